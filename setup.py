@@ -1,0 +1,26 @@
+"""Build hook: compile gazetteer/ into toponym/_data/index.bin inside the wheel.
+
+The compiled index is never committed; every build makes it from the sources in the same tree.
+"""
+
+import sys
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).resolve().parent
+
+
+class BuildPyWithIndex(build_py):
+    def run(self) -> None:
+        super().run()
+        sys.path.insert(0, str(HERE))
+        from toponym.compile import compile_gazetteer
+
+        target = Path(self.build_lib) / "toponym" / "_data" / "index.bin"
+        index = compile_gazetteer(HERE / "gazetteer", target)
+        print(f"toponym: compiled {len(index)} places into {target}")
+
+
+setup(cmdclass={"build_py": BuildPyWithIndex})

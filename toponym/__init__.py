@@ -1,0 +1,34 @@
+"""toponym: place names in any language and script → one stable ID, explained, or no match.
+
+>>> import toponym
+>>> toponym.resolve("Kunashiri").place.id
+'kunashir'
+"""
+
+from ._version import __version__
+from .api import Gazetteer, clear_caches, default_gazetteer, get, resolve, resolve_all
+from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
+from .model import Match, Mention, Place, PlaceName
+from .normalize import normalize_name
+from .resolve import Resolver
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerError",
+    "IndexFormatError",
+    "Match",
+    "Mention",
+    "Place",
+    "PlaceName",
+    "Problem",
+    "Resolver",
+    "ToponymError",
+    "UnknownPlaceError",
+    "__version__",
+    "clear_caches",
+    "default_gazetteer",
+    "get",
+    "normalize_name",
+    "resolve",
+    "resolve_all",
+]

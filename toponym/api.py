@@ -1,0 +1,149 @@
+"""The configurable :class:`Gazetteer` and the module-level one-liners backed by a lazy default."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+from .errors import IndexFormatError
+from .index import Index
+from .model import Match, Place
+from .resolve import Resolver
+
+__all__ = ["Gazetteer", "clear_caches", "default_gazetteer", "get", "resolve", "resolve_all"]
+
+_PACKAGE = Path(__file__).resolve().parent
+_BUNDLED = _PACKAGE / "_data" / "index.bin"
+# In a source checkout the gazetteer sits beside the package; an installed wheel has none.
+_SOURCE_GAZETTEER = _PACKAGE.parent / "gazetteer"
+
+
+class Gazetteer:
+    """A compiled index of places, with a :class:`Resolver` over it.
+
+    >>> gz = default_gazetteer()
+    >>> gz.get("jp").name
+    'Japan'
+    """
+
+    def __init__(self, index: Index, *, fuzzy: bool = True) -> None:
+        self.index = index
+        self.resolver = Resolver(index, fuzzy=fuzzy)
+
+    @classmethod
+    def load(cls, path: str | Path, **options: bool) -> Gazetteer:
+        """Open a compiled index file (``toponym compile DIR -o FILE``)."""
+        return cls(Index.load(path), **options)
+
+    @classmethod
+    def from_folder(cls, folder: str | Path, **options: bool) -> Gazetteer:
+        """Compile a gazetteer folder in memory (validation errors raise ``GazetteerError``)."""
+        from .compile import compile_gazetteer
+
+        return cls(compile_gazetteer(folder), **options)
+
+    def get(self, place_id: str) -> Place:
+        """The place with this ID; ``UnknownPlaceError`` (a ``LookupError``) if there is none."""
+        return self.index.place(self.index.place_index(place_id))
+
+    def places(self) -> Iterator[Place]:
+        for i in range(len(self.index)):
+            yield self.index.place(i)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def resolve(self, name: str, **hints: object) -> Match | None:
+        return self.resolver.resolve(name, **hints)  # type: ignore[arg-type]
+
+    def resolve_all(self, name: str, **hints: object) -> list[Match]:
+        return self.resolver.resolve_all(name, **hints)  # type: ignore[arg-type]
+
+
+_default: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def default_index_path() -> Path:
+    """``$TOPONYM_INDEX`` if set, else the index bundled in the package."""
+    env = os.environ.get("TOPONYM_INDEX")
+    return Path(env) if env else _BUNDLED
+
+
+def _stale(index_path: Path) -> bool:
+    """In a source checkout: is any gazetteer file newer than the compiled index?"""
+    if not _SOURCE_GAZETTEER.is_dir() or index_path != _BUNDLED:
+        return False
+    if not index_path.exists():
+        return True
+    built = index_path.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in _SOURCE_GAZETTEER.rglob("*") if p.is_file())
+
+
+def default_gazetteer() -> Gazetteer:
+    """The shared default instance, loaded once on first use (thread-safe)."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                path = default_index_path()
+                if _stale(path):
+                    from .compile import compile_gazetteer
+
+                    print(f"toponym: compiling {_SOURCE_GAZETTEER} -> {path}", file=sys.stderr)
+                    compile_gazetteer(_SOURCE_GAZETTEER, path)
+                if not path.exists():
+                    raise IndexFormatError(
+                        f"no compiled index at {path}. Reinstall toponym, or run "
+                        "`toponym compile gazetteer -o toponym/_data/index.bin` in a source checkout."
+                    )
+                _default = Gazetteer.load(path)
+    return _default
+
+
+def clear_caches() -> None:
+    """Forget the default instance and its caches; the next call reloads the index."""
+    global _default
+    with _lock:
+        _default = None
+
+
+def resolve(
+    name: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    kinds: Collection[str] | None = None,
+    perspective: str | None = None,
+) -> Match | None:
+    """Best match for ``name`` in the default gazetteer, or ``None``.
+
+    >>> resolve("Shokotan").place.id
+    'shikotan'
+    >>> resolve("Qxzvtplkwj") is None
+    True
+    """
+    return default_gazetteer().resolver.resolve(name, lang=lang, country=country, kinds=kinds, perspective=perspective)
+
+
+def resolve_all(
+    name: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    kinds: Collection[str] | None = None,
+    perspective: str | None = None,
+    limit: int | None = None,
+) -> list[Match]:
+    """Every candidate for ``name``, best first."""
+    return default_gazetteer().resolver.resolve_all(
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, limit=limit
+    )
+
+
+def get(place_id: str) -> Place:
+    """The place with this ID in the default gazetteer."""
+    return default_gazetteer().get(place_id)

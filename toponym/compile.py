@@ -1,0 +1,260 @@
+"""Validated gazetteer sources → :class:`~toponym.index.Index`. Deterministic: same sources, same bytes."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._version import __version__
+from .errors import GazetteerError, Problem
+from .gazetteer import SourceName, SourcePlace, Sources, read_gazetteer
+from .index import FUZZY_MIN_LEN, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, segment_hash, segments
+from .model import NAME_TYPES
+from .normalize import fold_key, normalize_name, script_of, translit_key
+from .validate import validate
+
+__all__ = ["compile_gazetteer", "compile_sources", "merge"]
+
+_COUNTRY_KINDS = frozenset({"country", "territory", "former-country"})
+# Scripts where a one- or two-character slip changes the word entirely: never fuzzy-matched.
+_NO_FUZZY_SCRIPTS = frozenset({"Han", "Kana", "Hangul", "Mixed", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan"})
+
+
+@dataclass(slots=True)
+class _Name:
+    name: str
+    langs: list[str]
+    type: str
+    perspective: list[str]
+    display: bool
+    curated: bool
+
+
+@dataclass(slots=True)
+class _Place:
+    src: SourcePlace
+    curated: bool
+    names: dict[str, _Name] = field(default_factory=dict)
+
+
+def merge(sources: Sources) -> list[_Place]:
+    """Generated places, then curated records on top: curated scalars win, names are unions."""
+    merged: dict[str, _Place] = {}
+    for src in sources.generated:
+        merged[src.id] = _Place(src, curated=False)
+        _add_names(merged[src.id], src.names, curated=False)
+    for src in sources.curated:
+        base = merged.get(src.id)
+        if base is None:
+            merged[src.id] = _Place(src, curated=True)
+            _add_names(merged[src.id], [SourceName(src.name, "en"), *src.names], curated=True)
+            continue
+        gen = base.src
+        combined = SourcePlace(
+            id=src.id,
+            kind=src.kind or gen.kind,
+            name=src.name or gen.name,
+            file=src.file,
+            line=src.line,
+            curated=True,
+            parent=src.parent or gen.parent,
+            country=src.country or gen.country,
+            part_of=src.part_of or gen.part_of,
+            members=src.members or gen.members,
+            codes={**gen.codes, **src.codes},
+            population=src.population if src.population is not None else gen.population,
+            examples=src.examples,
+            note=src.note,
+            drop_names=src.drop_names,
+        )
+        dropped = {normalize_name(n) for n in src.drop_names}
+        base.names = {k: v for k, v in base.names.items() if normalize_name(v.name) not in dropped}
+        base.src, base.curated = combined, True
+        _add_names(base, [SourceName(src.name, "en"), *src.names], curated=True)
+    return [merged[pid] for pid in sorted(merged)]
+
+
+def _add_names(place: _Place, names: list[SourceName], curated: bool) -> None:
+    for n in names:
+        text = n.name.strip()
+        if not text:
+            continue
+        have = place.names.get(text)
+        langs = [t for t in n.lang.split(",") if t]
+        if have is None:
+            place.names[text] = _Name(text, langs, n.type, list(n.perspective), n.display, curated)
+            continue
+        have.langs.extend(t for t in langs if t not in have.langs)
+        have.perspective.extend(p for p in n.perspective if p not in have.perspective)
+        have.display = have.display or n.display
+        if curated and not have.curated:  # a reviewed type beats a source's guess
+            have.type, have.curated = n.type, True
+        elif have.type == "official" and n.type != "official" and curated == have.curated:
+            have.type = n.type
+
+
+def compile_sources(sources: Sources, words: frozenset[str] = frozenset()) -> Index:
+    """Build an :class:`Index` from sources that passed validation."""
+    validate(sources)
+    places = merge(sources)
+    row = {p.src.id: i for i, p in enumerate(places)}
+
+    place_parent = array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in places))
+    place_country = array("i", [-1] * len(places))
+    for i in range(len(places)):
+        node = i
+        for _ in range(32):
+            src = places[node].src
+            if src.kind in _COUNTRY_KINDS:
+                place_country[i] = node
+                break
+            if src.country and src.country in row:
+                place_country[i] = row[src.country]
+                break
+            node = place_parent[node]
+            if node < 0:
+                break
+
+    langs: dict[str, int] = {}
+    perspectives: dict[tuple[str, ...], int] = {(): 0}
+    name_place, name_lang, name_persp = array("I"), array("H"), array("H")
+    name_text: list[str] = []
+    name_type, name_curated = bytearray(), bytearray()
+    first = array("I")
+    display: dict[int, dict[str, str]] = {}
+    for i, p in enumerate(places):
+        first.append(len(name_text))
+        for nm in sorted(p.names.values(), key=lambda n: (not n.curated, n.name)):
+            name_place.append(i)
+            name_text.append(nm.name)
+            tag = ",".join(nm.langs) or "und"
+            name_lang.append(langs.setdefault(tag, len(langs)))
+            persp = tuple(sorted(nm.perspective))
+            name_persp.append(perspectives.setdefault(persp, len(perspectives)))
+            name_type.append(NAME_TYPES.index(nm.type))
+            name_curated.append(nm.curated)
+            if nm.display:
+                for lang in nm.langs:
+                    primary = lang.split("-")[0]
+                    keys_for = [f"{side}:{primary}" for side in persp] or [primary]
+                    if primary == "en":  # the English display name is the side's default
+                        keys_for += list(persp)
+                    for key in keys_for:
+                        display.setdefault(i, {}).setdefault(key, nm.name)
+    first.append(len(name_text))
+
+    keys: dict[str, list[int]] = {}
+    fuzzy_keys: dict[str, None] = {}
+    for n, text in enumerate(name_text):
+        norm = normalize_name(text)
+        if not norm:
+            continue
+        folded = fold_key(norm)
+        trans = translit_key(folded)
+        filed = {norm: TIER_NORMAL}
+        filed.setdefault(folded, TIER_FOLDED)
+        if trans:
+            filed.setdefault(trans, TIER_TRANSLIT)
+        for key, tier in filed.items():
+            keys.setdefault(key, []).append(n * 4 + tier)
+        if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in _NO_FUZZY_SCRIPTS:
+            fuzzy_keys[folded] = None
+
+    fuzzy_list = sorted(fuzzy_keys)
+    pairs = sorted(
+        (segment_hash(len(k), part, k[s:e]), ref)
+        for ref, k in enumerate(fuzzy_list)
+        for part, (s, e) in enumerate(segments(len(k)))
+    )
+
+    problems: list[Problem] = []
+    prefer: dict[str, tuple[int, str]] = {}
+    for entry in sources.policy.prefer:
+        key = fold_key(normalize_name(entry.name))
+        target = row.get(entry.place)
+        if target is None:
+            continue  # reported by validate
+        owners = {name_place[c >> 2] for k in {normalize_name(entry.name), key} for c in keys.get(k, [])}
+        if target not in owners:
+            problems.append(
+                Problem(entry.file, entry.line, f"[[prefer]] {entry.name!r}: {entry.place} has no such name")
+            )
+        prefer[key] = (target, entry.reason)
+    if problems:
+        raise GazetteerError(problems)
+    stop = {fold_key(normalize_name(s.name)): s.reason for s in sources.policy.stop}
+
+    header = {
+        "format_version": 1,
+        "toponym_version": __version__,
+        "digest": sources.digest,
+        "files": sources.files,
+        "places": len(places),
+        "names": len(name_text),
+    }
+    return Index(
+        header=header,
+        place_ids=[p.src.id for p in places],
+        place_kind=[p.src.kind for p in places],
+        place_name=[p.src.name for p in places],
+        place_parent=place_parent,
+        place_country=place_country,
+        place_population=array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
+        place_curated=bytes(p.curated for p in places),
+        place_codes=[";".join(f"{k}={v}" for k, v in sorted(p.src.codes.items())) for p in places],
+        place_part_of={
+            i: tuple(sorted(row[g] for g in p.src.part_of if g in row)) for i, p in enumerate(places) if p.src.part_of
+        }
+        | _members_as_part_of(places, row),
+        place_display=display,
+        place_first_name=first,
+        name_place=name_place,
+        name_text=name_text,
+        name_lang=name_lang,
+        name_type=bytes(name_type),
+        name_persp=name_persp,
+        name_curated=bytes(name_curated),
+        langs=sorted(langs, key=langs.__getitem__),
+        perspectives=sorted(perspectives, key=perspectives.__getitem__),
+        keys={k: (v[0] if len(v) == 1 else tuple(v)) for k, v in sorted(keys.items())},
+        prefer=prefer,
+        stop=stop,
+        words=words,
+        perspective_alias=dict(sources.policy.perspective_alias),
+        fuzzy_keys=fuzzy_list,
+        fuzzy_hash=array("I", (h for h, _ in pairs)),
+        fuzzy_ref=array("I", (r for _, r in pairs)),
+    )
+
+
+def _members_as_part_of(places: list[_Place], row: dict[str, int]) -> dict[int, tuple[int, ...]]:
+    """``members = [...]`` on a group is the same fact as ``part_of`` on each member."""
+    extra: dict[int, set[int]] = {}
+    for i, p in enumerate(places):
+        for member in p.src.members:
+            if member in row:
+                extra.setdefault(row[member], set()).add(i)
+    for i, p in enumerate(places):
+        if i in extra:
+            extra[i].update(row[g] for g in p.src.part_of if g in row)
+    return {i: tuple(sorted(groups)) for i, groups in extra.items()}
+
+
+def read_words(root: Path) -> frozenset[str]:
+    """Ordinary words (``gazetteer/words/*.txt``, one per line): kept from fuzzy matching."""
+    words: set[str] = set()
+    for path in sorted((root / "words").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                words.add(fold_key(normalize_name(line)))
+    return frozenset(words)
+
+
+def compile_gazetteer(root: str | Path, out: str | Path | None = None) -> Index:
+    """Read, validate and compile a gazetteer folder; write the index to ``out`` when given."""
+    root = Path(root)
+    index = compile_sources(read_gazetteer(root), read_words(root))
+    if out is not None:
+        index.dump(out)
+    return index

@@ -1,0 +1,174 @@
+"""Frozen, typed results: what the resolver and extractor hand back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["KINDS", "METHODS", "NAME_TYPES", "Match", "Mention", "Place", "PlaceName"]
+
+KINDS: tuple[str, ...] = (
+    "country",
+    "former-country",
+    "territory",
+    "subdivision",
+    "city",
+    "island",
+    "island-group",
+    "peninsula",
+    "sea",
+    "ocean",
+    "gulf",
+    "strait",
+    "lake",
+    "river",
+    "mountain",
+    "region",
+    "macro-region",
+)
+NAME_TYPES: tuple[str, ...] = (
+    "official",
+    "short",
+    "exonym",
+    "endonym",
+    "romanization",
+    "former",
+    "misspelling",
+    "colloquial",
+    "epithet",
+)
+#: How a query reached its place, from strictest to loosest.
+METHODS: tuple[str, ...] = ("exact", "normalized", "folded", "transliterated", "fuzzy")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """One stored name of a place."""
+
+    name: str
+    """The variant as written in the gazetteer."""
+    lang: str
+    """BCP 47 tag (``ru``, ``ja-Latn``; ``und`` when the source does not say)."""
+    type: str
+    """One of :data:`NAME_TYPES`."""
+    perspective: tuple[str, ...] = ()
+    """Who uses this name (ISO 3166-1 alpha-2 codes); empty when it is neutral."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Place:
+    """A place. Two places are equal when their IDs are: an ID names one place for good."""
+
+    id: str
+    """Stable ID (DESIGN.md §2): ``jp``, ``ru-sak``, ``gn-524901``, ``southern-kurils``."""
+    kind: str
+    """One of :data:`KINDS`."""
+    name: str
+    """Canonical English display name."""
+    parent: str | None = None
+    """ID of the administrative parent, de facto; ``None`` at the top."""
+    country: str | None = None
+    """ID of the de facto country, when the place lies in one."""
+    codes: Mapping[str, str] = field(default_factory=dict)
+    """Cross-walk: ``iso3166_1_alpha2``, ``iso3166_2``, ``geonames``, ``wikidata``, ... (known ones)."""
+    population: int | None = None
+    part_of: tuple[str, ...] = ()
+    """IDs of groups this place belongs to (``southern-kurils`` for ``kunashir``)."""
+    members: tuple[str, ...] = ()
+    """IDs of the places a group consists of."""
+    names: tuple[PlaceName, ...] = ()
+    """Every stored name."""
+    display: Mapping[str, str] = field(default_factory=dict)
+    """Preferred display names: ``"jp"`` (that side, English), ``"jp:ja"`` (that side, Japanese), ``"ja"``."""
+    curated: bool = False
+    """True when a person reviewed this record (``gazetteer/curated``)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __repr__(self) -> str:
+        return f"Place(id={self.id!r}, kind={self.kind!r}, name={self.name!r})"
+
+    def name_for(self, perspective: str | None = None, lang: str | None = None) -> str:
+        """The display name as ``perspective`` (a country ID) would write it in ``lang``.
+
+        Falls back to a stored name in ``lang`` that no other side claims, then to :attr:`name`.
+        """
+        primary = lang.split("-")[0] if lang else "en"
+        keys = [f"{perspective}:{primary}", perspective if primary == "en" else None] if perspective else []
+        for key in [*keys, primary]:
+            if key and key in self.display:
+                return self.display[key]
+        if lang:
+            for n in self.names:
+                tags = n.lang.split(",")
+                usable = (lang in tags or primary in tags) and n.type not in ("misspelling", "former")
+                if usable and (not n.perspective or (perspective is not None and perspective in n.perspective)):
+                    return n.name
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A resolved name, and how it was reached."""
+
+    place: Place
+    score: float
+    """0–100: 100 exact, then normalised, folded, transliterated; fuzzy below 90."""
+    method: str
+    """One of :data:`METHODS`."""
+    matched: str
+    """The stored variant that matched."""
+    lang: str
+    """Language tag of the matched variant."""
+    query: str
+    """The string that was looked up."""
+    name_type: str = "official"
+    """Type of the matched variant (``misspelling``, ``former``, ...)."""
+    perspective: tuple[str, ...] = ()
+    """Who uses the matched variant, when it is one side's name."""
+    reason: str = ""
+    """Why this candidate ranks where it does (policy entry, hint, population, ...)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: what ``toponym resolve --json`` prints."""
+        return {
+            "query": self.query,
+            "id": self.place.id,
+            "name": self.place.name,
+            "kind": self.place.kind,
+            "score": round(self.score, 2),
+            "method": self.method,
+            "matched": self.matched,
+            "lang": self.lang,
+            "name_type": self.name_type,
+            "perspective": list(self.perspective),
+            "reason": self.reason,
+            "codes": dict(self.place.codes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place mention found in text. ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    match: Match
+
+    @property
+    def place(self) -> Place:
+        return self.match.place
+
+    @property
+    def score(self) -> float:
+        return self.match.score
+
+    @property
+    def method(self) -> str:
+        return self.match.method

@@ -1,0 +1,169 @@
+"""The one text policy: how names become lookup keys, at compile time and at query time.
+
+Three keys, from strict to loose; the resolver tries them in this order and reports which matched:
+
+* :func:`normalize_name` — NFKC, casefold, one apostrophe, one space for dashes and punctuation.
+* :func:`fold_key` — the normalised key with accents removed from Latin, Greek and Cyrillic letters
+  (``Kraków`` → ``krakow``, ``Ёлка`` → ``елка``). Marks that carry meaning in other scripts
+  (Japanese dakuten, Indic vowel signs) are kept.
+* :func:`translit_key` — the folded key in ASCII, only for scripts whose transliteration is sound
+  (Latin, Cyrillic, Greek, Armenian, Georgian). Han and kana would come out as Mandarin pinyin, so
+  their romaji must be stored as names instead; for them this returns ``None``.
+
+>>> normalize_name("  Yuzhno–Sakhalinsk ")
+'yuzhno sakhalinsk'
+>>> normalize_name("Côte d’Ivoire")
+"côte d'ivoire"
+>>> normalize_name("ＴＯＫＹＯ")
+'tokyo'
+>>> [fold_key(normalize_name(n)) for n in ("Kraków", "Ёлка", "がっこう")]
+['krakow', 'елка', 'がっこう']
+>>> translit_key("Кунашир"), translit_key("国後島")
+('kunashir', None)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
+
+# Apostrophe look-alikes (incl. the Cyrillic soft-sign romanisation ʹ) become one ASCII apostrophe.
+_APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"), "'")
+# Every other punctuation or symbol separates words: "St. Petersburg" ~ "St Petersburg".
+_SEPARATORS = re.compile(r"[^\w']+|_+")
+_SPACES = re.compile(r"\s+")
+# Latin letters that have no Unicode decomposition but an obvious base letter.
+_LATIN_EXTRA = str.maketrans(
+    {
+        "ø": "o",
+        "đ": "d",
+        "ł": "l",
+        "ħ": "h",
+        "ı": "i",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ŀ": "l",
+        "ƒ": "f",
+        "ŋ": "n",
+        "ȿ": "s",
+    }
+)
+# Marks are dropped only after a letter of these scripts: elsewhere they are part of the spelling.
+_FOLDABLE_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic"})
+# Scripts whose unidecode output is a fair romanisation.
+_SOUND_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic", "Armenian", "Georgian", "Common"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _script_of_char(ch: str) -> str:
+    if ch.isascii():
+        return "Latin" if ch.isalpha() else "Common"
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "Unknown"
+    if not ch.isalpha():
+        return "Common"
+    head = name.split(" ", 1)[0]
+    if head in {"CJK", "HIRAGANA", "KATAKANA"} or name.startswith("HALFWIDTH KATAKANA"):
+        return "Han" if head == "CJK" else "Kana"
+    return {
+        "LATIN": "Latin",
+        "GREEK": "Greek",
+        "CYRILLIC": "Cyrillic",
+        "ARMENIAN": "Armenian",
+        "GEORGIAN": "Georgian",
+        "HANGUL": "Hangul",
+        "ARABIC": "Arabic",
+        "HEBREW": "Hebrew",
+    }.get(head, head.title())
+
+
+def script_of(text: str) -> str:
+    """The script of the letters of ``text``: one name, ``"Mixed"``, or ``"Common"`` if none.
+
+    >>> script_of("Sakhalin"), script_of("Сахалин"), script_of("樺太"), script_of("サハリン州")
+    ('Latin', 'Cyrillic', 'Han', 'Mixed')
+    """
+    found: set[str] = set()
+    for ch in text:
+        if ch.isalpha():
+            found.add(_script_of_char(ch))
+    if not found:
+        return "Common"
+    return found.pop() if len(found) == 1 else "Mixed"
+
+
+def is_sound_script(text: str) -> bool:
+    """True when every letter of ``text`` is in a script that transliterates soundly to ASCII."""
+    return all(_script_of_char(ch) in _SOUND_SCRIPTS for ch in text if ch.isalpha())
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize_name(text: str) -> str:
+    """The lookup key of a name: NFKC, casefold, unified apostrophes and separators.
+
+    Idempotent: ``normalize_name(normalize_name(x)) == normalize_name(x)``.
+
+    >>> normalize_name("St. Petersburg"), normalize_name("KURIL  islands")
+    ('st petersburg', 'kuril islands')
+    >>> normalize_name("Kuril'sk") == normalize_name("Kurilʹsk")
+    True
+    >>> normalize_name("'''"), normalize_name("")
+    ('', '')
+    """
+    if text.isascii():
+        text = text.lower()
+        if text.isalpha():  # the common case, "moscow": nothing else to do
+            return text
+        text = text.replace("`", "'")
+        return _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip(" '")
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    # casefold can leave sequences that NFKC composes differently (e.g. "İ"): settle both.
+    text = unicodedata.normalize("NFKC", text)
+    text = _SEPARATORS.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" '")
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_key(key: str) -> str:
+    """Remove accents from Latin, Greek and Cyrillic letters of a normalised key.
+
+    >>> fold_key("são tomé"), fold_key("ελλάδα"), fold_key("йошкар ола")
+    ('sao tome', 'ελλαδα', 'иошкар ола')
+    """
+    if key.isascii():
+        return key
+    out: list[str] = []
+    base_script = ""
+    for ch in unicodedata.normalize("NFD", key.translate(_LATIN_EXTRA)):
+        if unicodedata.combining(ch):
+            if base_script in _FOLDABLE_SCRIPTS:
+                continue
+        else:
+            base_script = _script_of_char(ch)
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).replace("'", "")
+
+
+@functools.lru_cache(maxsize=65536)
+def translit_key(key: str) -> str | None:
+    """ASCII key of a folded key, or ``None`` where transliteration would be unsound.
+
+    >>> translit_key("южно сахалинск"), translit_key("αθήνα"), translit_key("東京")
+    ('iuzhno sakhalinsk', 'athena', None)
+    """
+    if key.isascii():
+        return key.replace("'", "")
+    if not is_sound_script(key):
+        return None
+    from unidecode import unidecode  # deferred: only non-ASCII queries pay for the import
+
+    return normalize_name(unidecode(key)).replace("'", "")

@@ -1,0 +1,372 @@
+"""Resolver: a string (+ hints) → ranked, explained matches, or nothing.
+
+The cascade, strictest first: the normalised key, the accent-folded key, the transliterated key,
+then fuzzy matching over blocked candidates. Ranking rules, in order (docs/ranking.md):
+
+1. a ``country`` hint the place lies in;
+2. match quality (exact and normalised count as one bucket);
+3. a ``[[prefer]]`` entry of ``gazetteer/policy.toml`` for the name;
+4. a ``lang`` hint matching the language of the matched name;
+5. a reviewed (curated) name over a generated one;
+6. prominence: countries, then seas and macro-regions, then first-level subdivisions, then
+   physical features and cities by population; a city outranks the subdivision of its own name
+   that contains it (Lima, Córdoba, New York).
+
+If the top two are still alike after these rules (same kind, prominence within a factor of
+1.5), the name is **ambiguous**: ``resolve`` answers ``None``; ``resolve_all`` lists them all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
+
+from .index import TIER_NORMAL, TIER_TRANSLIT, Index
+from .model import NAME_TYPES, Match
+from .normalize import fold_key, normalize_name, script_of, translit_key
+
+__all__ = ["Resolver"]
+
+SCORE = {"exact": 100.0, "normalized": 98.0, "folded": 95.0, "transliterated": 90.0}
+FUZZY_MAX = 89.0
+MAX_QUERY = 256  # longer strings are not names: answer None without work
+AMBIGUITY_RATIO = 1.5
+
+_PROMINENCE = {
+    "country": 1e12,
+    "territory": 5e11,
+    "ocean": 3e11,
+    "macro-region": 2e11,
+    "sea": 1e11,
+    "former-country": 5e10,
+    "gulf": 1e9,
+    "strait": 1e9,
+}
+_SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five million
+_SUBDIVISION_DEEP = 5e5
+_PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
+_NO_FUZZY = frozenset({"Han", "Kana", "Hangul", "Mixed", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan"})
+_MISSPELLING = NAME_TYPES.index("misspelling")
+
+
+def max_edits(length: int) -> int:
+    """Edits tolerated by fuzzy matching for a key of ``length`` characters."""
+    if length < 5:
+        return 0
+    return 1 if length < 6 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Hints:
+    lang: str | None = None
+    country: int | None = None
+    kinds: frozenset[str] | None = None
+    perspective: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.lang is None and self.country is None and self.kinds is None and self.perspective is None
+
+
+@dataclass(slots=True)
+class _Cand:
+    place: int
+    name: int
+    method: str
+    score: float
+
+
+class Resolver:
+    """Resolve place names against one :class:`Index`. Thread-safe; results are immutable.
+
+    The module-level :func:`toponym.resolve` uses a shared default instance; build your own to
+    use another index::
+
+        from toponym import Gazetteer, Resolver
+        resolver = Resolver(Gazetteer.from_folder("my-gazetteer").index)
+    """
+
+    def __init__(self, index: Index, *, fuzzy: bool = True, cache_size: int = 100_000) -> None:
+        self.index = index
+        self.fuzzy = fuzzy
+        self._cache: dict[str, Match | None] = {}
+        self._cache_size = cache_size
+
+    # --- public ---------------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+    ) -> Match | None:
+        """The best match for ``name``, or ``None`` when nothing is good enough or it is ambiguous."""
+        plain = lang is None and country is None and kinds is None and perspective is None
+        if plain:
+            try:
+                return self._cache[name]
+            except (KeyError, TypeError):
+                pass
+        hints = self._hints(lang, country, kinds, perspective)
+        if hints is None:
+            return None
+        ranked = self._ranked(name, hints)
+        best = None
+        if ranked and not ranked[0][1]:
+            best = ranked[0][0]
+            if best.reason == "stop" or best.reason.startswith("stop:"):
+                best = None
+        if plain and isinstance(name, str):
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[name] = best
+        return best
+
+    def resolve_all(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+        limit: int | None = None,
+    ) -> list[Match]:
+        """Every candidate for ``name``, best first (see the module docstring for the rules)."""
+        hints = self._hints(lang, country, kinds, perspective)
+        if hints is None:
+            return []
+        ranked = [m for m, _ in self._ranked(name, hints)]
+        return ranked[:limit] if limit is not None else ranked
+
+    def resolve_many(self, names: Iterable[str], **hints: object) -> list[Match | None]:
+        """``resolve`` over a batch; repeated names cost one lookup."""
+        return [self.resolve(n, **hints) for n in names]  # type: ignore[arg-type]
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _hints(
+        self, lang: str | None, country: str | None, kinds: Collection[str] | None, perspective: str | None
+    ) -> _Hints | None:
+        """Hints as row numbers; ``None`` when a hint names nothing we know (nothing can match)."""
+        idx = self.index
+        country_row = None
+        if country:
+            code = idx.perspective_alias.get(country.lower(), country.lower())
+            try:
+                country_row = idx.place_index(code)
+            except LookupError:
+                return None
+        if perspective:
+            perspective = idx.perspective_alias.get(perspective.lower(), perspective.lower())
+        kind_set = frozenset(kinds) if kinds is not None else None
+        return _Hints(
+            lang=lang.split("-")[0].lower() if lang else None,
+            country=country_row,
+            kinds=kind_set,
+            perspective=perspective,
+        )
+
+    def _candidates(self, query: str) -> tuple[str, list[_Cand]]:
+        idx = self.index
+        norm = normalize_name(query)
+        if not norm:
+            return norm, []
+        found: list[_Cand] = []
+        for code in _codes(idx.keys.get(norm)):
+            n, tier = code >> 2, code & 3
+            if tier == TIER_NORMAL:
+                method = "exact" if idx.name_text[n] == query else "normalized"
+            else:
+                method = "folded" if tier != TIER_TRANSLIT else "transliterated"
+            found.append(_Cand(idx.name_place[n], n, method, SCORE[method]))
+        folded = fold_key(norm)
+        if folded != norm:
+            for code in _codes(idx.keys.get(folded)):
+                n, tier = code >> 2, code & 3
+                method = "folded" if tier != TIER_TRANSLIT else "transliterated"
+                found.append(_Cand(idx.name_place[n], n, method, SCORE[method]))
+        if not found:
+            trans = translit_key(folded)
+            if trans and trans != folded:
+                for code in _codes(idx.keys.get(trans)):
+                    n = code >> 2
+                    found.append(_Cand(idx.name_place[n], n, "transliterated", SCORE["transliterated"]))
+        if not found and self.fuzzy:
+            found = self._fuzzy(query, folded)
+        return folded, found
+
+    def _fuzzy(self, query: str, folded: str) -> list[_Cand]:
+        idx = self.index
+        edits = max_edits(len(folded))
+        if not edits or folded in idx.words or script_of(folded) in _NO_FUZZY:
+            return []
+        # a lower-case word that is in the dictionary is a word, not a misspelt place
+        if query.islower() and folded in idx.words:
+            return []
+        pool = idx.fuzzy_candidates(folded, edits)
+        if not pool:
+            return []
+        hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
+        if not hits:
+            return []
+        best = min(d for _, d, _ in hits)
+        found: list[_Cand] = []
+        for key, dist, _ in hits:
+            if dist != best:
+                continue
+            score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(len(key), len(folded))))
+            for code in _codes(idx.keys.get(key)):
+                n = code >> 2
+                found.append(_Cand(idx.name_place[n], n, "fuzzy", score))
+        return found
+
+    def _ranked(self, query: object, hints: _Hints) -> list[tuple[Match, bool]]:
+        """Matches best first, each with a flag: is it tied with the next one (ambiguous)?"""
+        if not isinstance(query, str) or len(query) > MAX_QUERY or not query.strip():
+            return []
+        idx = self.index
+        folded, cands = self._candidates(query)
+        if not cands:
+            return []
+        best: dict[int, _Cand] = {}
+        for c in cands:
+            have = best.get(c.place)
+            if have is None or _better(idx, c, have, hints):
+                best[c.place] = c
+        if hints.kinds is not None:
+            best = {p: c for p, c in best.items() if idx.place_kind[p] in hints.kinds}
+        preferred = idx.prefer.get(folded)
+        rows = []
+        for p, c in best.items():
+            in_country = hints.country is not None and (
+                p == hints.country or idx.place_country[p] == hints.country or hints.country in idx.ancestors(p)
+            )
+            lang_ok = hints.lang is not None and hints.lang in _primaries(idx.langs[idx.name_lang[c.name]])
+            is_pref = preferred is not None and preferred[0] == p
+            quality = 100.0 if c.score >= SCORE["normalized"] else c.score
+            key = (
+                in_country,
+                quality,
+                is_pref,
+                lang_ok,
+                bool(idx.name_curated[c.name]),
+                _prominence(idx, p, folded, best),
+            )
+            rows.append((key, p, c))
+        rows.sort(key=lambda r: (tuple(-float(x) for x in r[0]), idx.place_ids[r[1]]))
+
+        stop_reason = idx.stop.get(folded)
+        word = query.islower() and folded in idx.words
+        out: list[tuple[Match, bool]] = []
+        for pos, (key, p, c) in enumerate(rows):
+            tied = False
+            if pos + 1 < len(rows):
+                nxt, q = rows[pos + 1][0], rows[pos + 1][1]
+                tied = (
+                    key[:5] == nxt[:5] and idx.place_kind[p] == idx.place_kind[q] and key[5] < nxt[5] * AMBIGUITY_RATIO
+                )
+            reason = _reason(idx, key, preferred, hints, tied)
+            if hints.empty and (stop_reason is not None or word) and pos == 0:
+                reason = f"stop: {stop_reason}" if stop_reason else "stop"
+            out.append((self._match(query, p, c, hints, reason), tied))
+        return out
+
+    def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: str) -> Match:
+        idx = self.index
+        tags = idx.langs[idx.name_lang[c.name]].split(",")
+        lang = tags[0]
+        if hints.lang:
+            lang = next((t for t in tags if t.split("-")[0] == hints.lang), lang)
+        return Match(
+            place=idx.place(p),
+            score=round(c.score, 2),
+            method=c.method,
+            matched=idx.name_text[c.name],
+            lang=lang,
+            query=query,
+            name_type=NAME_TYPES[idx.name_type[c.name]],
+            perspective=idx.perspectives[idx.name_persp[c.name]],
+            reason=reason,
+        )
+
+    def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
+        """The name to write for ``match``'s place as ``perspective`` or ``lang`` would."""
+        if perspective:
+            perspective = self.index.perspective_alias.get(perspective.lower(), perspective.lower())
+        return match.place.name_for(perspective=perspective, lang=lang)
+
+    def with_reason(self, match: Match, reason: str) -> Match:
+        return replace(match, reason=reason)
+
+
+def _codes(found: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
+
+
+def _primaries(tags: str) -> set[str]:
+    return {t.split("-")[0] for t in tags.split(",")}
+
+
+def _better(idx: Index, c: _Cand, have: _Cand, hints: _Hints) -> bool:
+    """Between two names of one place, which explains the match best."""
+    if c.score != have.score:
+        return c.score > have.score
+    if hints.lang:
+        a = hints.lang in _primaries(idx.langs[idx.name_lang[c.name]])
+        b = hints.lang in _primaries(idx.langs[idx.name_lang[have.name]])
+        if a != b:
+            return a
+    ca, cb = idx.name_curated[c.name], idx.name_curated[have.name]
+    if ca != cb:
+        return bool(ca)
+    ma, mb = idx.name_type[c.name] == _MISSPELLING, idx.name_type[have.name] == _MISSPELLING
+    if ma != mb:
+        return not ma
+    return c.name < have.name
+
+
+def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> float:
+    kind = idx.place_kind[p]
+    pop = idx.place_population[p]
+    if kind in _PROMINENCE:
+        return _PROMINENCE[kind] + max(pop, 0)
+    if kind == "subdivision":
+        top = idx.place_parent[p] < 0 or idx.place_kind[idx.place_parent[p]] in ("country", "territory")
+        return (_SUBDIVISION_L1 if top else _SUBDIVISION_DEEP) + max(pop, 0) * 1e-3
+    if kind == "city":
+        value = float(max(pop, 0))
+        # a city outranks a same-named subdivision that contains it: "Lima" is the city
+        for anc in idx.ancestors(p):
+            if anc in rivals and idx.place_kind[anc] == "subdivision":
+                value = max(value, _prominence(idx, anc, folded, {}) + 1.0)
+        return value
+    return float(pop) if pop > 0 else _PHYSICAL
+
+
+def _reason(idx: Index, key: tuple[object, ...], preferred: tuple[int, str] | None, hints: _Hints, tied: bool) -> str:
+    in_country, _quality, is_pref, lang_ok, _curated, prominence = key
+    parts = []
+    if in_country:
+        parts.append("in the hinted country")
+    if is_pref and preferred is not None:
+        parts.append(f"policy: {preferred[1]}")
+    if lang_ok:
+        parts.append("name in the hinted language")
+    if tied:
+        parts.append("ambiguous: as likely as the next candidate")
+    if not parts:
+        parts.append(f"prominence {math.log10(max(float(prominence), 1.0)):.1f}")  # type: ignore[arg-type]
+    return "; ".join(parts)
