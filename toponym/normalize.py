@@ -28,12 +28,16 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
+from ._unicode import MARKS
+
+__all__ = ["WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
 
 # Apostrophe look-alikes (incl. the Cyrillic soft-sign romanisation ʹ) become one ASCII apostrophe.
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"), "'")
 # Every other punctuation or symbol separates words: "St. Petersburg" ~ "St Petersburg".
-_SEPARATORS = re.compile(r"[^\w']+|_+")
+# ``\w`` leaves out combining marks, which are part of words (दिल्ली, decomposed accents).
+WORD_CLASS = r"\w" + MARKS
+_SEPARATORS = re.compile(rf"[^{WORD_CLASS}']+|_+")
 _SPACES = re.compile(r"\s+")
 # Latin letters that have no Unicode decomposition but an obvious base letter.
 _LATIN_EXTRA = str.maketrans(

@@ -115,7 +115,7 @@ def _parent_cycles(places: dict[str, SourcePlace]) -> list[Problem]:
         node: str | None = start
         while node is not None and node in places and node not in done:
             if node in path:
-                cycle = [*path[path.index(node):], node]
+                cycle = [*path[path.index(node) :], node]
                 place = places[node]
                 problems.append(Problem(place.file, place.line, f"parent cycle: {' -> '.join(cycle)}"))
                 break
