@@ -15,6 +15,8 @@ HERE = Path(__file__).resolve().parent
 class BuildPyWithIndex(build_py):
     def run(self) -> None:
         super().run()
+        if getattr(self, "editable_mode", False):
+            return  # an editable install compiles on first use (toponym/api.py), from the live sources
         sys.path.insert(0, str(HERE))
         from toponym.compile import compile_gazetteer
 

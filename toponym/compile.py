@@ -94,7 +94,9 @@ def _add_names(place: _Place, names: list[SourceName], curated: bool) -> None:
             have.type = n.type
 
 
-def compile_sources(sources: Sources, words: frozenset[str] = frozenset()) -> Index:
+def compile_sources(
+    sources: Sources, words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
+) -> Index:
     """Build an :class:`Index` from sources that passed validation."""
     validate(sources)
     places = merge(sources)
@@ -221,6 +223,7 @@ def compile_sources(sources: Sources, words: frozenset[str] = frozenset()) -> In
         prefer=prefer,
         stop=stop,
         words=words,
+        common_words=common,
         perspective_alias=dict(sources.policy.perspective_alias),
         fuzzy_keys=fuzzy_list,
         fuzzy_hash=array("I", (h for h, _ in pairs)),
@@ -241,20 +244,27 @@ def _members_as_part_of(places: list[_Place], row: dict[str, int]) -> dict[int, 
     return {i: tuple(sorted(groups)) for i, groups in extra.items()}
 
 
-def read_words(root: Path) -> frozenset[str]:
-    """Ordinary words (``gazetteer/words/*.txt``, one per line): kept from fuzzy matching."""
+def read_words(root: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """Ordinary words from ``gazetteer/words/``: (dictionary words, common words).
+
+    ``*.common.txt`` files hold the most frequent words; every file counts as dictionary words.
+    """
     words: set[str] = set()
+    common: set[str] = set()
     for path in sorted((root / "words").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                words.add(fold_key(normalize_name(line)))
-    return frozenset(words)
+                key = fold_key(normalize_name(line))
+                words.add(key)
+                if path.name.endswith(".common.txt"):
+                    common.add(key)
+    return frozenset(words), frozenset(common)
 
 
 def compile_gazetteer(root: str | Path, out: str | Path | None = None) -> Index:
     """Read, validate and compile a gazetteer folder; write the index to ``out`` when given."""
     root = Path(root)
-    index = compile_sources(read_gazetteer(root), read_words(root))
+    index = compile_sources(read_gazetteer(root), *read_words(root))
     if out is not None:
         index.dump(out)
     return index

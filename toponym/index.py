@@ -87,7 +87,8 @@ class Index:
     keys: dict[str, int | tuple[int, ...]]  # key -> name*4+tier, or a tuple of them
     prefer: dict[str, tuple[int, str]]  # folded key -> (place, reason)
     stop: dict[str, str]  # folded key -> reason
-    words: frozenset[str]  # ordinary words: never fuzzy-matched, never answered alone when lower-case
+    words: frozenset[str]  # dictionary words: never fuzzy-matched
+    common_words: frozenset[str]  # frequent words: a minor place of that name is not answered alone
     perspective_alias: dict[str, str]
     fuzzy_keys: list[str]
     fuzzy_hash: array[int]  # sorted
@@ -153,6 +154,7 @@ class Index:
                 arr.frombytes(raw)
                 payload[name] = arr
             payload["words"] = frozenset(payload["words"])
+            payload["common_words"] = frozenset(payload["common_words"])
             return cls(**payload)
         except (ValueError, EOFError, TypeError, KeyError) as exc:
             raise IndexFormatError(f"{path} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc

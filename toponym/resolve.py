@@ -36,6 +36,8 @@ FUZZY_MAX = 89.0
 MAX_QUERY = 256  # longer strings are not names: answer None without work
 AMBIGUITY_RATIO = 1.5
 
+#: Kinds answered even when their name is a common word ("Turkey", "Chad", "Jordan").
+MAJOR_KINDS = frozenset({"country", "territory", "former-country", "ocean", "sea", "macro-region"})
 _PROMINENCE = {
     "country": 1e12,
     "territory": 5e11,
@@ -183,8 +185,13 @@ class Resolver:
         if not norm:
             return norm, []
         found: list[_Cand] = []
+        # "us" is a word, "US" a country: a stored acronym needs an upper-case query when its
+        # letters spell an ordinary word
+        acronym_ok = query.isupper() or fold_key(norm) not in idx.words
         for code in _codes(idx.keys.get(norm)):
             n, tier = code >> 2, code & 3
+            if not acronym_ok and _is_acronym(idx.name_text[n]):
+                continue
             if tier == TIER_NORMAL:
                 method = "exact" if idx.name_text[n] == query else "normalized"
             else:
@@ -210,9 +217,6 @@ class Resolver:
         idx = self.index
         edits = max_edits(len(folded))
         if not edits or folded in idx.words or script_of(folded) in _NO_FUZZY:
-            return []
-        # a lower-case word that is in the dictionary is a word, not a misspelt place
-        if query.islower() and folded in idx.words:
             return []
         pool = idx.fuzzy_candidates(folded, edits)
         if not pool:
@@ -267,7 +271,7 @@ class Resolver:
         rows.sort(key=lambda r: (tuple(-float(x) for x in r[0]), idx.place_ids[r[1]]))
 
         stop_reason = idx.stop.get(folded)
-        word = query.islower() and folded in idx.words
+        common = folded in idx.common_words
         out: list[tuple[Match, bool]] = []
         for pos, (key, p, c) in enumerate(rows):
             tied = False
@@ -277,8 +281,11 @@ class Resolver:
                     key[:5] == nxt[:5] and idx.place_kind[p] == idx.place_kind[q] and key[5] < nxt[5] * AMBIGUITY_RATIO
                 )
             reason = _reason(idx, key, preferred, hints, tied)
-            if hints.empty and (stop_reason is not None or word) and pos == 0:
-                reason = f"stop: {stop_reason}" if stop_reason else "stop"
+            if hints.empty and pos == 0:
+                if stop_reason is not None:
+                    reason = f"stop: {stop_reason}"
+                elif common and idx.place_kind[p] not in MAJOR_KINDS:
+                    reason = "stop: a common English word; give a hint (country, kinds) to resolve it"
             out.append((self._match(query, p, c, hints, reason), tied))
         return out
 
@@ -308,6 +315,10 @@ class Resolver:
 
     def with_reason(self, match: Match, reason: str) -> Match:
         return replace(match, reason=reason)
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and len(name) <= 6 and name.isalpha()
 
 
 def _codes(found: int | tuple[int, ...] | None) -> tuple[int, ...]:
