@@ -6,13 +6,15 @@
 """
 
 from ._version import __version__
-from .api import Gazetteer, clear_caches, default_gazetteer, get, resolve, resolve_all
+from .api import Gazetteer, clear_caches, default_gazetteer, extract, get, normalize_text, resolve, resolve_all
 from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
+from .extract import Extractor
 from .model import Match, Mention, Place, PlaceName
 from .normalize import normalize_name
 from .resolve import Resolver
 
 __all__ = [
+    "Extractor",
     "Gazetteer",
     "GazetteerError",
     "IndexFormatError",
@@ -27,8 +29,10 @@ __all__ = [
     "__version__",
     "clear_caches",
     "default_gazetteer",
+    "extract",
     "get",
     "normalize_name",
+    "normalize_text",
     "resolve",
     "resolve_all",
 ]

@@ -9,11 +9,26 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from .errors import IndexFormatError
+from .extract import Extractor, render
 from .index import Index
-from .model import Match, Place
+from .model import Match, Mention, Place
+from .normalize import fold_key, normalize_name
 from .resolve import Resolver
 
-__all__ = ["Gazetteer", "clear_caches", "default_gazetteer", "get", "resolve", "resolve_all"]
+__all__ = [
+    "TEXT_TARGETS",
+    "Gazetteer",
+    "clear_caches",
+    "default_gazetteer",
+    "extract",
+    "get",
+    "normalize_text",
+    "resolve",
+    "resolve_all",
+]
+
+#: What :func:`normalize_text` can write in place of a mention.
+TEXT_TARGETS = ("name", "id", "annotate")
 
 _PACKAGE = Path(__file__).resolve().parent
 _BUNDLED = _PACKAGE / "_data" / "index.bin"
@@ -32,6 +47,17 @@ class Gazetteer:
     def __init__(self, index: Index, *, fuzzy: bool = True) -> None:
         self.index = index
         self.resolver = Resolver(index, fuzzy=fuzzy)
+        self._extractor: Extractor | None = None
+        self._extractor_lock = threading.Lock()
+
+    @property
+    def extractor(self) -> Extractor:
+        """The text :class:`Extractor` over this gazetteer, built on first use."""
+        if self._extractor is None:
+            with self._extractor_lock:
+                if self._extractor is None:
+                    self._extractor = Extractor(self.resolver)
+        return self._extractor
 
     @classmethod
     def load(cls, path: str | Path, **options: bool) -> Gazetteer:
@@ -61,6 +87,42 @@ class Gazetteer:
 
     def resolve_all(self, name: str, **hints: object) -> list[Match]:
         return self.resolver.resolve_all(name, **hints)  # type: ignore[arg-type]
+
+    def extract(self, text: str, *, context: bool = True) -> list[Mention]:
+        """Place mentions in ``text``; see :func:`toponym.extract`."""
+        return self.extractor.extract(text, context=context)
+
+    def normalize_text(
+        self, text: str, *, to: str = "name", lang: str | None = None, perspective: str | None = None
+    ) -> str:
+        """``text`` with every place mention rewritten; see :func:`toponym.normalize_text`."""
+        return self.rewrite(text, self.extract(text), to=to, lang=lang, perspective=perspective)
+
+    def rewrite(
+        self,
+        text: str,
+        mentions: list[Mention],
+        *,
+        to: str = "name",
+        lang: str | None = None,
+        perspective: str | None = None,
+    ) -> str:
+        """``text`` with ``mentions`` (found in this very text) replaced as ``to`` says."""
+        if to not in TEXT_TARGETS:
+            raise ValueError(f"to={to!r} is not one of {', '.join(TEXT_TARGETS)}")
+        new: dict[int, str] = {}
+        for i, m in enumerate(mentions):
+            if to == "id":
+                new[i] = m.place.id
+            elif to == "annotate":
+                new[i] = f"[[{m.text}|{m.place.id}]]"
+            else:
+                shown = self.resolver.display_name(m.match, lang=lang, perspective=perspective)
+                # already the name to write (or an inflected form of it): leave the text as it is
+                same = fold_key(normalize_name(shown))
+                if same not in (fold_key(normalize_name(m.text)), fold_key(normalize_name(m.match.matched))):
+                    new[i] = shown
+        return render(text, mentions, new)
 
 
 _default: Gazetteer | None = None
@@ -147,3 +209,25 @@ def resolve_all(
 def get(place_id: str) -> Place:
     """The place with this ID in the default gazetteer."""
     return default_gazetteer().get(place_id)
+
+
+def extract(text: str, *, context: bool = True) -> list[Mention]:
+    """Every place mention in ``text``: exact ``str`` offsets, longest match first, linked to a place.
+
+    >>> [(m.start, m.end, m.text, m.place.id) for m in extract("Talks on Kunashiri and Shikotan")]
+    [(9, 18, 'Kunashiri', 'kunashir'), (23, 31, 'Shikotan', 'shikotan')]
+    """
+    return default_gazetteer().extractor.extract(text, context=context)
+
+
+def normalize_text(text: str, *, to: str = "name", lang: str | None = None, perspective: str | None = None) -> str:
+    """``text`` with each place mention replaced by its display name, its ID, or annotated.
+
+    ``to="name"`` writes the name as ``perspective`` / ``lang`` would (mentions already written
+    that way, including Russian case forms of it, are left alone); ``to="id"`` the stable ID;
+    ``to="annotate"`` keeps the text and appends the ID: ``[[Kunashiri|kunashir]]``.
+
+    >>> normalize_text("Talks on Kunashiri", to="annotate")
+    'Talks on [[Kunashiri|kunashir]]'
+    """
+    return default_gazetteer().normalize_text(text, to=to, lang=lang, perspective=perspective)

@@ -19,7 +19,7 @@ If the top two are still alike after these rules (same kind, prominence within a
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
@@ -151,6 +151,43 @@ class Resolver:
     def resolve_many(self, names: Iterable[str], **hints: object) -> list[Match | None]:
         """``resolve`` over a batch; repeated names cost one lookup."""
         return [self.resolve(n, **hints) for n in names]  # type: ignore[arg-type]
+
+    def resolve_in_context(self, name: str, context: Mapping[int, float], *, need_support: bool = False) -> Match | None:
+        """Resolve ``name`` using evidence from its surroundings, e.g. other places in the same text.
+
+        ``context`` maps index rows of places mentioned nearby to weights. A candidate's support is
+        the weight of itself, its country and its ancestors: "Georgia" beside "Atlanta" has the
+        support of ``us`` and ``us-ga``, beside "Tbilisi" that of ``ge``. The one candidate with the
+        most support wins, even over a ``[[prefer]]`` entry or a stop rule (a text about France may
+        say "Nice"); ties in support fall back to :meth:`resolve`. With ``need_support`` a name
+        without any support answers ``None`` (for names that are also ordinary words).
+        """
+        ranked = self._ranked(name, _Hints())
+        if not ranked:
+            return None
+        idx = self.index
+        scored: list[tuple[float, Match]] = []
+        for match, _tied in ranked:
+            p = idx.place_index(match.place.id)
+            support = context.get(p, 0.0)
+            country = idx.place_country[p]
+            if country >= 0 and country != p:
+                support += context.get(country, 0.0)
+            for anc in idx.ancestors(p):
+                if anc != country:
+                    support += context.get(anc, 0.0)
+            scored.append((support, match))
+        top = max(s for s, _ in scored)
+        if top > 0:
+            winners = [m for s, m in scored if s == top]
+            if len(winners) == 1:
+                return replace(winners[0], reason=f"context: other places in the text lie in or near it ({top:g})")
+        if need_support:
+            return None
+        best, tied = ranked[0]
+        if tied or best.reason.startswith("stop"):
+            return None
+        return best
 
     def clear_cache(self) -> None:
         self._cache.clear()

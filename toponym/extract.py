@@ -1,0 +1,635 @@
+"""Extractor: running text → place mentions with exact ``str`` offsets, each linked to a place.
+
+Why it is built this way (details in docs/text.md):
+
+* **Speed without a per-token resolver call.** One compiled regex finds word *starts* that can
+  begin a mention in a cased script (an upper-case letter not glued to a preceding word) or any
+  word of a caseless spaced script (Arabic, Devanagari, Georgian, ...). A block of text whose
+  candidate tokens are all already known to lead nowhere is skipped after one ``findall`` and a
+  C-level ``set.issuperset``: on ordinary prose most lines never reach Python-level work.
+* **Longest match over index keys.** A table *first token → longest key in tokens*, built lazily
+  from :attr:`Index.keys`, bounds how far a candidate is extended ("Russian Federation" over
+  "Russian", "Kuril islands" over "Kuril"); n-grams are looked up from longest to shortest with
+  the same :func:`~toponym.normalize.normalize_name` policy that built the keys.
+* **Capitalisation is evidence in cased scripts.** Lower-case words never start a mention
+  ("nice", "us"); an all-capitals short token must match a stored name letter for letter ("US");
+  a capitalised dictionary word that names a minor place ("Reading", "Split") needs support from
+  the other places of the same text, like the stop entries of ``policy.toml``.
+* **Scripts without spaces** (Han, kana, Thai, ...) are scanned for the longest key at each
+  position, with guards against fragments (see :func:`_cjk_ok`). Hangul words take particles, so
+  a Hangul key must start a word and may be followed by anything.
+* **Russian case forms** (в Москве, на Курилах, Японии) are mapped back to stored nominatives by
+  replacing common endings (:data:`_RU_ENDINGS`); such matches report ``method="inflected"``.
+* **Document context.** Ambiguous names ("Georgia", "Washington") are resolved in a second pass
+  with :meth:`Resolver.resolve_in_context`, using every confidently resolved place of the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from .index import Index
+from .model import Match, Mention
+from .normalize import fold_key, normalize_name, translit_key
+from .resolve import MAJOR_KINDS, Resolver
+
+__all__ = ["Extractor", "render"]
+
+#: Scripts written without spaces: scanned character by character (Hangul is handled apart).
+_UNSPACED_RANGES = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x0F00, 0x0FFF),  # Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3005, 0x3007),  # 々 〆 〇
+    (0x3040, 0x30FF),  # hiragana, katakana (incl. ー)
+    (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF),  # Han
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF66, 0xFF9F),  # half-width katakana
+    (0x20000, 0x323AF),
+)
+_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_MAX_MEMO = 200_000
+#: Longest CJK key tried at one position; longer names are rare and would slow the scan.
+_CJK_MAX = 16
+
+#: Han characters that end a place name of their own kind: a match ending in one is a whole word.
+_CJK_SUFFIX = frozenset("島県市州省区都府道町村郡湾海峡川江山岬半列諸国")
+#: What turns a country or city name into another word (language, people, style, product).
+_CJK_WORD_FORMING = frozenset("語人風製産系式")
+#: Words that commonly follow a place name in Japanese and Chinese news without a particle.
+_CJK_FOLLOWERS = (
+    "政府",
+    "側",
+    "首相",
+    "外相",
+    "外務",
+    "大統領",
+    "軍",
+    "国内",
+    "国境",
+    "近海",
+    "沖",
+    "周辺",
+    "北部",
+    "南部",
+    "東部",
+    "西部",
+    "当局",
+    "領",
+    "全土",
+    "経済",
+    "政权",
+    "总统",
+    "外交",
+    "代表",
+    "大使",
+    "国民",
+    "議会",
+)
+
+#: Russian endings and the nominative endings they may stand for (adjectives first: longest first).
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ыми", ("ые", "ый")),
+    ("ими", ("ие", "ий")),
+    ("ого", ("ый", "ое", "ой")),
+    ("его", ("ий", "ее")),
+    ("ому", ("ый", "ое", "ой")),
+    ("ему", ("ий", "ее")),
+    ("ией", ("ия",)),
+    ("ами", ("ы", "и", "а", "")),
+    ("ями", ("и", "я", "ь")),
+    ("ых", ("ые", "ый", "ая", "ое")),
+    ("их", ("ие", "ий", "яя", "ее")),
+    ("ым", ("ый", "ые", "ое")),
+    ("им", ("ий", "ие")),
+    ("ой", ("ая", "ый", "ой", "а", "")),
+    ("ей", ("яя", "я", "ь", "ия")),
+    ("ую", ("ая",)),
+    ("юю", ("яя",)),
+    ("ах", ("ы", "и", "а", "")),
+    ("ях", ("и", "я", "ь")),
+    ("ам", ("ы", "и", "а", "")),
+    ("ям", ("и", "я", "ь")),
+    ("ом", ("", "о", "а")),
+    ("ем", ("ь", "й", "е", "")),
+    ("ии", ("ия", "ий", "ие")),
+    ("ию", ("ия",)),
+    ("ою", ("а",)),
+    ("ею", ("я",)),
+    ("ов", ("ы", "")),
+    ("ев", ("и", "ь", "й")),
+    ("е", ("а", "я", "", "о", "ь", "й")),
+    ("и", ("а", "я", "ь", "ы")),
+    ("у", ("", "а", "о")),
+    ("ю", ("я", "ь", "й")),
+    ("а", ("", "о")),
+    ("я", ("ь", "й", "е")),
+    ("ы", ("а",)),
+    ("", ("ы", "и", "а")),
+)
+_RU_MIN_STEM = 3
+_INFLECTED_SCORE = 92.0
+#: Kinds whose names stand alone in text even when they are also ordinary words.
+_STRONG_KINDS = MAJOR_KINDS
+#: Fuzzy matching in text: only long, title-case, non-dictionary tokens, and only these kinds.
+_FUZZY_MIN_LEN = 8
+_FUZZY_KINDS = frozenset({"country", "territory", "subdivision", "island", "island-group", "region", "sea", "ocean"})
+
+
+def _class(ranges: list[tuple[int, int]]) -> str:
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" if a != b else re.escape(chr(a)) for a, b in ranges)
+
+
+def _ranges(pred: object, stop: int = 0x32400) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = prev = -2
+    for cp in range(stop):
+        if pred(chr(cp)):  # type: ignore[operator]
+            if cp != prev + 1:
+                if start >= 0:
+                    out.append((start, prev))
+                start = cp
+            prev = cp
+    if start >= 0:
+        out.append((start, prev))
+    return out
+
+
+def _in(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= cp <= b for a, b in ranges)
+
+
+def _is_unspaced(ch: str) -> bool:
+    return _in(ord(ch), _UNSPACED_RANGES)
+
+
+def _is_hangul(ch: str) -> bool:
+    return _in(ord(ch), _HANGUL_RANGES)
+
+
+def _is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or cp >= 0x20000 or cp in (0x3005, 0x3006)
+
+
+def _is_katakana(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x30A0 <= cp <= 0x30FF or 0x31F0 <= cp <= 0x31FF or 0xFF66 <= cp <= 0xFF9F
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    start: re.Pattern[str]
+    unspaced: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The tokenizer regexes, built once from Unicode categories (upper case, caseless letters)."""
+
+    def starts(ch: str) -> bool:
+        if not ch.isalpha() or _is_unspaced(ch) or _is_hangul(ch):
+            return False
+        # upper or title case, or a letter of a caseless script (lower() is upper() is itself)
+        return ch.isupper() or ch.istitle() or (ch.lower() == ch and ch.upper() == ch)
+
+    start_class = _class(_ranges(starts))
+    unspaced_class = _class(list(_UNSPACED_RANGES) + list(_HANGUL_RANGES))
+    # A start is not glued to a word before it ("McDonald", "d'Ivoire") nor part of an identifier
+    # ("os.Path", "self.Tokyo"); the lookbehinds sit after the first character so that the
+    # regex engine can scan for the character class first.
+    start = re.compile(rf"[{start_class}](?<![\w'’ʼ].)(?<!\w[./\\@#$=].)\w*")
+    return _Patterns(start=start, unspaced=re.compile(f"[{unspaced_class}]+"))
+
+
+_NEXT = re.compile(r"(?:[ \t\u00a0\u2009\u202f]{1,3}|[ \t]?[-\u2010\u2011][ \t]?|\.[ \t]{1,2}|[ \t]*\r?\n[ \t]*)(\w+)")
+_APOS = re.compile(r"['’ʼ](\w+)")
+_SENTENCE_END = frozenset(".!?:;\"'“”«»()[]{}•*#>|-–—\n")
+
+
+@dataclass(slots=True)
+class _Tables:
+    first: dict[str, int]
+    """First token of every key → the most tokens a key starting with it has."""
+    cjk: frozenset[str]
+    cjk_lengths: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    query: str
+    """What the resolver sees: the surface text, or the nominative of an inflected form."""
+    inflected: bool = False
+    weak: bool = False
+    """A capitalised dictionary word: kept only with support from the rest of the text."""
+    fuzzy: bool = False
+
+
+def _key(token: str) -> str:
+    return token.lower() if token.isascii() else normalize_name(token)
+
+
+def _ru_forms(token: str) -> list[str]:
+    """Nominative candidates of a lower-case Russian word form (the form itself first)."""
+    out = [token]
+    for ending, repl in _RU_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= _RU_MIN_STEM:
+            stem = token[: len(token) - len(ending)] if ending else token
+            for r in repl:
+                form = stem + r
+                if form not in out:
+                    out.append(form)
+    return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """True when the line around ``start`` has no lower-case letter (a headline in capitals)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return not any(ch.islower() for ch in line)
+
+
+class _Context(Mapping[int, float]):
+    """Context weights minus one mention's own contribution (a name must not support itself)."""
+
+    def __init__(self, base: dict[int, float], own: dict[int, float]) -> None:
+        self._base, self._own = base, own
+
+    def __getitem__(self, key: int) -> float:
+        return self._base[key] - self._own.get(key, 0.0)
+
+    def get(self, key: int, default: float = 0.0) -> float:  # type: ignore[override]
+        value = self._base.get(key)
+        return default if value is None else value - self._own.get(key, 0.0)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+
+class Extractor:
+    """Find place mentions in text with one :class:`Resolver`. Thread-safe for reading.
+
+    >>> from toponym import Gazetteer
+    >>> ex = Gazetteer.from_folder("tests/fixtures/gazetteer").extractor
+    >>> [(m.text, m.place.id) for m in ex.extract("Kunashiri lies east of Hokkaido, in Russia.")]
+    [('Kunashiri', 'kunashir'), ('Russia', 'ru')]
+    """
+
+    def __init__(self, resolver: Resolver, *, fuzzy: bool = True) -> None:
+        self.resolver = resolver
+        self.index: Index = resolver.index
+        self.fuzzy = fuzzy
+        self._tables: _Tables | None = None
+        self._miss: set[str] = set()
+        self._memo: dict[str, tuple[Match | None, int]] = {}
+
+    # --- tables -----------------------------------------------------------------------------------
+
+    @property
+    def tables(self) -> _Tables:
+        if self._tables is None:
+            self._tables = self._build_tables()
+        return self._tables
+
+    def _build_tables(self) -> _Tables:
+        first: dict[str, int] = {}
+        cjk: set[str] = set()
+        get = first.get
+        for key in self.index.keys:
+            head, sep, _rest = key.partition(" ")
+            n = key.count(" ") + 1 if sep else 1
+            if get(head, 0) < n:
+                first[head] = n
+            cjk_sized = not sep and 2 <= len(key) <= _CJK_MAX and not key.isascii()
+            if cjk_sized and all(_is_unspaced(c) or _is_hangul(c) for c in key):
+                cjk.add(key)
+        return _Tables(first, frozenset(cjk), tuple(sorted({len(k) for k in cjk}, reverse=True)))
+
+    # --- public -----------------------------------------------------------------------------------
+
+    def extract(self, text: str, *, context: bool = True) -> list[Mention]:
+        """Every place mention in ``text``, in order, without overlaps; longest match wins.
+
+        ``context=False`` skips the second pass that resolves ambiguous names with the other
+        places of the text (faster, fewer answers).
+        """
+        if not isinstance(text, str) or not text:
+            return []
+        raws = self._scan(text)
+        if not raws:
+            return []
+        return self._link(text, raws, context)
+
+    # --- scanning ---------------------------------------------------------------------------------
+
+    def _scan(self, text: str) -> list[_Raw]:
+        pats = _patterns()
+        raws: list[_Raw] = []
+        tokens = pats.start.findall(text)
+        if tokens and not self._miss.issuperset(map(str.lower, tokens)):
+            raws.extend(self._scan_spaced(text, pats.start))
+        if not text.isascii() and pats.unspaced.search(text):
+            raws.extend(self._scan_unspaced(text, pats.unspaced))
+            raws.sort(key=lambda r: r.start)
+        return raws
+
+    def _scan_spaced(self, text: str, start_re: re.Pattern[str]) -> Iterator[_Raw]:
+        first = self.tables.first
+        keys = self.index.keys
+        miss = self._miss
+        last = 0
+        for m in start_re.finditer(text):
+            s = m.start()
+            if s < last:
+                continue
+            word = m.group()
+            low = word.lower()
+            if low in miss:
+                continue
+            raw = self._match_at(text, s, m.end(), word, first, keys)
+            if raw is None:
+                if self._dead(word, low, text, m.end(), first):
+                    if len(miss) > _MAX_MEMO:
+                        miss.clear()
+                    miss.add(low)
+                continue
+            last = raw.end
+            yield raw
+
+    def _dead(self, word: str, low: str, text: str, end: int, first: dict[str, int]) -> bool:
+        """Can nothing ever start with this word, whatever follows it? Then skip it for good."""
+        if _APOS.match(text, end) or _CYRILLIC.match(low) or self._fuzzy_ok(word):
+            return False
+        k = _key(word)
+        return k not in first and fold_key(k) not in first
+
+    def _match_at(
+        self, text: str, s: int, e: int, word: str, first: dict[str, int], keys: Mapping[str, object]
+    ) -> _Raw | None:
+        """The longest mention starting with the word ``text[s:e]``, or ``None``."""
+        # the word, with an apostrophe part ("Martha's", "N'Djamena") when one follows
+        ends = [e]
+        toks = [word]
+        apos = _APOS.match(text, e)
+        if apos:
+            toks, ends = [word + text[e : apos.end()], word], [apos.end(), e]
+        head_key = ""
+        head_tok = ""
+        maxn = 0
+        for tok, end in zip(toks, ends, strict=True):
+            k = _key(tok)
+            n = first.get(k) or first.get(fold_key(k), 0)
+            if n:
+                head_key, head_tok, maxn, e = k, tok, n, end
+                break
+        cyrillic = bool(_CYRILLIC.match(word))
+        if not maxn:
+            if cyrillic:
+                head_key, head_tok, maxn = _key(word), word, 3
+            elif self._fuzzy_ok(word):
+                return self._fuzzy_raw(text, s, e, word)
+            else:
+                return None
+        # gather up to maxn tokens: (key, end)
+        parts = [(head_key, e)]
+        pos = e
+        while len(parts) < maxn:
+            nxt = _NEXT.match(text, pos)
+            if nxt is None:
+                break
+            tok = nxt.group(1)
+            end = nxt.end()
+            apos = _APOS.match(text, end)
+            if apos:
+                tok, end = tok + text[nxt.end() : apos.end()], apos.end()
+            parts.append((_key(tok), end))
+            pos = end
+        for n in range(len(parts), 0, -1):
+            key = " ".join(p[0] for p in parts[:n])
+            end = parts[n - 1][1]
+            if self._has_key(key, keys):
+                return self._raw(text, s, end, head_tok, n)
+            # possessive: "Japan's", "South Korea’s"
+            if key.endswith("'s"):
+                cut = key[:-2]
+                if self._has_key(cut, keys):
+                    return self._raw(text, s, end - 2, head_tok, n)
+            if cyrillic and n <= 3:
+                nominative = self._ru_nominative([p[0] for p in parts[:n]], keys)
+                if nominative is not None:
+                    return _Raw(s, end, nominative, inflected=True)
+        return None
+
+    @staticmethod
+    def _has_key(key: str, keys: Mapping[str, object]) -> bool:
+        if key in keys:
+            return True
+        if key.isascii():
+            return False
+        folded = fold_key(key)
+        if folded in keys:
+            return True
+        trans = translit_key(folded)
+        return trans is not None and trans != folded and trans in keys
+
+    def _ru_nominative(self, words: list[str], keys: Mapping[str, object]) -> str | None:
+        options = [_ru_forms(w) if _CYRILLIC.match(w) else [w] for w in words]
+        for combo in itertools.islice(itertools.product(*options), 1, 256):  # skip the form as written
+            key = " ".join(combo)
+            if key in keys or fold_key(key) in keys:
+                return key
+        return None
+
+    def _raw(self, text: str, s: int, e: int, head: str, n: int) -> _Raw | None:
+        """Apply the capitalisation policy of cased scripts to a key hit."""
+        surface = text[s:e]
+        weak = False
+        if n == 1:
+            letters = sum(ch.isalpha() for ch in surface)
+            if head.isupper() and letters >= 2 and not _headline(text, s, e):
+                # "US", "IT", "OR": a stored name spelt exactly like this, or nothing
+                return _Raw(s, e, surface) if self._stored_exactly(surface) else None
+            if letters < 3 and not self._stored_exactly(surface):
+                return None
+            folded = fold_key(_key(surface))
+            weak = folded in self.index.words or folded in self.index.stop
+        return _Raw(s, e, surface, weak=weak)
+
+    def _stored_exactly(self, surface: str) -> bool:
+        match = self._resolve(surface)[0]
+        return match is not None and match.matched == surface
+
+    # --- fuzzy ------------------------------------------------------------------------------------
+
+    def _fuzzy_ok(self, word: str) -> bool:
+        return (
+            self.fuzzy
+            and self.resolver.fuzzy
+            and len(word) >= _FUZZY_MIN_LEN
+            and word.isalpha()
+            and word.istitle()
+            and fold_key(_key(word)) not in self.index.words
+        )
+
+    def _fuzzy_raw(self, text: str, s: int, e: int, word: str) -> _Raw | None:
+        if _sentence_initial(text, s):
+            return None
+        match = self._resolve(word)[0]
+        if match is None or match.method != "fuzzy" or match.place.kind not in _FUZZY_KINDS:
+            return None
+        return _Raw(s, e, word, fuzzy=True)
+
+    # --- scripts without spaces -------------------------------------------------------------------
+
+    def _scan_unspaced(self, text: str, run_re: re.Pattern[str]) -> Iterator[_Raw]:
+        tables = self.tables
+        cjk, lengths = tables.cjk, tables.cjk_lengths
+        if not cjk:
+            return
+        for m in run_re.finditer(text):
+            run = m.group()
+            base = m.start()
+            i = 0
+            hangul = _is_hangul(run[0])
+            while i < len(run) - 1:
+                found = 0
+                for length in lengths:
+                    if i + length > len(run):
+                        continue
+                    piece = run[i : i + length]
+                    if piece in cjk and _cjk_ok(run, i, i + length, hangul):
+                        found = length
+                        break
+                if found:
+                    yield _Raw(base + i, base + i + found, run[i : i + found])
+                    i += found
+                else:
+                    i += 1
+                if hangul:  # a Hangul key must start its word: only position 0 of a run
+                    break
+
+    # --- linking ----------------------------------------------------------------------------------
+
+    def _resolve(self, query: str) -> tuple[Match | None, int]:
+        """The context-free answer for ``query`` and how many candidates it has (memoised)."""
+        memo = self._memo
+        hit = memo.get(query)
+        if hit is not None:
+            return hit
+        ranked = self.resolver.resolve_all(query, limit=2)
+        best = self.resolver.resolve(query)
+        value = (best, len(ranked))
+        if len(memo) > _MAX_MEMO:
+            memo.clear()
+        memo[query] = value
+        return value
+
+    def _link(self, text: str, raws: list[_Raw], use_context: bool) -> list[Mention]:
+        idx = self.index
+        firsts: list[tuple[_Raw, Match | None, int]] = []
+        ctx: dict[int, float] = {}
+        owns: list[dict[int, float]] = []
+        for raw in raws:
+            match, count = self._resolve(raw.query)
+            if match is not None and raw.weak and match.place.kind in _STRONG_KINDS:
+                raw.weak = False
+            own: dict[int, float] = {}
+            if match is not None and not raw.weak and not raw.fuzzy:
+                p = idx.place_index(match.place.id)
+                for row in (p, idx.place_country[p], *idx.ancestors(p)):
+                    if row >= 0 and row not in own:
+                        own[row] = 1.0
+                for row, w in own.items():
+                    ctx[row] = ctx.get(row, 0.0) + w
+            firsts.append((raw, match, count))
+            owns.append(own)
+        out: list[Mention] = []
+        for (raw, match, count), own in zip(firsts, owns, strict=True):
+            if use_context and (raw.weak or match is None or count > 1) and ctx:
+                match = self.resolver.resolve_in_context(raw.query, _Context(ctx, own), need_support=raw.weak)
+            elif raw.weak:
+                match = None
+            if match is None:
+                continue
+            if raw.inflected:
+                match = replace(match, method="inflected", score=min(match.score, _INFLECTED_SCORE))
+            surface = text[raw.start : raw.end]
+            if match.query != surface:
+                match = replace(match, query=surface)
+            out.append(Mention(raw.start, raw.end, surface, match))
+        return out
+
+
+def _cjk_ok(run: str, i: int, j: int, hangul: bool) -> bool:
+    """Guards against fragments for a key found at ``run[i:j]`` of a run without spaces.
+
+    * Hangul: the key starts its word (checked by the caller) and may carry particles after it.
+    * Katakana names must not continue a longer katakana word on either side (ロシア in
+      ベラロシア would be a fragment).
+    * A word-forming character right after the key makes another word (日本語, ロシア人).
+    * A Han key glued to Han on the left is accepted only if it is long (≥ 3) or ends in a
+      place suffix (島, 県, 市, ...); glued on the right only if it ends in such a suffix, is
+      long, or is followed by a word that commonly follows a place name (政府, 首相, 沖, ...).
+    """
+    if hangul:
+        return True
+    piece = run[i:j]
+    before = run[i - 1] if i > 0 else ""
+    after = run[j] if j < len(run) else ""
+    if after in _CJK_WORD_FORMING:
+        return False
+    if _is_katakana(piece[0]) and before and _is_katakana(before):
+        return False
+    if _is_katakana(piece[-1]) and after and _is_katakana(after):
+        return False
+    suffixed = piece[-1] in _CJK_SUFFIX
+    if before and _is_han(before) and _is_han(piece[0]) and not (suffixed or len(piece) >= 3):
+        return False
+    if after and _is_han(after) and _is_han(piece[-1]):
+        if suffixed or len(piece) >= 3:
+            return True
+        rest = run[j:]
+        return any(rest.startswith(w) for w in _CJK_FOLLOWERS)
+    return True
+
+
+def render(text: str, mentions: list[Mention], replacement: Mapping[int, str]) -> str:
+    """``text`` with the mentions at the given positions (index into ``mentions``) replaced."""
+    out: list[str] = []
+    pos = 0
+    for i, m in enumerate(mentions):
+        new = replacement.get(i)
+        if new is None:
+            continue
+        out.append(text[pos : m.start])
+        out.append(new)
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _unicode_version() -> str:  # pragma: no cover - informational
+    return f"{unicodedata.unidata_version} (Python {sys.version_info.major}.{sys.version_info.minor})"
