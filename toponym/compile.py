@@ -9,7 +9,19 @@ from pathlib import Path
 from ._version import __version__
 from .errors import GazetteerError, Problem
 from .gazetteer import SourceName, SourcePlace, Sources, read_gazetteer
-from .index import FUZZY_MIN_LEN, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, segment_hash, segments
+from .index import (
+    FORMAT,
+    FUZZY_MIN_LEN,
+    TIER_FOLDED,
+    TIER_NORMAL,
+    TIER_TRANSLIT,
+    Index,
+    IndexTables,
+    build_key_table,
+    char_mask,
+    segment_hash,
+    segments,
+)
 from .model import NAME_TYPES
 from .normalize import fold_key, normalize_name, script_of, translit_key
 from .validate import validate
@@ -147,7 +159,7 @@ def compile_sources(
     first.append(len(name_text))
 
     keys: dict[str, list[int]] = {}
-    fuzzy_keys: dict[str, None] = {}
+    fuzzy_keys: set[str] = set()
     for n, text in enumerate(name_text):
         norm = normalize_name(text)
         if not norm:
@@ -161,12 +173,18 @@ def compile_sources(
         for key, tier in filed.items():
             keys.setdefault(key, []).append(n * 4 + tier)
         if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in _NO_FUZZY_SCRIPTS:
-            fuzzy_keys[folded] = None
+            fuzzy_keys.add(folded)
 
+    key_list = sorted(keys)
+    key_row = {k: r for r, k in enumerate(key_list)}
+    key_first, key_codes = array("I", [0]), array("I")
+    for k in key_list:
+        key_codes.extend(keys[k])
+        key_first.append(len(key_codes))
     fuzzy_list = sorted(fuzzy_keys)
     pairs = sorted(
-        (segment_hash(len(k), part, k[s:e]), ref)
-        for ref, k in enumerate(fuzzy_list)
+        (segment_hash(len(k), part, k[s:e]), pos)
+        for pos, k in enumerate(fuzzy_list)
         for part, (s, e) in enumerate(segments(len(k)))
     )
 
@@ -187,48 +205,96 @@ def compile_sources(
         raise GazetteerError(problems)
     stop = {fold_key(normalize_name(s.name)): s.reason for s in sources.policy.stop}
 
-    header = {
-        "format_version": 1,
-        "toponym_version": __version__,
-        "digest": sources.digest,
-        "files": sources.files,
-        "places": len(places),
-        "names": len(name_text),
-    }
-    return Index(
-        header=header,
-        place_ids=[p.src.id for p in places],
-        place_kind=[p.src.kind for p in places],
-        place_name=[p.src.name for p in places],
-        place_parent=place_parent,
-        place_country=place_country,
-        place_population=array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
-        place_curated=bytes(p.curated for p in places),
-        place_codes=[";".join(f"{k}={v}" for k, v in sorted(p.src.codes.items())) for p in places],
-        place_part_of={
+    names_blob, name_offsets = _blob(name_text)
+    keys_blob, key_offsets = _blob(key_list)
+    meta = {
+        "header": {
+            "format_version": FORMAT,
+            "toponym_version": __version__,
+            "digest": sources.digest,
+            "files": sources.files,
+            "places": len(places),
+            "names": len(name_text),
+        },
+        "place_ids": [p.src.id for p in places],
+        "place_kind": [p.src.kind for p in places],
+        "place_name": [p.src.name for p in places],
+        "place_codes": [";".join(f"{k}={v}" for k, v in sorted(p.src.codes.items())) for p in places],
+        "place_curated": bytes(p.curated for p in places),
+        "place_part_of": {
             i: tuple(sorted(row[g] for g in p.src.part_of if g in row)) for i, p in enumerate(places) if p.src.part_of
         }
         | _members_as_part_of(places, row),
-        place_display=display,
-        place_first_name=first,
-        name_place=name_place,
-        name_text=name_text,
-        name_lang=name_lang,
-        name_type=bytes(name_type),
-        name_persp=name_persp,
-        name_curated=bytes(name_curated),
-        langs=sorted(langs, key=langs.__getitem__),
-        perspectives=sorted(perspectives, key=perspectives.__getitem__),
-        keys={k: (v[0] if len(v) == 1 else tuple(v)) for k, v in sorted(keys.items())},
-        prefer=prefer,
-        stop=stop,
-        words=words,
-        common_words=common,
-        perspective_alias=dict(sources.policy.perspective_alias),
-        fuzzy_keys=fuzzy_list,
-        fuzzy_hash=array("I", (h for h, _ in pairs)),
-        fuzzy_ref=array("I", (r for _, r in pairs)),
-    )
+        "place_display": display,
+        "langs": sorted(langs, key=langs.__getitem__),
+        "perspectives": sorted(perspectives, key=perspectives.__getitem__),
+        "prefer": prefer,
+        "stop": stop,
+        "words": sorted(words),
+        "common_words": sorted(common),
+        "perspective_alias": dict(sources.policy.perspective_alias),
+    }
+    arrays = {
+        "place_parent": place_parent,
+        "place_country": place_country,
+        "place_population": array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
+        "place_first_name": first,
+        "name_place": name_place,
+        "name_lang": name_lang,
+        "name_persp": name_persp,
+        "name_offsets": name_offsets,
+        "key_offsets": key_offsets,
+        "key_first": key_first,
+        "key_codes": key_codes,
+        "key_slots": build_key_table(key_list),
+        "fuzzy_hash": array("I", (h for h, _ in pairs)),
+        "fuzzy_ref": array("I", (r for _, r in pairs)),
+        "fuzzy_rows": array("I", (key_row[k] for k in fuzzy_list)),
+        "fuzzy_mask": array("Q", (char_mask(k) for k in fuzzy_list)),
+    }
+    blobs = {
+        "names_blob": names_blob,
+        "keys_blob": keys_blob,
+        "name_type": bytes(name_type),
+        "name_curated": bytes(name_curated),
+        "fuzzy_blob": "\n".join(fuzzy_list).encode("utf-8"),
+    }
+    arrays["key_best"] = array("i", [-2] * len(key_list))
+    arrays["key_count"] = array("H", [0] * len(key_list))
+    tables = IndexTables(meta, arrays, blobs)
+    arrays["key_best"], arrays["key_count"] = _default_answers(Index.build(tables), key_list, words)
+    return Index.build(tables)
+
+
+def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -> tuple[array[int], array[int]]:
+    """Rank every key once at build time, so a bare query costs a lookup, not a ranking.
+
+    Keys whose answer depends on the query's case (folded forms, dictionary words that may be
+    acronyms) stay ``-2``: the resolver ranks those at query time.
+    """
+    from .resolve import Resolver
+
+    resolver = Resolver(index, fuzzy=False)
+    best = array("i", [-2] * len(key_list))
+    count = array("H", [0] * len(key_list))
+    for row, key in enumerate(key_list):
+        if key not in words and fold_key(key) == key:
+            best[row], places = resolver.default_code(key)
+            count[row] = min(places, 0xFFFF)
+    return best, count
+
+
+def _blob(strings: list[str]) -> tuple[bytes, array[int]]:
+    """Strings as one UTF-8 blob plus byte offsets (``len(strings) + 1`` of them)."""
+    offsets = array("I", [0])
+    parts = []
+    total = 0
+    for text in strings:
+        raw = text.encode("utf-8")
+        parts.append(raw)
+        total += len(raw)
+        offsets.append(total)
+    return b"".join(parts), offsets
 
 
 def _members_as_part_of(places: list[_Place], row: dict[str, int]) -> dict[int, tuple[int, ...]]:

@@ -322,10 +322,8 @@ def _tsv_rows(path: Path) -> Any:
 
 def _read_places_tsv(path: Path, rel: str, problems: list[Problem]) -> list[SourcePlace]:
     places: list[SourcePlace] = []
-    header_seen = False
     for lineno, cols in _tsv_rows(path):
-        if not header_seen and cols[0] == "id":
-            header_seen = True
+        if cols[:2] == ["id", "kind"]:  # optional column-header row
             continue
         if len(cols) != 7:
             problems.append(Problem(rel, lineno, f"expected 7 tab-separated columns, got {len(cols)}"))
@@ -357,10 +355,8 @@ def _read_places_tsv(path: Path, rel: str, problems: list[Problem]) -> list[Sour
 
 
 def _read_names_tsv(path: Path, rel: str, by_id: dict[str, SourcePlace], problems: list[Problem]) -> None:
-    header_seen = False
     for lineno, cols in _tsv_rows(path):
-        if not header_seen and cols[0] == "id":
-            header_seen = True
+        if cols[:2] == ["id", "name"]:  # optional column-header row
             continue
         if len(cols) != 4:
             problems.append(Problem(rel, lineno, f"expected 4 tab-separated columns, got {len(cols)}"))

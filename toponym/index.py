@@ -1,19 +1,27 @@
 """The compiled index: read-only lookup tables, and the only module that knows how they are stored.
 
-Storage is one ``marshal`` blob of plain types (``marshal`` cannot run code when loaded, and loads
-a dict of a million keys faster than any text format). A small header carries the format version
-and a digest of the gazetteer sources, so a stale or foreign file is refused with a remedy.
+Layout of an index file::
+
+    MAGIC | format (u32) | meta length (u64) | meta | sections...
+
+``meta`` is a ``marshal`` blob of the small tables (one row per place, the policy) plus a table of
+sections. The large tables — names, lookup keys, their entries, the fuzzy blocking arrays — are
+flat sections read straight from a memory map, so opening an index costs milliseconds and
+memory is shared with the page cache. Lookup keys live in an open-addressing hash table keyed by
+CRC-32 of their UTF-8 bytes; ``marshal`` cannot run code when it loads, unlike ``pickle``.
 """
 
 from __future__ import annotations
 
+import functools
 import marshal
+import mmap
 import threading
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -21,9 +29,20 @@ from typing import Any
 from .errors import IndexFormatError, UnknownPlaceError
 from .model import NAME_TYPES, Place, PlaceName
 
-__all__ = ["FORMAT", "TIER_FOLDED", "TIER_NORMAL", "TIER_TRANSLIT", "Entry", "Index", "segment_hash", "segments"]
+__all__ = [
+    "FORMAT",
+    "FUZZY_MIN_LEN",
+    "TIER_FOLDED",
+    "TIER_NORMAL",
+    "TIER_TRANSLIT",
+    "Entry",
+    "Index",
+    "IndexTables",
+    "segment_hash",
+    "segments",
+]
 
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -33,6 +52,28 @@ TIER_NORMAL, TIER_FOLDED, TIER_TRANSLIT = 0, 1, 2
 #: ``FUZZY_SEGMENTS - 1`` edits keeps at least one of them intact (pigeonhole principle).
 FUZZY_SEGMENTS = 3
 FUZZY_MIN_LEN = 5
+
+_ARRAY_SECTIONS = {
+    "place_parent": "i",
+    "place_country": "i",
+    "place_population": "q",
+    "place_first_name": "I",
+    "name_place": "I",
+    "name_lang": "H",
+    "name_persp": "H",
+    "name_offsets": "I",
+    "key_offsets": "I",
+    "key_first": "I",
+    "key_codes": "I",
+    "key_slots": "I",
+    "key_best": "i",
+    "key_count": "H",
+    "fuzzy_hash": "I",
+    "fuzzy_ref": "I",
+    "fuzzy_rows": "I",
+    "fuzzy_mask": "Q",
+}
+_BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "fuzzy_blob")
 
 
 def segments(length: int) -> list[tuple[int, int]]:
@@ -45,9 +86,35 @@ def segments(length: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(FUZZY_SEGMENTS)]
 
 
+@functools.lru_cache(maxsize=1024)
+def _segment_seed(length: int, part: int) -> int:
+    return zlib.crc32(f"{length}\x1f{part}\x1f".encode())
+
+
 def segment_hash(length: int, part: int, text: str) -> int:
-    """Stable 32-bit hash of one blocking segment (Python's own ``hash`` is salted per process)."""
-    return zlib.crc32(f"{length}\x1f{part}\x1f{text}".encode())
+    """Stable 32-bit hash of one blocking segment (Python's own ``hash`` is salted per process).
+
+    Equal to CRC-32 of ``f"{length}\x1f{part}\x1f{text}"``, continued from a cached prefix.
+    """
+    return zlib.crc32(text.encode("utf-8"), _segment_seed(length, part))
+
+
+def char_mask(text: str) -> int:
+    """64-bit set of the characters in ``text`` (a-z, 0-9 exactly; others folded into 28 bits).
+
+    One edit changes at most two bits, so keys within ``k`` edits differ in at most ``2k`` bits:
+    a cheap filter that never drops a true match.
+    """
+    mask = 0
+    for ch in text:
+        o = ord(ch)
+        if 97 <= o <= 122:
+            mask |= 1 << (o - 97)
+        elif 48 <= o <= 57:
+            mask |= 1 << (o - 22)
+        else:
+            mask |= 1 << (36 + o % 28)
+    return mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,103 +128,233 @@ class Entry:
 
 
 @dataclass(slots=True)
-class Index:
-    """Read-only lookup tables built by :mod:`toponym.compile`."""
+class IndexTables:
+    """Everything :mod:`toponym.compile` hands to :meth:`Index.build`: plain Python values."""
 
-    header: dict[str, Any]
-    place_ids: list[str]
-    place_kind: list[str]
-    place_name: list[str]
-    place_parent: array[int]  # int per place, -1 for none
-    place_country: array[int]
-    place_population: array[int]  # -1 when unknown
-    place_curated: bytes
-    place_codes: list[str]  # "key=value;key=value"
-    place_part_of: dict[int, tuple[int, ...]]
-    place_display: dict[int, dict[str, str]]
-    place_first_name: array[int]  # names of place i: first[i] .. first[i+1]
-    name_place: array[int]
-    name_text: list[str]
-    name_lang: array[int]  # index into langs
-    name_type: bytes  # index into NAME_TYPES
-    name_persp: array[int]  # index into perspectives
-    name_curated: bytes
-    langs: list[str]
-    perspectives: list[tuple[str, ...]]
-    keys: dict[str, int | tuple[int, ...]]  # key -> name*4+tier, or a tuple of them
-    prefer: dict[str, tuple[int, str]]  # folded key -> (place, reason)
-    stop: dict[str, str]  # folded key -> reason
-    words: frozenset[str]  # dictionary words: never fuzzy-matched
-    common_words: frozenset[str]  # frequent words: a minor place of that name is not answered alone
-    perspective_alias: dict[str, str]
-    fuzzy_keys: list[str]
-    fuzzy_hash: array[int]  # sorted
-    fuzzy_ref: array[int]  # parallel to fuzzy_hash: index into fuzzy_keys
-    _by_id: dict[str, int] = field(default_factory=dict)
-    _places: dict[int, Place] = field(default_factory=dict)
-    _members: dict[int, tuple[int, ...]] | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    meta: dict[str, Any]
+    arrays: dict[str, array[int]]
+    blobs: dict[str, bytes]
+
+
+class _Strings(Sequence[str]):
+    """A read-only list of strings stored as one UTF-8 blob plus offsets."""
+
+    __slots__ = ("_blob", "_offsets")
+
+    def __init__(self, blob: Any, offsets: Any) -> None:
+        self._blob, self._offsets = blob, offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1]]).decode("utf-8")
+
+    def raw(self, i: int) -> bytes:
+        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1]])
+
+
+class _Keys(Mapping[str, "int | tuple[int, ...]"]):
+    """Lookup key → entry codes (``name_row * 4 + tier``), in an open-addressing hash table."""
+
+    __slots__ = ("_codes", "_first", "_mask", "_slots", "_strings")
+
+    def __init__(self, strings: _Strings, slots: Any, first: Any, codes: Any) -> None:
+        self._strings, self._slots, self._first, self._codes = strings, slots, first, codes
+        self._mask = len(slots) - 1
+
+    def index_of(self, key: str) -> int:
+        """Row of ``key`` in the key table, or -1."""
+        raw = key.encode("utf-8")
+        slots, mask, strings = self._slots, self._mask, self._strings
+        i = zlib.crc32(raw) & mask
+        while True:
+            row: int = slots[i]
+            if not row:
+                return -1
+            if strings.raw(row - 1) == raw:
+                return row - 1
+            i = (i + 1) & mask
+
+    def codes_at(self, row: int) -> Any:
+        return self._codes[self._first[row] : self._first[row + 1]]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self.index_of(key)
+        if row < 0:
+            return default
+        codes = self.codes_at(row)
+        return codes[0] if len(codes) == 1 else tuple(codes)
+
+    def __getitem__(self, key: str) -> int | tuple[int, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.index_of(key) >= 0
+
+    def __len__(self) -> int:
+        return len(self._strings)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._strings)
+
+    def key_at(self, row: int) -> str:
+        return self._strings[row]
+
+
+def _table_size(n: int) -> int:
+    size = 8
+    while size < n * 2:  # load factor <= 0.5 keeps probe chains short
+        size *= 2
+    return size
+
+
+def build_key_table(keys: list[str]) -> array[int]:
+    """Open-addressing slots (row + 1, 0 = empty) for ``keys``, probing linearly."""
+    slots = array("I", bytes(4 * _table_size(len(keys))))
+    mask = len(slots) - 1
+    for row, key in enumerate(keys):
+        i = zlib.crc32(key.encode("utf-8")) & mask
+        while slots[i]:
+            i = (i + 1) & mask
+        slots[i] = row + 1
+    return slots
+
+
+class Index:
+    """Read-only lookup tables built by :mod:`toponym.compile`; open one with :meth:`load`."""
+
+    def __init__(self, buffer: Any, *, source: str = "<memory>") -> None:
+        self._buffer = buffer  # keeps the memory map (or bytes) alive
+        self.source = source
+        view = memoryview(buffer)
+        head = len(_MAGIC) + 12
+        if len(view) < head or bytes(view[: len(_MAGIC)]) != _MAGIC:
+            raise IndexFormatError(f"{source} is not a toponym index; rebuild it with `toponym compile`.")
+        version = int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 4], "little")
+        if version != FORMAT:
+            raise IndexFormatError(
+                f"{source} is an index of format {version}, this toponym reads {FORMAT}; rebuild it with `toponym compile`."
+            )
+        meta_len = int.from_bytes(view[len(_MAGIC) + 4 : head], "little")
+        try:
+            meta = marshal.loads(view[head : head + meta_len])
+            sections: dict[str, tuple[int, int]] = meta.pop("_sections")
+            parts: dict[str, Any] = {}
+            for name, (start, length) in sections.items():
+                part = view[start : start + length]
+                if len(part) != length:
+                    raise ValueError(f"section {name} is truncated")
+                parts[name] = part.cast(_ARRAY_SECTIONS[name]) if name in _ARRAY_SECTIONS else part  # type: ignore[call-overload]
+        except (ValueError, EOFError, TypeError, KeyError) as exc:
+            raise IndexFormatError(f"{source} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc
+
+        self.header: dict[str, Any] = meta["header"]
+        self.place_ids: list[str] = meta["place_ids"]
+        self.place_kind: list[str] = meta["place_kind"]
+        self.place_name: list[str] = meta["place_name"]
+        self.place_codes: list[str] = meta["place_codes"]
+        self.place_curated: bytes = meta["place_curated"]
+        self.place_part_of: dict[int, tuple[int, ...]] = meta["place_part_of"]
+        self.place_display: dict[int, dict[str, str]] = meta["place_display"]
+        self.langs: list[str] = meta["langs"]
+        self.perspectives: list[tuple[str, ...]] = [tuple(p) for p in meta["perspectives"]]
+        self.prefer: dict[str, tuple[int, str]] = meta["prefer"]
+        self.stop: dict[str, str] = meta["stop"]
+        self.words: frozenset[str] = frozenset(meta["words"])
+        self.common_words: frozenset[str] = frozenset(meta["common_words"])
+        self.perspective_alias: dict[str, str] = meta["perspective_alias"]
+
+        self.place_parent = parts["place_parent"]
+        self.place_country = parts["place_country"]
+        self.place_population = parts["place_population"]
+        self.place_first_name = parts["place_first_name"]
+        self.name_place = parts["name_place"]
+        self.name_lang = parts["name_lang"]
+        self.name_persp = parts["name_persp"]
+        self.name_type = parts["name_type"]
+        self.name_curated = parts["name_curated"]
+        self.name_text = _Strings(parts["names_blob"], parts["name_offsets"])
+        self.keys = _Keys(
+            _Strings(parts["keys_blob"], parts["key_offsets"]),
+            parts["key_slots"],
+            parts["key_first"],
+            parts["key_codes"],
+        )
+        # per key: the entry code a bare query equal to the key resolves to; -1 none, -2 not computed
+        self.key_best = parts["key_best"]
+        self.key_count = parts["key_count"]  # places filed under each key (for explanations)
+        self.fuzzy_hash = parts["fuzzy_hash"]
+        self.fuzzy_ref = parts["fuzzy_ref"]  # position in the fuzzy list
+        self.fuzzy_rows = parts["fuzzy_rows"]  # fuzzy list position -> key row
+        self.fuzzy_mask = parts["fuzzy_mask"]  # fuzzy list position -> char_mask of the key
+        self._fuzzy_blob = parts["fuzzy_blob"]
+        self._fuzzy_strings: list[str] | None = None
+
+        self._by_id: dict[str, int] = {}
+        self._places: dict[int, Place] = {}
+        self._members: dict[int, tuple[int, ...]] | None = None
+        self._lock = threading.Lock()
 
     # --- storage -------------------------------------------------------------------------------
 
-    _ARRAYS = (
-        "place_parent",
-        "place_country",
-        "place_population",
-        "place_first_name",
-        "name_place",
-        "name_lang",
-        "name_persp",
-        "fuzzy_hash",
-        "fuzzy_ref",
-    )
+    @staticmethod
+    def serialize(tables: IndexTables) -> bytes:
+        """The bytes of an index file holding ``tables``."""
+        meta = dict(tables.meta)
+        chunks: list[tuple[str, bytes]] = [(k, v.tobytes()) for k, v in sorted(tables.arrays.items())]
+        chunks += sorted(tables.blobs.items())
+        # offsets depend on the meta length, which depends on the offsets: size the meta first
+        meta["_sections"] = {name: (0, len(data)) for name, data in chunks}
+        meta_len = len(marshal.dumps(meta, 4)) + 16 * len(chunks) + 64
+        head = len(_MAGIC) + 12
+        pos = _align(head + meta_len)
+        sections: dict[str, tuple[int, int]] = {}
+        for name, data in chunks:
+            sections[name] = (pos, len(data))
+            pos = _align(pos + len(data))
+        meta["_sections"] = sections
+        meta_blob = marshal.dumps(meta, 4)
+        if len(meta_blob) > meta_len:
+            raise AssertionError("index meta outgrew its reserved space")  # pragma: no cover
+        out = bytearray(pos)
+        out[: len(_MAGIC)] = _MAGIC
+        out[len(_MAGIC) : head] = FORMAT.to_bytes(4, "little") + len(meta_blob).to_bytes(8, "little")
+        out[head : head + len(meta_blob)] = meta_blob
+        for name, data in chunks:
+            start, length = sections[name]
+            out[start : start + length] = data
+        return bytes(out)
+
+    @classmethod
+    def build(cls, tables: IndexTables) -> Index:
+        return cls(cls.serialize(tables))
 
     def dump(self, path: str | Path) -> None:
         """Write the index to ``path`` atomically (temporary file, then rename)."""
-        payload: dict[str, Any] = {}
-        for name in self.__dataclass_fields__:
-            if name.startswith("_"):
-                continue
-            value = getattr(self, name)
-            if isinstance(value, array):
-                payload[name] = (value.typecode, value.tobytes())
-            elif isinstance(value, frozenset):
-                payload[name] = sorted(value)
-            else:
-                payload[name] = value
-        blob = marshal.dumps(payload, 4)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(_MAGIC + FORMAT.to_bytes(4, "little") + blob)
+        tmp.write_bytes(bytes(self._buffer))
         tmp.replace(path)
 
     @classmethod
     def load(cls, path: str | Path) -> Index:
-        """Read an index written by :meth:`dump`; refuse anything else with a remedy."""
+        """Open an index file written by :meth:`dump`; refuse anything else with a remedy."""
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as f:
+                try:
+                    buffer: Any = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                except ValueError:  # an empty file cannot be mapped
+                    buffer = f.read()
         except OSError as exc:
             raise IndexFormatError(
                 f"cannot read index {path}: {exc}. Run `toponym compile GAZETTEER -o {path}`."
             ) from exc
-        head = len(_MAGIC) + 4
-        if not data.startswith(_MAGIC) or int.from_bytes(data[len(_MAGIC) : head], "little") != FORMAT:
-            raise IndexFormatError(
-                f"{path} is not a toponym index of format {FORMAT}; rebuild it with `toponym compile`."
-            )
-        try:
-            payload = marshal.loads(memoryview(data)[head:])
-            for name in cls._ARRAYS:
-                typecode, raw = payload[name]
-                arr = array(typecode)
-                arr.frombytes(raw)
-                payload[name] = arr
-            payload["words"] = frozenset(payload["words"])
-            payload["common_words"] = frozenset(payload["common_words"])
-            return cls(**payload)
-        except (ValueError, EOFError, TypeError, KeyError) as exc:
-            raise IndexFormatError(f"{path} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc
+        return cls(buffer, source=str(path))
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -170,28 +367,71 @@ class Index:
 
     def lookup(self, key: str) -> list[Entry]:
         """Entries filed under ``key`` (a normalised, folded or transliterated key)."""
-        found = self.keys.get(key)
-        if found is None:
+        row = self.keys.index_of(key)
+        if row < 0:
             return []
-        if isinstance(found, int):
-            return [Entry(found >> 2, found & 3)]
-        return [Entry(code >> 2, code & 3) for code in found]
+        return [Entry(code >> 2, code & 3) for code in self.keys.codes_at(row)]
 
-    def fuzzy_candidates(self, key: str, max_edits: int) -> list[str]:
-        """Stored keys that may lie within ``max_edits`` edits of ``key`` (a superset; verify them)."""
+    def fuzzy_candidates(self, key: str, max_edits: int) -> list[int]:
+        """Fuzzy-list positions of stored keys that may lie within ``max_edits`` of ``key``.
+
+        A superset: verify each with a real distance. An intact segment of a stored key of
+        length L sits in ``key`` shifted by the length change the edits before it made, so the
+        first segment cannot move, the last moves by exactly ``len(key) - L``, and a middle one by
+        ``s`` with ``|s| + |len(key) - L - s| <= max_edits``. Survivors then pass the
+        :func:`char_mask` filter. The posting lists are gathered with numpy in one pass.
+        """
+        import numpy as np  # deferred: exact lookups never pay for it
+
         n = len(key)
-        found: set[int] = set()
-        hashes, refs = self.fuzzy_hash, self.fuzzy_ref
+        wanted: list[int] = []
         for length in range(max(FUZZY_MIN_LEN, n - max_edits), n + max_edits + 1):
-            for part, (start, end) in enumerate(segments(length)):
-                size = end - start
-                for pos in range(max(0, start - max_edits), min(n - size, start + max_edits) + 1):
-                    h = segment_hash(length, part, key[pos : pos + size])
-                    lo = bisect_left(hashes, h)
-                    if lo < len(hashes) and hashes[lo] == h:
-                        found.update(refs[lo : bisect_right(hashes, h, lo)])
-        keys = self.fuzzy_keys
-        return [keys[i] for i in found]
+            d = n - length
+            parts = segments(length)
+            last = len(parts) - 1
+            for part, (start, end) in enumerate(parts):
+                width = end - start
+                if part == 0:
+                    shifts: range | tuple[int, ...] = (0,)
+                elif part == last:
+                    shifts = (d,)
+                else:
+                    shifts = range(-max_edits, max_edits + 1)
+                for shift in shifts:
+                    pos = start + shift
+                    if abs(shift) + abs(d - shift) <= max_edits and pos >= 0 and pos + width <= n:
+                        wanted.append(segment_hash(length, part, key[pos : pos + width]))
+        if not wanted:
+            return []
+        hashes, refs, masks = self._fuzzy_arrays()
+        probe = np.array(wanted, dtype=np.uint32)
+        lo = np.searchsorted(hashes, probe, "left")
+        sizes = np.searchsorted(hashes, probe, "right") - lo
+        total = int(sizes.sum())
+        if not total:
+            return []
+        # indices lo[i] .. lo[i] + sizes[i] for every probe, as one vector
+        starts = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
+        found = refs[np.arange(total) + starts]
+        found = found[np.bitwise_count(masks[found] ^ np.uint64(char_mask(key))) <= 2 * max_edits]
+        return np.unique(found).tolist()  # type: ignore[no-any-return]
+
+    def _fuzzy_arrays(self) -> tuple[Any, Any, Any]:
+        import numpy as np
+
+        return (
+            np.frombuffer(self.fuzzy_hash, dtype=np.uint32),
+            np.frombuffer(self.fuzzy_ref, dtype=np.uint32),
+            np.frombuffer(self.fuzzy_mask, dtype=np.uint64),
+        )
+
+    def fuzzy_strings(self) -> list[str]:
+        """The fuzzy-matchable keys, decoded once on first use (only fuzzy queries pay for it)."""
+        if self._fuzzy_strings is None:
+            with self._lock:
+                if self._fuzzy_strings is None:
+                    self._fuzzy_strings = bytes(self._fuzzy_blob).decode("utf-8").split("\n")
+        return self._fuzzy_strings
 
     def place_index(self, place_id: str) -> int:
         if not self._by_id:
@@ -243,7 +483,7 @@ class Index:
             population=population if population >= 0 else None,
             part_of=tuple(ids[g] for g in self.place_part_of.get(i, ())),
             members=tuple(ids[m] for m in self.members_of(i)),
-            names=tuple(self.name_row(n) for n in self.names_of(i)),
+            name_source=lambda: tuple(self.name_row(n) for n in self.names_of(i)),
             display=MappingProxyType(dict(self.place_display.get(i, {}))),
             curated=bool(self.place_curated[i]),
         )
@@ -261,3 +501,7 @@ class Index:
 
     def counts(self) -> Mapping[str, int]:
         return {"places": len(self.place_ids), "names": len(self.name_text), "keys": len(self.keys)}
+
+
+def _align(n: int) -> int:
+    return (n + 7) & ~7

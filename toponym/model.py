@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,12 +77,23 @@ class Place:
     """IDs of groups this place belongs to (``southern-kurils`` for ``kunashir``)."""
     members: tuple[str, ...] = ()
     """IDs of the places a group consists of."""
-    names: tuple[PlaceName, ...] = ()
-    """Every stored name."""
+    name_source: tuple[PlaceName, ...] | Callable[[], tuple[PlaceName, ...]] = field(default=(), repr=False)
+    """The stored names, or a function that reads them from the index on first use (see :attr:`names`)."""
     display: Mapping[str, str] = field(default_factory=dict)
     """Preferred display names: ``"jp"`` (that side, English), ``"jp:ja"`` (that side, Japanese), ``"ja"``."""
     curated: bool = False
     """True when a person reviewed this record (``gazetteer/curated``)."""
+
+    _names: tuple[PlaceName, ...] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def names(self) -> tuple[PlaceName, ...]:
+        """Every stored name (countries have hundreds: they are read only when asked for)."""
+        if self._names is None:
+            source = self.name_source
+            object.__setattr__(self, "_names", source() if callable(source) else source)
+        assert self._names is not None
+        return self._names
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Place) and other.id == self.id

@@ -18,14 +18,14 @@ If the top two are still alike after these rules (same kind, prominence within a
 
 from __future__ import annotations
 
-import math
-from collections.abc import Collection, Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from .index import TIER_NORMAL, TIER_TRANSLIT, Index
+from .index import TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index
 from .model import NAME_TYPES, Match
 from .normalize import fold_key, normalize_name, script_of, translit_key
 
@@ -74,12 +74,31 @@ class _Hints:
         return self.lang is None and self.country is None and self.kinds is None and self.perspective is None
 
 
+_NO_HINTS = _Hints()
+
+
+class _Slow:
+    """Marker: the compiled defaults cannot answer this query; rank it now."""
+
+
+SLOW = _Slow()
+
+
 @dataclass(slots=True)
 class _Cand:
     place: int
     name: int
     method: str
     score: float
+
+
+@dataclass(slots=True)
+class _Row:
+    place: int
+    cand: _Cand
+    reason: str
+    tied: bool
+    stopped: bool
 
 
 class Resolver:
@@ -96,6 +115,7 @@ class Resolver:
         self.index = index
         self.fuzzy = fuzzy
         self._cache: dict[str, Match | None] = {}
+        self._first_lang = [tags.split(",")[0] for tags in index.langs]
         self._cache_size = cache_size
 
     # --- public ---------------------------------------------------------------------------------
@@ -119,12 +139,16 @@ class Resolver:
         hints = self._hints(lang, country, kinds, perspective)
         if hints is None:
             return None
-        ranked = self._ranked(name, hints)
-        best = None
-        if ranked and not ranked[0][1]:
-            best = ranked[0][0]
-            if best.reason == "stop" or best.reason.startswith("stop:"):
-                best = None
+        fast = self._fast(name) if plain and isinstance(name, str) and len(name) <= MAX_QUERY else SLOW
+        if not isinstance(fast, _Slow):
+            best = fast
+        else:
+            best = None
+            if isinstance(name, str) and len(name) <= MAX_QUERY and name.strip():
+                folded, cands = self._candidates(name)
+                rows = self._rank(folded, cands, hints)
+                if rows and not rows[0].tied and not rows[0].stopped:
+                    best = self._match(name, rows[0].place, rows[0].cand, hints, rows[0].reason)
         if plain and isinstance(name, str):
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
@@ -152,7 +176,9 @@ class Resolver:
         """``resolve`` over a batch; repeated names cost one lookup."""
         return [self.resolve(n, **hints) for n in names]  # type: ignore[arg-type]
 
-    def resolve_in_context(self, name: str, context: Mapping[int, float], *, need_support: bool = False) -> Match | None:
+    def resolve_in_context(
+        self, name: str, context: Mapping[int, float], *, need_support: bool = False
+    ) -> Match | None:
         """Resolve ``name`` using evidence from its surroundings, e.g. other places in the same text.
 
         ``context`` maps index rows of places mentioned nearby to weights. A candidate's support is
@@ -225,7 +251,7 @@ class Resolver:
         # "us" is a word, "US" a country: a stored acronym needs an upper-case query when its
         # letters spell an ordinary word
         acronym_ok = query.isupper() or fold_key(norm) not in idx.words
-        for code in _codes(idx.keys.get(norm)):
+        for code in _codes(idx, norm):
             n, tier = code >> 2, code & 3
             if not acronym_ok and _is_acronym(idx.name_text[n]):
                 continue
@@ -236,14 +262,14 @@ class Resolver:
             found.append(_Cand(idx.name_place[n], n, method, SCORE[method]))
         folded = fold_key(norm)
         if folded != norm:
-            for code in _codes(idx.keys.get(folded)):
+            for code in _codes(idx, folded):
                 n, tier = code >> 2, code & 3
                 method = "folded" if tier != TIER_TRANSLIT else "transliterated"
                 found.append(_Cand(idx.name_place[n], n, method, SCORE[method]))
         if not found:
             trans = translit_key(folded)
             if trans and trans != folded:
-                for code in _codes(idx.keys.get(trans)):
+                for code in _codes(idx, trans):
                     n = code >> 2
                     found.append(_Cand(idx.name_place[n], n, "transliterated", SCORE["transliterated"]))
         if not found and self.fuzzy:
@@ -255,19 +281,22 @@ class Resolver:
         edits = max_edits(len(folded))
         if not edits or folded in idx.words or script_of(folded) in _NO_FUZZY:
             return []
-        pool = idx.fuzzy_candidates(folded, edits)
-        if not pool:
+        positions = idx.fuzzy_candidates(folded, edits)
+        if not positions:
             return []
+        keys = idx.keys
+        strings = idx.fuzzy_strings()
+        pool = [strings[i] for i in positions]
         hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         if not hits:
             return []
         best = min(d for _, d, _ in hits)
         found: list[_Cand] = []
-        for key, dist, _ in hits:
+        for key, dist, pos in hits:
             if dist != best:
                 continue
             score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(len(key), len(folded))))
-            for code in _codes(idx.keys.get(key)):
+            for code in keys.codes_at(idx.fuzzy_rows[positions[pos]]):
                 n = code >> 2
                 found.append(_Cand(idx.name_place[n], n, "fuzzy", score))
         return found
@@ -276,10 +305,16 @@ class Resolver:
         """Matches best first, each with a flag: is it tied with the next one (ambiguous)?"""
         if not isinstance(query, str) or len(query) > MAX_QUERY or not query.strip():
             return []
-        idx = self.index
         folded, cands = self._candidates(query)
+        return [
+            (self._match(query, r.place, r.cand, hints, r.reason), r.tied) for r in self._rank(folded, cands, hints)
+        ]
+
+    def _rank(self, folded: str, cands: list[_Cand], hints: _Hints) -> list[_Row]:
+        """Candidates grouped by place and sorted by the rules of the module docstring."""
         if not cands:
             return []
+        idx = self.index
         best: dict[int, _Cand] = {}
         for c in cands:
             have = best.get(c.place)
@@ -288,14 +323,16 @@ class Resolver:
         if hints.kinds is not None:
             best = {p: c for p, c in best.items() if idx.place_kind[p] in hints.kinds}
         preferred = idx.prefer.get(folded)
-        rows = []
+        keyed = []
         for p, c in best.items():
             in_country = hints.country is not None and (
                 p == hints.country or idx.place_country[p] == hints.country or hints.country in idx.ancestors(p)
             )
             lang_ok = hints.lang is not None and hints.lang in _primaries(idx.langs[idx.name_lang[c.name]])
             is_pref = preferred is not None and preferred[0] == p
-            quality = 100.0 if c.score >= SCORE["normalized"] else c.score
+            # exact and normalised are one bucket; fuzzy candidates all share the best distance,
+            # so their similarity scores must not outrank prominence ("Frnace" is France)
+            quality = 100.0 if c.score >= SCORE["normalized"] else (0.0 if c.method == "fuzzy" else c.score)
             key = (
                 in_country,
                 quality,
@@ -304,33 +341,82 @@ class Resolver:
                 bool(idx.name_curated[c.name]),
                 _prominence(idx, p, folded, best),
             )
-            rows.append((key, p, c))
-        rows.sort(key=lambda r: (tuple(-float(x) for x in r[0]), idx.place_ids[r[1]]))
+            keyed.append((key, p, c))
+        keyed.sort(key=lambda r: (tuple(-float(x) for x in r[0]), idx.place_ids[r[1]]))
 
         stop_reason = idx.stop.get(folded)
         common = folded in idx.common_words
-        out: list[tuple[Match, bool]] = []
-        for pos, (key, p, c) in enumerate(rows):
+        rows: list[_Row] = []
+        for pos, (key, p, c) in enumerate(keyed):
             tied = False
-            if pos + 1 < len(rows):
-                nxt, q = rows[pos + 1][0], rows[pos + 1][1]
+            if pos + 1 < len(keyed):
+                nxt, q = keyed[pos + 1][0], keyed[pos + 1][1]
                 tied = (
                     key[:5] == nxt[:5] and idx.place_kind[p] == idx.place_kind[q] and key[5] < nxt[5] * AMBIGUITY_RATIO
                 )
-            reason = _reason(idx, key, preferred, hints, tied)
+            reason = _reason(key, preferred, tied, len(keyed))
+            stopped = False
             if hints.empty and pos == 0:
                 if stop_reason is not None:
-                    reason = f"stop: {stop_reason}"
+                    reason, stopped = f"stop: {stop_reason}", True
                 elif common and idx.place_kind[p] not in MAJOR_KINDS:
-                    reason = "stop: a common English word; give a hint (country, kinds) to resolve it"
-            out.append((self._match(query, p, c, hints, reason), tied))
-        return out
+                    reason, stopped = "stop: a common English word; give a hint (country, kinds) to resolve it", True
+            rows.append(_Row(p, c, reason, tied, stopped))
+        return rows
+
+    def default_code(self, key: str) -> tuple[int, int]:
+        """Compile time: (winning entry code, number of places) for a bare query spelling ``key``.
+
+        The code is -1 when a bare query gets no answer (stop word, ambiguous). The query is
+        ranked as a non-exact spelling of the key; ``_fast`` upgrades an exact spelling at query time.
+        """
+        rows = self._rank(key, self._candidates(key + "\x00")[1], _NO_HINTS)
+        if not rows or rows[0].tied or rows[0].stopped:
+            return -1, len(rows)
+        c = rows[0].cand
+        tier = {"normalized": TIER_NORMAL, "folded": TIER_FOLDED, "transliterated": TIER_TRANSLIT}[c.method]
+        return c.name * 4 + tier, len(rows)
+
+    def _fast(self, query: str) -> Match | None | _Slow:
+        """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time."""
+        idx = self.index
+        norm = normalize_name(query)
+        if not norm or (not norm.isascii() and fold_key(norm) != norm):
+            return SLOW
+        keys = idx.keys
+        row = keys.index_of(norm)
+        if row < 0:
+            return SLOW
+        code = idx.key_best[row]
+        if code < 0:
+            return SLOW if code == -2 else None
+        n = code >> 2
+        place = idx.name_place[n]
+        tier = code & 3
+        method = "normalized" if tier == TIER_NORMAL else ("folded" if tier != TIER_TRANSLIT else "transliterated")
+        # an exact spelling of the same place beats the compiled (normalised) choice
+        codes = keys.codes_at(row)
+        first = idx.place_first_name
+        lo, hi = bisect_left(codes, first[place] * 4), bisect_left(codes, first[place + 1] * 4)
+        if hi - lo > 1 or method == "normalized":
+            raw = query.encode("utf-8")
+            for entry in codes[lo:hi]:
+                if not entry & 3 and idx.name_text.raw(entry >> 2) == raw:
+                    n, method = entry >> 2, "exact"
+                    break
+        preferred = idx.prefer.get(norm)
+        if preferred is not None and preferred[0] == place:
+            reason = f"policy: {preferred[1]}"
+        else:
+            count = idx.key_count[row]
+            reason = "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
+        return self._match(query, place, _Cand(place, n, method, SCORE[method]), _NO_HINTS, reason)
 
     def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: str) -> Match:
         idx = self.index
-        tags = idx.langs[idx.name_lang[c.name]].split(",")
-        lang = tags[0]
+        lang = self._first_lang[idx.name_lang[c.name]]
         if hints.lang:
+            tags = idx.langs[idx.name_lang[c.name]].split(",")
             lang = next((t for t in tags if t.split("-")[0] == hints.lang), lang)
         return Match(
             place=idx.place(p),
@@ -358,10 +444,9 @@ def _is_acronym(name: str) -> bool:
     return name.isupper() and len(name) <= 6 and name.isalpha()
 
 
-def _codes(found: int | tuple[int, ...] | None) -> tuple[int, ...]:
-    if found is None:
-        return ()
-    return (found,) if isinstance(found, int) else found
+def _codes(idx: Index, key: str) -> Sequence[int]:
+    row = idx.keys.index_of(key)
+    return idx.keys.codes_at(row) if row >= 0 else ()
 
 
 def _primaries(tags: str) -> set[str]:
@@ -388,7 +473,7 @@ def _better(idx: Index, c: _Cand, have: _Cand, hints: _Hints) -> bool:
 
 def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> float:
     kind = idx.place_kind[p]
-    pop = idx.place_population[p]
+    pop: int = idx.place_population[p]
     if kind in _PROMINENCE:
         return _PROMINENCE[kind] + max(pop, 0)
     if kind == "subdivision":
@@ -404,8 +489,8 @@ def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> fl
     return float(pop) if pop > 0 else _PHYSICAL
 
 
-def _reason(idx: Index, key: tuple[object, ...], preferred: tuple[int, str] | None, hints: _Hints, tied: bool) -> str:
-    in_country, _quality, is_pref, lang_ok, _curated, prominence = key
+def _reason(key: tuple[object, ...], preferred: tuple[int, str] | None, tied: bool, count: int) -> str:
+    in_country, _quality, is_pref, lang_ok, _curated, _prominence = key
     parts = []
     if in_country:
         parts.append("in the hinted country")
@@ -416,5 +501,5 @@ def _reason(idx: Index, key: tuple[object, ...], preferred: tuple[int, str] | No
     if tied:
         parts.append("ambiguous: as likely as the next candidate")
     if not parts:
-        parts.append(f"prominence {math.log10(max(float(prominence), 1.0)):.1f}")  # type: ignore[arg-type]
+        parts.append("the only candidate" if count == 1 else f"first of {count} by match, kind and population")
     return "; ".join(parts)
