@@ -19,7 +19,6 @@ import mmap
 import threading
 import zlib
 from array import array
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path

@@ -377,7 +377,7 @@ class Resolver:
         tier = {"normalized": TIER_NORMAL, "folded": TIER_FOLDED, "transliterated": TIER_TRANSLIT}[c.method]
         return c.name * 4 + tier, len(rows)
 
-    def _fast(self, query: str) -> Match | None | _Slow:
+    def _fast(self, query: str) -> Match | _Slow | None:
         """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time."""
         idx = self.index
         norm = normalize_name(query)
