@@ -59,6 +59,14 @@ _UNSPACED_RANGES = (
 _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_MEMO = 200_000
+#: Texts up to this long are first checked as a whole against the known misses (one findall and
+#: one set operation in C); longer texts would rarely pass, so they go straight to the scan.
+_GATE_MAX = 4096
+#: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
+#: noisy; a city that small rarely appears without its region or country nearby).
+_CITY_ALONE = 100_000
+#: A multi-word city name is more specific: this population is enough.
+_CITY_ALONE_MULTI = 20_000
 #: Longest CJK key tried at one position; longer names are rare and would slow the scan.
 _CJK_MAX = 16
 
@@ -190,6 +198,9 @@ def _is_katakana(ch: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     start: re.Pattern[str]
+    """A word that may start a mention (for the C-level gate: ``findall`` gives plain strings)."""
+    scan: re.Pattern[str]
+    """The same, plus the next word in group 2 when one follows (peeked at, not consumed)."""
     unspaced: re.Pattern[str]
 
 
@@ -203,16 +214,22 @@ def _patterns() -> _Patterns:
         # upper or title case, or a letter of a caseless script (lower() is upper() is itself)
         return ch.isupper() or ch.istitle() or (ch.lower() == ch and ch.upper() == ch)
 
-    start_class = _class(_ranges(starts))
-    unspaced_class = _class(list(_UNSPACED_RANGES) + list(_HANGUL_RANGES))
+    # BMP only: sre turns a BMP class into a bitmap, a class with astral ranges into a slow list
+    # of ranges (80 MB/s against 1 MB/s); letters outside the BMP rarely start a place name.
+    start_class = _class(_ranges(starts, 0x10000))
+    unspaced_class = _class([r for r in (*_UNSPACED_RANGES, *_HANGUL_RANGES) if r[1] < 0x10000])
     # A start is not glued to a word before it ("McDonald", "d'Ivoire") nor part of an identifier
     # ("os.Path", "self.Tokyo"); the lookbehinds sit after the first character so that the
     # regex engine can scan for the character class first.
-    start = re.compile(rf"[{start_class}](?<![\w'’ʼ].)(?<!\w[./\\@#$=].)\w*")
-    return _Patterns(start=start, unspaced=re.compile(f"[{unspaced_class}]+"))
+    word = rf"[{start_class}](?<![\w'’ʼ].)(?<!\w[./\\@#$=].)\w*"
+    scan = re.compile(rf"({word})(?={_SEP}(\w+)|)")
+    return _Patterns(start=re.compile(word), scan=scan, unspaced=re.compile(f"[{unspaced_class}]+"))
 
 
-_NEXT = re.compile(r"(?:[ \t\u00a0\u2009\u202f]{1,3}|[ \t]?[-\u2010\u2011][ \t]?|\.[ \t]{1,2}|[ \t]*\r?\n[ \t]*)(\w+)")
+#: What may separate two words of one name: spaces, a hyphen, "St. ", one line break.
+_SEP = r"(?:[ \t\u00a0\u2009\u202f]{1,3}|[ \t]?[-\u2010\u2011][ \t]?|\.[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
+_NEXT = re.compile(_SEP + r"(\w+)")
+_APOSTROPHES = frozenset("'’ʼ")
 _APOS = re.compile(r"['’ʼ](\w+)")
 _SENTENCE_END = frozenset(".!?:;\"'“”«»()[]{}•*#>|-–—\n")
 
@@ -220,7 +237,9 @@ _SENTENCE_END = frozenset(".!?:;\"'“”«»()[]{}•*#>|-–—\n")
 @dataclass(slots=True)
 class _Tables:
     first: dict[str, int]
-    """First token of every key → the most tokens a key starting with it has."""
+    """First token of every key → (the most tokens a key starting with it has) << 1 | (is it a key)."""
+    pairs: set[int]
+    """Hashes of the first two tokens of every key of two tokens or more (salted per process)."""
     cjk: frozenset[str]
     cjk_lengths: tuple[int, ...]
 
@@ -232,9 +251,10 @@ class _Raw:
     query: str
     """What the resolver sees: the surface text, or the nominative of an inflected form."""
     inflected: bool = False
-    weak: bool = False
-    """A capitalised dictionary word: kept only with support from the rest of the text."""
+    word: bool = False
+    """The surface is an ordinary (dictionary) word when written in lower case."""
     fuzzy: bool = False
+    tokens: int = 1
 
 
 def _key(token: str) -> str:
@@ -304,7 +324,8 @@ class Extractor:
         self.fuzzy = fuzzy
         self._tables: _Tables | None = None
         self._miss: set[str] = set()
-        self._memo: dict[str, tuple[Match | None, int]] = {}
+        self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
+        self._reach_memo: dict[str, frozenset[int]] = {}
 
     # --- tables -----------------------------------------------------------------------------------
 
@@ -316,17 +337,23 @@ class Extractor:
 
     def _build_tables(self) -> _Tables:
         first: dict[str, int] = {}
+        pairs: set[int] = set()
         cjk: set[str] = set()
         get = first.get
         for key in self.index.keys:
-            head, sep, _rest = key.partition(" ")
-            n = key.count(" ") + 1 if sep else 1
-            if get(head, 0) < n:
-                first[head] = n
-            cjk_sized = not sep and 2 <= len(key) <= _CJK_MAX and not key.isascii()
-            if cjk_sized and all(_is_unspaced(c) or _is_hangul(c) for c in key):
+            head, sep, rest = key.partition(" ")
+            old = get(head, 0)
+            if sep:
+                n = key.count(" ") + 1
+                second = rest.partition(" ")[0]
+                pairs.add(hash(f"{head} {second}"))
+                if (old >> 1) < n:
+                    first[head] = (n << 1) | (old & 1)
+                continue
+            first[head] = (max(old >> 1, 1) << 1) | 1
+            if 2 <= len(key) <= _CJK_MAX and not key.isascii() and all(_is_unspaced(c) or _is_hangul(c) for c in key):
                 cjk.add(key)
-        return _Tables(first, frozenset(cjk), tuple(sorted({len(k) for k in cjk}, reverse=True)))
+        return _Tables(first, pairs, frozenset(cjk), tuple(sorted({len(k) for k in cjk}, reverse=True)))
 
     # --- public -----------------------------------------------------------------------------------
 
@@ -348,64 +375,74 @@ class Extractor:
     def _scan(self, text: str) -> list[_Raw]:
         pats = _patterns()
         raws: list[_Raw] = []
-        tokens = pats.start.findall(text)
-        if tokens and not self._miss.issuperset(map(str.lower, tokens)):
-            raws.extend(self._scan_spaced(text, pats.start))
+        if len(text) > _GATE_MAX or not self._miss.issuperset(map(str.lower, pats.start.findall(text))):
+            raws.extend(self._scan_spaced(text, pats.scan))
         if not text.isascii() and pats.unspaced.search(text):
             raws.extend(self._scan_unspaced(text, pats.unspaced))
             raws.sort(key=lambda r: r.start)
         return raws
 
-    def _scan_spaced(self, text: str, start_re: re.Pattern[str]) -> Iterator[_Raw]:
+    def _scan_spaced(self, text: str, scan_re: re.Pattern[str]) -> Iterator[_Raw]:
+        """Mentions in cased and spaced scripts; most words are dismissed by two dict lookups.
+
+        A word that is no key's first token is dismissed (and remembered as a miss unless it could
+        still be an inflected or misspelt name). A word that starts keys of several words but is
+        not a key itself ("The", "Isle") goes on only if the word after it forms the start of a
+        key ("The Hague"); both are peeked at by the regex, so no other work is done for it.
+        """
         first = self.tables.first
         keys = self.index.keys
         miss = self._miss
         last = 0
-        for m in start_re.finditer(text):
+        for m in scan_re.finditer(text):
             s = m.start()
             if s < last:
                 continue
-            word = m.group()
+            word, nxt = m.group(1, 2)
             low = word.lower()
             if low in miss:
                 continue
-            raw = self._match_at(text, s, m.end(), word, first, keys)
-            if raw is None:
-                if self._dead(word, low, text, m.end(), first):
+            e = m.end(1)
+            ascii_word = word.isascii()
+            if not ascii_word:
+                low = normalize_name(word)
+            code = first.get(low)
+            apostrophe = text[e : e + 1] in _APOSTROPHES
+            if code is None:
+                if ascii_word and not apostrophe and not self._fuzzy_ok(word):
                     if len(miss) > _MAX_MEMO:
                         miss.clear()
                     miss.add(low)
-                continue
-            last = raw.end
-            yield raw
-
-    def _dead(self, word: str, low: str, text: str, end: int, first: dict[str, int]) -> bool:
-        """Can nothing ever start with this word, whatever follows it? Then skip it for good."""
-        if _APOS.match(text, end) or _CYRILLIC.match(low) or self._fuzzy_ok(word):
-            return False
-        k = _key(word)
-        return k not in first and fold_key(k) not in first
+                    continue
+            elif not code & 1 and not apostrophe and not self._pair(low, nxt):
+                continue  # not a name alone, and the next word continues no key
+            raw = self._match_at(text, s, e, word, first, keys)
+            if raw is not None:
+                last = raw.end
+                yield raw
 
     def _match_at(
         self, text: str, s: int, e: int, word: str, first: dict[str, int], keys: Mapping[str, object]
     ) -> _Raw | None:
         """The longest mention starting with the word ``text[s:e]``, or ``None``."""
         # the word, with an apostrophe part ("Martha's", "N'Djamena") when one follows
-        ends = [e]
-        toks = [word]
-        apos = _APOS.match(text, e)
-        if apos:
-            toks, ends = [word + text[e : apos.end()], word], [apos.end(), e]
-        head_key = ""
-        head_tok = ""
-        maxn = 0
-        for tok, end in zip(toks, ends, strict=True):
-            k = _key(tok)
-            n = first.get(k) or first.get(fold_key(k), 0)
-            if n:
-                head_key, head_tok, maxn, e = k, tok, n, end
-                break
-        cyrillic = bool(_CYRILLIC.match(word))
+        head_tok = word
+        head_key = word.lower() if word.isascii() else normalize_name(word)
+        code = 0
+        if text[e : e + 1] in _APOSTROPHES:
+            apos = _APOS.match(text, e)
+            if apos:
+                whole = word + text[e : apos.end()]
+                k = _key(whole)
+                code = first.get(k) or first.get(fold_key(k), 0)
+                if code:
+                    head_tok, head_key, e = whole, k, apos.end()
+        if not code:
+            code = first.get(head_key, 0)
+            if not code and not word.isascii():
+                code = first.get(fold_key(head_key), 0)
+        maxn, alone = code >> 1, code & 1
+        cyrillic = not word.isascii() and bool(_CYRILLIC.match(word))
         if not maxn:
             if cyrillic:
                 head_key, head_tok, maxn = _key(word), word, 3
@@ -413,7 +450,7 @@ class Extractor:
                 return self._fuzzy_raw(text, s, e, word)
             else:
                 return None
-        # gather up to maxn tokens: (key, end)
+        # gather up to maxn tokens: (key, end); a second token only if some key starts with the pair
         parts = [(head_key, e)]
         pos = e
         while len(parts) < maxn:
@@ -422,26 +459,44 @@ class Extractor:
                 break
             tok = nxt.group(1)
             end = nxt.end()
-            apos = _APOS.match(text, end)
-            if apos:
-                tok, end = tok + text[nxt.end() : apos.end()], apos.end()
-            parts.append((_key(tok), end))
+            if text[end : end + 1] in _APOSTROPHES:
+                apos = _APOS.match(text, end)
+                if apos:
+                    tok, end = tok + text[nxt.end() : apos.end()], apos.end()
+            k = tok.lower() if tok.isascii() else normalize_name(tok)
+            if len(parts) == 1 and not cyrillic and not self._pair(head_key, k):
+                break
+            parts.append((k, end))
             pos = end
         for n in range(len(parts), 0, -1):
             key = " ".join(p[0] for p in parts[:n])
             end = parts[n - 1][1]
-            if self._has_key(key, keys):
+            if (n > 1 or alone) and self._has_key(key, keys):
                 return self._raw(text, s, end, head_tok, n)
-            # possessive: "Japan's", "South Korea’s"
-            if key.endswith("'s"):
+            # possessive: "South Korea's", "Kuril Islands’s"
+            if n > 1 and key.endswith("'s"):
                 cut = key[:-2]
                 if self._has_key(cut, keys):
                     return self._raw(text, s, end - 2, head_tok, n)
             if cyrillic and n <= 3:
                 nominative = self._ru_nominative([p[0] for p in parts[:n]], keys)
                 if nominative is not None:
-                    return _Raw(s, end, nominative, inflected=True)
+                    return _Raw(s, end, nominative, inflected=True, tokens=n)
         return None
+
+    def _pair(self, a: str, b: str | None) -> bool:
+        """Does some key start with the two tokens ``a b`` (or their folded or possessive-less forms)?"""
+        if not b:
+            return False
+        b = b.lower() if b.isascii() else normalize_name(b)
+        pairs = self.tables.pairs
+        if hash(f"{a} {b}") in pairs:
+            return True
+        if b.endswith("'s") and hash(f"{a} {b[:-2]}") in pairs:
+            return True
+        if not (a.isascii() and b.isascii()):
+            return hash(fold_key(f"{a} {b}")) in pairs
+        return False
 
     @staticmethod
     def _has_key(key: str, keys: Mapping[str, object]) -> bool:
@@ -466,17 +521,38 @@ class Extractor:
     def _raw(self, text: str, s: int, e: int, head: str, n: int) -> _Raw | None:
         """Apply the capitalisation policy of cased scripts to a key hit."""
         surface = text[s:e]
-        weak = False
-        if n == 1:
-            letters = sum(ch.isalpha() for ch in surface)
-            if head.isupper() and letters >= 2 and not _headline(text, s, e):
-                # "US", "IT", "OR": a stored name spelt exactly like this, or nothing
-                return _Raw(s, e, surface) if self._stored_exactly(surface) else None
-            if letters < 3 and not self._stored_exactly(surface):
-                return None
-            folded = fold_key(_key(surface))
-            weak = folded in self.index.words or folded in self.index.stop
-        return _Raw(s, e, surface, weak=weak)
+        if n > 1:
+            return _Raw(s, e, surface, tokens=n)
+        letters = sum(ch.isalpha() for ch in surface)
+        folded = fold_key(_key(surface))
+        word = folded in self.index.words or folded in self.index.stop
+        if head.isupper() and letters >= 2:
+            # a headline in capitals reads like title case; elsewhere "US", "IT", "OR" must be
+            # stored acronyms spelt exactly like this
+            if _headline(text, s, e) and letters >= 4:
+                return _Raw(s, e, surface, word=word)
+            return _Raw(s, e, surface) if self._acronym_ok(surface) else None
+        if letters < 3 and not self._stored_exactly(surface):
+            return None
+        if any(ch.isupper() for ch in surface[1:]) and not self._stored_exactly(surface):
+            return None  # "NaN", "GiB", "PyPI": inner capitals are spelling, not a variant of "Nan"
+        return _Raw(s, e, surface, word=word)
+
+    def _acronym_ok(self, surface: str) -> bool:
+        """An all-capitals token is a place only as a stored acronym, and not as a bare ISO code.
+
+        Data sources file ISO 3166 alpha-3 codes as names ("AND" for Andorra, "TLS") and local
+        abbreviations of cities ("HH", "SF"); in prose these are words or technical acronyms. A
+        country's acronym stands ("UK", "UAE", "USA") unless it is only its alpha-3 code; a
+        smaller place's acronym needs an English name tag.
+        """
+        match = self._resolve(surface)[0]
+        if match is None or match.matched != surface:
+            return False
+        english = any(n.name == surface and "en" in n.lang.split(",") for n in match.place.names)
+        if match.place.kind not in _STRONG_KINDS:
+            return english
+        return english or match.place.codes.get("iso3166_1_alpha3") != surface
 
     def _stored_exactly(self, surface: str) -> bool:
         match = self._resolve(surface)[0]
@@ -524,7 +600,7 @@ class Extractor:
                         found = length
                         break
                 if found:
-                    yield _Raw(base + i, base + i + found, run[i : i + found])
+                    yield _Raw(base + i, base + i + found, run[i : i + found], tokens=2)
                     i += found
                 else:
                     i += 1
@@ -533,45 +609,115 @@ class Extractor:
 
     # --- linking ----------------------------------------------------------------------------------
 
-    def _resolve(self, query: str) -> tuple[Match | None, int]:
-        """The context-free answer for ``query`` and how many candidates it has (memoised)."""
+    def _resolve(self, query: str) -> tuple[Match | None, int, Match | None]:
+        """The context-free answer for ``query``, its number of candidates, and the first of them."""
         memo = self._memo
         hit = memo.get(query)
         if hit is not None:
             return hit
         ranked = self.resolver.resolve_all(query, limit=2)
         best = self.resolver.resolve(query)
-        value = (best, len(ranked))
+        value = (best, len(ranked), ranked[0] if ranked else None)
         if len(memo) > _MAX_MEMO:
             memo.clear()
         memo[query] = value
         return value
 
+    def _reach(self, query: str) -> frozenset[int]:
+        """Rows of every candidate of ``query``, their countries and ancestors (memoised)."""
+        hit = self._reach_memo.get(query)
+        if hit is None:
+            idx = self.index
+            rows: set[int] = set()
+            for m in self.resolver.resolve_all(query):
+                p = idx.place_index(m.place.id)
+                rows.update((p, idx.place_country[p], *idx.ancestors(p)))
+            hit = frozenset(rows)
+            if len(self._reach_memo) > _MAX_MEMO:
+                self._reach_memo.clear()
+            self._reach_memo[query] = hit
+        return hit
+
+    def _alone(self, raw: _Raw, match: Match) -> bool:
+        """May this mention stand without support from other places of the text?
+
+        Countries, seas and the like may, unless the word is an ordinary word that is not their
+        English name ("Here" and "End" are names of the UK and India in some language; "Chad",
+        "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
+        and subdivisions may when prominent (population, first-level subdivision) and not ordinary
+        words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
+        place of the text that contains it.
+        """
+        place = match.place
+        kind = place.kind
+        surface = raw.query
+        if len(match.matched) > 1 and match.matched.isupper() and surface != match.matched:
+            return False  # "Mac" is not "MAC" (an acronym of Macau)
+        own_name = surface == place.name or fold_key(_key(surface)) == fold_key(_key(place.name))
+        if raw.word and not (own_name and kind in _STRONG_KINDS):
+            return False
+        tag = match.lang.split("-")[0]
+        if kind in _STRONG_KINDS:
+            return own_name or tag in ("en", "und") or raw.tokens > 1 or not surface.isascii()
+        # a minor place reached through an untagged or foreign alternate ("Sam" for Damascus,
+        # "Doodah" for Wichita) needs support; so does a small one
+        if surface.isascii() and not own_name and tag != "en":
+            return False
+        if place.curated:
+            return True
+        pop = place.population or 0
+        if kind == "city":
+            return pop >= (_CITY_ALONE if raw.tokens == 1 else _CITY_ALONE_MULTI)
+        if kind == "subdivision":
+            return raw.tokens > 1 or self._top_level(place.parent)
+        return raw.tokens > 1 or pop >= _CITY_ALONE
+
+    def _top_level(self, parent: str | None) -> bool:
+        if parent is None:
+            return True
+        idx = self.index
+        return idx.place_kind[idx.place_index(parent)] in ("country", "territory")
+
     def _link(self, text: str, raws: list[_Raw], use_context: bool) -> list[Mention]:
         idx = self.index
-        firsts: list[tuple[_Raw, Match | None, int]] = []
-        ctx: dict[int, float] = {}
-        owns: list[dict[int, float]] = []
+        firsts: list[tuple[_Raw, Match | None, int, bool]] = []
+        explicit: dict[int, float] = {}  # places named in the text (by strong mentions)
+        expanded: dict[int, float] = {}  # ... and everything that contains them
+        owns: list[tuple[dict[int, float], dict[int, float]]] = []
         for raw in raws:
-            match, count = self._resolve(raw.query)
-            if match is not None and raw.weak and match.place.kind in _STRONG_KINDS:
-                raw.weak = False
-            own: dict[int, float] = {}
-            if match is not None and not raw.weak and not raw.fuzzy:
-                p = idx.place_index(match.place.id)
-                for row in (p, idx.place_country[p], *idx.ancestors(p)):
-                    if row >= 0 and row not in own:
-                        own[row] = 1.0
-                for row, w in own.items():
-                    ctx[row] = ctx.get(row, 0.0) + w
-            firsts.append((raw, match, count))
-            owns.append(own)
-        out: list[Mention] = []
-        for (raw, match, count), own in zip(firsts, owns, strict=True):
-            if use_context and (raw.weak or match is None or count > 1) and ctx:
-                match = self.resolver.resolve_in_context(raw.query, _Context(ctx, own), need_support=raw.weak)
-            elif raw.weak:
+            match, count, top = self._resolve(raw.query)
+            if match is not None and raw.fuzzy and match.method != "fuzzy":
                 match = None
+            # ambiguous or a stop word: the best candidate decides whether the name may stand
+            cand = match or top
+            alone = cand is not None and self._alone(raw, cand)
+            own_x: dict[int, float] = {}
+            own_e: dict[int, float] = {}
+            if match is not None and alone and not raw.fuzzy:
+                p = idx.place_index(match.place.id)
+                own_x[p] = 1.0
+                for row in (p, idx.place_country[p], *idx.ancestors(p)):
+                    if row >= 0:
+                        own_e[row] = 1.0
+                for row in own_x:
+                    explicit[row] = explicit.get(row, 0.0) + 1.0
+                for row in own_e:
+                    expanded[row] = expanded.get(row, 0.0) + 1.0
+            firsts.append((raw, match, count, alone))
+            owns.append((own_x, own_e))
+        out: list[Mention] = []
+        for (raw, match, count, alone), (own_x, own_e) in zip(firsts, owns, strict=True):
+            if not alone and (not use_context or self._reach(raw.query).isdisjoint(explicit)):
+                continue  # nothing named in the text could support it: skip the ranking
+            if not alone:
+                # only a place named in the text that contains this one (or is it) lends support
+                match = (
+                    self.resolver.resolve_in_context(raw.query, _Context(explicit, own_x), need_support=True)
+                    if use_context and explicit
+                    else None
+                )
+            elif use_context and (match is None or count > 1) and expanded:
+                match = self.resolver.resolve_in_context(raw.query, _Context(expanded, own_e))
             if match is None:
                 continue
             if raw.inflected:
