@@ -34,6 +34,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import OSA
+
 from .index import Index
 from .model import Match, Mention
 from .normalize import fold_key, normalize_name, translit_key
@@ -128,13 +130,13 @@ _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ях", ("и", "я", "ь")),
     ("ам", ("ы", "и", "а", "")),
     ("ям", ("и", "я", "ь")),
-    ("ом", ("", "о", "а")),
+    ("ом", ("", "о", "а", "ое", "ый", "ой")),
     ("ем", ("ь", "й", "е", "")),
     ("ии", ("ия", "ий", "ие")),
     ("ию", ("ия",)),
     ("ою", ("а",)),
     ("ею", ("я",)),
-    ("ов", ("ы", "")),
+    ("ов", ("ы", "", "а")),
     ("ев", ("и", "ь", "й")),
     ("е", ("а", "я", "", "о", "ь", "й")),
     ("и", ("а", "я", "ь", "ы")),
@@ -414,8 +416,8 @@ class Extractor:
                         miss.clear()
                     miss.add(low)
                     continue
-            elif not code & 1 and not apostrophe and not self._pair(low, nxt):
-                continue  # not a name alone, and the next word continues no key
+            elif not code & 1 and not apostrophe and ascii_word and not self._pair(low, nxt):
+                continue  # not a name alone, and the next word continues no key (inflected words may)
             raw = self._match_at(text, s, e, word, first, keys)
             if raw is not None:
                 last = raw.end
@@ -472,6 +474,12 @@ class Extractor:
             key = " ".join(p[0] for p in parts[:n])
             end = parts[n - 1][1]
             if (n > 1 or alone) and self._has_key(key, keys):
+                if cyrillic and n <= 3:
+                    # "Китая" is stored as some village, but is the genitive of "Китай" (China):
+                    # a case form of a major place wins over a minor place spelt like it
+                    nominative = self._ru_nominative([p[0] for p in parts[:n]], keys)
+                    if nominative is not None and self._major(nominative) and not self._major(text[s:end]):
+                        return _Raw(s, end, nominative, inflected=True, tokens=n)
                 return self._raw(text, s, end, head_tok, n)
             # possessive: "South Korea's", "Kuril Islands’s"
             if n > 1 and key.endswith("'s"):
@@ -512,11 +520,14 @@ class Extractor:
 
     def _ru_nominative(self, words: list[str], keys: Mapping[str, object]) -> str | None:
         options = [_ru_forms(w) if _CYRILLIC.match(w) else [w] for w in words]
+        hits: list[str] = []
         for combo in itertools.islice(itertools.product(*options), 1, 256):  # skip the form as written
             key = " ".join(combo)
-            if key in keys or fold_key(key) in keys:
-                return key
-        return None
+            if self._has_key(key, keys):
+                hits.append(key)
+        # several nominatives may exist ("Китая": Китай the country, Китае some village): the one
+        # naming a major place is the likelier reading, then the first in ending order
+        return next((k for k in hits if self._major(k)), hits[0] if hits else None)
 
     def _raw(self, text: str, s: int, e: int, head: str, n: int) -> _Raw | None:
         """Apply the capitalisation policy of cased scripts to a key hit."""
@@ -536,6 +547,9 @@ class Extractor:
             return None
         if any(ch.isupper() for ch in surface[1:]) and not self._stored_exactly(surface):
             return None  # "NaN", "GiB", "PyPI": inner capitals are spelling, not a variant of "Nan"
+        top = self._resolve(surface)[2]
+        if top is not None and len(top.matched) > 1 and top.matched.isupper() and top.matched != surface:
+            return None  # "Mac" is not "MAC", "Usa" not "USA": an acronym is spelt in capitals
         return _Raw(s, e, surface, word=word)
 
     def _acronym_ok(self, surface: str) -> bool:
@@ -576,6 +590,11 @@ class Extractor:
         match = self._resolve(word)[0]
         if match is None or match.method != "fuzzy" or match.place.kind not in _FUZZY_KINDS:
             return None
+        a, b = fold_key(_key(word)), fold_key(_key(match.matched))
+        # one edit at most, and not a longer word built on the name: "Georgian", "Mongolian" and
+        # "Indonesian" are one letter from their countries but are adjectives, not misspellings
+        if " " in b or a.startswith(b) or b.startswith(a) or OSA.distance(a, b) > 1:
+            return None
         return _Raw(s, e, word, fuzzy=True)
 
     # --- scripts without spaces -------------------------------------------------------------------
@@ -596,7 +615,7 @@ class Extractor:
                     if i + length > len(run):
                         continue
                     piece = run[i : i + length]
-                    if piece in cjk and _cjk_ok(run, i, i + length, hangul):
+                    if piece in cjk and _cjk_ok(run, i, i + length, hangul, cjk):
                         found = length
                         break
                 if found:
@@ -622,6 +641,10 @@ class Extractor:
             memo.clear()
         memo[query] = value
         return value
+
+    def _major(self, query: str) -> bool:
+        top = self._resolve(query)[2]
+        return top is not None and top.place.kind in _STRONG_KINDS
 
     def _reach(self, query: str) -> frozenset[int]:
         """Rows of every candidate of ``query``, their countries and ancestors (memoised)."""
@@ -696,8 +719,11 @@ class Extractor:
             if match is not None and alone and not raw.fuzzy:
                 p = idx.place_index(match.place.id)
                 own_x[p] = 1.0
-                for row in (p, idx.place_country[p], *idx.ancestors(p)):
-                    if row >= 0:
+                # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
+                # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
+                # gazetteer's policy); countries named in the text count only in ``explicit``
+                for row in (p, *idx.ancestors(p)):
+                    if row >= 0 and idx.place_kind[row] not in _STRONG_KINDS:
                         own_e[row] = 1.0
                 for row in own_x:
                     explicit[row] = explicit.get(row, 0.0) + 1.0
@@ -729,7 +755,7 @@ class Extractor:
         return out
 
 
-def _cjk_ok(run: str, i: int, j: int, hangul: bool) -> bool:
+def _cjk_ok(run: str, i: int, j: int, hangul: bool, cjk: frozenset[str]) -> bool:
     """Guards against fragments for a key found at ``run[i:j]`` of a run without spaces.
 
     * Hangul: the key starts its word (checked by the caller) and may carry particles after it.
@@ -747,6 +773,8 @@ def _cjk_ok(run: str, i: int, j: int, hangul: bool) -> bool:
     after = run[j] if j < len(run) else ""
     if after in _CJK_WORD_FORMING:
         return False
+    if piece[-1] in _CJK_WORD_FORMING and len(piece) > 2 and piece[:-1] in cjk:
+        return False  # 日本語 and 日本人 are stored as names by some sources; they are words
     if _is_katakana(piece[0]) and before and _is_katakana(before):
         return False
     if _is_katakana(piece[-1]) and after and _is_katakana(after):

@@ -15,7 +15,7 @@ import inspect
 import sys
 from pathlib import Path
 
-MODULES = (
+_MODULE_LIST = (
     "abc argparse array ast asyncio.events asyncio.futures asyncio.locks asyncio.queues asyncio.streams "
     "asyncio.tasks base64 bdb binascii bisect bz2 cmd code codecs collections collections.abc "
     "concurrent.futures configparser contextlib copy csv dataclasses decimal difflib dis doctest email.message "
@@ -31,7 +31,8 @@ MODULES = (
     "typing unittest.case unittest.mock unittest.loader unittest.runner urllib.parse urllib.request "
     "uuid warnings wave weakref wsgiref.handlers xml.dom.minidom xml.etree.ElementTree xml.sax "
     "xmlrpc.client zipapp zipfile zipimport zlib"
-).split()
+)
+MODULES = tuple(_MODULE_LIST.split())
 
 
 def docstrings(module_name: str) -> list[str]:

@@ -1,0 +1,145 @@
+"""Extractor logic on the small fixture gazetteer: offsets, longest match, case policy, scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toponym import Gazetteer, Mention
+
+FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer"
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return Gazetteer.from_folder(FIXTURE)
+
+
+def found(gz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in gz.extract(text)]
+
+
+def test_offsets_are_str_offsets(gz: Gazetteer) -> None:
+    text = "Le «Kunashiri» — 国後島, then Russia."
+    for m in gz.extract(text):
+        assert isinstance(m, Mention)
+        assert text[m.start : m.end] == m.text
+        assert m.match.query == m.text
+    assert found(gz, text) == [("Kunashiri", "kunashir"), ("国後島", "kunashir"), ("Russia", "ru")]
+
+
+def test_longest_match_wins(gz: Gazetteer) -> None:
+    assert found(gz, "The Russian Federation said") == [("Russian Federation", "ru")]
+    assert found(gz, "the Southern Kurils and the Northern\nTerritories") == [
+        ("Southern Kurils", "southern-kurils"),
+        ("Northern\nTerritories", "southern-kurils"),
+    ]
+
+
+def test_no_match_inside_words(gz: Gazetteer) -> None:
+    assert found(gz, "Russias Peruvian JapanX xJapan Japan_1 os.Japan") == []
+
+
+def test_possessive(gz: Gazetteer) -> None:
+    assert found(gz, "Japan's and Russia’s claims") == [("Japan", "jp"), ("Russia", "ru")]
+
+
+def test_lower_case_is_not_a_name_in_cased_scripts(gz: Gazetteer) -> None:
+    assert found(gz, "japan and russia") == []
+    assert found(gz, "What a nice day.") == []
+
+
+def test_acronyms_need_the_stored_spelling(gz: Gazetteer) -> None:
+    assert found(gz, "the USA and the Usa and usa") == [("USA", "us")]
+
+
+def test_headline_in_capitals(gz: Gazetteer) -> None:
+    assert found(gz, "RUSSIA AND JAPAN MEET\nThey met.") == [("RUSSIA", "ru"), ("JAPAN", "jp")]
+
+
+def test_stop_word_needs_support(gz: Gazetteer) -> None:
+    # "Nice" is a stop entry and an ordinary word: alone it is nothing; in a text that names the
+    # country around it, it is the place
+    assert found(gz, "Nice to meet you.") == []
+    assert found(gz, "We flew to Nice, United States.") == [("Nice", "gn-2128295"), ("United States", "us")]
+
+
+def test_context_settles_ambiguity(gz: Gazetteer) -> None:
+    assert found(gz, "Georgia") == [("Georgia", "ge")]
+    assert found(gz, "Springfield is in Georgia.") == [("Georgia", "ge")]  # two Springfields: no answer
+
+
+def test_russian_case_forms(gz: Gazetteer) -> None:
+    text = "в Москве, на Кунашире, в Японии и России, о Шикотане"
+    got = gz.extract(text)
+    assert [(m.text, m.place.id) for m in got] == [
+        ("Кунашире", "kunashir"),
+        ("Японии", "jp"),
+        ("России", "ru"),
+        ("Шикотане", "shikotan"),
+    ]
+    assert {m.method for m in got} == {"inflected"}
+    assert all(m.score < 95 for m in got)
+
+
+def test_russian_prefix_is_not_a_match(gz: Gazetteer) -> None:
+    assert found(gz, "Крымский мост и Российский рубль") == []
+
+
+def test_cjk_in_running_text(gz: Gazetteer) -> None:
+    assert found(gz, "首相は国後島を訪問し、色丹島にも行った。") == [("国後島", "kunashir"), ("色丹島", "shikotan")]
+    assert found(gz, "北方領土の返還を日本政府が求めた") == [("北方領土", "southern-kurils"), ("日本", "jp")]
+
+
+def test_cjk_fragments_are_guarded(gz: Gazetteer) -> None:
+    assert found(gz, "日本語と日本人") == []
+
+
+def test_empty_and_odd_input(gz: Gazetteer) -> None:
+    assert gz.extract("") == []
+    assert gz.extract("\x00\x00 \ufeff") == []
+    assert found(gz, "Russia\x00Japan") == [("Russia", "ru"), ("Japan", "jp")]
+
+
+def test_normalize_text(gz: Gazetteer) -> None:
+    text = "Kunashiri and 色丹島 in Russia"
+    assert gz.normalize_text(text, to="id") == "kunashir and shikotan in ru"
+    assert gz.normalize_text(text, to="annotate") == "[[Kunashiri|kunashir]] and [[色丹島|shikotan]] in [[Russia|ru]]"
+    assert gz.normalize_text(text) == "Kunashir and Shikotan in Russia"
+    assert gz.normalize_text("Northern Territories", perspective="ru") == "Southern Kurils"
+    with pytest.raises(ValueError, match="not one of"):
+        gz.normalize_text(text, to="nonsense")
+
+
+def test_inflected_forms_are_kept_when_already_canonical(gz: Gazetteer) -> None:
+    assert gz.normalize_text("на Кунашире", lang="ru", perspective="ru") == "на Кунашире"
+
+
+def test_module_level_one_liners() -> None:
+    import toponym
+
+    assert [m.place.id for m in toponym.extract("Kunashiri")] == ["kunashir"]
+    assert toponym.normalize_text("Kunashiri", to="id") == "kunashir"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Russia Japan 国後島日本 Кунашире,.'-\n\x00aZ"), max_size=60))
+def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
+    gz = _shared()
+    last = 0
+    for m in gz.extract(text):
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last and m.end > m.start
+        last = m.end
+
+
+_GZ: list[Gazetteer] = []
+
+
+def _shared() -> Gazetteer:
+    if not _GZ:
+        _GZ.append(Gazetteer.from_folder(FIXTURE))
+    return _GZ[0]
