@@ -224,6 +224,8 @@ def _patterns() -> _Patterns:
     # ("os.Path", "self.Tokyo"); the lookbehinds sit after the first character so that the
     # regex engine can scan for the character class first.
     word = rf"[{start_class}](?<![\w'’ʼ].)(?<!\w[./\\@#$=].)\w*"
+    # group 1 a word that may start a name, group 2 the word after it (one alternation with the
+    # unspaced runs would save a pass but measured slower: sre loses its first-character scan)
     scan = re.compile(rf"({word})(?={_SEP}(\w+)|)")
     return _Patterns(start=re.compile(word), scan=scan, unspaced=re.compile(f"[{unspaced_class}]+"))
 
@@ -291,26 +293,6 @@ def _headline(text: str, start: int, end: int) -> bool:
     return not any(ch.islower() for ch in line)
 
 
-class _Context(Mapping[int, float]):
-    """Context weights minus one mention's own contribution (a name must not support itself)."""
-
-    def __init__(self, base: dict[int, float], own: dict[int, float]) -> None:
-        self._base, self._own = base, own
-
-    def __getitem__(self, key: int) -> float:
-        return self._base[key] - self._own.get(key, 0.0)
-
-    def get(self, key: int, default: float = 0.0) -> float:  # type: ignore[override]
-        value = self._base.get(key)
-        return default if value is None else value - self._own.get(key, 0.0)
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._base)
-
-    def __len__(self) -> int:
-        return len(self._base)
-
-
 class Extractor:
     """Find place mentions in text with one :class:`Resolver`. Thread-safe for reading.
 
@@ -328,6 +310,7 @@ class Extractor:
         self._miss: set[str] = set()
         self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
         self._reach_memo: dict[str, frozenset[int]] = {}
+        self._context_memo: dict[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = {}
 
     # --- tables -----------------------------------------------------------------------------------
 
@@ -380,7 +363,8 @@ class Extractor:
         if len(text) > _GATE_MAX or not self._miss.issuperset(map(str.lower, pats.start.findall(text))):
             raws.extend(self._scan_spaced(text, pats.scan))
         if not text.isascii() and pats.unspaced.search(text):
-            raws.extend(self._scan_unspaced(text, pats.unspaced))
+            for m in pats.unspaced.finditer(text):
+                raws.extend(self._scan_run(m.group(), m.start()))
             raws.sort(key=lambda r: r.start)
         return raws
 
@@ -599,14 +583,11 @@ class Extractor:
 
     # --- scripts without spaces -------------------------------------------------------------------
 
-    def _scan_unspaced(self, text: str, run_re: re.Pattern[str]) -> Iterator[_Raw]:
+    def _scan_run(self, run: str, base: int) -> Iterator[_Raw]:
+        """Longest keys in a run of a script without spaces (``run`` starts at ``base``)."""
         tables = self.tables
         cjk, lengths = tables.cjk, tables.cjk_lengths
-        if not cjk:
-            return
-        for m in run_re.finditer(text):
-            run = m.group()
-            base = m.start()
+        if cjk:
             i = 0
             hangul = _is_hangul(run[0])
             while i < len(run) - 1:
@@ -641,6 +622,36 @@ class Extractor:
             memo.clear()
         memo[query] = value
         return value
+
+    def _in_context(
+        self,
+        query: str,
+        context: dict[int, float],
+        own: dict[int, float],
+        *,
+        need_support: bool,
+        default: Match | None = None,
+    ) -> Match | None:
+        """:meth:`Resolver.resolve_in_context`, memoised on the part of the context that matters.
+
+        Only the weights of rows that ``query``'s candidates can reach change the answer, so a
+        name repeated through a long text is ranked once per distinct relevant context.
+        """
+        reach = self._reach(query)
+        # weights capped at 3: beyond a few mentions, more of the same says nothing new (and the
+        # memo stays small)
+        relevant = tuple(sorted((r, min(3.0, context[r] - own.get(r, 0.0))) for r in reach.intersection(context)))
+        relevant = tuple(item for item in relevant if item[1] > 0)
+        if not relevant:
+            return None if need_support else default
+        memo_key = (query, need_support, relevant)
+        if memo_key in self._context_memo:
+            return self._context_memo[memo_key]
+        found = self.resolver.resolve_in_context(query, dict(relevant), need_support=need_support)
+        if len(self._context_memo) > _MAX_MEMO:
+            self._context_memo.clear()
+        self._context_memo[memo_key] = found
+        return found
 
     def _major(self, query: str) -> bool:
         top = self._resolve(query)[2]
@@ -737,13 +748,9 @@ class Extractor:
                 continue  # nothing named in the text could support it: skip the ranking
             if not alone:
                 # only a place named in the text that contains this one (or is it) lends support
-                match = (
-                    self.resolver.resolve_in_context(raw.query, _Context(explicit, own_x), need_support=True)
-                    if use_context and explicit
-                    else None
-                )
+                match = self._in_context(raw.query, explicit, own_x, need_support=True)
             elif use_context and (match is None or count > 1) and expanded:
-                match = self.resolver.resolve_in_context(raw.query, _Context(expanded, own_e))
+                match = self._in_context(raw.query, expanded, own_e, need_support=False, default=match)
             if match is None:
                 continue
             if raw.inflected:
