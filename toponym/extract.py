@@ -693,8 +693,11 @@ class Extractor:
         tag = match.lang.split("-")[0]
         if kind in _STRONG_KINDS:
             return own_name or tag in ("en", "und") or raw.tokens > 1 or not surface.isascii()
-        # a minor place reached through an untagged or foreign alternate ("Sam" for Damascus,
-        # "Doodah" for Wichita) needs support; so does a small one
+        # reviewed names with a language are trusted ("Kunashiri", ja-Latn); a minor place reached
+        # through an untagged or foreign alternate ("Sam" for Damascus, "Doodah" for Wichita,
+        # "Lemburg" for Lviv) needs support; so does a small one
+        if place.curated and tag != "und":
+            return True
         if surface.isascii() and not own_name and tag != "en":
             return False
         if place.curated:
