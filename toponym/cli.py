@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
@@ -171,10 +172,21 @@ def _sources(files: tuple[str, ...]) -> list[tuple[str, Path | None]]:
     return out
 
 
+@contextlib.contextmanager
+def _spool() -> Iterator[dict[str, BinaryIO]]:
+    """Holds standard input copied to a temporary file (it is read twice: checked, then processed)."""
+    spool: dict[str, BinaryIO] = {}
+    try:
+        yield spool
+    finally:
+        for f in spool.values():
+            f.close()
+
+
 def _open_source(name: str, path: Path | None, spool: dict[str, BinaryIO]) -> BinaryIO:
     if path is None:
         if "-" not in spool:
-            # kept open until the process ends: the spool is read once to check it, once to process it
+            # closed by _spool(): read once to check it, once to process it
             tmp = tempfile.TemporaryFile()  # noqa: SIM115
             shutil.copyfileobj(sys.stdin.buffer, tmp, 1 << 20)
             spool["-"] = tmp
@@ -234,8 +246,19 @@ def extract(files: tuple[str, ...], jsonl: bool, progress: bool, errors: str, in
     """
     gz = _gazetteer(index)
     sources = _sources(files)
-    spool: dict[str, BinaryIO] = {}
-    _check_all(sources, spool, errors)
+    with _spool() as spool:
+        _check_all(sources, spool, errors)
+        _extract_all(gz, sources, spool, jsonl, progress, errors)
+
+
+def _extract_all(
+    gz: Gazetteer,
+    sources: list[tuple[str, Path | None]],
+    spool: dict[str, BinaryIO],
+    jsonl: bool,
+    progress: bool,
+    errors: str,
+) -> None:
     out = sys.stdout.buffer  # UTF-8 whatever the locale says
     for name, path in sources:
         f = _open_source(name, path, spool)
@@ -311,7 +334,22 @@ def normalize(
         raise click.UsageError("--in-place needs files, not standard input")
     gz = _gazetteer(index)
     sources = _sources(files)
-    spool: dict[str, BinaryIO] = {}
+    with _spool() as spool:
+        _normalize_all(gz, sources, spool, output, in_place, to, lang, perspective, progress, errors)
+
+
+def _normalize_all(
+    gz: Gazetteer,
+    sources: list[tuple[str, Path | None]],
+    spool: dict[str, BinaryIO],
+    output: str | None,
+    in_place: bool,
+    to: str,
+    lang: str | None,
+    perspective: str | None,
+    progress: bool,
+    errors: str,
+) -> None:
     if not in_place and not output:
         _check_all(sources, spool, errors)  # stdout cannot be taken back: check first
 
