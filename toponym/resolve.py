@@ -136,7 +136,7 @@ class Resolver:
                 return self._cache[name]
             except (KeyError, TypeError):
                 pass
-        hints = self._hints(lang, country, kinds, perspective)
+        hints = _NO_HINTS if plain else self._hints(lang, country, kinds, perspective)
         if hints is None:
             return None
         fast = self._fast(name) if plain and isinstance(name, str) and len(name) <= MAX_QUERY else SLOW
@@ -285,21 +285,24 @@ class Resolver:
         if not positions:
             return []
         keys = idx.keys
-        strings = idx.fuzzy_strings()
-        pool = [strings[i] for i in positions]
+        fuzzy_keys = idx.fuzzy_keys()
+        pool = [fuzzy_keys[i] for i in positions]
         hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         if not hits:
             return []
         best = min(d for _, d, _ in hits)
-        found: list[_Cand] = []
+        by_place: dict[int, _Cand] = {}  # one candidate per place: its closest stored spelling
+        name_place = idx.name_place
         for key, dist, pos in hits:
             if dist != best:
                 continue
             score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(len(key), len(folded))))
-            for code in keys.codes_at(idx.fuzzy_rows[positions[pos]]):
-                n = code >> 2
-                found.append(_Cand(idx.name_place[n], n, "fuzzy", score))
-        return found
+            for code in keys.codes_at(positions[pos]):  # fuzzy positions are key rows
+                place = name_place[code >> 2]
+                have = by_place.get(place)
+                if have is None or score > have.score:
+                    by_place[place] = _Cand(place, code >> 2, "fuzzy", score)
+        return list(by_place.values())
 
     def _ranked(self, query: object, hints: _Hints) -> list[tuple[Match, bool]]:
         """Matches best first, each with a flag: is it tied with the next one (ambiguous)?"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from .errors import GazetteerError, Problem
@@ -71,6 +72,8 @@ def check(sources: Sources) -> list[Problem]:
         for name in place.names:
             if not name.name.strip():
                 problems.append(Problem(name.file, name.line, f"{place.id}: empty name"))
+            elif any(unicodedata.category(ch) == "Cc" for ch in name.name):
+                problems.append(Problem(name.file, name.line, f"{place.id}: control character in {name.name!r}"))
             for tag in name.lang.split(","):
                 if not is_language_tag(tag):
                     problems.append(
