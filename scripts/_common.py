@@ -13,9 +13,9 @@ import sys
 import tomllib
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
 
 SCRIPTS = Path(__file__).resolve().parent
 ROOT = SCRIPTS.parent
@@ -69,8 +69,19 @@ def fetch(source: Source) -> Path:
     path = source.path
     if not path.exists():
         if source.kind == "pypi":
-            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
-                   "-q", "-d", str(CACHE), f"{source.package}=={source.version}"]
+            cmd = [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "-q",
+                "-d",
+                str(CACHE),
+                f"{source.package}=={source.version}",
+            ]
             subprocess.run(cmd, check=True)
         elif source.kind == "debian":
             cmd = ["apt-get", "download", f"{source.package}={source.version}"]
@@ -114,7 +125,7 @@ def wheel(source: Source) -> zipfile.ZipFile:
 _SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "iqtelif": "Latn", "arabic": "Arab"}
 
 
-def bcp47(locale: str) -> Optional[str]:
+def bcp47(locale: str) -> str | None:
     """Convert a gettext / CLDR / babel locale id to a BCP 47 tag.
 
     ``pt_BR`` → ``pt-BR``, ``sr@latin`` → ``sr-Latn``, ``zh_Hant`` → ``zh-Hant``,
@@ -151,7 +162,7 @@ class Place:
     name: str
     parent: str = ""
     country: str = ""
-    population: Optional[int] = None
+    population: int | None = None
     codes: dict[str, str] = field(default_factory=dict)
 
     def row(self) -> list[str]:
@@ -178,8 +189,7 @@ class Output:
             raise ValueError(f"{self.source.name}: duplicate id {place.id!r}")
         self.places[place.id] = place
 
-    def add_name(self, place_id: str, name: str, lang: Optional[str] = "und",
-                 type_: str = "official") -> None:
+    def add_name(self, place_id: str, name: str, lang: str | None = "und", type_: str = "official") -> None:
         name = " ".join(name.split())
         if not name:
             return
@@ -200,8 +210,7 @@ class Output:
                 langs = langs - {"und"}
             types = entry["types"]
             # one type per row: the most specific the source gave
-            for preferred in ("former", "official", "short", "exonym", "endonym",
-                              "romanization", "colloquial"):
+            for preferred in ("former", "official", "short", "exonym", "endonym", "romanization", "colloquial"):
                 if preferred in types:
                     type_ = preferred
                     break
@@ -249,13 +258,16 @@ def write_output(out: Output, generator: str, extra_header: Iterable[str] = ()) 
     if out.places:
         rows = [out.places[k].row() for k in sorted(out.places)]
         stats["places"] = write_tsv(
-            GENERATED / f"{out.source.name}.places.tsv", head,
-            ["id", "kind", "name", "parent", "country", "population", "codes"], rows)
+            GENERATED / f"{out.source.name}.places.tsv",
+            head,
+            ["id", "kind", "name", "parent", "country", "population", "codes"],
+            rows,
+        )
     names = out.names()
     if names:
         stats["names"] = write_tsv(
-            GENERATED / f"{out.source.name}.names.tsv", head,
-            ["id", "name", "langs", "type"], [list(r) for r in names])
+            GENERATED / f"{out.source.name}.names.tsv", head, ["id", "name", "langs", "type"], [list(r) for r in names]
+        )
     return stats
 
 

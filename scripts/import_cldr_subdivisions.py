@@ -18,8 +18,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from _common import Output, Source, bcp47, deb_extract
 import filters
+from _common import Output, Source, bcp47, deb_extract
 
 SUBDIR = Path("usr/share/unicode/cldr/common/subdivisions")
 

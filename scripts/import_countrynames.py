@@ -17,10 +17,9 @@ demonyms (``Japanese``, ``Ukrainians``); two-letter codes equal to the key (``JP
 
 from __future__ import annotations
 
-import yaml
-
-from _common import Output, Source, wheel
 import filters
+import yaml
+from _common import Output, Source, wheel
 
 
 def read(source: Source) -> dict[str, list[str]]:
@@ -46,8 +45,7 @@ def emit(ctx, source: Source) -> Output:
             regions = region_names
         elif code in historic and pid not in country_ids:
             pid = historic[code]
-            trusted = {h["name"] for h in ctx.raw["pycountry"]["historic"]
-                       if h["alpha_4"].lower() == pid}
+            trusted = {h["name"] for h in ctx.raw["pycountry"]["historic"] if h["alpha_4"].lower() == pid}
             regions = region_names
         elif pid in ctx.iso_subdivision_ids:
             trusted = ctx.subdivision_names.get(pid, set())
@@ -60,8 +58,7 @@ def emit(ctx, source: Source) -> Output:
             reason = filters.reject_reason(alias)
             if reason is None and alias.upper() == code:
                 reason = "country-code"
-            if reason is None and filters.is_city_or_region_alias(alias, trusted, city_names,
-                                                                  regions):
+            if reason is None and filters.is_city_or_region_alias(alias, trusted, city_names, regions):
                 reason = "city-or-region-alias"
             if reason is None and filters.is_demonym(alias, trusted):
                 reason = "demonym"

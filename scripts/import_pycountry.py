@@ -19,8 +19,8 @@ import io
 import json
 import re
 
-from _common import Output, Place, Source, bcp47, wheel
 import filters
+from _common import Output, Place, Source, bcp47, wheel
 
 DOMAINS = ("iso3166-1", "iso3166-2", "iso3166-3")
 
@@ -31,20 +31,59 @@ DOMAINS = ("iso3166-1", "iso3166-2", "iso3166-3")
 # Free association states (Cook Islands, Niue) are included under New Zealand. Antarctica and
 # Western Sahara are territories without a parent (no sovereign, or disputed).
 DEPENDENT_TERRITORIES = {
-    "as": "us", "gu": "us", "mp": "us", "pr": "us", "um": "us", "vi": "us",
-    "ai": "gb", "bm": "gb", "io": "gb", "vg": "gb", "ky": "gb", "fk": "gb", "gi": "gb",
-    "ms": "gb", "pn": "gb", "sh": "gb", "gs": "gb", "tc": "gb", "gg": "gb", "je": "gb",
+    "as": "us",
+    "gu": "us",
+    "mp": "us",
+    "pr": "us",
+    "um": "us",
+    "vi": "us",
+    "ai": "gb",
+    "bm": "gb",
+    "io": "gb",
+    "vg": "gb",
+    "ky": "gb",
+    "fk": "gb",
+    "gi": "gb",
+    "ms": "gb",
+    "pn": "gb",
+    "sh": "gb",
+    "gs": "gb",
+    "tc": "gb",
+    "gg": "gb",
+    "je": "gb",
     "im": "gb",
-    "bl": "fr", "gf": "fr", "gp": "fr", "mf": "fr", "mq": "fr", "nc": "fr", "pf": "fr",
-    "pm": "fr", "re": "fr", "tf": "fr", "wf": "fr", "yt": "fr",
-    "aw": "nl", "cw": "nl", "sx": "nl", "bq": "nl",
-    "fo": "dk", "gl": "dk",
-    "bv": "no", "sj": "no",
-    "cx": "au", "cc": "au", "hm": "au", "nf": "au",
-    "tk": "nz", "nu": "nz", "ck": "nz",
-    "hk": "cn", "mo": "cn",
+    "bl": "fr",
+    "gf": "fr",
+    "gp": "fr",
+    "mf": "fr",
+    "mq": "fr",
+    "nc": "fr",
+    "pf": "fr",
+    "pm": "fr",
+    "re": "fr",
+    "tf": "fr",
+    "wf": "fr",
+    "yt": "fr",
+    "aw": "nl",
+    "cw": "nl",
+    "sx": "nl",
+    "bq": "nl",
+    "fo": "dk",
+    "gl": "dk",
+    "bv": "no",
+    "sj": "no",
+    "cx": "au",
+    "cc": "au",
+    "hm": "au",
+    "nf": "au",
+    "tk": "nz",
+    "nu": "nz",
+    "ck": "nz",
+    "hk": "cn",
+    "mo": "cn",
     "ax": "fi",
-    "aq": "", "eh": "",
+    "aq": "",
+    "eh": "",
 }
 
 
@@ -109,8 +148,7 @@ def emit(ctx, source: Source) -> Output:
             "wikidata": rec.get("qid", ""),
         }
         display = cldr_en.get(a2) or c.get("common_name") or c["name"]
-        out.add_place(Place(pid, kind, display, parent=parent, population=gnc.get("population"),
-                            codes=codes))
+        out.add_place(Place(pid, kind, display, parent=parent, population=gnc.get("population"), codes=codes))
         _add(out, pid, c["name"], "en", "official")
         _translate(out, tr["iso3166-1"], pid, c["name"], "official")
         if c.get("official_name"):
