@@ -86,6 +86,13 @@ def has_control_characters(name: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in name)
 
 
+def is_lowercase_abbreviation(name: str) -> bool:
+    """countrynames lists ``uk`` (and the like) in lower case: an abbreviation is written in
+    capitals, and ``uk``/``us`` in lower case is a token or a word, not a way to name the country."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return 0 < len(letters) <= 3 and name.islower() and name.isascii()
+
+
 def is_pure_digits(name: str) -> bool:
     """Names made only of digits (and punctuation) are postcodes or ids, never place names."""
     stripped = re.sub(r"[\s\W_]", "", name)

@@ -58,6 +58,8 @@ def emit(ctx, source: Source) -> Output:
             reason = filters.reject_reason(alias)
             if reason is None and alias.upper() == code:
                 reason = "country-code"
+            if reason is None and filters.is_lowercase_abbreviation(alias):
+                reason = "lower-case abbreviation"
             if reason is None and filters.is_city_or_region_alias(alias, trusted, city_names, regions):
                 reason = "city-or-region-alias"
             if reason is None and filters.is_demonym(alias, trusted):

@@ -34,7 +34,7 @@ HEADER = """\
 # licence: SCOWL permissive licence — "Permission to use, copy, modify, distribute and sell these
 #   word lists ... is hereby granted without fee, provided that the above copyright notice appears"
 #   Copyright 2000-2011 by Kevin Atkinson (see docs/data.md)
-# content: lower-case {what}, SCOWL levels {levels}
+# content: {what}, SCOWL levels {levels}
 """
 
 
@@ -49,17 +49,20 @@ def fetch() -> Path:
     return deb
 
 
-def words(folder: Path, levels: tuple[int, ...]) -> list[str]:
+def words(folder: Path, levels: tuple[int, ...], kinds: tuple[str, ...] = ("words",), lower: bool = True) -> list[str]:
     found: set[str] = set()
     for variety in VARIETIES:
-        for level in levels:
-            path = folder / f"{variety}-words.{level}"
-            if not path.exists():
-                continue
-            for line in path.read_text(encoding="latin-1").splitlines():
-                word = line.strip()
-                if word and word.islower() and word.isalpha():
-                    found.add(word)
+        for kind in kinds:
+            for level in levels:
+                path = folder / f"{variety}-{kind}.{level}"
+                if not path.exists():
+                    continue
+                for line in path.read_text(encoding="latin-1").splitlines():
+                    word = line.strip()
+                    if not word or not word.replace("'", "").isalpha():
+                        continue
+                    if lower == (word.islower() and "'" not in word):
+                        found.add(word)
     return sorted(found)
 
 
@@ -69,11 +72,15 @@ def main() -> None:
         subprocess.run(["dpkg", "-x", str(deb), tmp], check=True)
         folder = Path(tmp) / "usr" / "share" / "dict" / "scowl"
         common = words(folder, COMMON_LEVELS)
-        dictionary = words(folder, DICTIONARY_LEVELS)
+        dictionary = words(folder, DICTIONARY_LEVELS) + words(folder, DICTIONARY_LEVELS, ("contractions",), lower=False)
+        # capitalised words, given names, months, nationality words: never misspelt places
+        # ("September" is not "Septemes"); contractions are dictionary words ("didn't", "i've")
+        proper = words(folder, DICTIONARY_LEVELS, ("words", "upper", "proper-names"), lower=False)
     OUT.mkdir(parents=True, exist_ok=True)
     for name, items, what, levels in (
         ("en.common.txt", common, "common English words", COMMON_LEVELS),
-        ("en.txt", dictionary, "English dictionary words", DICTIONARY_LEVELS),
+        ("en.txt", sorted(set(dictionary)), "English dictionary words and contractions", DICTIONARY_LEVELS),
+        ("en.proper.txt", proper, "capitalised English words and given names", DICTIONARY_LEVELS),
     ):
         header = HEADER.format(package=PACKAGE, version=VERSION, sha=SHA256, what=what, levels=levels)
         (OUT / name).write_text(header + "\n".join(items) + "\n", encoding="utf-8")

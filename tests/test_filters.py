@@ -184,3 +184,10 @@ def test_control_characters_are_rejected() -> None:
     assert filters.reject_reason("\x9fAA¬²±") == "control characters"
     assert filters.reject_reason("Tbilisi\n") == "control characters"
     assert filters.reject_reason("Tbilisi") is None
+
+
+def test_lowercase_abbreviations() -> None:
+    assert filters.is_lowercase_abbreviation("uk")
+    assert filters.is_lowercase_abbreviation("u.s")
+    assert not filters.is_lowercase_abbreviation("UK")
+    assert not filters.is_lowercase_abbreviation("peru")

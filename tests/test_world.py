@@ -316,13 +316,6 @@ def _english_place_name(word: str, m: Match) -> bool:
     return any(_key(n.name) == key and any(t.split("-")[0] == "en" for t in n.lang.split(",")) for n in m.place.names)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured 61 of 1990 queries (3.07%) answered: 32 fuzzy matches of contractions, months, "
-    "demonyms and given names (that's -> Thaton, september -> Septemes, american -> us, james -> de); "
-    "10 transliterated/folded matches of ASCII words (my -> Mỹ/us, i've -> IVe, non -> Ньон); "
-    "data: countrynames aliases French/Here/War, single letters c/i, cities David/George/Michael/Okay",
-)
 def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
     wordfreq = pytest.importorskip("wordfreq")
     words: list[str] = wordfreq.top_n_list("en", COMMON_WORDS)
@@ -338,7 +331,8 @@ def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
     )
     for q, m in false:
         print(f"  {q!r} -> {m.place.id} ({m.place.kind}) {m.method} {m.matched!r} [{m.lang}] {m.score}")
-    assert rate <= COMMON_WORD_ANSWER_RATE, [(q, m.place.id, m.method, m.matched) for q, m in false]
+    # the bar counts every answer, real English place names included ("London", "China")
+    assert len(answered) / len(queries) <= COMMON_WORD_ANSWER_RATE, [(q, m.place.id) for q, m in answered]
 
 
 # --- the curated layer wins ---------------------------------------------------------------------

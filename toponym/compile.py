@@ -12,6 +12,7 @@ from .gazetteer import SourceName, SourcePlace, Sources, read_gazetteer
 from .index import (
     FORMAT,
     FUZZY_MIN_LEN,
+    NO_FUZZY_SCRIPTS,
     TIER_FOLDED,
     TIER_NORMAL,
     TIER_TRANSLIT,
@@ -29,8 +30,6 @@ from .validate import validate
 __all__ = ["compile_gazetteer", "compile_sources", "merge"]
 
 _COUNTRY_KINDS = frozenset({"country", "territory", "former-country"})
-# Scripts where a one- or two-character slip changes the word entirely: never fuzzy-matched.
-_NO_FUZZY_SCRIPTS = frozenset({"Han", "Kana", "Hangul", "Mixed", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan"})
 
 
 @dataclass(slots=True)
@@ -107,7 +106,10 @@ def _add_names(place: _Place, names: list[SourceName], curated: bool) -> None:
 
 
 def compile_sources(
-    sources: Sources, words: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
+    sources: Sources,
+    words: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
+    no_fuzzy: frozenset[str] = frozenset(),
 ) -> Index:
     """Build an :class:`Index` from sources that passed validation."""
     validate(sources)
@@ -172,7 +174,7 @@ def compile_sources(
             filed.setdefault(trans, TIER_TRANSLIT)
         for key, tier in filed.items():
             keys.setdefault(key, []).append(n * 4 + tier)
-        if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in _NO_FUZZY_SCRIPTS:
+        if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in NO_FUZZY_SCRIPTS:
             fuzzy_keys.add(folded)
 
     # fuzzy-matchable keys first: their rows double as positions in the fuzzy list, and the
@@ -234,6 +236,7 @@ def compile_sources(
         "stop": stop,
         "words": sorted(words),
         "common_words": sorted(common),
+        "no_fuzzy_words": sorted(no_fuzzy | words),
         "perspective_alias": dict(sources.policy.perspective_alias),
     }
     arrays = {
@@ -269,8 +272,8 @@ def compile_sources(
 def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -> tuple[array[int], array[int]]:
     """Rank every key once at build time, so a bare query costs a lookup, not a ranking.
 
-    Keys whose answer depends on the query's case (folded forms, dictionary words that may be
-    acronyms) stay ``-2``: the resolver ranks those at query time.
+    Keys whose answer depends on the query's case or accents (folded forms, dictionary words,
+    keys short enough to be acronyms) stay ``-2``: the resolver ranks those at query time.
     """
     from .resolve import Resolver
 
@@ -278,7 +281,8 @@ def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -
     best = array("i", [-2] * len(key_list))
     count = array("H", [0] * len(key_list))
     for row, key in enumerate(key_list):
-        if key not in words and fold_key(key) == key:
+        # short keys may be acronyms, whose answer depends on the query's case
+        if key not in words and fold_key(key) == key and len(key) > 3:
             best[row], places = resolver.default_code(key)
             count[row] = min(places, 0xFFFF)
     return best, count
@@ -310,21 +314,25 @@ def _members_as_part_of(places: list[_Place], row: dict[str, int]) -> dict[int, 
     return {i: tuple(sorted(groups)) for i, groups in extra.items()}
 
 
-def read_words(root: Path) -> tuple[frozenset[str], frozenset[str]]:
-    """Ordinary words from ``gazetteer/words/``: (dictionary words, common words).
+def read_words(root: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Ordinary words from ``gazetteer/words/``: (dictionary, common, never-fuzzy) folded keys.
 
-    ``*.common.txt`` files hold the most frequent words; every file counts as dictionary words.
+    ``*.common.txt`` hold the most frequent words, ``*.proper.txt`` capitalised words, given
+    names and contractions (never fuzzy-matched, but not dictionary words); every other file
+    holds lower-case dictionary words. Common words are dictionary words too.
     """
     words: set[str] = set()
     common: set[str] = set()
+    proper: set[str] = set()
     for path in sorted((root / "words").glob("*.txt")):
+        target = proper if path.name.endswith(".proper.txt") else words
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 key = fold_key(normalize_name(line))
-                words.add(key)
+                target.add(key)
                 if path.name.endswith(".common.txt"):
                     common.add(key)
-    return frozenset(words), frozenset(common)
+    return frozenset(words), frozenset(common), frozenset(proper | words)
 
 
 def compile_gazetteer(root: str | Path, out: str | Path | None = None) -> Index:

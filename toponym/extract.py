@@ -509,9 +509,16 @@ class Extractor:
             key = " ".join(combo)
             if self._has_key(key, keys):
                 hits.append(key)
-        # several nominatives may exist ("Китая": Китай the country, Китае some village): the one
-        # naming a major place is the likelier reading, then the first in ending order
-        return next((k for k in hits if self._major(k)), hits[0] if hits else None)
+        # several nominatives may exist ("Китая": Китай the country, Китае some village): a form
+        # stored in Cyrillic beats one reached only by transliterating another language's name
+        # ("Пекине" is Пекин, not the Latvian "Pekina"); then the one naming a major place, then
+        # the first in ending order
+        direct = [k for k in hits if k in keys or fold_key(k) in keys]
+        for group in (direct, hits):
+            major = next((k for k in group if self._major(k)), None)
+            if major is not None:
+                return major
+        return direct[0] if direct else (hits[0] if hits else None)
 
     def _raw(self, text: str, s: int, e: int, head: str, n: int) -> _Raw | None:
         """Apply the capitalisation policy of cased scripts to a key hit."""

@@ -31,6 +31,7 @@ from .model import NAME_TYPES, Place, PlaceName
 __all__ = [
     "FORMAT",
     "FUZZY_MIN_LEN",
+    "NO_FUZZY_SCRIPTS",
     "TIER_FOLDED",
     "TIER_NORMAL",
     "TIER_TRANSLIT",
@@ -51,6 +52,8 @@ TIER_NORMAL, TIER_FOLDED, TIER_TRANSLIT = 0, 1, 2
 #: ``FUZZY_SEGMENTS - 1`` edits keeps at least one of them intact (pigeonhole principle).
 FUZZY_SEGMENTS = 3
 FUZZY_MIN_LEN = 5
+#: Scripts never fuzzy-matched: one Han character is a whole word, so an "edit" is another name.
+NO_FUZZY_SCRIPTS = frozenset({"Han", "Mixed"})
 
 _ARRAY_SECTIONS = {
     "place_parent": "i",
@@ -297,6 +300,7 @@ class Index:
         self.stop: dict[str, str] = meta["stop"]
         self.words: frozenset[str] = frozenset(meta["words"])
         self.common_words: frozenset[str] = frozenset(meta["common_words"])
+        self.no_fuzzy_words: frozenset[str] = frozenset(meta["no_fuzzy_words"])
         self.perspective_alias: dict[str, str] = meta["perspective_alias"]
 
         self.place_parent = parts["place_parent"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from .index import TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index
+from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index
 from .model import NAME_TYPES, Match
 from .normalize import fold_key, normalize_name, script_of, translit_key
 
@@ -51,12 +51,11 @@ _PROMINENCE = {
 _SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five million
 _SUBDIVISION_DEEP = 5e5
 _PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
-_NO_FUZZY = frozenset({"Han", "Kana", "Hangul", "Mixed", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan"})
 _MISSPELLING = NAME_TYPES.index("misspelling")
 
 
 def max_edits(length: int) -> int:
-    """Edits tolerated by fuzzy matching for a key of ``length`` characters."""
+    """Edits tolerated between a query and a stored key, the longer of the two ``length`` long."""
     if length < 5:
         return 0
     return 1 if length < 6 else 2
@@ -90,6 +89,8 @@ class _Cand:
     name: int
     method: str
     score: float
+    weak: bool = False
+    """Listed by ``resolve_all`` but never the answer of a bare ``resolve`` (see ``_candidates``)."""
 
 
 @dataclass(slots=True)
@@ -146,7 +147,7 @@ class Resolver:
             best = None
             if isinstance(name, str) and len(name) <= MAX_QUERY and name.strip():
                 folded, cands = self._candidates(name)
-                rows = self._rank(folded, cands, hints)
+                rows = self._rank(folded, cands, hints, name.islower())
                 if rows and not rows[0].tied and not rows[0].stopped:
                     best = self._match(name, rows[0].place, rows[0].cand, hints, rows[0].reason)
         if plain and isinstance(name, str):
@@ -248,38 +249,44 @@ class Resolver:
         if not norm:
             return norm, []
         found: list[_Cand] = []
-        # "us" is a word, "US" a country: a stored acronym needs an upper-case query when its
-        # letters spell an ordinary word
-        acronym_ok = query.isupper() or fold_key(norm) not in idx.words
+        folded = fold_key(norm)
+        is_word = folded in idx.words
+        upper = query.isupper()
+        # an English word typed in ASCII ("my", "non") is not a name that needs accents or another
+        # script to match ("Mỹ", "Ньон"); a single letter is no name at all on its own
+        strict = is_word and query.isascii()
         for code in _codes(idx, norm):
             n, tier = code >> 2, code & 3
-            if not acronym_ok and _is_acronym(idx.name_text[n]):
+            text = idx.name_text[n]
+            # "us" is a word, "US" a country; "uk" is not "UK": short acronyms need capitals
+            if not upper and _is_acronym(text) and (is_word or _letters(text) <= 2):
                 continue
+            weak = len(norm) < 2 or (strict and tier != TIER_NORMAL)
             if tier == TIER_NORMAL:
-                method = "exact" if idx.name_text[n] == query else "normalized"
+                method = "exact" if text == query else "normalized"
             else:
                 method = "folded" if tier != TIER_TRANSLIT else "transliterated"
-            found.append(_Cand(idx.name_place[n], n, method, SCORE[method]))
-        folded = fold_key(norm)
-        if folded != norm:
+            found.append(_Cand(idx.name_place[n], n, method, SCORE[method], weak))
+        if folded != norm:  # "i've" reaches "IVe" only by dropping its apostrophe: weak for a word
             for code in _codes(idx, folded):
                 n, tier = code >> 2, code & 3
                 method = "folded" if tier != TIER_TRANSLIT else "transliterated"
-                found.append(_Cand(idx.name_place[n], n, method, SCORE[method]))
+                found.append(_Cand(idx.name_place[n], n, method, SCORE[method], strict))
         if not found:
             trans = translit_key(folded)
             if trans and trans != folded:
                 for code in _codes(idx, trans):
                     n = code >> 2
-                    found.append(_Cand(idx.name_place[n], n, "transliterated", SCORE["transliterated"]))
+                    found.append(_Cand(idx.name_place[n], n, "transliterated", SCORE["transliterated"], strict))
         if not found and self.fuzzy:
             found = self._fuzzy(query, folded)
         return folded, found
 
     def _fuzzy(self, query: str, folded: str) -> list[_Cand]:
         idx = self.index
-        edits = max_edits(len(folded))
-        if not edits or folded in idx.words or script_of(folded) in _NO_FUZZY:
+        # searched with one more letter's allowance: the query may be a longer name cut short
+        edits = max_edits(len(folded) + 1) if len(folded) >= 5 else 0
+        if not edits or folded in idx.no_fuzzy_words or script_of(folded) in NO_FUZZY_SCRIPTS:
             return []
         positions = idx.fuzzy_candidates(folded, edits)
         if not positions:
@@ -288,6 +295,8 @@ class Resolver:
         fuzzy_keys = idx.fuzzy_keys()
         pool = [fuzzy_keys[i] for i in positions]
         hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
+        # a five-letter query may be a six-letter name with a letter dropped: two edits only then
+        hits = [h for h in hits if h[1] <= max_edits(max(len(h[0]), len(folded)))]
         if not hits:
             return []
         best = min(d for _, d, _ in hits)
@@ -309,11 +318,10 @@ class Resolver:
         if not isinstance(query, str) or len(query) > MAX_QUERY or not query.strip():
             return []
         folded, cands = self._candidates(query)
-        return [
-            (self._match(query, r.place, r.cand, hints, r.reason), r.tied) for r in self._rank(folded, cands, hints)
-        ]
+        rows = self._rank(folded, cands, hints, query.islower())
+        return [(self._match(query, r.place, r.cand, hints, r.reason), r.tied) for r in rows]
 
-    def _rank(self, folded: str, cands: list[_Cand], hints: _Hints) -> list[_Row]:
+    def _rank(self, folded: str, cands: list[_Cand], hints: _Hints, lower: bool = False) -> list[_Row]:
         """Candidates grouped by place and sorted by the rules of the module docstring."""
         if not cands:
             return []
@@ -338,10 +346,11 @@ class Resolver:
             quality = 100.0 if c.score >= SCORE["normalized"] else (0.0 if c.method == "fuzzy" else c.score)
             key = (
                 in_country,
+                not c.weak,
                 quality,
                 is_pref,
                 lang_ok,
-                bool(idx.name_curated[c.name]),
+                self._name_rank(p, c.name),
                 _prominence(idx, p, folded, best),
             )
             keyed.append((key, p, c))
@@ -355,17 +364,29 @@ class Resolver:
             if pos + 1 < len(keyed):
                 nxt, q = keyed[pos + 1][0], keyed[pos + 1][1]
                 tied = (
-                    key[:5] == nxt[:5] and idx.place_kind[p] == idx.place_kind[q] and key[5] < nxt[5] * AMBIGUITY_RATIO
+                    key[:6] == nxt[:6] and idx.place_kind[p] == idx.place_kind[q] and key[6] < nxt[6] * AMBIGUITY_RATIO
                 )
             reason = _reason(key, preferred, tied, len(keyed))
             stopped = False
             if hints.empty and pos == 0:
-                if stop_reason is not None:
+                if c.weak:
+                    reason, stopped = "stop: an English word, not this accented or transliterated name", True
+                elif stop_reason is not None:
                     reason, stopped = f"stop: {stop_reason}", True
-                elif common and idx.place_kind[p] not in MAJOR_KINDS:
+                elif common and (lower or idx.place_kind[p] not in MAJOR_KINDS or self._name_rank(p, c.name) < 1):
+                    # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
+                    # "China", "Turkey", "Chad" are their countries' own names
                     reason, stopped = "stop: a common English word; give a hint (country, kinds) to resolve it", True
             rows.append(_Row(p, c, reason, tied, stopped))
         return rows
+
+    def _name_rank(self, place: int, name: int) -> int:
+        """How much a matched name vouches for its place: 2 reviewed or the canonical name,
+        1 a name with a language tag, 0 an untagged alternate name from a bulk source."""
+        idx = self.index
+        if idx.name_curated[name] or idx.name_text[name] == idx.place_name[place]:
+            return 2
+        return 0 if self._first_lang[idx.name_lang[name]] == "und" and "," not in idx.langs[idx.name_lang[name]] else 1
 
     def default_code(self, key: str) -> tuple[int, int]:
         """Compile time: (winning entry code, number of places) for a bare query spelling ``key``.
@@ -443,8 +464,13 @@ class Resolver:
         return replace(match, reason=reason)
 
 
+def _letters(name: str) -> int:
+    return sum(ch.isalpha() for ch in name)
+
+
 def _is_acronym(name: str) -> bool:
-    return name.isupper() and len(name) <= 6 and name.isalpha()
+    """``US``, ``U.S.``, ``USSR``: upper-case letters, optionally dotted, six at most."""
+    return name.isupper() and _letters(name) <= 6 and name.replace(".", "").replace(" ", "").isalpha()
 
 
 def _codes(idx: Index, key: str) -> Sequence[int]:
@@ -458,6 +484,8 @@ def _primaries(tags: str) -> set[str]:
 
 def _better(idx: Index, c: _Cand, have: _Cand, hints: _Hints) -> bool:
     """Between two names of one place, which explains the match best."""
+    if c.weak != have.weak:
+        return not c.weak
     if c.score != have.score:
         return c.score > have.score
     if hints.lang:
@@ -493,7 +521,7 @@ def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> fl
 
 
 def _reason(key: tuple[object, ...], preferred: tuple[int, str] | None, tied: bool, count: int) -> str:
-    in_country, _quality, is_pref, lang_ok, _curated, _prominence = key
+    in_country, _strong, _quality, is_pref, lang_ok, _name_rank, _prominence = key
     parts = []
     if in_country:
         parts.append("in the hinted country")
