@@ -91,6 +91,8 @@ class _Cand:
     score: float
     weak: bool = False
     """Listed by ``resolve_all`` but never the answer of a bare ``resolve`` (see ``_candidates``)."""
+    support: int = 0
+    """Fuzzy only: how many stored spellings of this place lie near the query."""
 
 
 @dataclass(slots=True)
@@ -301,16 +303,26 @@ class Resolver:
             return []
         best = min(d for _, d, _ in hits)
         by_place: dict[int, _Cand] = {}  # one candidate per place: its closest stored spelling
+        near: dict[int, set[int]] = {}  # place -> rows of its keys within the allowed distance
         name_place = idx.name_place
         for key, dist, pos in hits:
-            if dist != best:
-                continue
+            row = positions[pos]  # fuzzy positions are key rows
             score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(len(key), len(folded))))
-            for code in keys.codes_at(positions[pos]):  # fuzzy positions are key rows
+            for code in keys.codes_at(row):
                 place = name_place[code >> 2]
+                near.setdefault(place, set()).add(row)
+                if dist != best:
+                    continue
                 have = by_place.get(place)
-                if have is None or score > have.score:
+                if (
+                    have is None
+                    or score > have.score
+                    or (score == have.score and self._name_rank(place, code >> 2) > self._name_rank(place, have.name))
+                ):
                     by_place[place] = _Cand(place, code >> 2, "fuzzy", score)
+        # a place that several near spellings point to is the likelier intent of a typo
+        for place, cand in by_place.items():
+            cand.support = len(near[place])
         return list(by_place.values())
 
     def _ranked(self, query: object, hints: _Hints) -> list[tuple[Match, bool]]:
@@ -334,6 +346,7 @@ class Resolver:
         if hints.kinds is not None:
             best = {p: c for p, c in best.items() if idx.place_kind[p] in hints.kinds}
         preferred = idx.prefer.get(folded)
+        pref_reason: dict[int, str] = {}
         keyed = []
         for p, c in best.items():
             in_country = hints.country is not None and (
@@ -341,6 +354,12 @@ class Resolver:
             )
             lang_ok = hints.lang is not None and hints.lang in _primaries(idx.langs[idx.name_lang[c.name]])
             is_pref = preferred is not None and preferred[0] == p
+            if is_pref and preferred is not None:
+                pref_reason[p] = preferred[1]
+            elif c.method == "fuzzy":  # "Sakhalni" is a typo of the preferred "Sakhalin"
+                near_pref = idx.prefer.get(fold_key(normalize_name(idx.name_text[c.name])))
+                if near_pref is not None and near_pref[0] == p:
+                    is_pref, pref_reason[p] = True, near_pref[1]
             # exact and normalised are one bucket; fuzzy candidates all share the best distance,
             # so their similarity scores must not outrank prominence ("Frnace" is France)
             quality = 100.0 if c.score >= SCORE["normalized"] else (0.0 if c.method == "fuzzy" else c.score)
@@ -351,6 +370,9 @@ class Resolver:
                 is_pref,
                 lang_ok,
                 self._name_rank(p, c.name),
+                # at one edit distance, the longer (relatively closer) spelling wins
+                c.score if c.method == "fuzzy" else 0.0,
+                c.support,
                 _prominence(idx, p, folded, best),
             )
             keyed.append((key, p, c))
@@ -364,9 +386,11 @@ class Resolver:
             if pos + 1 < len(keyed):
                 nxt, q = keyed[pos + 1][0], keyed[pos + 1][1]
                 tied = (
-                    key[:6] == nxt[:6] and idx.place_kind[p] == idx.place_kind[q] and key[6] < nxt[6] * AMBIGUITY_RATIO
+                    key[:-1] == nxt[:-1]
+                    and idx.place_kind[p] == idx.place_kind[q]
+                    and key[-1] < nxt[-1] * AMBIGUITY_RATIO
                 )
-            reason = _reason(key, preferred, tied, len(keyed))
+            reason = _reason(key, pref_reason.get(p), tied, len(keyed))
             stopped = False
             if hints.empty and pos == 0:
                 if c.weak:
@@ -520,13 +544,13 @@ def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> fl
     return float(pop) if pop > 0 else _PHYSICAL
 
 
-def _reason(key: tuple[object, ...], preferred: tuple[int, str] | None, tied: bool, count: int) -> str:
-    in_country, _strong, _quality, is_pref, lang_ok, _name_rank, _prominence = key
+def _reason(key: tuple[object, ...], preferred: str | None, tied: bool, count: int) -> str:
+    in_country, _strong, _quality, is_pref, lang_ok, _name_rank, _similarity, _support, _prominence = key
     parts = []
     if in_country:
         parts.append("in the hinted country")
     if is_pref and preferred is not None:
-        parts.append(f"policy: {preferred[1]}")
+        parts.append(f"policy: {preferred}")
     if lang_ok:
         parts.append("name in the hinted language")
     if tied:
