@@ -1,7 +1,7 @@
 """Resolver: a string (+ hints) → ranked, explained matches, or nothing.
 
 The cascade, strictest first: the normalised key, the accent-folded key, the transliterated key,
-then fuzzy matching over blocked candidates. Ranking rules, in order (docs/ranking.md):
+then fuzzy matching over blocked candidates. Ranking rules, in order (docs/architecture.md has the full list):
 
 1. a ``country`` hint the place lies in;
 2. match quality (exact and normalised count as one bucket);
@@ -397,7 +397,11 @@ class Resolver:
                     reason, stopped = "stop: an English word, not this accented or transliterated name", True
                 elif stop_reason is not None:
                     reason, stopped = f"stop: {stop_reason}", True
-                elif common and (lower or idx.place_kind[p] not in MAJOR_KINDS or self._name_rank(p, c.name) < 1):
+                elif (
+                    common
+                    and not (c.method == "exact" and _is_acronym(idx.name_text[c.name]))  # "US", "IN" in capitals
+                    and (lower or idx.place_kind[p] not in MAJOR_KINDS or self._name_rank(p, c.name) < 1)
+                ):
                     # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
                     # "China", "Turkey", "Chad" are their countries' own names
                     reason, stopped = "stop: a common English word; give a hint (country, kinds) to resolve it", True
