@@ -33,6 +33,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from operator import not_
 
 from rapidfuzz.distance import OSA
 
@@ -61,6 +62,9 @@ _UNSPACED_RANGES = (
 _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_MEMO = 200_000
+#: Candidate words filtered at a time by the C-level checks of :meth:`Extractor._scan_spaced`.
+_BATCH = 4096
+_group = re.Match.group
 #: Texts up to this long are first checked as a whole against the known misses (one findall and
 #: one set operation in C); longer texts would rarely pass, so they go straight to the scan.
 _GATE_MAX = 4096
@@ -224,9 +228,10 @@ def _patterns() -> _Patterns:
     # ("os.Path", "self.Tokyo"); the lookbehinds sit after the first character so that the
     # regex engine can scan for the character class first.
     word = rf"[{start_class}](?<![\w'’ʼ].)(?<!\w[./\\@#$=].)\w*"
-    # group 1 a word that may start a name, group 2 the word after it (one alternation with the
-    # unspaced runs would save a pass but measured slower: sre loses its first-character scan)
-    scan = re.compile(rf"({word})(?={_SEP}(\w+)|)")
+    # group 1 a word that may start a name, group 2 the word after it with an apostrophe part, as
+    # :meth:`Extractor._match_at` reads it (one alternation with the unspaced runs would save a
+    # pass but measured slower: sre loses its first-character scan)
+    scan = re.compile(rf"({word})(?={_SEP}(\w+(?:['’ʼ]\w+)?)|)")
     return _Patterns(start=re.compile(word), scan=scan, unspaced=re.compile(f"[{unspaced_class}]+"))
 
 
@@ -278,6 +283,22 @@ def _ru_forms(token: str) -> list[str]:
     return out
 
 
+#: UTF-8 lead bytes of the code points of scripts without spaces (U+0800 to U+1FFF, U+3000 to
+#: U+DFFF, U+F000 to U+FFFF, the astral planes up to U+3FFFF); U+2000 to U+2FFF (punctuation,
+#: box drawing) and Latin, Greek and Cyrillic text never have them.
+_UNSPACED_LEADS = tuple(bytes([b]) for b in (0xE0, 0xE1, *range(0xE3, 0xEE), 0xEF, 0xF0))
+
+
+def _maybe_unspaced(text: str) -> bool:
+    """A fast test (bytes searches in C) that rules out most texts without unspaced scripts."""
+    step = 1 << 20
+    for i in range(0, len(text), step):
+        data = text[i : i + step].encode("utf-8", "surrogatepass")
+        if any(lead in data for lead in _UNSPACED_LEADS):
+            return True
+    return False
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
@@ -308,6 +329,8 @@ class Extractor:
         self.fuzzy = fuzzy
         self._tables: _Tables | None = None
         self._miss: set[str] = set()
+        self._dead: set[tuple[str, str]] = set()
+        self._singles: dict[str, int] = {}
         self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
         self._reach_memo: dict[str, frozenset[int]] = {}
         self._context_memo: dict[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = {}
@@ -362,50 +385,91 @@ class Extractor:
         raws: list[_Raw] = []
         if len(text) > _GATE_MAX or not self._miss.issuperset(map(str.lower, pats.start.findall(text))):
             raws.extend(self._scan_spaced(text, pats.scan))
-        if not text.isascii() and pats.unspaced.search(text):
+        if not text.isascii() and _maybe_unspaced(text) and pats.unspaced.search(text):
             for m in pats.unspaced.finditer(text):
                 raws.extend(self._scan_run(m.group(), m.start()))
             raws.sort(key=lambda r: r.start)
         return raws
 
     def _scan_spaced(self, text: str, scan_re: re.Pattern[str]) -> Iterator[_Raw]:
-        """Mentions in cased and spaced scripts; most words are dismissed by two dict lookups.
+        """Mentions in cased and spaced scripts; most words are dismissed without Python work.
 
-        A word that is no key's first token is dismissed (and remembered as a miss unless it could
+        A word that is no key's first token is dismissed and remembered as a miss (unless it could
         still be an inflected or misspelt name). A word that starts keys of several words but is
         not a key itself ("The", "Isle") goes on only if the word after it forms the start of a
-        key ("The Hague"); both are peeked at by the regex, so no other work is done for it.
+        key ("The Hague"); both are peeked at by the regex, and a word with the word after it
+        that lead nowhere are remembered as a dead pair. The regex matches are taken in batches
+        and filtered against both memories in C (``map`` and ``compress``), so on ordinary prose
+        only a word not seen before, or a pair-starting word followed by a new word, costs a
+        Python step. A single-word key's verdict (capitalisation policy) is memoised per word.
         """
         first = self.tables.first
         keys = self.index.keys
         miss = self._miss
+        dead = self._dead
+        singles = self._singles
         last = 0
-        for m in scan_re.finditer(text):
-            s = m.start()
-            if s < last:
-                continue
-            word, nxt = m.group(1, 2)
-            low = word.lower()
-            if low in miss:
-                continue
-            e = m.end(1)
-            ascii_word = word.isascii()
-            if not ascii_word:
-                low = normalize_name(word)
-            code = first.get(low)
-            apostrophe = text[e : e + 1] in _APOSTROPHES
-            if code is None:
-                if ascii_word and not apostrophe and not self._fuzzy_ok(word):
-                    if len(miss) > _MAX_MEMO:
-                        miss.clear()
-                    miss.add(low)
+        found = scan_re.finditer(text)
+        while batch := list(itertools.islice(found, _BATCH)):
+            # C-level filters first: known misses by word, then known dead pairs ("The" + "If")
+            lows = map(str.lower, map(_group, batch))
+            live = list(itertools.compress(batch, map(not_, map(miss.__contains__, lows))))
+            if dead and live:
+                pairs = map(_group, live, itertools.repeat(1), itertools.repeat(2))
+                live = list(itertools.compress(live, map(not_, map(dead.__contains__, pairs))))
+            for m in live:
+                s = m.start()
+                if s < last:
                     continue
-            elif not code & 1 and not apostrophe and ascii_word and not self._pair(low, nxt):
-                continue  # not a name alone, and the next word continues no key (inflected words may)
-            raw = self._match_at(text, s, e, word, first, keys)
-            if raw is not None:
-                last = raw.end
-                yield raw
+                word, nxt = m.group(1, 2)
+                low = word.lower()
+                if low in miss:
+                    continue
+                e = m.end(1)
+                ascii_word = word.isascii()
+                if not ascii_word:
+                    low = normalize_name(word)
+                code = first.get(low)
+                apostrophe = text[e : e + 1] in _APOSTROPHES
+                if code is None:
+                    # a miss unless a typo of a name (only the title-case form of ``low`` may be)
+                    if ascii_word and not apostrophe and not (self._fuzzy_ok(word) and self._fuzzy_hit(word)):
+                        if len(miss) > _MAX_MEMO:
+                            miss.clear()
+                        miss.add(low)
+                        continue
+                elif ascii_word and not apostrophe and (code == 3 or not self._pair(low, nxt)):
+                    # the word alone is all there is (no key starts with it and the next word):
+                    # whether it stands depends on the word only, except for a long word in
+                    # capitals (a headline), so the answer is memoised and a miss remembered as a
+                    # dead pair (``nxt`` holds exactly what follows, so the pair decides alone)
+                    single = 0
+                    if code & 1:
+                        if word.isupper() and sum(map(str.isalpha, word)) >= 4:
+                            raw = self._raw(text, s, e, word, 1)
+                            if raw is not None:
+                                last = e
+                                yield raw
+                            continue
+                        single = singles.get(word, -1)
+                        if single < 0:
+                            one = self._raw(word, 0, len(word), word, 1)
+                            single = 0 if one is None else 2 if one.word else 1
+                            if len(singles) > _MAX_MEMO:
+                                singles.clear()
+                            singles[word] = single
+                    if single:
+                        last = e
+                        yield _Raw(s, e, word, word=single == 2)
+                    elif nxt is not None:
+                        if len(dead) > _MAX_MEMO:
+                            dead.clear()
+                        dead.add((word, nxt))
+                    continue
+                raw = self._match_at(text, s, e, word, first, keys)
+                if raw is not None:
+                    last = raw.end
+                    yield raw
 
     def _match_at(
         self, text: str, s: int, e: int, word: str, first: dict[str, int], keys: Mapping[str, object]
@@ -576,17 +640,19 @@ class Extractor:
         )
 
     def _fuzzy_raw(self, text: str, s: int, e: int, word: str) -> _Raw | None:
-        if _sentence_initial(text, s):
+        if _sentence_initial(text, s) or not self._fuzzy_hit(word):
             return None
+        return _Raw(s, e, word, fuzzy=True)
+
+    def _fuzzy_hit(self, word: str) -> bool:
+        """Is ``word`` (written anywhere but at a sentence start) a typo of a place name?"""
         match = self._resolve(word)[0]
         if match is None or match.method != "fuzzy" or match.place.kind not in _FUZZY_KINDS:
-            return None
+            return False
         a, b = fold_key(_key(word)), fold_key(_key(match.matched))
         # one edit at most, and not a longer word built on the name: "Georgian", "Mongolian" and
         # "Indonesian" are one letter from their countries but are adjectives, not misspellings
-        if " " in b or a.startswith(b) or b.startswith(a) or OSA.distance(a, b) > 1:
-            return None
-        return _Raw(s, e, word, fuzzy=True)
+        return not (" " in b or a.startswith(b) or b.startswith(a) or OSA.distance(a, b) > 1)
 
     # --- scripts without spaces -------------------------------------------------------------------
 
