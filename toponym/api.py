@@ -142,7 +142,9 @@ def _stale(index_path: Path) -> bool:
     if not index_path.exists():
         return True
     built = index_path.stat().st_mtime
-    return any(p.stat().st_mtime > built for p in _SOURCE_GAZETTEER.rglob("*") if p.is_file())
+    sources = [*_SOURCE_GAZETTEER.glob("curated/**/*.toml"), *_SOURCE_GAZETTEER.glob("generated/*.tsv"),
+               *_SOURCE_GAZETTEER.glob("words/*.txt"), _SOURCE_GAZETTEER / "policy.toml"]  # fmt: skip
+    return any(p.stat().st_mtime > built for p in sources if p.is_file())
 
 
 def default_gazetteer() -> Gazetteer:

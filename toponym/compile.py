@@ -272,8 +272,8 @@ def compile_sources(
 def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -> tuple[array[int], array[int]]:
     """Rank every key once at build time, so a bare query costs a lookup, not a ranking.
 
-    Keys whose answer depends on the query's case or accents (folded forms, dictionary words,
-    keys short enough to be acronyms) stay ``-2``: the resolver ranks those at query time.
+    Keys whose answer depends on the query's case (dictionary words, keys short enough to be
+    acronyms) stay ``-2``: the resolver ranks those at query time.
     """
     from .resolve import Resolver
 
@@ -282,7 +282,7 @@ def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -
     count = array("H", [0] * len(key_list))
     for row, key in enumerate(key_list):
         # short keys may be acronyms, whose answer depends on the query's case
-        if key not in words and fold_key(key) == key and len(key) > 3:
+        if key not in words and len(key) > 3:
             best[row], places = resolver.default_code(key)
             count[row] = min(places, 0xFFFF)
     return best, count

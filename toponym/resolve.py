@@ -433,7 +433,7 @@ class Resolver:
         """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time."""
         idx = self.index
         norm = normalize_name(query)
-        if not norm or (not norm.isascii() and fold_key(norm) != norm):
+        if not norm:
             return SLOW
         keys = idx.keys
         row = keys.index_of(norm)
