@@ -181,10 +181,10 @@ def compile_sources(
     # resolver decodes just that leading part of the key blob when fuzzy matching starts
     fuzzy_list = sorted(fuzzy_keys)
     key_list = fuzzy_list + sorted(k for k in keys if k not in fuzzy_keys)
-    key_first, key_codes = array("I", [0]), array("I")
+    key_ncodes, key_codes = array("H"), array("I")
     for k in key_list:
         key_codes.extend(keys[k])
-        key_first.append(len(key_codes))
+        key_ncodes.append(len(keys[k]))
     pairs = sorted(
         (segment_hash(len(k), part, k[s:e]), pos)
         for pos, k in enumerate(fuzzy_list)
@@ -208,8 +208,8 @@ def compile_sources(
         raise GazetteerError(problems)
     stop = {fold_key(normalize_name(s.name)): s.reason for s in sources.policy.stop}
 
-    names_blob, name_offsets = _blob(name_text)
-    keys_blob, key_offsets = _blob(key_list)
+    names_blob = _blob(name_text)
+    keys_blob = _blob(key_list)
     meta = {
         "header": {
             "format_version": FORMAT,
@@ -247,14 +247,12 @@ def compile_sources(
         "name_place": name_place,
         "name_lang": name_lang,
         "name_persp": name_persp,
-        "name_offsets": name_offsets,
-        "key_offsets": key_offsets,
-        "key_first": key_first,
+        "key_ncodes": key_ncodes,
         "key_codes": key_codes,
         "key_slots": build_key_table(key_list),
         "fuzzy_hash": array("I", (h for h, _ in pairs)),
         "fuzzy_ref": array("I", (r for _, r in pairs)),
-        "fuzzy_mask": array("Q", (char_mask(k) for k in fuzzy_list)),
+        "fuzzy_mask": array("I", (char_mask(k) for k in fuzzy_list)),
     }
     blobs = {
         "names_blob": names_blob,
@@ -263,7 +261,7 @@ def compile_sources(
         "name_curated": bytes(name_curated),
     }
     arrays["key_best"] = array("i", [-2] * len(key_list))
-    arrays["key_count"] = array("H", [0] * len(key_list))
+    arrays["key_count"] = array("B", [0] * len(key_list))
     tables = IndexTables(meta, arrays, blobs)
     arrays["key_best"], arrays["key_count"] = _default_answers(Index.build(tables), key_list, words)
     return Index.build(tables)
@@ -279,26 +277,18 @@ def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -
 
     resolver = Resolver(index, fuzzy=False)
     best = array("i", [-2] * len(key_list))
-    count = array("H", [0] * len(key_list))
+    count = array("B", [0] * len(key_list))
     for row, key in enumerate(key_list):
         # short keys may be acronyms, whose answer depends on the query's case
         if key not in words and len(key) > 3:
             best[row], places = resolver.default_code(key)
-            count[row] = min(places, 0xFFFF)
+            count[row] = min(places, 0xFF)  # only explanations read it; 255 means "255 or more"
     return best, count
 
 
-def _blob(strings: list[str]) -> tuple[bytes, array[int]]:
-    """Strings as one UTF-8 blob, each followed by a newline, plus the start of each and the end."""
-    offsets = array("I", [0])
-    parts = []
-    total = 0
-    for text in strings:
-        raw = text.encode("utf-8") + b"\n"
-        parts.append(raw)
-        total += len(raw)
-        offsets.append(total)
-    return b"".join(parts), offsets
+def _blob(strings: list[str]) -> bytes:
+    """Strings as one UTF-8 blob, each followed by a newline (the index finds the offsets at load)."""
+    return "".join(f"{text}\n" for text in strings).encode("utf-8")
 
 
 def _members_as_part_of(places: list[_Place], row: dict[str, int]) -> dict[int, tuple[int, ...]]:

@@ -63,16 +63,14 @@ _ARRAY_SECTIONS = {
     "name_place": "I",
     "name_lang": "H",
     "name_persp": "H",
-    "name_offsets": "I",
-    "key_offsets": "I",
-    "key_first": "I",
+    "key_ncodes": "H",
     "key_codes": "I",
     "key_slots": "I",
     "key_best": "i",
-    "key_count": "H",
+    "key_count": "B",
     "fuzzy_hash": "I",
     "fuzzy_ref": "I",
-    "fuzzy_mask": "Q",
+    "fuzzy_mask": "I",
 }
 _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated")
 
@@ -128,7 +126,7 @@ def segment_hash(length: int, part: int, text: str) -> int:
 
 
 def char_mask(text: str) -> int:
-    """64-bit set of the characters in ``text`` (a-z, 0-9 exactly; others folded into 28 bits).
+    """32-bit set of the characters in ``text`` (a-z exactly; every other character folded into 6 bits).
 
     One edit changes at most two bits, so keys within ``k`` edits differ in at most ``2k`` bits:
     a cheap filter that never drops a true match.
@@ -138,10 +136,8 @@ def char_mask(text: str) -> int:
         o = ord(ch)
         if 97 <= o <= 122:
             mask |= 1 << (o - 97)
-        elif 48 <= o <= 57:
-            mask |= 1 << (o - 22)
         else:
-            mask |= 1 << (36 + o % 28)
+            mask |= 1 << (26 + o % 6)
     return mask
 
 
@@ -312,11 +308,12 @@ class Index:
         self.name_persp = parts["name_persp"]
         self.name_type = parts["name_type"]
         self.name_curated = parts["name_curated"]
-        self.name_text = _Strings(parts["names_blob"], parts["name_offsets"])
+        # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
+        self.name_text = _Strings(parts["names_blob"], _line_starts(parts["names_blob"]))
         self.keys = _Keys(
-            _Strings(parts["keys_blob"], parts["key_offsets"]),
+            _Strings(parts["keys_blob"], _line_starts(parts["keys_blob"])),
             parts["key_slots"],
-            parts["key_first"],
+            _cumulative(parts["key_ncodes"]),
             parts["key_codes"],
         )
         # per key: the entry code a bare query equal to the key resolves to; -1 none, -2 not computed
@@ -430,7 +427,7 @@ class Index:
         # indices lo[i] .. lo[i] + sizes[i] for every probe, as one vector
         starts = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
         found = refs[np.arange(total) + starts]
-        found = found[np.bitwise_count(masks[found] ^ np.uint64(char_mask(key))) <= 2 * max_edits]
+        found = found[np.bitwise_count(masks[found] ^ np.uint32(char_mask(key))) <= 2 * max_edits]
         return list(dict.fromkeys(found.tolist()))
 
     def _fuzzy_arrays(self) -> tuple[Any, Any, Any]:
@@ -439,7 +436,7 @@ class Index:
         return (
             np.frombuffer(self.fuzzy_hash, dtype=np.uint32),
             np.frombuffer(self.fuzzy_ref, dtype=np.uint32),
-            np.frombuffer(self.fuzzy_mask, dtype=np.uint64),
+            np.frombuffer(self.fuzzy_mask, dtype=np.uint32),
         )
 
     def fuzzy_keys(self) -> list[str]:
@@ -518,6 +515,22 @@ class Index:
 
     def counts(self) -> Mapping[str, int]:
         return {"places": len(self.place_ids), "names": len(self.name_text), "keys": len(self.keys)}
+
+
+def _line_starts(blob: Any) -> memoryview:
+    """Start of every newline-ended string in ``blob``, plus the end: ``len(strings) + 1`` offsets."""
+    import numpy as np
+
+    ends = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == 10).astype(np.uint32) + 1
+    return memoryview(np.concatenate((np.zeros(1, dtype=np.uint32), ends)))  # type: ignore[arg-type]
+
+
+def _cumulative(counts: Any) -> memoryview:
+    import numpy as np
+
+    first = np.zeros(len(counts) + 1, dtype=np.uint32)
+    np.cumsum(np.frombuffer(counts, dtype=np.uint16), out=first[1:])
+    return memoryview(first)  # type: ignore[arg-type]
 
 
 def _align(n: int) -> int:

@@ -462,6 +462,8 @@ class Resolver:
         else:
             count = idx.key_count[row]
             reason = "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
+            if count == 0xFF:  # saturated: count them
+                reason = self._rank(norm, self._candidates(norm + "\x00")[1], _NO_HINTS)[0].reason
         return self._match(query, place, _Cand(place, n, method, SCORE[method]), _NO_HINTS, reason)
 
     def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: str) -> Match:
