@@ -31,9 +31,10 @@ import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from operator import not_
+from typing import cast
 
 from rapidfuzz.distance import OSA
 
@@ -62,8 +63,8 @@ _UNSPACED_RANGES = (
 _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_MEMO = 200_000
-#: Candidate words filtered at a time by the C-level checks of :meth:`Extractor._scan_spaced`.
-_BATCH = 4096
+#: Characters of text split into words at a time by :meth:`Extractor._scan_spaced`.
+_CHUNK = 1 << 16
 _group = re.Match.group
 #: Texts up to this long are first checked as a whole against the known misses (one findall and
 #: one set operation in C); longer texts would rarely pass, so they go straight to the scan.
@@ -205,8 +206,10 @@ def _is_katakana(ch: str) -> bool:
 class _Patterns:
     start: re.Pattern[str]
     """A word that may start a mention (for the C-level gate: ``findall`` gives plain strings)."""
-    scan: re.Pattern[str]
-    """The same, plus the next word in group 2 when one follows (peeked at, not consumed)."""
+    split: re.Pattern[str]
+    """``start`` in a group, for ``split``: the text between words, and the words."""
+    peek: re.Pattern[str]
+    """Matched right after a word: the next word (with an apostrophe part) in group 1, or ``None``."""
     unspaced: re.Pattern[str]
 
 
@@ -228,11 +231,14 @@ def _patterns() -> _Patterns:
     # ("os.Path", "self.Tokyo"); the lookbehinds sit after the first character so that the
     # regex engine can scan for the character class first.
     word = rf"[{start_class}](?<![\w'’ʼ].)(?<!\w[./\\@#$=].)\w*"
-    # group 1 a word that may start a name, group 2 the word after it with an apostrophe part, as
-    # :meth:`Extractor._match_at` reads it (one alternation with the unspaced runs would save a
-    # pass but measured slower: sre loses its first-character scan)
-    scan = re.compile(rf"({word})(?={_SEP}(\w+(?:['’ʼ]\w+)?)|)")
-    return _Patterns(start=re.compile(word), scan=scan, unspaced=re.compile(f"[{unspaced_class}]+"))
+    # the word after a word, as :meth:`Extractor._match_at` reads it; peeked at only for the few
+    # words that are not known misses (a lookahead in ``start`` costs a third more on every word;
+    # one alternation with the unspaced runs would save a pass but measured slower: sre loses its
+    # first-character scan)
+    peek = re.compile(rf"(?:{_SEP}(\w+(?:['’ʼ]\w+)?))?")
+    return _Patterns(
+        start=re.compile(word), split=re.compile(f"({word})"), peek=peek, unspaced=re.compile(f"[{unspaced_class}]+")
+    )
 
 
 #: What may separate two words of one name: spaces, a hyphen, "St. ", one line break.
@@ -297,6 +303,17 @@ def _maybe_unspaced(text: str) -> bool:
         if any(lead in data for lead in _UNSPACED_LEADS):
             return True
     return False
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of about :data:`_CHUNK` characters, each ending after a space (a word
+    starting a piece then reads as it does in ``text``: the start regex looks back only for word
+    characters and a few punctuation marks)."""
+    lo, n = 0, len(text)
+    while lo < n:
+        hi = text.find(" ", lo + _CHUNK) + 1 or n
+        yield lo, text[lo:hi]
+        lo = hi
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -384,24 +401,24 @@ class Extractor:
         pats = _patterns()
         raws: list[_Raw] = []
         if len(text) > _GATE_MAX or not self._miss.issuperset(map(str.lower, pats.start.findall(text))):
-            raws.extend(self._scan_spaced(text, pats.scan))
+            raws.extend(self._scan_spaced(text, pats.split, pats.peek))
         if not text.isascii() and _maybe_unspaced(text) and pats.unspaced.search(text):
             for m in pats.unspaced.finditer(text):
                 raws.extend(self._scan_run(m.group(), m.start()))
             raws.sort(key=lambda r: r.start)
         return raws
 
-    def _scan_spaced(self, text: str, scan_re: re.Pattern[str]) -> Iterator[_Raw]:
+    def _scan_spaced(self, text: str, split_re: re.Pattern[str], peek_re: re.Pattern[str]) -> Iterator[_Raw]:
         """Mentions in cased and spaced scripts; most words are dismissed without Python work.
 
         A word that is no key's first token is dismissed and remembered as a miss (unless it could
         still be an inflected or misspelt name). A word that starts keys of several words but is
         not a key itself ("The", "Isle") goes on only if the word after it forms the start of a
-        key ("The Hague"); both are peeked at by the regex, and a word with the word after it
-        that lead nowhere are remembered as a dead pair. The regex matches are taken in batches
-        and filtered against both memories in C (``map`` and ``compress``), so on ordinary prose
-        only a word not seen before, or a pair-starting word followed by a new word, costs a
-        Python step. A single-word key's verdict (capitalisation policy) is memoised per word.
+        key ("The Hague"); a word with the word after it that lead nowhere are remembered as a
+        dead pair. Each chunk of text is split into candidate words, which are filtered against
+        both memories in C (``map`` and ``compress``), so on ordinary prose only a word not seen
+        before, or a pair-starting word followed by a new word, costs a Python step. A
+        single-word key's verdict (capitalisation policy) is memoised per word.
         """
         first = self.tables.first
         keys = self.index.keys
@@ -409,23 +426,32 @@ class Extractor:
         dead = self._dead
         singles = self._singles
         last = 0
-        found = scan_re.finditer(text)
-        while batch := list(itertools.islice(found, _BATCH)):
+        # the pattern matches everywhere (its group is optional)
+        peek = cast("Callable[[int], re.Match[str]]", functools.partial(peek_re.match, text))
+        for lo, chunk in _chunks(text):
+            # ``split`` gives the words and the text between them as plain strings (match objects
+            # would cost more, in allocation and garbage collection); offsets are summed lengths
+            parts = split_re.split(chunk)
+            if len(parts) < 3:
+                continue
+            offsets = list(itertools.accumulate(map(len, parts), initial=lo))
+            words = parts[1::2]
             # C-level filters first: known misses by word, then known dead pairs ("The" + "If")
-            lows = map(str.lower, map(_group, batch))
-            live = list(itertools.compress(batch, map(not_, map(miss.__contains__, lows))))
-            if dead and live:
-                pairs = map(_group, live, itertools.repeat(1), itertools.repeat(2))
-                live = list(itertools.compress(live, map(not_, map(dead.__contains__, pairs))))
-            for m in live:
-                s = m.start()
+            lows = map(str.lower, words)
+            live = list(itertools.compress(range(len(words)), map(not_, map(miss.__contains__, lows))))
+            if not live:
+                continue
+            words = list(map(words.__getitem__, live))
+            starts = list(map(offsets[1::2].__getitem__, live))
+            ends = list(map(offsets[2::2].__getitem__, live))
+            nexts = list(map(_group, map(peek, ends), itertools.repeat(1)))
+            keep = map(not_, map(dead.__contains__, zip(words, nexts, strict=True))) if dead else itertools.repeat(True)
+            for word, s, e, nxt in itertools.compress(zip(words, starts, ends, nexts, strict=True), keep):
                 if s < last:
                     continue
-                word, nxt = m.group(1, 2)
                 low = word.lower()
                 if low in miss:
                     continue
-                e = m.end(1)
                 ascii_word = word.isascii()
                 if not ascii_word:
                     low = normalize_name(word)
