@@ -209,7 +209,9 @@ class _Patterns:
     split: re.Pattern[str]
     """``start`` in a group, for ``split``: the text between words, and the words."""
     peek: re.Pattern[str]
-    """Matched right after a word: the next word (with an apostrophe part) in group 1, or ``None``."""
+    """Matched right after a word: in group 1 the next word (with an apostrophe part), or the
+    apostrophe glued to the word ("Martha's"), or ``None`` (so that a word with its group 1 tells
+    all that decides whether a word that may only start a longer key goes anywhere)."""
     unspaced: re.Pattern[str]
 
 
@@ -235,7 +237,7 @@ def _patterns() -> _Patterns:
     # words that are not known misses (a lookahead in ``start`` costs a third more on every word;
     # one alternation with the unspaced runs would save a pass but measured slower: sre loses its
     # first-character scan)
-    peek = re.compile(rf"(?:{_SEP}(\w+(?:['’ʼ]\w+)?))?")
+    peek = re.compile(rf"(?:(?:{_SEP}(?=\w)|(?=['’ʼ]))(\w+(?:['’ʼ]\w+)?|['’ʼ]))?")
     return _Patterns(
         start=re.compile(word), split=re.compile(f"({word})"), peek=peek, unspaced=re.compile(f"[{unspaced_class}]+")
     )
@@ -346,11 +348,14 @@ class Extractor:
         self.fuzzy = fuzzy
         self._tables: _Tables | None = None
         self._miss: set[str] = set()
-        self._dead: set[tuple[str, str]] = set()
+        self._dead: set[tuple[str, str | None]] = set()
         self._singles: dict[str, int] = {}
         self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
         self._reach_memo: dict[str, frozenset[int]] = {}
         self._context_memo: dict[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = {}
+        self._first_memo: dict[
+            tuple[str, bool, bool, int], tuple[Match | None, int, bool, tuple[int, ...], tuple[int, ...]]
+        ] = {}
 
     # --- tables -----------------------------------------------------------------------------------
 
@@ -456,7 +461,7 @@ class Extractor:
                 if not ascii_word:
                     low = normalize_name(word)
                 code = first.get(low)
-                apostrophe = text[e : e + 1] in _APOSTROPHES
+                apostrophe = nxt in _APOSTROPHES  # glued to the word: the peek gives it alone
                 if code is None:
                     # a miss unless a typo of a name (only the title-case form of ``low`` may be)
                     if ascii_word and not apostrophe and not (self._fuzzy_ok(word) and self._fuzzy_hit(word)):
@@ -487,7 +492,7 @@ class Extractor:
                     if single:
                         last = e
                         yield _Raw(s, e, word, word=single == 2)
-                    elif nxt is not None:
+                    else:
                         if len(dead) > _MAX_MEMO:
                             dead.clear()
                         dead.add((word, nxt))
@@ -814,34 +819,51 @@ class Extractor:
         idx = self.index
         return idx.place_kind[idx.place_index(parent)] in ("country", "territory")
 
-    def _link(self, text: str, raws: list[_Raw], use_context: bool) -> list[Mention]:
+    def _first_pass(self, raw: _Raw) -> tuple[Match | None, int, bool, tuple[int, ...], tuple[int, ...]]:
+        """The context-free verdict on a raw mention: its match, number of candidates, whether it
+        may stand alone, and the rows it adds to the explicit and expanded context (memoised: it
+        depends on the query and the raw's flags only)."""
+        memo_key = (raw.query, raw.word, raw.fuzzy, raw.tokens)
+        hit = self._first_memo.get(memo_key)
+        if hit is not None:
+            return hit
         idx = self.index
+        match, count, top = self._resolve(raw.query)
+        if match is not None and raw.fuzzy and match.method != "fuzzy":
+            match = None
+        # ambiguous or a stop word: the best candidate decides whether the name may stand
+        cand = match or top
+        alone = cand is not None and self._alone(raw, cand)
+        own_x: tuple[int, ...] = ()
+        own_e: tuple[int, ...] = ()
+        if match is not None and alone and not raw.fuzzy:
+            p = idx.place_index(match.place.id)
+            own_x = (p,)
+            # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
+            # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
+            # gazetteer's policy); countries named in the text count only in ``explicit``
+            own_e = tuple(
+                dict.fromkeys(r for r in (p, *idx.ancestors(p)) if r >= 0 and idx.place_kind[r] not in _STRONG_KINDS)
+            )
+        value = (match, count, alone, own_x, own_e)
+        if len(self._first_memo) > _MAX_MEMO:
+            self._first_memo.clear()
+        self._first_memo[memo_key] = value
+        return value
+
+    def _link(self, text: str, raws: list[_Raw], use_context: bool) -> list[Mention]:
         firsts: list[tuple[_Raw, Match | None, int, bool]] = []
         explicit: dict[int, float] = {}  # places named in the text (by strong mentions)
         expanded: dict[int, float] = {}  # ... and everything that contains them
         owns: list[tuple[dict[int, float], dict[int, float]]] = []
         for raw in raws:
-            match, count, top = self._resolve(raw.query)
-            if match is not None and raw.fuzzy and match.method != "fuzzy":
-                match = None
-            # ambiguous or a stop word: the best candidate decides whether the name may stand
-            cand = match or top
-            alone = cand is not None and self._alone(raw, cand)
-            own_x: dict[int, float] = {}
-            own_e: dict[int, float] = {}
-            if match is not None and alone and not raw.fuzzy:
-                p = idx.place_index(match.place.id)
-                own_x[p] = 1.0
-                # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
-                # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
-                # gazetteer's policy); countries named in the text count only in ``explicit``
-                for row in (p, *idx.ancestors(p)):
-                    if row >= 0 and idx.place_kind[row] not in _STRONG_KINDS:
-                        own_e[row] = 1.0
-                for row in own_x:
-                    explicit[row] = explicit.get(row, 0.0) + 1.0
-                for row in own_e:
-                    expanded[row] = expanded.get(row, 0.0) + 1.0
+            match, count, alone, rows_x, rows_e = self._first_pass(raw)
+            own_x = dict.fromkeys(rows_x, 1.0)
+            own_e = dict.fromkeys(rows_e, 1.0)
+            for row in rows_x:
+                explicit[row] = explicit.get(row, 0.0) + 1.0
+            for row in rows_e:
+                expanded[row] = expanded.get(row, 0.0) + 1.0
             firsts.append((raw, match, count, alone))
             owns.append((own_x, own_e))
         out: list[Mention] = []
