@@ -174,13 +174,20 @@ def _merge_generated(into: SourcePlace, other: SourcePlace) -> None:
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
-def _read_toml_places(path: Path, rel: str, problems: list[Problem]) -> list[SourcePlace]:
+def _load_toml(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Any] | None, str]:
+    """The parsed file and its text; a syntax error becomes a problem at its line."""
     text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_LINE.search(str(exc))
         problems.append(Problem(rel, int(m.group(1)) if m else 0, f"TOML syntax: {exc}"))
+        return None, text
+
+
+def _read_toml_places(path: Path, rel: str, problems: list[Problem]) -> list[SourcePlace]:
+    data, text = _load_toml(path, rel, problems)
+    if data is None:
         return []
     lines = text.splitlines()
     starts = [i + 1 for i, line in enumerate(lines) if line.strip().startswith("[[place]]")]
@@ -373,12 +380,8 @@ def _read_names_tsv(path: Path, rel: str, by_id: dict[str, SourcePlace], problem
 
 
 def _read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_LINE.search(str(exc))
-        problems.append(Problem(rel, int(m.group(1)) if m else 0, f"TOML syntax: {exc}"))
+    data, text = _load_toml(path, rel, problems)
+    if data is None:
         return Policy()
     lines = text.splitlines()
 
