@@ -67,3 +67,16 @@ def test_validate_reports_problems(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert "curated/x.toml:2" in result.output and "unknown kind 'blob'" in result.output
+
+
+def test_compile_to_an_unwritable_place_is_a_clean_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["compile", str(FIXTURE), "-o", str(blocker / "sub" / "x.bin")])
+    assert result.exit_code == 1 and "cannot write" in result.output
+    assert not any(tmp_path.rglob("*.tmp"))
+
+
+def test_unknown_country_hint_is_a_usage_error(index_file: str) -> None:
+    result = CliRunner().invoke(main, ["resolve", "--index", index_file, "--country", "zz", "Georgia"])
+    assert result.exit_code == 2 and "not a country ID" in result.output

@@ -21,6 +21,8 @@ from .textio import Block, TextDecodeError, atomic_output, check_utf8, read_bloc
 
 __all__ = ["main"]
 
+_COUNTRY_KINDS = frozenset({"country", "territory", "former-country"})
+
 
 def _gazetteer(index: str | None) -> Gazetteer:
     try:
@@ -72,6 +74,12 @@ def resolve(
 ) -> None:
     """Resolve NAMES (use - to read one name per line from stdin)."""
     gz = _gazetteer(index)
+    if country:
+        code = gz.index.perspective_alias.get(country.lower(), country.lower())
+        if code not in gz.index.place_ids or gz.index.place_kind[gz.index.place_index(code)] not in _COUNTRY_KINDS:
+            raise click.BadParameter(
+                f"{country!r} is not a country ID (ISO 3166-1 alpha-2, e.g. us)", param_hint="--country"
+            )
     hints = {"lang": lang, "country": country, "kinds": set(kinds) if kinds else None, "perspective": perspective}
     for query in _queries(names):
         if show_all:
@@ -130,6 +138,8 @@ def compile_command(folder: str, output: str) -> None:
     except GazetteerError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     counts = index.counts()
     click.echo(f"wrote {output}: {counts['places']} places, {counts['names']} names, {counts['keys']} keys")
 

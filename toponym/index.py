@@ -369,8 +369,11 @@ class Index:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(bytes(self._buffer))
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(bytes(self._buffer))
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     @classmethod
     def load(cls, path: str | Path) -> Index:
