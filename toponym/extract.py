@@ -867,14 +867,21 @@ class Extractor:
             firsts.append((raw, match, count, alone))
             owns.append((own_x, own_e))
         out: list[Mention] = []
+        # within one text the verdict depends on the first pass only: once per distinct signature
+        decided: dict[tuple[str, bool, bool, int], Match | None] = {}
         for (raw, match, count, alone), (own_x, own_e) in zip(firsts, owns, strict=True):
-            if not alone and (not use_context or self._reach(raw.query).isdisjoint(explicit)):
-                continue  # nothing named in the text could support it: skip the ranking
-            if not alone:
-                # only a place named in the text that contains this one (or is it) lends support
-                match = self._in_context(raw.query, explicit, own_x, need_support=True)
-            elif use_context and (match is None or count > 1) and expanded:
-                match = self._in_context(raw.query, expanded, own_e, need_support=False, default=match)
+            signature = (raw.query, raw.word, raw.fuzzy, raw.tokens)
+            if signature in decided:
+                match = decided[signature]
+            else:
+                if not alone and (not use_context or self._reach(raw.query).isdisjoint(explicit)):
+                    match = None  # nothing named in the text could support it: skip the ranking
+                elif not alone:
+                    # only a place named in the text that contains this one (or is it) lends support
+                    match = self._in_context(raw.query, explicit, own_x, need_support=True)
+                elif use_context and (match is None or count > 1) and expanded:
+                    match = self._in_context(raw.query, expanded, own_e, need_support=False, default=match)
+                decided[signature] = match
             if match is None:
                 continue
             if raw.inflected:
