@@ -136,7 +136,7 @@ def compile_sources(
     perspectives: dict[tuple[str, ...], int] = {(): 0}
     name_place, name_lang, name_persp = array("I"), array("H"), array("H")
     name_text: list[str] = []
-    name_type, name_curated = bytearray(), bytearray()
+    name_type, name_curated, name_rank = bytearray(), bytearray(), bytearray()
     first = array("I")
     display: dict[int, dict[str, str]] = {}
     for i, p in enumerate(places):
@@ -150,6 +150,10 @@ def compile_sources(
             name_persp.append(perspectives.setdefault(persp, len(perspectives)))
             name_type.append(NAME_TYPES.index(nm.type))
             name_curated.append(nm.curated)
+            # how much the name vouches for its place (resolve.py ranks by it): reviewed or
+            # canonical, then tagged with a language, then an untagged bulk alternate
+            tagged = any(t != "und" for t in nm.langs)
+            name_rank.append(2 if nm.curated or nm.name == p.src.name else 1 if tagged else 0)
             if nm.display:
                 for lang in nm.langs:
                     primary = lang.split("-")[0]
@@ -259,6 +263,7 @@ def compile_sources(
         "keys_blob": keys_blob,
         "name_type": bytes(name_type),
         "name_curated": bytes(name_curated),
+        "name_rank": bytes(name_rank),
     }
     arrays["key_best"] = array("i", [-2] * len(key_list))
     arrays["key_count"] = array("B", [0] * len(key_list))

@@ -72,7 +72,7 @@ _ARRAY_SECTIONS = {
     "fuzzy_ref": "I",
     "fuzzy_mask": "I",
 }
-_BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated")
+_BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_rank")
 
 
 @functools.lru_cache(maxsize=256)
@@ -308,6 +308,7 @@ class Index:
         self.name_persp = parts["name_persp"]
         self.name_type = parts["name_type"]
         self.name_curated = parts["name_curated"]
+        self.name_rank = parts["name_rank"]  # 2 reviewed or canonical, 1 language-tagged, 0 untagged
         # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
         self.name_text = _Strings(parts["names_blob"], _line_starts(parts["names_blob"]))
         self.keys = _Keys(

@@ -302,27 +302,26 @@ class Resolver:
         if not hits:
             return []
         best = min(d for _, d, _ in hits)
-        by_place: dict[int, _Cand] = {}  # one candidate per place: its closest stored spelling
-        near: dict[int, set[int]] = {}  # place -> rows of its keys within the allowed distance
-        name_place = idx.name_place
+        by_place: dict[int, _Cand] = {}  # one candidate per place: its closest, best-vouched spelling
+        near: dict[int, int] = {}  # place -> how many of its keys lie within the allowed distance
+        name_place, name_rank, codes_at = idx.name_place, idx.name_rank, keys.codes_at
         for key, dist, pos in hits:
-            row = positions[pos]  # fuzzy positions are key rows
+            codes = codes_at(positions[pos])  # fuzzy positions are key rows
+            places = {name_place[code >> 2] for code in codes}
+            for place in places:
+                near[place] = near.get(place, 0) + 1
+            if dist != best:
+                continue
             score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(len(key), len(folded))))
-            for code in keys.codes_at(row):
-                place = name_place[code >> 2]
-                near.setdefault(place, set()).add(row)
-                if dist != best:
-                    continue
+            for code in codes:
+                n = code >> 2
+                place = name_place[n]
                 have = by_place.get(place)
-                if (
-                    have is None
-                    or score > have.score
-                    or (score == have.score and self._name_rank(place, code >> 2) > self._name_rank(place, have.name))
-                ):
-                    by_place[place] = _Cand(place, code >> 2, "fuzzy", score)
+                if have is None or score > have.score or (score == have.score and name_rank[n] > name_rank[have.name]):
+                    by_place[place] = _Cand(place, n, "fuzzy", score)
         # a place that several near spellings point to is the likelier intent of a typo
         for place, cand in by_place.items():
-            cand.support = len(near[place])
+            cand.support = near[place]
         return list(by_place.values())
 
     def _ranked(self, query: object, hints: _Hints) -> list[tuple[Match, bool]]:
@@ -411,10 +410,7 @@ class Resolver:
     def _name_rank(self, place: int, name: int) -> int:
         """How much a matched name vouches for its place: 2 reviewed or the canonical name,
         1 a name with a language tag, 0 an untagged alternate name from a bulk source."""
-        idx = self.index
-        if idx.name_curated[name] or idx.name_text[name] == idx.place_name[place]:
-            return 2
-        return 0 if self._first_lang[idx.name_lang[name]] == "und" and "," not in idx.langs[idx.name_lang[name]] else 1
+        return int(self.index.name_rank[name])
 
     def default_code(self, key: str) -> tuple[int, int]:
         """Compile time: (winning entry code, number of places) for a bare query spelling ``key``.
