@@ -71,6 +71,7 @@ _group = re.Match.group
 _GATE_MAX = 4096
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
+_UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
 _CITY_ALONE = 100_000
 #: A multi-word city name is more specific: this population is enough.
 _CITY_ALONE_MULTI = 20_000
@@ -795,15 +796,21 @@ class Extractor:
         if raw.word and not (own_name and kind in _STRONG_KINDS):
             return False
         tag = match.lang.split("-")[0]
+        if match.method in ("folded", "transliterated") and surface.isascii() and kind not in _STRONG_KINDS:
+            return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
         if kind in _STRONG_KINDS:
-            return own_name or tag in ("en", "und") or raw.tokens > 1 or not surface.isascii()
-        # reviewed names with a language are trusted ("Kunashiri", ja-Latn); a minor place reached
-        # through an untagged or foreign alternate ("Sam" for Damascus, "Doodah" for Wichita,
-        # "Lemburg" for Lviv) needs support; so does a small one
+            # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
+            # German or Italian name countries so; ordinary words were turned away above
+            return True
+        # reviewed names with a language are trusted ("Kunashiri", ja-Latn), and so are names a
+        # source tags with a language ("Milano", "Moskau"); a place reached through an untagged
+        # bulk alternate ("Sam" for Damascus, "Doodah" for Wichita) needs support; so does a small one
         if place.curated and tag != "und":
             return True
-        if surface.isascii() and not own_name and tag != "en":
-            return False
+        if surface.isascii() and not own_name and tag == "und":
+            # an untagged alternate stands only for a metropolis and a real word length
+            # ("Milano", "Peking"), not "Sam" for Damascus or "Doodah" for Wichita
+            return kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE and len(surface) >= 5
         if place.curated:
             return True
         pop = place.population or 0

@@ -368,7 +368,9 @@ class Resolver:
                 quality,
                 is_pref,
                 lang_ok,
-                self._name_rank(p, c.name),
+                # fuzzy: how well the near spelling vouches for its place; otherwise only whether a
+                # person reviewed it (an exonym of a big place, "Roma", beats a small place's own name)
+                self._name_rank(p, c.name) if c.method == "fuzzy" else 2 * idx.name_curated[c.name],
                 # at one edit distance, the longer (relatively closer) spelling wins
                 c.score if c.method == "fuzzy" else 0.0,
                 c.support,
