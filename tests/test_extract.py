@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import toponym
 from toponym import Gazetteer, Mention
 
 FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer"
@@ -143,3 +144,16 @@ def _shared() -> Gazetteer:
     if not _GZ:
         _GZ.append(Gazetteer.from_folder(FIXTURE))
     return _GZ[0]
+
+
+def test_chinese_running_text_after_prepositions_and_before_verbs() -> None:
+    text = "习近平在北京会见了俄罗斯总统，随后访问了上海和东京。"
+    assert [m.text for m in toponym.extract(text)] == ["北京", "俄罗斯", "上海", "东京"]
+    assert toponym.extract("北京大学の学生") == []  # the university, not the city
+
+
+def test_names_in_german_and_italian_text() -> None:
+    de = "Der Streit belastet die Beziehungen zwischen Japan und Russland, sagte man in Moskau."
+    assert [m.place.id for m in toponym.extract(de)] == ["jp", "ru", "gn-524901"]
+    it = "Il presidente è arrivato a Roma da Milano e poi è andato in Giappone."
+    assert [m.text for m in toponym.extract(it)] == ["Roma", "Milano", "Giappone"]

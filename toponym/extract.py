@@ -83,7 +83,28 @@ _CJK_SUFFIX = frozenset("島県市州省区都府道町村郡湾海峡川江山�
 #: What turns a country or city name into another word (language, people, style, product).
 _CJK_WORD_FORMING = frozenset("語人風製産系式")
 #: Words that commonly follow a place name in Japanese and Chinese news without a particle.
+#: Han characters that commonly stand right before a place name in Chinese and Japanese
+#: running text (prepositions and conjunctions): "在北京", "到上海", "和东京".
+_CJK_LEADERS = frozenset("在到从從于於和与與及对對赴往自向经經由至离離")
 _CJK_FOLLOWERS = (
+    "的",
+    "和",
+    "与",
+    "與",
+    "及",
+    "会见",
+    "會見",
+    "举行",
+    "舉行",
+    "访问",
+    "訪問",
+    "表示",
+    "发生",
+    "發生",
+    "召开",
+    "召開",
+    "时间",
+    "時間",
     "政府",
     "側",
     "首相",
@@ -925,7 +946,13 @@ def _cjk_ok(run: str, i: int, j: int, hangul: bool, cjk: frozenset[str]) -> bool
     if _is_katakana(piece[-1]) and after and _is_katakana(after):
         return False
     suffixed = piece[-1] in _CJK_SUFFIX
-    if before and _is_han(before) and _is_han(piece[0]) and not (suffixed or len(piece) >= 3):
+    if (
+        before
+        and _is_han(before)
+        and _is_han(piece[0])
+        and before not in _CJK_LEADERS
+        and not (suffixed or len(piece) >= 3)
+    ):
         return False
     if after and _is_han(after) and _is_han(piece[-1]):
         if suffixed or len(piece) >= 3:
