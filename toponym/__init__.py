@@ -5,17 +5,13 @@
 'kunashir'
 """
 
-from typing import TYPE_CHECKING
-
 from ._version import __version__
 from .api import Gazetteer, clear_caches, default_gazetteer, extract, get, normalize_text, resolve, resolve_all
 from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
+from .extract import Extractor
 from .model import Match, Mention, Place, PlaceName
 from .normalize import normalize_name
 from .resolve import Resolver
-
-if TYPE_CHECKING:
-    from .extract import Extractor
 
 __all__ = [
     "Extractor",
@@ -40,12 +36,3 @@ __all__ = [
     "resolve",
     "resolve_all",
 ]
-
-
-def __getattr__(name: str) -> object:
-    # Extractor is imported on first use, so that `import toponym` + `resolve` stays light
-    if name == "Extractor":
-        from .extract import Extractor
-
-        return Extractor
-    raise AttributeError(f"module 'toponym' has no attribute {name!r}")

@@ -7,16 +7,13 @@ import sys
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import IndexFormatError
+from .extract import Extractor, render
 from .index import Index
 from .model import Match, Mention, Place
 from .normalize import fold_key, normalize_name
 from .resolve import Resolver
-
-if TYPE_CHECKING:  # the extractor's module is imported on first use: resolving never pays for it
-    from .extract import Extractor
 
 __all__ = [
     "TEXT_TARGETS",
@@ -59,8 +56,6 @@ class Gazetteer:
         if self._extractor is None:
             with self._extractor_lock:
                 if self._extractor is None:
-                    from .extract import Extractor
-
                     self._extractor = Extractor(self.resolver)
         return self._extractor
 
@@ -127,8 +122,6 @@ class Gazetteer:
                 same = fold_key(normalize_name(shown))
                 if same not in (fold_key(normalize_name(m.text)), fold_key(normalize_name(m.match.matched))):
                     new[i] = shown
-        from .extract import render
-
         return render(text, mentions, new)
 
 
