@@ -157,3 +157,13 @@ def test_names_in_german_and_italian_text() -> None:
     assert [m.place.id for m in toponym.extract(de)] == ["jp", "ru", "gn-524901"]
     it = "Il presidente è arrivato a Roma da Milano e poi è andato in Giappone."
     assert [m.text for m in toponym.extract(it)] == ["Roma", "Milano", "Giappone"]
+
+
+def test_a_country_anywhere_does_not_vouch_for_word_like_places() -> None:
+    assert [m.text for m in toponym.extract("Basic usage is covered in the US.")] == ["US"]
+    assert [m.place.id for m in toponym.extract("We flew to Nice, France.")] == ["gn-2990440", "fr"]
+
+
+def test_acronyms_inside_identifiers_are_not_places() -> None:
+    assert toponym.extract("Set the charset to US-ASCII or LANG=en-US.") == []
+    assert [m.text for m in toponym.extract("UK-based firms joined US-led talks.")] == ["UK", "US"]

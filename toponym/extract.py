@@ -71,6 +71,11 @@ _group = re.Match.group
 _GATE_MAX = 4096
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
+#: "Nice, France", "Paris (Texas)": the text between a place and the place that contains it.
+_APPOSITION = re.compile(r"\s*,\s*|\s*\(\s*|\s+in\s+")
+_COUNTRY_KINDS = frozenset({"country", "territory", "former-country"})
+#: What follows an acronym that is part of an identifier ("US-ASCII", "UK_2"); "US-led" is a name.
+_CODE_NEIGHBOUR = re.compile(r"[-_/.][A-Z0-9]")
 _UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
 _CITY_ALONE = 100_000
 #: A multi-word city name is more specific: this population is enough.
@@ -511,6 +516,8 @@ class Extractor:
                             if len(singles) > _MAX_MEMO:
                                 singles.clear()
                             singles[word] = single
+                    if single and word.isupper() and (_CODE_NEIGHBOUR.match(text, e) or (s and text[s - 1] in "-_/.")):
+                        continue  # an acronym inside an identifier: "US-ASCII", "en-US"
                     if single:
                         last = e
                         yield _Raw(s, e, word, word=single == 2)
@@ -650,6 +657,8 @@ class Extractor:
             # stored acronyms spelt exactly like this
             if _headline(text, s, e) and letters >= 4:
                 return _Raw(s, e, surface, word=word)
+            if _CODE_NEIGHBOUR.match(text, e) or (s > 0 and text[s - 1] in "-_/."):
+                return None  # part of an identifier: "US-ASCII", "en-US", "ISO/IEC"
             return _Raw(s, e, surface) if self._acronym_ok(surface) else None
         if letters < 3 and not self._stored_exactly(surface):
             return None
@@ -829,9 +838,11 @@ class Extractor:
         if place.curated and tag != "und":
             return True
         if surface.isascii() and not own_name and tag == "und":
-            # an untagged alternate stands only for a metropolis and a real word length
-            # ("Milano", "Peking"), not "Sam" for Damascus or "Doodah" for Wichita
-            return kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE and len(surface) >= 5
+            # an untagged alternate stands only for a metropolis or a first-level region, and at a
+            # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus or
+            # "Doodah" for Wichita
+            big = kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE
+            return (big or (kind == "subdivision" and self._top_level(place.parent))) and len(surface) >= 5
         if place.curated:
             return True
         pop = place.population or 0
@@ -895,21 +906,32 @@ class Extractor:
             firsts.append((raw, match, count, alone))
             owns.append((own_x, own_e))
         out: list[Mention] = []
+        # A country named anywhere in the text does not vouch for a word-like minor place
+        # ("US" in a text does not make "Basic" or "Loop" places in the US); only a place below
+        # country level does, or the country written right after it ("Nice, France").
+        idx = self.index
+        local = {row: w for row, w in explicit.items() if idx.place_kind[row] not in _COUNTRY_KINDS}
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[tuple[str, bool, bool, int], Match | None] = {}
-        for (raw, match, count, alone), (own_x, own_e) in zip(firsts, owns, strict=True):
+        for i, ((raw, match, count, alone), (own_x, own_e)) in enumerate(zip(firsts, owns, strict=True)):
+            support = local
+            if not alone and i + 1 < len(firsts):
+                nxt = firsts[i + 1][0]
+                if _APPOSITION.fullmatch(text, raw.end, nxt.start):
+                    support = {**local, **dict.fromkeys(owns[i + 1][0], 1.0)}
             signature = (raw.query, raw.word, raw.fuzzy, raw.tokens)
-            if signature in decided:
+            if signature in decided and support is local:
                 match = decided[signature]
             else:
-                if not alone and (not use_context or self._reach(raw.query).isdisjoint(explicit)):
+                if not alone and (not use_context or self._reach(raw.query).isdisjoint(support)):
                     match = None  # nothing named in the text could support it: skip the ranking
                 elif not alone:
                     # only a place named in the text that contains this one (or is it) lends support
-                    match = self._in_context(raw.query, explicit, own_x, need_support=True)
+                    match = self._in_context(raw.query, support, own_x, need_support=True)
                 elif use_context and (match is None or count > 1) and expanded:
                     match = self._in_context(raw.query, expanded, own_e, need_support=False, default=match)
-                decided[signature] = match
+                if support is local:
+                    decided[signature] = match
             if match is None:
                 continue
             if raw.inflected:
