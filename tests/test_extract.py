@@ -167,3 +167,12 @@ def test_a_country_anywhere_does_not_vouch_for_word_like_places() -> None:
 def test_acronyms_inside_identifiers_are_not_places() -> None:
     assert toponym.extract("Set the charset to US-ASCII or LANG=en-US.") == []
     assert [m.text for m in toponym.extract("UK-based firms joined US-led talks.")] == ["UK", "US"]
+
+
+def test_dotted_acronyms() -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract("U.S. officials met in the U.S.-Japan talks.")] == [
+        ("U.S.", "us"),
+        ("U.S.", "us"),
+        ("Japan", "jp"),
+    ]
+    assert toponym.extract("e.g. A.B.C. and i.e. X.Y.") == []

@@ -74,6 +74,9 @@ _GATE_MAX = 4096
 #: "Nice, France", "Paris (Texas)": the text between a place and the place that contains it.
 _APPOSITION = re.compile(r"\s*,\s*|\s*\(\s*|\s+in\s+")
 _COUNTRY_KINDS = frozenset({"country", "territory", "former-country"})
+#: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
+_DOTTED_HINT = re.compile(r"\.[A-Z]\.")
 #: What follows an acronym that is part of an identifier ("US-ASCII", "UK_2"); "US-led" is a name.
 _CODE_NEIGHBOUR = re.compile(r"[-_/.][A-Z0-9]")
 _UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
@@ -438,7 +441,32 @@ class Extractor:
             for m in pats.unspaced.finditer(text):
                 raws.extend(self._scan_run(m.group(), m.start()))
             raws.sort(key=lambda r: r.start)
+        if "." in text:
+            raws = self._dotted(text, raws)
         return raws
+
+    def _dotted(self, text: str, raws: list[_Raw]) -> list[_Raw]:
+        """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.
+
+        Only a spelling stored with its dots counts, so "i.e." or "U.S.S." stay words.
+        """
+        found = []
+        taken = [(r.start, r.end) for r in raws]
+        last = -1
+        for hint in _DOTTED_HINT.finditer(text):  # ".S." is rare and cheap to find; then look closer
+            m = _DOTTED.match(text, hint.start() - 1) if hint.start() > last else None
+            if m is None:
+                continue
+            s, e = m.span()
+            last = e
+            if any(a < e and s < b for a, b in taken):
+                continue
+            top = self._resolve(m.group())[2]
+            if top is not None and top.matched == m.group():
+                found.append(_Raw(s, e, m.group(), tokens=2))
+        if not found:
+            return raws
+        return sorted([*raws, *found], key=lambda r: r.start)
 
     def _scan_spaced(self, text: str, split_re: re.Pattern[str], peek_re: re.Pattern[str]) -> Iterator[_Raw]:
         """Mentions in cased and spaced scripts; most words are dismissed without Python work.
