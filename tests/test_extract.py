@@ -176,3 +176,4 @@ def test_dotted_acronyms() -> None:
         ("Japan", "jp"),
     ]
     assert toponym.extract("e.g. A.B.C. and i.e. X.Y.") == []
+    assert [m.place.id for m in toponym.extract("the U.K. and the U.A.E.")] == ["gb", "ae"]

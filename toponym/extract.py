@@ -304,6 +304,10 @@ class _Raw:
     tokens: int = 1
 
 
+def _letters_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def _key(token: str) -> str:
     return token.lower() if token.isascii() else normalize_name(token)
 
@@ -448,7 +452,7 @@ class Extractor:
     def _dotted(self, text: str, raws: list[_Raw]) -> list[_Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.
 
-        Only a spelling stored with its dots counts, so "i.e." or "U.S.S." stay words.
+        Only a place stored under the same capitals counts ("U.K." is "UK"), so "i.e." stays a word.
         """
         found = []
         taken = [(r.start, r.end) for r in raws]
@@ -462,7 +466,8 @@ class Extractor:
             if any(a < e and s < b for a, b in taken):
                 continue
             top = self._resolve(m.group())[2]
-            if top is not None and top.matched == m.group():
+            letters = m.group().replace(".", "")
+            if top is not None and top.matched.replace(".", "").replace(" ", "") == letters:
                 found.append(_Raw(s, e, m.group(), tokens=2))
         if not found:
             return raws
@@ -848,8 +853,8 @@ class Extractor:
         place = match.place
         kind = place.kind
         surface = raw.query
-        if len(match.matched) > 1 and match.matched.isupper() and surface != match.matched:
-            return False  # "Mac" is not "MAC" (an acronym of Macau)
+        if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
+            return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         own_name = surface == place.name or fold_key(_key(surface)) == fold_key(_key(place.name))
         if raw.word and not (own_name and kind in _STRONG_KINDS):
             return False
