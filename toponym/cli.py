@@ -75,8 +75,11 @@ def resolve(
     """Resolve NAMES (use - to read one name per line from stdin)."""
     gz = _gazetteer(index)
     if country:
-        code = gz.index.perspective_alias.get(country.lower(), country.lower())
-        if code not in gz.index.place_ids or gz.index.place_kind[gz.index.place_index(code)] not in _COUNTRY_KINDS:
+        try:
+            row = gz.index.place_index(gz.index.perspective_alias.get(country.lower(), country.lower()))
+        except LookupError:
+            row = -1
+        if row < 0 or gz.index.place_kind[row] not in _COUNTRY_KINDS:
             raise click.BadParameter(
                 f"{country!r} is not a country ID (ISO 3166-1 alpha-2, e.g. us)", param_hint="--country"
             )

@@ -35,7 +35,6 @@ __all__ = [
     "TIER_FOLDED",
     "TIER_NORMAL",
     "TIER_TRANSLIT",
-    "Entry",
     "Index",
     "IndexTables",
     "segment_hash",
@@ -139,16 +138,6 @@ def char_mask(text: str) -> int:
         else:
             mask |= 1 << (26 + o % 6)
     return mask
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One stored name reachable from a lookup key."""
-
-    name: int
-    """Row in the names table."""
-    tier: int
-    """``TIER_NORMAL``, ``TIER_FOLDED`` or ``TIER_TRANSLIT``: which key of the name this is."""
 
 
 @dataclass(slots=True)
@@ -399,13 +388,6 @@ class Index:
     @property
     def digest(self) -> str:
         return str(self.header.get("digest", ""))
-
-    def lookup(self, key: str) -> list[Entry]:
-        """Entries filed under ``key`` (a normalised, folded or transliterated key)."""
-        row = self.keys.index_of(key)
-        if row < 0:
-            return []
-        return [Entry(code >> 2, code & 3) for code in self.keys.codes_at(row)]
 
     def fuzzy_candidates(self, key: str, max_edits: int) -> list[int]:
         """Fuzzy-list positions of stored keys that may lie within ``max_edits`` of ``key``.

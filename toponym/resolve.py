@@ -370,7 +370,7 @@ class Resolver:
                 lang_ok,
                 # fuzzy: how well the near spelling vouches for its place; otherwise only whether a
                 # person reviewed it (an exonym of a big place, "Roma", beats a small place's own name)
-                self._name_rank(p, c.name) if c.method == "fuzzy" else 2 * idx.name_curated[c.name],
+                idx.name_rank[c.name] if c.method == "fuzzy" else 2 * idx.name_curated[c.name],
                 # at one edit distance, the longer (relatively closer) spelling wins
                 c.score if c.method == "fuzzy" else 0.0,
                 c.support,
@@ -401,18 +401,13 @@ class Resolver:
                 elif (
                     common
                     and not (c.method == "exact" and _is_acronym(idx.name_text[c.name]))  # "US", "IN" in capitals
-                    and (lower or idx.place_kind[p] not in MAJOR_KINDS or self._name_rank(p, c.name) < 1)
+                    and (lower or idx.place_kind[p] not in MAJOR_KINDS or idx.name_rank[c.name] < 1)
                 ):
                     # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
                     # "China", "Turkey", "Chad" are their countries' own names
                     reason, stopped = "stop: a common English word; give a hint (country, kinds) to resolve it", True
             rows.append(_Row(p, c, reason, tied, stopped))
         return rows
-
-    def _name_rank(self, place: int, name: int) -> int:
-        """How much a matched name vouches for its place: 2 reviewed or the canonical name,
-        1 a name with a language tag, 0 an untagged alternate name from a bulk source."""
-        return int(self.index.name_rank[name])
 
     def default_code(self, key: str) -> tuple[int, int]:
         """Compile time: (winning entry code, number of places) for a bare query spelling ``key``.
@@ -487,9 +482,6 @@ class Resolver:
         if perspective:
             perspective = self.index.perspective_alias.get(perspective.lower(), perspective.lower())
         return match.place.name_for(perspective=perspective, lang=lang)
-
-    def with_reason(self, match: Match, reason: str) -> Match:
-        return replace(match, reason=reason)
 
 
 def _letters(name: str) -> int:
