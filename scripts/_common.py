@@ -202,6 +202,15 @@ class Output:
     def drop(self, reason: str, n: int = 1) -> None:
         self.dropped[reason] += n
 
+    def add_name_unless(
+        self, reason: str | None, place_id: str, name: str, lang: str | None = "und", type_: str = "official"
+    ) -> None:
+        """Add the name, or count it as dropped for ``reason`` (a filter's verdict) when there is one."""
+        if reason:
+            self.drop(reason)
+        else:
+            self.add_name(place_id, name, lang, type_)
+
     def names(self) -> list[tuple[str, str, str, str]]:
         rows = []
         for (pid, name), entry in self._names.items():

@@ -124,18 +124,10 @@ def emit(ctx, source: Source) -> Output:
             pid = target(code)
             if pid is None:
                 continue
-            reason = filters.reject_reason(name)
-            if reason:
-                out.drop(reason)
-                continue
-            out.add_name(pid, name, tag, "official")
+            out.add_name_unless(filters.reject_reason(name), pid, name, tag)
         for tz, name in sorted(raw[locale]["cities"].items()):
             pid = city_for_tz(tz, exemplar_city_en(raw, tz))
             if pid is None:
                 continue
-            reason = filters.reject_reason(name)
-            if reason:
-                out.drop(reason)
-                continue
-            out.add_name(pid, name, tag, "official")
+            out.add_name_unless(filters.reject_reason(name), pid, name, tag)
     return out

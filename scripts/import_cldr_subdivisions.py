@@ -67,9 +67,5 @@ def emit(ctx, source: Source) -> Output:
             if draft == "unconfirmed":
                 out.drop("draft-unconfirmed")
                 continue
-            reason = filters.reject_reason(name)
-            if reason:
-                out.drop(reason)
-                continue
-            out.add_name(iso.lower(), name, tag, "official")
+            out.add_name_unless(filters.reject_reason(name), iso.lower(), name, tag)
     return out

@@ -109,11 +109,7 @@ def emit(ctx, source: Source) -> Output:
                 Place(pid, "subdivision", row["name"], parent=cc, country=cc, codes={"geonames": str(row["geonameid"])})
             )
         for name in [row["name"], *row["aliases"]]:
-            reason = filters.alternate_name_reject_reason(name, row["name"])
-            if reason:
-                out.drop(reason)
-                continue
-            out.add_name(pid, name, "und", "official")
+            out.add_name_unless(filters.alternate_name_reject_reason(name, row["name"]), pid, name)
     for c in raw["countries"]:
         pid = c["alpha2"].lower()
         if pid not in country_ids:
@@ -121,9 +117,5 @@ def emit(ctx, source: Source) -> Output:
         for name in [c["name"], c["official"], c["common"], *c["aliases"]]:
             if not name:
                 continue
-            reason = filters.alternate_name_reject_reason(name, c["name"])
-            if reason:
-                out.drop(reason)
-                continue
-            out.add_name(pid, name, "und", "official")
+            out.add_name_unless(filters.alternate_name_reject_reason(name, c["name"]), pid, name)
     return out

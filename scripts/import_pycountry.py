@@ -111,11 +111,7 @@ def read(source: Source) -> dict:
 
 
 def _add(out: Output, pid: str, name: str, lang: str, type_: str = "official") -> None:
-    reason = filters.reject_reason(name)
-    if reason:
-        out.drop(reason)
-        return
-    out.add_name(pid, name, lang, type_)
+    out.add_name_unless(filters.reject_reason(name), pid, name, lang, type_)
 
 
 def _translate(out: Output, translations: dict, pid: str, msgid: str, type_: str) -> None:
