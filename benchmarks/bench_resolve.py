@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from toponym import Gazetteer, default_gazetteer  # noqa: E402
 from toponym.api import default_index_path  # noqa: E402
-from toponym.normalize import normalize_name  # noqa: E402
+from toponym.normalize import fold_key, normalize_name, translit_key  # noqa: E402
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -124,8 +124,10 @@ def main() -> None:
     mix = present + absent
     rng.shuffle(mix)
 
-    def cold() -> None:
+    def cold() -> None:  # forget every memo: the resolver's answers and the key functions' caches
         resolver.clear_cache()
+        for fn in (normalize_name, fold_key, translit_key):
+            fn.cache_clear()
 
     def nothing() -> None:
         return None

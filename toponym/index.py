@@ -19,6 +19,7 @@ import mmap
 import threading
 import zlib
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,10 @@ _ARRAY_SECTIONS = {
     "fuzzy_ref": "I",
     "fuzzy_mask": "I",
 }
+#: Fuzzy lookups start from a directory indexed by a probe hash's top bits (2**14 hashes per entry).
+_DIRECTORY_SHIFT = 14
+#: Posting lists this short are gathered in Python; longer ones with numpy.
+_PLAIN_GATHER = 64
 _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_rank")
 
 
@@ -150,27 +155,34 @@ class IndexTables:
 
 
 class _Strings(Sequence[str]):
-    """A read-only list of strings stored as one UTF-8 blob, each ended by a newline, plus offsets."""
+    """A read-only list of strings stored as one UTF-8 blob, each ended by a newline, plus offsets.
 
-    __slots__ = ("_blob", "_offsets")
+    Slices come straight from the buffer that holds the blob (a memory map or ``bytes``), at
+    ``base`` bytes in: one slice is one ``bytes`` object, with no intermediate view.
+    """
 
-    def __init__(self, blob: Any, offsets: Any) -> None:
-        self._blob, self._offsets = blob, offsets
+    __slots__ = ("_base", "_buffer", "_offsets")
+
+    def __init__(self, buffer: Any, base: int, offsets: Any) -> None:
+        self._buffer, self._base, self._offsets = buffer, base, offsets
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1] - 1]).decode("utf-8")
+        at = self._base
+        return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1].decode("utf-8")  # type: ignore[no-any-return]
 
     def raw(self, i: int) -> bytes:
-        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1] - 1])
+        at = self._base
+        return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1]  # type: ignore[no-any-return]
 
     def decode_head(self, count: int) -> list[str]:
         """The first ``count`` strings, decoded in one pass."""
         if not count:
             return []
-        return bytes(self._blob[: self._offsets[count] - 1]).decode("utf-8").split("\n")
+        at = self._base
+        return bytes(self._buffer[at : at + self._offsets[count] - 1]).decode("utf-8").split("\n")
 
 
 class _Keys(Mapping[str, "int | tuple[int, ...]"]):
@@ -299,9 +311,9 @@ class Index:
         self.name_curated = parts["name_curated"]
         self.name_rank = parts["name_rank"]  # 2 reviewed or canonical, 1 language-tagged, 0 untagged
         # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
-        self.name_text = _Strings(parts["names_blob"], _line_starts(parts["names_blob"]))
+        self.name_text = _Strings(buffer, sections["names_blob"][0], _line_starts(parts["names_blob"]))
         self.keys = _Keys(
-            _Strings(parts["keys_blob"], _line_starts(parts["keys_blob"])),
+            _Strings(buffer, sections["keys_blob"][0], _line_starts(parts["keys_blob"])),
             parts["key_slots"],
             _cumulative(parts["key_ncodes"]),
             parts["key_codes"],
@@ -314,6 +326,7 @@ class Index:
         self.fuzzy_mask = parts["fuzzy_mask"]  # fuzzy list position -> char_mask of the key
         self._fuzzy_count: int = self.header.get("fuzzy_keys", 0)  # keys 0 .. count-1 are fuzzy-matchable
         self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_aids: tuple[memoryview, bytes] | None = None
 
         self._by_id: dict[str, int] = {}
         self._places: dict[int, Place] = {}
@@ -393,37 +406,72 @@ class Index:
         """Fuzzy-list positions of stored keys that may lie within ``max_edits`` of ``key``.
 
         A superset: verify each with a real distance. Survivors of the segment lookup (see
-        :func:`_probe_plan`) then pass the :func:`char_mask` filter. The posting lists are
-        gathered with numpy in one pass.
+        :func:`_probe_plan`) then pass the :func:`char_mask` filter. Each probe finds its run in
+        the sorted hash array through a directory of the hashes' top bits and a short bisection;
+        long posting lists are gathered and filtered with numpy, short ones in plain Python.
         """
-        import numpy as np  # deferred: exact lookups never pay for it
-
         plan = _probe_plan(len(key), max_edits)
         if not plan:
             return []
+        hashes, refs, masks, directory, bloom = self._fuzzy_tables()
         crc32 = zlib.crc32
-        # same dtype as the haystack, or numpy converts all of it on every call
-        probe = np.array([crc32(key[pos:end].encode("utf-8"), seed) for seed, pos, end in plan], dtype=np.uint32)
-        hashes, refs, masks = self._fuzzy_arrays()
-        lo = np.searchsorted(hashes, probe, "left")
-        sizes = np.searchsorted(hashes, probe, "right") - lo
-        total = int(sizes.sum())
+        raw = key.encode("utf-8")
+        ascii_only = len(raw) == len(key)  # then character positions are byte positions
+        runs: list[tuple[int, int]] = []
+        total = 0
+        for seed, pos, end in plan:
+            h = crc32(raw[pos:end] if ascii_only else key[pos:end].encode("utf-8"), seed)
+            if not bloom[h >> 11] >> (h >> 8 & 7) & 1:  # most probes of a garbled query end here
+                continue
+            b = h >> _DIRECTORY_SHIFT
+            lo, hi = directory[b], directory[b + 1]
+            i = bisect_left(hashes, h, lo, hi)
+            if i == hi or hashes[i] != h:
+                continue
+            j = bisect_right(hashes, h, i + 1, hi)
+            runs.append((i, j))
+            total += j - i
         if not total:
             return []
-        # indices lo[i] .. lo[i] + sizes[i] for every probe, as one vector
-        starts = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
-        found = refs[np.arange(total) + starts]
-        found = found[np.bitwise_count(masks[found] ^ np.uint32(char_mask(key))) <= 2 * max_edits]
+        mask, limit = char_mask(key), 2 * max_edits
+        if total <= _PLAIN_GATHER:
+            return list(dict.fromkeys(r for i, j in runs for r in refs[i:j] if (masks[r] ^ mask).bit_count() <= limit))
+        import numpy as np  # deferred: exact lookups never pay for it
+
+        np_refs, np_masks = self._fuzzy_numpy()
+        found = np.concatenate([np_refs[i:j] for i, j in runs])
+        found = found[np.bitwise_count(np_masks[found] ^ np.uint32(mask)) <= limit]
         return list(dict.fromkeys(found.tolist()))
 
-    def _fuzzy_arrays(self) -> tuple[Any, Any, Any]:
+    def _fuzzy_tables(self) -> tuple[Any, Any, Any, Any, bytes]:
+        """The blocking arrays, plus two lookup aids built on first use (3 MB in all).
+
+        The directory says where the hashes with each value of their top bits begin, so a probe
+        bisects a handful of entries; the bloom filter (one bit per value of bits 8–31, 4 % of
+        them set) turns most probes that find nothing away before that.
+        """
+        if self._fuzzy_aids is None:
+            import numpy as np
+
+            with self._lock:
+                if self._fuzzy_aids is None:
+                    hashes = np.frombuffer(self.fuzzy_hash, dtype=np.uint32)
+                    # the bucket starts, all below 2**32: compared in the haystack's own dtype
+                    starts = np.arange(1 << (32 - _DIRECTORY_SHIFT), dtype=np.uint64) << _DIRECTORY_SHIFT
+                    directory = np.empty(len(starts) + 1, dtype=np.uint32)
+                    directory[:-1] = np.searchsorted(hashes, starts.astype(np.uint32))
+                    directory[-1] = len(hashes)
+                    bits = np.zeros(1 << 24, dtype=bool)
+                    bits[hashes >> 8] = True
+                    bloom = np.packbits(bits, bitorder="little").tobytes()
+                    self._fuzzy_aids = (memoryview(directory), bloom)  # type: ignore[arg-type]
+        directory_view, bloom_bits = self._fuzzy_aids
+        return self.fuzzy_hash, self.fuzzy_ref, self.fuzzy_mask, directory_view, bloom_bits
+
+    def _fuzzy_numpy(self) -> tuple[Any, Any]:
         import numpy as np
 
-        return (
-            np.frombuffer(self.fuzzy_hash, dtype=np.uint32),
-            np.frombuffer(self.fuzzy_ref, dtype=np.uint32),
-            np.frombuffer(self.fuzzy_mask, dtype=np.uint32),
-        )
+        return np.frombuffer(self.fuzzy_ref, dtype=np.uint32), np.frombuffer(self.fuzzy_mask, dtype=np.uint32)
 
     def fuzzy_keys(self) -> list[str]:
         """The fuzzy-matchable keys (the leading rows of the key table), decoded once, on first use."""

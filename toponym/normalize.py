@@ -33,7 +33,9 @@ from ._unicode import MARKS
 __all__ = ["WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
 
 # Apostrophe look-alikes (incl. the Cyrillic soft-sign romanisation ʹ) become one ASCII apostrophe.
-_APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"), "'")
+_APOSTROPHE_CHARS = "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"
+_APOSTROPHES = dict.fromkeys(map(ord, _APOSTROPHE_CHARS), "'")
+_APOSTROPHE_LIKE = re.compile(f"[{_APOSTROPHE_CHARS}]")
 # Every other punctuation or symbol separates words: "St. Petersburg" ~ "St Petersburg".
 # ``\w`` leaves out combining marks, which are part of words (दिल्ली, decomposed accents).
 WORD_CLASS = r"\w" + MARKS
@@ -126,14 +128,31 @@ def normalize_name(text: str) -> str:
         text = text.lower()
         if text.isalpha():  # the common case, "moscow": nothing else to do
             return text
-        text = text.replace("`", "'")
-        return _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip(" '")
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+        words = text.split()
+        if "".join(words).isalpha():  # "new  york": letters and spaces only
+            return " ".join(words)
+        text = _SEPARATORS.sub(" ", text.replace("`", "'"))
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        return text.strip(" '")
+    # each step is skipped when it would change nothing: the checks cost a fraction of the work
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
+    if _APOSTROPHE_LIKE.search(text):
+        text = text.translate(_APOSTROPHES)
     # casefold can leave sequences that NFKC composes differently (e.g. "İ"): settle both.
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if text.isalpha():  # "москва": no separators, no marks, no apostrophes
+        return text
+    words = text.split()
+    if "".join(words).isalpha():  # "санкт петербург"
+        return " ".join(words)
     text = _SEPARATORS.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip(" '")
-    return text
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip(" '")
 
 
 @functools.lru_cache(maxsize=65536)

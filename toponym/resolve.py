@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index
-from .model import NAME_TYPES, Match
+from .model import NAME_TYPES, Match, make_match
 from .normalize import fold_key, normalize_name, script_of, translit_key
 
 __all__ = ["Resolver"]
@@ -81,6 +81,8 @@ class _Slow:
 
 
 SLOW = _Slow()
+_MISS = object()
+_METHOD_OF_TIER = {TIER_NORMAL: "normalized", TIER_FOLDED: "folded", TIER_TRANSLIT: "transliterated"}
 
 
 @dataclass(slots=True)
@@ -118,6 +120,9 @@ class Resolver:
         self.index = index
         self.fuzzy = fuzzy
         self._cache: dict[str, Match | None] = {}
+        self._cache_get = self._cache.get
+        # per key row: how the compiled default explains itself (a few distinct strings)
+        self._count_reasons: dict[int, str] = {}
         self._first_lang = [tags.split(",")[0] for tags in index.langs]
         self._cache_size = cache_size
 
@@ -133,30 +138,35 @@ class Resolver:
         perspective: str | None = None,
     ) -> Match | None:
         """The best match for ``name``, or ``None`` when nothing is good enough or it is ambiguous."""
-        plain = lang is None and country is None and kinds is None and perspective is None
-        if plain:
+        if lang is None and country is None and kinds is None and perspective is None:
             try:
-                return self._cache[name]
-            except (KeyError, TypeError):
-                pass
-        hints = _NO_HINTS if plain else self._hints(lang, country, kinds, perspective)
-        if hints is None:
-            return None
-        fast = self._fast(name) if plain and isinstance(name, str) and len(name) <= MAX_QUERY else SLOW
-        if not isinstance(fast, _Slow):
-            best = fast
-        else:
-            best = None
-            if isinstance(name, str) and len(name) <= MAX_QUERY and name.strip():
-                folded, cands = self._candidates(name)
-                rows = self._rank(folded, cands, hints, name.islower())
-                if rows and not rows[0].tied and not rows[0].stopped:
-                    best = self._match(name, rows[0].place, rows[0].cand, hints, rows[0].reason)
-        if plain and isinstance(name, str):
+                memo = self._cache_get(name, _MISS)
+            except TypeError:  # unhashable: not a name
+                return None
+            if memo is not _MISS:
+                return memo  # type: ignore[return-value]
+            if not isinstance(name, str):
+                return None
+            fast = self._fast(name) if len(name) <= MAX_QUERY else None
+            best = self._slow(name, _NO_HINTS) if isinstance(fast, _Slow) else fast
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             self._cache[name] = best
-        return best
+            return best
+        hints = self._hints(lang, country, kinds, perspective)
+        if hints is None or not isinstance(name, str):
+            return None
+        return self._slow(name, hints)
+
+    def _slow(self, name: str, hints: _Hints) -> Match | None:
+        """Rank every candidate now (hints given, or the compiled defaults cannot answer)."""
+        if len(name) > MAX_QUERY or not name.strip():
+            return None
+        folded, cands = self._candidates(name)
+        rows = self._rank(folded, cands, hints, name.islower())
+        if rows and not rows[0].tied and not rows[0].stopped:
+            return self._match(name, rows[0].place, rows[0].cand, hints, rows[0].reason)
+        return None
 
     def resolve_all(
         self,
@@ -288,7 +298,9 @@ class Resolver:
         idx = self.index
         # searched with one more letter's allowance: the query may be a longer name cut short
         edits = max_edits(len(folded) + 1) if len(folded) >= 5 else 0
-        if not edits or folded in idx.no_fuzzy_words or script_of(folded) in NO_FUZZY_SCRIPTS:
+        if not edits or folded in idx.no_fuzzy_words:
+            return []
+        if not folded.isascii() and script_of(folded) in NO_FUZZY_SCRIPTS:
             return []
         positions = idx.fuzzy_candidates(folded, edits)
         if not positions:
@@ -423,7 +435,10 @@ class Resolver:
         return c.name * 4 + tier, len(rows)
 
     def _fast(self, query: str) -> Match | _Slow | None:
-        """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time."""
+        """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time.
+
+        The hot path of the library: one key lookup, then a :class:`Match` from stored fields.
+        """
         idx = self.index
         norm = normalize_name(query)
         if not norm:
@@ -437,27 +452,47 @@ class Resolver:
             return SLOW if code == -2 else None
         n = code >> 2
         place = idx.name_place[n]
-        tier = code & 3
-        method = "normalized" if tier == TIER_NORMAL else ("folded" if tier != TIER_TRANSLIT else "transliterated")
-        # an exact spelling of the same place beats the compiled (normalised) choice
-        codes = keys.codes_at(row)
-        first = idx.place_first_name
-        lo, hi = bisect_left(codes, first[place] * 4), bisect_left(codes, first[place + 1] * 4)
-        if hi - lo > 1 or method == "normalized":
-            raw = query.encode("utf-8")
-            for entry in codes[lo:hi]:
-                if not entry & 3 and idx.name_text.raw(entry >> 2) == raw:
-                    n, method = entry >> 2, "exact"
-                    break
+        name_text = idx.name_text
+        raw = query.encode("utf-8")
+        stored = name_text.raw(n)
+        if stored == raw:  # the commonest case: the query is the stored spelling itself
+            method, matched = "exact", query
+        else:
+            tier = code & 3
+            method, matched = _METHOD_OF_TIER[tier], ""
+            # an exact spelling of the same place beats the compiled (normalised) choice
+            codes = keys.codes_at(row)
+            if len(codes) > 1 or tier == TIER_NORMAL:
+                first = idx.place_first_name
+                lo, hi = bisect_left(codes, first[place] * 4), bisect_left(codes, first[place + 1] * 4)
+                for entry in codes[lo:hi]:
+                    if not entry & 3 and name_text.raw(entry >> 2) == raw:
+                        n, method, matched = entry >> 2, "exact", query
+                        break
+            if not matched:
+                matched = stored.decode("utf-8")
         preferred = idx.prefer.get(norm)
         if preferred is not None and preferred[0] == place:
             reason = f"policy: {preferred[1]}"
         else:
             count = idx.key_count[row]
-            reason = "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
             if count == 0xFF:  # saturated: count them
                 reason = self._rank(norm, self._candidates(norm + "\x00")[1], _NO_HINTS)[0].reason
-        return self._match(query, place, _Cand(place, n, method, SCORE[method]), _NO_HINTS, reason)
+            else:
+                reason = self._count_reasons.get(count) or self._count_reasons.setdefault(
+                    count, "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
+                )
+        return make_match(
+            idx.place(place),
+            SCORE[method],
+            method,
+            matched,
+            self._first_lang[idx.name_lang[n]],
+            query,
+            NAME_TYPES[idx.name_type[n]],
+            idx.perspectives[idx.name_persp[n]],
+            reason,
+        )
 
     def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: str) -> Match:
         idx = self.index
@@ -465,16 +500,16 @@ class Resolver:
         if hints.lang:
             tags = idx.langs[idx.name_lang[c.name]].split(",")
             lang = next((t for t in tags if t.split("-")[0] == hints.lang), lang)
-        return Match(
-            place=idx.place(p),
-            score=round(c.score, 2),
-            method=c.method,
-            matched=idx.name_text[c.name],
-            lang=lang,
-            query=query,
-            name_type=NAME_TYPES[idx.name_type[c.name]],
-            perspective=idx.perspectives[idx.name_persp[c.name]],
-            reason=reason,
+        return make_match(
+            idx.place(p),
+            round(c.score, 2),
+            c.method,
+            idx.name_text[c.name],
+            lang,
+            query,
+            NAME_TYPES[idx.name_type[c.name]],
+            idx.perspectives[idx.name_persp[c.name]],
+            reason,
         )
 
     def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
