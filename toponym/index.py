@@ -283,21 +283,24 @@ class Index:
         except (ValueError, EOFError, TypeError, KeyError) as exc:
             raise IndexFormatError(f"{source} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc
 
+        # Large tables are tuples and dicts of strings, never lists or sets: the garbage collector
+        # stops tracking those once it sees they hold only strings, so its full collections do
+        # not walk half a million entries while a caller resolves names.
         self.header: dict[str, Any] = meta["header"]
-        self.place_ids: list[str] = meta["place_ids"]
-        self.place_kind: list[str] = meta["place_kind"]
-        self.place_name: list[str] = meta["place_name"]
-        self.place_codes: list[str] = meta["place_codes"]
+        self.place_ids: tuple[str, ...] = tuple(meta["place_ids"])
+        self.place_kind: tuple[str, ...] = tuple(meta["place_kind"])
+        self.place_name: tuple[str, ...] = tuple(meta["place_name"])
+        self.place_codes: tuple[str, ...] = tuple(meta["place_codes"])
         self.place_curated: bytes = meta["place_curated"]
         self.place_part_of: dict[int, tuple[int, ...]] = meta["place_part_of"]
         self.place_display: dict[int, dict[str, str]] = meta["place_display"]
-        self.langs: list[str] = meta["langs"]
-        self.perspectives: list[tuple[str, ...]] = [tuple(p) for p in meta["perspectives"]]
+        self.langs: tuple[str, ...] = tuple(meta["langs"])
+        self.perspectives: tuple[tuple[str, ...], ...] = tuple(tuple(p) for p in meta["perspectives"])
         self.prefer: dict[str, tuple[int, str]] = meta["prefer"]
         self.stop: dict[str, str] = meta["stop"]
-        self.words: frozenset[str] = frozenset(meta["words"])
-        self.common_words: frozenset[str] = frozenset(meta["common_words"])
-        self.no_fuzzy_words: frozenset[str] = frozenset(meta["no_fuzzy_words"])
+        self.words: Mapping[str, None] = dict.fromkeys(meta["words"])
+        self.common_words: Mapping[str, None] = dict.fromkeys(meta["common_words"])
+        self.no_fuzzy_words: Mapping[str, None] = dict.fromkeys(meta["no_fuzzy_words"])
         self.perspective_alias: dict[str, str] = meta["perspective_alias"]
 
         self.place_parent = parts["place_parent"]
@@ -325,7 +328,7 @@ class Index:
         self.fuzzy_ref = parts["fuzzy_ref"]  # position in the fuzzy list
         self.fuzzy_mask = parts["fuzzy_mask"]  # fuzzy list position -> char_mask of the key
         self._fuzzy_count: int = self.header.get("fuzzy_keys", 0)  # keys 0 .. count-1 are fuzzy-matchable
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_keys: tuple[str, ...] | None = None
         self._fuzzy_aids: tuple[memoryview, bytes] | None = None
 
         self._by_id: dict[str, int] = {}
@@ -473,12 +476,12 @@ class Index:
 
         return np.frombuffer(self.fuzzy_ref, dtype=np.uint32), np.frombuffer(self.fuzzy_mask, dtype=np.uint32)
 
-    def fuzzy_keys(self) -> list[str]:
+    def fuzzy_keys(self) -> tuple[str, ...]:
         """The fuzzy-matchable keys (the leading rows of the key table), decoded once, on first use."""
         if self._fuzzy_keys is None:
             with self._lock:
                 if self._fuzzy_keys is None:
-                    self._fuzzy_keys = self.keys.strings.decode_head(self._fuzzy_count)
+                    self._fuzzy_keys = tuple(self.keys.strings.decode_head(self._fuzzy_count))
         return self._fuzzy_keys
 
     def place_index(self, place_id: str) -> int:
