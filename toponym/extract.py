@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from operator import not_
-from typing import cast
+from operator import itemgetter, not_
+from typing import TYPE_CHECKING, cast
 
 from rapidfuzz.distance import OSA
 
@@ -42,6 +43,10 @@ from .index import Index
 from .model import Match, Mention
 from .normalize import fold_key, normalize_name, translit_key
 from .resolve import MAJOR_KINDS, Resolver
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["Extractor", "render"]
 
@@ -245,19 +250,25 @@ class _Patterns:
     unspaced: re.Pattern[str]
 
 
+def _starts_word(ch: str) -> bool:
+    """May ``ch`` start a mention in a spaced script?"""
+    if not ch.isalpha() or _is_unspaced(ch) or _is_hangul(ch):
+        return False
+    # upper or title case, or a letter of a caseless script (lower() is upper() is itself)
+    return ch.isupper() or ch.istitle() or (ch.lower() == ch and ch.upper() == ch)
+
+
+@functools.cache
+def _start_ranges() -> tuple[tuple[int, int], ...]:
+    # BMP only: sre turns a BMP class into a bitmap, a class with astral ranges into a slow list
+    # of ranges (80 MB/s against 1 MB/s); letters outside the BMP rarely start a place name.
+    return tuple(_ranges(_starts_word, 0x10000))
+
+
 @functools.cache
 def _patterns() -> _Patterns:
     """The tokenizer regexes, built once from Unicode categories (upper case, caseless letters)."""
-
-    def starts(ch: str) -> bool:
-        if not ch.isalpha() or _is_unspaced(ch) or _is_hangul(ch):
-            return False
-        # upper or title case, or a letter of a caseless script (lower() is upper() is itself)
-        return ch.isupper() or ch.istitle() or (ch.lower() == ch and ch.upper() == ch)
-
-    # BMP only: sre turns a BMP class into a bitmap, a class with astral ranges into a slow list
-    # of ranges (80 MB/s against 1 MB/s); letters outside the BMP rarely start a place name.
-    start_class = _class(_ranges(starts, 0x10000))
+    start_class = _class(list(_start_ranges()))
     unspaced_class = _class([r for r in (*_UNSPACED_RANGES, *_HANGUL_RANGES) if r[1] < 0x10000])
     # A start is not glued to a word before it ("McDonald", "d'Ivoire") nor part of an identifier
     # ("os.Path", "self.Tokyo"); the lookbehinds sit after the first character so that the
@@ -281,14 +292,281 @@ _APOS = re.compile(r"['’ʼ](\w+)")
 _SENTENCE_END = frozenset(".!?:;\"'“”«»()[]{}•*#>|-–—\n")
 
 
+# --- vectorised word scan ---------------------------------------------------------------------------
+#
+# A long chunk of text is split into candidate words with numpy instead of the regex: one byte of
+# character code per BMP code point says what the regex's character classes say, the word starts
+# and ends come from a few array operations, and each word gets a 64-bit polynomial hash from a
+# prefix sum. Known misses and dead pairs (see :meth:`Extractor._scan_spaced`) are remembered as
+# hashes too and dismissed in the same array operations, so on ordinary prose the words that cost
+# a Python step are only those not seen before and the names themselves. The result is the regex
+# scan's, word for word (tests/test_extract_scan.py compares the two).
+
+#: Character codes, in an order that makes the tests ranges: up to ``_SEPCH`` a character may stand
+#: before a word start, from ``_WORD`` on it is a word character (``\w``). ``_SPACE`` to ``_SEPCH``
+#: are the characters a separator of two words of a name (``_SEP``) starts with.
+_OTHER, _SPACE, _TAB, _NEWLINE, _HYPHEN, _SEPCH, _DOT, _IDENT, _APOSCH, _WORD, _START = range(11)
+#: Added to the code of a character of a script without spaces (the class of ``_Patterns.unspaced``).
+_UNSPACED_BIT = 16
+#: Chunks of this many characters or more are split with numpy (below, its fixed cost per call
+#: outweighs the regex); longer than ``_VECTOR_MAX`` (text without spaces) they go to the regex,
+#: which keeps memory bounded.
+_VECTOR_MIN = 4096
+_VECTOR_MAX = 1 << 18
+#: Words (or word pairs) longer than this are never dismissed by hash: polynomial hashes are
+#: weakest on long strings.
+_HASH_MAX = 48
+_HASH_BASE = int.from_bytes(os.urandom(8), "little") | 1  # odd: invertible modulo 2**64
+_HASH_LEN = 0x9E3779B97F4A7C15
+_HASH_ALONE = 0xD1B54A32D192ED03  # marks "the word, with no word after it"
+#: The next word of a candidate whose separator the vectorised scan leaves to the peek regex.
+_UNKNOWN = "\x00"
+
+
+@functools.cache
+def _char_codes() -> NDArray[np.uint8]:
+    """The code of every BMP code point (see ``_OTHER`` ... ``_START``), as the regexes read them."""
+    import numpy as np
+
+    codes = np.zeros(0x10000, dtype=np.uint8)
+    for chars, code in (
+        (" ", _SPACE),
+        ("\t", _TAB),
+        ("\n", _NEWLINE),
+        ("-\u2010\u2011", _HYPHEN),
+        ("\u00a0\u2009\u202f\r", _SEPCH),
+        (".", _DOT),
+        ("/\\@#$=", _IDENT),
+        ("'’ʼ", _APOSCH),
+    ):
+        codes[[ord(ch) for ch in chars]] = code
+    bmp = "".join(map(chr, range(0x10000)))
+    for m in re.finditer(r"\w+", bmp):
+        codes[m.start() : m.end()] = _WORD
+    for a, b in _start_ranges():
+        codes[a : b + 1] = _START
+    for a, b in (*_UNSPACED_RANGES, *_HANGUL_RANGES):
+        if b < 0x10000:
+            codes[a : b + 1] |= _UNSPACED_BIT
+    return codes
+
+
+_POWERS: list[tuple[NDArray[np.uint64], NDArray[np.uint64]]] = []
+
+
+def _hash_powers(n: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
+    """Powers of the hash base and of its inverse modulo 2**64, at least ``n`` of each."""
+    import numpy as np
+
+    if _POWERS and len(_POWERS[-1][0]) >= n:
+        return _POWERS[-1]
+    size = max(n, _VECTOR_MAX + 2)
+    out = []
+    for base in (_HASH_BASE, pow(_HASH_BASE, -1, 1 << 64)):
+        p = np.full(size, base, dtype=np.uint64)
+        p[0] = 1
+        out.append(np.cumprod(p))  # wraps modulo 2**64
+    _POWERS.append((out[0], out[1]))
+    return _POWERS[-1]
+
+
+class _HashSet:
+    """A set of word hashes, with an open-addressing table of them for a vectorised lookup."""
+
+    __slots__ = ("_probes", "_shift", "_table", "items")
+
+    def __init__(self) -> None:
+        self.items: set[int] = set()
+        self._table: NDArray[np.uint64] | None = None
+        self._shift = 0
+        self._probes = 0
+
+    def add(self, h: int) -> None:
+        self.items.add(h)
+        self._table = None
+
+    def clear(self) -> None:
+        self.items.clear()
+        self._table = None
+
+    def contains(self, values: NDArray[np.uint64]) -> NDArray[np.bool_]:
+        """Which of ``values`` are in the set (0 never is: it marks an empty slot)."""
+        import numpy as np
+
+        table = self._table
+        if table is None:
+            table = self._build()
+        slot = (values >> np.uint64(self._shift)).astype(np.intp)
+        found = table[slot] == values
+        for _ in range(self._probes):
+            slot += 1
+            found |= table[slot] == values
+        found &= values != 0
+        return found  # type: ignore[no-any-return]
+
+    def _build(self) -> NDArray[np.uint64]:
+        import numpy as np
+
+        values = np.array(list(self.items), dtype=np.uint64)  # list(): one step under the GIL
+        bits = max(10, (8 * len(values)).bit_length())  # load at most 1/8: probes stay short
+        shift = 64 - bits
+        table = np.zeros((1 << bits) + 64, dtype=np.uint64)  # room to probe past the end
+        slot = (values >> np.uint64(shift)).astype(np.intp)
+        probes = 0
+        while len(values):
+            free = table[slot] == 0
+            table[slot[free]] = values[free]  # of several values for one slot, one lands
+            placed = table[slot] == values
+            values, slot = values[~placed], slot[~placed] + 1
+            probes += bool(len(values))
+        if probes > 63:  # pragma: no cover - needs a clustering that random hashes do not make
+            raise RuntimeError("hash table overflow")
+        self._table, self._shift, self._probes = table, shift, probes
+        return table
+
+
+def _vector_scan(
+    chunk: str, lo: int, misses: _HashSet, deads: _HashSet
+) -> tuple[list[tuple[str, int, int, str | None, int, int | None]], bool] | None:
+    """The candidate words of ``chunk`` (at ``lo`` in the text) that are not known misses or dead
+    pairs, as ``(word, start, end, next word, hash, pair hash)``, and whether the chunk has
+    characters of a script without spaces; ``None`` if it has characters outside the BMP (or fewer
+    than three).
+
+    The next word is what the peek regex would give, or :data:`_UNKNOWN` when the separator is
+    unusual; the pair hash is ``None`` then (the pair is checked by its strings only).
+    """
+    import numpy as np
+
+    n = len(chunk)
+    data = chunk.encode("utf-16-le", "surrogatepass")
+    if len(data) != 2 * n or n < 3:
+        return None
+    units = np.frombuffer(data, dtype=np.uint16)
+    c = _char_codes().take(units)
+    unspaced = bool(c.max() >= _UNSPACED_BIT)
+    if unspaced:
+        c &= _UNSPACED_BIT - 1
+    # word starts, as the lookbehinds of the start regex: not after a word character or an
+    # apostrophe; after "./\@#$=" only if that is not glued to a word
+    s = np.flatnonzero(c == _START)
+    before = c[s - 1]  # (at s = 0 the last character, and c[s - 2] below at s = 1: ruled out after)
+    ok = (before <= _SEPCH) | (s == 0)
+    glued = (before == _DOT) | (before == _IDENT)
+    ok[glued] = (c[s[glued] - 2] < _WORD) | (s[glued] < 2)
+    s = s[ok]
+    if not len(s):
+        return [], unspaced
+    breaks = np.append(np.flatnonzero(c < _WORD), n)
+    e = breaks[np.searchsorted(breaks, s)]
+    # hash of text[i:j]: (prefix[j] - prefix[i]) / base**i, plus the length
+    forward, backward = _hash_powers(n + 1)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(units * forward[:n], out=prefix[1:])
+    length = e - s
+    h = (prefix[e] - prefix[s]) * backward[s] + length.astype(np.uint64) * np.uint64(_HASH_LEN)
+    if misses.items:
+        keep = (length > _HASH_MAX) | ~misses.contains(h)
+        s, e, h = s[keep], e[keep], h[keep]
+    # what the peek regex finds after a word, in the common cases (its alternatives, tried in
+    # order, decided by the next three characters): the word after one space, a line break or a
+    # hyphen, or after ". " or "- "; a glued apostrophe; or nothing. The rest is left to the regex.
+    inside = e + 3 <= n
+    at = np.minimum(e, n - 3)
+    a1, a2, a3 = c[at], c[at + 1], c[at + 2]
+    word2, word3 = a2 >= _WORD, a3 >= _WORD
+    blank2 = (a2 == _SPACE) | (a2 == _TAB)
+    blank3 = (a3 == _SPACE) | (a3 == _TAB)
+    space, newline, hyphen, dot = a1 == _SPACE, a1 == _NEWLINE, a1 == _HYPHEN, a1 == _DOT
+    apostrophe = inside & (a1 == _APOSCH)
+    one = (space | newline | hyphen) & word2  # the next word starts at e + 1
+    two = (dot | hyphen) & blank2 & word3  # ... at e + 2
+    alone = (a1 == _OTHER) | (a1 == _IDENT)
+    alone |= space & ((a2 == _OTHER) | ((a2 >= _DOT) & (a2 <= _APOSCH)))
+    alone |= dot & ~(blank2 & (word3 | blank3))
+    alone |= newline & ~blank2 & ~word2
+    alone |= hyphen & ~word2 & ~(blank2 & word3)
+    ns = e + 1 + two
+    ne = breaks[np.minimum(np.searchsorted(breaks, np.minimum(ns, n)), len(breaks) - 1)]
+    # an apostrophe after the next word may extend it ("d'Ivoire"): left to the regex
+    followed = (one | two) & (c[np.minimum(ne, n - 1)] != _APOSCH)
+    ne[apostrophe] = e[apostrophe] + 1  # the apostrophe alone
+    followed |= apostrophe
+    known = inside & (alone | followed)
+    known &= np.where(alone, e, ne) - s <= _HASH_MAX
+    pair = np.where(
+        alone,
+        h ^ np.uint64(_HASH_ALONE),
+        (prefix[ne] - prefix[s]) * backward[s] + (ne - s).astype(np.uint64) * np.uint64(_HASH_LEN),
+    )
+    if deads.items:
+        keep = ~(known & deads.contains(pair))
+        s, e, h, pair, known, alone, ns, ne = (
+            a[keep] for a in (s, e, h, pair, known, alone, np.where(apostrophe, e, ns), ne)
+        )
+    else:
+        ns = np.where(apostrophe, e, ns)
+    out = []
+    for i, j, hw, k, kn, al, a, b in zip(
+        s.tolist(),
+        e.tolist(),
+        h.tolist(),
+        pair.tolist(),
+        known.tolist(),
+        alone.tolist(),
+        ns.tolist(),
+        ne.tolist(),
+        strict=True,
+    ):
+        nxt = (None if al else chunk[a:b]) if kn else _UNKNOWN
+        out.append((chunk[i:j], lo + i, lo + j, nxt, hw, k if kn else None))
+    return out, unspaced
+
+
 @dataclass(slots=True)
 class _Tables:
-    first: dict[str, int]
-    """First token of every key → (the most tokens a key starting with it has) << 1 | (is it a key)."""
-    pairs: set[int]
+    first: _FirstCodes
+    """First token → (the most tokens a key starting with it has) << 1 | (is it a key)."""
+    pairs: dict[int, None]
     """Hashes of the first two tokens of every key of two tokens or more (salted per process)."""
-    cjk: frozenset[str]
-    cjk_lengths: tuple[int, ...]
+
+
+class _FirstCodes(dict[str, int]):
+    """First token → (the most tokens a key starting with it has) << 1 | (is it a key itself), or 0
+    when no key starts with it.
+
+    Worked out on first use of a token from the heads of the keys of several tokens and a lookup
+    in the index (a table of every key, one-word keys included, took a second to build).
+    """
+
+    __slots__ = ("_keys", "_most")
+
+    def __init__(self, most: dict[str, int], keys: Mapping[str, object]) -> None:
+        super().__init__()
+        self._most, self._keys = most, keys
+
+    def __missing__(self, token: str) -> int:
+        n = self._most.get(token, 0)
+        code = (max(n, 1) << 1 | 1) if token in self._keys else n << 1
+        if len(self) > _MAX_MEMO:
+            self.clear()
+        self[token] = code
+        return code
+
+
+def _all_keys(index: Index) -> list[str]:
+    """Every lookup key of ``index``, decoded in one pass where the key table allows it."""
+    keys = index.keys
+    decode = getattr(getattr(keys, "strings", None), "decode_head", None)
+    if decode is not None:
+        return cast("list[str]", decode(len(keys)))
+    return list(keys)
+
+
+@functools.cache
+def _cjk_key() -> re.Pattern[str]:
+    """A key that the scan of scripts without spaces looks for (see :meth:`Extractor._scan_run`)."""
+    return re.compile(f"[{_class([*_UNSPACED_RANGES, *_HANGUL_RANGES])}]{{2,{_CJK_MAX}}}")
 
 
 @dataclass(slots=True)
@@ -381,8 +659,11 @@ class Extractor:
         self.index: Index = resolver.index
         self.fuzzy = fuzzy
         self._tables: _Tables | None = None
+        self._cjk: tuple[dict[str, None], tuple[int, ...]] | None = None
         self._miss: set[str] = set()
         self._dead: set[tuple[str, str | None]] = set()
+        self._miss_h = _HashSet()  # hashes of the words of ``_miss`` as written (see _vector_scan)
+        self._dead_h = _HashSet()  # hashes of the dead pairs, with what separates them
         self._singles: dict[str, int] = {}
         self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
         self._reach_memo: dict[str, frozenset[int]] = {}
@@ -400,24 +681,39 @@ class Extractor:
         return self._tables
 
     def _build_tables(self) -> _Tables:
-        first: dict[str, int] = {}
-        pairs: set[int] = set()
-        cjk: set[str] = set()
-        get = first.get
-        for key in self.index.keys:
-            head, sep, rest = key.partition(" ")
-            old = get(head, 0)
-            if sep:
-                n = key.count(" ") + 1
-                second = rest.partition(" ")[0]
-                pairs.add(hash(f"{head} {second}"))
-                if (old >> 1) < n:
-                    first[head] = (n << 1) | (old & 1)
-                continue
-            first[head] = (max(old >> 1, 1) << 1) | 1
-            if 2 <= len(key) <= _CJK_MAX and not key.isascii() and all(_is_unspaced(c) or _is_hangul(c) for c in key):
-                cjk.add(key)
-        return _Tables(first, pairs, frozenset(cjk), tuple(sorted({len(k) for k in cjk}, reverse=True)))
+        """The first-token table and the pair hashes, from every key of the index at once.
+
+        Only the keys of several tokens are looked at one by one, and only in C-level ``map``
+        pipelines that keep no container per key (the garbage collector would otherwise walk
+        them all, again and again, while the tables grow). The tables are plain dicts of strings
+        and integers, which the collector does not track either.
+        """
+        names = _all_keys(self.index)
+        spaces = list(map(str.count, names, itertools.repeat(" ")))
+        multi = list(itertools.compress(names, spaces))
+        del names
+        gaps = list(filter(None, spaces))  # tokens - 1, per key of several tokens
+        del spaces
+        heads = list(map(itemgetter(0), map(str.partition, multi, itertools.repeat(" "))))
+        # the first two tokens of each key: the key itself when it has two
+        pairs = dict.fromkeys(map(hash, itertools.compress(multi, map((1).__eq__, gaps))))
+        longer = itertools.compress(multi, map((1).__lt__, gaps))
+        two = map(itemgetter(slice(2)), map(str.split, longer, itertools.repeat(" "), itertools.repeat(2)))
+        pairs.update(dict.fromkeys(map(hash, map(" ".join, two))))
+        # head -> most tokens: heads written in order of token count, so the largest count stays
+        order = sorted(range(len(multi)), key=gaps.__getitem__)
+        most = dict(zip(map(heads.__getitem__, order), map((1).__add__, map(gaps.__getitem__, order)), strict=True))
+        return _Tables(_FirstCodes(most, self.index.keys), pairs)
+
+    def _cjk_table(self) -> tuple[dict[str, None], tuple[int, ...]]:
+        """Keys written wholly in scripts without spaces, and their lengths (longest first); built
+        on the first text that has such characters."""
+        if self._cjk is None:
+            names = _all_keys(self.index)
+            candidates = itertools.compress(names, map(not_, map(str.isascii, names)))
+            cjk = dict.fromkeys(filter(_cjk_key().fullmatch, candidates))
+            self._cjk = cjk, tuple(sorted({len(k) for k in cjk}, reverse=True))
+        return self._cjk
 
     # --- public -----------------------------------------------------------------------------------
 
@@ -439,9 +735,12 @@ class Extractor:
     def _scan(self, text: str) -> list[_Raw]:
         pats = _patterns()
         raws: list[_Raw] = []
+        unspaced: bool | None = None  # does the text have characters of a script without spaces?
         if len(text) > _GATE_MAX or not self._miss.issuperset(map(str.lower, pats.start.findall(text))):
-            raws.extend(self._scan_spaced(text, pats.split, pats.peek))
-        if not text.isascii() and _maybe_unspaced(text) and pats.unspaced.search(text):
+            raws, unspaced = self._scan_spaced(text)
+        if text.isascii():
+            unspaced = False
+        if (unspaced is None and _maybe_unspaced(text) and pats.unspaced.search(text)) or unspaced:
             for m in pats.unspaced.finditer(text):
                 raws.extend(self._scan_run(m.group(), m.start()))
             raws.sort(key=lambda r: r.start)
@@ -473,61 +772,67 @@ class Extractor:
             return raws
         return sorted([*raws, *found], key=lambda r: r.start)
 
-    def _scan_spaced(self, text: str, split_re: re.Pattern[str], peek_re: re.Pattern[str]) -> Iterator[_Raw]:
-        """Mentions in cased and spaced scripts; most words are dismissed without Python work.
+    def _scan_spaced(self, text: str) -> tuple[list[_Raw], bool | None]:
+        """Mentions in cased and spaced scripts, and whether the text has characters of a script
+        without spaces (``None``: not known); most words are dismissed without Python work.
 
         A word that is no key's first token is dismissed and remembered as a miss (unless it could
         still be an inflected or misspelt name). A word that starts keys of several words but is
         not a key itself ("The", "Isle") goes on only if the word after it forms the start of a
         key ("The Hague"); a word with the word after it that lead nowhere are remembered as a
         dead pair. Each chunk of text is split into candidate words, which are filtered against
-        both memories in C (``map`` and ``compress``), so on ordinary prose only a word not seen
-        before, or a pair-starting word followed by a new word, costs a Python step. A
-        single-word key's verdict (capitalisation policy) is memoised per word.
+        both memories in C (:meth:`_regex_candidates`) or with numpy (:func:`_vector_scan`), so on
+        ordinary prose only a word not seen before, or a pair-starting word followed by a new
+        word, costs a Python step. A single-word key's verdict (capitalisation policy) is
+        memoised per word.
         """
         first = self.tables.first
         keys = self.index.keys
-        miss = self._miss
-        dead = self._dead
-        singles = self._singles
+        miss, dead, singles = self._miss, self._dead, self._singles
+        miss_h, dead_h = self._miss_h, self._dead_h
+        peek_re = _patterns().peek
+        raws: list[_Raw] = []
+        unspaced, unknown = False, False
         last = 0
-        # the pattern matches everywhere (its group is optional)
-        peek = cast("Callable[[int], re.Match[str]]", functools.partial(peek_re.match, text))
         for lo, chunk in _chunks(text):
-            # ``split`` gives the words and the text between them as plain strings (match objects
-            # would cost more, in allocation and garbage collection); offsets are summed lengths
-            parts = split_re.split(chunk)
-            if len(parts) < 3:
-                continue
-            offsets = list(itertools.accumulate(map(len, parts), initial=lo))
-            words = parts[1::2]
-            # C-level filters first: known misses by word, then known dead pairs ("The" + "If")
-            lows = map(str.lower, words)
-            live = list(itertools.compress(range(len(words)), map(not_, map(miss.__contains__, lows))))
-            if not live:
-                continue
-            words = list(map(words.__getitem__, live))
-            starts = list(map(offsets[1::2].__getitem__, live))
-            ends = list(map(offsets[2::2].__getitem__, live))
-            nexts = list(map(_group, map(peek, ends), itertools.repeat(1)))
-            keep = map(not_, map(dead.__contains__, zip(words, nexts, strict=True))) if dead else itertools.repeat(True)
-            for word, s, e, nxt in itertools.compress(zip(words, starts, ends, nexts, strict=True), keep):
+            found = None
+            if _VECTOR_MIN <= len(chunk) <= _VECTOR_MAX:
+                found = _vector_scan(chunk, lo, miss_h, dead_h)
+            if found is None:
+                unknown = True
+                candidates: Iterable[tuple[str, int, int, str | None, int | None, int | None]]
+                candidates = self._regex_candidates(text, lo, chunk)
+            else:
+                candidates, seen = found
+                unspaced = unspaced or seen
+            for word, s, e, nxt, hw, pair in candidates:
                 if s < last:
                     continue
                 low = word.lower()
                 if low in miss:
+                    if hw is not None:
+                        miss_h.add(hw)
+                    continue
+                if nxt == _UNKNOWN:
+                    nxt = peek_re.match(text, e).group(1)  # type: ignore[union-attr]
+                if (word, nxt) in dead:
+                    if pair is not None:
+                        dead_h.add(pair)
                     continue
                 ascii_word = word.isascii()
                 if not ascii_word:
                     low = normalize_name(word)
-                code = first.get(low)
+                code = first[low]
                 apostrophe = nxt in _APOSTROPHES  # glued to the word: the peek gives it alone
-                if code is None:
+                if not code:
                     # a miss unless a typo of a name (only the title-case form of ``low`` may be)
                     if ascii_word and not apostrophe and not (self._fuzzy_ok(word) and self._fuzzy_hit(word)):
                         if len(miss) > _MAX_MEMO:
                             miss.clear()
+                            miss_h.clear()
                         miss.add(low)
+                        if hw is not None:
+                            miss_h.add(hw)
                         continue
                 elif ascii_word and not apostrophe and (code == 3 or not self._pair(low, nxt)):
                     # the word alone is all there is (no key starts with it and the next word):
@@ -540,7 +845,7 @@ class Extractor:
                             raw = self._raw(text, s, e, word, 1)
                             if raw is not None:
                                 last = e
-                                yield raw
+                                raws.append(raw)
                             continue
                         single = singles.get(word, -1)
                         if single < 0:
@@ -553,19 +858,52 @@ class Extractor:
                         continue  # an acronym inside an identifier: "US-ASCII", "en-US"
                     if single:
                         last = e
-                        yield _Raw(s, e, word, word=single == 2)
+                        raws.append(_Raw(s, e, word, word=single == 2))
                     else:
                         if len(dead) > _MAX_MEMO:
                             dead.clear()
+                            dead_h.clear()
                         dead.add((word, nxt))
+                        if pair is not None:
+                            dead_h.add(pair)
                     continue
                 raw = self._match_at(text, s, e, word, first, keys)
                 if raw is not None:
                     last = raw.end
-                    yield raw
+                    raws.append(raw)
+        return raws, True if unspaced else None if unknown else False
+
+    def _regex_candidates(
+        self, text: str, lo: int, chunk: str
+    ) -> Iterator[tuple[str, int, int, str | None, int | None, int | None]]:
+        """The candidate words of ``chunk`` (at ``lo`` in ``text``) that are not known misses or
+        dead pairs, as :func:`_vector_scan` gives them, found with the split regex."""
+        pats = _patterns()
+        miss, dead = self._miss, self._dead
+        # ``split`` gives the words and the text between them as plain strings (match objects
+        # would cost more, in allocation and garbage collection); offsets are summed lengths
+        parts = pats.split.split(chunk)
+        if len(parts) < 3:
+            return iter(())
+        offsets = list(itertools.accumulate(map(len, parts), initial=lo))
+        words = parts[1::2]
+        # C-level filters first: known misses by word, then known dead pairs ("The" + "If")
+        lows = map(str.lower, words)
+        live = list(itertools.compress(range(len(words)), map(not_, map(miss.__contains__, lows))))
+        if not live:
+            return iter(())
+        words = list(map(words.__getitem__, live))
+        starts = list(map(offsets[1::2].__getitem__, live))
+        ends = list(map(offsets[2::2].__getitem__, live))
+        # the pattern matches everywhere (its group is optional)
+        peek = cast("Callable[[int], re.Match[str]]", functools.partial(pats.peek.match, text))
+        nexts = list(map(_group, map(peek, ends), itertools.repeat(1)))
+        keep = map(not_, map(dead.__contains__, zip(words, nexts, strict=True))) if dead else itertools.repeat(True)
+        none = itertools.repeat(None)
+        return itertools.compress(zip(words, starts, ends, nexts, none, none, strict=False), keep)
 
     def _match_at(
-        self, text: str, s: int, e: int, word: str, first: dict[str, int], keys: Mapping[str, object]
+        self, text: str, s: int, e: int, word: str, first: _FirstCodes, keys: Mapping[str, object]
     ) -> _Raw | None:
         """The longest mention starting with the word ``text[s:e]``, or ``None``."""
         # the word, with an apostrophe part ("Martha's", "N'Djamena") when one follows
@@ -577,13 +915,13 @@ class Extractor:
             if apos:
                 whole = word + text[e : apos.end()]
                 k = _key(whole)
-                code = first.get(k) or first.get(fold_key(k), 0)
+                code = first[k] or first[fold_key(k)]
                 if code:
                     head_tok, head_key, e = whole, k, apos.end()
         if not code:
-            code = first.get(head_key, 0)
+            code = first[head_key]
             if not code and not word.isascii():
-                code = first.get(fold_key(head_key), 0)
+                code = first[fold_key(head_key)]
         maxn, alone = code >> 1, code & 1
         cyrillic = not word.isascii() and bool(_CYRILLIC.match(word))
         if not maxn:
@@ -753,8 +1091,7 @@ class Extractor:
 
     def _scan_run(self, run: str, base: int) -> Iterator[_Raw]:
         """Longest keys in a run of a script without spaces (``run`` starts at ``base``)."""
-        tables = self.tables
-        cjk, lengths = tables.cjk, tables.cjk_lengths
+        cjk, lengths = self._cjk_table()
         if cjk:
             i = 0
             hangul = _is_hangul(run[0])
@@ -976,7 +1313,7 @@ class Extractor:
         return out
 
 
-def _cjk_ok(run: str, i: int, j: int, hangul: bool, cjk: frozenset[str]) -> bool:
+def _cjk_ok(run: str, i: int, j: int, hangul: bool, cjk: Container[str]) -> bool:
     """Guards against fragments for a key found at ``run[i:j]`` of a run without spaces.
 
     * Hangul: the key starts its word (checked by the caller) and may carry particles after it.

@@ -1,0 +1,198 @@
+"""The vectorised word scan gives what the regex scan gives, word for word.
+
+Long chunks of text are split into candidate words with numpy (``_vector_scan``), short ones with
+the split regex; known misses and dead pairs are remembered as 64-bit hashes for the first and as
+strings for the second. These tests hold the two paths to the same answers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from toponym import Gazetteer, default_gazetteer
+from toponym.extract import _UNKNOWN, Extractor, _HashSet, _patterns, _vector_scan
+
+#: The module (``toponym.extract`` is the function of the same name).
+EXTRACT_MODULE = importlib.import_module("toponym.extract")
+FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer"
+DATA = Path(__file__).parent / "data"
+
+#: Characters that decide word starts, word ends and what the peek regex reads after a word.
+ALPHABET = (
+    "AaZzÄäßΣσЖжʼǅ"  # cased letters, a title-case digraph, a modifier letter apostrophe (a letter)
+    "ابب"  # a caseless script
+    "日本国後島カナ한국ไทย"  # scripts without spaces
+    "0_ \t\n\r\u00a0\u2009\u202f-\u2010\u2011.,;:/\\@#$='’()\x00…—"
+    "\u0301"  # a combining mark
+)
+WORDS = ["The", "Hague", "Sea", "of", "Japan", "None", "It's", "d'Ivoire", "US", "U.S.", "x", "Kuril", "Yuzhno"]
+
+
+def regex_scan(text: str) -> list[tuple[str, int, int, str | None]]:
+    pats = _patterns()
+    return [(m.group(), m.start(), m.end(), pats.peek.match(text, m.end()).group(1)) for m in pats.start.finditer(text)]  # type: ignore[union-attr]
+
+
+def check_same_words(text: str) -> None:
+    got = _vector_scan(text, 0, _HashSet(), _HashSet())
+    if got is None:
+        assert len(text) < 3
+        return
+    items, unspaced = got
+    expected = regex_scan(text)
+    assert [(w, s, e) for w, s, e, *_ in items] == [(w, s, e) for w, s, e, _ in expected]
+    for (word, _s, _e, nxt, _h, pair), (_w, _s2, _e2, peeked) in zip(items, expected, strict=True):
+        if nxt == _UNKNOWN:
+            assert pair is None
+        else:
+            assert nxt == peeked, (word, text)
+            assert pair is not None
+    assert unspaced == bool(_patterns().unspaced.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=6), st.sampled_from(WORDS)), max_size=40))
+@example(["The", " ", "Hague", ".", "\n\n", "None", ".  ", "X", "-", " ", "Y", "\n", "  ", "Z"])
+@example(["os", ".", "Path", " ", "self", ".", "Tokyo", " ", ".", "NET", " ", "a", "'", "The", "’", "s"])
+def test_vector_scan_finds_the_regex_words_and_next_words(parts: list[str]) -> None:
+    check_same_words("".join(parts))
+
+
+def test_vector_scan_on_real_text() -> None:
+    text = (DATA / "prose_en.txt").read_text(encoding="utf-8")[:200_000]
+    news = [(DATA / "gold" / f"news_{lang}.txt").read_text(encoding="utf-8") for lang in ("en", "ru", "ja")]
+    check_same_words(text)
+    for t in news:
+        check_same_words(re.sub(r"\[\[([^|\]]+)\|[a-z0-9-]+\]\]", r"\1", t))
+
+
+def test_vector_scan_leaves_characters_outside_the_bmp_to_the_regex() -> None:
+    assert _vector_scan("Tokyo 𠀋 Kyoto " * 10, 0, _HashSet(), _HashSet()) is None
+
+
+def test_word_hashes_identify_words_and_pairs() -> None:
+    text = "The Hague and The Hague, The Netherlands. The Hague? Sea of Japan. Sea of Azov; Sea. " * 20
+    got = _vector_scan(text, 0, _HashSet(), _HashSet())
+    assert got is not None
+    by_hash: dict[int, str] = {}
+    by_pair: dict[int, tuple[str, str | None]] = {}
+    for word, _s, _e, nxt, h, pair in got[0]:
+        assert by_hash.setdefault(h, word) == word
+        if pair is not None:
+            assert by_pair.setdefault(pair, (word, nxt)) == (word, nxt)
+    assert len(set(by_hash.values())) == len(by_hash)  # different words, different hashes
+    assert len(by_pair) >= 4
+
+
+def test_known_misses_and_dead_pairs_are_dismissed() -> None:
+    text = "Alpha Beta. Gamma Delta, Alpha Gamma. " * 200
+    misses, deads = _HashSet(), _HashSet()
+    first = _vector_scan(text, 0, misses, deads)
+    assert first is not None
+    for word, _s, _e, nxt, h, pair in first[0]:
+        if word == "Alpha":
+            misses.add(h)
+        if word == "Gamma" and nxt == "Delta":
+            assert pair is not None
+            deads.add(pair)
+    second = _vector_scan(text, 0, misses, deads)
+    assert second is not None
+    left = {(w, nxt) for w, _s, _e, nxt, _h, _p in second[0]}
+    # "Beta. Gamma": a word after ". " is the next word; the last "Gamma. " is left to the regex
+    assert left == {("Beta", "Gamma"), ("Delta", None), ("Gamma", "Alpha"), ("Gamma", _UNKNOWN)}
+
+
+def test_hash_set_lookup() -> None:
+    rng = random.Random(5)
+    hs = _HashSet()
+    members = [rng.getrandbits(64) for _ in range(3000)]
+    # values sharing their top bits land in one slot: the table must probe past them
+    members += [(0xABCDEF << 40) + i for i in range(40)]
+    for v in members:
+        hs.add(v)
+    others = [rng.getrandbits(64) for _ in range(3000)] + [(0xABCDEF << 40) + 100 + i for i in range(40)]
+    values = np.array([*members, *others, 0], dtype=np.uint64)
+    assert hs.contains(values).tolist() == [True] * len(members) + [False] * (len(others) + 1)
+    hs.add(0)  # 0 marks an empty slot: never reported (a missed shortcut, not a wrong answer)
+    assert not hs.contains(np.array([0], dtype=np.uint64))[0]
+    hs.clear()
+    assert not hs.contains(values).any()
+
+
+def long_text(seed: int, size: int, vocabulary: list[str]) -> str:
+    rng = random.Random(seed)
+    seps = [" "] * 20 + ["  ", "\n", "\n\n", ". ", ".  ", ", ", "-", " - ", "'s ", "’", "\t", "\u00a0", " (", ") ", "/"]
+    out: list[str] = []
+    n = 0
+    while n < size:
+        w = rng.choice(vocabulary)
+        w = w.upper() if rng.random() < 0.03 else w.capitalize() if rng.random() < 0.2 else w
+        out += [w, rng.choice(seps)]
+        n += len(w) + 2
+    return "".join(out)
+
+
+def both_paths(gz: Gazetteer, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vectorised and the regex path give the same mentions, on a cold and on a warm extractor."""
+
+    def run(extractor: Extractor) -> list[list[tuple[int, int, str, str]]]:
+        return [[(m.start, m.end, m.place.id, m.method) for m in extractor.extract(text)] for _ in range(2)]
+
+    vector = run(Extractor(gz.resolver))
+    with monkeypatch.context() as m:
+        m.setattr(EXTRACT_MODULE, "_VECTOR_MIN", 1 << 40)
+        regex = run(Extractor(gz.resolver))
+    assert vector == regex
+    assert vector[0]
+
+
+def test_both_paths_agree_on_the_fixture_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    gz = Gazetteer.from_folder(FIXTURE)
+    vocabulary = [
+        *[
+            "Russia",
+            "Japan",
+            "Kunashiri",
+            "Iturup",
+            "Kuril",
+            "islands",
+            "Southern",
+            "Kurils",
+            "Northern",
+            "Territories",
+        ],
+        *[
+            "Russian",
+            "Federation",
+            "Nice",
+            "United",
+            "States",
+            "Georgia",
+            "Springfield",
+            "the",
+            "and",
+            "of",
+            "in",
+            "with",
+            "on",
+        ],
+        *["Москве", "Кунашире", "Японии", "国後島", "日本語", "色丹島", "USA", "Usa"],
+    ]
+    for seed in range(2):
+        both_paths(gz, long_text(seed, 20_000, vocabulary), monkeypatch)
+
+
+def test_both_paths_agree_on_the_shipped_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    prose = (DATA / "prose_en.txt").read_text(encoding="utf-8")[:150_000]
+    news = re.sub(r"\[\[([^|\]]+)\|[a-z0-9-]+\]\]", r"\1", (DATA / "gold" / "news_en.txt").read_text(encoding="utf-8"))
+    vocabulary = [*re.findall(r"\w+", news), "The", "Hague", "Sea", "None", "Set", "Union", "Reading", "Nice"]
+    text = prose[:70_000] + "\n\n" + news + "\n\n" + prose[70_000:] + long_text(7, 40_000, vocabulary)
+    both_paths(default_gazetteer(), text, monkeypatch)
