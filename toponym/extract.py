@@ -88,6 +88,11 @@ _UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagge
 _CITY_ALONE = 100_000
 #: A multi-word city name is more specific: this population is enough.
 _CITY_ALONE_MULTI = 20_000
+#: Verdicts on a candidate word and the word after it (:meth:`Extractor._verdict`): nothing; a
+#: mention of the word alone (``_ALONE_WORD``: an ordinary word when in lower case), to be dropped
+#: if ``_UPPER`` and glued to an identifier; the capitalisation policy to apply at the place (a
+#: word in capitals); the longest mention starting with the word to look for.
+_SKIP, _ALONE, _ALONE_WORD, _HEADLINE, _LONGER, _UPPER = 0, 1, 2, 4, 8, 16
 #: Longest CJK key tried at one position; longer names are rare and would slow the scan.
 _CJK_MAX = 16
 
@@ -665,6 +670,8 @@ class Extractor:
         self._miss_h = _HashSet()  # hashes of the words of ``_miss`` as written (see _vector_scan)
         self._dead_h = _HashSet()  # hashes of the dead pairs, with what separates them
         self._singles: dict[str, int] = {}
+        self._verdicts: dict[tuple[str, str | None], int] = {}
+        self._longest: dict[tuple[tuple[str, ...], int], tuple[int, bool]] = {}
         self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
         self._reach_memo: dict[str, frozenset[int]] = {}
         self._context_memo: dict[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = {}
@@ -788,8 +795,7 @@ class Extractor:
         """
         first = self.tables.first
         keys = self.index.keys
-        miss, dead, singles = self._miss, self._dead, self._singles
-        miss_h, dead_h = self._miss_h, self._dead_h
+        miss, verdicts = self._miss, self._verdicts
         peek_re = _patterns().peek
         raws: list[_Raw] = []
         unspaced, unknown = False, False
@@ -797,7 +803,7 @@ class Extractor:
         for lo, chunk in _chunks(text):
             found = None
             if _VECTOR_MIN <= len(chunk) <= _VECTOR_MAX:
-                found = _vector_scan(chunk, lo, miss_h, dead_h)
+                found = _vector_scan(chunk, lo, self._miss_h, self._dead_h)
             if found is None:
                 unknown = True
                 candidates: Iterable[tuple[str, int, int, str | None, int | None, int | None]]
@@ -808,70 +814,96 @@ class Extractor:
             for word, s, e, nxt, hw, pair in candidates:
                 if s < last:
                     continue
-                low = word.lower()
-                if low in miss:
-                    if hw is not None:
-                        miss_h.add(hw)
-                    continue
                 if nxt == _UNKNOWN:
-                    nxt = peek_re.match(text, e).group(1)  # type: ignore[union-attr]
-                if (word, nxt) in dead:
-                    if pair is not None:
-                        dead_h.add(pair)
-                    continue
-                ascii_word = word.isascii()
-                if not ascii_word:
-                    low = normalize_name(word)
-                code = first[low]
-                apostrophe = nxt in _APOSTROPHES  # glued to the word: the peek gives it alone
-                if not code:
-                    # a miss unless a typo of a name (only the title-case form of ``low`` may be)
-                    if ascii_word and not apostrophe and not (self._fuzzy_ok(word) and self._fuzzy_hit(word)):
-                        if len(miss) > _MAX_MEMO:
-                            miss.clear()
-                            miss_h.clear()
-                        miss.add(low)
-                        if hw is not None:
-                            miss_h.add(hw)
+                    if word.lower() in miss:
                         continue
-                elif ascii_word and not apostrophe and (code == 3 or not self._pair(low, nxt)):
-                    # the word alone is all there is (no key starts with it and the next word):
-                    # whether it stands depends on the word only, except for a long word in
-                    # capitals (a headline), so the answer is memoised and a miss remembered as a
-                    # dead pair (``nxt`` holds exactly what follows, so the pair decides alone)
-                    single = 0
-                    if code & 1:
-                        if word.isupper() and sum(map(str.isalpha, word)) >= 4:
-                            raw = self._raw(text, s, e, word, 1)
-                            if raw is not None:
-                                last = e
-                                raws.append(raw)
-                            continue
-                        single = singles.get(word, -1)
-                        if single < 0:
-                            one = self._raw(word, 0, len(word), word, 1)
-                            single = 0 if one is None else 2 if one.word else 1
-                            if len(singles) > _MAX_MEMO:
-                                singles.clear()
-                            singles[word] = single
-                    if single and word.isupper() and (_CODE_NEIGHBOUR.match(text, e) or (s and text[s - 1] in "-_/.")):
-                        continue  # an acronym inside an identifier: "US-ASCII", "en-US"
-                    if single:
-                        last = e
-                        raws.append(_Raw(s, e, word, word=single == 2))
-                    else:
-                        if len(dead) > _MAX_MEMO:
-                            dead.clear()
-                            dead_h.clear()
-                        dead.add((word, nxt))
-                        if pair is not None:
-                            dead_h.add(pair)
+                    nxt = peek_re.match(text, e).group(1)  # type: ignore[union-attr]
+                verdict = verdicts.get((word, nxt))
+                if verdict is None:
+                    verdict = self._verdict(word, nxt, hw, pair)
+                if verdict == _SKIP:
                     continue
-                raw = self._match_at(text, s, e, word, first, keys)
+                if verdict == _LONGER:
+                    raw = self._match_at(text, s, e, word, first, keys)
+                elif verdict == _HEADLINE:
+                    raw = self._raw(text, s, e, word, 1)
+                elif verdict & _UPPER and (_CODE_NEIGHBOUR.match(text, e) or (s and text[s - 1] in "-_/.")):
+                    continue  # an acronym inside an identifier: "US-ASCII", "en-US"
+                else:
+                    raw = _Raw(s, e, word, False, bool(verdict & _ALONE_WORD))
                 if raw is not None:
                     last = raw.end
                     raws.append(raw)
         return raws, True if unspaced else None if unknown else False
+
+    def _verdict(self, word: str, nxt: str | None, hw: int | None, pair: int | None) -> int:
+        """What to do with the candidate ``word`` followed by ``nxt`` (see ``_SKIP`` ... ``_UPPER``).
+
+        A word that is no key's first token is a miss (unless it could still be an inflected or
+        misspelt name). A word that starts keys of several words but is not a key itself ("The",
+        "Isle") goes on only if the word after it forms the start of a key ("The Hague"); a word
+        with the word after it that lead nowhere are a dead pair. Misses and dead pairs are
+        remembered, as strings and (``hw``, ``pair``: from the vectorised scan) as hashes; other
+        verdicts depend on the word and the next word only and are memoised.
+        """
+        miss, dead, singles = self._miss, self._dead, self._singles
+        low = word.lower()
+        if low in miss:
+            if hw is not None:
+                self._miss_h.add(hw)
+            return _SKIP
+        if (word, nxt) in dead:
+            if pair is not None:
+                self._dead_h.add(pair)
+            return _SKIP
+        ascii_word = word.isascii()
+        if not ascii_word:
+            low = normalize_name(word)
+        code = self.tables.first[low]
+        apostrophe = nxt in _APOSTROPHES  # glued to the word: the peek gives it alone
+        verdict = _LONGER
+        if not code:
+            # a miss unless a typo of a name (only the title-case form of ``low`` may be)
+            if ascii_word and not apostrophe and not (self._fuzzy_ok(word) and self._fuzzy_hit(word)):
+                if len(miss) > _MAX_MEMO:
+                    miss.clear()
+                    self._miss_h.clear()
+                miss.add(low)
+                if hw is not None:
+                    self._miss_h.add(hw)
+                return _SKIP
+        elif ascii_word and not apostrophe and (code == 3 or not self._pair(low, nxt)):
+            # the word alone is all there is (no key starts with it and the next word):
+            # whether it stands depends on the word only, except for a long word in capitals (a
+            # headline) and an acronym glued to an identifier, so a miss is remembered as a dead
+            # pair (``nxt`` holds exactly what follows, so the pair decides alone)
+            single = 0
+            if code & 1:
+                if word.isupper() and sum(map(str.isalpha, word)) >= 4:
+                    return self._remember(word, nxt, _HEADLINE)
+                single = singles.get(word, -1)
+                if single < 0:
+                    one = self._raw(word, 0, len(word), word, 1)
+                    single = 0 if one is None else _ALONE_WORD if one.word else _ALONE
+                    if len(singles) > _MAX_MEMO:
+                        singles.clear()
+                    singles[word] = single
+            if not single:
+                if len(dead) > _MAX_MEMO:
+                    dead.clear()
+                    self._dead_h.clear()
+                dead.add((word, nxt))
+                if pair is not None:
+                    self._dead_h.add(pair)
+                return _SKIP
+            verdict = single | (_UPPER if word.isupper() else 0)
+        return self._remember(word, nxt, verdict)
+
+    def _remember(self, word: str, nxt: str | None, verdict: int) -> int:
+        if len(self._verdicts) > _MAX_MEMO:
+            self._verdicts.clear()
+        self._verdicts[word, nxt] = verdict
+        return verdict
 
     def _regex_candidates(
         self, text: str, lo: int, chunk: str
@@ -949,6 +981,18 @@ class Extractor:
                 break
             parts.append((k, end))
             pos = end
+        if not cyrillic:
+            memo_key = (tuple(p[0] for p in parts), alone)
+            found = self._longest.get(memo_key)
+            if found is None:
+                found = self._longest_key(memo_key[0], alone, keys)
+                if len(self._longest) > _MAX_MEMO:
+                    self._longest.clear()
+                self._longest[memo_key] = found
+            n, possessive = found
+            if not n:
+                return None
+            return self._raw(text, s, parts[n - 1][1] - 2 * possessive, head_tok, n)
         for n in range(len(parts), 0, -1):
             key = " ".join(p[0] for p in parts[:n])
             end = parts[n - 1][1]
@@ -970,6 +1014,17 @@ class Extractor:
                 if nominative is not None:
                     return _Raw(s, end, nominative, inflected=True, tokens=n)
         return None
+
+    def _longest_key(self, tokens: tuple[str, ...], alone: int, keys: Mapping[str, object]) -> tuple[int, bool]:
+        """How many of ``tokens`` form the longest key (0: none), and whether only without a
+        possessive "'s" on the last one ("South Korea's")."""
+        for n in range(len(tokens), 0, -1):
+            key = " ".join(tokens[:n])
+            if (n > 1 or alone) and self._has_key(key, keys):
+                return n, False
+            if n > 1 and key.endswith("'s") and self._has_key(key[:-2], keys):
+                return n, True
+        return 0, False
 
     def _pair(self, a: str, b: str | None) -> bool:
         """Does some key start with the two tokens ``a b`` (or their folded or possessive-less forms)?"""
