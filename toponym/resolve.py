@@ -16,7 +16,8 @@ then fuzzy matching over blocked candidates. Ranking rules, in order (docs/archi
    that contains it (Lima, Córdoba, New York).
 
 If the top two are still alike after these rules (same kind, prominence within a factor of
-1.5), the name is **ambiguous**: ``resolve`` answers ``None``; ``resolve_all`` lists them all.
+1.5), the name is **ambiguous**: ``resolve`` answers ``None``; ``resolve_all`` lists them all. A
+bare typo of a spelling that alone resolves to no one place ("Springfeld") gets no answer either.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ class _Cand:
     """Fuzzy only: edits between the query and the name with accents and apostrophes kept."""
     endorsed: bool = True
     """Fuzzy only: a closest spelling means this place when typed exactly (or means no one place)."""
+    open: bool = False
+    """Fuzzy only: every closest spelling means no one place typed exactly (ambiguous, stopped)."""
 
 
 @dataclass(slots=True)
@@ -352,7 +355,9 @@ class Resolver:
             # a place that several near spellings point to is the likelier intent of a typo
             cand.support = near[place]
             # a typo means what its closest spelling means typed exactly
-            cand.endorsed = any(self._spelling_answer(n) in (place, None) for n in closest[place])
+            answers = {self._spelling_answer(n) for n in closest[place]}
+            cand.endorsed = place in answers or None in answers
+            cand.open = answers == {None}
         return list(by_place.values())
 
     def _spelling_answer(self, n: int) -> int | None:
@@ -442,6 +447,9 @@ class Resolver:
             if hints.empty and pos == 0:
                 if c.weak:
                     reason, stopped = "stop: an English word, not this accented or transliterated name", True
+                elif c.open:  # "Springfeld" is as ambiguous as "Springfield", "Nicee" as "Nice"
+                    reason = f"stop: a typo of {idx.name_text[c.name]!r}, which alone resolves to no one place"
+                    stopped = True
                 elif stop_reason is not None:
                     reason, stopped = f"stop: {stop_reason}", True
                 elif (
