@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import IndexFormatError, UnknownPlaceError
 from .model import NAME_TYPES, Place, PlaceName
@@ -38,6 +38,7 @@ __all__ = [
     "TIER_TRANSLIT",
     "Index",
     "IndexTables",
+    "probe_hashes",
     "segment_hash",
     "segments",
 ]
@@ -80,14 +81,24 @@ _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_
 
 
 @functools.lru_cache(maxsize=256)
-def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int], ...]:
-    """Which slices of a query of ``n`` characters to look up: ``(seed, start, end)`` triples.
+def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int, int], ...]:
+    """Which pieces of a query of ``n`` characters to look up: ``(seed, start, end, swap)``.
 
-    An intact segment of a stored key of length L sits in the query shifted by the length change
-    the edits before it made, so the first segment cannot move, the last moves by exactly
-    ``n - L``, and a middle one by ``s`` with ``|s| + |n - L - s| <= max_edits``.
+    The probe text is ``query[start:end]`` when ``swap`` is 0. An intact segment of a stored key
+    of length L sits in the query shifted by the length change the edits before it made, so the
+    first segment cannot move, the last moves by exactly ``n - L``, and a middle one by ``s`` with
+    ``|s| + |n - L - s| <= max_edits``.
+
+    A transposition of the two letters either side of a segment boundary is one edit that breaks
+    two segments, so with two edits all three may break ("chaunwagn" for "chuanwang"). Then the
+    first segment is intact but for its last letter, which the query holds one place later, or
+    the last segment is intact but for its first letter, which the query holds one place earlier
+    (whichever boundary the transposition did not cross, or the first if it crossed both; the
+    other edit is elsewhere). ``swap`` 1 probes ``query[start:end - 1] + query[end]`` for the
+    first segment and ``swap`` -1 ``query[start - 1] + query[start + 1:end]`` for the last, which
+    makes the blocking exact for every key within two optimal-string-alignment edits.
     """
-    plan: list[tuple[int, int, int]] = []
+    plan: list[tuple[int, int, int, int]] = []
     for length in range(max(FUZZY_MIN_LEN, n - max_edits), n + max_edits + 1):
         d = n - length
         parts = segments(length)
@@ -102,8 +113,45 @@ def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int], ...]:
             for shift in shifts:
                 pos = start + shift
                 if abs(shift) + abs(d - shift) <= max_edits and pos >= 0 and pos + end - start <= n:
-                    plan.append((_segment_seed(length, part), pos, pos + end - start))
+                    plan.append((_segment_seed(length, part), pos, pos + end - start, 0))
+        # the transposition is one edit: the other may change the length by one at most
+        if max_edits >= 2 and abs(d) <= max_edits - 1:
+            (_, b1), (b2, _) = parts[0], parts[last]
+            if b1 < n:
+                plan.append((_segment_seed(length, 0), 0, b1, 1))
+            if b2 + d >= 1:
+                plan.append((_segment_seed(length, last), b2 + d, n, -1))
     return tuple(plan)
+
+
+def probe_hashes(key: str, max_edits: int) -> list[int]:
+    """The :func:`segment_hash` of every blocking probe of ``key`` (see :func:`_probe_plan`).
+
+    Which stored keys may lie within ``max_edits`` of ``key`` is this function's matter alone;
+    :meth:`Index.fuzzy_candidates` only gathers the keys whose segments these hashes are.
+    """
+    crc32 = zlib.crc32
+    raw = key.encode("utf-8")
+    if len(raw) == len(key):  # ASCII: character positions are byte positions
+        return [
+            crc32(_probe_piece(raw, start, end, swap), seed)
+            for seed, start, end, swap in _probe_plan(len(key), max_edits)
+        ]
+    return [
+        crc32(_probe_piece(key, start, end, swap).encode("utf-8"), seed)
+        for seed, start, end, swap in _probe_plan(len(key), max_edits)
+    ]
+
+
+_Text = TypeVar("_Text", str, bytes)
+
+
+def _probe_piece(text: _Text, start: int, end: int, swap: int) -> _Text:
+    if swap == 0:
+        return text[start:end]
+    if swap > 0:
+        return text[start : end - 1] + text[end : end + 1]
+    return text[start - 1 : start] + text[start + 1 : end]
 
 
 def segments(length: int) -> list[tuple[int, int]]:
@@ -413,17 +461,13 @@ class Index:
         the sorted hash array through a directory of the hashes' top bits and a short bisection;
         long posting lists are gathered and filtered with numpy, short ones in plain Python.
         """
-        plan = _probe_plan(len(key), max_edits)
-        if not plan:
+        probes = probe_hashes(key, max_edits)
+        if not probes:
             return []
         hashes, refs, masks, directory, bloom = self._fuzzy_tables()
-        crc32 = zlib.crc32
-        raw = key.encode("utf-8")
-        ascii_only = len(raw) == len(key)  # then character positions are byte positions
         runs: list[tuple[int, int]] = []
         total = 0
-        for seed, pos, end in plan:
-            h = crc32(raw[pos:end] if ascii_only else key[pos:end].encode("utf-8"), seed)
+        for h in probes:
             if not bloom[h >> 11] >> (h >> 8 & 7) & 1:  # most probes of a garbled query end here
                 continue
             b = h >> _DIRECTORY_SHIFT

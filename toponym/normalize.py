@@ -77,7 +77,8 @@ def _script_of_char(ch: str) -> str:
     if not ch.isalpha():
         return "Common"
     head = name.split(" ", 1)[0]
-    if head in {"CJK", "HIRAGANA", "KATAKANA"} or name.startswith("HALFWIDTH KATAKANA"):
+    # "ー" (KATAKANA-HIRAGANA PROLONGED SOUND MARK) is as much kana as the letters around it
+    if head in {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"} or name.startswith("HALFWIDTH KATAKANA"):
         return "Han" if head == "CJK" else "Kana"
     return {
         "LATIN": "Latin",
@@ -96,6 +97,8 @@ def script_of(text: str) -> str:
 
     >>> script_of("Sakhalin"), script_of("Сахалин"), script_of("樺太"), script_of("サハリン州")
     ('Latin', 'Cyrillic', 'Han', 'Mixed')
+    >>> script_of("トラフォード")  # the prolonged sound mark ー is kana too
+    'Kana'
     """
     found: set[str] = set()
     for ch in text:

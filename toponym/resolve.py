@@ -7,13 +7,17 @@ then fuzzy matching over blocked candidates. Ranking rules, in order (docs/archi
 2. match quality (exact and normalised count as one bucket);
 3. a ``[[prefer]]`` entry of ``gazetteer/policy.toml`` for the name;
 4. a ``lang`` hint matching the language of the matched name;
-5. a reviewed (curated) name over a generated one;
-6. prominence: countries, then seas and macro-regions, then first-level subdivisions, then
+5. fuzzy only: the nearest spelling with accents counted, then a place that spelling means when
+   typed exactly (a typo is read as the stored spelling it is nearest to);
+6. a reviewed (curated) name over a generated one (fuzzy: how well the name vouches for its place,
+   then relative closeness, then how many near spellings the place has);
+7. prominence: countries, then seas and macro-regions, then first-level subdivisions, then
    physical features and cities by population; a city outranks the subdivision of its own name
    that contains it (Lima, Córdoba, New York).
 
 If the top two are still alike after these rules (same kind, prominence within a factor of
-1.5), the name is **ambiguous**: ``resolve`` answers ``None``; ``resolve_all`` lists them all.
+1.5), the name is **ambiguous**: ``resolve`` answers ``None``; ``resolve_all`` lists them all. A
+bare typo of a spelling that alone resolves to no one place ("Springfeld") gets no answer either.
 """
 
 from __future__ import annotations
@@ -95,6 +99,12 @@ class _Cand:
     """Listed by ``resolve_all`` but never the answer of a bare ``resolve`` (see ``_candidates``)."""
     support: int = 0
     """Fuzzy only: how many stored spellings of this place lie near the query."""
+    spelled: int = 0
+    """Fuzzy only: edits between the query and the name with accents and apostrophes kept."""
+    endorsed: bool = True
+    """Fuzzy only: a closest spelling means this place when typed exactly (or means no one place)."""
+    open: bool = False
+    """Fuzzy only: every closest spelling means no one place typed exactly (ambiguous, stopped)."""
 
 
 @dataclass(slots=True)
@@ -314,9 +324,11 @@ class Resolver:
         if not hits:
             return []
         best = min(d for _, d, _ in hits)
+        norm = normalize_name(query)
         by_place: dict[int, _Cand] = {}  # one candidate per place: its closest, best-vouched spelling
         near: dict[int, int] = {}  # place -> how many of its keys lie within the allowed distance
-        name_place, name_rank, codes_at = idx.name_place, idx.name_rank, keys.codes_at
+        closest: dict[int, list[int]] = {}  # place -> its names at the least accent-aware distance
+        name_place, name_rank, name_text, codes_at = idx.name_place, idx.name_rank, idx.name_text, keys.codes_at
         for key, dist, pos in hits:
             codes = codes_at(positions[pos])  # fuzzy positions are key rows
             places = {name_place[code >> 2] for code in codes}
@@ -328,13 +340,36 @@ class Resolver:
             for code in codes:
                 n = code >> 2
                 place = name_place[n]
+                # accents and apostrophes count here, as an exact query's do: "Lobtasė" is nearer
+                # the "Lobatsė" of the district than the "Lobatse" of the town
+                spelled = OSA.distance(norm, normalize_name(name_text[n]))
                 have = by_place.get(place)
-                if have is None or score > have.score or (score == have.score and name_rank[n] > name_rank[have.name]):
-                    by_place[place] = _Cand(place, n, "fuzzy", score)
-        # a place that several near spellings point to is the likelier intent of a typo
+                order = (spelled, -score, -name_rank[n])
+                if have is None or order < (have.spelled, -have.score, -name_rank[have.name]):
+                    by_place[place] = _Cand(place, n, "fuzzy", score, spelled=spelled)
+                    if have is None or spelled < have.spelled:
+                        closest[place] = []
+                if by_place[place].spelled == spelled:
+                    closest[place].append(n)
         for place, cand in by_place.items():
+            # a place that several near spellings point to is the likelier intent of a typo
             cand.support = near[place]
+            # a typo means what its closest spelling means typed exactly
+            answers = {self._spelling_answer(n) for n in closest[place]}
+            cand.endorsed = place in answers or None in answers
+            cand.open = answers == {None}
         return list(by_place.values())
+
+    def _spelling_answer(self, n: int) -> int | None:
+        """The place a bare query spelling name ``n`` exactly resolves to; ``None`` when that is
+        no one place (ambiguous, a stop rule)."""
+        idx = self.index
+        norm = normalize_name(idx.name_text[n])
+        row = idx.keys.index_of(norm)
+        code = idx.key_best[row] if row >= 0 else -2
+        if code == -2:  # ranked at query time (a dictionary word, a short key): rank it now
+            code = self.default_code(norm)[0]
+        return idx.name_place[code >> 2] if code >= 0 else None
 
     def _ranked(self, query: object, hints: _Hints) -> list[tuple[Match, bool]]:
         """Matches best first, each with a flag: is it tied with the next one (ambiguous)?"""
@@ -380,6 +415,10 @@ class Resolver:
                 quality,
                 is_pref,
                 lang_ok,
+                -c.spelled,
+                # fuzzy: a typo of a spelling means what that spelling means typed exactly ("Sikaso"
+                # for the stored "Sikasso" is the city, as "Sikasso" is, not the region of that name)
+                c.endorsed,
                 # fuzzy: how well the near spelling vouches for its place; otherwise only whether a
                 # person reviewed it (an exonym of a big place, "Roma", beats a small place's own name)
                 idx.name_rank[c.name] if c.method == "fuzzy" else 2 * idx.name_curated[c.name],
@@ -408,6 +447,9 @@ class Resolver:
             if hints.empty and pos == 0:
                 if c.weak:
                     reason, stopped = "stop: an English word, not this accented or transliterated name", True
+                elif c.open:  # "Springfeld" is as ambiguous as "Springfield", "Nicee" as "Nice"
+                    reason = f"stop: a typo of {idx.name_text[c.name]!r}, which alone resolves to no one place"
+                    stopped = True
                 elif stop_reason is not None:
                     reason, stopped = f"stop: {stop_reason}", True
                 elif (
@@ -576,7 +618,7 @@ def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> fl
 
 
 def _reason(key: tuple[object, ...], preferred: str | None, tied: bool, count: int) -> str:
-    in_country, _strong, _quality, is_pref, lang_ok, _name_rank, _similarity, _support, _prominence = key
+    in_country, is_pref, lang_ok = key[0], key[3], key[4]
     parts = []
     if in_country:
         parts.append("in the hinted country")
