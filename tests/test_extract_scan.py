@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toponym import Gazetteer, default_gazetteer
-from toponym.extract import _UNKNOWN, Extractor, _HashSet, _patterns, _vector_scan
+from toponym.extract import _HASH_SLOT, _UNKNOWN, Extractor, _HashSet, _patterns, _vector_scan
 
 #: The module (``toponym.extract`` is the function of the same name).
 EXTRACT_MODULE = importlib.import_module("toponym.extract")
@@ -114,11 +114,14 @@ def test_hash_set_lookup() -> None:
     rng = random.Random(5)
     hs = _HashSet()
     members = [rng.getrandbits(64) for _ in range(3000)]
-    # values sharing their top bits land in one slot: the table must probe past them
-    members += [(0xABCDEF << 40) + i for i in range(40)]
+    # values that all land in one slot (their products with the slot multiplier share the top
+    # bits): the table must probe past each other
+    inverse = pow(_HASH_SLOT, -1, 1 << 64)
+    crowd = [((0xABCDEF << 40) + i) * inverse % (1 << 64) for i in range(80)]
+    members += crowd[:40]
     for v in members:
         hs.add(v)
-    others = [rng.getrandbits(64) for _ in range(3000)] + [(0xABCDEF << 40) + 100 + i for i in range(40)]
+    others = [rng.getrandbits(64) for _ in range(3000)] + crowd[40:]
     values = np.array([*members, *others, 0], dtype=np.uint64)
     assert hs.contains(values).tolist() == [True] * len(members) + [False] * (len(others) + 1)
     hs.add(0)  # 0 marks an empty slot: never reported (a missed shortcut, not a wrong answer)

@@ -324,6 +324,7 @@ _HASH_MAX = 48
 _HASH_BASE = int.from_bytes(os.urandom(8), "little") | 1  # odd: invertible modulo 2**64
 _HASH_LEN = 0x9E3779B97F4A7C15
 _HASH_ALONE = 0xD1B54A32D192ED03  # marks "the word, with no word after it"
+_HASH_SLOT = 0xBF58476D1CE4E5B9
 #: The next word of a candidate whose separator the vectorised scan leaves to the peek regex.
 _UNKNOWN = "\x00"
 
@@ -378,13 +379,12 @@ def _hash_powers(n: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
 class _HashSet:
     """A set of word hashes, with an open-addressing table of them for a vectorised lookup."""
 
-    __slots__ = ("_probes", "_shift", "_table", "items")
+    __slots__ = ("_shift", "_table", "items")
 
     def __init__(self) -> None:
         self.items: set[int] = set()
         self._table: NDArray[np.uint64] | None = None
         self._shift = 0
-        self._probes = 0
 
     def add(self, h: int) -> None:
         self.items.add(h)
@@ -394,6 +394,13 @@ class _HashSet:
         self.items.clear()
         self._table = None
 
+    def _slots(self, values: NDArray[np.uint64]) -> NDArray[np.intp]:
+        import numpy as np
+
+        # the top bits after a multiplication by an odd constant: the low bits count too (the
+        # hashes of one-letter words differ only there)
+        return ((values * np.uint64(_HASH_SLOT)) >> np.uint64(self._shift)).astype(np.intp)
+
     def contains(self, values: NDArray[np.uint64]) -> NDArray[np.bool_]:
         """Which of ``values`` are in the set (0 never is: it marks an empty slot)."""
         import numpy as np
@@ -401,11 +408,16 @@ class _HashSet:
         table = self._table
         if table is None:
             table = self._build()
-        slot = (values >> np.uint64(self._shift)).astype(np.intp)
-        found = table[slot] == values
-        for _ in range(self._probes):
-            slot += 1
-            found |= table[slot] == values
+        slot = self._slots(values)
+        got = table[slot]
+        found = got == values
+        pending = np.flatnonzero(~found & (got != 0))  # a slot taken by another value: probe on
+        while len(pending):
+            slot[pending] += 1
+            got = table[slot[pending]]
+            hit = got == values[pending]
+            found[pending[hit]] = True
+            pending = pending[~hit & (got != 0)]
         found &= values != 0
         return found  # type: ignore[no-any-return]
 
@@ -414,19 +426,19 @@ class _HashSet:
 
         values = np.array(list(self.items), dtype=np.uint64)  # list(): one step under the GIL
         bits = max(10, (8 * len(values)).bit_length())  # load at most 1/8: probes stay short
-        shift = 64 - bits
+        self._shift = 64 - bits
         table = np.zeros((1 << bits) + 64, dtype=np.uint64)  # room to probe past the end
-        slot = (values >> np.uint64(shift)).astype(np.intp)
-        probes = 0
-        while len(values):
+        slot = self._slots(values)
+        for _ in range(64):
+            if not len(values):
+                break
             free = table[slot] == 0
             table[slot[free]] = values[free]  # of several values for one slot, one lands
             placed = table[slot] == values
             values, slot = values[~placed], slot[~placed] + 1
-            probes += bool(len(values))
-        if probes > 63:  # pragma: no cover - needs a clustering that random hashes do not make
+        else:  # pragma: no cover - needs a clustering that a multiplicative hash does not make
             raise RuntimeError("hash table overflow")
-        self._table, self._shift, self._probes = table, shift, probes
+        self._table = table
         return table
 
 
