@@ -14,6 +14,7 @@ import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -276,13 +277,31 @@ def _out_of_scope(name: str, query: str) -> str | None:
     return None
 
 
-def test_typo_recall(shipped: Gazetteer) -> None:
-    """Recall@1 of 1–2-edit typos of a seeded sample of names; the target counts the typos the
-    resolver is meant to answer; the others are reported apart (see ``_out_of_scope``)."""
+@dataclass(frozen=True)
+class _TypoRun:
+    tally: Counter[tuple[int, str | None, bool]]  # (edits, why out of scope, recalled) -> typos
+    failures: list[tuple[str, str, str, str | None]]
+    names: int
+
+    def recall(self, scoped: bool) -> float:
+        rows = [(k, v) for k, v in self.tally.items() if k[1] is None or not scoped]
+        return sum(v for k, v in rows if k[2]) / sum(v for _, v in rows)
+
+    def part(self, **want: object) -> str:
+        rows = [
+            (k, v) for k, v in self.tally.items() if all(dict(edits=k[0], why=k[1])[f] == w for f, w in want.items())
+        ]
+        n = sum(v for _, v in rows)
+        return f"{sum(v for k, v in rows if k[2]) / n:.4f} of {n}" if n else "-"
+
+
+@pytest.fixture(scope="module")
+def typo_run(shipped: Gazetteer) -> _TypoRun:
+    """1–2-edit typos of a seeded sample of names, each resolved once."""
     sample = _typo_sample(shipped)
     alphabets = _alphabets([name for name, _ in sample])
     rng = random.Random(TYPO_SEED + 1)
-    tally: Counter[tuple[int, str | None, bool]] = Counter()  # (edits, why out of scope, recalled)
+    tally: Counter[tuple[int, str | None, bool]] = Counter()
     failures = []
     for name, pid in sample:
         script = script_of(name)
@@ -302,27 +321,41 @@ def test_typo_recall(shipped: Gazetteer) -> None:
         tally[(edits, why, ok)] += 1
         if not ok and why is None:
             failures.append((query, name, pid, m.place.id if m else None))
-
-    def part(**want: object) -> str:
-        rows = [(k, v) for k, v in tally.items() if all(dict(edits=k[0], why=k[1])[f] == w for f, w in want.items())]
-        n = sum(v for _, v in rows)
-        return f"{sum(v for k, v in rows if k[2]) / n:.4f} of {n}" if n else "-"
-
+    run = _TypoRun(tally, failures, len(sample))
     total = sum(tally.values())
-    every = sum(v for (_, _, ok), v in tally.items() if ok) / total
-    scoped = sum(v for (_, why, _), v in tally.items() if why is None)
-    recall = sum(v for (_, why, ok), v in tally.items() if ok and why is None) / scoped
     out = Counter(why for (_, why, _), v in tally.items() for _ in range(v) if why is not None)
     print(
-        f"\ntypo recall@1 {recall:.4f} over {scoped} typos in scope (1 edit {part(edits=1, why=None)}, "
-        f"2 edits {part(edits=2, why=None)}); over all {total} typos of {len(sample)} names {every:.4f}; "
-        f"out of scope: {dict(out)}, recalled {part(why='by design')}, {part(why='other script')}, {part(why='farther')}"
+        f"\ntypo recall@1 {run.recall(True):.4f} over {total - sum(out.values())} typos in scope "
+        f"(1 edit {run.part(edits=1, why=None)}, 2 edits {run.part(edits=2, why=None)}); over all {total} typos "
+        f"of {len(sample)} names {run.recall(False):.4f}; out of scope: {dict(out)}, recalled "
+        f"{run.part(why='by design')}, {run.part(why='other script')}, {run.part(why='farther')}"
     )
     for failure in failures[:60]:
         print("  query, name, expected, got:", failure)
-    assert total >= 0.95 * len(sample)
+    return run
+
+
+def test_typo_recall(typo_run: _TypoRun) -> None:
+    """Recall@1 over the typos the resolver is meant to answer; the others are reported apart (see
+    ``_out_of_scope``) and measured by the next test."""
+    total = sum(typo_run.tally.values())
+    scoped = sum(v for (_, why, _), v in typo_run.tally.items() if why is None)
+    assert total >= 0.95 * typo_run.names
     assert scoped >= 0.95 * total
-    assert recall >= TYPO_RECALL, f"recall@1 {recall:.4f}; e.g. {failures[:20]}"
+    recall = typo_run.recall(True)
+    assert recall >= TYPO_RECALL, f"recall@1 {recall:.4f}; e.g. {typo_run.failures[:20]}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured 0.9350 over all 2000 typos: the 33 out of scope all miss (Han names, never fuzzy-matched "
+    "by design; typos three key edits from the name; letters of another script), and 2-edit typos of untagged "
+    "alternates of small places often lie as near to another place's name",
+)
+def test_typo_recall_over_every_typo(typo_run: _TypoRun) -> None:
+    """The same target over every typo, out-of-scope ones included: the honest figure for a caller
+    who cannot choose which typos they get."""
+    assert typo_run.recall(False) >= TYPO_RECALL
 
 
 # --- common words -------------------------------------------------------------------------------
