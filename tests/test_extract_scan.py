@@ -11,6 +11,7 @@ import importlib
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -41,8 +42,14 @@ def regex_scan(text: str) -> list[tuple[str, int, int, str | None]]:
     return [(m.group(), m.start(), m.end(), pats.peek.match(text, m.end()).group(1)) for m in pats.start.finditer(text)]  # type: ignore[union-attr]
 
 
+def scan_rows(text: str, misses: _HashSet, deads: _HashSet) -> tuple[list[tuple[Any, ...]], bool] | None:
+    """What the vectorised scan gives, as rows (word, start, end, next word, hash, pair hash)."""
+    got = _vector_scan(text, 0, misses, deads)
+    return None if got is None else (list(zip(*got[0], strict=True)), got[1])
+
+
 def check_same_words(text: str) -> None:
-    got = _vector_scan(text, 0, _HashSet(), _HashSet())
+    got = scan_rows(text, _HashSet(), _HashSet())
     if got is None:
         assert len(text) < 3
         return
@@ -75,12 +82,12 @@ def test_vector_scan_on_real_text() -> None:
 
 
 def test_vector_scan_leaves_characters_outside_the_bmp_to_the_regex() -> None:
-    assert _vector_scan("Tokyo 𠀋 Kyoto " * 10, 0, _HashSet(), _HashSet()) is None
+    assert scan_rows("Tokyo 𠀋 Kyoto " * 10, _HashSet(), _HashSet()) is None
 
 
 def test_word_hashes_identify_words_and_pairs() -> None:
     text = "The Hague and The Hague, The Netherlands. The Hague? Sea of Japan. Sea of Azov; Sea. " * 20
-    got = _vector_scan(text, 0, _HashSet(), _HashSet())
+    got = scan_rows(text, _HashSet(), _HashSet())
     assert got is not None
     by_hash: dict[int, str] = {}
     by_pair: dict[int, tuple[str, str | None]] = {}
@@ -95,7 +102,7 @@ def test_word_hashes_identify_words_and_pairs() -> None:
 def test_known_misses_and_dead_pairs_are_dismissed() -> None:
     text = "Alpha Beta. Gamma Delta, Alpha Gamma. " * 200
     misses, deads = _HashSet(), _HashSet()
-    first = _vector_scan(text, 0, misses, deads)
+    first = scan_rows(text, misses, deads)
     assert first is not None
     for word, _s, _e, nxt, h, pair in first[0]:
         if word == "Alpha":
@@ -103,7 +110,7 @@ def test_known_misses_and_dead_pairs_are_dismissed() -> None:
         if word == "Gamma" and nxt == "Delta":
             assert pair is not None
             deads.add(pair)
-    second = _vector_scan(text, 0, misses, deads)
+    second = scan_rows(text, misses, deads)
     assert second is not None
     left = {(w, nxt) for w, _s, _e, nxt, _h, _p in second[0]}
     # "Beta. Gamma": a word after ". " is the next word; the last "Gamma. " is left to the regex

@@ -327,6 +327,10 @@ _HASH_ALONE = 0xD1B54A32D192ED03  # marks "the word, with no word after it"
 _HASH_SLOT = 0xBF58476D1CE4E5B9
 #: The next word of a candidate whose separator the vectorised scan leaves to the peek regex.
 _UNKNOWN = "\x00"
+#: Candidate words as columns: the words, their starts and ends in the text, the next words, the
+#: words' hashes and the pairs' hashes (``None``: not known, in the regex scan or after an
+#: unusual separator).
+_Candidates = tuple[list[str], list[int], list[int], list[str | None], list[int | None], list[int | None]]
 
 
 @functools.cache
@@ -357,22 +361,18 @@ def _char_codes() -> NDArray[np.uint8]:
     return codes
 
 
-_POWERS: list[tuple[NDArray[np.uint64], NDArray[np.uint64]]] = []
+_POWERS: list[NDArray[np.uint64]] = []
 
 
-def _hash_powers(n: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
-    """Powers of the hash base and of its inverse modulo 2**64, at least ``n`` of each."""
+def _hash_powers(n: int) -> NDArray[np.uint64]:
+    """Powers of the hash base modulo 2**64, at least ``n`` of them."""
     import numpy as np
 
-    if _POWERS and len(_POWERS[-1][0]) >= n:
+    if _POWERS and len(_POWERS[-1]) >= n:
         return _POWERS[-1]
-    size = max(n, _VECTOR_MAX + 2)
-    out = []
-    for base in (_HASH_BASE, pow(_HASH_BASE, -1, 1 << 64)):
-        p = np.full(size, base, dtype=np.uint64)
-        p[0] = 1
-        out.append(np.cumprod(p))  # wraps modulo 2**64
-    _POWERS.append((out[0], out[1]))
+    p = np.full(max(n, 1 << 12), _HASH_BASE, dtype=np.uint64)
+    p[0] = 1
+    _POWERS.append(np.cumprod(p))  # wraps modulo 2**64
     return _POWERS[-1]
 
 
@@ -442,13 +442,23 @@ class _HashSet:
         return table
 
 
-def _vector_scan(
-    chunk: str, lo: int, misses: _HashSet, deads: _HashSet
-) -> tuple[list[tuple[str, int, int, str | None, int, int | None]], bool] | None:
+def _span_hashes(units: NDArray[np.uint16], s: NDArray[np.intp], e: NDArray[np.intp]) -> NDArray[np.uint64]:
+    """The hash of each ``units[s[i]:e[i]]`` (not empty): a polynomial in a random base modulo 2**64,
+    plus the length; computed over the spans only, laid end to end."""
+    import numpy as np
+
+    lengths = e - s
+    offsets = np.cumsum(lengths) - lengths  # where each span starts, end to end
+    total = int(offsets[-1] + lengths[-1])
+    k = np.arange(total) - np.repeat(offsets, lengths)  # position in its span
+    terms = units[np.repeat(s, lengths) + k] * _hash_powers(int(lengths.max()))[k]
+    return np.add.reduceat(terms, offsets) + lengths.astype(np.uint64) * np.uint64(_HASH_LEN)  # type: ignore[no-any-return]
+
+
+def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tuple[_Candidates, bool] | None:
     """The candidate words of ``chunk`` (at ``lo`` in the text) that are not known misses or dead
-    pairs, as ``(word, start, end, next word, hash, pair hash)``, and whether the chunk has
-    characters of a script without spaces; ``None`` if it has characters outside the BMP (or fewer
-    than three).
+    pairs (:data:`_Candidates`), and whether the chunk has characters of a script without spaces;
+    ``None`` if it has characters outside the BMP (or fewer than three).
 
     The next word is what the peek regex would give, or :data:`_UNKNOWN` when the separator is
     unusual; the pair hash is ``None`` then (the pair is checked by its strings only).
@@ -473,18 +483,15 @@ def _vector_scan(
     ok[glued] = (c[s[glued] - 2] < _WORD) | (s[glued] < 2)
     s = s[ok]
     if not len(s):
-        return [], unspaced
+        return ([], [], [], [], [], []), unspaced
     breaks = np.append(np.flatnonzero(c < _WORD), n)
     e = breaks[np.searchsorted(breaks, s)]
-    # hash of text[i:j]: (prefix[j] - prefix[i]) / base**i, plus the length
-    forward, backward = _hash_powers(n + 1)
-    prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(units * forward[:n], out=prefix[1:])
-    length = e - s
-    h = (prefix[e] - prefix[s]) * backward[s] + length.astype(np.uint64) * np.uint64(_HASH_LEN)
+    h = _span_hashes(units, s, e)
     if misses.items:
-        keep = (length > _HASH_MAX) | ~misses.contains(h)
+        keep = (e - s > _HASH_MAX) | ~misses.contains(h)
         s, e, h = s[keep], e[keep], h[keep]
+        if not len(s):
+            return ([], [], [], [], [], []), unspaced
     # what the peek regex finds after a word, in the common cases (its alternatives, tried in
     # order, decided by the next three characters): the word after one space, a line break or a
     # hyphen, or after ". " or "- "; a glued apostrophe; or nothing. The rest is left to the regex.
@@ -503,41 +510,35 @@ def _vector_scan(
     alone |= dot & ~(blank2 & (word3 | blank3))
     alone |= newline & ~blank2 & ~word2
     alone |= hyphen & ~word2 & ~(blank2 & word3)
-    ns = e + 1 + two
+    alone &= inside & (e - s <= _HASH_MAX)
+    # the next word: text[ns:ne] (the apostrophe alone when glued)
+    ns = np.where(apostrophe, e, e + 1 + two)
     ne = breaks[np.minimum(np.searchsorted(breaks, np.minimum(ns, n)), len(breaks) - 1)]
+    ne[apostrophe] = e[apostrophe] + 1
     # an apostrophe after the next word may extend it ("d'Ivoire"): left to the regex
-    followed = (one | two) & (c[np.minimum(ne, n - 1)] != _APOSCH)
-    ne[apostrophe] = e[apostrophe] + 1  # the apostrophe alone
-    followed |= apostrophe
-    known = inside & (alone | followed)
-    known &= np.where(alone, e, ne) - s <= _HASH_MAX
-    pair = np.where(
-        alone,
-        h ^ np.uint64(_HASH_ALONE),
-        (prefix[ne] - prefix[s]) * backward[s] + (ne - s).astype(np.uint64) * np.uint64(_HASH_LEN),
-    )
+    followed = inside & (((one | two) & (c[np.minimum(ne, n - 1)] != _APOSCH)) | apostrophe)
+    followed &= ne - s <= _HASH_MAX
+    pair = h ^ np.uint64(_HASH_ALONE)
+    if followed.any():
+        pair[followed] = _span_hashes(units, s[followed], ne[followed])
+    known = alone | followed
     if deads.items:
         keep = ~(known & deads.contains(pair))
-        s, e, h, pair, known, alone, ns, ne = (
-            a[keep] for a in (s, e, h, pair, known, alone, np.where(apostrophe, e, ns), ne)
-        )
-    else:
-        ns = np.where(apostrophe, e, ns)
-    out = []
-    for i, j, hw, k, kn, al, a, b in zip(
-        s.tolist(),
-        e.tolist(),
+        s, e, h, pair, known, alone, ns, ne = (a[keep] for a in (s, e, h, pair, known, alone, ns, ne))
+    sl, el = s.tolist(), e.tolist()
+    nexts = [
+        (None if al else chunk[a:b]) if kn else _UNKNOWN
+        for kn, al, a, b in zip(known.tolist(), alone.tolist(), ns.tolist(), ne.tolist(), strict=True)
+    ]
+    pairs = [p if kn else None for p, kn in zip(pair.tolist(), known.tolist(), strict=True)]
+    return (
+        list(map(chunk.__getitem__, map(slice, sl, el))),
+        [lo + i for i in sl],
+        [lo + j for j in el],
+        nexts,
         h.tolist(),
-        pair.tolist(),
-        known.tolist(),
-        alone.tolist(),
-        ns.tolist(),
-        ne.tolist(),
-        strict=True,
-    ):
-        nxt = (None if al else chunk[a:b]) if kn else _UNKNOWN
-        out.append((chunk[i:j], lo + i, lo + j, nxt, hw, k if kn else None))
-    return out, unspaced
+        pairs,
+    ), unspaced
 
 
 @dataclass(slots=True)
@@ -821,7 +822,8 @@ class Extractor:
                 candidates: Iterable[tuple[str, int, int, str | None, int | None, int | None]]
                 candidates = self._regex_candidates(text, lo, chunk)
             else:
-                candidates, seen = found
+                (words, starts, ends, nexts, hashes, pairs), seen = found
+                candidates = zip(words, starts, ends, nexts, hashes, pairs, strict=True)
                 unspaced = unspaced or seen
             for word, s, e, nxt, hw, pair in candidates:
                 if s < last:
