@@ -663,6 +663,31 @@ def _headline(text: str, start: int, end: int) -> bool:
     return not any(ch.islower() for ch in line)
 
 
+def _mention_maker() -> Callable[[int, int, str, Match], Mention]:
+    """A constructor of :class:`Mention` for the last step of linking, positional and unchecked
+    (a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; writing the
+    slots through their descriptors, as :func:`toponym.model.make_match` does, takes half the time)."""
+    try:
+        setters = tuple(Mention.__dict__[f].__set__ for f in ("start", "end", "text", "match"))
+    except (KeyError, AttributeError):  # pragma: no cover - a Mention without slots
+        return Mention
+    s0, s1, s2, s3 = setters
+    new = object.__new__
+
+    def make(start: int, end: int, text: str, match: Match) -> Mention:
+        m = new(Mention)
+        s0(m, start)
+        s1(m, end)
+        s2(m, text)
+        s3(m, match)
+        return m
+
+    return make
+
+
+_make_mention = _mention_maker()
+
+
 class Extractor:
     """Find place mentions in text with one :class:`Resolver`. Thread-safe for reading.
 
@@ -1330,20 +1355,22 @@ class Extractor:
         return value
 
     def _link(self, text: str, raws: list[_Raw], use_context: bool) -> list[Mention]:
-        firsts: list[tuple[_Raw, Match | None, int, bool]] = []
+        # the first pass depends on a raw mention's signature only: once per distinct signature
+        sigs = [(raw.query, raw.word, raw.fuzzy, raw.tokens) for raw in raws]
+        firsts = dict(zip(sigs, raws, strict=True))
+        counts = dict.fromkeys(firsts, 0)
+        for sig in sigs:
+            counts[sig] += 1
         explicit: dict[int, float] = {}  # places named in the text (by strong mentions)
         expanded: dict[int, float] = {}  # ... and everything that contains them
-        owns: list[tuple[dict[int, float], dict[int, float]]] = []
-        for raw in raws:
-            match, count, alone, rows_x, rows_e = self._first_pass(raw)
-            own_x = dict.fromkeys(rows_x, 1.0)
-            own_e = dict.fromkeys(rows_e, 1.0)
-            for row in rows_x:
-                explicit[row] = explicit.get(row, 0.0) + 1.0
-            for row in rows_e:
-                expanded[row] = expanded.get(row, 0.0) + 1.0
-            firsts.append((raw, match, count, alone))
-            owns.append((own_x, own_e))
+        passes = {}
+        for sig, raw in firsts.items():
+            passes[sig] = found = self._first_pass(raw)
+            weight = float(counts[sig])
+            for row in found[3]:
+                explicit[row] = explicit.get(row, 0.0) + weight
+            for row in found[4]:
+                expanded[row] = expanded.get(row, 0.0) + weight
         out: list[Mention] = []
         # A country named anywhere in the text does not vouch for a word-like minor place
         # ("US" in a text does not make "Basic" or "Loop" places in the US); only a place below
@@ -1352,25 +1379,27 @@ class Extractor:
         local = {row: w for row, w in explicit.items() if idx.place_kind[row] not in _COUNTRY_KINDS}
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[tuple[str, bool, bool, int], Match | None] = {}
-        for i, ((raw, match, count, alone), (own_x, own_e)) in enumerate(zip(firsts, owns, strict=True)):
+        last = len(raws) - 1
+        for i, (raw, sig) in enumerate(zip(raws, sigs, strict=True)):
+            match, count, alone, rows_x, rows_e = passes[sig]
             support = local
-            if not alone and i + 1 < len(firsts):
-                nxt = firsts[i + 1][0]
+            if not alone and i < last:
+                nxt = raws[i + 1]
                 if _APPOSITION.fullmatch(text, raw.end, nxt.start):
-                    support = {**local, **dict.fromkeys(owns[i + 1][0], 1.0)}
-            signature = (raw.query, raw.word, raw.fuzzy, raw.tokens)
-            if signature in decided and support is local:
-                match = decided[signature]
+                    support = {**local, **dict.fromkeys(passes[sigs[i + 1]][3], 1.0)}
+            if support is local and sig in decided:
+                match = decided[sig]
             else:
                 if not alone and (not use_context or self._reach(raw.query).isdisjoint(support)):
                     match = None  # nothing named in the text could support it: skip the ranking
                 elif not alone:
                     # only a place named in the text that contains this one (or is it) lends support
-                    match = self._in_context(raw.query, support, own_x, need_support=True)
+                    match = self._in_context(raw.query, support, dict.fromkeys(rows_x, 1.0), need_support=True)
                 elif use_context and (match is None or count > 1) and expanded:
+                    own_e = dict.fromkeys(rows_e, 1.0)
                     match = self._in_context(raw.query, expanded, own_e, need_support=False, default=match)
                 if support is local:
-                    decided[signature] = match
+                    decided[sig] = match
             if match is None:
                 continue
             if raw.inflected:
@@ -1378,7 +1407,7 @@ class Extractor:
             surface = text[raw.start : raw.end]
             if match.query != surface:
                 match = replace(match, query=surface)
-            out.append(Mention(raw.start, raw.end, surface, match))
+            out.append(_make_mention(raw.start, raw.end, surface, match))
         return out
 
 
