@@ -131,15 +131,16 @@ def probe_hashes(key: str, max_edits: int) -> list[int]:
     :meth:`Index.fuzzy_candidates` only gathers the keys whose segments these hashes are.
     """
     crc32 = zlib.crc32
+    plan = _probe_plan(len(key), max_edits)
     raw = key.encode("utf-8")
     if len(raw) == len(key):  # ASCII: character positions are byte positions
         return [
-            crc32(_probe_piece(raw, start, end, swap), seed)
-            for seed, start, end, swap in _probe_plan(len(key), max_edits)
+            crc32(raw[start:end] if not swap else _probe_piece(raw, start, end, swap), seed)
+            for seed, start, end, swap in plan
         ]
     return [
-        crc32(_probe_piece(key, start, end, swap).encode("utf-8"), seed)
-        for seed, start, end, swap in _probe_plan(len(key), max_edits)
+        crc32((key[start:end] if not swap else _probe_piece(key, start, end, swap)).encode("utf-8"), seed)
+        for seed, start, end, swap in plan
     ]
 
 
