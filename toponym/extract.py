@@ -69,7 +69,7 @@ _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MAX_MEMO = 200_000
 #: Characters of text split into words at a time by :meth:`Extractor._scan_spaced`.
-_CHUNK = 1 << 16
+_CHUNK = 1 << 17
 _group = re.Match.group
 #: Texts up to this long are first checked as a whole against the known misses (one findall and
 #: one set operation in C); longer texts would rarely pass, so they go straight to the scan.
@@ -317,7 +317,7 @@ _UNSPACED_BIT = 16
 #: outweighs the regex); longer than ``_VECTOR_MAX`` (text without spaces) they go to the regex,
 #: which keeps memory bounded.
 _VECTOR_MIN = 4096
-_VECTOR_MAX = 1 << 18
+_VECTOR_MAX = 1 << 19
 #: Words (or word pairs) longer than this are never dismissed by hash: polynomial hashes are
 #: weakest on long strings.
 _HASH_MAX = 48
@@ -361,18 +361,21 @@ def _char_codes() -> NDArray[np.uint8]:
     return codes
 
 
-_POWERS: list[NDArray[np.uint64]] = []
+_POWERS: list[tuple[NDArray[np.uint64], NDArray[np.uint64]]] = []
 
 
-def _hash_powers(n: int) -> NDArray[np.uint64]:
-    """Powers of the hash base modulo 2**64, at least ``n`` of them."""
+def _hash_powers(n: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
+    """Powers of the hash base and of its inverse modulo 2**64, at least ``n`` of each."""
     import numpy as np
 
-    if _POWERS and len(_POWERS[-1]) >= n:
+    if _POWERS and len(_POWERS[-1][0]) >= n:
         return _POWERS[-1]
-    p = np.full(max(n, 1 << 12), _HASH_BASE, dtype=np.uint64)
-    p[0] = 1
-    _POWERS.append(np.cumprod(p))  # wraps modulo 2**64
+    out = []
+    for base in (_HASH_BASE, pow(_HASH_BASE, -1, 1 << 64)):
+        p = np.full(max(n, _VECTOR_MAX + 2), base, dtype=np.uint64)
+        p[0] = 1
+        out.append(np.cumprod(p))  # wraps modulo 2**64
+    _POWERS.append((out[0], out[1]))
     return _POWERS[-1]
 
 
@@ -442,19 +445,6 @@ class _HashSet:
         return table
 
 
-def _span_hashes(units: NDArray[np.uint16], s: NDArray[np.intp], e: NDArray[np.intp]) -> NDArray[np.uint64]:
-    """The hash of each ``units[s[i]:e[i]]`` (not empty): a polynomial in a random base modulo 2**64,
-    plus the length; computed over the spans only, laid end to end."""
-    import numpy as np
-
-    lengths = e - s
-    offsets = np.cumsum(lengths) - lengths  # where each span starts, end to end
-    total = int(offsets[-1] + lengths[-1])
-    k = np.arange(total) - np.repeat(offsets, lengths)  # position in its span
-    terms = units[np.repeat(s, lengths) + k] * _hash_powers(int(lengths.max()))[k]
-    return np.add.reduceat(terms, offsets) + lengths.astype(np.uint64) * np.uint64(_HASH_LEN)  # type: ignore[no-any-return]
-
-
 def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tuple[_Candidates, bool] | None:
     """The candidate words of ``chunk`` (at ``lo`` in the text) that are not known misses or dead
     pairs (:data:`_Candidates`), and whether the chunk has characters of a script without spaces;
@@ -482,16 +472,24 @@ def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tupl
     glued = (before == _DOT) | (before == _IDENT)
     ok[glued] = (c[s[glued] - 2] < _WORD) | (s[glued] < 2)
     s = s[ok]
+    empty: _Candidates = ([], [], [], [], [], [])
     if not len(s):
-        return ([], [], [], [], [], []), unspaced
+        return empty, unspaced
     breaks = np.append(np.flatnonzero(c < _WORD), n)
     e = breaks[np.searchsorted(breaks, s)]
-    h = _span_hashes(units, s, e)
+    # the hash of text[i:j] is (prefix[j] - prefix[i]) / base**i (a polynomial in the base, modulo
+    # 2**64), plus the length; one pass over the chunk costs less than one over its words
+    powers, inverses = _hash_powers(n + 1)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(units * powers[:n], out=prefix[1:])
+    length = e - s
+    h = (prefix[e] - prefix[s]) * inverses[s] + length.astype(np.uint64) * np.uint64(_HASH_LEN)
     if misses.items:
-        keep = (e - s > _HASH_MAX) | ~misses.contains(h)
-        s, e, h = s[keep], e[keep], h[keep]
-        if not len(s):
-            return ([], [], [], [], [], []), unspaced
+        keep = (length > _HASH_MAX) | ~misses.contains(h)
+        if not keep.all():
+            s, e, h, length = s[keep], e[keep], h[keep], length[keep]
+            if not len(s):
+                return empty, unspaced
     # what the peek regex finds after a word, in the common cases (its alternatives, tried in
     # order, decided by the next three characters): the word after one space, a line break or a
     # hyphen, or after ". " or "- "; a glued apostrophe; or nothing. The rest is left to the regex.
@@ -510,7 +508,7 @@ def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tupl
     alone |= dot & ~(blank2 & (word3 | blank3))
     alone |= newline & ~blank2 & ~word2
     alone |= hyphen & ~word2 & ~(blank2 & word3)
-    alone &= inside & (e - s <= _HASH_MAX)
+    alone &= inside & (length <= _HASH_MAX)
     # the next word: text[ns:ne] (the apostrophe alone when glued)
     ns = np.where(apostrophe, e, e + 1 + two)
     ne = breaks[np.minimum(np.searchsorted(breaks, np.minimum(ns, n)), len(breaks) - 1)]
@@ -518,26 +516,29 @@ def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tupl
     # an apostrophe after the next word may extend it ("d'Ivoire"): left to the regex
     followed = inside & (((one | two) & (c[np.minimum(ne, n - 1)] != _APOSCH)) | apostrophe)
     followed &= ne - s <= _HASH_MAX
-    pair = h ^ np.uint64(_HASH_ALONE)
-    if followed.any():
-        pair[followed] = _span_hashes(units, s[followed], ne[followed])
     known = alone | followed
+    pair = np.where(
+        alone,
+        h ^ np.uint64(_HASH_ALONE),
+        (prefix[ne] - prefix[s]) * inverses[s] + (ne - s).astype(np.uint64) * np.uint64(_HASH_LEN),
+    )
     if deads.items:
         keep = ~(known & deads.contains(pair))
-        s, e, h, pair, known, alone, ns, ne = (a[keep] for a in (s, e, h, pair, known, alone, ns, ne))
+        if not keep.all():
+            s, e, h, pair, known, alone, ns, ne = (a[keep] for a in (s, e, h, pair, known, alone, ns, ne))
     sl, el = s.tolist(), e.tolist()
+    knowns = known.tolist()
     nexts = [
         (None if al else chunk[a:b]) if kn else _UNKNOWN
-        for kn, al, a, b in zip(known.tolist(), alone.tolist(), ns.tolist(), ne.tolist(), strict=True)
+        for kn, al, a, b in zip(knowns, alone.tolist(), ns.tolist(), ne.tolist(), strict=True)
     ]
-    pairs = [p if kn else None for p, kn in zip(pair.tolist(), known.tolist(), strict=True)]
     return (
         list(map(chunk.__getitem__, map(slice, sl, el))),
         [lo + i for i in sl],
         [lo + j for j in el],
         nexts,
         h.tolist(),
-        pairs,
+        [p if kn else None for p, kn in zip(pair.tolist(), knowns, strict=True)],
     ), unspaced
 
 
