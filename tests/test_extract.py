@@ -177,3 +177,10 @@ def test_dotted_acronyms() -> None:
     ]
     assert toponym.extract("e.g. A.B.C. and i.e. X.Y.") == []
     assert [m.place.id for m in toponym.extract("the U.K. and the U.A.E.")] == ["gb", "ae"]
+
+
+def test_dotted_acronyms_among_many_mentions() -> None:
+    text = "Russia and Japan met. " * 300 + "U.S. officials flew to the U.K. and the U.A.E. on Monday."
+    found = [(m.text, m.place.id) for m in toponym.extract(text)]
+    assert found.count(("Russia", "ru")) == 300
+    assert found[-3:] == [("U.S.", "us"), ("U.K.", "gb"), ("U.A.E.", "ae")]

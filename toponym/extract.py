@@ -32,6 +32,7 @@ import os
 import re
 import sys
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from operator import itemgetter, not_
@@ -800,7 +801,8 @@ class Extractor:
         Only a place stored under the same capitals counts ("U.K." is "UK"), so "i.e." stays a word.
         """
         found = []
-        taken = [(r.start, r.end) for r in raws]
+        starts: list[int] = []
+        reach: list[int] = []  # the furthest end of the raws up to each one
         last = -1
         for hint in _DOTTED_HINT.finditer(text):  # ".S." is rare and cheap to find; then look closer
             m = _DOTTED.match(text, hint.start() - 1) if hint.start() > last else None
@@ -808,8 +810,12 @@ class Extractor:
                 continue
             s, e = m.span()
             last = e
-            if any(a < e and s < b for a, b in taken):
-                continue
+            if raws and not starts:
+                starts = [r.start for r in raws]
+                reach = list(itertools.accumulate((r.end for r in raws), max))
+            i = bisect_left(starts, e)  # the raws starting before the end of this one
+            if i and reach[i - 1] > s:
+                continue  # overlaps a mention found by the word scan
             top = self._resolve(m.group())[2]
             letters = m.group().replace(".", "")
             if top is not None and top.matched.replace(".", "").replace(" ", "") == letters:
