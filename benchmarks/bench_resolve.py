@@ -136,7 +136,6 @@ def main() -> None:
     # The harness's own data (the baseline dict, the query lists) is frozen out of the garbage
     # collector: collections that the resolver's allocations trigger then walk what a program
     # using toponym holds, not half a million benchmark strings in lists.
-    del words, by_lang
     gc.collect()
     gc.freeze()
 
