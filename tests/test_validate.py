@@ -95,3 +95,46 @@ def test_all_problems_in_one_error(tmp_path: Path) -> None:
 def test_language_tags() -> None:
     assert all(is_language_tag(t) for t in ("en", "ja-Latn", "zh-Hant", "sr-Latn-RS", "es-419", "und", "de-CH-1996"))
     assert not any(is_language_tag(t) for t in ("EN", "ja_JP", "english", "", "ja-latn"))
+
+
+def test_same_folds_one_entity_into_one_id(tmp_path: Path) -> None:
+    """A [[same]] entry folds a second ID of one entity into the first: names are a union, codes
+    merge, children follow, and the folded ID still names the place."""
+    toml = (
+        '[[place]]\nid = "zzz-isle"\nkind = "island"\nname = "Zedland"\ncodes = { wikidata = "Q1" }\n'
+        'names = [\n  { name = "Zeddish Isle", lang = "en" },\n]\n\n'
+        '[[place]]\nid = "zzz-twin"\nkind = "island"\nname = "Zed Island"\ncodes = { geonames = "7" }\n'
+        'names = [\n  { name = "Остров Зед", lang = "ru" },\n]\n\n'
+        '[[place]]\nid = "zzz-town"\nkind = "city"\nname = "Zedtown"\nparent = "zzz-twin"\n'
+    )
+    policy = (FIXTURE / "policy.toml").read_text() + (
+        '\n[[same]]\nplace = "zzz-isle"\nalso = "zzz-twin"\nreason = "test: one island listed twice"\n'
+    )
+    root = _broken(tmp_path, toml, policy)
+    assert _messages(root) == []
+    from toponym import Gazetteer
+
+    gz = Gazetteer(compile_gazetteer(root))
+    isle = gz.get("zzz-isle")
+    assert gz.get("zzz-twin") is isle
+    assert dict(isle.codes) == {"wikidata": "Q1", "geonames": "7"}
+    for name in ("Zedland", "Zed Island", "Остров Зед"):
+        m = gz.resolve(name)
+        assert m is not None and m.place.id == "zzz-isle", name
+    assert gz.get("zzz-town").parent == "zzz-isle"
+    assert "zzz-twin" not in {p.id for p in gz.places()}
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ('place = "zzz-isle"\nalso = "nowhere"\nreason = "r"', "unknown place 'nowhere'"),
+        ('place = "kunashir"\nalso = "kunashir"\nreason = "r"', "only once, directly"),
+        ('place = "kunashir"\nalso = "iturup"', "needs non-empty place, also and reason"),
+    ],
+)
+def test_same_entry_problems(tmp_path: Path, entry: str, expected: str) -> None:
+    toml = '[[place]]\nid = "zzz-isle"\nkind = "island"\nname = "Zedland"\n'
+    policy = (FIXTURE / "policy.toml").read_text() + f"\n[[same]]\n{entry}\n"
+    messages = _messages(_broken(tmp_path, toml, policy))
+    assert any(expected in m for m in messages), messages

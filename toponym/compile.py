@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._version import __version__
@@ -83,7 +83,31 @@ def merge(sources: Sources) -> list[_Place]:
         base.names = {k: v for k, v in base.names.items() if normalize_name(v.name) not in dropped}
         base.src, base.curated = combined, True
         _add_names(base, [SourceName(src.name, "en"), *src.names], curated=True)
+    _fold_same(merged, sources)
     return [merged[pid] for pid in sorted(merged)]
+
+
+def _fold_same(merged: dict[str, _Place], sources: Sources) -> None:
+    """Fold each ``[[same]]`` ID into its place: names are a union, codes the place's own first;
+    whatever pointed at the folded ID (parents, countries, groups) points at the place."""
+    target = {s.also: s.place for s in sources.policy.same if s.also in merged and s.place in merged}
+    if not target:
+        return
+    for also, pid in sorted(target.items()):
+        gone, keep = merged.pop(also), merged[pid]
+        for name in gone.names.values():
+            text = SourceName(name.name, ",".join(name.langs), name.type, tuple(name.perspective))
+            _add_names(keep, [text], name.curated)
+        population = keep.src.population if keep.src.population is not None else gone.src.population
+        keep.src = replace(keep.src, codes={**gone.src.codes, **keep.src.codes}, population=population)
+    for place in merged.values():
+        src = place.src
+        parent = target.get(src.parent, src.parent) if src.parent else src.parent
+        country = target.get(src.country, src.country) if src.country else src.country
+        part_of = [target.get(g, g) for g in src.part_of]
+        members = [target.get(m, m) for m in src.members]
+        if (parent, country, part_of, members) != (src.parent, src.country, src.part_of, src.members):
+            place.src = replace(src, parent=parent, country=country, part_of=part_of, members=members)
 
 
 def _add_names(place: _Place, names: list[SourceName], curated: bool) -> None:
@@ -197,9 +221,10 @@ def compile_sources(
 
     problems: list[Problem] = []
     prefer: dict[str, tuple[int, str]] = {}
+    folded_into = {s.also: s.place for s in sources.policy.same}
     for entry in sources.policy.prefer:
         key = fold_key(normalize_name(entry.name))
-        target = row.get(entry.place)
+        target = row.get(folded_into.get(entry.place, entry.place))
         if target is None:
             continue  # reported by validate
         owners = {name_place[c >> 2] for k in {normalize_name(entry.name), key} for c in keys.get(k, [])}
@@ -242,6 +267,7 @@ def compile_sources(
         "common_words": sorted(common),
         "no_fuzzy_words": sorted(no_fuzzy | words),
         "perspective_alias": dict(sources.policy.perspective_alias),
+        "id_alias": {s.also: s.place for s in sources.policy.same},
     }
     arrays = {
         "place_parent": place_parent,

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import GazetteerError, Problem
 
-__all__ = ["Policy", "Prefer", "SourceName", "SourcePlace", "Sources", "Stop", "read_gazetteer"]
+__all__ = ["Policy", "Prefer", "Same", "SourceName", "SourcePlace", "Sources", "Stop", "read_gazetteer"]
 
 _CODE_KEYS = frozenset(
     {
@@ -80,10 +80,22 @@ class Stop:
     line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Same:
+    """Two IDs the sources give one entity: ``also`` is folded into ``place`` at compile time."""
+
+    place: str
+    also: str
+    reason: str
+    file: str
+    line: int
+
+
 @dataclass(slots=True)
 class Policy:
     prefer: list[Prefer] = field(default_factory=list)
     stop: list[Stop] = field(default_factory=list)
+    same: list[Same] = field(default_factory=list)
     perspective_alias: dict[str, str] = field(default_factory=dict)
 
 
@@ -395,7 +407,7 @@ def _read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
         return 1
 
     policy = Policy()
-    for key in sorted(set(data) - {"prefer", "stop", "perspective_alias"}):
+    for key in sorted(set(data) - {"prefer", "stop", "same", "perspective_alias"}):
         problems.append(Problem(rel, 1, f"unknown policy section {key!r}"))
     for n, entry in enumerate(data.get("prefer", [])):
         line = line_of("prefer", n)
@@ -409,6 +421,12 @@ def _read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
             problems.append(Problem(rel, line, "[[stop]] needs non-empty name and reason"))
             continue
         policy.stop.append(Stop(entry["name"], entry["reason"], rel, line))
+    for n, entry in enumerate(data.get("same", [])):
+        line = line_of("same", n)
+        if not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("place", "also", "reason")):
+            problems.append(Problem(rel, line, "[[same]] needs non-empty place, also and reason"))
+            continue
+        policy.same.append(Same(entry["place"], entry["also"], entry["reason"], rel, line))
     for alias, entry in data.get("perspective_alias", {}).items():
         if not isinstance(entry, dict) or not entry.get("to") or not entry.get("reason"):
             problems.append(Problem(rel, 1, f"perspective_alias {alias!r} needs 'to' and 'reason'"))

@@ -351,6 +351,7 @@ class Index:
         self.common_words: Mapping[str, None] = dict.fromkeys(meta["common_words"])
         self.no_fuzzy_words: Mapping[str, None] = dict.fromkeys(meta["no_fuzzy_words"])
         self.perspective_alias: dict[str, str] = meta["perspective_alias"]
+        self.id_alias: dict[str, str] = meta.get("id_alias", {})
 
         self.place_parent = parts["place_parent"]
         self.place_country = parts["place_country"]
@@ -533,7 +534,10 @@ class Index:
         if not self._by_id:
             with self._lock:
                 if not self._by_id:
-                    self._by_id = {pid: i for i, pid in enumerate(self.place_ids)}
+                    by_id = {pid: i for i, pid in enumerate(self.place_ids)}
+                    # an ID folded into another by a [[same]] policy entry names that place
+                    by_id.update((alias, by_id[pid]) for alias, pid in self.id_alias.items() if pid in by_id)
+                    self._by_id = by_id
         try:
             return self._by_id[place_id]
         except KeyError:

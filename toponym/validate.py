@@ -166,6 +166,16 @@ def _policy_problems(sources: Sources, all_ids: set[str]) -> list[Problem]:
                 Problem(entry.file, entry.line, f"[[prefer]] {entry.name!r} repeats the entry at line {seen[key]}")
             )
         seen[key] = entry.line
+    folded: dict[str, int] = {}
+    for same in sources.policy.same:
+        for pid in (same.place, same.also):
+            if pid not in all_ids:
+                problems.append(Problem(same.file, same.line, f"[[same]] {same.also!r}: unknown place {pid!r}"))
+        if same.place == same.also or same.also in folded or same.place in {s.also for s in sources.policy.same}:
+            problems.append(
+                Problem(same.file, same.line, f"[[same]] {same.also!r}: folds into {same.place!r} only once, directly")
+            )
+        folded[same.also] = same.line
     for alias, target in sources.policy.perspective_alias.items():
         if target not in all_ids:
             problems.append(
