@@ -481,8 +481,10 @@ def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tupl
     # the hash of text[i:j] is (prefix[j] - prefix[i]) / base**i (a polynomial in the base, modulo
     # 2**64), plus the length; one pass over the chunk costs less than one over its words
     powers, inverses = _hash_powers(n + 1)
-    prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(units * powers[:n], out=prefix[1:])
+    prefix = np.empty(n + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.multiply(units, powers[:n], out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
     length = e - s
     h = (prefix[e] - prefix[s]) * inverses[s] + length.astype(np.uint64) * np.uint64(_HASH_LEN)
     if misses.items:
