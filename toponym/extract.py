@@ -2,13 +2,16 @@
 
 Why it is built this way (details in docs/text.md):
 
-* **Speed without a per-token resolver call.** One compiled regex finds word *starts* that can
-  begin a mention in a cased script (an upper-case letter not glued to a preceding word) or any
-  word of a caseless spaced script (Arabic, Devanagari, Georgian, ...). A block of text whose
-  candidate tokens are all already known to lead nowhere is skipped after one ``findall`` and a
-  C-level ``set.issuperset``: on ordinary prose most lines never reach Python-level work.
-* **Longest match over index keys.** A table *first token → longest key in tokens*, built lazily
-  from :attr:`Index.keys`, bounds how far a candidate is extended ("Russian Federation" over
+* **Speed without a per-token resolver call.** Only word *starts* that can begin a mention in a
+  cased script (an upper-case letter not glued to a preceding word) or any word of a caseless
+  spaced script (Arabic, Devanagari, Georgian, ...) are candidates. Long text is split into them
+  with numpy (:func:`_vector_scan`: a byte of character class per code point, a 64-bit hash per
+  word from one prefix sum), short text with one regex; either way, words and word pairs already
+  known to lead nowhere are dismissed before any Python-level step, and the verdict on a word and
+  the word after it is memoised, so ordinary prose costs a few array operations per 128 K
+  characters and a name costs one dict lookup and its mention.
+* **Longest match over index keys.** A table *first token → longest key in tokens*, built on first
+  use from :attr:`Index.keys` (one decode of the key blob), bounds how far a candidate is extended ("Russian Federation" over
   "Russian", "Kuril islands" over "Kuril"); n-grams are looked up from longest to shortest with
   the same :func:`~toponym.normalize.normalize_name` policy that built the keys.
 * **Capitalisation is evidence in cased scripts.** Lower-case words never start a mention
@@ -749,9 +752,12 @@ class Extractor:
         longer = itertools.compress(multi, map((1).__lt__, gaps))
         two = map(itemgetter(slice(2)), map(str.split, longer, itertools.repeat(" "), itertools.repeat(2)))
         pairs.update(dict.fromkeys(map(hash, map(" ".join, two))))
-        # head -> most tokens: heads written in order of token count, so the largest count stays
-        order = sorted(range(len(multi)), key=gaps.__getitem__)
-        most = dict(zip(map(heads.__getitem__, order), map((1).__add__, map(gaps.__getitem__, order)), strict=True))
+        # head -> most tokens: 2 for every head, then the heads of longer keys in order of token
+        # count, so that the largest count stays
+        most = dict.fromkeys(heads, 2)
+        order = list(itertools.compress(range(len(multi)), map((1).__lt__, gaps)))
+        order.sort(key=gaps.__getitem__)
+        most.update(zip(map(heads.__getitem__, order), map((1).__add__, map(gaps.__getitem__, order)), strict=True))
         return _Tables(_FirstCodes(most, self.index.keys), pairs)
 
     def _cjk_table(self) -> tuple[dict[str, None], tuple[int, ...]]:
@@ -830,15 +836,11 @@ class Extractor:
         """Mentions in cased and spaced scripts, and whether the text has characters of a script
         without spaces (``None``: not known); most words are dismissed without Python work.
 
-        A word that is no key's first token is dismissed and remembered as a miss (unless it could
-        still be an inflected or misspelt name). A word that starts keys of several words but is
-        not a key itself ("The", "Isle") goes on only if the word after it forms the start of a
-        key ("The Hague"); a word with the word after it that lead nowhere are remembered as a
-        dead pair. Each chunk of text is split into candidate words, which are filtered against
-        both memories in C (:meth:`_regex_candidates`) or with numpy (:func:`_vector_scan`), so on
-        ordinary prose only a word not seen before, or a pair-starting word followed by a new
-        word, costs a Python step. A single-word key's verdict (capitalisation policy) is
-        memoised per word.
+        Each chunk of text is split into candidate words, which are filtered against the known
+        misses and dead pairs (see :meth:`_verdict`) in C (:meth:`_regex_candidates`) or with
+        numpy (:func:`_vector_scan`), so on ordinary prose only a word not seen before, or a
+        pair-starting word followed by a new word, costs a Python step; the verdict on the others
+        is memoised per word and next word.
         """
         first = self.tables.first
         keys = self.index.keys
