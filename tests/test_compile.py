@@ -54,3 +54,13 @@ def test_groups_and_members(fixture_gazetteer: Gazetteer) -> None:
     assert set(group.members) == {"shikotan", "kunashir"}
     assert fixture_gazetteer.get("kunashir").part_of == ("southern-kurils",)
     assert fixture_gazetteer.get("kunashir").country == "ru"
+
+
+def test_format_of(tmp_path: Path, shipped: Gazetteer) -> None:
+    """The header's format number, which a source checkout compares to decide on a rebuild."""
+    from toponym.index import FORMAT, format_of
+
+    assert format_of(shipped.index.source) == FORMAT
+    other = tmp_path / "not-an-index.bin"
+    other.write_bytes(b"PK\x03\x04 something else")
+    assert format_of(other) is None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import IndexFormatError
 from .extract import Extractor, render
-from .index import Index
+from .index import FORMAT, Index, format_of
 from .model import Match, Mention, Place
 from .normalize import fold_key, normalize_name
 from .resolve import Resolver
@@ -139,11 +139,13 @@ def _stale(index_path: Path) -> bool:
     """In a source checkout: is any gazetteer file newer than the compiled index?"""
     if not _SOURCE_GAZETTEER.is_dir() or index_path != _BUNDLED:
         return False
-    if not index_path.exists():
+    if not index_path.exists() or format_of(index_path) != FORMAT:
         return True
     built = index_path.stat().st_mtime
     sources = [*_SOURCE_GAZETTEER.glob("curated/**/*.toml"), *_SOURCE_GAZETTEER.glob("generated/*.tsv"),
                *_SOURCE_GAZETTEER.glob("words/*.txt"), _SOURCE_GAZETTEER / "policy.toml"]  # fmt: skip
+    # the code that decides what the index holds counts as a source too
+    sources += [_PACKAGE / f for f in ("compile.py", "index.py", "normalize.py", "resolve.py", "gazetteer.py")]
     return any(p.stat().st_mtime > built for p in sources if p.is_file())
 
 

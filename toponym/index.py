@@ -38,12 +38,13 @@ __all__ = [
     "TIER_TRANSLIT",
     "Index",
     "IndexTables",
+    "format_of",
     "probe_hashes",
     "segment_hash",
     "segments",
 ]
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -237,23 +238,27 @@ class _Strings(Sequence[str]):
 class _Keys(Mapping[str, "int | tuple[int, ...]"]):
     """Lookup key → entry codes (``name_row * 4 + tier``), in an open-addressing hash table."""
 
-    __slots__ = ("_codes", "_first", "_mask", "_slots", "strings")
+    __slots__ = ("_codes", "_first", "_mask", "_row_bits", "_slots", "strings")
 
     def __init__(self, strings: _Strings, slots: Any, first: Any, codes: Any) -> None:
         self.strings, self._slots, self._first, self._codes = strings, slots, first, codes
         self._mask = len(slots) - 1
+        self._row_bits = _row_bits(len(strings))
 
     def index_of(self, key: str) -> int:
         """Row of ``key`` in the key table, or -1."""
         raw = key.encode("utf-8")
-        slots, mask, strings = self._slots, self._mask, self.strings
-        i = zlib.crc32(raw) & mask
+        slots, mask, row_bits = self._slots, self._mask, self._row_bits
+        h = zlib.crc32(raw)
+        tag, rows = h >> row_bits, (1 << row_bits) - 1
+        i = h & mask
         while True:
-            row: int = slots[i]
-            if not row:
+            slot: int = slots[i]
+            if not slot:
                 return -1
-            if strings.raw(row - 1) == raw:
-                return row - 1
+            # the slot's high bits hold the top bits of its key's hash: most other keys differ there
+            if slot >> row_bits == tag and self.strings.raw((slot & rows) - 1) == raw:
+                return (slot & rows) - 1
             i = (i + 1) & mask
 
     def codes_at(self, row: int) -> Any:
@@ -292,15 +297,32 @@ def _table_size(n: int) -> int:
     return size
 
 
+def format_of(path: str | Path) -> int | None:
+    """The format number in the header of an index file, or ``None`` when it is not one."""
+    with open(path, "rb") as f:
+        head = f.read(len(_MAGIC) + 4)
+    if len(head) < len(_MAGIC) + 4 or not head.startswith(_MAGIC):
+        return None
+    return int.from_bytes(head[len(_MAGIC) :], "little")
+
+
+def _row_bits(n: int) -> int:
+    """Bits of a key-table slot that hold ``row + 1``; the bits above them hold a hash tag."""
+    return max(1, (n + 1).bit_length())
+
+
 def build_key_table(keys: list[str]) -> array[int]:
-    """Open-addressing slots (row + 1, 0 = empty) for ``keys``, probing linearly."""
+    """Open-addressing slots for ``keys``, probing linearly: ``row + 1`` (0 = empty) in the low
+    bits, the top bits of the key's CRC-32 above them, so a probe rarely reads a key it does not want."""
     slots = array("I", bytes(4 * _table_size(len(keys))))
     mask = len(slots) - 1
+    row_bits = _row_bits(len(keys))
     for row, key in enumerate(keys):
-        i = zlib.crc32(key.encode("utf-8")) & mask
+        h = zlib.crc32(key.encode("utf-8"))
+        i = h & mask
         while slots[i]:
             i = (i + 1) & mask
-        slots[i] = row + 1
+        slots[i] = (row + 1) | (h >> row_bits) << row_bits
     return slots
 
 
