@@ -38,7 +38,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from operator import itemgetter, not_
+from operator import not_
 from typing import TYPE_CHECKING, cast
 
 from rapidfuzz.distance import OSA
@@ -552,26 +552,30 @@ def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tupl
 class _Tables:
     first: _FirstCodes
     """First token → (the most tokens a key starting with it has) << 1 | (is it a key)."""
-    pairs: dict[int, None]
-    """Hashes of the first two tokens of every key of two tokens or more (salted per process)."""
+    multi: list[str]
+    """Every key of two tokens or more, sorted: the keys that start with a prefix are a range."""
 
 
 class _FirstCodes(dict[str, int]):
     """First token → (the most tokens a key starting with it has) << 1 | (is it a key itself), or 0
     when no key starts with it.
 
-    Worked out on first use of a token from the heads of the keys of several tokens and a lookup
-    in the index (a table of every key, one-word keys included, took a second to build).
+    Worked out on first use of a token, from the range of the sorted keys of several tokens that
+    start with it and a lookup in the index (a table of every head, built up front, took most of
+    a second).
     """
 
-    __slots__ = ("_keys", "_most")
+    __slots__ = ("_keys", "_multi")
 
-    def __init__(self, most: dict[str, int], keys: Mapping[str, object]) -> None:
+    def __init__(self, multi: list[str], keys: Mapping[str, object]) -> None:
         super().__init__()
-        self._most, self._keys = most, keys
+        self._multi, self._keys = multi, keys
 
     def __missing__(self, token: str) -> int:
-        n = self._most.get(token, 0)
+        multi = self._multi
+        lo = bisect_left(multi, token + " ")
+        hi = bisect_left(multi, token + "!", lo)  # "!" follows " ": the keys "token ..." end here
+        n = max(map(str.count, multi[lo:hi], itertools.repeat(" "))) + 1 if hi > lo else 0
         code = (max(n, 1) << 1 | 1) if token in self._keys else n << 1
         if len(self) > _MAX_MEMO:
             self.clear()
@@ -717,6 +721,7 @@ class Extractor:
         self._singles: dict[str, int] = {}
         self._verdicts: dict[tuple[str, str | None], int] = {}
         self._longest: dict[tuple[tuple[str, ...], int], tuple[int, bool]] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}
         self._memo: dict[str, tuple[Match | None, int, Match | None]] = {}
         self._reach_memo: dict[str, frozenset[int]] = {}
         self._context_memo: dict[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = {}
@@ -733,32 +738,15 @@ class Extractor:
         return self._tables
 
     def _build_tables(self) -> _Tables:
-        """The first-token table and the pair hashes, from every key of the index at once.
-
-        Only the keys of several tokens are looked at one by one, and only in C-level ``map``
-        pipelines that keep no container per key (the garbage collector would otherwise walk
-        them all, again and again, while the tables grow). The tables are plain dicts of strings
-        and integers, which the collector does not track either.
-        """
+        """The keys of several tokens, sorted (the first-token codes and the pair checks are
+        worked out from them on first use of each token): one decode of the key blob, a filter and
+        a sort, all in C; a list of strings and a dict of strings and integers, which the garbage
+        collector walks once at most."""
         names = _all_keys(self.index)
-        spaces = list(map(str.count, names, itertools.repeat(" ")))
-        multi = list(itertools.compress(names, spaces))
+        multi = list(itertools.compress(names, map(str.__contains__, names, itertools.repeat(" "))))
         del names
-        gaps = list(filter(None, spaces))  # tokens - 1, per key of several tokens
-        del spaces
-        heads = list(map(itemgetter(0), map(str.partition, multi, itertools.repeat(" "))))
-        # the first two tokens of each key: the key itself when it has two
-        pairs = dict.fromkeys(map(hash, itertools.compress(multi, map((1).__eq__, gaps))))
-        longer = itertools.compress(multi, map((1).__lt__, gaps))
-        two = map(itemgetter(slice(2)), map(str.split, longer, itertools.repeat(" "), itertools.repeat(2)))
-        pairs.update(dict.fromkeys(map(hash, map(" ".join, two))))
-        # head -> most tokens: 2 for every head, then the heads of longer keys in order of token
-        # count, so that the largest count stays
-        most = dict.fromkeys(heads, 2)
-        order = list(itertools.compress(range(len(multi)), map((1).__lt__, gaps)))
-        order.sort(key=gaps.__getitem__)
-        most.update(zip(map(heads.__getitem__, order), map((1).__add__, map(gaps.__getitem__, order)), strict=True))
-        return _Tables(_FirstCodes(most, self.index.keys), pairs)
+        multi.sort()
+        return _Tables(_FirstCodes(multi, self.index.keys), multi)
 
     def _cjk_table(self) -> tuple[dict[str, None], tuple[int, ...]]:
         """Keys written wholly in scripts without spaces, and their lengths (longest first); built
@@ -1080,15 +1068,28 @@ class Extractor:
         """Does some key start with the two tokens ``a b`` (or their folded or possessive-less forms)?"""
         if not b:
             return False
-        b = b.lower() if b.isascii() else normalize_name(b)
-        pairs = self.tables.pairs
-        if hash(f"{a} {b}") in pairs:
+        found = self._pairs.get((a, b))
+        if found is None:
+            low = b.lower() if b.isascii() else normalize_name(b)
+            found = self._starts_key(f"{a} {low}")
+            if not found and low.endswith("'s"):
+                found = self._starts_key(f"{a} {low[:-2]}")
+            if not found and not (a.isascii() and low.isascii()):
+                found = self._starts_key(fold_key(f"{a} {low}"))
+            if len(self._pairs) > _MAX_MEMO:
+                self._pairs.clear()
+            self._pairs[a, b] = found
+        return found
+
+    def _starts_key(self, prefix: str) -> bool:
+        """Is ``prefix`` a key of several tokens, or its start followed by a space?"""
+        multi = self.tables.multi
+        i = bisect_left(multi, prefix)
+        if i < len(multi) and multi[i] == prefix:
             return True
-        if b.endswith("'s") and hash(f"{a} {b[:-2]}") in pairs:
-            return True
-        if not (a.isascii() and b.isascii()):
-            return hash(fold_key(f"{a} {b}")) in pairs
-        return False
+        longer = prefix + " "
+        i = bisect_left(multi, longer, i)
+        return i < len(multi) and multi[i].startswith(longer)
 
     @staticmethod
     def _has_key(key: str, keys: Mapping[str, object]) -> bool:
