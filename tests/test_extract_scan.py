@@ -33,6 +33,7 @@ ALPHABET = (
     "日本国後島カナ한국ไทย"  # scripts without spaces
     "0_ \t\n\r\u00a0\u2009\u202f-\u2010\u2011.,;:/\\@#$='’()\x00…—"
     "\u0301"  # a combining mark
+    "😀𠀋𝐀𝟘"  # outside the BMP: an emoji, a Han character, a letter and a digit (not word starts)
 )
 WORDS = ["The", "Hague", "Sea", "of", "Japan", "None", "It's", "d'Ivoire", "US", "U.S.", "x", "Kuril", "Yuzhno"]
 
@@ -81,8 +82,8 @@ def test_vector_scan_on_real_text() -> None:
         check_same_words(re.sub(r"\[\[([^|\]]+)\|[a-z0-9-]+\]\]", r"\1", t))
 
 
-def test_vector_scan_leaves_characters_outside_the_bmp_to_the_regex() -> None:
-    assert scan_rows("Tokyo 𠀋 Kyoto " * 10, _HashSet(), _HashSet()) is None
+def test_vector_scan_reads_characters_outside_the_bmp_as_the_regex_does() -> None:
+    check_same_words("Tokyo 𠀋 Kyoto 😀 Osaka😀Nara 𝐀Kobe Sendai𝟘 Fukuoka 𠀋Sapporo Chiba. 🇯🇵 Japan " * 10)
 
 
 def test_word_hashes_identify_words_and_pairs() -> None:
@@ -139,7 +140,24 @@ def test_hash_set_lookup() -> None:
 
 def long_text(seed: int, size: int, vocabulary: list[str]) -> str:
     rng = random.Random(seed)
-    seps = [" "] * 20 + ["  ", "\n", "\n\n", ". ", ".  ", ", ", "-", " - ", "'s ", "’", "\t", "\u00a0", " (", ") ", "/"]
+    seps = [" "] * 20 + [
+        "  ",
+        "\n",
+        "\n\n",
+        ". ",
+        ".  ",
+        ", ",
+        "-",
+        " - ",
+        "'s ",
+        "’",
+        "\t",
+        "\u00a0",
+        " (",
+        ") ",
+        "/",
+        " 😀 ",
+    ]
     out: list[str] = []
     n = 0
     while n < size:

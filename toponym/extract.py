@@ -386,12 +386,13 @@ def _hash_powers(n: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
 class _HashSet:
     """A set of word hashes, with an open-addressing table of them for a vectorised lookup."""
 
-    __slots__ = ("_shift", "_table", "items")
+    __slots__ = ("_table", "items")
 
     def __init__(self) -> None:
         self.items: set[int] = set()
-        self._table: NDArray[np.uint64] | None = None
-        self._shift = 0
+        # the table and the shift that takes a mixed hash to its slot: one attribute, so that a
+        # thread never reads one table with another's shift
+        self._table: tuple[NDArray[np.uint64], int] | None = None
 
     def add(self, h: int) -> None:
         self.items.add(h)
@@ -401,21 +402,20 @@ class _HashSet:
         self.items.clear()
         self._table = None
 
-    def _slots(self, values: NDArray[np.uint64]) -> NDArray[np.intp]:
+    @staticmethod
+    def _slots(values: NDArray[np.uint64], shift: int) -> NDArray[np.intp]:
         import numpy as np
 
         # the top bits after a multiplication by an odd constant: the low bits count too (the
         # hashes of one-letter words differ only there)
-        return ((values * np.uint64(_HASH_SLOT)) >> np.uint64(self._shift)).astype(np.intp)
+        return ((values * np.uint64(_HASH_SLOT)) >> np.uint64(shift)).astype(np.intp)
 
     def contains(self, values: NDArray[np.uint64]) -> NDArray[np.bool_]:
         """Which of ``values`` are in the set (0 never is: it marks an empty slot)."""
         import numpy as np
 
-        table = self._table
-        if table is None:
-            table = self._build()
-        slot = self._slots(values)
+        table, shift = self._table or self._build()
+        slot = self._slots(values, shift)
         got = table[slot]
         found = got == values
         pending = np.flatnonzero(~found & (got != 0))  # a slot taken by another value: probe on
@@ -428,31 +428,33 @@ class _HashSet:
         found &= values != 0
         return found  # type: ignore[no-any-return]
 
-    def _build(self) -> NDArray[np.uint64]:
+    def _build(self) -> tuple[NDArray[np.uint64], int]:
         import numpy as np
 
         values = np.array(list(self.items), dtype=np.uint64)  # list(): one step under the GIL
         bits = max(10, (8 * len(values)).bit_length())  # load at most 1/8: probes stay short
-        self._shift = 64 - bits
-        table = np.zeros((1 << bits) + 64, dtype=np.uint64)  # room to probe past the end
-        slot = self._slots(values)
-        for _ in range(64):
-            if not len(values):
-                break
+        shift = 64 - bits
+        # room to probe past the end; no value lands more than 63 slots after its own, so a
+        # lookup meets an empty slot before the end
+        table = np.zeros((1 << bits) + 64, dtype=np.uint64)
+        slot = self._slots(values, shift)
+        probes = 0
+        while len(values):
+            if probes == 64:  # pragma: no cover - needs a clustering a multiplicative hash does not make
+                raise RuntimeError("hash table overflow")
             free = table[slot] == 0
             table[slot[free]] = values[free]  # of several values for one slot, one lands
             placed = table[slot] == values
             values, slot = values[~placed], slot[~placed] + 1
-        else:  # pragma: no cover - needs a clustering that a multiplicative hash does not make
-            raise RuntimeError("hash table overflow")
-        self._table = table
-        return table
+            probes += 1
+        self._table = table, shift
+        return table, shift
 
 
 def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tuple[_Candidates, bool] | None:
     """The candidate words of ``chunk`` (at ``lo`` in the text) that are not known misses or dead
-    pairs (:data:`_Candidates`), and whether the chunk has characters of a script without spaces;
-    ``None`` if it has characters outside the BMP (or fewer than three).
+    pairs (:data:`_Candidates`), and whether the chunk has characters of a script without spaces
+    (``None`` for fewer than three characters).
 
     The next word is what the peek regex would give, or :data:`_UNKNOWN` when the separator is
     unusual; the pair hash is ``None`` then (the pair is checked by its strings only).
@@ -460,11 +462,19 @@ def _vector_scan(chunk: str, lo: int, misses: _HashSet, deads: _HashSet) -> tupl
     import numpy as np
 
     n = len(chunk)
-    data = chunk.encode("utf-16-le", "surrogatepass")
-    if len(data) != 2 * n or n < 3:
+    if n < 3:
         return None
-    units = np.frombuffer(data, dtype=np.uint16)
-    c = _char_codes().take(units)
+    data = chunk.encode("utf-16-le", "surrogatepass")
+    units: NDArray[np.uint16] | NDArray[np.uint32]
+    if len(data) == 2 * n:
+        units = np.frombuffer(data, dtype=np.uint16)
+        c = _char_codes().take(units)
+    else:  # characters outside the BMP: one unit each in UTF-32, and their codes worked out here
+        units = np.frombuffer(chunk.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        c = _char_codes().take(np.minimum(units, 0xFFFF))
+        astral = np.flatnonzero(units > 0xFFFF)
+        # a word character or not (the start class and the unspaced class hold BMP code points only)
+        c[astral] = [_WORD if chr(cp).isalnum() else _OTHER for cp in units[astral].tolist()]
     unspaced = bool(c.max() >= _UNSPACED_BIT)
     if unspaced:
         c &= _UNSPACED_BIT - 1
