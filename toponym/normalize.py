@@ -4,8 +4,8 @@ Three keys, from strict to loose; the resolver tries them in this order and repo
 
 * :func:`normalize_name` — NFKC, casefold, one apostrophe, one space for dashes and punctuation.
 * :func:`fold_key` — the normalised key with accents removed from Latin, Greek and Cyrillic letters
-  (``Kraków`` → ``krakow``, ``Ёлка`` → ``елка``). Marks that carry meaning in other scripts
-  (Japanese dakuten, Indic vowel signs) are kept.
+  (``Kraków`` → ``krakow``, ``Ёлка`` → ``елка``) and Han characters in one form (``臺灣`` →
+  ``台湾``). Marks that carry meaning in other scripts (Japanese dakuten, Indic vowel signs) are kept.
 * :func:`translit_key` — the folded key in ASCII, only for scripts whose transliteration is sound
   (Latin, Cyrillic, Greek, Armenian, Georgian). Han and kana would come out as Mandarin pinyin, so
   their romaji must be stored as names instead; for them this returns ``None``.
@@ -28,6 +28,7 @@ import functools
 import re
 import unicodedata
 
+from ._han import FOLD_FROM, FOLD_TO
 from ._unicode import MARKS
 
 __all__ = ["WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
@@ -60,6 +61,9 @@ _LATIN_EXTRA = str.maketrans(
         "ȿ": "s",
     }
 )
+# Han characters folded to one form (traditional and Japanese forms to simplified), see _han.py.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
 # Marks are dropped only after a letter of these scripts: elsewhere they are part of the spelling.
 _FOLDABLE_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic"})
 # Scripts whose unidecode output is a fair romanisation.
@@ -160,13 +164,18 @@ def normalize_name(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def fold_key(key: str) -> str:
-    """Remove accents from Latin, Greek and Cyrillic letters of a normalised key.
+    """Remove accents from Latin, Greek and Cyrillic letters of a normalised key, and fold Han
+    characters to one form (traditional and Japanese forms to simplified, from OpenCC's tables).
 
     >>> fold_key("são tomé"), fold_key("ελλάδα"), fold_key("йошкар ола")
     ('sao tome', 'ελλαδα', 'иошкар ола')
+    >>> fold_key("臺灣"), fold_key("國後島"), fold_key("歯舞群島")
+    ('台湾', '国后岛', '齿舞群岛')
     """
     if key.isascii():
         return key
+    if _HAN.search(key):
+        key = key.translate(_HAN_FOLD)
     out: list[str] = []
     base_script = ""
     for ch in unicodedata.normalize("NFD", key.translate(_LATIN_EXTRA)):
