@@ -317,10 +317,11 @@ _SENTENCE_END = frozenset(".!?:;\"'“”«»()[]{}•*#>|-–—\n")
 _OTHER, _SPACE, _TAB, _NEWLINE, _HYPHEN, _SEPCH, _DOT, _IDENT, _APOSCH, _WORD, _START = range(11)
 #: Added to the code of a character of a script without spaces (the class of ``_Patterns.unspaced``).
 _UNSPACED_BIT = 16
-#: Chunks of this many characters or more are split with numpy (below, its fixed cost per call
-#: outweighs the regex); longer than ``_VECTOR_MAX`` (text without spaces) they go to the regex,
-#: which keeps memory bounded.
-_VECTOR_MIN = 4096
+#: Chunks of this many characters or more are split with numpy: below, its fixed cost per call (some
+#: 60 array operations) outweighs the regex (the two cross between 16 and 24 K characters of English
+#: prose); longer than ``_VECTOR_MAX`` (text without spaces) they go to the regex, which keeps memory
+#: bounded.
+_VECTOR_MIN = 20_000
 _VECTOR_MAX = 1 << 19
 #: Words (or word pairs) longer than this are never dismissed by hash: polynomial hashes are
 #: weakest on long strings.
