@@ -258,3 +258,18 @@ def test_both_paths_agree_on_the_shipped_gazetteer(monkeypatch: pytest.MonkeyPat
     vocabulary = [*re.findall(r"\w+", news), "The", "Hague", "Sea", "None", "Set", "Union", "Reading", "Nice"]
     text = prose[:70_000] + "\n\n" + news + "\n\n" + prose[70_000:] + long_text(7, 40_000, vocabulary)
     both_paths(default_gazetteer(), text, monkeypatch)
+
+
+def test_threads_share_one_extractor() -> None:
+    """Memories (and their hash tables) grow while other threads read them: answers do not change."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    gz = Gazetteer.from_folder(FIXTURE)
+    vocabulary = ["Russia", "Japan", "Kunashiri", "Iturup", "Kuril", "islands", "Nice", "the", "of", "The"]
+    texts = [long_text(seed, 30_000, vocabulary + [f"Word{seed}x{i}" for i in range(300)]) for seed in range(8)]
+    expected = [[(m.start, m.end, m.place.id) for m in Extractor(gz.resolver).extract(t)] for t in texts]
+    shared = Extractor(gz.resolver)
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(2):
+            got = list(pool.map(lambda t: [(m.start, m.end, m.place.id) for m in shared.extract(t)], texts))
+            assert got == expected
