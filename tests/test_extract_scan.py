@@ -273,3 +273,20 @@ def test_threads_share_one_extractor() -> None:
         for _ in range(2):
             got = list(pool.map(lambda t: [(m.start, m.end, m.place.id) for m in shared.extract(t)], texts))
             assert got == expected
+
+
+def test_tables_and_memories_are_not_walked_by_the_garbage_collector() -> None:
+    """The lookup tables and the memories grow to hundreds of thousands of entries: they hold only
+    strings and numbers in containers the collector stops tracking, or every full collection would
+    walk them."""
+    import gc
+
+    gz = Gazetteer.from_folder(FIXTURE)
+    extractor = Extractor(gz.resolver)
+    words = ["Russia", "Japan", "The", "Hague", "Alpha", "beta", "Sea", "of", "Russian", "Northern", "Southern"]
+    extractor.extract(long_text(3, 30_000, words))
+    gc.collect()
+    tables = extractor.tables
+    memories = (extractor._miss, extractor._dead, extractor._miss_h.items, extractor._dead_h.items)
+    assert extractor._miss and extractor._dead and extractor._miss_h.items
+    assert not any(gc.is_tracked(x) for x in (tables.multi, *memories))

@@ -390,13 +390,13 @@ class _HashSet:
     __slots__ = ("_table", "items")
 
     def __init__(self) -> None:
-        self.items: set[int] = set()
+        self.items: dict[int, None] = {}  # a dict of numbers: not tracked by the garbage collector
         # the table and the shift that takes a mixed hash to its slot: one attribute, so that a
         # thread never reads one table with another's shift
         self._table: tuple[NDArray[np.uint64], int] | None = None
 
     def add(self, h: int) -> None:
-        self.items.add(h)
+        self.items[h] = None
         self._table = None
 
     def clear(self) -> None:
@@ -725,8 +725,10 @@ class Extractor:
         self.fuzzy = fuzzy
         self._tables: _Tables | None = None
         self._cjk: tuple[dict[str, None], tuple[int, ...]] | None = None
-        self._miss: set[str] = set()
-        self._dead: set[tuple[str, str | None]] = set()
+        # memories as dicts of strings: the garbage collector stops tracking them (a set it walks
+        # at every full collection)
+        self._miss: dict[str, None] = {}
+        self._dead: dict[tuple[str, str | None], None] = {}
         self._miss_h = _HashSet()  # hashes of the words of ``_miss`` as written (see _vector_scan)
         self._dead_h = _HashSet()  # hashes of the dead pairs, with what separates them
         self._singles: dict[str, int] = {}
@@ -792,7 +794,7 @@ class Extractor:
         pats = _patterns()
         raws: list[_Raw] = []
         unspaced: bool | None = None  # does the text have characters of a script without spaces?
-        if len(text) > _GATE_MAX or not self._miss.issuperset(map(str.lower, pats.start.findall(text))):
+        if len(text) > _GATE_MAX or not all(map(self._miss.__contains__, map(str.lower, pats.start.findall(text)))):
             raws, unspaced = self._scan_spaced(text)
         if text.isascii():
             unspaced = False
@@ -919,7 +921,7 @@ class Extractor:
                 if len(miss) > _MAX_MEMO:
                     miss.clear()
                     self._miss_h.clear()
-                miss.add(low)
+                miss[low] = None
                 if hw is not None:
                     self._miss_h.add(hw)
                 return _SKIP
@@ -943,7 +945,7 @@ class Extractor:
                 if len(dead) > _MAX_MEMO:
                     dead.clear()
                     self._dead_h.clear()
-                dead.add((word, nxt))
+                dead[word, nxt] = None
                 if pair is not None:
                     self._dead_h.add(pair)
                 return _SKIP
