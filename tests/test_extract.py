@@ -184,3 +184,17 @@ def test_dotted_acronyms_among_many_mentions() -> None:
     found = [(m.text, m.place.id) for m in toponym.extract(text)]
     assert found.count(("Russia", "ru")) == 300
     assert found[-3:] == [("U.S.", "us"), ("U.K.", "gb"), ("U.A.E.", "ae")]
+
+
+def test_han_forms_in_running_text() -> None:
+    """Traditional characters are read as the simplified keys they fold to; offsets stay the text's."""
+    text = "俄羅斯總統在莫斯科會見了日本首相，討論國後島和擇捉島的問題。"
+    found = [(m.text, m.place.id) for m in toponym.extract(text)]
+    assert found == [
+        ("俄羅斯", "ru"),
+        ("莫斯科", "gn-524901"),
+        ("日本", "jp"),
+        ("國後島", "kunashir"),
+        ("擇捉島", "iturup"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in toponym.extract(text))

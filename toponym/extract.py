@@ -45,7 +45,7 @@ from rapidfuzz.distance import OSA
 
 from .index import Index
 from .model import Match, Mention
-from .normalize import fold_key, normalize_name, translit_key
+from .normalize import HAN_FOLD, fold_key, normalize_name, translit_key
 from .resolve import MAJOR_KINDS, Resolver
 
 if TYPE_CHECKING:
@@ -107,8 +107,8 @@ _CJK_WORD_FORMING = frozenset("語人風製産系式")
 #: Words that commonly follow a place name in Japanese and Chinese news without a particle.
 #: Han characters that commonly stand right before a place name in Chinese and Japanese
 #: running text (prepositions and conjunctions): "在北京", "到上海", "和东京".
-_CJK_LEADERS = frozenset("在到从從于於和与與及对對赴往自向经經由至离離")
-_CJK_FOLLOWERS = (
+_CJK_LEADERS = frozenset("在到从從于於和与與及对對赴往自向经經由至离離了")
+_CJK_FOLLOWERS: tuple[str, ...] = (
     "的",
     "和",
     "与",
@@ -155,6 +155,12 @@ _CJK_FOLLOWERS = (
     "国民",
     "議会",
 )
+# The scan reads runs with Han characters folded to one form (see normalize.fold_key), so each
+# guard list holds the folded forms of its characters too.
+_CJK_SUFFIX = _CJK_SUFFIX | frozenset("".join(_CJK_SUFFIX).translate(HAN_FOLD))
+_CJK_WORD_FORMING = _CJK_WORD_FORMING | frozenset("".join(_CJK_WORD_FORMING).translate(HAN_FOLD))
+_CJK_LEADERS = _CJK_LEADERS | frozenset("".join(_CJK_LEADERS).translate(HAN_FOLD))
+_CJK_FOLLOWERS = tuple(dict.fromkeys([*_CJK_FOLLOWERS, *(w.translate(HAN_FOLD) for w in _CJK_FOLLOWERS)]))
 
 #: Russian endings and the nominative endings they may stand for (adjectives first: longest first).
 _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -1212,8 +1218,12 @@ class Extractor:
 
     def _scan_run(self, run: str, base: int) -> Iterator[_Raw]:
         """Longest keys in a run of a script without spaces (``run`` starts at ``base``)."""
+        original = run
         cjk, lengths = self._cjk_table()
         if cjk:
+            # one form per Han character, as the keys have it (臺灣 is looked up as 台湾); the
+            # fold maps a character to a character, so offsets in ``run`` stay those of the text
+            run = run.translate(HAN_FOLD)
             i = 0
             hangul = _is_hangul(run[0])
             while i < len(run) - 1:
@@ -1226,7 +1236,7 @@ class Extractor:
                         found = length
                         break
                 if found:
-                    yield _Raw(base + i, base + i + found, run[i : i + found], tokens=2)
+                    yield _Raw(base + i, base + i + found, original[i : i + found], tokens=2)
                     i += found
                 else:
                     i += 1

@@ -31,7 +31,7 @@ import unicodedata
 from ._han import FOLD_FROM, FOLD_TO
 from ._unicode import MARKS
 
-__all__ = ["WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
+__all__ = ["HAN_FOLD", "WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
 
 # Apostrophe look-alikes (incl. the Cyrillic soft-sign romanisation ʹ) become one ASCII apostrophe.
 _APOSTROPHE_CHARS = "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"
@@ -63,7 +63,7 @@ _LATIN_EXTRA = str.maketrans(
 )
 # Han characters folded to one form (traditional and Japanese forms to simplified), see _han.py.
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_HAN_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
+HAN_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
 # Marks are dropped only after a letter of these scripts: elsewhere they are part of the spelling.
 _FOLDABLE_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic"})
 # Scripts whose unidecode output is a fair romanisation.
@@ -175,7 +175,7 @@ def fold_key(key: str) -> str:
     if key.isascii():
         return key
     if _HAN.search(key):
-        key = key.translate(_HAN_FOLD)
+        key = key.translate(HAN_FOLD)
     out: list[str] = []
     base_script = ""
     for ch in unicodedata.normalize("NFD", key.translate(_LATIN_EXTRA)):
