@@ -20,7 +20,7 @@ import threading
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -227,6 +227,11 @@ class _Strings(Sequence[str]):
         at = self._base
         return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1]  # type: ignore[no-any-return]
 
+    def many(self, rows: Iterable[int]) -> list[str]:
+        """The strings at ``rows``, decoded one by one (no copy of the whole list is ever kept)."""
+        buffer, at, offsets = self._buffer, self._base, self._offsets
+        return [buffer[at + offsets[i] : at + offsets[i + 1] - 1].decode("utf-8") for i in rows]
+
     def decode_head(self, count: int) -> list[str]:
         """The first ``count`` strings, decoded in one pass."""
         if not count:
@@ -399,8 +404,6 @@ class Index:
         self.fuzzy_hash = parts["fuzzy_hash"]
         self.fuzzy_ref = parts["fuzzy_ref"]  # position in the fuzzy list
         self.fuzzy_mask = parts["fuzzy_mask"]  # fuzzy list position -> char_mask of the key
-        self._fuzzy_count: int = self.header.get("fuzzy_keys", 0)  # keys 0 .. count-1 are fuzzy-matchable
-        self._fuzzy_keys: tuple[str, ...] | None = None
         self._fuzzy_aids: tuple[memoryview, bytes] | None = None
 
         self._by_id: dict[str, int] = {}
@@ -532,9 +535,11 @@ class Index:
                     directory = np.empty(len(starts) + 1, dtype=np.uint32)
                     directory[:-1] = np.searchsorted(hashes, starts.astype(np.uint32))
                     directory[-1] = len(hashes)
-                    bits = np.zeros(1 << 24, dtype=bool)
-                    bits[hashes >> 8] = True
-                    bloom = np.packbits(bits, bitorder="little").tobytes()
+                    # set bit (h >> 8) of a 2**24-bit map, built in 32-bit words (no 16 MB array of flags)
+                    words = np.zeros(1 << 19, dtype=np.uint32)
+                    bit = hashes >> 8
+                    np.bitwise_or.at(words, bit >> 5, np.left_shift(np.uint32(1), bit & 31))
+                    bloom = words.astype("<u4").tobytes()
                     self._fuzzy_aids = (memoryview(directory), bloom)  # type: ignore[arg-type]
         directory_view, bloom_bits = self._fuzzy_aids
         return self.fuzzy_hash, self.fuzzy_ref, self.fuzzy_mask, directory_view, bloom_bits
@@ -543,14 +548,6 @@ class Index:
         import numpy as np
 
         return np.frombuffer(self.fuzzy_ref, dtype=np.uint32), np.frombuffer(self.fuzzy_mask, dtype=np.uint32)
-
-    def fuzzy_keys(self) -> tuple[str, ...]:
-        """The fuzzy-matchable keys (the leading rows of the key table), decoded once, on first use."""
-        if self._fuzzy_keys is None:
-            with self._lock:
-                if self._fuzzy_keys is None:
-                    self._fuzzy_keys = tuple(self.keys.strings.decode_head(self._fuzzy_count))
-        return self._fuzzy_keys
 
     def place_index(self, place_id: str) -> int:
         if not self._by_id:

@@ -316,8 +316,7 @@ class Resolver:
         if not positions:
             return []
         keys = idx.keys
-        fuzzy_keys = idx.fuzzy_keys()
-        pool = list(map(fuzzy_keys.__getitem__, positions))
+        pool = keys.strings.many(positions)  # fuzzy positions are key rows
         hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         # a five-letter query may be a six-letter name with a letter dropped: two edits only then
         hits = [h for h in hits if h[1] <= max_edits(max(len(h[0]), len(folded)))]
