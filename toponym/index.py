@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import marshal
 import mmap
+import re
 import threading
 import zlib
 from array import array
@@ -27,7 +28,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .errors import IndexFormatError, UnknownPlaceError
-from .model import NAME_TYPES, Place, PlaceName
+from .model import NAME_TYPES, Place, PlaceName, make_place
 
 __all__ = [
     "FORMAT",
@@ -78,6 +79,9 @@ _ARRAY_SECTIONS = {
 _DIRECTORY_SHIFT = 14
 #: Posting lists this short are gathered in Python; longer ones with numpy.
 _PLAIN_GATHER = 64
+#: ``key=value;key=value``: a place's codes as stored.
+_CODE = re.compile(r"([^=;]+)=([^;]*)")
+_NO_MAPPING: Mapping[str, str] = MappingProxyType({})
 _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_rank")
 
 
@@ -591,20 +595,21 @@ class Index:
             return place
         ids = self.place_ids
         parent, country, population = self.place_parent[i], self.place_country[i], self.place_population[i]
-        codes = dict(item.split("=", 1) for item in self.place_codes[i].split(";") if item)
-        place = Place(
-            id=ids[i],
-            kind=self.place_kind[i],
-            name=self.place_name[i],
-            parent=ids[parent] if parent >= 0 else None,
-            country=ids[country] if country >= 0 else None,
-            codes=MappingProxyType(codes),
-            population=population if population >= 0 else None,
-            part_of=tuple(ids[g] for g in self.place_part_of.get(i, ())),
-            members=tuple(ids[m] for m in self.members_of(i)),
-            name_source=lambda: tuple(self.name_row(n) for n in self.names_of(i)),
-            display=MappingProxyType(dict(self.place_display.get(i, {}))),
-            curated=bool(self.place_curated[i]),
+        codes = self.place_codes[i]
+        part_of, display = self.place_part_of.get(i), self.place_display.get(i)
+        place = make_place(
+            ids[i],
+            self.place_kind[i],
+            self.place_name[i],
+            ids[parent] if parent >= 0 else None,
+            ids[country] if country >= 0 else None,
+            MappingProxyType(dict(_CODE.findall(codes))) if codes else _NO_MAPPING,
+            population if population >= 0 else None,
+            tuple(ids[g] for g in part_of) if part_of else (),
+            tuple(ids[m] for m in self.members_of(i)),
+            lambda: tuple(self.name_row(n) for n in self.names_of(i)),
+            MappingProxyType(dict(display)) if display else _NO_MAPPING,
+            bool(self.place_curated[i]),
         )
         self._places[i] = place
         return place

@@ -203,6 +203,51 @@ def _match_maker() -> Callable[..., Match]:
 make_match = _match_maker()
 
 
+def _place_maker() -> Callable[..., Place]:
+    """A constructor of :class:`Place` for the index, positional and unchecked (see :func:`_match_maker`)."""
+    new = object.__new__
+    fields = (
+        "id", "kind", "name", "parent", "country", "codes", "population", "part_of", "members",
+        "name_source", "display", "curated", "_names",
+    )  # fmt: skip
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = (Place.__dict__[f].__set__ for f in fields)
+
+    def make(
+        id: str,
+        kind: str,
+        name: str,
+        parent: str | None,
+        country: str | None,
+        codes: Mapping[str, str],
+        population: int | None,
+        part_of: tuple[str, ...],
+        members: tuple[str, ...],
+        name_source: Callable[[], tuple[PlaceName, ...]],
+        display: Mapping[str, str],
+        curated: bool,
+    ) -> Place:
+        p = new(Place)
+        s0(p, id)
+        s1(p, kind)
+        s2(p, name)
+        s3(p, parent)
+        s4(p, country)
+        s5(p, codes)
+        s6(p, population)
+        s7(p, part_of)
+        s8(p, members)
+        s9(p, name_source)
+        s10(p, display)
+        s11(p, curated)
+        s12(p, None)
+        return p
+
+    return make
+
+
+make_place = _place_maker()
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place mention found in text. ``text == source[start:end]``."""
