@@ -427,7 +427,9 @@ class Resolver:
                 _prominence(idx, p, folded, best),
             )
             keyed.append((key, p, c))
-        keyed.sort(key=lambda r: (tuple(-float(x) for x in r[0]), idx.place_ids[r[1]]))
+        # best first; equal keys by place ID (two stable sorts: no negated copy of every key)
+        keyed.sort(key=lambda r: idx.place_ids[r[1]])
+        keyed.sort(key=lambda r: r[0], reverse=True)
 
         stop_reason = idx.stop.get(folded)
         common = folded in idx.common_words
