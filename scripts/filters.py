@@ -124,6 +124,12 @@ def is_gloss(name: str) -> bool:
     return "=" in name and "LATIN" in scripts_of(name)
 
 
+def is_cut_elision(name: str) -> bool:
+    """A name cut off after an elided article (``Côte d`` for Côte d’Ivoire: the source lost what
+    followed the apostrophe). The lone ``d`` or ``l`` would make any "Cote d." in text a country."""
+    return bool(re.search(r"\s[dl]$", name))
+
+
 def is_code_like(name: str) -> bool:
     """IATA (``AER``, ``TYO``, ``MOW``) and ICAO (``UUEE``) codes in GeoNames alternate names:
     all-caps ASCII, 3–4 letters. They collide with words and abbreviations in running text and are
@@ -166,6 +172,7 @@ GENERIC_FILTERS: dict[str, Callable[[str], bool]] = {
     "parentheses": has_parentheses,
     "url": is_url,
     "gloss": is_gloss,
+    "cut-elision": is_cut_elision,
     "mixed-script": is_mixed_script,
 }
 

@@ -62,6 +62,15 @@ def test_not_glosses(name):
     assert not filters.is_gloss(name)
 
 
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [("Côte d", True), ("Pakisadji l", True), ("Côte d’Ivoire", False), ("Iran, République islamique d'", False),
+     ("Chak 38 L", False), ("The D", False)],
+)  # fmt: skip
+def test_cut_elision(name, cut):
+    assert filters.is_cut_elision(name) is cut
+
+
 # built from parts so that no literal address is written into the repository
 _SCHEME = "http" + "://"
 
