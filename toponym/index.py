@@ -40,6 +40,7 @@ __all__ = [
     "Index",
     "IndexTables",
     "format_of",
+    "key_edits",
     "probe_hashes",
     "segment_hash",
     "segments",
@@ -86,6 +87,14 @@ _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_
 
 
 @functools.lru_cache(maxsize=256)
+def key_edits(length: int) -> int:
+    """Edits a stored key of ``length`` characters tolerates: none below five, one at five, two
+    from six (a five-letter name two edits off is two fifths another word)."""
+    if length < FUZZY_MIN_LEN:
+        return 0
+    return 1 if length < 6 else 2
+
+
 def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int, int], ...]:
     """Which pieces of a query of ``n`` characters to look up: ``(seed, start, end, swap)``.
 
@@ -105,7 +114,10 @@ def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int, int], ...]
     """
     plan: list[tuple[int, int, int, int]] = []
     for length in range(max(FUZZY_MIN_LEN, n - max_edits), n + max_edits + 1):
+        edits = min(max_edits, key_edits(length))  # a stored key tolerates what its own length allows
         d = n - length
+        if abs(d) > edits:
+            continue
         parts = segments(length)
         last = len(parts) - 1
         for part, (start, end) in enumerate(parts):
@@ -114,13 +126,13 @@ def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int, int], ...]
             elif part == last:
                 shifts = (d,)
             else:
-                shifts = range(-max_edits, max_edits + 1)
+                shifts = range(-edits, edits + 1)
             for shift in shifts:
                 pos = start + shift
-                if abs(shift) + abs(d - shift) <= max_edits and pos >= 0 and pos + end - start <= n:
+                if abs(shift) + abs(d - shift) <= edits and pos >= 0 and pos + end - start <= n:
                     plan.append((_segment_seed(length, part), pos, pos + end - start, 0))
         # the transposition is one edit: the other may change the length by one at most
-        if max_edits >= 2 and abs(d) <= max_edits - 1:
+        if edits >= 2 and abs(d) <= edits - 1:
             (_, b1), (b2, _) = parts[0], parts[last]
             if b1 < n:
                 plan.append((_segment_seed(length, 0), 0, b1, 1))

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index
+from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, key_edits
 from .model import NAME_TYPES, Match, make_match
 from .normalize import fold_key, normalize_name, script_of, translit_key
 
@@ -59,10 +59,9 @@ _MISSPELLING = NAME_TYPES.index("misspelling")
 
 
 def max_edits(length: int) -> int:
-    """Edits tolerated between a query and a stored key, the longer of the two ``length`` long."""
-    if length < 5:
-        return 0
-    return 1 if length < 6 else 2
+    """Edits a search for a key of ``length`` characters allows; each stored key found is then
+    held to what its own length tolerates (:func:`toponym.index.key_edits`)."""
+    return key_edits(length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,8 +317,9 @@ class Resolver:
         keys = idx.keys
         pool = keys.strings.many(positions)  # fuzzy positions are key rows
         hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
-        # a five-letter query may be a six-letter name with a letter dropped: two edits only then
-        hits = [h for h in hits if h[1] <= max_edits(max(len(h[0]), len(folded)))]
+        # each stored key tolerates what its own length allows: a five-letter query may be a
+        # six-letter name with a letter dropped (two edits), a five-letter name takes one
+        hits = [h for h in hits if h[1] <= key_edits(len(h[0]))]
         if not hits:
             return []
         best = min(d for _, d, _ in hits)
