@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, cast
 from rapidfuzz.distance import OSA
 
 from .index import Index
-from .model import Match, Mention
+from .model import Match, Mention, make_mention
 from .normalize import HAN_FOLD, fold_key, normalize_name, translit_key
 from .resolve import MAJOR_KINDS, Resolver
 
@@ -689,31 +689,6 @@ def _headline(text: str, start: int, end: int) -> bool:
     hi = text.find("\n", end)
     line = text[lo : hi if hi >= 0 else len(text)]
     return not any(ch.islower() for ch in line)
-
-
-def _mention_maker() -> Callable[[int, int, str, Match], Mention]:
-    """A constructor of :class:`Mention` for the last step of linking, positional and unchecked
-    (a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; writing the
-    slots through their descriptors, as :func:`toponym.model.make_match` does, takes half the time)."""
-    try:
-        setters = tuple(Mention.__dict__[f].__set__ for f in ("start", "end", "text", "match"))
-    except (KeyError, AttributeError):  # pragma: no cover - a Mention without slots
-        return Mention
-    s0, s1, s2, s3 = setters
-    new = object.__new__
-
-    def make(start: int, end: int, text: str, match: Match) -> Mention:
-        m = new(Mention)
-        s0(m, start)
-        s1(m, end)
-        s2(m, text)
-        s3(m, match)
-        return m
-
-    return make
-
-
-_make_mention = _mention_maker()
 
 
 class Extractor:
@@ -1444,7 +1419,7 @@ class Extractor:
             surface = text[raw.start : raw.end]
             if match.query != surface:
                 match = replace(match, query=surface)
-            out.append(_make_mention(raw.start, raw.end, surface, match))
+            out.append(make_mention(raw.start, raw.end, surface, match))
         return out
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = ["KINDS", "METHODS", "NAME_TYPES", "Match", "Mention", "Place", "PlaceName"]
+
+_T = TypeVar("_T")
 
 KINDS: tuple[str, ...] = (
     "country",
@@ -163,89 +165,37 @@ class Match:
         }
 
 
-def _match_maker() -> Callable[..., Match]:
-    """A constructor of :class:`Match` for the resolver's hot path, positional and unchecked.
+def _slot_constructor(cls: type[_T], fields: tuple[str, ...], extra: tuple[str, ...] = ()) -> Callable[..., _T]:
+    """A positional, unchecked constructor of the frozen slotted dataclass ``cls``, for hot paths.
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; writing the
-    slots through their descriptors builds the same object in well under half the time.
+    slots through their descriptors builds the same object in under half the time. The function is
+    generated with one line per slot, as :mod:`dataclasses` generates ``__init__``; slots named
+    in ``extra`` are set to ``None``.
     """
-    new = object.__new__
-    fields = ("place", "score", "method", "matched", "lang", "query", "name_type", "perspective", "reason")
-    setters = tuple(Match.__dict__[f].__set__ for f in fields)
-    s0, s1, s2, s3, s4, s5, s6, s7, s8 = setters
-
-    def make(
-        place: Place,
-        score: float,
-        method: str,
-        matched: str,
-        lang: str,
-        query: str,
-        name_type: str,
-        perspective: tuple[str, ...],
-        reason: str,
-    ) -> Match:
-        m = new(Match)
-        s0(m, place)
-        s1(m, score)
-        s2(m, method)
-        s3(m, matched)
-        s4(m, lang)
-        s5(m, query)
-        s6(m, name_type)
-        s7(m, perspective)
-        s8(m, reason)
-        return m
-
+    names = [f"s{i}" for i in range(len(fields) + len(extra))]
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update((n, cls.__dict__[f].__set__) for n, f in zip(names, (*fields, *extra), strict=True))
+    body = [f"    {n}(obj, {f})" for n, f in zip(names, fields, strict=False)]
+    body += [f"    {n}(obj, None)" for n in names[len(fields) :]]
+    source = f"def make({', '.join(fields)}):\n    obj = new(cls)\n" + "\n".join(body) + "\n    return obj\n"
+    exec(source, scope)  # the source holds only field names of our own classes
+    make: Callable[..., _T] = scope["make"]
+    make.__doc__ = f"{cls.__name__}({', '.join(fields)}), built through its slots."
     return make
 
 
-make_match = _match_maker()
-
-
-def _place_maker() -> Callable[..., Place]:
-    """A constructor of :class:`Place` for the index, positional and unchecked (see :func:`_match_maker`)."""
-    new = object.__new__
-    fields = (
-        "id", "kind", "name", "parent", "country", "codes", "population", "part_of", "members",
-        "name_source", "display", "curated", "_names",
-    )  # fmt: skip
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 = (Place.__dict__[f].__set__ for f in fields)
-
-    def make(
-        id: str,
-        kind: str,
-        name: str,
-        parent: str | None,
-        country: str | None,
-        codes: Mapping[str, str],
-        population: int | None,
-        part_of: tuple[str, ...],
-        members: tuple[str, ...],
-        name_source: Callable[[], tuple[PlaceName, ...]],
-        display: Mapping[str, str],
-        curated: bool,
-    ) -> Place:
-        p = new(Place)
-        s0(p, id)
-        s1(p, kind)
-        s2(p, name)
-        s3(p, parent)
-        s4(p, country)
-        s5(p, codes)
-        s6(p, population)
-        s7(p, part_of)
-        s8(p, members)
-        s9(p, name_source)
-        s10(p, display)
-        s11(p, curated)
-        s12(p, None)
-        return p
-
-    return make
-
-
-make_place = _place_maker()
+#: ``Match(place, score, method, matched, lang, query, name_type, perspective, reason)``, fast.
+make_match = _slot_constructor(
+    Match, ("place", "score", "method", "matched", "lang", "query", "name_type", "perspective", "reason")
+)
+#: ``Place(...)`` in field order, without ``_names`` (read on first use), fast.
+make_place = _slot_constructor(
+    Place,
+    ("id", "kind", "name", "parent", "country", "codes", "population", "part_of", "members", "name_source",
+     "display", "curated"),
+    extra=("_names",),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,3 +218,7 @@ class Mention:
     @property
     def method(self) -> str:
         return self.match.method
+
+
+#: ``Mention(start, end, text, match)``, fast.
+make_mention = _slot_constructor(Mention, ("start", "end", "text", "match"))
