@@ -86,7 +86,6 @@ _NO_MAPPING: Mapping[str, str] = MappingProxyType({})
 _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_rank")
 
 
-@functools.lru_cache(maxsize=256)
 def key_edits(length: int) -> int:
     """Edits a stored key of ``length`` characters tolerates: none below five, one at five, two
     from six (a five-letter name two edits off is two fifths another word)."""
@@ -95,6 +94,7 @@ def key_edits(length: int) -> int:
     return 1 if length < 6 else 2
 
 
+@functools.lru_cache(maxsize=256)
 def _probe_plan(n: int, max_edits: int) -> tuple[tuple[int, int, int, int], ...]:
     """Which pieces of a query of ``n`` characters to look up: ``(seed, start, end, swap)``.
 
@@ -198,8 +198,8 @@ def segment_hash(length: int, part: int, text: str) -> int:
 def char_mask(text: str) -> int:
     """32-bit set of the characters in ``text`` (a-z exactly; every other character folded into 6 bits).
 
-    One edit changes at most two bits, so keys within ``k`` edits differ in at most ``2k`` bits:
-    a cheap filter that never drops a true match.
+    One edit adds at most one bit to either side's set, so of two keys within ``k`` edits neither
+    has more than ``k`` bits the other lacks: a cheap filter that never drops a true match.
     """
     mask = 0
     for ch in text:
@@ -523,15 +523,28 @@ class Index:
             total += j - i
         if not total:
             return []
-        mask, limit = char_mask(key), 2 * max_edits
+        # each edit brings at most one character the other side lacks (a substitution one each
+        # way, an insertion or deletion one way, a transposition none): at most ``max_edits`` bits
+        # of either mask are missing from the other
+        mask = char_mask(key)
+        absent = ~mask & 0xFFFFFFFF
         if total <= _PLAIN_GATHER:
-            return list(dict.fromkeys(r for i, j in runs for r in refs[i:j] if (masks[r] ^ mask).bit_count() <= limit))
+            return list(
+                dict.fromkeys(
+                    r
+                    for i, j in runs
+                    for r in refs[i:j]
+                    if (masks[r] & absent).bit_count() <= max_edits and (mask & ~masks[r]).bit_count() <= max_edits
+                )
+            )
         import numpy as np  # deferred: exact lookups never pay for it
 
         np_refs, np_masks = self._fuzzy_numpy()
         found = np.concatenate([np_refs[i:j] for i, j in runs])
-        found = found[np.bitwise_count(np_masks[found] ^ np.uint32(mask)) <= limit]
-        return list(dict.fromkeys(found.tolist()))
+        theirs = np_masks[found]
+        keep = np.bitwise_count(theirs & np.uint32(absent)) <= max_edits
+        keep &= np.bitwise_count(np.uint32(mask) & ~theirs) <= max_edits
+        return list(dict.fromkeys(found[keep].tolist()))
 
     def _fuzzy_tables(self) -> tuple[Any, Any, Any, Any, bytes]:
         """The blocking arrays, plus two lookup aids built on first use (3 MB in all).
