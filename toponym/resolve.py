@@ -315,7 +315,7 @@ class Resolver:
         if not positions:
             return []
         keys = idx.keys
-        pool = keys.strings.many(positions)  # fuzzy positions are key rows
+        pool = list(map(idx.fuzzy_keys().__getitem__, positions))  # fuzzy positions are key rows
         hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         # each stored key tolerates what its own length allows: a five-letter query may be a
         # six-letter name with a letter dropped (two edits), a five-letter name takes one
