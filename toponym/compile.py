@@ -95,9 +95,11 @@ def _fold_same(merged: dict[str, _Place], sources: Sources) -> None:
         return
     for also, pid in sorted(target.items()):
         gone, keep = merged.pop(also), merged[pid]
+        dropped = {normalize_name(n) for n in keep.src.drop_names}  # the place's drop_names hold for both
         for name in gone.names.values():
-            text = SourceName(name.name, ",".join(name.langs), name.type, tuple(name.perspective))
-            _add_names(keep, [text], name.curated)
+            if normalize_name(name.name) not in dropped:
+                text = SourceName(name.name, ",".join(name.langs), name.type, tuple(name.perspective))
+                _add_names(keep, [text], name.curated)
         population = keep.src.population if keep.src.population is not None else gone.src.population
         keep.src = replace(keep.src, codes={**gone.src.codes, **keep.src.codes}, population=population)
     for place in merged.values():

@@ -274,15 +274,17 @@ class Resolver:
         is_word = folded in idx.words
         upper = query.isupper()
         # an English word typed in ASCII ("my", "non") is not a name that needs accents or another
-        # script to match ("Mỹ", "Ньон"); a single letter is no name at all on its own
+        # script to match ("Mỹ", "Ньон"); a single letter is no name at all on its own, but one
+        # Hangul syllable is a whole word (괌 is Guam)
         strict = is_word and query.isascii()
+        letter = len(norm) < 2 and not "\uac00" <= norm <= "\ud7a3"
         for code in _codes(idx, norm):
             n, tier = code >> 2, code & 3
             text = idx.name_text[n]
             # "us" is a word, "US" a country; "uk" is not "UK": short acronyms need capitals
             if not upper and _is_acronym(text) and (is_word or _letters(text) <= 2):
                 continue
-            weak = len(norm) < 2 or (strict and tier != TIER_NORMAL)
+            weak = letter or (strict and tier != TIER_NORMAL)
             if tier == TIER_NORMAL:
                 method = "exact" if text == query else "normalized"
             else:
