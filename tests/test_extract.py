@@ -198,3 +198,8 @@ def test_han_forms_in_running_text() -> None:
         ("擇捉島", "iturup"),
     ]
     assert all(text[m.start : m.end] == m.text for m in toponym.extract(text))
+
+
+def test_a_cut_name_is_not_a_mention() -> None:
+    """Sources that cut "Côte d’Ivoire" after the apostrophe gave a name "Côte d" (now filtered)."""
+    assert toponym.extract("We met Cote d. Smith yesterday.") == []
