@@ -203,3 +203,17 @@ def test_han_forms_in_running_text() -> None:
 def test_a_cut_name_is_not_a_mention() -> None:
     """Sources that cut "Côte d’Ivoire" after the apostrophe gave a name "Côte d" (now filtered)."""
     assert toponym.extract("We met Cote d. Smith yesterday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("外长访问东京并会见日本首相", [("东京", "gn-1850147"), ("日本", "jp")]),
+        ("台北市長訪問東京", [("台北市", "gn-1668341"), ("東京", "gn-1850147")]),
+        ("这个问题很复杂，意见很多，他回家了。", []),
+    ],
+)
+def test_chinese_verbs_before_and_after_a_place(text: str, found: list[tuple[str, str]]) -> None:
+    """A two-character Han name glued to a verb of going or meeting (访问, 会见) is a mention;
+    the same characters inside ordinary words are not."""
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == found

@@ -106,11 +106,14 @@ _CJK_SUFFIX = frozenset("島県市州省区都府道町村郡湾海峡川江山�
 _CJK_WORD_FORMING = frozenset("語人風製産系式")
 #: Words that commonly follow a place name in Japanese and Chinese news without a particle.
 #: Han characters that commonly stand right before a place name in Chinese and Japanese
-#: running text (prepositions and conjunctions): "在北京", "到上海", "和东京".
-_CJK_LEADERS = frozenset("在到从從于於和与與及对對赴往自向经經由至离離了")
+#: running text (prepositions, conjunctions, verbs of going and meeting): "在北京", "到上海",
+#: "和东京", "访问东京", "会见日本".
+_CJK_LEADERS = frozenset("在到从從于於和与與及对對赴往自向经經由至离離了问問达達回见見")
 _CJK_FOLLOWERS: tuple[str, ...] = (
     "的",
     "和",
+    "并",
+    "並",
     "与",
     "與",
     "及",
