@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -409,23 +410,22 @@ def _read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
     policy = Policy()
     for key in sorted(set(data) - {"prefer", "stop", "same", "perspective_alias"}):
         problems.append(Problem(rel, 1, f"unknown policy section {key!r}"))
-    for n, entry in enumerate(data.get("prefer", [])):
-        line = line_of("prefer", n)
-        if not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("name", "place", "reason")):
-            problems.append(Problem(rel, line, "[[prefer]] needs non-empty name, place and reason"))
-            continue
+
+    def entries(section: str, fields: tuple[str, ...]) -> Iterator[tuple[dict[str, Any], int]]:
+        """The ``[[section]]`` entries whose ``fields`` are non-empty strings, with their lines."""
+        for n, entry in enumerate(data.get(section, [])):
+            line = line_of(section, n)
+            if not all(isinstance(entry.get(k), str) and entry.get(k) for k in fields):
+                wanted = f"{', '.join(fields[:-1])} and {fields[-1]}"
+                problems.append(Problem(rel, line, f"[[{section}]] needs non-empty {wanted}"))
+                continue
+            yield entry, line
+
+    for entry, line in entries("prefer", ("name", "place", "reason")):
         policy.prefer.append(Prefer(entry["name"], entry["place"], entry["reason"], rel, line))
-    for n, entry in enumerate(data.get("stop", [])):
-        line = line_of("stop", n)
-        if not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("name", "reason")):
-            problems.append(Problem(rel, line, "[[stop]] needs non-empty name and reason"))
-            continue
+    for entry, line in entries("stop", ("name", "reason")):
         policy.stop.append(Stop(entry["name"], entry["reason"], rel, line))
-    for n, entry in enumerate(data.get("same", [])):
-        line = line_of("same", n)
-        if not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("place", "also", "reason")):
-            problems.append(Problem(rel, line, "[[same]] needs non-empty place, also and reason"))
-            continue
+    for entry, line in entries("same", ("place", "also", "reason")):
         policy.same.append(Same(entry["place"], entry["also"], entry["reason"], rel, line))
     for alias, entry in data.get("perspective_alias", {}).items():
         if not isinstance(entry, dict) or not entry.get("to") or not entry.get("reason"):
