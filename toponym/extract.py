@@ -603,13 +603,9 @@ class _FirstCodes(dict[str, int]):
         return code
 
 
-def _all_keys(index: Index) -> list[str]:
-    """Every lookup key of ``index``, decoded in one pass where the key table allows it."""
-    keys = index.keys
-    decode = getattr(getattr(keys, "strings", None), "decode_head", None)
-    if decode is not None:
-        return cast("list[str]", decode(len(keys)))
-    return list(keys)
+def _all_keys(index: Index) -> tuple[str, ...]:
+    """Every lookup key of ``index``, decoded a megabyte of the key blob at a time."""
+    return index.keys.strings.decode_rows(len(index.keys))
 
 
 @functools.cache

@@ -165,8 +165,7 @@ _Text = TypeVar("_Text", str, bytes)
 
 
 def _probe_piece(text: _Text, start: int, end: int, swap: int) -> _Text:
-    if swap == 0:
-        return text[start:end]
+    """A boundary-swap probe (``swap`` ±1, see :func:`_probe_plan`); plain probes are plain slices."""
     if swap > 0:
         return text[start : end - 1] + text[end : end + 1]
     return text[start - 1 : start] + text[start + 1 : end]
@@ -254,13 +253,6 @@ class _Strings(Sequence[str]):
             out += self._buffer[at + offsets[first] : at + offsets[last] - 1].decode("utf-8").split("\n")
             first = last
         return tuple(out)
-
-    def decode_head(self, count: int) -> list[str]:
-        """The first ``count`` strings, decoded in one pass."""
-        if not count:
-            return []
-        at = self._base
-        return bytes(self._buffer[at : at + self._offsets[count] - 1]).decode("utf-8").split("\n")
 
 
 class _Keys(Mapping[str, "int | tuple[int, ...]"]):
