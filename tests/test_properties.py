@@ -58,10 +58,9 @@ def test_fuzzy_blocking_finds_every_key_within_the_allowed_edits(key: str, edits
     from rapidfuzz.distance import OSA
 
     from toponym.index import key_edits, probe_hashes, segment_hash, segments
-    from toponym.resolve import max_edits
 
     query = _apply(key, edits)
-    allowed = max_edits(len(query) + 1)
+    allowed = key_edits(len(query) + 1)
     if len(query) < 5 or OSA.distance(query, key) > min(allowed, key_edits(len(key))):
         return
     stored = {segment_hash(len(key), part, key[s:e]) for part, (s, e) in enumerate(segments(len(key)))}

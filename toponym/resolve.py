@@ -22,6 +22,7 @@ bare typo of a spelling that alone resolves to no one place ("Springfeld") gets 
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -56,12 +57,6 @@ _SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five mi
 _SUBDIVISION_DEEP = 5e5
 _PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
 _MISSPELLING = NAME_TYPES.index("misspelling")
-
-
-def max_edits(length: int) -> int:
-    """Edits a search for a key of ``length`` characters allows; each stored key found is then
-    held to what its own length tolerates (:func:`toponym.index.key_edits`)."""
-    return key_edits(length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +125,6 @@ class Resolver:
         self.fuzzy = fuzzy
         self._cache: dict[str, Match | None] = {}
         self._cache_get = self._cache.get
-        # per key row: how the compiled default explains itself (a few distinct strings)
-        self._count_reasons: dict[int, str] = {}
         self._first_lang = [tags.split(",")[0] for tags in index.langs]
         self._cache_size = cache_size
 
@@ -307,8 +300,9 @@ class Resolver:
 
     def _fuzzy(self, query: str, folded: str) -> list[_Cand]:
         idx = self.index
-        # searched with one more letter's allowance: the query may be a longer name cut short
-        edits = max_edits(len(folded) + 1) if len(folded) >= 5 else 0
+        # searched with one more letter's allowance: the query may be a longer name cut short;
+        # each stored key found is then held to what its own length tolerates
+        edits = key_edits(len(folded) + 1) if len(folded) >= 5 else 0
         if not edits or folded in idx.no_fuzzy_words:
             return []
         if not folded.isascii() and script_of(folded) in NO_FUZZY_SCRIPTS:
@@ -524,9 +518,7 @@ class Resolver:
             if count == 0xFF:  # saturated: count them
                 reason = self._rank(norm, self._candidates(norm + "\x00")[1], _NO_HINTS)[0].reason
             else:
-                reason = self._count_reasons.get(count) or self._count_reasons.setdefault(
-                    count, "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
-                )
+                reason = _count_reason(count)
         return make_match(
             idx.place(place),
             SCORE[method],
@@ -620,6 +612,12 @@ def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> fl
     return float(pop) if pop > 0 else _PHYSICAL
 
 
+@functools.lru_cache(maxsize=256)
+def _count_reason(count: int) -> str:
+    """How a first candidate among ``count`` explains itself (one string per count, made once)."""
+    return "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
+
+
 def _reason(key: tuple[object, ...], preferred: str | None, tied: bool, count: int) -> str:
     in_country, is_pref, lang_ok = key[0], key[3], key[4]
     parts = []
@@ -632,5 +630,5 @@ def _reason(key: tuple[object, ...], preferred: str | None, tied: bool, count: i
     if tied:
         parts.append("ambiguous: as likely as the next candidate")
     if not parts:
-        parts.append("the only candidate" if count == 1 else f"first of {count} by match, kind and population")
+        parts.append(_count_reason(count))
     return "; ".join(parts)
