@@ -100,70 +100,73 @@ _SKIP, _ALONE, _ALONE_WORD, _HEADLINE, _LONGER, _UPPER = 0, 1, 2, 4, 8, 16
 #: Longest CJK key tried at one position; longer names are rare and would slow the scan.
 _CJK_MAX = 16
 
+
+def _with_folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` and the form each folds to: the scan reads runs with Han characters folded to one
+    form (see :func:`toponym.normalize.fold_key`), so the guards must know both."""
+    return tuple(dict.fromkeys(w for word in words for w in (word, word.translate(HAN_FOLD))))
+
+
 #: Han characters that end a place name of their own kind: a match ending in one is a whole word.
-_CJK_SUFFIX = frozenset("島県市州省区都府道町村郡湾海峡川江山岬半列諸国")
+_CJK_SUFFIX = frozenset(_with_folded(tuple("島県市州省区都府道町村郡湾海峡川江山岬半列諸国")))
 #: What turns a country or city name into another word (language, people, style, product).
-_CJK_WORD_FORMING = frozenset("語人風製産系式")
-#: Words that commonly follow a place name in Japanese and Chinese news without a particle.
+_CJK_WORD_FORMING = frozenset(_with_folded(tuple("語人風製産系式")))
 #: Han characters that commonly stand right before a place name in Chinese and Japanese
 #: running text (prepositions, conjunctions, verbs of going and meeting): "在北京", "到上海",
 #: "和东京", "访问东京", "会见日本".
-_CJK_LEADERS = frozenset("在到从從于於和与與及对對赴往自向经經由至离離了问問达達回见見")
-_CJK_FOLLOWERS: tuple[str, ...] = (
-    "的",
-    "和",
-    "并",
-    "並",
-    "与",
-    "與",
-    "及",
-    "会见",
-    "會見",
-    "举行",
-    "舉行",
-    "访问",
-    "訪問",
-    "表示",
-    "发生",
-    "發生",
-    "召开",
-    "召開",
-    "时间",
-    "時間",
-    "政府",
-    "側",
-    "首相",
-    "外相",
-    "外務",
-    "大統領",
-    "軍",
-    "国内",
-    "国境",
-    "近海",
-    "沖",
-    "周辺",
-    "北部",
-    "南部",
-    "東部",
-    "西部",
-    "当局",
-    "領",
-    "全土",
-    "経済",
-    "政权",
-    "总统",
-    "外交",
-    "代表",
-    "大使",
-    "国民",
-    "議会",
+_CJK_LEADERS = frozenset(_with_folded(tuple("在到从從于於和与與及对對赴往自向经經由至离離了问問达達回见見")))
+#: Words that commonly follow a place name in Japanese and Chinese news without a particle.
+_CJK_FOLLOWERS = _with_folded(
+    (
+        "的",
+        "和",
+        "并",
+        "並",
+        "与",
+        "與",
+        "及",
+        "会见",
+        "會見",
+        "举行",
+        "舉行",
+        "访问",
+        "訪問",
+        "表示",
+        "发生",
+        "發生",
+        "召开",
+        "召開",
+        "时间",
+        "時間",
+        "政府",
+        "側",
+        "首相",
+        "外相",
+        "外務",
+        "大統領",
+        "軍",
+        "国内",
+        "国境",
+        "近海",
+        "沖",
+        "周辺",
+        "北部",
+        "南部",
+        "東部",
+        "西部",
+        "当局",
+        "領",
+        "全土",
+        "経済",
+        "政权",
+        "总统",
+        "外交",
+        "代表",
+        "大使",
+        "国民",
+        "議会",
+    )
 )
-# The scan reads runs with Han characters folded to one form (see normalize.fold_key), so each
-# guard list holds the folded forms of its characters too.
-_CJK_SUFFIX = _CJK_SUFFIX | frozenset("".join(_CJK_SUFFIX).translate(HAN_FOLD))
-_CJK_WORD_FORMING = _CJK_WORD_FORMING | frozenset("".join(_CJK_WORD_FORMING).translate(HAN_FOLD))
-_CJK_LEADERS = _CJK_LEADERS | frozenset("".join(_CJK_LEADERS).translate(HAN_FOLD))
-_CJK_FOLLOWERS = tuple(dict.fromkeys([*_CJK_FOLLOWERS, *(w.translate(HAN_FOLD) for w in _CJK_FOLLOWERS)]))
 
 #: Russian endings and the nominative endings they may stand for (adjectives first: longest first).
 _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
