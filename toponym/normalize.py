@@ -133,28 +133,22 @@ def normalize_name(text: str) -> str:
     """
     if text.isascii():
         text = text.lower()
-        if text.isalpha():  # the common case, "moscow": nothing else to do
-            return text
-        words = text.split()
-        if "".join(words).isalpha():  # "new  york": letters and spaces only
-            return " ".join(words)
-        text = _SEPARATORS.sub(" ", text.replace("`", "'"))
-        if "  " in text:
-            text = _SPACES.sub(" ", text)
-        return text.strip(" '")
-    # each step is skipped when it would change nothing: the checks cost a fraction of the work
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    text = text.casefold()
-    if _APOSTROPHE_LIKE.search(text):
-        text = text.translate(_APOSTROPHES)
-    # casefold can leave sequences that NFKC composes differently (e.g. "İ"): settle both.
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    if text.isalpha():  # "москва": no separators, no marks, no apostrophes
+        if "`" in text:
+            text = text.replace("`", "'")
+    else:
+        # each step is skipped when it would change nothing: the checks cost a fraction of the work
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = text.casefold()
+        if _APOSTROPHE_LIKE.search(text):
+            text = text.translate(_APOSTROPHES)
+        # casefold can leave sequences that NFKC composes differently (e.g. "İ"): settle both.
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    if text.isalpha():  # the common case, "moscow", "москва": nothing else to do
         return text
     words = text.split()
-    if "".join(words).isalpha():  # "санкт петербург"
+    if "".join(words).isalpha():  # "new  york", "санкт петербург": letters and spaces only
         return " ".join(words)
     text = _SEPARATORS.sub(" ", text)
     if "  " in text:
