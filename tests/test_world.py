@@ -391,6 +391,43 @@ def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
     assert len(answered) / len(queries) <= COMMON_WORD_ANSWER_RATE, [(q, m.place.id) for q, m in answered]
 
 
+# --- compiled answers -------------------------------------------------------------------------
+
+COMPILED_SAMPLE = 6_000
+
+
+def _signature(m: Match | None) -> tuple[object, ...] | None:
+    return m and (m.place.id, m.method, m.score, m.matched, m.lang, m.name_type, m.perspective, m.reason)
+
+
+def test_compiled_answers_agree_with_query_time_ranking(shipped: Gazetteer) -> None:
+    """A bare query answered from the compiled defaults gets what ranking it at query time gives:
+    the same place, method, matched name and explanation. Sampled over stored names and keys in
+    every case form, plus every key with a ``[[prefer]]`` entry or a stop rule."""
+    from toponym.resolve import _NO_HINTS, _Slow
+
+    idx, resolver = shipped.index, shipped.resolver
+    rng = random.Random(TYPO_SEED)
+    names = [idx.name_text[rng.randrange(len(idx.name_text))] for _ in range(COMPILED_SAMPLE)]
+    keys = [idx.keys.key_at(rng.randrange(len(idx.keys))) for _ in range(COMPILED_SAMPLE)]
+    queries = [*names, *keys, *(n.upper() for n in names[:1000]), *(n.title() for n in names[:1000])]
+    queries += [*idx.prefer, *idx.stop]
+    compiled = disagree = 0
+    wrong = []
+    for q in queries:
+        fast = resolver._fast(q)
+        if isinstance(fast, _Slow):
+            continue
+        compiled += 1
+        slow = resolver._slow(q, _NO_HINTS)
+        if _signature(fast) != _signature(slow):
+            disagree += 1
+            wrong.append((q, _signature(fast), _signature(slow)))
+    print(f"\n{compiled} of {len(queries)} queries answered from compiled defaults; {disagree} disagree")
+    assert compiled > 0.9 * len(queries)
+    assert not wrong, wrong[:10]
+
+
 # --- the curated layer wins ---------------------------------------------------------------------
 
 

@@ -304,7 +304,8 @@ def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -
     """Rank every key once at build time, so a bare query costs a lookup, not a ranking.
 
     Keys whose answer depends on the query's case (dictionary words, keys short enough to be
-    acronyms) stay ``-2``: the resolver ranks those at query time.
+    acronyms) stay ``-2``: the resolver ranks those at query time. A key with no cased letter
+    (Han, Arabic, Hangul) has no such queries: every spelling of it ranks alike.
     """
     from .resolve import Resolver
 
@@ -312,11 +313,16 @@ def _default_answers(index: Index, key_list: list[str], words: frozenset[str]) -
     best = array("i", [-2] * len(key_list))
     count = array("B", [0] * len(key_list))
     for row, key in enumerate(key_list):
-        # short keys may be acronyms, whose answer depends on the query's case
-        if key not in words and len(key) > 3:
-            best[row], places = resolver.default_code(key)
-            count[row] = min(places, 0xFF)  # only explanations read it; 255 means "255 or more"
+        # short keys may be acronyms, and words ("china", "İsland") be words or names, by the query's case
+        if (len(key) > 3 and fold_key(key) not in words) or _case_free(key):
+            best[row], count[row] = resolver.default_code(key)  # only explanations read the count
     return best, count
+
+
+def _case_free(key: str) -> bool:
+    """Whether no query of ``key`` can be upper-, lower- or title-case, nor ASCII: then neither the
+    acronym rule nor the English-word rules can tell two of its spellings apart."""
+    return not key.isascii() and key.upper() == key.lower()
 
 
 def _blob(strings: list[str]) -> bytes:

@@ -31,7 +31,7 @@ import unicodedata
 from ._han import FOLD_FROM, FOLD_TO
 from ._unicode import MARKS
 
-__all__ = ["HAN_FOLD", "WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
+__all__ = ["HAN_FOLD", "HAN_RANGES", "WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
 
 # Apostrophe look-alikes (incl. the Cyrillic soft-sign romanisation ʹ) become one ASCII apostrophe.
 _APOSTROPHE_CHARS = "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"
@@ -62,7 +62,9 @@ _LATIN_EXTRA = str.maketrans(
     }
 )
 # Han characters folded to one form (traditional and Japanese forms to simplified), see _han.py.
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: Han characters (CJK unified ideographs, extensions, compatibility ideographs), as a regex class body.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = re.compile(f"[{HAN_RANGES}]")
 HAN_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
 # Marks are dropped only after a letter of these scripts: elsewhere they are part of the spelling.
 _FOLDABLE_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic"})

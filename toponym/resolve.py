@@ -23,6 +23,7 @@ bare typo of a spelling that alone resolves to no one place ("Springfeld") gets 
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ from rapidfuzz.process import extract
 
 from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, key_edits
 from .model import NAME_TYPES, Match, make_match
-from .normalize import fold_key, normalize_name, script_of, translit_key
+from .normalize import HAN_RANGES, fold_key, normalize_name, script_of, translit_key
 
 __all__ = ["Resolver"]
 
@@ -57,6 +58,10 @@ _SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five mi
 _SUBDIVISION_DEEP = 5e5
 _PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
 _MISSPELLING = NAME_TYPES.index("misspelling")
+_WHOLE_WORD_CHAR = re.compile(f"[\uac00-\ud7a3{HAN_RANGES}]")
+#: ``Index.key_count`` of a key whose compiled answer is its ``[[prefer]]`` entry's place.
+COUNT_POLICY = 0xFE
+COUNT_SATURATED = 0xFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,9 +273,9 @@ class Resolver:
         upper = query.isupper()
         # an English word typed in ASCII ("my", "non") is not a name that needs accents or another
         # script to match ("Mỹ", "Ньон"); a single letter is no name at all on its own, but one
-        # Hangul syllable is a whole word (괌 is Guam)
+        # Hangul syllable or Han character is a whole word (괌 is Guam, 呉 Kure)
         strict = is_word and query.isascii()
-        letter = len(norm) < 2 and not "\uac00" <= norm <= "\ud7a3"
+        letter = len(norm) < 2 and not _WHOLE_WORD_CHAR.match(norm)
         for code in _codes(idx, norm):
             n, tier = code >> 2, code & 3
             text = idx.name_text[n]
@@ -461,17 +466,24 @@ class Resolver:
         return rows
 
     def default_code(self, key: str) -> tuple[int, int]:
-        """Compile time: (winning entry code, number of places) for a bare query spelling ``key``.
+        """Compile time: (winning entry code, ``key_count``) for a bare query spelling ``key``.
 
         The code is -1 when a bare query gets no answer (stop word, ambiguous). The query is
-        ranked as a non-exact spelling of the key; ``_fast`` upgrades an exact spelling at query time.
+        ranked as a non-exact spelling of the key; ``_fast`` upgrades an exact spelling at query
+        time. The count is the number of places, or ``COUNT_POLICY`` when a ``[[prefer]]`` entry
+        chose the answer (its reason is the explanation), saturating at ``COUNT_SATURATED``.
         """
-        rows = self._rank(key, self._candidates(key + "\x00")[1], _NO_HINTS)
+        folded, cands = self._candidates(key + "\x00")
+        rows = self._rank(folded, cands, _NO_HINTS)
+        count = len(rows) if len(rows) < COUNT_POLICY else COUNT_SATURATED
         if not rows or rows[0].tied or rows[0].stopped:
-            return -1, len(rows)
+            return -1, count
         c = rows[0].cand
         tier = {"normalized": TIER_NORMAL, "folded": TIER_FOLDED, "transliterated": TIER_TRANSLIT}[c.method]
-        return c.name * 4 + tier, len(rows)
+        preferred = self.index.prefer.get(folded)
+        if preferred is not None and preferred[0] == c.place:
+            count = COUNT_POLICY
+        return c.name * 4 + tier, count
 
     def _fast(self, query: str) -> Match | _Slow | None:
         """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time.
@@ -510,15 +522,14 @@ class Resolver:
                         break
             if not matched:
                 matched = stored.decode("utf-8")
-        preferred = idx.prefer.get(norm)
-        if preferred is not None and preferred[0] == place:
-            reason = f"policy: {preferred[1]}"
-        else:
-            count = idx.key_count[row]
-            if count == 0xFF:  # saturated: count them
-                reason = self._rank(norm, self._candidates(norm + "\x00")[1], _NO_HINTS)[0].reason
-            else:
-                reason = _count_reason(count)
+        count = idx.key_count[row]
+        if count < COUNT_POLICY:
+            reason = _count_reason(count)
+        elif count == COUNT_POLICY:
+            reason = f"policy: {idx.prefer[fold_key(norm)][1]}"
+        else:  # saturated: count them
+            folded, cands = self._candidates(norm + "\x00")
+            reason = self._rank(folded, cands, _NO_HINTS)[0].reason
         return make_match(
             idx.place(place),
             SCORE[method],
