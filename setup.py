@@ -1,12 +1,14 @@
-"""Build hook: compile gazetteer/ into toponym/_data/index.bin inside the wheel.
+"""Build hooks: compile gazetteer/ into toponym/_data/index.bin inside the wheel, and build the
+optional C module toponym._speedups.
 
 The compiled index is never committed; every build makes it from the sources in the same tree.
+Without a C compiler the build skips toponym._speedups and toponym runs its pure-Python twins.
 """
 
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
@@ -25,4 +27,13 @@ class BuildPyWithIndex(build_py):
         print(f"toponym: compiled {len(index)} places into {target}")
 
 
-setup(cmdclass={"build_py": BuildPyWithIndex})
+setup(
+    cmdclass={"build_py": BuildPyWithIndex},
+    ext_modules=[
+        Extension(
+            "toponym._speedups",
+            ["toponym/_speedups.c"],
+            optional=True,  # no compiler: a warning, and the pure-Python paths
+        )
+    ],
+)

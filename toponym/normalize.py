@@ -31,7 +31,16 @@ import unicodedata
 from ._han import FOLD_FROM, FOLD_TO
 from ._unicode import MARKS
 
-__all__ = ["HAN_FOLD", "HAN_RANGES", "WORD_CLASS", "fold_key", "is_sound_script", "normalize_name", "script_of", "translit_key"]
+__all__ = [
+    "HAN_FOLD",
+    "HAN_RANGES",
+    "WORD_CLASS",
+    "fold_key",
+    "is_sound_script",
+    "normalize_name",
+    "script_of",
+    "translit_key",
+]
 
 # Apostrophe look-alikes (incl. the Cyrillic soft-sign romanisation ʹ) become one ASCII apostrophe.
 _APOSTROPHE_CHARS = "\u2018\u2019\u201b\u02bb\u02bc\u02b9\u2032\u00b4`\uff07"

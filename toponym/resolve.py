@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
+from . import _accel
 from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, key_edits
 from .model import NAME_TYPES, Match, make_match
 from .normalize import HAN_RANGES, fold_key, normalize_name, script_of, translit_key
@@ -58,6 +61,9 @@ _SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five mi
 _SUBDIVISION_DEEP = 5e5
 _PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
 _MISSPELLING = NAME_TYPES.index("misspelling")
+_EXACT_LOCK = threading.Lock()
+#: Bare queries answered in Python before the C path for stored spellings is built.
+EXACT_PATH_AFTER = 256
 _WHOLE_WORD_CHAR = re.compile(f"[\uac00-\ud7a3{HAN_RANGES}]")
 #: ``Index.key_count`` of a key whose compiled answer is its ``[[prefer]]`` entry's place.
 COUNT_POLICY = 0xFE
@@ -132,6 +138,13 @@ class Resolver:
         self._cache_get = self._cache.get
         self._first_lang = [tags.split(",")[0] for tags in index.langs]
         self._cache_size = cache_size
+        # the C path for stored spellings is built once EXACT_PATH_AFTER bare queries have asked
+        # for it: a script that resolves a few names, or a resolver used only for ranking (the
+        # compiler's), never pays the ~0.1 s its tables take to build
+        self._exact: Callable[[str], Any] | None = (
+            self._warm_up if _accel.SPEEDUPS is not None and len(index.name_text) else None
+        )
+        self._asked = 0
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -154,8 +167,11 @@ class Resolver:
                 return memo  # type: ignore[return-value]
             if not isinstance(name, str):
                 return None
-            fast = self._fast(name) if len(name) <= MAX_QUERY else None
-            best = self._slow(name, _NO_HINTS) if isinstance(fast, _Slow) else fast
+            exact = self._exact
+            best = exact(name) if exact is not None else NotImplemented
+            if best is NotImplemented:  # not a stored spelling the compiled path can answer alone
+                fast = self._fast(name) if len(name) <= MAX_QUERY else None
+                best = self._slow(name, _NO_HINTS) if isinstance(fast, _Slow) else fast
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             self._cache[name] = best
@@ -504,9 +520,7 @@ class Resolver:
         n = code >> 2
         place = idx.name_place[n]
         name_text = idx.name_text
-        raw = query.encode("utf-8")
-        stored = name_text.raw(n)
-        if stored == raw:  # the commonest case: the query is the stored spelling itself
+        if name_text.equals(n, query):  # the commonest case: the query is the stored spelling itself
             method, matched = "exact", query
         else:
             tier = code & 3
@@ -517,11 +531,11 @@ class Resolver:
                 first = idx.place_first_name
                 lo, hi = bisect_left(codes, first[place] * 4), bisect_left(codes, first[place + 1] * 4)
                 for entry in codes[lo:hi]:
-                    if not entry & 3 and name_text.raw(entry >> 2) == raw:
+                    if not entry & 3 and name_text.equals(entry >> 2, query):
                         n, method, matched = entry >> 2, "exact", query
                         break
             if not matched:
-                matched = stored.decode("utf-8")
+                matched = name_text[n]
         count = idx.key_count[row]
         if count < COUNT_POLICY:
             reason = _count_reason(count)
@@ -540,6 +554,58 @@ class Resolver:
             NAME_TYPES[idx.name_type[n]],
             idx.perspectives[idx.name_persp[n]],
             reason,
+        )
+
+    def _warm_up(self, query: str) -> Any:  # Match | None | NotImplemented
+        self._asked += 1
+        if self._asked < EXACT_PATH_AFTER:
+            return NotImplemented  # the Python path answers
+        with _EXACT_LOCK:
+            if self._exact == self._warm_up:
+                self._exact = self._exact_path()
+        assert self._exact is not None
+        return self._exact(query)
+
+    def _exact_path(self) -> Callable[[str], Any]:
+        """``_fast`` for a query that is a stored spelling, in C (``toponym._speedups``).
+
+        A stored spelling needs no normalising: its name row gives its key row. The C path
+        answers only what ``_fast`` would answer the same way without ranking or the policy
+        text (a compiled answer spelt as the query, explained by its count); for anything else
+        it returns ``NotImplemented`` and ``_fast`` runs.
+        """
+        c, idx = _accel.SPEEDUPS, self.index
+        assert c is not None
+        import numpy as np  # deferred: only the C path's build needs it
+
+        text = idx.name_text
+        slots, row_bits = c.hash_strings(text._buffer, text._base, text._offsets)
+        # keys a [[prefer]] entry answers are explained by its text, read here once per key
+        reasons = [_count_reason(count) for count in range(COUNT_POLICY)]
+        policy: dict[int, int] = {}
+        for row in np.flatnonzero(np.frombuffer(idx.key_count, dtype=np.uint8) == COUNT_POLICY).tolist():
+            policy[row] = len(reasons)
+            reasons.append(f"policy: {idx.prefer[fold_key(idx.keys.key_at(row))][1]}")
+        return c.ExactPath(  # type: ignore[no-any-return]
+            names=c.StringTable(text._buffer, text._base, text._offsets, memoryview(slots).cast("I"), row_bits),
+            name_key=idx.name_keys(),
+            key_best=idx.key_best,
+            key_count=idx.key_count,
+            name_place=idx.name_place,
+            name_lang=idx.name_lang,
+            name_type=idx.name_type,
+            name_persp=idx.name_persp,
+            nplaces=len(idx),
+            place=idx.place,
+            make=make_match,
+            first_lang=tuple(self._first_lang),
+            name_types=NAME_TYPES,
+            perspectives=idx.perspectives,
+            reasons=tuple(reasons),
+            policy=policy,
+            method="exact",
+            score=SCORE["exact"],
+            max_len=MAX_QUERY,
         )
 
     def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: str) -> Match:
