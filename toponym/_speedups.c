@@ -846,7 +846,12 @@ ExactPath_vectorcall(ExactPathObject *self, PyObject *const *args, size_t nargsf
         Py_DECREF(i);
         if (place == NULL)
             return NULL;
-        self->place_cache[r->place] = place; /* owns the reference */
+        if (self->place_cache[r->place] == NULL) {
+            self->place_cache[r->place] = place; /* owns the reference */
+        } else { /* another thread filled it while the call ran Python code */
+            Py_DECREF(place);
+            place = self->place_cache[r->place];
+        }
     }
     PyObject *fields[] = {place,
                           self->score,
