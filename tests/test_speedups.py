@@ -125,7 +125,7 @@ def test_stored_strings_compare_alike(twins: Twins) -> None:
         c_text.equals(len(c_text), "x")
 
 
-def test_fuzzy_candidates_are_the_same_list(twins: Twins) -> None:
+def test_fuzzy_candidates_and_near_keys_are_the_same_lists(twins: Twins) -> None:
     """Same positions in the same order (ranking ties follow that order), for typos of stored
     keys in every script, garbled strings, and both edit allowances."""
     rng = random.Random(SEED)
@@ -135,14 +135,26 @@ def test_fuzzy_candidates_are_the_same_list(twins: Twins) -> None:
         "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(5, 16))) for _ in range(500)
     ]
     queries += [fold_key(normalize_name(q)) for q in ("Южно-Сахалинск", "Αθήνα", "Kraków", "Ереван", "თბილისი")]
-    compared = found = 0
+    compared = found = near = 0
     for q in queries:
         for edits in (1, 2):
             got = twins.c_index.fuzzy_candidates(q, edits)
             assert got == twins.py_index.fuzzy_candidates(q, edits), q
+            # verified: the C distance against rapidfuzz's, nearest first, ties in candidate order
+            hits = twins.c_index.fuzzy_near(q, edits)
+            assert hits == twins.py_index.fuzzy_near(q, edits), q
             compared += 1
             found += bool(got)
-    assert found > compared // 3  # the comparison is not between two empty lists
+            near += bool(hits)
+    # the comparisons are not between empty lists
+    assert found > compared // 3 and near > compared // 4, (compared, found, near)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdeé ßяﬁ", min_size=5, max_size=14), st.integers(min_value=0, max_value=3))
+def test_the_c_distance_is_rapidfuzzs(twins: Twins, text: str, edits: int) -> None:
+    """Every key that shares a blocking segment with ``text``, verified both ways."""
+    assert twins.c_index.fuzzy_near(text, edits) == twins.py_index.fuzzy_near(text, edits)
 
 
 def test_resolve_answers_alike(twins: Twins) -> None:
@@ -202,5 +214,10 @@ def test_corrupt_tables_are_refused() -> None:
         C.StringTable(blob, 0, b"\x00\x00")  # not 4-byte items
     with pytest.raises(ValueError):
         C.StringTable(blob, 0, memoryview(bytes(8)).cast("I"), memoryview(bytes(12)).cast("I"), 3)  # 3 slots
+    keys = C.StringTable(
+        blob, 0, memoryview(bytes(4) + (4).to_bytes(4, "little") + (8).to_bytes(4, "little")).cast("I")
+    )
     with pytest.raises(ValueError):
-        C.Blocking(*(memoryview(bytes(4)).cast("I"),) * 4, b"", 14)
+        C.Blocking(*(memoryview(bytes(4)).cast("I"),) * 4, b"", 14, keys)  # no bloom filter, no directory
+    with pytest.raises(TypeError):
+        C.Blocking(*(memoryview(bytes(4)).cast("I"),) * 4, bytes(1 << 21), 14, blob)  # keys not a StringTable

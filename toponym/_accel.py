@@ -14,7 +14,7 @@ from types import ModuleType
 __all__ = ["API", "SPEEDUPS"]
 
 #: The interface version of toponym/_speedups.c this Python code expects (its SPEEDUPS_API).
-API = 1
+API = 2
 
 
 def _load() -> ModuleType | None:

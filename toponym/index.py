@@ -573,6 +573,29 @@ class Index:
         keep &= np.bitwise_count(np.uint32(mask) & ~theirs) <= max_edits
         return list(dict.fromkeys(found[keep].tolist()))
 
+    def fuzzy_near(self, key: str, max_edits: int) -> list[tuple[int, int, int]]:
+        """``(position, distance, length)`` of every stored fuzzy key within ``max_edits``
+        optimal-string-alignment edits of ``key``, nearest first, ties in candidate order.
+
+        Positions are key rows; ``length`` is the stored key's length in characters. The C path
+        verifies candidates straight from the key blob; the Python path decodes the fuzzy keys
+        once (35 MB) and verifies them with rapidfuzz.
+        """
+        self._fuzzy_tables()
+        if self._blocking is not None:
+            return self._blocking.near(key, _packed_plan(len(key), max_edits), max_edits)  # type: ignore[no-any-return]
+        positions = self.fuzzy_candidates(key, max_edits)
+        if not positions:
+            return []
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import extract
+
+        pool = list(map(self.fuzzy_keys().__getitem__, positions))
+        return [
+            (positions[i], int(d), len(k))
+            for k, d, i in extract(key, pool, scorer=OSA.distance, score_cutoff=max_edits, limit=None)
+        ]
+
     def _fuzzy_tables(self) -> tuple[Any, Any, Any, Any, bytes]:
         """The blocking arrays, plus two lookup aids built on first use (3 MB in all).
 
@@ -598,8 +621,15 @@ class Index:
                     bloom = words.astype("<u4").tobytes()
                     c = _accel.SPEEDUPS
                     if c is not None:
+                        keys = self.keys.strings
                         self._blocking = c.Blocking(
-                            self.fuzzy_hash, self.fuzzy_ref, self.fuzzy_mask, directory, bloom, _DIRECTORY_SHIFT
+                            self.fuzzy_hash,
+                            self.fuzzy_ref,
+                            self.fuzzy_mask,
+                            directory,
+                            bloom,
+                            _DIRECTORY_SHIFT,
+                            c.StringTable(keys._buffer, keys._base, keys._offsets),
                         )
                     self._fuzzy_aids = (memoryview(directory), bloom)  # type: ignore[arg-type]
         directory_view, bloom_bits = self._fuzzy_aids

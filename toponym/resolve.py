@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz.distance import OSA
-from rapidfuzz.process import extract
 
 from . import _accel
 from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, key_edits
@@ -328,31 +327,26 @@ class Resolver:
             return []
         if not folded.isascii() and script_of(folded) in NO_FUZZY_SCRIPTS:
             return []
-        positions = idx.fuzzy_candidates(folded, edits)
-        if not positions:
-            return []
-        keys = idx.keys
-        pool = list(map(idx.fuzzy_keys().__getitem__, positions))  # fuzzy positions are key rows
-        hits = extract(folded, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
         # each stored key tolerates what its own length allows: a five-letter query may be a
         # six-letter name with a letter dropped (two edits), a five-letter name takes one
-        hits = [h for h in hits if h[1] <= key_edits(len(h[0]))]
+        hits = [h for h in idx.fuzzy_near(folded, edits) if h[1] <= key_edits(h[2])]
         if not hits:
             return []
-        best = min(d for _, d, _ in hits)
+        keys = idx.keys
+        best = hits[0][1]
         norm = normalize_name(query)
         by_place: dict[int, _Cand] = {}  # one candidate per place: its closest, best-vouched spelling
         near: dict[int, int] = {}  # place -> how many of its keys lie within the allowed distance
         closest: dict[int, list[int]] = {}  # place -> its names at the least accent-aware distance
         name_place, name_rank, name_text, codes_at = idx.name_place, idx.name_rank, idx.name_text, keys.codes_at
-        for key, dist, pos in hits:
-            codes = codes_at(positions[pos])  # fuzzy positions are key rows
+        for row, dist, length in hits:
+            codes = codes_at(row)  # fuzzy positions are key rows
             places = {name_place[code >> 2] for code in codes}
             for place in places:
                 near[place] = near.get(place, 0) + 1
             if dist != best:
                 continue
-            score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(len(key), len(folded))))
+            score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(length, len(folded))))
             for code in codes:
                 n = code >> 2
                 place = name_place[n]
