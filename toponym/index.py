@@ -527,7 +527,8 @@ class Index:
         A superset: verify each with a real distance. Survivors of the segment lookup (see
         :func:`_probe_plan`) then pass the :func:`char_mask` filter. Each probe finds its run in
         the sorted hash array through a directory of the hashes' top bits and a short bisection;
-        long posting lists are gathered and filtered with numpy, short ones in plain Python.
+        long posting lists are gathered and filtered with numpy, short ones in plain Python (with
+        ``toponym._speedups`` built, all of it in one C call that gives the same list).
         """
         hashes, refs, masks, directory, bloom = self._fuzzy_tables()
         if self._blocking is not None:
