@@ -46,14 +46,20 @@ crc32_update(uint32_t crc, const unsigned char *p, Py_ssize_t n)
     return ~crc;
 }
 
-/* A read-only buffer of 4-byte items (array 'I', numpy uint32, a cast memoryview). */
+/* A read-only buffer of itemsize-byte items (array, numpy array, cast memoryview) holding at
+ * least count of them: a TypeError for the wrong kind of buffer, a ValueError for too few items. */
 static int
-get_u32_buffer(PyObject *obj, Py_buffer *view, const char *what)
+get_items(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count, const char *what)
 {
     if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
         return -1;
-    if (view->itemsize != 4 || view->len % 4 != 0) {
-        PyErr_Format(PyExc_TypeError, "%s must be a buffer of 4-byte unsigned integers", what);
+    if (view->itemsize != itemsize || view->len % itemsize != 0) {
+        PyErr_Format(PyExc_TypeError, "%s must be a buffer of %zd-byte items", what, itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    if (view->len / itemsize < count) {
+        PyErr_Format(PyExc_ValueError, "%s must hold %zd items", what, count);
         PyBuffer_Release(view);
         return -1;
     }
@@ -101,7 +107,7 @@ StringTable_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         Py_TYPE(self)->tp_free((PyObject *)self);
         return NULL;
     }
-    if (get_u32_buffer(offsets, &self->offsets, "offsets") < 0) {
+    if (get_items(offsets, &self->offsets, 4, 0, "offsets") < 0) {
         PyBuffer_Release(&self->buffer);
         Py_TYPE(self)->tp_free((PyObject *)self);
         return NULL;
@@ -109,7 +115,7 @@ StringTable_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     self->base = base;
     self->count = self->offsets.len / 4 - 1;
     if (slots != Py_None) {
-        if (get_u32_buffer(slots, &self->slots, "slots") < 0) {
+        if (get_items(slots, &self->slots, 4, 0, "slots") < 0) {
             PyBuffer_Release(&self->buffer);
             PyBuffer_Release(&self->offsets);
             Py_TYPE(self)->tp_free((PyObject *)self);
@@ -245,7 +251,7 @@ Blocking_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     const char *names[] = {"hashes", "refs", "masks", "directory"};
     int got = 0;
     for (; got < 4; got++)
-        if (get_u32_buffer(objs[got], views[got], names[got]) < 0)
+        if (get_items(objs[got], views[got], 4, 0, names[got]) < 0)
             break;
     if (got == 4 && PyObject_GetBuffer(bloom, &self->bloom, PyBUF_SIMPLE) == 0) {
         Py_ssize_t n = self->hashes.len / 4;
@@ -801,19 +807,6 @@ ExactPath_dealloc(ExactPathObject *self)
     PyMem_Free(self->records);
     PyMem_Free(self->place_cache);
     Py_TYPE(self)->tp_free((PyObject *)self);
-}
-
-static int
-get_items(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count, const char *what)
-{
-    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
-        return -1;
-    if (view->itemsize != itemsize || view->len / itemsize < count) {
-        PyErr_Format(PyExc_ValueError, "%s must hold %zd items of %zd bytes", what, count, itemsize);
-        PyBuffer_Release(view);
-        return -1;
-    }
-    return 0;
 }
 
 static int

@@ -483,8 +483,7 @@ class Resolver:
         time. The count is the number of places, or ``COUNT_POLICY`` when a ``[[prefer]]`` entry
         chose the answer (its reason is the explanation), saturating at ``COUNT_SATURATED``.
         """
-        folded, cands = self._candidates(key + "\x00")
-        rows = self._rank(folded, cands, _NO_HINTS)
+        folded, rows = self._bare_rows(key)
         count = len(rows) if len(rows) < COUNT_POLICY else COUNT_SATURATED
         if not rows or rows[0].tied or rows[0].stopped:
             return -1, count
@@ -494,6 +493,19 @@ class Resolver:
         if preferred is not None and preferred[0] == c.place:
             count = COUNT_POLICY
         return c.name * 4 + tier, count
+
+    def _bare_rows(self, key: str) -> tuple[str, list[_Row]]:
+        """(folded key, ranked rows) of a bare query spelling ``key``, not exactly a stored name."""
+        folded, cands = self._candidates(key + "\x00")
+        return folded, self._rank(folded, cands, _NO_HINTS)
+
+    def _compiled_reason(self, key: str, count: int) -> str:
+        """The explanation of ``key``'s compiled answer, from its ``key_count``."""
+        if count < COUNT_POLICY:
+            return _count_reason(count)
+        if count == COUNT_POLICY:
+            return f"policy: {self.index.prefer[fold_key(key)][1]}"
+        return self._bare_rows(key)[1][0].reason  # saturated: count them
 
     def _fast(self, query: str) -> Match | _Slow | None:
         """``resolve`` without hints from the compiled default, or ``SLOW`` to rank at query time.
@@ -531,13 +543,7 @@ class Resolver:
             if not matched:
                 matched = name_text[n]
         count = idx.key_count[row]
-        if count < COUNT_POLICY:
-            reason = _count_reason(count)
-        elif count == COUNT_POLICY:
-            reason = f"policy: {idx.prefer[fold_key(norm)][1]}"
-        else:  # saturated: count them
-            folded, cands = self._candidates(norm + "\x00")
-            reason = self._rank(folded, cands, _NO_HINTS)[0].reason
+        reason = _count_reason(count) if count < COUNT_POLICY else self._compiled_reason(norm, count)
         return make_match(
             idx.place(place),
             SCORE[method],
@@ -579,7 +585,7 @@ class Resolver:
         policy: dict[int, int] = {}
         for row in np.flatnonzero(np.frombuffer(idx.key_count, dtype=np.uint8) == COUNT_POLICY).tolist():
             policy[row] = len(reasons)
-            reasons.append(f"policy: {idx.prefer[fold_key(idx.keys.key_at(row))][1]}")
+            reasons.append(self._compiled_reason(idx.keys.key_at(row), COUNT_POLICY))
         return c.ExactPath(  # type: ignore[no-any-return]
             names=c.StringTable(text._buffer, text._base, text._offsets, memoryview(slots).cast("I"), row_bits),
             name_key=idx.name_keys(),
