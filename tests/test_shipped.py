@@ -59,7 +59,7 @@ def test_region_place_resolves_from_each_language(shipped: Gazetteer, place: str
     names = [
         n.name
         for n in record.names
-        if any(t == lang or (t.startswith(lang + "-") and "Latn" not in t) for t in n.lang.split(","))
+        if any(t == lang or (t.startswith(lang + "-") and "Latn" not in t) for t in n.langs)
     ]
     assert names, f"{place} has no {lang} name"
     hits = [n for n in names if (m := shipped.resolve(n)) is not None and m.place.id == place]

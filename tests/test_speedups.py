@@ -19,8 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toponym import Gazetteer, _accel
+from toponym._make import _descriptor, make_match, python_slot_maker
 from toponym.index import Index, build_key_table
-from toponym.model import Match, Mention, _slot_constructor, make_match
+from toponym.model import Match, Mention
 from toponym.normalize import fold_key, normalize_name
 from toponym.resolve import EXACT_PATH_AFTER, Resolver
 
@@ -184,10 +185,10 @@ def test_any_text_resolves_alike(twins: Twins, text: str) -> None:
 
 
 def test_slot_maker_builds_what_the_python_maker_builds(twins: Twins, monkeypatch: pytest.MonkeyPatch) -> None:
-    fields = ("start", "end", "text", "match")
-    c_make = _slot_constructor(Mention, fields)
-    monkeypatch.setattr(_accel, "SPEEDUPS", None)
-    py_make = _slot_constructor(Mention, fields)
+    assert C is not None
+    fields = tuple(_descriptor(Mention, f) for f in ("start", "end", "text", "match"))
+    c_make = C.SlotMaker(Mention, fields, ())
+    py_make = python_slot_maker(Mention, fields)
     assert type(c_make) is not type(py_make)
     m = twins.c_resolver.resolve("Kunashiri")
     assert m is not None

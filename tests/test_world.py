@@ -369,7 +369,7 @@ def _english_place_name(word: str, m: Match) -> bool:
     if m.reason.startswith("policy"):
         return True
     key = _key(word)
-    return any(_key(n.name) == key and any(t.split("-")[0] == "en" for t in n.lang.split(",")) for n in m.place.names)
+    return any(_key(n.name) == key and any(t.split("-")[0] == "en" for t in n.langs) for n in m.place.names)
 
 
 def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
@@ -614,9 +614,7 @@ def test_lang_hint_reranks_a_tie(shipped: Gazetteer) -> None:
     assert {"cg", "cd"} <= set(_ids(ranked))
     tags: dict[str, set[str]] = {}
     for m in ranked[:2]:
-        tags[m.place.id] = {
-            t.split("-")[0] for n in m.place.names if _key(n.name) == _key(name) for t in n.lang.split(",")
-        }
+        tags[m.place.id] = {t.split("-")[0] for n in m.place.names if _key(n.name) == _key(name) for t in n.langs}
     checked = 0
     for pid, own in tags.items():
         others = set().union(*(t for p, t in tags.items() if p != pid))

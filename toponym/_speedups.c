@@ -14,7 +14,7 @@
  *                (resolve.py: Resolver._fast)
  */
 /* Raised whenever a signature or a meaning here changes; _accel.py refuses any other value. */
-#define SPEEDUPS_API 2
+#define SPEEDUPS_API 3
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -682,7 +682,7 @@ SlotMaker_dealloc(SlotMakerObject *self)
 }
 
 /* SlotMaker(cls, fields, extra, untracked=False): fields and extra are tuples of the member
- * descriptors of cls's own object slots; the maker takes one argument per field and sets extra
+ * descriptors of object slots of cls (or of its bases); the maker takes one argument per field and sets extra
  * slots to None. With untracked, the garbage collector never sees the objects made: only for
  * objects whose fields can never lead back to them (no cycle can pass through them). */
 static PyObject *
@@ -705,11 +705,11 @@ SlotMaker_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return NULL;
     for (Py_ssize_t i = 0; i < nslots; i++) {
         PyObject *d = i < nargs ? PyTuple_GET_ITEM(fields, i) : PyTuple_GET_ITEM(extra, i - nargs);
-        if (!Py_IS_TYPE(d, &PyMemberDescr_Type) || ((PyDescrObject *)d)->d_type != cls ||
+        if (!Py_IS_TYPE(d, &PyMemberDescr_Type) || !PyType_IsSubtype(cls, ((PyDescrObject *)d)->d_type) ||
             ((PyMemberDescrObject *)d)->d_member->type != T_OBJECT_EX ||
             (((PyMemberDescrObject *)d)->d_member->flags & READONLY)) {
             Py_DECREF(self);
-            PyErr_SetString(PyExc_TypeError, "SlotMaker takes the writable object-slot descriptors of cls itself");
+            PyErr_SetString(PyExc_TypeError, "SlotMaker takes the writable object-slot descriptors of cls and its bases");
             return NULL;
         }
         self->offsets[i] = ((PyMemberDescrObject *)d)->d_member->offset;

@@ -7,7 +7,9 @@ import sys
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import Any
 
+from . import registry
 from .errors import IndexFormatError
 from .extract import Extractor, render
 from .index import FORMAT, Index, format_of
@@ -46,6 +48,7 @@ class Gazetteer:
 
     def __init__(self, index: Index, *, fuzzy: bool = True) -> None:
         self.index = index
+        self.fuzzy = fuzzy
         self.resolver = Resolver(index, fuzzy=fuzzy)
         self._extractor: Extractor | None = None
         self._extractor_lock = threading.Lock()
@@ -58,6 +61,16 @@ class Gazetteer:
                 if self._extractor is None:
                     self._extractor = Extractor(self.resolver)
         return self._extractor
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A gazetteer pickles by its index file (the default one as itself), so a worker process
+        opens the same memory-mapped file; one compiled only in memory pickles its bytes."""
+        if self is _default:
+            return default_gazetteer, ()
+        token = self.index.origin_token()
+        if token is not None:
+            return _reopen, (token, self.fuzzy)
+        return _from_bytes, (self.index.to_bytes(), self.fuzzy)
 
     @classmethod
     def load(cls, path: str | Path, **options: bool) -> Gazetteer:
@@ -127,6 +140,14 @@ class Gazetteer:
 
 _default: Gazetteer | None = None
 _lock = threading.Lock()
+
+
+def _reopen(token: registry.Token, fuzzy: bool) -> Gazetteer:
+    return Gazetteer(registry.find_index(token), fuzzy=fuzzy)
+
+
+def _from_bytes(data: bytes, fuzzy: bool) -> Gazetteer:
+    return Gazetteer(Index(data), fuzzy=fuzzy)
 
 
 def default_index_path() -> Path:

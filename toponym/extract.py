@@ -43,8 +43,9 @@ from typing import TYPE_CHECKING, cast
 
 from rapidfuzz.distance import OSA
 
+from ._make import make_mention
 from .index import Index
-from .model import Match, Mention, make_mention
+from .model import Match, Mention
 from .normalize import HAN_FOLD, fold_key, normalize_name, translit_key
 from .resolve import MAJOR_KINDS, Resolver
 
@@ -1155,7 +1156,7 @@ class Extractor:
         match = self._resolve(surface)[0]
         if match is None or match.matched != surface:
             return False
-        english = any(n.name == surface and "en" in n.lang.split(",") for n in match.place.names)
+        english = any(n.name == surface and "en" in n.langs for n in match.place.names)
         if match.place.kind not in _STRONG_KINDS:
             return english
         return english or match.place.codes.get("iso3166_1_alpha3") != surface

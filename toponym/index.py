@@ -25,12 +25,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, TypeVar
 
-from . import _accel
+from . import _accel, registry
+from ._make import make_place
 from .errors import IndexFormatError, UnknownPlaceError
-from .model import NAME_TYPES, Place, PlaceName, make_place
+from .model import EMPTY, NAME_TYPES, Place, PlaceName, ReadOnlyDict
 
 __all__ = [
     "FORMAT",
@@ -84,7 +84,6 @@ _DIRECTORY_SHIFT = 14
 _PLAIN_GATHER = 64
 #: ``key=value;key=value``: a place's codes as stored.
 _CODE = re.compile(r"([^=;]+)=([^;]*)")
-_NO_MAPPING: Mapping[str, str] = MappingProxyType({})
 _BLOB_SECTIONS = ("names_blob", "keys_blob", "name_type", "name_curated", "name_rank")
 
 
@@ -451,6 +450,7 @@ class Index:
         self._places: dict[int, Place] = {}
         self._members: dict[int, tuple[int, ...]] | None = None
         self._lock = threading.Lock()
+        registry.register(self)
 
     # --- storage -------------------------------------------------------------------------------
 
@@ -481,6 +481,10 @@ class Index:
             start, length = sections[name]
             out[start : start + length] = data
         return bytes(out)
+
+    def to_bytes(self) -> bytes:
+        """The index file's bytes."""
+        return bytes(self._buffer)
 
     @classmethod
     def build(cls, tables: IndexTables) -> Index:
@@ -689,12 +693,28 @@ class Index:
         return self._members.get(i, ())
 
     def name_row(self, n: int) -> PlaceName:
+        langs = tuple(self.langs[self.name_lang[n]].split(","))
         return PlaceName(
             name=self.name_text[n],
-            lang=self.langs[self.name_lang[n]],
+            lang=langs[0],
             type=NAME_TYPES[self.name_type[n]],
             perspective=self.perspectives[self.name_persp[n]],
+            langs=langs,
         )
+
+    def place_names(self, row: int) -> tuple[PlaceName, ...]:
+        """Every stored name of the place at ``row`` (what ``Place.names`` reads on first use)."""
+        return tuple(self.name_row(n) for n in self.names_of(row))
+
+    def origin_token(self) -> tuple[str, str | None] | None:
+        """How a pickled place names this index (``None``: only in memory, places pickle whole)."""
+        if not self.digest or self.source.startswith("<"):
+            return None
+        return self.digest, self.source
+
+    def row_of(self, place_id: str) -> int:
+        """The row of the place with this ID (or an ID folded into it); ``UnknownPlaceError`` if none."""
+        return self.place_index(place_id)
 
     def names_of(self, i: int) -> range:
         return range(self.place_first_name[i], self.place_first_name[i + 1])
@@ -714,13 +734,14 @@ class Index:
             self.place_name[i],
             ids[parent] if parent >= 0 else None,
             ids[country] if country >= 0 else None,
-            MappingProxyType(dict(_CODE.findall(codes))) if codes else _NO_MAPPING,
+            ReadOnlyDict(_CODE.findall(codes)) if codes else EMPTY,
             population if population >= 0 else None,
             tuple(ids[g] for g in part_of) if part_of else (),
             tuple(ids[m] for m in self.members_of(i)),
-            lambda: tuple(self.name_row(n) for n in self.names_of(i)),
-            MappingProxyType(dict(display)) if display else _NO_MAPPING,
+            ReadOnlyDict(display) if display else EMPTY,
             bool(self.place_curated[i]),
+            self,
+            i,
         )
         self._places[i] = place
         return place

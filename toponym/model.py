@@ -1,49 +1,62 @@
-"""Frozen, typed results: what the resolver and extractor hand back."""
+"""Frozen, typed results: what the resolver and extractor hand back.
+
+Results travel: a :class:`Match`, :class:`Place` or :class:`Mention` pickles, deep-copies and
+converts to plain data (``to_dict``, :func:`dataclasses.asdict`). A place built by a compiled index
+pickles as its ID and the index's digest and is re-bound to the same index when loaded (see
+:mod:`toponym.registry`), so a result costs a few dozen bytes on the wire.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, NoReturn, Protocol
 
-from . import _accel
+from .vocab import CODE_KEYS, KINDS, METHODS, NAME_TYPES, Kind, Method, NameType
 
-__all__ = ["KINDS", "METHODS", "NAME_TYPES", "Match", "Mention", "Place", "PlaceName"]
+__all__ = [
+    "CODE_KEYS",
+    "KINDS",
+    "METHODS",
+    "NAME_TYPES",
+    "Explanation",
+    "Match",
+    "Mention",
+    "Place",
+    "PlaceName",
+    "ReadOnlyDict",
+    "Rule",
+]
 
-_T = TypeVar("_T")
 
-KINDS: tuple[str, ...] = (
-    "country",
-    "former-country",
-    "territory",
-    "subdivision",
-    "city",
-    "island",
-    "island-group",
-    "peninsula",
-    "sea",
-    "ocean",
-    "gulf",
-    "strait",
-    "lake",
-    "river",
-    "mountain",
-    "region",
-    "macro-region",
-)
-NAME_TYPES: tuple[str, ...] = (
-    "official",
-    "short",
-    "exonym",
-    "endonym",
-    "romanization",
-    "former",
-    "misspelling",
-    "colloquial",
-    "epithet",
-)
-#: How a query reached its place, from strictest to loosest.
-METHODS: tuple[str, ...] = ("exact", "normalized", "folded", "transliterated", "fuzzy")
+class ReadOnlyDict(dict[str, str]):
+    """A ``dict`` that refuses changes: the codes and display names of a shared, cached place.
+
+    Unlike ``types.MappingProxyType`` it pickles, deep-copies and passes through
+    :func:`dataclasses.asdict`.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a place's mappings are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[type[ReadOnlyDict], tuple[dict[str, str]]]:
+        return ReadOnlyDict, (dict(self),)
+
+    def __hash__(self) -> int:  # type: ignore[override]  # immutable, so hashable (and a valid default)
+        return hash(frozenset(self.items()))
+
+    def __copy__(self) -> ReadOnlyDict:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> ReadOnlyDict:
+        return self
+
+
+EMPTY: ReadOnlyDict = ReadOnlyDict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,51 +66,68 @@ class PlaceName:
     name: str
     """The variant as written in the gazetteer."""
     lang: str
-    """BCP 47 tag (``ru``, ``ja-Latn``; ``und`` when the source does not say)."""
-    type: str
-    """One of :data:`NAME_TYPES`."""
+    """BCP 47 tag of its language (``ru``, ``ja-Latn``; ``und`` when the source does not say); the
+    first of :attr:`langs` when several languages write it alike."""
+    type: NameType
+    """One of :data:`~toponym.vocab.NAME_TYPES`."""
     perspective: tuple[str, ...] = ()
     """Who uses this name (ISO 3166-1 alpha-2 codes); empty when it is neutral."""
+    langs: tuple[str, ...] = ()
+    """Every language tag the sources give this spelling (``("en", "ru-Latn")``)."""
+
+
+class PlaceOrigin(Protocol):
+    """What built a place: reads its names on first use, and names itself for pickling."""
+
+    def place_names(self, row: int) -> tuple[PlaceName, ...]: ...
+
+    def origin_token(self) -> tuple[str, str | None] | None: ...
+
+
+class _Origin:
+    """Private slots of :class:`Place`, outside its dataclass fields (``asdict`` leaves them out)."""
+
+    __slots__ = ("_names", "_origin", "_row")
+    _names: tuple[PlaceName, ...] | None
+    _origin: PlaceOrigin | None
+    _row: int
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Place:
+class Place(_Origin):
     """A place. Two places are equal when their IDs are: an ID names one place for good."""
 
     id: str
     """Stable ID (DESIGN.md §2): ``jp``, ``ru-sak``, ``gn-524901``, ``southern-kurils``."""
-    kind: str
-    """One of :data:`KINDS`."""
+    kind: Kind
+    """One of :data:`~toponym.vocab.KINDS`."""
     name: str
     """Canonical English display name."""
     parent: str | None = None
     """ID of the administrative parent, de facto; ``None`` at the top."""
     country: str | None = None
     """ID of the de facto country, when the place lies in one."""
-    codes: Mapping[str, str] = field(default_factory=dict)
+    codes: Mapping[str, str] = EMPTY
     """Cross-walk: ``iso3166_1_alpha2``, ``iso3166_2``, ``geonames``, ``wikidata``, ... (known ones)."""
     population: int | None = None
     part_of: tuple[str, ...] = ()
     """IDs of groups this place belongs to (``southern-kurils`` for ``kunashir``)."""
     members: tuple[str, ...] = ()
     """IDs of the places a group consists of."""
-    name_source: tuple[PlaceName, ...] | Callable[[], tuple[PlaceName, ...]] = field(default=(), repr=False)
-    """The stored names, or a function that reads them from the index on first use (see :attr:`names`)."""
-    display: Mapping[str, str] = field(default_factory=dict)
+    display: Mapping[str, str] = EMPTY
     """Preferred display names: ``"jp"`` (that side, English), ``"jp:ja"`` (that side, Japanese), ``"ja"``."""
     curated: bool = False
     """True when a person reviewed this record (``gazetteer/curated``)."""
 
-    _names: tuple[PlaceName, ...] | None = field(default=None, init=False, repr=False)
-
     @property
     def names(self) -> tuple[PlaceName, ...]:
         """Every stored name (countries have hundreds: they are read only when asked for)."""
-        if self._names is None:
-            source = self.name_source
-            object.__setattr__(self, "_names", source() if callable(source) else source)
-        assert self._names is not None
-        return self._names
+        names: tuple[PlaceName, ...] | None = getattr(self, "_names", None)
+        if names is None:
+            origin: PlaceOrigin | None = getattr(self, "_origin", None)
+            names = origin.place_names(self._row) if origin is not None else ()
+            object.__setattr__(self, "_names", names)
+        return names
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Place) and other.id == self.id
@@ -107,6 +137,33 @@ class Place:
 
     def __repr__(self) -> str:
         return f"Place(id={self.id!r}, kind={self.kind!r}, name={self.name!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        origin: PlaceOrigin | None = getattr(self, "_origin", None)
+        token = origin.origin_token() if origin is not None else None
+        if token is not None:
+            from .registry import rebind_place  # deferred: the registry knows the loaders
+
+            return rebind_place, (token, self.id)
+        fields = (self.id, self.kind, self.name, self.parent, self.country, dict(self.codes), self.population,
+                  self.part_of, self.members, dict(self.display), self.curated)  # fmt: skip
+        return _restore_place, (fields, self.names)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: every field (``codes`` and ``display`` as plain dicts)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "parent": self.parent,
+            "country": self.country,
+            "codes": dict(self.codes),
+            "population": self.population,
+            "part_of": list(self.part_of),
+            "members": list(self.members),
+            "display": dict(self.display),
+            "curated": self.curated,
+        }
 
     def name_for(self, perspective: str | None = None, lang: str | None = None) -> str:
         """The display name as ``perspective`` (a country ID) would write it in ``lang``.
@@ -120,11 +177,77 @@ class Place:
                 return self.display[key]
         if lang:
             for n in self.names:
-                tags = n.lang.split(",")
+                tags = n.langs or (n.lang,)
                 usable = (lang in tags or primary in tags) and n.type not in ("misspelling", "former")
                 if usable and (not n.perspective or (perspective is not None and perspective in n.perspective)):
                     return n.name
         return self.name
+
+
+def _restore_place(fields: tuple[Any, ...], names: tuple[PlaceName, ...]) -> Place:
+    """Unpickle a place that no index names (built by hand, or by an index kept only in memory)."""
+    pid, kind, name, parent, country, codes, population, part_of, members, display, curated = fields
+    place = Place(pid, kind, name, parent, country, ReadOnlyDict(codes), population, part_of, members,
+                  ReadOnlyDict(display), curated)  # fmt: skip
+    object.__setattr__(place, "_names", names)
+    return place
+
+
+#: Which ranking rule decided a match (see :class:`Explanation`).
+Rule = Literal["only", "ranked", "policy", "hint", "ambiguous", "stop", "context"]
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a candidate ranks where it does, as data; :attr:`text` is the same in words.
+
+    >>> Explanation("policy", 3, policy="the country").text
+    'policy: the country'
+    >>> Explanation("ranked", 4).text
+    'first of 4 by match, kind and population'
+    """
+
+    rule: Rule
+    """What decided: the only candidate, ranking (match, kind, population), a ``[[prefer]]`` policy
+    entry, a hint, a tie (``ambiguous``), a stop rule (a bare ``resolve`` abstains), or the other
+    places of a text (``context``)."""
+    candidates: int = 1
+    """How many places were ranked."""
+    policy: str | None = None
+    """The reason of the ``[[prefer]]`` entry that chose this place."""
+    hints: tuple[Literal["country", "lang"], ...] = ()
+    """The hints this place satisfied."""
+    ambiguous: bool = False
+    """As likely as the next candidate: a bare ``resolve`` answers ``None``."""
+    detail: str | None = None
+    """For ``stop``: why a bare ``resolve`` abstains."""
+    context: float | None = None
+    """For ``context``: the weight of the other places of the text that lie in or near it."""
+
+    @property
+    def text(self) -> str:
+        """The explanation in words (``Match.reason``)."""
+        if self.rule == "stop":
+            return f"stop: {self.detail}"
+        if self.rule == "context":
+            return f"context: other places in the text lie in or near it ({self.context:g})"
+        parts = []
+        if "country" in self.hints:
+            parts.append("in the hinted country")
+        if self.policy is not None:
+            parts.append(f"policy: {self.policy}")
+        if "lang" in self.hints:
+            parts.append("name in the hinted language")
+        if self.ambiguous:
+            parts.append("ambiguous: as likely as the next candidate")
+        if parts:
+            return "; ".join(parts)
+        if self.candidates == 1:
+            return "the only candidate"
+        return f"first of {self.candidates} by match, kind and population"
+
+
+ONLY = Explanation("only", 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,28 +257,36 @@ class Match:
     place: Place
     score: float
     """0–100: 100 exact, then normalised, folded, transliterated; fuzzy below 90."""
-    method: str
-    """One of :data:`METHODS`."""
+    method: Method
+    """One of :data:`~toponym.vocab.METHODS`."""
     matched: str
     """The stored variant that matched."""
     lang: str
     """Language tag of the matched variant."""
     query: str
     """The string that was looked up."""
-    name_type: str = "official"
+    name_type: NameType = "official"
     """Type of the matched variant (``misspelling``, ``former``, ...)."""
     perspective: tuple[str, ...] = ()
     """Who uses the matched variant, when it is one side's name."""
-    reason: str = ""
-    """Why this candidate ranks where it does (policy entry, hint, population, ...)."""
+    explanation: Explanation = ONLY
+    """Why this candidate ranks where it does, as data."""
+
+    @property
+    def reason(self) -> str:
+        """Why this candidate ranks where it does, in words (policy entry, hint, population, ...)."""
+        return self.explanation.text
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: what ``toponym resolve --json`` prints."""
+        place = self.place
         return {
             "query": self.query,
-            "id": self.place.id,
-            "name": self.place.name,
-            "kind": self.place.kind,
+            "id": place.id,
+            "name": place.name,
+            "kind": place.kind,
+            "country": place.country,
+            "parent": place.parent,
             "score": round(self.score, 2),
             "method": self.method,
             "matched": self.matched,
@@ -163,52 +294,8 @@ class Match:
             "name_type": self.name_type,
             "perspective": list(self.perspective),
             "reason": self.reason,
-            "codes": dict(self.place.codes),
+            "codes": dict(place.codes),
         }
-
-
-def _slot_constructor(
-    cls: type[_T], fields: tuple[str, ...], extra: tuple[str, ...] = (), *, untracked: bool = False
-) -> Callable[..., _T]:
-    """A positional, unchecked constructor of the frozen slotted dataclass ``cls``, for hot paths.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; writing the
-    slots through their descriptors builds the same object in under half the time. The function is
-    generated with one line per slot, as :mod:`dataclasses` generates ``__init__``; slots named
-    in ``extra`` are set to ``None``. With ``toponym._speedups`` built, a C maker does the same;
-    ``untracked`` then keeps the objects out of the garbage collector, for classes whose fields
-    can never lead back to the object (a match holds a place, strings and numbers).
-    """
-    if _accel.SPEEDUPS is not None:  # the same, in C: one allocation and one store per slot
-        maker: Callable[..., _T] = _accel.SPEEDUPS.SlotMaker(
-            cls, tuple(cls.__dict__[f] for f in fields), tuple(cls.__dict__[f] for f in extra), untracked=untracked
-        )
-        return maker
-    names = [f"s{i}" for i in range(len(fields) + len(extra))]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    scope.update((n, cls.__dict__[f].__set__) for n, f in zip(names, (*fields, *extra), strict=True))
-    body = [f"    {n}(obj, {f})" for n, f in zip(names, fields, strict=False)]
-    body += [f"    {n}(obj, None)" for n in names[len(fields) :]]
-    source = f"def make({', '.join(fields)}):\n    obj = new(cls)\n" + "\n".join(body) + "\n    return obj\n"
-    exec(source, scope)  # the source holds only field names of our own classes
-    make: Callable[..., _T] = scope["make"]
-    make.__doc__ = f"{cls.__name__}({', '.join(fields)}), built through its slots."
-    return make
-
-
-#: ``Match(place, score, method, matched, lang, query, name_type, perspective, reason)``, fast.
-make_match = _slot_constructor(
-    Match,
-    ("place", "score", "method", "matched", "lang", "query", "name_type", "perspective", "reason"),
-    untracked=True,
-)
-#: ``Place(...)`` in field order, without ``_names`` (read on first use), fast.
-make_place = _slot_constructor(
-    Place,
-    ("id", "kind", "name", "parent", "country", "codes", "population", "part_of", "members", "name_source",
-     "display", "curated"),
-    extra=("_names",),
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +316,9 @@ class Mention:
         return self.match.score
 
     @property
-    def method(self) -> str:
+    def method(self) -> Method:
         return self.match.method
 
-
-#: ``Mention(start, end, text, match)``, fast.
-make_mention = _slot_constructor(Mention, ("start", "end", "text", "match"), untracked=True)
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the span, then the match's fields (``query`` is the text)."""
+        return {"start": self.start, "end": self.end, "text": self.text, **self.match.to_dict()}

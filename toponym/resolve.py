@@ -28,13 +28,14 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from rapidfuzz.distance import OSA
 
 from . import _accel
+from ._make import make_match
 from .index import NO_FUZZY_SCRIPTS, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, Index, key_edits
-from .model import NAME_TYPES, Match, make_match
+from .model import NAME_TYPES, Explanation, Match, Rule
 from .normalize import HAN_RANGES, fold_key, normalize_name, script_of, translit_key
 
 __all__ = ["Resolver"]
@@ -115,7 +116,7 @@ class _Cand:
 class _Row:
     place: int
     cand: _Cand
-    reason: str
+    reason: Explanation
     tied: bool
     stopped: bool
 
@@ -242,11 +243,12 @@ class Resolver:
         if top > 0:
             winners = [m for s, m in scored if s == top]
             if len(winners) == 1:
-                return replace(winners[0], reason=f"context: other places in the text lie in or near it ({top:g})")
+                explanation = Explanation("context", len(ranked), context=top)
+                return replace(winners[0], explanation=explanation)
         if need_support:
             return None
         best, tied = ranked[0]
-        if tied or best.reason.startswith("stop"):
+        if tied or best.explanation.rule == "stop":
             return None
         return best
 
@@ -455,15 +457,16 @@ class Resolver:
                     and key[-1] < nxt[-1] * AMBIGUITY_RATIO
                 )
             reason = _reason(key, pref_reason.get(p), tied, len(keyed))
+            n = len(keyed)
             stopped = False
             if hints.empty and pos == 0:
                 if c.weak:
-                    reason, stopped = "stop: an English word, not this accented or transliterated name", True
+                    reason, stopped = _stop(n, "an English word, not this accented or transliterated name"), True
                 elif c.open:  # "Springfeld" is as ambiguous as "Springfield", "Nicee" as "Nice"
-                    reason = f"stop: a typo of {idx.name_text[c.name]!r}, which alone resolves to no one place"
+                    reason = _stop(n, f"a typo of {idx.name_text[c.name]!r}, which alone resolves to no one place")
                     stopped = True
                 elif stop_reason is not None:
-                    reason, stopped = f"stop: {stop_reason}", True
+                    reason, stopped = _stop(n, stop_reason), True
                 elif (
                     common
                     and not (c.method == "exact" and _is_acronym(idx.name_text[c.name]))  # "US", "IN" in capitals
@@ -471,7 +474,8 @@ class Resolver:
                 ):
                     # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
                     # "China", "Turkey", "Chad" are their countries' own names
-                    reason, stopped = "stop: a common English word; give a hint (country, kinds) to resolve it", True
+                    reason = _stop(n, "a common English word; give a hint (country, kinds) to resolve it")
+                    stopped = True
             rows.append(_Row(p, c, reason, tied, stopped))
         return rows
 
@@ -499,12 +503,12 @@ class Resolver:
         folded, cands = self._candidates(key + "\x00")
         return folded, self._rank(folded, cands, _NO_HINTS)
 
-    def _compiled_reason(self, key: str, count: int) -> str:
+    def _compiled_reason(self, key: str, count: int) -> Explanation:
         """The explanation of ``key``'s compiled answer, from its ``key_count``."""
         if count < COUNT_POLICY:
             return _count_reason(count)
         if count == COUNT_POLICY:
-            return f"policy: {self.index.prefer[fold_key(key)][1]}"
+            return _policy_reason(self.index.prefer[fold_key(key)][1])
         return self._bare_rows(key)[1][0].reason  # saturated: count them
 
     def _fast(self, query: str) -> Match | _Slow | None:
@@ -608,7 +612,7 @@ class Resolver:
             max_len=MAX_QUERY,
         )
 
-    def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: str) -> Match:
+    def _match(self, query: str, p: int, c: _Cand, hints: _Hints, reason: Explanation) -> Match:
         idx = self.index
         lang = self._first_lang[idx.name_lang[c.name]]
         if hints.lang:
@@ -690,22 +694,29 @@ def _prominence(idx: Index, p: int, folded: str, rivals: dict[int, _Cand]) -> fl
 
 
 @functools.lru_cache(maxsize=256)
-def _count_reason(count: int) -> str:
-    """How a first candidate among ``count`` explains itself (one string per count, made once)."""
-    return "the only candidate" if count == 1 else f"first of {count} by match, kind and population"
+def _count_reason(count: int) -> Explanation:
+    """How a first candidate among ``count`` explains itself (one object per count, made once)."""
+    return Explanation("only", 1) if count == 1 else Explanation("ranked", count)
 
 
-def _reason(key: tuple[object, ...], preferred: str | None, tied: bool, count: int) -> str:
+@functools.lru_cache(maxsize=1024)
+def _policy_reason(reason: str) -> Explanation:
+    return Explanation("policy", 1, policy=reason)
+
+
+def _stop(count: int, why: str) -> Explanation:
+    return Explanation("stop", count, detail=why)
+
+
+def _reason(key: tuple[object, ...], preferred: str | None, tied: bool, count: int) -> Explanation:
     in_country, is_pref, lang_ok = key[0], key[3], key[4]
-    parts = []
+    hints: tuple[Literal["country", "lang"], ...] = ()
     if in_country:
-        parts.append("in the hinted country")
-    if is_pref and preferred is not None:
-        parts.append(f"policy: {preferred}")
+        hints += ("country",)
     if lang_ok:
-        parts.append("name in the hinted language")
-    if tied:
-        parts.append("ambiguous: as likely as the next candidate")
-    if not parts:
-        parts.append(_count_reason(count))
-    return "; ".join(parts)
+        hints += ("lang",)
+    policy = preferred if is_pref and preferred is not None else None
+    if policy is None and not hints and not tied:
+        return _count_reason(count)
+    rule: Rule = "policy" if policy is not None else "hint" if hints else "ambiguous"
+    return Explanation(rule, count, policy=policy, hints=hints, ambiguous=tied)

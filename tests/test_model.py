@@ -1,0 +1,108 @@
+"""Results travel: pickle, deep copy, plain data, and worker processes."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+import toponym
+from toponym import Gazetteer
+from toponym.model import Explanation, Match, Mention, Place, ReadOnlyDict
+from toponym.vocab import KINDS, METHODS, NAME_TYPES, Kind, Method, NameType
+
+NAMES = ["Japan", "Shokotan", "Kunashiri", "Кунашир", "国後島", "Frnace", "Qxzvtplkwj", "Springfield", "", "Georgia"]
+TEXT = "Talks on Kunashiri and Shikotan; Учения прошли на Кунашире. 首相は国後島を視察した。"
+
+
+def _resolve_id(name: str) -> str | None:
+    m = toponym.resolve(name)
+    return m.place.id if m else None
+
+
+def _extract_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.place.id) for m in toponym.extract(text)]
+
+
+def test_vocabularies_match_their_literal_types() -> None:
+    from typing import get_args
+
+    assert get_args(Kind) == KINDS and get_args(Method) == METHODS and get_args(NameType) == NAME_TYPES
+    assert "inflected" in METHODS
+
+
+def test_match_place_and_mention_pickle_small_and_rebind(shipped: Gazetteer) -> None:
+    m = toponym.resolve("Japan")
+    assert m is not None
+    data = pickle.dumps(m)
+    back = pickle.loads(data)
+    assert back == m and back.place is m.place  # re-bound to the same cached place
+    assert len(pickle.dumps(m.place)) < 200, "a place pickles by ID, not by its hundreds of names"
+    mentions = toponym.extract(TEXT)
+    assert mentions and pickle.loads(pickle.dumps(mentions)) == mentions
+    assert all(mm.method in METHODS for mm in mentions)
+
+
+def test_results_deep_copy_and_convert_to_plain_data(shipped: Gazetteer) -> None:
+    m = toponym.resolve("Kunashiri")
+    assert m is not None
+    assert copy.deepcopy(m) == m and copy.copy(m) == m
+    plain = dataclasses.asdict(m)
+    assert plain["place"]["id"] == "kunashir" and plain["explanation"]["rule"] in ("only", "ranked", "policy")
+    json.dumps(m.to_dict())  # JSON-ready
+    mention = toponym.extract("Talks on Kunashiri")[0]
+    d = mention.to_dict()
+    assert (d["start"], d["end"], d["text"], d["id"]) == (9, 18, "Kunashiri", "kunashir")
+    assert {"id", "name", "kind", "country", "parent", "codes", "score", "method", "matched", "lang"} <= d.keys()
+
+
+def test_place_mappings_are_read_only(shipped: Gazetteer) -> None:
+    place = shipped.get("jp")
+    assert isinstance(place.codes, ReadOnlyDict)
+    with pytest.raises(TypeError):
+        place.codes["x"] = "y"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        place.codes.update({})  # type: ignore[attr-defined]
+
+
+def test_a_place_built_by_hand_pickles_whole() -> None:
+    place = Place("my-place", "region", "My place", codes=ReadOnlyDict(wikidata="Q1"))
+    back = pickle.loads(pickle.dumps(place))
+    assert back == place and back.codes == {"wikidata": "Q1"} and back.names == ()
+
+
+def test_gazetteer_pickles_by_its_index(fixture_gazetteer: Gazetteer, shipped: Gazetteer) -> None:
+    assert pickle.loads(pickle.dumps(shipped)) is shipped  # the default instance
+    copied = pickle.loads(pickle.dumps(fixture_gazetteer))  # compiled in memory: its bytes travel
+    assert copied.resolve("Kunashiri") == fixture_gazetteer.resolve("Kunashiri")
+
+
+def test_explanation_is_data_and_text() -> None:
+    e = Explanation("hint", 3, policy="the country", hints=("country",))
+    assert e.text == "in the hinted country; policy: the country"
+    m = toponym.resolve("Georgia", country="us")
+    assert m is not None and m.explanation.rule in ("hint", "policy") and "country" in m.explanation.hints
+    assert m.reason == m.explanation.text
+    assert isinstance(m, Match)
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_process_pool_gives_what_a_loop_gives(method: str, shipped: Gazetteer) -> None:
+    expected = [_resolve_id(n) for n in NAMES]
+    spans = _extract_spans(TEXT)
+    ctx = multiprocessing.get_context(method)
+    with ctx.Pool(2) as pool:
+        assert pool.map(_resolve_id, NAMES) == expected
+        assert pool.map(toponym.resolve, NAMES) == [toponym.resolve(n) for n in NAMES]
+        assert pool.map(_extract_spans, [TEXT]) == [spans]
+    with ProcessPoolExecutor(2, mp_context=ctx) as executor:
+        assert list(executor.map(toponym.extract, [TEXT])) == [toponym.extract(TEXT)]
+
+
+def test_mention_is_a_dataclass_of_plain_fields() -> None:
+    assert [f.name for f in dataclasses.fields(Mention)] == ["start", "end", "text", "match"]

@@ -1,0 +1,98 @@
+"""The closed vocabularies of toponym, each defined once: kinds, name types, methods, code keys.
+
+Every tuple here has a ``Literal`` twin for type checkers; a test holds the two to the same values.
+The build scripts (``scripts/_common.py``) import these too, so data and code cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal, get_args
+
+__all__ = [
+    "CODE_KEYS",
+    "COUNTRY_KINDS",
+    "KINDS",
+    "LANG_TAG",
+    "MAJOR_KINDS",
+    "METHODS",
+    "NAME_TYPES",
+    "Kind",
+    "Method",
+    "NameType",
+    "is_language_tag",
+]
+
+Kind = Literal[
+    "country",
+    "former-country",
+    "territory",
+    "subdivision",
+    "city",
+    "island",
+    "island-group",
+    "peninsula",
+    "sea",
+    "ocean",
+    "gulf",
+    "strait",
+    "lake",
+    "river",
+    "mountain",
+    "region",
+    "macro-region",
+]
+#: What a place is; ``Place.kind`` is one of these.
+KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
+
+NameType = Literal[
+    "official",
+    "short",
+    "exonym",
+    "endonym",
+    "romanization",
+    "former",
+    "misspelling",
+    "colloquial",
+    "epithet",
+]
+#: What a stored name is; ``PlaceName.type`` and ``Match.name_type`` are one of these.
+NAME_TYPES: Final[tuple[NameType, ...]] = get_args(NameType)
+
+Method = Literal["exact", "normalized", "folded", "transliterated", "inflected", "fuzzy"]
+#: How a query reached its place, from strictest to loosest (``inflected``: a case form in text,
+#: such as the Russian locative of a stored nominative).
+METHODS: Final[tuple[Method, ...]] = get_args(Method)
+
+#: Keys of ``Place.codes``: the cross-walks a place may carry (only those known).
+CODE_KEYS: Final = frozenset(
+    {
+        "iso3166_1_alpha2",
+        "iso3166_1_alpha3",
+        "iso3166_1_numeric",
+        "iso3166_2",
+        "iso3166_3",
+        "geonames",
+        "wikidata",
+        "m49",
+    }
+)
+
+#: Kinds that are a country, de facto or historic: a place's ``country`` is the nearest of these.
+COUNTRY_KINDS: Final[frozenset[Kind]] = frozenset({"country", "territory", "former-country"})
+#: Kinds answered even when their name is a common word ("Turkey", "Chad", "Jordan").
+MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea", "macro-region"})
+
+#: BCP 47 as used here: language, optional script, optional region, optional variants.
+LANG_TAG: Final = re.compile(
+    r"^(?:[a-z]{2,3}|und)(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-(?:[0-9a-z]{5,8}|\d[0-9a-z]{3}))*$"
+)
+
+
+def is_language_tag(tag: str) -> bool:
+    """True for a well-formed BCP 47 tag in canonical case (``ja-Latn``, ``zh-Hant-TW``, ``und``).
+
+    >>> [is_language_tag(t) for t in ("ru", "ja-Latn", "sr-Latn-RS", "JA", "ja_JP", "")]
+    [True, True, True, False, False, False]
+    """
+    return bool(LANG_TAG.match(tag))
