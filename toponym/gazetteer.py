@@ -58,6 +58,8 @@ class SourcePlace:
     members: list[str] = field(default_factory=list)
     codes: dict[str, str] = field(default_factory=dict)
     population: int | None = None
+    lat: float | None = None
+    lon: float | None = None
     examples: list[str] = field(default_factory=list)
     note: str = ""
     drop_names: list[str] = field(default_factory=list)
@@ -228,6 +230,8 @@ _PLACE_KEYS = frozenset(
         "members",
         "codes",
         "population",
+        "lat",
+        "lon",
         "examples",
         "note",
         "drop_names",
@@ -286,6 +290,16 @@ def _curated_place(
             place.population = population
         else:
             problems.append(Problem(rel, where, f"{pid}: population must be a non-negative integer"))
+    for attr, bound in (("lat", 90.0), ("lon", 180.0)):
+        value = raw.get(attr)
+        if value is None:
+            continue
+        if isinstance(value, int | float) and not isinstance(value, bool) and -bound <= value <= bound:
+            setattr(place, attr, float(value))
+        else:
+            problems.append(Problem(rel, where, f"{pid}: {attr} must be a number from {-bound:g} to {bound:g}"))
+    if (place.lat is None) != (place.lon is None):
+        problems.append(Problem(rel, where, f"{pid}: give both lat and lon, or neither"))
     codes = raw.get("codes", {})
     if not isinstance(codes, dict):
         problems.append(Problem(rel, where, f"{pid}: codes must be a table"))

@@ -39,6 +39,8 @@ Kind = Literal[
     "lake",
     "river",
     "mountain",
+    "mountain-range",
+    "desert",
     "region",
     "macro-region",
 ]
