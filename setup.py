@@ -20,7 +20,7 @@ class BuildPyWithIndex(build_py):
         if getattr(self, "editable_mode", False):
             return  # an editable install compiles on first use (toponym/api.py), from the live sources
         sys.path.insert(0, str(HERE))
-        from toponym.compile import compile_gazetteer
+        from toponym.build import compile_gazetteer
 
         target = Path(self.build_lib) / "toponym" / "_data" / "index.bin"
         index = compile_gazetteer(HERE / "gazetteer", target)
@@ -32,7 +32,9 @@ setup(
     ext_modules=[
         Extension(
             "toponym._speedups",
-            ["toponym/_speedups.c"],
+            [f"toponym/csrc/{name}.c" for name in ("module", "strings", "blocking", "slots", "answers")],
+            depends=["toponym/csrc/common.h", "toponym/csrc/layout.h"],
+            include_dirs=["toponym/csrc"],
             optional=True,  # no compiler: a warning, and the pure-Python paths
         )
     ],

@@ -92,14 +92,14 @@ def main() -> None:
     idx = gz.index
     resolver = gz.resolver
     rng = random.Random(20261123)
-    n_names = len(idx.name_text)
+    n_names = len(idx.names)
 
     # the baseline: what a hand-rolled table would do with the same names
     t = time.perf_counter()
-    table = {idx.name_text[i].casefold(): idx.place_ids[idx.name_place[i]] for i in range(n_names)}
+    table = {idx.names.text[i].casefold(): idx.places.ids[idx.names.place[i]] for i in range(n_names)}
     build_dict = time.perf_counter() - t
 
-    distinct = list(dict.fromkeys(idx.name_text[rng.randrange(n_names)] for _ in range(args.n * 2)))[: args.n]
+    distinct = list(dict.fromkeys(idx.names.text[rng.randrange(n_names)] for _ in range(args.n * 2)))[: args.n]
     recased = [q.lower() if q != q.lower() else q.upper() for q in distinct]
     zipf_pool = distinct[:2000]
     weights = [1 / (r + 1) for r in range(len(zipf_pool))]
@@ -117,12 +117,12 @@ def main() -> None:
             break
 
     # ~150 languages of country names, plus as many strings absent from the index
-    countries = {i for i, k in enumerate(idx.place_kind) if k == "country"}
+    countries = {i for i, k in enumerate(idx.places.kind) if k == "country"}
     by_lang: dict[str, list[str]] = {}
     for i in range(n_names):
-        if idx.name_place[i] in countries:
-            for tag in idx.langs[idx.name_lang[i]].split(","):
-                by_lang.setdefault(tag, []).append(idx.name_text[i])
+        if idx.names.place[i] in countries:
+            for tag in idx.names.tags(i):
+                by_lang.setdefault(tag, []).append(idx.names.text[i])
     langs = sorted((t for t in by_lang if t != "und"), key=lambda t: -len(by_lang[t]))[:150]
     present = [rng.choice(by_lang[t]) for t in langs for _ in range(20)]
     words = [w for w in (ROOT / "gazetteer" / "words" / "en.txt").read_text().split() if w.isalpha()]
@@ -163,7 +163,7 @@ def main() -> None:
     r = rate(resolver.resolve, mix, args.repeat, cold)
     results.append((f"realistic mix ({len(langs)} languages, {len(absent)} absent), cold", r, f"{r / base_exact:.3f}x"))
 
-    print("hot paths:", "C (toponym._speedups)" if _accel.SPEEDUPS is not None else "pure Python")
+    print("hot paths:", "C (toponym._speedups)" if _accel.IMPLEMENTATION == "c" else "pure Python")
     print(f"index: {args.index or default_index_path()}  ({len(idx)} places, {n_names} names, {len(idx.keys)} keys)")
     print(f"baseline dict of {len(table)} casefolded names built in {build_dict:.2f} s")
     print(f"{'workload':58} {'per second':>12} {'vs dict':>9}")
@@ -185,7 +185,7 @@ def main() -> None:
         "import sys, random; sys.path.insert(0, '.');"
         + (f"import os; os.environ['TOPONYM_INDEX'] = {args.index!r};" if args.index else "")
         + "import toponym; g = toponym.default_gazetteer(); idx = g.index; rng = random.Random(1);"
-        "qs = [idx.name_text[rng.randrange(len(idx.name_text))] for _ in range(50000)];"
+        "qs = [idx.names.text[rng.randrange(len(idx.names))] for _ in range(50000)];"
         "[g.resolve(q) for q in qs]; [g.resolve(q[:-1] + 'x') for q in qs[:3000]];"
         # VmHWM, not ru_maxrss: on Linux a child's ru_maxrss starts from its parent's at fork
         "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)"

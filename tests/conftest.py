@@ -7,11 +7,15 @@ from pathlib import Path
 import pytest
 
 from toponym import Gazetteer, default_gazetteer
-from toponym.compile import compile_gazetteer
-from toponym.resolve import Resolver
+from toponym.build import compile_gazetteer
+from toponym.resolver import Resolver
 
-FIXTURE = Path(__file__).parent / "fixtures" / "gazetteer"
-SHIPPED = Path(__file__).parent.parent / "gazetteer"
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+FIXTURE = TESTS / "fixtures" / "gazetteer"
+SHIPPED = ROOT / "gazetteer"
+DATA = TESTS / "data"
+CASES = TESTS / "cases"
 
 
 @pytest.fixture(scope="session")

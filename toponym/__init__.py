@@ -8,10 +8,10 @@
 from ._version import __version__
 from .api import Gazetteer, clear_caches, default_gazetteer, extract, get, normalize_text, resolve, resolve_all
 from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
-from .extract import Extractor
+from .extractor import Extractor
 from .model import Match, Mention, Place, PlaceName
 from .normalize import normalize_name
-from .resolve import Resolver
+from .resolver import Resolver
 
 __all__ = [
     "Extractor",

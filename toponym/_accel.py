@@ -67,6 +67,3 @@ def implementation(name: str, python: _T) -> _T:
         return python
     found: _T = getattr(_SPEEDUPS, name)
     return found
-
-
-SPEEDUPS = _SPEEDUPS  # transitional: the modules not yet on implementation() read it

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 from . import registry
+from .checkout import BUNDLED, ensure_current
 from .errors import IndexFormatError
-from .extract import Extractor, render
-from .index import FORMAT, Index, format_of
+from .extractor import Extractor
+from .index import Index
 from .model import Match, Mention, Place
-from .normalize import fold_key, normalize_name
-from .resolve import Resolver
+from .resolver import Resolver
+from .rewrite import TEXT_TARGETS, rewrite
 
 __all__ = [
     "TEXT_TARGETS",
@@ -29,17 +29,9 @@ __all__ = [
     "resolve_all",
 ]
 
-#: What :func:`normalize_text` can write in place of a mention.
-TEXT_TARGETS = ("name", "id", "annotate")
-
-_PACKAGE = Path(__file__).resolve().parent
-_BUNDLED = _PACKAGE / "_data" / "index.bin"
-# In a source checkout the gazetteer sits beside the package; an installed wheel has none.
-_SOURCE_GAZETTEER = _PACKAGE.parent / "gazetteer"
-
 
 class Gazetteer:
-    """A compiled index of places, with a :class:`Resolver` over it.
+    """A compiled index of places, with a :class:`Resolver` and an :class:`Extractor` over it.
 
     >>> gz = default_gazetteer()
     >>> gz.get("jp").name
@@ -53,15 +45,6 @@ class Gazetteer:
         self._extractor: Extractor | None = None
         self._extractor_lock = threading.Lock()
 
-    @property
-    def extractor(self) -> Extractor:
-        """The text :class:`Extractor` over this gazetteer, built on first use."""
-        if self._extractor is None:
-            with self._extractor_lock:
-                if self._extractor is None:
-                    self._extractor = Extractor(self.resolver)
-        return self._extractor
-
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """A gazetteer pickles by its index file (the default one as itself), so a worker process
         opens the same memory-mapped file; one compiled only in memory pickles its bytes."""
@@ -72,6 +55,15 @@ class Gazetteer:
             return _reopen, (token, self.fuzzy)
         return _from_bytes, (self.index.to_bytes(), self.fuzzy)
 
+    @property
+    def extractor(self) -> Extractor:
+        """The text :class:`Extractor` over this gazetteer, built on first use."""
+        if self._extractor is None:
+            with self._extractor_lock:
+                if self._extractor is None:
+                    self._extractor = Extractor(self.resolver)
+        return self._extractor
+
     @classmethod
     def load(cls, path: str | Path, **options: bool) -> Gazetteer:
         """Open a compiled index file (``toponym compile DIR -o FILE``)."""
@@ -80,13 +72,13 @@ class Gazetteer:
     @classmethod
     def from_folder(cls, folder: str | Path, **options: bool) -> Gazetteer:
         """Compile a gazetteer folder in memory (validation errors raise ``GazetteerError``)."""
-        from .compile import compile_gazetteer
+        from .build import compile_gazetteer
 
         return cls(compile_gazetteer(folder), **options)
 
     def get(self, place_id: str) -> Place:
         """The place with this ID; ``UnknownPlaceError`` (a ``LookupError``) if there is none."""
-        return self.index.place(self.index.place_index(place_id))
+        return self.index.place(self.index.row_of(place_id))
 
     def places(self) -> Iterator[Place]:
         for i in range(len(self.index)):
@@ -95,11 +87,36 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.index)
 
-    def resolve(self, name: str, **hints: object) -> Match | None:
-        return self.resolver.resolve(name, **hints)  # type: ignore[arg-type]
+    def resolve(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+    ) -> Match | None:
+        """Best match for ``name``, or ``None``; see :func:`toponym.resolve`."""
+        return self.resolver.resolve(name, lang=lang, country=country, kinds=kinds, perspective=perspective)
 
-    def resolve_all(self, name: str, **hints: object) -> list[Match]:
-        return self.resolver.resolve_all(name, **hints)  # type: ignore[arg-type]
+    def resolve_all(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+        limit: int | None = None,
+    ) -> list[Match]:
+        """Every candidate for ``name``, best first; see :func:`toponym.resolve_all`."""
+        return self.resolver.resolve_all(
+            name, lang=lang, country=country, kinds=kinds, perspective=perspective, limit=limit
+        )
+
+    def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
+        """The name to write for ``match``'s place as ``perspective`` or ``lang`` would."""
+        return self.resolver.display_name(match, lang=lang, perspective=perspective)
 
     def extract(self, text: str, *, context: bool = True) -> list[Mention]:
         """Place mentions in ``text``; see :func:`toponym.extract`."""
@@ -121,21 +138,7 @@ class Gazetteer:
         perspective: str | None = None,
     ) -> str:
         """``text`` with ``mentions`` (found in this very text) replaced as ``to`` says."""
-        if to not in TEXT_TARGETS:
-            raise ValueError(f"to={to!r} is not one of {', '.join(TEXT_TARGETS)}")
-        new: dict[int, str] = {}
-        for i, m in enumerate(mentions):
-            if to == "id":
-                new[i] = m.place.id
-            elif to == "annotate":
-                new[i] = f"[[{m.text}|{m.place.id}]]"
-            else:
-                shown = self.resolver.display_name(m.match, lang=lang, perspective=perspective)
-                # already the name to write (or an inflected form of it): leave the text as it is
-                same = fold_key(normalize_name(shown))
-                if same not in (fold_key(normalize_name(m.text)), fold_key(normalize_name(m.match.matched))):
-                    new[i] = shown
-        return render(text, mentions, new)
+        return rewrite(self.resolver, text, mentions, to=to, lang=lang, perspective=perspective)
 
 
 _default: Gazetteer | None = None
@@ -153,21 +156,7 @@ def _from_bytes(data: bytes, fuzzy: bool) -> Gazetteer:
 def default_index_path() -> Path:
     """``$TOPONYM_INDEX`` if set, else the index bundled in the package."""
     env = os.environ.get("TOPONYM_INDEX")
-    return Path(env) if env else _BUNDLED
-
-
-def _stale(index_path: Path) -> bool:
-    """In a source checkout: is any gazetteer file newer than the compiled index?"""
-    if not _SOURCE_GAZETTEER.is_dir() or index_path != _BUNDLED:
-        return False
-    if not index_path.exists() or format_of(index_path) != FORMAT:
-        return True
-    built = index_path.stat().st_mtime
-    sources = [*_SOURCE_GAZETTEER.glob("curated/**/*.toml"), *_SOURCE_GAZETTEER.glob("generated/*.tsv"),
-               *_SOURCE_GAZETTEER.glob("words/*.txt"), _SOURCE_GAZETTEER / "policy.toml"]  # fmt: skip
-    # the code that decides what the index holds counts as a source too
-    sources += [_PACKAGE / f for f in ("compile.py", "index.py", "normalize.py", "resolve.py", "gazetteer.py")]
-    return any(p.stat().st_mtime > built for p in sources if p.is_file())
+    return Path(env) if env else BUNDLED
 
 
 def default_gazetteer() -> Gazetteer:
@@ -177,11 +166,7 @@ def default_gazetteer() -> Gazetteer:
         with _lock:
             if _default is None:
                 path = default_index_path()
-                if _stale(path):
-                    from .compile import compile_gazetteer
-
-                    print(f"toponym: compiling {_SOURCE_GAZETTEER} -> {path}", file=sys.stderr)
-                    compile_gazetteer(_SOURCE_GAZETTEER, path)
+                ensure_current(path)
                 if not path.exists():
                     raise IndexFormatError(
                         f"no compiled index at {path}. Reinstall toponym, or run "

@@ -16,12 +16,11 @@ import click
 from ._version import __version__
 from .api import Gazetteer, default_gazetteer, default_index_path
 from .errors import GazetteerError, ToponymError
-from .model import KINDS, Match
+from .model import Match
 from .textio import Block, TextDecodeError, atomic_output, check_utf8, read_blocks
+from .vocab import COUNTRY_KINDS, KINDS
 
 __all__ = ["main"]
-
-_COUNTRY_KINDS = frozenset({"country", "territory", "former-country"})
 
 
 def _gazetteer(index: str | None) -> Gazetteer:
@@ -76,10 +75,10 @@ def resolve(
     gz = _gazetteer(index)
     if country:
         try:
-            row = gz.index.place_index(gz.index.perspective_alias.get(country.lower(), country.lower()))
+            row = gz.index.row_of(gz.index.policy.perspective_alias.get(country.lower(), country.lower()))
         except LookupError:
             row = -1
-        if row < 0 or gz.index.place_kind[row] not in _COUNTRY_KINDS:
+        if row < 0 or gz.index.places.kind[row] not in COUNTRY_KINDS:
             raise click.BadParameter(
                 f"{country!r} is not a country ID (ISO 3166-1 alpha-2, e.g. us)", param_hint="--country"
             )
@@ -118,7 +117,7 @@ def _as_dict(gz: Gazetteer, m: Match, lang: str | None, perspective: str | None)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 def validate(folder: str) -> None:
     """Check a gazetteer FOLDER; list every problem as file:line."""
-    from .compile import compile_gazetteer
+    from .build import compile_gazetteer
 
     try:
         index = compile_gazetteer(folder)
@@ -134,7 +133,7 @@ def validate(folder: str) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Index file to write.")
 def compile_command(folder: str, output: str) -> None:
     """Validate and compile a gazetteer FOLDER into an index file."""
-    from .compile import compile_gazetteer
+    from .build import compile_gazetteer
 
     try:
         index = compile_gazetteer(folder, output)
@@ -154,7 +153,7 @@ def info(index: str | None) -> None:
     gz = _gazetteer(index)
     idx = gz.index
     kinds: dict[str, int] = {}
-    for kind in idx.place_kind:
+    for kind in idx.places.kind:
         kinds[kind] = kinds.get(kind, 0) + 1
     click.echo(f"toponym {__version__}")
     click.echo(f"index: {index or default_index_path()}")

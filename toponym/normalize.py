@@ -30,6 +30,7 @@ import unicodedata
 
 from ._han import FOLD_FROM, FOLD_TO
 from ._unicode import MARKS
+from .charclass import HAN_RANGES, is_sound_script, script_of, script_of_char
 
 __all__ = [
     "HAN_FOLD",
@@ -71,62 +72,10 @@ _LATIN_EXTRA = str.maketrans(
     }
 )
 # Han characters folded to one form (traditional and Japanese forms to simplified), see _han.py.
-#: Han characters (CJK unified ideographs, extensions, compatibility ideographs), as a regex class body.
-HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN = re.compile(f"[{HAN_RANGES}]")
 HAN_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
 # Marks are dropped only after a letter of these scripts: elsewhere they are part of the spelling.
 _FOLDABLE_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic"})
-# Scripts whose unidecode output is a fair romanisation.
-_SOUND_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic", "Armenian", "Georgian", "Common"})
-
-
-@functools.lru_cache(maxsize=4096)
-def _script_of_char(ch: str) -> str:
-    if ch.isascii():
-        return "Latin" if ch.isalpha() else "Common"
-    try:
-        name = unicodedata.name(ch)
-    except ValueError:
-        return "Unknown"
-    if not ch.isalpha():
-        return "Common"
-    head = name.split(" ", 1)[0]
-    # "ー" (KATAKANA-HIRAGANA PROLONGED SOUND MARK) is as much kana as the letters around it
-    if head in {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"} or name.startswith("HALFWIDTH KATAKANA"):
-        return "Han" if head == "CJK" else "Kana"
-    return {
-        "LATIN": "Latin",
-        "GREEK": "Greek",
-        "CYRILLIC": "Cyrillic",
-        "ARMENIAN": "Armenian",
-        "GEORGIAN": "Georgian",
-        "HANGUL": "Hangul",
-        "ARABIC": "Arabic",
-        "HEBREW": "Hebrew",
-    }.get(head, head.title())
-
-
-def script_of(text: str) -> str:
-    """The script of the letters of ``text``: one name, ``"Mixed"``, or ``"Common"`` if none.
-
-    >>> script_of("Sakhalin"), script_of("Сахалин"), script_of("樺太"), script_of("サハリン州")
-    ('Latin', 'Cyrillic', 'Han', 'Mixed')
-    >>> script_of("トラフォード")  # the prolonged sound mark ー is kana too
-    'Kana'
-    """
-    found: set[str] = set()
-    for ch in text:
-        if ch.isalpha():
-            found.add(_script_of_char(ch))
-    if not found:
-        return "Common"
-    return found.pop() if len(found) == 1 else "Mixed"
-
-
-def is_sound_script(text: str) -> bool:
-    """True when every letter of ``text`` is in a script that transliterates soundly to ASCII."""
-    return all(_script_of_char(ch) in _SOUND_SCRIPTS for ch in text if ch.isalpha())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -188,7 +137,7 @@ def fold_key(key: str) -> str:
             if base_script in _FOLDABLE_SCRIPTS:
                 continue
         else:
-            base_script = _script_of_char(ch)
+            base_script = script_of_char(ch)
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out)).replace("'", "")
 

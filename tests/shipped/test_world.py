@@ -1,0 +1,643 @@
+"""World coverage, measured on the full shipped gazetteer (issue: world coverage; ambiguity as data).
+
+Every test here runs against ``toponym.default_gazetteer()`` (the index compiled from gazetteer/)
+and is marked ``world``: ``pytest -m world`` runs only these, ``-m "not world"`` skips them. The
+figures are printed (``pytest -s``) and a shortfall fails with the measured figure and examples.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from rapidfuzz.distance import OSA
+
+from toponym import Gazetteer
+from toponym.model import Match
+from toponym.normalize import fold_key, normalize_name, script_of
+from toponym.resolver.candidates import NO_FUZZY_SCRIPTS
+
+from ..conftest import SHIPPED
+
+pytestmark = pytest.mark.world
+
+GENERATED = SHIPPED / "generated"
+CURATED = SHIPPED / "curated"
+ROOT = SHIPPED.parent
+
+MIN_PLACES = 40_000
+MIN_NAMES = 600_000
+COUNTRY_NAME_RECALL = 0.99
+TYPO_RECALL = 0.95
+TYPO_SAMPLE = 6_000
+TYPO_SEED = 20_240_601
+COMMON_WORDS = 1_000
+COMMON_WORD_ANSWER_RATE = 0.01
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _key(name: str) -> str:
+    return fold_key(normalize_name(name))
+
+
+def _codes(field: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in field.split(";") if item)
+
+
+# --- coverage counts and code invariants --------------------------------------------------------
+
+
+def test_place_and_name_counts(shipped: Gazetteer) -> None:
+    idx = shipped.index
+    kinds = Counter(idx.places.kind)
+    pairs = {(idx.names.place[n], idx.names.text[n]) for n in range(len(idx.names))}
+    print(f"\nplaces {len(idx)}, distinct (place, name) pairs {len(pairs)}; per kind {dict(kinds.most_common())}")
+    assert len(idx) >= MIN_PLACES
+    assert len(pairs) >= MIN_NAMES
+    assert kinds["city"] and kinds["subdivision"] and kinds["country"]
+
+
+def test_every_iso_code_is_present_with_its_codes(shipped: Gazetteer) -> None:
+    """Every ISO 3166-1/-2/-3 entry of the generated pycountry layer is in the index, codes intact."""
+    iso_keys = ("iso3166_1_alpha2", "iso3166_1_alpha3", "iso3166_1_numeric", "iso3166_2", "iso3166_3")
+    seen: Counter[str] = Counter()
+    wrong: list[str] = []
+    for pid, _kind, _name, _parent, _country, _pop, codes in _tsv(GENERATED / "pycountry.places.tsv"):
+        expected = {k: v for k, v in _codes(codes).items() if k in iso_keys}
+        if not expected:
+            continue
+        seen.update(expected.keys())
+        try:
+            place = shipped.get(pid)
+        except LookupError:
+            wrong.append(f"{pid}: missing")
+            continue
+        got = {k: place.codes.get(k) for k in expected}
+        if got != expected:
+            wrong.append(f"{pid}: {got} != {expected}")
+    print(f"\nISO codes checked: {dict(seen)}")
+    assert seen["iso3166_1_alpha2"] == 249 and seen["iso3166_2"] > 5_000 and seen["iso3166_3"] > 0
+    assert not wrong, wrong[:20]
+
+
+def test_cities_carry_geonames_ids(shipped: Gazetteer) -> None:
+    bad = []
+    for place in shipped.places():
+        if place.kind != "city":
+            continue
+        gid = place.codes.get("geonames", "")
+        if not gid.isdigit() or (place.id.startswith("gn-") and place.id != f"gn-{gid}"):
+            bad.append((place.id, gid))
+    assert not bad, bad[:20]
+
+
+def test_countries_and_territories_carry_wikidata_qids(shipped: Gazetteer) -> None:
+    bad = [
+        (p.id, p.codes.get("wikidata"))
+        for p in shipped.places()
+        if p.kind in ("country", "territory") and not re.fullmatch(r"Q[1-9][0-9]*", p.codes.get("wikidata", ""))
+    ]
+    assert not bad, bad
+
+
+# --- country names from ISO and CLDR ------------------------------------------------------------
+
+
+def _country_name_pairs() -> tuple[list[tuple[str, str]], int]:
+    """(country id, name) from ISO (pycountry) and CLDR (babel) for countries and territories, less
+    the names those sources give to two or more of them; and the number of pairs left out."""
+    kind: dict[str, str] = {}
+    for source in ("pycountry", "babel"):
+        for row in _tsv(GENERATED / f"{source}.places.tsv"):
+            kind.setdefault(row[0], row[1])
+    pairs: set[tuple[str, str]] = set()
+    for source in ("pycountry", "babel"):
+        for row in _tsv(GENERATED / f"{source}.names.tsv"):
+            if kind.get(row[0]) in ("country", "territory"):
+                pairs.add((row[0], row[1]))
+    owners: defaultdict[str, set[str]] = defaultdict(set)
+    for pid, name in pairs:
+        owners[_key(name)].add(pid)
+    kept = sorted((pid, name) for pid, name in pairs if len(owners[_key(name)]) == 1)
+    return kept, len(pairs) - len(kept)
+
+
+def test_iso_and_cldr_country_names_resolve_to_their_country(shipped: Gazetteer) -> None:
+    pairs, shared = _country_name_pairs()
+    failures = []
+    for pid, name in pairs:
+        m = shipped.resolve(name)
+        if m is None or m.place.id != pid:
+            failures.append((name, pid, m.place.id if m else None))
+    recall = 1 - len(failures) / len(pairs)
+    print(f"\nISO/CLDR country names: {len(pairs)} pairs ({shared} shared names left out), recall {recall:.4%}")
+    for failure in failures:
+        print("  name, expected, got:", failure)
+    assert len(pairs) > 50_000
+    assert recall >= COUNTRY_NAME_RECALL, failures[:50]
+
+
+def test_names_sources_share_are_listed_not_guessed(shipped: Gazetteer) -> None:
+    """A name ISO/CLDR give to several countries: ``resolve_all`` lists them all, and ``resolve``
+    answers only by policy or by a rule that separates the top two (match quality or kind), never
+    by the order the sources were read in."""
+    owners: defaultdict[str, set[str]] = defaultdict(set)
+    spelling: dict[str, str] = {}
+    kind: dict[str, str] = {}
+    for source in ("pycountry", "babel"):
+        for row in _tsv(GENERATED / f"{source}.places.tsv"):
+            kind.setdefault(row[0], row[1])
+    for source in ("pycountry", "babel"):
+        for row in _tsv(GENERATED / f"{source}.names.tsv"):
+            if kind.get(row[0]) in ("country", "territory"):
+                owners[_key(row[1])].add(row[0])
+                spelling.setdefault(_key(row[1]), row[1])
+    shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
+    problems = []
+    answered = 0
+    for key, ids in sorted(shared.items()):
+        name = spelling[key]
+        ranked = shipped.resolve_all(name)
+        missing = ids - {m.place.id for m in ranked}
+        if missing:
+            problems.append(f"{name}: resolve_all lacks {sorted(missing)}")
+        best = shipped.resolve(name)
+        if best is None:
+            continue
+        answered += 1
+        top, second = ranked[0], ranked[1]
+        separated = _bucket(top) != _bucket(second) or top.place.kind != second.place.kind
+        if not (best.reason.startswith("policy") or separated):
+            problems.append(f"{name}: answered {best.place.id} over {second.place.id} ({best.reason})")
+    print(f"\nnames shared by countries in ISO/CLDR: {len(shared)}, answered by a rule or policy: {answered}")
+    assert len(shared) > 10
+    assert not problems, problems
+
+
+def _bucket(m: Match) -> str:
+    return "exact" if m.method in ("exact", "normalized") else m.method
+
+
+# --- typos --------------------------------------------------------------------------------------
+
+
+def _typo_sample(shipped: Gazetteer) -> list[tuple[str, str]]:
+    """Seeded sample of (name, place id): names of 6+ characters whose plain resolve is their place."""
+    idx = shipped.index
+    rng = random.Random(TYPO_SEED)
+    order = list(range(len(idx.names)))
+    rng.shuffle(order)
+    picked: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for n in order:
+        name = idx.names.text[n]
+        if len(_key(name)) < 6 or name in seen:
+            continue
+        pid = idx.places.ids[idx.names.place[n]]
+        m = shipped.resolve(name)
+        if m is None or m.place.id != pid:
+            continue
+        seen.add(name)
+        picked.append((name, pid))
+        if len(picked) == TYPO_SAMPLE:
+            break
+    return picked
+
+
+def _alphabets(names: list[str]) -> dict[str, str]:
+    """Per script, the base letters (those that fold to themselves) seen in ``names``."""
+    letters: defaultdict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for ch in name.lower():
+            if ch.isalpha() and not unicodedata.combining(ch) and _key(ch) == ch:
+                letters[script_of(ch)].add(ch)
+    return {script: "".join(sorted(chars)) for script, chars in letters.items()}
+
+
+def _edit(text: str, alphabet: str, rng: random.Random) -> str:
+    """One random insertion, deletion, substitution or transposition of adjacent characters."""
+    chars = list(text)
+    op = rng.choice("idst") if len(chars) > 1 else "i"
+    i = rng.randrange(len(chars))
+    if op == "i":
+        chars.insert(i, rng.choice(alphabet))
+    elif op == "d":
+        del chars[i]
+    elif op == "s":
+        chars[i] = rng.choice([c for c in alphabet if c != chars[i].lower()] or alphabet)
+    else:
+        i = min(i, len(chars) - 2)
+        chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+def _stored(shipped: Gazetteer, text: str) -> bool:
+    keys = shipped.index.keys
+    norm = normalize_name(text)
+    return not norm or norm in keys or fold_key(norm) in keys
+
+
+def _out_of_scope(name: str, query: str) -> str | None:
+    """Why a typo falls outside what the recall target measures, or ``None``.
+
+    * ``by design``: the name is in a script the resolver never fuzzy-matches (Han, or Han mixed
+      with kana: one Han character is a word of its own, so an "edit" is another name);
+    * ``other script``: the typo put in a letter of a script the name has none of (the generator
+      falls back to Latin letters for a script without an alphabet of its own, e.g. Cherokee,
+      whose capitals fold to small letters);
+    * ``farther``: the typo's key lies more than two edits (the most the resolver allows) from the
+      name's key, so it is no 1–2-edit typo to the resolver: a second random edit may straddle the
+      first (OSA counts a letter inserted into a transposed pair as two more edits), and key
+      normalisation may add one (a letter replaced at the end of "Kepulauan Virgin A.S.", an
+      apostrophe folded away in one key and kept in the other).
+    """
+    if script_of(_key(name)) in NO_FUZZY_SCRIPTS:
+        return "by design"
+    own = {script_of(ch) for ch in name if ch.isalpha()}
+    if any(ch.isalpha() and script_of(ch) not in own for ch in query):
+        return "other script"
+    if OSA.distance(_key(query), _key(name)) > 2:
+        return "farther"
+    return None
+
+
+@dataclass(frozen=True)
+class _TypoRun:
+    tally: Counter[tuple[int, str | None, bool]]  # (edits, why out of scope, recalled) -> typos
+    failures: list[tuple[str, str, str, str | None]]
+    names: int
+
+    def recall(self, scoped: bool) -> float:
+        rows = [(k, v) for k, v in self.tally.items() if k[1] is None or not scoped]
+        return sum(v for k, v in rows if k[2]) / sum(v for _, v in rows)
+
+    def part(self, **want: object) -> str:
+        rows = [
+            (k, v) for k, v in self.tally.items() if all(dict(edits=k[0], why=k[1])[f] == w for f, w in want.items())
+        ]
+        n = sum(v for _, v in rows)
+        return f"{sum(v for k, v in rows if k[2]) / n:.4f} of {n}" if n else "-"
+
+
+@pytest.fixture(scope="module")
+def typo_run(shipped: Gazetteer) -> _TypoRun:
+    """1–2-edit typos of a seeded sample of names, each resolved once."""
+    sample = _typo_sample(shipped)
+    alphabets = _alphabets([name for name, _ in sample])
+    rng = random.Random(TYPO_SEED + 1)
+    tally: Counter[tuple[int, str | None, bool]] = Counter()
+    failures = []
+    for name, pid in sample:
+        script = script_of(name)
+        alphabet = alphabets.get(script) or alphabets["Latin"]
+        edits = rng.choice((1, 2))
+        for _attempt in range(50):
+            query = name
+            for _ in range(edits):
+                query = _edit(query, alphabet, rng)
+            if not _stored(shipped, query):
+                break
+        else:
+            continue
+        m = shipped.resolve(query)
+        ok = m is not None and m.place.id == pid
+        why = _out_of_scope(name, query)
+        tally[(edits, why, ok)] += 1
+        if not ok and why is None:
+            failures.append((query, name, pid, m.place.id if m else None))
+    run = _TypoRun(tally, failures, len(sample))
+    total = sum(tally.values())
+    out = Counter(why for (_, why, _), v in tally.items() for _ in range(v) if why is not None)
+    print(
+        f"\ntypo recall@1 {run.recall(True):.4f} over {total - sum(out.values())} typos in scope "
+        f"(1 edit {run.part(edits=1, why=None)}, 2 edits {run.part(edits=2, why=None)}); over all {total} typos "
+        f"of {len(sample)} names {run.recall(False):.4f}; out of scope: {dict(out)}, recalled "
+        f"{run.part(why='by design')}, {run.part(why='other script')}, {run.part(why='farther')}"
+    )
+    for failure in failures[:60]:
+        print("  query, name, expected, got:", failure)
+    return run
+
+
+def test_typo_recall(typo_run: _TypoRun) -> None:
+    """Recall@1 over the typos the resolver is meant to answer; the others are reported apart (see
+    ``_out_of_scope``) and measured by the next test."""
+    total = sum(typo_run.tally.values())
+    scoped = sum(v for (_, why, _), v in typo_run.tally.items() if why is None)
+    assert total >= 0.95 * typo_run.names
+    assert scoped >= 0.95 * total
+    recall = typo_run.recall(True)
+    assert recall >= TYPO_RECALL, f"recall@1 {recall:.4f}; e.g. {typo_run.failures[:20]}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured 0.9340 over all 6000 typos (0.9559 in scope): the 144 out of scope all but miss (Han names, never fuzzy-matched "
+    "by design; typos three key edits from the name; letters of another script), and 2-edit typos of untagged "
+    "alternates of small places often lie as near to another place's name",
+)
+def test_typo_recall_over_every_typo(typo_run: _TypoRun) -> None:
+    """The same target over every typo, out-of-scope ones included: the honest figure for a caller
+    who cannot choose which typos they get."""
+    assert typo_run.recall(False) >= TYPO_RECALL
+
+
+# --- common words -------------------------------------------------------------------------------
+
+
+def _english_place_name(word: str, m: Match) -> bool:
+    """Is ``word`` a reviewed or English name of the place it resolved to (London, China, York)?
+    Those are answers, not false alarms: the answer comes from a ``[[prefer]]`` entry, or the place
+    stores the word as a name tagged ``en``. (A bare display name does not count: GeoNames calls
+    cities "David" and "George" in every language.)"""
+    if m.reason.startswith("policy"):
+        return True
+    key = _key(word)
+    return any(_key(n.name) == key and any(t.split("-")[0] == "en" for t in n.langs) for n in m.place.names)
+
+
+def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
+    wordfreq = pytest.importorskip("wordfreq")
+    words: list[str] = wordfreq.top_n_list("en", COMMON_WORDS)
+    queries = sorted({q for w in words for q in (w.lower(), w.title())})
+    answered = [(q, m) for q in queries if (m := shipped.resolve(q)) is not None]
+    places = [(q, m) for q, m in answered if _english_place_name(q, m)]
+    false = [(q, m) for q, m in answered if not _english_place_name(q, m)]
+    rate = len(false) / len(queries)
+    print(
+        f"\n{len(queries)} queries (top {COMMON_WORDS} English words, lower- and title-case): {len(answered)} answered "
+        f"({len(answered) / len(queries):.2%}); {len(places)} of them English names of the place "
+        f"({', '.join(sorted({q.lower() for q, _ in places}))}); the other {len(false)} ({rate:.2%}):"
+    )
+    for q, m in false:
+        print(f"  {q!r} -> {m.place.id} ({m.place.kind}) {m.method} {m.matched!r} [{m.lang}] {m.score}")
+    # the bar counts every answer, real English place names included ("London", "China")
+    assert len(answered) / len(queries) <= COMMON_WORD_ANSWER_RATE, [(q, m.place.id) for q, m in answered]
+
+
+# --- compiled answers -------------------------------------------------------------------------
+
+COMPILED_SAMPLE = 6_000
+
+
+def _signature(m: Match | None) -> tuple[object, ...] | None:
+    return m and (m.place.id, m.method, m.score, m.matched, m.lang, m.name_type, m.perspective, m.reason)
+
+
+def test_compiled_answers_agree_with_query_time_ranking(shipped: Gazetteer) -> None:
+    """A bare query answered from the compiled defaults gets what ranking it at query time gives:
+    the same place, method, matched name and explanation. Sampled over stored names and keys in
+    every case form, plus every key with a ``[[prefer]]`` entry or a stop rule."""
+    from toponym.resolver.fastpath import SLOW
+    from toponym.resolver.hints import NO_HINTS
+
+    idx, resolver = shipped.index, shipped.resolver
+    rng = random.Random(TYPO_SEED)
+    names = [idx.names.text[rng.randrange(len(idx.names))] for _ in range(COMPILED_SAMPLE)]
+    keys = [idx.keys.text[rng.randrange(len(idx.keys))] for _ in range(COMPILED_SAMPLE)]
+    queries = [*names, *keys, *(n.upper() for n in names[:1000]), *(n.title() for n in names[:1000])]
+    queries += [*idx.policy.prefer, *idx.policy.stop]
+    compiled = disagree = 0
+    wrong = []
+    for q in queries:
+        fast = resolver._fast(q)
+        if fast is SLOW:
+            continue
+        compiled += 1
+        slow = resolver._slow(q, NO_HINTS)
+        if _signature(fast) != _signature(slow):
+            disagree += 1
+            wrong.append((q, _signature(fast), _signature(slow)))
+    print(f"\n{compiled} of {len(queries)} queries answered from compiled defaults; {disagree} disagree")
+    assert compiled > 0.9 * len(queries)
+    assert not wrong, wrong[:10]
+
+
+# --- the curated layer wins ---------------------------------------------------------------------
+
+
+def _curated_records() -> list[dict[str, object]]:
+    records: list[dict[str, object]] = []
+    for path in sorted(CURATED.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        records.extend(data.get("place", []))
+    return records
+
+
+def _generated_ids() -> set[str]:
+    return {row[0] for path in sorted(GENERATED.glob("*.places.tsv")) for row in _tsv(path)}
+
+
+def test_curated_records_win_over_generated_ones(shipped: Gazetteer) -> None:
+    """Where a curated record has a generated ID, its fields, codes and names are the index's."""
+    generated = _generated_ids()
+    overlap = [r for r in _curated_records() if r["id"] in generated]
+    problems = []
+    for record in overlap:
+        pid = str(record["id"])
+        place = shipped.get(pid)
+        if not place.curated:
+            problems.append(f"{pid}: not marked curated")
+        for field in ("kind", "name", "parent", "population"):
+            if field in record and getattr(place, field) != record[field]:
+                problems.append(f"{pid}: {field} {getattr(place, field)!r} != curated {record[field]!r}")
+        codes = record.get("codes", {})
+        assert isinstance(codes, dict)
+        for code, value in codes.items():
+            if place.codes.get(code) != str(value):
+                problems.append(f"{pid}: code {code}={place.codes.get(code)!r} != curated {value!r}")
+        stored = {n.name: n for n in place.names}
+        names = record.get("names", [])
+        assert isinstance(names, list)
+        types: defaultdict[str, set[str]] = defaultdict(set)
+        for entry in names:
+            types[entry["name"].strip()].add(entry.get("type", "official"))
+        for name, allowed in types.items():
+            got = stored.get(name)
+            if got is None:
+                problems.append(f"{pid}: curated name {name!r} missing")
+            elif got.type not in allowed and allowed != {"official"}:
+                problems.append(f"{pid}: {name!r} typed {got.type!r}, curated {sorted(allowed)}")
+        dropped = record.get("drop_names", [])
+        assert isinstance(dropped, list)
+        for name in dropped:
+            if any(normalize_name(n) == normalize_name(name) for n in stored):
+                problems.append(f"{pid}: dropped name {name!r} still stored")
+    print(f"\ncurated records over generated IDs: {len(overlap)}")
+    assert len(overlap) >= 20
+    assert not problems, problems
+
+
+@pytest.mark.parametrize(("pid", "file"), [("ru-sak", "ru.toml"), ("jp-01", "jp.toml"), ("gn-524901", "ru.toml")])
+def test_region_overlaps_carry_curated_and_generated_names(shipped: Gazetteer, pid: str, file: str) -> None:
+    """The Russia–Japan records that override generated ones: curated display name, codes and
+    names win, and the generated names stay beside them (less the ones the record drops)."""
+    record = next(r for r in tomllib.loads((CURATED / file).read_text("utf-8"))["place"] if r["id"] == pid)
+    place = shipped.get(pid)
+    assert place.curated and place.name == record["name"]
+    assert {k: place.codes.get(k) for k in record["codes"]} == record["codes"]
+    names = {n.name for n in place.names}
+    assert {n["name"] for n in record["names"]} <= names
+    dropped = {normalize_name(n) for n in record.get("drop_names", [])}
+    generated = {
+        row[1].strip()
+        for path in sorted(GENERATED.glob("*.names.tsv"))
+        for row in _tsv(path)
+        if row[0] == pid and normalize_name(row[1]) not in dropped
+    }
+    assert len(generated) >= 5
+    assert generated <= names, sorted(generated - names)
+    assert pid in _generated_ids()  # an overlap: the generated layer has this place too
+
+
+def test_iso_duplicates_are_one_place(shipped: Gazetteer) -> None:
+    """Territories ISO lists twice (3166-1 and 3166-2) are one place: the subdivision ID names the
+    territory, which carries both codes, and the subdivision's names in any language reach it."""
+    same = tomllib.loads((ROOT / "gazetteer" / "policy.toml").read_text("utf-8"))["same"]
+    assert len(same) >= 20
+    for entry in same:
+        place = shipped.get(entry["place"])
+        assert shipped.get(entry["also"]) is place
+        assert place.codes.get("iso3166_2") == entry["also"].upper(), entry
+    for name, pid in [
+        ("Аоминь", "mo"),
+        ("La Reunion", "re"),
+        ("Französische Südgebiete", "tf"),
+        ("Landskapet Åland", "ax"),
+    ]:
+        assert _id(shipped, name) == pid, name
+    assert _id(shipped, "Taiwan Sheng") == "cn-tw"  # the PRC's claimed province stays its own place
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified_or_japanese", "pid"),
+    [
+        ("國後島", "国后岛", "kunashir"),
+        ("擇捉島", "择捉岛", "iturup"),
+        ("齒舞群島", "歯舞群島", "habomai"),
+        ("千島群島", "千岛群岛", "kuril-islands"),
+        ("韓國", "韩国", "kr"),
+        ("西伯利亞", "西伯利亚", "siberia"),
+    ],
+)
+def test_han_forms_share_a_key(shipped: Gazetteer, traditional: str, simplified_or_japanese: str, pid: str) -> None:
+    """Traditional, simplified and Japanese forms of one name reach one place, whichever is stored."""
+    assert _id(shipped, traditional) == _id(shipped, simplified_or_japanese) == pid
+
+
+def test_sakhalin_is_the_island(shipped: Gazetteer) -> None:
+    m = shipped.resolve("Sakhalin")
+    assert m is not None and m.place.id == "sakhalin" and m.place.kind == "island"
+    assert {"sakhalin", "ru-sak"} <= {x.place.id for x in shipped.resolve_all("Sakhalin")}
+    oblast = shipped.resolve("Sakhalin", kinds={"subdivision"})
+    assert oblast is not None and oblast.place.id == "ru-sak"
+
+
+def test_shikotan_is_the_island_not_the_settlement(shipped: Gazetteer) -> None:
+    m = shipped.resolve("Shikotan")
+    assert m is not None and m.place.id == "shikotan" and m.place.kind == "island"
+    for other in shipped.resolve_all("Shikotan")[1:]:
+        assert other.place.kind != "island"
+
+
+# --- ambiguity as data --------------------------------------------------------------------------
+
+
+def _ids(matches: list[Match]) -> list[str]:
+    return [m.place.id for m in matches]
+
+
+def _id(shipped: Gazetteer, name: str, **hints: object) -> str | None:
+    m = shipped.resolve(name, **hints)
+    return m.place.id if m else None
+
+
+def test_georgia(shipped: Gazetteer) -> None:
+    m = shipped.resolve("Georgia")
+    assert m is not None and m.place.id == "ge" and m.reason.startswith("policy")
+    assert {"ge", "us-ga"} <= set(_ids(shipped.resolve_all("Georgia")))
+    assert _id(shipped, "Georgia", country="us") == "us-ga"
+    assert _id(shipped, "Georgia", kinds={"subdivision"}) == "us-ga"
+    assert _id(shipped, "Georgia", country="ge") == "ge"
+
+
+def test_congo(shipped: Gazetteer) -> None:
+    m = shipped.resolve("Congo")
+    assert m is not None and m.place.id == "cg" and m.reason.startswith("policy")
+    assert {"cg", "cd"} <= set(_ids(shipped.resolve_all("Congo")))
+    assert _id(shipped, "Congo", country="cd") == "cd"
+    assert _id(shipped, "Congo-Kinshasa") == "cd" and _id(shipped, "Congo-Brazzaville") == "cg"
+
+
+def test_victoria(shipped: Gazetteer) -> None:
+    m = shipped.resolve("Victoria")
+    assert m is not None and m.place.id == "au-vic" and m.reason.startswith("policy")
+    everything = shipped.resolve_all("Victoria")
+    assert len(everything) >= 10
+    hinted = {c: _id(shipped, "Victoria", country=c) for c in ("ca", "sc", "mx")}
+    for country, pid in hinted.items():
+        assert pid is not None and shipped.get(pid).country == country and shipped.get(pid).kind == "city"
+    assert set(hinted.values()) <= set(_ids(everything))
+
+
+def test_paris(shipped: Gazetteer) -> None:
+    m = shipped.resolve("Paris")
+    assert m is not None and m.place.id == "gn-2988507" and m.place.country == "fr"
+    everything = shipped.resolve_all("Paris")
+    texas = _id(shipped, "Paris", country="us")
+    assert texas is not None and texas in _ids(everything) and shipped.get(texas).country == "us"
+    assert _id(shipped, "Paris", kinds={"subdivision"}) == "fr-75c"
+    assert "fr-75c" in _ids(everything)
+
+
+def test_lang_hint_reranks_a_tie(shipped: Gazetteer) -> None:
+    """«Конго» is both Congos in Cyrillic CLDR locales: no answer alone; a language whose name
+    for it is only one of them picks that one."""
+    name = "Конго"
+    assert shipped.resolve(name) is None
+    ranked = shipped.resolve_all(name)
+    assert {"cg", "cd"} <= set(_ids(ranked))
+    tags: dict[str, set[str]] = {}
+    for m in ranked[:2]:
+        tags[m.place.id] = {t.split("-")[0] for n in m.place.names if _key(n.name) == _key(name) for t in n.langs}
+    checked = 0
+    for pid, own in tags.items():
+        others = set().union(*(t for p, t in tags.items() if p != pid))
+        for tag in sorted(own - others - {"und"})[:3]:
+            assert _id(shipped, name, lang=tag) == pid, (tag, pid)
+            checked += 1
+    assert checked >= 2
+
+
+# --- generated docs -----------------------------------------------------------------------------
+
+
+def _gen_coverage() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_coverage", ROOT / "scripts" / "gen_coverage.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_coverage_doc_is_current(shipped: Gazetteer) -> None:
+    """docs/coverage.md is what scripts/gen_coverage.py writes for the current index."""
+    text = _gen_coverage().render(shipped.index)
+    committed = (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
+    assert committed == text, "docs/coverage.md is stale: run python scripts/gen_coverage.py"

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toponym import Gazetteer, IndexFormatError
+from toponym.build import compile_gazetteer
+from toponym.index import Index
+
+from ..conftest import FIXTURE
+
+
+def test_compile_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.bin", tmp_path / "b.bin"
+    compile_gazetteer(FIXTURE, a)
+    compile_gazetteer(FIXTURE, b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "i.bin"
+    built = compile_gazetteer(FIXTURE, path)
+    loaded = Index.load(path)
+    assert loaded.places.ids == built.places.ids
+    assert loaded.keys.text.decode_rows() == built.keys.text.decode_rows()
+    assert loaded.to_bytes() == built.to_bytes()
+    assert loaded.digest == built.digest and len(loaded.digest) == 64
+    assert Gazetteer(loaded).resolve("Shokotan").place.id == "shikotan"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not an index", b"TOPONYM-INDEX\n\x63\x00\x00\x00", b"TOPONYM-INDEX\n\x01\x00\x00\x00junk"]
+)
+def test_bad_index_files_are_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.bin"
+    path.write_bytes(content)
+    with pytest.raises(IndexFormatError, match="toponym compile"):
+        Index.load(path)
+
+
+def test_missing_index(tmp_path: Path) -> None:
+    with pytest.raises(IndexFormatError, match="cannot read"):
+        Index.load(tmp_path / "none.bin")
+
+
+def test_curated_overrides_generated(fixture_gazetteer: Gazetteer) -> None:
+    sak = fixture_gazetteer.get("ru-sak")
+    assert sak.curated and sak.codes["iso3166_2"] == "RU-SAK"  # generated code kept
+    assert "Сахалинская область" in {n.name for n in sak.names}  # curated name added
+
+
+def test_groups_and_members(fixture_gazetteer: Gazetteer) -> None:
+    group = fixture_gazetteer.get("southern-kurils")
+    assert set(group.members) == {"shikotan", "kunashir"}
+    assert fixture_gazetteer.get("kunashir").part_of == ("southern-kurils",)
+    assert fixture_gazetteer.get("kunashir").country == "ru"
+
+
+def test_format_of(tmp_path: Path, shipped: Gazetteer) -> None:
+    """The header's format number, which a source checkout compares to decide on a rebuild."""
+    from toponym.index import FORMAT, format_of
+
+    assert format_of(shipped.index.source) == FORMAT
+    other = tmp_path / "not-an-index.bin"
+    other.write_bytes(b"PK\x03\x04 something else")
+    assert format_of(other) is None

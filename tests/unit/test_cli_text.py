@@ -1,0 +1,175 @@
+"""`toponym extract` and `toponym normalize` through click's runner and as real processes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toponym.build import compile_gazetteer
+from toponym.cli import main
+
+from ..conftest import FIXTURE, ROOT
+
+TEXT = "Talks on Kunashiri\r\nand 国後島 in Russia\x00 ok\n"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("idx") / "fx.bin"
+    compile_gazetteer(FIXTURE, path)
+    return str(path)
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, bytes, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def test_extract_plain_and_jsonl(index: str, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_bytes(TEXT.encode())
+    code, out, _ = run("extract", "--index", index, str(src))
+    assert code == 0
+    assert out.decode().splitlines()[0] == f"{src}:1:9\tkunashir\tKunashiri\tKunashir"
+    code, out, _ = run("extract", "--index", index, "--jsonl", "-", input=TEXT.encode())
+    rows = [json.loads(line) for line in out.decode().splitlines()]
+    assert [(r["line"], r["column"], r["text"], r["id"]) for r in rows] == [
+        (1, 9, "Kunashiri", "kunashir"),
+        (2, 4, "国後島", "kunashir"),
+        (2, 11, "Russia", "ru"),
+    ]
+    assert all(TEXT[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_extract_several_files(index: str, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Russia\n", encoding="utf-8")
+    b.write_text("Japan\n", encoding="utf-8")
+    _code, out, _ = run("extract", "--index", index, "--jsonl", str(a), str(b))
+    assert [(json.loads(x)["file"], json.loads(x)["id"]) for x in out.decode().splitlines()] == [
+        (str(a), "ru"),
+        (str(b), "jp"),
+    ]
+
+
+def test_normalize_keeps_every_other_byte(index: str, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_bytes(TEXT.encode())
+    code, out, _ = run("normalize", "--index", index, "--to", "id", str(src))
+    assert code == 0
+    assert out == TEXT.replace("Kunashiri", "kunashir").replace("国後島", "kunashir").replace("Russia", "ru").encode()
+
+
+def test_normalize_output_file_and_in_place(index: str, tmp_path: Path) -> None:
+    src, dst = tmp_path / "a.txt", tmp_path / "out.txt"
+    src.write_bytes(TEXT.encode())
+    src.chmod(0o640)
+    assert run("normalize", "--index", index, "--to", "annotate", str(src), "-o", str(dst))[0] == 0
+    assert dst.read_text(encoding="utf-8").startswith("Talks on [[Kunashiri|kunashir]]")
+    assert run("normalize", "--index", index, "--in-place", str(src))[0] == 0
+    assert src.read_bytes() == TEXT.replace("Kunashiri", "Kunashir").replace("国後島", "Kunashir").encode()
+    assert oct(src.stat().st_mode & 0o777) == oct(0o640)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.txt"]
+
+
+def test_invalid_utf8_names_the_place_and_writes_nothing(index: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Russia\nJapan \xff here\n")
+    code, out, err = run("normalize", "--index", index, str(bad))
+    assert code == 1 and out == b""
+    assert f"{bad}: invalid UTF-8 at line 2, byte offset 13 (byte 0xff)" in err
+    dst = tmp_path / "out.txt"
+    code, _, _ = run("normalize", "--index", index, str(bad), "-o", str(dst))
+    assert code == 1 and not dst.exists()
+    before = bad.read_bytes()
+    assert run("normalize", "--index", index, "--in-place", str(bad))[0] == 1
+    assert bad.read_bytes() == before
+    code, out, _ = run("extract", "--index", index, str(bad))
+    assert code == 1 and out == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt"]
+
+
+def test_errors_replace(index: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Russia \xff\n")
+    code, out, _ = run("normalize", "--index", index, "--errors", "replace", "--to", "id", str(bad))
+    assert code == 0 and out == "ru \ufffd\n".encode()
+
+
+def test_binary_empty_and_nul(index: str, tmp_path: Path) -> None:
+    png = tmp_path / "x.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    code, _, err = run("extract", "--index", index, str(png))
+    assert code == 1 and "binary" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run("extract", "--index", index, str(empty)) == (0, b"", "")
+    assert run("normalize", "--index", index, "--in-place", str(empty))[0] == 0
+    assert empty.read_bytes() == b""
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"\x00Russia\x00\x00")
+    code, out, _ = run("normalize", "--index", index, "--to", "id", str(nul))
+    assert code == 0 and out == b"\x00ru\x00\x00"
+
+
+def test_ten_megabyte_single_line(index: str, tmp_path: Path) -> None:
+    line = ("lorem ipsum Russia dolor " * 420_000).encode()  # 10.5 MB, no newline
+    src = tmp_path / "long.txt"
+    src.write_bytes(line)
+    code, out, _ = run("normalize", "--index", index, "--to", "id", str(src))
+    assert code == 0 and out == line.replace(b"Russia", b"ru")
+
+
+def test_usage_errors(index: str, tmp_path: Path) -> None:
+    assert run("normalize", "--index", index, "--in-place", "-")[0] == 2
+    assert run("normalize", "--index", index, "a", "b", "-o", "c")[0] == 2
+    assert run("normalize", "--index", index, "a", "-o", "c", "--in-place")[0] == 2
+
+
+def test_no_progress_bar_in_a_pipe(index: str, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_bytes(TEXT.encode())
+    proc = subprocess.run(
+        [sys.executable, "-m", "toponym", "normalize", "--index", index, str(src)],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    assert proc.stderr == b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_kill_9_during_in_place_leaves_the_original(index: str, tmp_path: Path) -> None:
+    """Kill the rewrite at several moments: the file is always the old one or the whole new one."""
+    src = tmp_path / "big.txt"
+    original = ("Talks on Kunashiri and 国後島 in Russia, line of text.\n" * 400_000).encode()  # ~24 MB
+    expected = original.replace(b"Kunashiri", b"Kunashir").replace("国後島".encode(), b"Kunashir")
+    digest = hashlib.sha256(original).hexdigest()
+    killed_mid_run = 0
+    for delay in (0.3, 0.8, 1.5, 2.5):
+        src.write_bytes(original)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "toponym", "normalize", "--index", index, "--in-place", str(src)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            killed_mid_run += 1
+        proc.wait()
+        data = src.read_bytes()
+        assert data == expected or hashlib.sha256(data).hexdigest() == digest
+        for leftover in tmp_path.glob(".big.txt.*.toponym-tmp"):
+            leftover.unlink()  # a killed run leaves its temporary file, never a damaged original
+    assert killed_mid_run >= 1

@@ -1,0 +1,217 @@
+"""Extractor logic on the small fixture gazetteer: offsets, longest match, case policy, scripts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import toponym
+from toponym import Gazetteer, Mention
+
+from ..conftest import FIXTURE
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return Gazetteer.from_folder(FIXTURE)
+
+
+def found(gz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in gz.extract(text)]
+
+
+def test_offsets_are_str_offsets(gz: Gazetteer) -> None:
+    text = "Le «Kunashiri» — 国後島, then Russia."
+    for m in gz.extract(text):
+        assert isinstance(m, Mention)
+        assert text[m.start : m.end] == m.text
+        assert m.match.query == m.text
+    assert found(gz, text) == [("Kunashiri", "kunashir"), ("国後島", "kunashir"), ("Russia", "ru")]
+
+
+def test_longest_match_wins(gz: Gazetteer) -> None:
+    assert found(gz, "The Russian Federation said") == [("Russian Federation", "ru")]
+    assert found(gz, "the Southern Kurils and the Northern\nTerritories") == [
+        ("Southern Kurils", "southern-kurils"),
+        ("Northern\nTerritories", "southern-kurils"),
+    ]
+
+
+def test_no_match_inside_words(gz: Gazetteer) -> None:
+    assert found(gz, "Russias Peruvian JapanX xJapan Japan_1 os.Japan") == []
+
+
+def test_possessive(gz: Gazetteer) -> None:
+    assert found(gz, "Japan's and Russia’s claims") == [("Japan", "jp"), ("Russia", "ru")]
+
+
+def test_lower_case_is_not_a_name_in_cased_scripts(gz: Gazetteer) -> None:
+    assert found(gz, "japan and russia") == []
+    assert found(gz, "What a nice day.") == []
+
+
+def test_acronyms_need_the_stored_spelling(gz: Gazetteer) -> None:
+    assert found(gz, "the USA and the Usa and usa") == [("USA", "us")]
+
+
+def test_headline_in_capitals(gz: Gazetteer) -> None:
+    assert found(gz, "RUSSIA AND JAPAN MEET\nThey met.") == [("RUSSIA", "ru"), ("JAPAN", "jp")]
+
+
+def test_stop_word_needs_support(gz: Gazetteer) -> None:
+    # "Nice" is a stop entry and an ordinary word: alone it is nothing; in a text that names the
+    # country around it, it is the place
+    assert found(gz, "Nice to meet you.") == []
+    assert found(gz, "We flew to Nice, United States.") == [("Nice", "gn-2128295"), ("United States", "us")]
+
+
+def test_context_settles_ambiguity(gz: Gazetteer) -> None:
+    assert found(gz, "Georgia") == [("Georgia", "ge")]
+    assert found(gz, "Springfield is in Georgia.") == [("Georgia", "ge")]  # two Springfields: no answer
+
+
+def test_russian_case_forms(gz: Gazetteer) -> None:
+    text = "в Москве, на Кунашире, в Японии и России, о Шикотане"
+    got = gz.extract(text)
+    assert [(m.text, m.place.id) for m in got] == [
+        ("Кунашире", "kunashir"),
+        ("Японии", "jp"),
+        ("России", "ru"),
+        ("Шикотане", "shikotan"),
+    ]
+    assert {m.method for m in got} == {"inflected"}
+    assert all(m.score < 95 for m in got)
+
+
+def test_russian_prefix_is_not_a_match(gz: Gazetteer) -> None:
+    assert found(gz, "Крымский мост и Российский рубль") == []
+
+
+def test_cjk_in_running_text(gz: Gazetteer) -> None:
+    assert found(gz, "首相は国後島を訪問し、色丹島にも行った。") == [("国後島", "kunashir"), ("色丹島", "shikotan")]
+    assert found(gz, "北方領土の返還を日本政府が求めた") == [("北方領土", "southern-kurils"), ("日本", "jp")]
+
+
+def test_cjk_fragments_are_guarded(gz: Gazetteer) -> None:
+    assert found(gz, "日本語と日本人") == []
+
+
+def test_empty_and_odd_input(gz: Gazetteer) -> None:
+    assert gz.extract("") == []
+    assert gz.extract("\x00\x00 \ufeff") == []
+    assert found(gz, "Russia\x00Japan") == [("Russia", "ru"), ("Japan", "jp")]
+
+
+def test_normalize_text(gz: Gazetteer) -> None:
+    text = "Kunashiri and 色丹島 in Russia"
+    assert gz.normalize_text(text, to="id") == "kunashir and shikotan in ru"
+    assert gz.normalize_text(text, to="annotate") == "[[Kunashiri|kunashir]] and [[色丹島|shikotan]] in [[Russia|ru]]"
+    assert gz.normalize_text(text) == "Kunashir and Shikotan in Russia"
+    assert gz.normalize_text("Northern Territories", perspective="ru") == "Southern Kurils"
+    with pytest.raises(ValueError, match="not one of"):
+        gz.normalize_text(text, to="nonsense")
+
+
+def test_inflected_forms_are_kept_when_already_canonical(gz: Gazetteer) -> None:
+    assert gz.normalize_text("на Кунашире", lang="ru", perspective="ru") == "на Кунашире"
+
+
+def test_module_level_one_liners() -> None:
+    import toponym
+
+    assert [m.place.id for m in toponym.extract("Kunashiri")] == ["kunashir"]
+    assert toponym.normalize_text("Kunashiri", to="id") == "kunashir"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Russia Japan 国後島日本 Кунашире,.'-\n\x00aZ"), max_size=60))
+def test_mentions_are_ordered_disjoint_and_exact(text: str) -> None:
+    gz = _shared()
+    last = 0
+    for m in gz.extract(text):
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last and m.end > m.start
+        last = m.end
+
+
+_GZ: list[Gazetteer] = []
+
+
+def _shared() -> Gazetteer:
+    if not _GZ:
+        _GZ.append(Gazetteer.from_folder(FIXTURE))
+    return _GZ[0]
+
+
+def test_chinese_running_text_after_prepositions_and_before_verbs() -> None:
+    text = "习近平在北京会见了俄罗斯总统，随后访问了上海和东京。"
+    assert [m.text for m in toponym.extract(text)] == ["北京", "俄罗斯", "上海", "东京"]
+    assert toponym.extract("北京大学の学生") == []  # the university, not the city
+
+
+def test_names_in_german_and_italian_text() -> None:
+    de = "Der Streit belastet die Beziehungen zwischen Japan und Russland, sagte man in Moskau."
+    assert [m.place.id for m in toponym.extract(de)] == ["jp", "ru", "gn-524901"]
+    it = "Il presidente è arrivato a Roma da Milano e poi è andato in Giappone."
+    assert [m.text for m in toponym.extract(it)] == ["Roma", "Milano", "Giappone"]
+
+
+def test_a_country_anywhere_does_not_vouch_for_word_like_places() -> None:
+    assert [m.text for m in toponym.extract("Basic usage is covered in the US.")] == ["US"]
+    assert [m.place.id for m in toponym.extract("We flew to Nice, France.")] == ["gn-2990440", "fr"]
+
+
+def test_acronyms_inside_identifiers_are_not_places() -> None:
+    assert toponym.extract("Set the charset to US-ASCII or LANG=en-US.") == []
+    assert [m.text for m in toponym.extract("UK-based firms joined US-led talks.")] == ["UK", "US"]
+
+
+def test_dotted_acronyms() -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract("U.S. officials met in the U.S.-Japan talks.")] == [
+        ("U.S.", "us"),
+        ("U.S.", "us"),
+        ("Japan", "jp"),
+    ]
+    assert toponym.extract("e.g. A.B.C. and i.e. X.Y.") == []
+    assert [m.place.id for m in toponym.extract("the U.K. and the U.A.E.")] == ["gb", "ae"]
+
+
+def test_dotted_acronyms_among_many_mentions() -> None:
+    text = "Russia and Japan met. " * 300 + "U.S. officials flew to the U.K. and the U.A.E. on Monday."
+    found = [(m.text, m.place.id) for m in toponym.extract(text)]
+    assert found.count(("Russia", "ru")) == 300
+    assert found[-3:] == [("U.S.", "us"), ("U.K.", "gb"), ("U.A.E.", "ae")]
+
+
+def test_han_forms_in_running_text() -> None:
+    """Traditional characters are read as the simplified keys they fold to; offsets stay the text's."""
+    text = "俄羅斯總統在莫斯科會見了日本首相，討論國後島和擇捉島的問題。"
+    found = [(m.text, m.place.id) for m in toponym.extract(text)]
+    assert found == [
+        ("俄羅斯", "ru"),
+        ("莫斯科", "gn-524901"),
+        ("日本", "jp"),
+        ("國後島", "kunashir"),
+        ("擇捉島", "iturup"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in toponym.extract(text))
+
+
+def test_a_cut_name_is_not_a_mention() -> None:
+    """Sources that cut "Côte d’Ivoire" after the apostrophe gave a name "Côte d" (now filtered)."""
+    assert toponym.extract("We met Cote d. Smith yesterday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("外长访问东京并会见日本首相", [("东京", "gn-1850147"), ("日本", "jp")]),
+        ("台北市長訪問東京", [("台北市", "gn-1668341"), ("東京", "gn-1850147")]),
+        ("这个问题很复杂，意见很多，他回家了。", []),
+    ],
+)
+def test_chinese_verbs_before_and_after_a_place(text: str, found: list[tuple[str, str]]) -> None:
+    """A two-character Han name glued to a verb of going or meeting (访问, 会见) is a mention;
+    the same characters inside ordinary words are not."""
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == found

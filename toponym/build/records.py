@@ -1,0 +1,108 @@
+"""What the readers of a gazetteer folder produce: records that keep the ``file:line`` they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Problem
+
+__all__ = ["Policy", "Prefer", "Same", "SourceName", "SourcePlace", "Sources", "Stop", "Words"]
+
+
+@dataclass(slots=True)
+class SourceName:
+    name: str
+    lang: str
+    type: str = "official"
+    perspective: tuple[str, ...] = ()
+    display: bool = False
+    source: str = ""
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(slots=True)
+class SourcePlace:
+    id: str
+    kind: str
+    name: str
+    file: str
+    line: int
+    curated: bool
+    parent: str | None = None
+    country: str | None = None
+    part_of: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    codes: dict[str, str] = field(default_factory=dict)
+    population: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    examples: list[str] = field(default_factory=list)
+    note: str = ""
+    drop_names: list[str] = field(default_factory=list)
+    names: list[SourceName] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Prefer:
+    name: str
+    place: str
+    reason: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    name: str
+    reason: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Same:
+    """Two IDs the sources give one entity: ``also`` is folded into ``place`` at compile time."""
+
+    place: str
+    also: str
+    reason: str
+    file: str
+    line: int
+
+
+@dataclass(slots=True)
+class Policy:
+    prefer: list[Prefer] = field(default_factory=list)
+    stop: list[Stop] = field(default_factory=list)
+    same: list[Same] = field(default_factory=list)
+    perspective_alias: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Ordinary words from ``words/``, as folded keys."""
+
+    dictionary: frozenset[str] = frozenset()
+    """Lower-case dictionary words (every file but ``*.proper.txt``)."""
+    common: frozenset[str] = frozenset()
+    """The most frequent words (``*.common.txt``); common words are dictionary words too."""
+    no_fuzzy: frozenset[str] = frozenset()
+    """Never fuzzy-matched: dictionary words, capitalised words, given names (``*.proper.txt``)."""
+
+
+@dataclass(slots=True)
+class Sources:
+    """Everything read from one gazetteer folder, before validation."""
+
+    curated: list[SourcePlace]
+    generated: list[SourcePlace]
+    policy: Policy
+    digest: str
+    """SHA-256 over every input file and the build code, so a compiled index names what it was built from."""
+    data_digest: str
+    """SHA-256 over the input files alone."""
+    files: list[str]
+    problems: list[Problem]
+    """Syntax problems found while reading; validation adds the semantic ones."""
+    words: Words = field(default_factory=Words)

@@ -1,0 +1,143 @@
+"""Read a gazetteer folder (curated TOML, generated TSV, policy, word lists) into records with provenance.
+
+Parsing only: every record keeps the ``file:line`` it came from so that :mod:`.validate` can
+point at it. Nothing here judges whether the data is right. The digest covers every input file and
+the code that turns them into an index, so a compiled index names exactly what it was built from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import GazetteerError, Problem
+from ..normalize import fold_key, normalize_name
+from .curated import read_curated, read_policy
+from .generated import merge_generated, ordered_generated, read_names_tsv, read_places_tsv
+from .records import Policy, Prefer, Same, SourceName, SourcePlace, Sources, Stop, Words
+
+__all__ = [
+    "BUILD_CODE",
+    "Policy",
+    "Prefer",
+    "Same",
+    "SourceName",
+    "SourcePlace",
+    "Sources",
+    "Stop",
+    "Words",
+    "build_code",
+    "digest_of",
+    "read_gazetteer",
+    "read_words",
+    "source_files",
+]
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: The modules whose code decides what an index holds: their text is part of every digest.
+BUILD_CODE = (
+    "build/*.py",
+    "index/schema.py",
+    "index/format.py",
+    "index/strings.py",
+    "index/blocking.py",
+    "resolver/candidates.py",
+    "resolver/ranking.py",
+    "normalize.py",
+    "charclass.py",
+    "surface.py",
+    "vocab.py",
+    "_han.py",
+    "_unicode.py",
+)
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every input of a gazetteer folder, in reading order (generated files by priority)."""
+    policy = root / "policy.toml"
+    return [
+        *sorted((root / "curated").glob("**/*.toml")),
+        *ordered_generated(root / "generated"),
+        *([policy] if policy.exists() else []),
+        *sorted((root / "words").glob("*.txt")),
+    ]
+
+
+def build_code() -> list[Path]:
+    return sorted({p for pattern in BUILD_CODE for p in _PACKAGE.glob(pattern)})
+
+
+def digest_of(root: Path, files: list[Path] | None = None, *, code: bool = True) -> str:
+    """SHA-256 over the inputs of a gazetteer folder and (``code``) the text of the build code."""
+    digest = hashlib.sha256()
+    for path in source_files(root) if files is None else files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    for path in build_code() if code else ():
+        digest.update(b"code:" + path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def read_gazetteer(root: str | Path) -> Sources:
+    """Read a gazetteer folder: ``curated/*.toml``, ``generated/*.tsv``, ``policy.toml``, ``words/*.txt``."""
+    root = Path(root)
+    if not root.is_dir():
+        raise GazetteerError([Problem(str(root), 0, "not a directory: expected a gazetteer folder")])
+    problems: list[Problem] = []
+    all_files = source_files(root)
+    curated_files = [p for p in all_files if p.suffix == ".toml" and p.parent != root]
+    generated_files = [p for p in all_files if p.suffix == ".tsv"]
+    policy_file = root / "policy.toml"
+
+    curated: list[SourcePlace] = []
+    for path in curated_files:
+        curated.extend(read_curated(path, _rel(path, root), problems))
+    generated: list[SourcePlace] = []
+    by_id: dict[str, SourcePlace] = {}
+    for path in generated_files:
+        if path.name.endswith(".places.tsv"):
+            for place in read_places_tsv(path, _rel(path, root), problems):
+                if place.id in by_id:
+                    merge_generated(by_id[place.id], place)
+                else:
+                    by_id[place.id] = place
+                    generated.append(place)
+    for path in generated_files:
+        if path.name.endswith(".names.tsv"):
+            read_names_tsv(path, _rel(path, root), by_id, problems)
+    policy = read_policy(policy_file, _rel(policy_file, root), problems) if policy_file.exists() else Policy()
+    words = read_words(root)
+    files = [_rel(p, root) for p in all_files]
+    return Sources(
+        curated,
+        generated,
+        policy,
+        digest_of(root, all_files),
+        digest_of(root, all_files, code=False),
+        files,
+        problems,
+        words,
+    )
+
+
+def read_words(root: Path) -> Words:
+    """Ordinary words from ``root/words/`` (see :class:`Words`)."""
+    words: set[str] = set()
+    common: set[str] = set()
+    proper: set[str] = set()
+    for path in sorted((root / "words").glob("*.txt")):
+        target = proper if path.name.endswith(".proper.txt") else words
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                key = fold_key(normalize_name(line))
+                target.add(key)
+                if path.name.endswith(".common.txt"):
+                    common.add(key)
+    return Words(frozenset(words), frozenset(common), frozenset(proper | words))
+
+
+def _rel(path: Path, root: Path) -> str:
+    return (root.name + "/" + path.relative_to(root).as_posix()) if root.name else str(path)

@@ -1,0 +1,234 @@
+"""Merged places → the tables of an index file (:class:`~toponym.index.format.IndexTables`).
+
+Deterministic: the same places give the same bytes. Every name is filed under its normalised,
+folded and transliterated keys (:mod:`toponym.normalize`); the compiled answers are left to
+:mod:`.defaults`, which ranks with the index these tables make.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+from .._version import __version__
+from ..index.blocking import FUZZY_MIN_LEN, char_mask, segment_hash, segments
+from ..index.format import IndexMeta, IndexTables
+from ..index.schema import FORMAT, RANK_AT_QUERY, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, pack_entry
+from ..index.strings import build_table
+from ..normalize import fold_key, normalize_name, script_of, translit_key
+from ..resolver.candidates import NO_FUZZY_SCRIPTS
+from ..vocab import COUNTRY_KINDS, NAME_TYPES
+from .merge import MergedPlace
+from .sources import Sources
+
+__all__ = ["build_tables"]
+
+_MAX_DEPTH = 32
+
+
+@dataclass(slots=True)
+class _Names:
+    text: list[str] = field(default_factory=list)
+    place: array[int] = field(default_factory=lambda: array("I"))
+    lang: array[int] = field(default_factory=lambda: array("H"))
+    persp: array[int] = field(default_factory=lambda: array("H"))
+    type: bytearray = field(default_factory=bytearray)
+    curated: bytearray = field(default_factory=bytearray)
+    rank: bytearray = field(default_factory=bytearray)
+    first: array[int] = field(default_factory=lambda: array("I"))
+    langs: dict[str, int] = field(default_factory=dict)
+    perspectives: dict[tuple[str, ...], int] = field(default_factory=lambda: {(): 0})
+    display: dict[int, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Keys:
+    ordered: list[str]
+    """Fuzzy-matchable keys first (their rows double as fuzzy positions), each part sorted."""
+    fuzzy: int
+    entries: dict[str, list[int]]
+
+
+def _countries(places: list[MergedPlace], row: dict[str, int], parent: array[int]) -> array[int]:
+    """Each place's de facto country: itself, its ``country`` field, or the nearest ancestor's."""
+    country = array("i", [-1] * len(places))
+    for i in range(len(places)):
+        node = i
+        for _ in range(_MAX_DEPTH):
+            src = places[node].src
+            if src.kind in COUNTRY_KINDS:
+                country[i] = node
+                break
+            if src.country and src.country in row:
+                country[i] = row[src.country]
+                break
+            node = parent[node]
+            if node < 0:
+                break
+    return country
+
+
+def _names(places: list[MergedPlace]) -> _Names:
+    out = _Names()
+    for i, p in enumerate(places):
+        out.first.append(len(out.text))
+        for nm in sorted(p.names.values(), key=lambda n: (not n.curated, n.name)):
+            out.place.append(i)
+            out.text.append(nm.name)
+            tag = ",".join(nm.langs) or "und"
+            out.lang.append(out.langs.setdefault(tag, len(out.langs)))
+            persp = tuple(sorted(nm.perspective))
+            out.persp.append(out.perspectives.setdefault(persp, len(out.perspectives)))
+            out.type.append(NAME_TYPES.index(nm.type))
+            out.curated.append(nm.curated)
+            # how much the name vouches for its place (the ranking reads it): reviewed or
+            # canonical, then tagged with a language, then an untagged bulk alternate
+            tagged = any(t != "und" for t in nm.langs)
+            out.rank.append(2 if nm.curated or nm.name == p.src.name else 1 if tagged else 0)
+            if nm.display:
+                for lang in nm.langs:
+                    primary = lang.split("-")[0]
+                    keys_for = [f"{side}:{primary}" for side in persp] or [primary]
+                    if primary == "en":  # the English display name is the side's default
+                        keys_for += list(persp)
+                    for key in keys_for:
+                        out.display.setdefault(i, {}).setdefault(key, nm.name)
+    out.first.append(len(out.text))
+    return out
+
+
+def _keys(name_text: list[str]) -> _Keys:
+    entries: dict[str, list[int]] = {}
+    fuzzy: set[str] = set()
+    for n, text in enumerate(name_text):
+        norm = normalize_name(text)
+        if not norm:
+            continue
+        folded = fold_key(norm)
+        trans = translit_key(folded)
+        filed = {norm: TIER_NORMAL}
+        filed.setdefault(folded, TIER_FOLDED)
+        if trans:
+            filed.setdefault(trans, TIER_TRANSLIT)
+        for key, tier in filed.items():
+            entries.setdefault(key, []).append(pack_entry(n, tier))
+        if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in NO_FUZZY_SCRIPTS:
+            fuzzy.add(folded)
+    fuzzy_list = sorted(fuzzy)
+    ordered = fuzzy_list + sorted(k for k in entries if k not in fuzzy)
+    return _Keys(ordered, len(fuzzy_list), entries)
+
+
+def _blob(strings: list[str]) -> bytes:
+    """Strings as one UTF-8 blob, each followed by a newline (the index finds the offsets at load)."""
+    return "".join(f"{text}\n" for text in strings).encode("utf-8")
+
+
+def _members_as_part_of(places: list[MergedPlace], row: dict[str, int]) -> dict[int, tuple[int, ...]]:
+    """``part_of`` on each place, plus ``members = [...]`` on a group (the same fact, seen from above)."""
+    groups: dict[int, set[int]] = {i: {row[g] for g in p.src.part_of if g in row} for i, p in enumerate(places)}
+    for i, p in enumerate(places):
+        for member in p.src.members:
+            if member in row:
+                groups[row[member]].add(i)
+    return {i: tuple(sorted(g)) for i, g in groups.items() if g}
+
+
+def _policy(sources: Sources, row: dict[str, int]) -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
+    folded_into = {s.also: s.place for s in sources.policy.same}
+    prefer: dict[str, tuple[int, str]] = {}
+    for entry in sources.policy.prefer:
+        target = row.get(folded_into.get(entry.place, entry.place))
+        if target is not None:  # an unknown place is reported by validation
+            prefer[fold_key(normalize_name(entry.name))] = (target, entry.reason)
+    stop = {fold_key(normalize_name(s.name)): s.reason for s in sources.policy.stop}
+    return prefer, stop
+
+
+def _fuzzy_sections(keys: _Keys) -> dict[str, array[int]]:
+    fuzzy_list = keys.ordered[: keys.fuzzy]
+    pairs = sorted(
+        (segment_hash(len(k), part, k[s:e]), pos)
+        for pos, k in enumerate(fuzzy_list)
+        for part, (s, e) in enumerate(segments(len(k)))
+    )
+    return {
+        "fuzzy_hash": array("I", (h for h, _ in pairs)),
+        "fuzzy_ref": array("I", (r for _, r in pairs)),
+        "fuzzy_mask": array("I", (char_mask(k) for k in fuzzy_list)),
+    }
+
+
+def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Keys) -> IndexMeta:
+    row = {p.src.id: i for i, p in enumerate(places)}
+    prefer, stop = _policy(sources, row)
+    words = sources.words
+    return IndexMeta(
+        header={
+            "format_version": FORMAT,
+            "toponym_version": __version__,
+            "digest": sources.digest,
+            "data_digest": sources.data_digest,
+            "files": sources.files,
+            "places": len(places),
+            "names": len(names.text),
+            "fuzzy_keys": keys.fuzzy,
+        },
+        place_ids=[p.src.id for p in places],
+        place_kind=[p.src.kind for p in places],
+        place_name=[p.src.name for p in places],
+        place_codes=[";".join(f"{k}={v}" for k, v in sorted(p.src.codes.items())) for p in places],
+        place_curated=bytes(p.curated for p in places),
+        place_part_of=_members_as_part_of(places, row),
+        place_display=names.display,
+        langs=sorted(names.langs, key=names.langs.__getitem__),
+        perspectives=sorted(names.perspectives, key=names.perspectives.__getitem__),
+        prefer=prefer,
+        stop=stop,
+        words=sorted(words.dictionary),
+        common_words=sorted(words.common),
+        no_fuzzy_words=sorted(words.no_fuzzy | words.dictionary),
+        perspective_alias=dict(sources.policy.perspective_alias),
+        id_alias={s.also: s.place for s in sources.policy.same},
+        # filled in by the build's ranking (defaults.py); entry 0 stands for "none"
+        explanations=[("only", 0, None)],
+    )
+
+
+def build_tables(places: list[MergedPlace], sources: Sources) -> IndexTables:
+    """The tables of an index of ``places``; compiled answers left at ``RANK_AT_QUERY`` (see
+    :mod:`.defaults`)."""
+    row = {p.src.id: i for i, p in enumerate(places)}
+    parent = array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in places))
+    names = _names(places)
+    keys = _keys(names.text)
+    n_names, n_keys = len(names.text), len(keys.ordered)
+    codes, ncodes = array("I"), array("H")
+    for k in keys.ordered:
+        codes.extend(keys.entries[k])
+        ncodes.append(len(keys.entries[k]))
+    sections: dict[str, array[int] | bytes] = {
+        "place_parent": parent,
+        "place_country": _countries(places, row, parent),
+        "place_population": array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
+        "place_first_name": names.first,
+        "name_place": names.place,
+        "name_lang": names.lang,
+        "name_persp": names.persp,
+        "name_type": array("B", names.type),
+        "name_curated": array("B", names.curated),
+        "name_rank": array("B", names.rank),
+        "name_answer": array("i", [RANK_AT_QUERY]) * n_names,
+        "name_method": array("B", bytes(n_names)),
+        "name_explain": array("H", bytes(2 * n_names)),
+        "name_slots": build_table(names.text),
+        "names_blob": _blob(names.text),
+        "keys_blob": _blob(keys.ordered),
+        "key_slots": build_table(keys.ordered),
+        "key_ncodes": ncodes,
+        "key_codes": codes,
+        "key_best": array("i", [RANK_AT_QUERY]) * n_keys,
+        "key_explain": array("H", bytes(2 * n_keys)),
+        **_fuzzy_sections(keys),
+    }
+    return IndexTables(_meta(sources, places, names, keys), sections)

@@ -1,0 +1,234 @@
+"""Linking: which candidate mentions stand, and which place each names, with document context.
+
+A first pass gives each distinct candidate its context-free answer and says whether it may stand
+alone (:meth:`Linker.alone`); the places named by those that stand are the text's context. A
+name that may not stand alone ("Reading", a village named "Martin") is kept only when a place of
+the text contains it; an ambiguous one ("Georgia") is settled by the places around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import NamedTuple
+
+from .._make import make_mention
+from ..index import Index
+from ..model import Match, Mention
+from ..normalize import fold_key
+from ..resolver import Resolver
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from .lexicon import token_key
+from .lookups import Lookups
+from .memo import BoundedMemo
+from .raw import Raw
+from .wordlists import apposition
+
+__all__ = ["Linker"]
+
+_INFLECTED_SCORE = 92.0
+_UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
+#: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
+#: noisy; a city that small rarely appears without its region or country nearby).
+_CITY_ALONE = 100_000
+#: A multi-word city name is more specific: this population is enough.
+_CITY_ALONE_MULTI = 20_000
+#: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
+_WEIGHT_CAP = 3.0
+
+_Signature = tuple[str, bool, bool, bool]
+
+
+class FirstPass(NamedTuple):
+    """The context-free verdict on a candidate mention."""
+
+    match: Match | None
+    candidates: int
+    """How many places the name may mean."""
+    alone: bool
+    """May it stand without support from other places of the text?"""
+    explicit: tuple[int, ...]
+    """The place it names, when it stands (for the text's context)."""
+    expanded: tuple[int, ...]
+    """... and the places below country level that contain it."""
+
+
+def _letters_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+class Linker:
+    """Decides the mentions of one text from its candidates (memoised per process)."""
+
+    def __init__(self, index: Index, resolver: Resolver, lookups: Lookups) -> None:
+        self.index = index
+        self.resolver = resolver
+        self.lookups = lookups
+        self._first: BoundedMemo[_Signature, FirstPass] = BoundedMemo()
+        self._context: BoundedMemo[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
+
+    def alone(self, raw: Raw, match: Match, row: int) -> bool:
+        """May this mention stand without support from other places of the text?
+
+        Countries, seas and the like may, unless the word is an ordinary word that is not their
+        English name ("Here" and "End" are names of the UK and India in some language; "Chad",
+        "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
+        and subdivisions may when prominent (population, first-level subdivision) and not ordinary
+        words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
+        place of the text that contains it.
+        """
+        place = match.place
+        kind = place.kind
+        surface = raw.query
+        if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
+            return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
+        own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
+        if raw.word and not (own_name and kind in MAJOR_KINDS):
+            return False
+        tag = match.lang.split("-")[0]
+        if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
+            return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
+        if kind in MAJOR_KINDS:
+            # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
+            # German or Italian name countries so; ordinary words were turned away above
+            return True
+        # reviewed names with a language are trusted ("Kunashiri", ja-Latn), and so are names a
+        # source tags with a language ("Milano", "Moskau"); a place reached through an untagged
+        # bulk alternate ("Sam" for Damascus, "Doodah" for Wichita) needs support; so does a small one
+        if place.curated and tag != "und":
+            return True
+        if surface.isascii() and not own_name and tag == "und":
+            # an untagged alternate stands only for a metropolis or a first-level region, and at a
+            # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
+            big = kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE
+            return (big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5
+        if place.curated:
+            return True
+        pop = place.population or 0
+        if kind == "city":
+            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE)
+        if kind == "subdivision":
+            return raw.specific or self._top_level(row)
+        return raw.specific or pop >= _CITY_ALONE
+
+    def _top_level(self, row: int) -> bool:
+        parent = self.index.places.parent[row]
+        return parent < 0 or self.index.places.kind[parent] in ("country", "territory")
+
+    def first_pass(self, raw: Raw) -> FirstPass:
+        """The context-free verdict on a raw mention (memoised: it depends on its signature only)."""
+        sig = raw.signature
+        found = self._first.get(sig)
+        if found is not None:
+            return found
+        lookup = self.lookups.get(raw.query)
+        match, row = lookup.answer, lookup.answer_row
+        if match is not None and raw.fuzzy and match.method != "fuzzy":
+            match = None
+        # ambiguous or a stop word: the best candidate decides whether the name may stand
+        cand, cand_row = (match, row) if match is not None else (lookup.top, lookup.top_row)
+        alone = cand is not None and self.alone(raw, cand, cand_row)
+        explicit: tuple[int, ...] = ()
+        expanded: tuple[int, ...] = ()
+        if match is not None and alone and not raw.fuzzy:
+            explicit = (row,)
+            # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
+            # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
+            # gazetteer's policy); countries named in the text count only in ``explicit``
+            kind = self.index.places.kind
+            rows = (row, *self.index.ancestors(row))
+            expanded = tuple(dict.fromkeys(r for r in rows if r >= 0 and kind[r] not in MAJOR_KINDS))
+        return self._first.put(sig, FirstPass(match, len(lookup.rows), alone, explicit, expanded))
+
+    def _in_context(
+        self, query: str, context: dict[int, float], own: dict[int, float], *, need_support: bool, default: Match | None
+    ) -> Match | None:
+        """:meth:`Resolver.resolve_in_context`, memoised on the part of the context that matters.
+
+        Only the weights of rows that ``query``'s candidates can reach change the answer, so a
+        name repeated through a long text is ranked once per distinct relevant context.
+        """
+        reach = self.lookups.reach(query)
+        relevant = tuple(
+            sorted((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
+        )
+        relevant = tuple(item for item in relevant if item[1] > 0)
+        if not relevant:
+            return None if need_support else default
+        memo_key = (query, need_support, relevant)
+        if memo_key in self._context:
+            return self._context[memo_key]
+        lookup = self.lookups.get(query)
+        found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support)
+        return self._context.put(memo_key, found)
+
+    def _passes(self, raws: list[Raw]) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
+        """The first pass of each distinct signature, and the text's explicit and expanded context
+        (each place weighted by how many mentions name it)."""
+        counts: dict[_Signature, int] = {}
+        firsts: dict[_Signature, Raw] = {}
+        for raw in raws:
+            sig = raw.signature
+            counts[sig] = counts.get(sig, 0) + 1
+            firsts[sig] = raw
+        explicit: dict[int, float] = {}  # places named in the text (by strong mentions)
+        expanded: dict[int, float] = {}  # ... and everything that contains them
+        passes = {}
+        for sig, raw in firsts.items():
+            passes[sig] = found = self.first_pass(raw)
+            weight = float(counts[sig])
+            for row in found.explicit:
+                explicit[row] = explicit.get(row, 0.0) + weight
+            for row in found.expanded:
+                expanded[row] = expanded.get(row, 0.0) + weight
+        return passes, explicit, expanded
+
+    def link(self, text: str, raws: list[Raw], use_context: bool) -> list[Mention]:
+        """The mentions of ``text`` among its candidates ``raws``, each linked to a place."""
+        passes, explicit, expanded = self._passes(raws)
+        # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
+        # a text does not make "Basic" or "Loop" places in the US); only a place below country
+        # level does, or the country written right after it ("Nice, France").
+        kind = self.index.places.kind
+        local = {row: w for row, w in explicit.items() if kind[row] not in COUNTRY_KINDS}
+        # within one text the verdict depends on the first pass only: once per distinct signature
+        decided: dict[_Signature, Match | None] = {}
+        between = apposition()
+        out: list[Mention] = []
+        for i, raw in enumerate(raws):
+            sig = raw.signature
+            first = passes[sig]
+            support = local
+            if not first.alone and i + 1 < len(raws) and between.fullmatch(text, raw.end, raws[i + 1].start):
+                support = {**local, **dict.fromkeys(passes[raws[i + 1].signature].explicit, 1.0)}
+            if support is local and sig in decided:
+                match = decided[sig]
+            else:
+                match = self._decide(raw, first, support, expanded, use_context)
+                if support is local:
+                    decided[sig] = match
+            if match is not None:
+                out.append(self._mention(text, raw, match))
+        return out
+
+    def _decide(
+        self, raw: Raw, first: FirstPass, support: dict[int, float], expanded: dict[int, float], use_context: bool
+    ) -> Match | None:
+        if not first.alone:
+            if not use_context or self.lookups.reach(raw.query).isdisjoint(support):
+                return None  # nothing named in the text could support it: skip the ranking
+            # only a place named in the text that contains this one (or is it) lends support
+            own = dict.fromkeys(first.explicit, 1.0)
+            return self._in_context(raw.query, support, own, need_support=True, default=None)
+        if use_context and (first.match is None or first.candidates > 1) and expanded:
+            own = dict.fromkeys(first.expanded, 1.0)
+            return self._in_context(raw.query, expanded, own, need_support=False, default=first.match)
+        return first.match
+
+    @staticmethod
+    def _mention(text: str, raw: Raw, match: Match) -> Mention:
+        if raw.inflected:
+            match = replace(match, method="inflected", score=min(match.score, _INFLECTED_SCORE))
+        surface = text[raw.start : raw.end]
+        if match.query != surface:
+            match = replace(match, query=surface)
+        return make_mention(raw.start, raw.end, surface, match)

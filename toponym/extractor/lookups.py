@@ -1,0 +1,37 @@
+"""The resolver, as the extractor asks it: one memoised lookup per distinct query."""
+
+from __future__ import annotations
+
+from ..resolver import Lookup, Resolver
+from ..vocab import MAJOR_KINDS
+from .memo import BoundedMemo
+
+__all__ = ["Lookups"]
+
+
+class Lookups:
+    """Memoised :meth:`Resolver.lookup` and what the extractor derives from it."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self._memo: BoundedMemo[str, Lookup] = BoundedMemo()
+        self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
+
+    def get(self, query: str) -> Lookup:
+        """The bare answer for ``query``, and every candidate."""
+        found = self._memo.get(query)
+        if found is None:
+            found = self._memo.put(query, self.resolver.lookup(query))
+        return found
+
+    def major(self, query: str) -> bool:
+        """Is the first candidate of ``query`` a country, sea or the like?"""
+        top = self.get(query).top
+        return top is not None and top.place.kind in MAJOR_KINDS
+
+    def reach(self, query: str) -> frozenset[int]:
+        """Rows of every candidate of ``query``, their countries and ancestors."""
+        found = self._reach.get(query)
+        if found is None:
+            found = self._reach.put(query, self.resolver.reach(self.get(query)))
+        return found

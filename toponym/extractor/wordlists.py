@@ -1,0 +1,68 @@
+"""The extractor's language knowledge, read from ``lexicons/*.toml`` (data with reasons, not code)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..normalize import HAN_FOLD
+
+__all__ = ["CJK", "RU", "apposition", "cjk", "russian"]
+
+
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8"))
+
+
+def _with_folded(words: list[str] | str) -> tuple[str, ...]:
+    """``words`` and the form each folds to: the scan reads runs with Han characters folded to one
+    form (see :func:`toponym.normalize.fold_key`), so the guards must know both."""
+    return tuple(dict.fromkeys(w for word in words for w in (word, word.translate(HAN_FOLD))))
+
+
+@dataclass(frozen=True, slots=True)
+class CJK:
+    """Guards for names inside runs of Han and kana (``lexicons/cjk.toml``)."""
+
+    suffix: frozenset[str]
+    word_forming: frozenset[str]
+    leaders: frozenset[str]
+    followers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RU:
+    """Russian case endings → nominative endings (``lexicons/ru.toml``), longest first."""
+
+    endings: tuple[tuple[str, tuple[str, ...]], ...]
+    min_stem: int
+
+
+@functools.cache
+def cjk() -> CJK:
+    data = _load("cjk.toml")
+    return CJK(
+        suffix=frozenset(_with_folded(data["suffix"])),
+        word_forming=frozenset(_with_folded(data["word_forming"])),
+        leaders=frozenset(_with_folded(data["leaders"])),
+        followers=_with_folded(data["followers"]),
+    )
+
+
+@functools.cache
+def russian() -> RU:
+    data = _load("ru.toml")
+    endings = tuple((e["ending"], tuple(e["nominative"])) for e in data["ending"])
+    return RU(endings, int(data["min_stem"]))
+
+
+@functools.cache
+def apposition() -> re.Pattern[str]:
+    """What may stand between a place and the place that contains it (``lexicons/apposition.toml``)."""
+    data = _load("apposition.toml")
+    parts = [rf"\s*{p}\s*" for p in data["punctuation"]] + [rf"\s+{re.escape(w)}\s+" for w in data["words"]]
+    return re.compile("|".join(parts))

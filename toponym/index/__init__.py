@@ -1,0 +1,251 @@
+"""The compiled index: read-only lookup tables over one memory-mapped file.
+
+:mod:`.schema` declares the file, :mod:`.format` reads and writes its bytes, :mod:`.strings` and
+:mod:`.blocking` are its lookup structures (each with a C twin), :mod:`.views` the typed tables the
+resolver and the extractor read. Opening an index costs milliseconds: the large tables are read
+straight from the map, and their memory is shared with the page cache and every process that maps
+the same file.
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .. import registry
+from .._make import make_place
+from ..errors import IndexFormatError, UnknownPlaceError
+from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
+from .blocking import FuzzyKeys
+from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
+from .schema import FORMAT
+from .strings import Strings, line_starts
+from .views import KeyTable, NameTable, PlaceTable, Policy
+
+__all__ = ["FORMAT", "Index", "IndexMeta", "IndexTables", "format_of"]
+
+_CODE = re.compile(r"([^=;]+)=([^;]*)")
+_MAX_DEPTH = 32  # the validator forbids parent cycles; the bound is a guard
+
+
+def format_of(path: str | Path) -> int | None:
+    """The format number in the header of an index file, or ``None`` when it is not one."""
+    with open(path, "rb") as f:
+        return format_of_bytes(f.read(32))
+
+
+def _cumulative(counts: Any) -> memoryview:
+    import numpy as np
+
+    first = np.zeros(len(counts) + 1, dtype=np.uint32)
+    np.cumsum(np.frombuffer(counts, dtype=np.uint16), out=first[1:])
+    return memoryview(first)  # type: ignore[arg-type]
+
+
+class Index:
+    """Read-only lookup tables; open a file with :meth:`load`.
+
+    Large tables are tuples and dicts of strings, never lists or sets: the garbage collector stops
+    tracking those once it sees they hold only strings, so its full collections do not walk half a
+    million entries while a caller resolves names.
+    """
+
+    def __init__(self, buffer: Any, *, source: str = "<memory>") -> None:
+        self._buffer = buffer  # keeps the memory map (or bytes) alive
+        self.source = source
+        meta, parts, starts = read(buffer, source)
+        self.meta = meta
+        self.header: dict[str, Any] = meta.header
+        self.places = PlaceTable(
+            ids=tuple(meta.place_ids),
+            kind=tuple(meta.place_kind),  # type: ignore[arg-type]
+            name=tuple(meta.place_name),
+            codes=tuple(meta.place_codes),
+            curated=meta.place_curated,
+            parent=parts["place_parent"],
+            country=parts["place_country"],
+            population=parts["place_population"],
+            first_name=parts["place_first_name"],
+            part_of=meta.place_part_of,
+            display=meta.place_display,
+        )
+        langs = tuple(meta.langs)
+        # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
+        self.names = NameTable(
+            text=Strings(buffer, starts["names_blob"], line_starts(parts["names_blob"]), parts["name_slots"]),
+            place=parts["name_place"],
+            lang=parts["name_lang"],
+            persp=parts["name_persp"],
+            type_code=parts["name_type"],
+            curated=parts["name_curated"],
+            rank=parts["name_rank"],
+            answer=parts["name_answer"],
+            method=parts["name_method"],
+            explain=parts["name_explain"],
+            langs=langs,
+            first_lang=tuple(tags.split(",")[0] for tags in langs),
+            perspectives=tuple(tuple(p) for p in meta.perspectives),
+        )
+        key_text = Strings(buffer, starts["keys_blob"], line_starts(parts["keys_blob"]), parts["key_slots"])
+        self.keys = KeyTable(
+            text=key_text,
+            first=_cumulative(parts["key_ncodes"]),
+            codes=parts["key_codes"],
+            best=parts["key_best"],
+            explain=parts["key_explain"],
+            fuzzy=int(meta.header.get("fuzzy_keys", 0)),
+        )
+        self.policy = Policy(
+            prefer=meta.prefer,
+            stop=meta.stop,
+            words=dict.fromkeys(meta.words),
+            common_words=dict.fromkeys(meta.common_words),
+            no_fuzzy_words=dict.fromkeys(meta.no_fuzzy_words),
+            perspective_alias=meta.perspective_alias,
+            id_alias=meta.id_alias,
+        )
+        #: Why the compiled answers are what they are (``key_explain``, ``name_explain`` index it).
+        self.explanations: tuple[Explanation, ...] = tuple(
+            Explanation(rule, count, policy=policy)  # type: ignore[arg-type]
+            for rule, count, policy in meta.explanations
+        )
+        self.fuzzy = FuzzyKeys(parts["fuzzy_hash"], parts["fuzzy_ref"], parts["fuzzy_mask"], key_text.table)
+        self._by_id: dict[str, int] = {}
+        self._places: list[Place | None] = [None] * len(self.places)
+        self._members: dict[int, tuple[int, ...]] | None = None
+        self._lock = threading.Lock()
+        registry.register(self)
+
+    # --- storage -------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, tables: IndexTables) -> Index:
+        """An index over the bytes of ``tables`` (in memory)."""
+        return cls(serialize(tables))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Index:
+        """Open an index file written by :meth:`dump`; refuse anything else with a remedy."""
+        try:
+            with open(path, "rb") as f:
+                try:
+                    buffer: Any = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                except ValueError:  # an empty file cannot be mapped
+                    buffer = f.read()
+        except OSError as exc:
+            raise IndexFormatError(
+                f"cannot read index {path}: {exc.strerror or exc}. Run `toponym compile GAZETTEER -o {path}`."
+            ) from exc
+        return cls(buffer, source=str(path))
+
+    def to_bytes(self) -> bytes:
+        """The index file's bytes."""
+        return bytes(self._buffer)
+
+    def dump(self, path: str | Path) -> None:
+        """Write the index to ``path`` atomically: a new file under an unpredictable name in the
+        same folder, then a rename (a process that maps the old file keeps reading the old one)."""
+        from ..textio import atomic_output  # deferred: only builds write indexes
+
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(target) as out:
+            out.write(self._buffer)
+
+    # --- places --------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @property
+    def digest(self) -> str:
+        return str(self.header.get("digest", ""))
+
+    def counts(self) -> dict[str, int]:
+        return {"places": len(self.places), "names": len(self.names), "keys": len(self.keys)}
+
+    def row_of(self, place_id: str) -> int:
+        """The row of the place with this ID (or an ID folded into it); ``UnknownPlaceError`` if none."""
+        if not self._by_id:
+            with self._lock:
+                if not self._by_id:
+                    by_id = {pid: i for i, pid in enumerate(self.places.ids)}
+                    # an ID folded into another by a [[same]] policy entry names that place
+                    by_id.update((a, by_id[p]) for a, p in self.policy.id_alias.items() if p in by_id)
+                    self._by_id = by_id
+        try:
+            return self._by_id[place_id]
+        except (KeyError, TypeError):
+            raise UnknownPlaceError(
+                f"no place has the ID {place_id!r}; use resolve() to look a place up by name"
+            ) from None
+
+    def ancestors(self, row: int) -> Iterator[int]:
+        """Parents of ``row`` up to the top, nearest first."""
+        parent_of = self.places.parent
+        parent = parent_of[row]
+        for _ in range(_MAX_DEPTH):
+            if parent < 0:
+                return
+            yield parent
+            parent = parent_of[parent]
+
+    def members_of(self, row: int) -> tuple[int, ...]:
+        if self._members is None:
+            members: dict[int, list[int]] = {}
+            for child, groups in self.places.part_of.items():
+                for group in groups:
+                    members.setdefault(group, []).append(child)
+            self._members = {g: tuple(sorted(c)) for g, c in members.items()}
+        return self._members.get(row, ())
+
+    def place(self, row: int) -> Place:
+        """The :class:`~toponym.model.Place` at ``row``, built once and cached."""
+        place = self._places[row]
+        if place is None:
+            place = self._places[row] = self._make_place(row)
+        return place
+
+    def places_cache(self) -> list[Place | None]:
+        """The places built so far, by row (``None`` where not yet): what :meth:`place` fills."""
+        return self._places
+
+    def _make_place(self, i: int) -> Place:
+        t = self.places
+        ids = t.ids
+        parent, country, population = t.parent[i], t.country[i], t.population[i]
+        codes, part_of, display = t.codes[i], t.part_of.get(i), t.display.get(i)
+        return make_place(
+            ids[i],
+            t.kind[i],
+            t.name[i],
+            ids[parent] if parent >= 0 else None,
+            ids[country] if country >= 0 else None,
+            ReadOnlyDict(_CODE.findall(codes)) if codes else EMPTY,
+            population if population >= 0 else None,
+            tuple(ids[g] for g in part_of) if part_of else (),
+            tuple(ids[m] for m in self.members_of(i)),
+            ReadOnlyDict(display) if display else EMPTY,
+            bool(t.curated[i]),
+            self,
+            i,
+        )
+
+    def name_row(self, n: int) -> PlaceName:
+        names = self.names
+        langs = names.tags(n)
+        return PlaceName(names.text[n], langs[0], names.type(n), names.perspectives[names.persp[n]], langs)
+
+    def place_names(self, row: int) -> tuple[PlaceName, ...]:
+        """Every stored name of the place at ``row`` (what ``Place.names`` reads on first use)."""
+        return tuple(self.name_row(n) for n in self.places.names_of(row))
+
+    def origin_token(self) -> tuple[str, str | None] | None:
+        """How a pickled place names this index (``None``: only in memory, places pickle whole)."""
+        if not self.digest or self.source.startswith("<"):
+            return None
+        return self.digest, self.source

@@ -1,0 +1,143 @@
+"""The one declaration of the index file: its sections, their element types, and the small codecs
+and sentinels stored in them.
+
+The writer (:mod:`toponym.build.tables`), the reader (:mod:`toponym.index.format`) and the C module
+(``csrc/layout.h``, generated from this module by :func:`c_header`; a test holds the two together)
+all take the layout from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+__all__ = [
+    "ENTRY_TIER_BITS",
+    "FORMAT",
+    "MAGIC",
+    "METHOD_EXACT",
+    "NO_ANSWER",
+    "NO_EXPLANATION",
+    "RANK_AT_QUERY",
+    "SECTIONS",
+    "TIER_FOLDED",
+    "TIER_NORMAL",
+    "TIER_TRANSLIT",
+    "Section",
+    "c_header",
+    "entry_name",
+    "entry_tier",
+    "pack_entry",
+]
+
+#: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
+FORMAT: Final = 4
+MAGIC: Final = b"TOPONYM-INDEX\n"
+
+#: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
+TIER_NORMAL: Final = 0
+TIER_FOLDED: Final = 1
+TIER_TRANSLIT: Final = 2
+#: A key's entries are ``name_row << ENTRY_TIER_BITS | tier``.
+ENTRY_TIER_BITS: Final = 2
+_TIER_MASK: Final = (1 << ENTRY_TIER_BITS) - 1
+
+#: ``key_best`` / ``name_answer``: a bare query gets no answer (a stop rule, a tie).
+NO_ANSWER: Final = -1
+#: ``key_best`` / ``name_answer``: the answer depends on how the query is written; rank it then.
+RANK_AT_QUERY: Final = -2
+#: ``key_explain`` / ``name_explain`` of an entry without a compiled answer.
+NO_EXPLANATION: Final = 0
+
+#: ``name_method``: the compiled answer to a stored spelling is that very spelling; other values
+#: are the tier of the entry that reached the answer.
+METHOD_EXACT: Final = 3
+
+Rows = Literal["place", "name", "key", "fuzzy", "segment", "slot", "blob"]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One flat section of the file: ``typecode`` as in :mod:`array` (``"blob"``: raw bytes)."""
+
+    name: str
+    typecode: str
+    rows: Rows
+    doc: str
+
+
+SECTIONS: Final[tuple[Section, ...]] = (
+    Section("place_parent", "i", "place", "row of the administrative parent, or -1"),
+    Section("place_country", "i", "place", "row of the de facto country, or -1"),
+    Section("place_population", "q", "place", "population, or -1 when unknown"),
+    Section("place_first_name", "I", "place", "row of the place's first name; one more row holds the end"),
+    Section("name_place", "I", "name", "row of the place a name belongs to"),
+    Section("name_lang", "H", "name", "index into meta.langs (comma-joined tags)"),
+    Section("name_persp", "H", "name", "index into meta.perspectives"),
+    Section("name_type", "B", "name", "index into vocab.NAME_TYPES"),
+    Section("name_curated", "B", "name", "1 when a person reviewed the name"),
+    Section("name_rank", "B", "name", "how the name vouches for its place: 2 reviewed or canonical, 1 tagged, 0 bulk"),
+    Section("name_answer", "i", "name", "name row a bare query spelling this name exactly resolves to, or a sentinel"),
+    Section("name_method", "B", "name", "METHOD_EXACT, or the tier of the entry that reached name_answer"),
+    Section("name_explain", "H", "name", "why name_answer: an index into meta.explanations"),
+    Section("name_slots", "I", "slot", "open-addressing hash table over the names blob"),
+    Section("names_blob", "blob", "blob", "every name, UTF-8, each ended by a newline"),
+    Section("keys_blob", "blob", "blob", "every lookup key, UTF-8, each ended by a newline; fuzzy keys first"),
+    Section("key_slots", "I", "slot", "open-addressing hash table over the keys blob"),
+    Section("key_ncodes", "H", "key", "how many entries a key has"),
+    Section("key_codes", "I", "key", "the entries of every key, in key order (pack_entry)"),
+    Section("key_best", "i", "key", "entry a bare query spelling the key resolves to, or a sentinel"),
+    Section("key_explain", "H", "key", "why key_best: an index into meta.explanations"),
+    Section("fuzzy_hash", "I", "segment", "sorted blocking hashes of every segment of every fuzzy key"),
+    Section("fuzzy_ref", "I", "segment", "the fuzzy key (a key row) each hash belongs to"),
+    Section("fuzzy_mask", "I", "fuzzy", "character mask of each fuzzy key"),
+)
+SECTION: Final = {s.name: s for s in SECTIONS}
+
+
+def pack_entry(name_row: int, tier: int) -> int:
+    """A key's entry for ``name_row`` filed under its ``tier`` key."""
+    return name_row << ENTRY_TIER_BITS | tier
+
+
+def entry_name(code: int) -> int:
+    return code >> ENTRY_TIER_BITS
+
+
+def entry_tier(code: int) -> int:
+    return code & _TIER_MASK
+
+
+# --- the C side ------------------------------------------------------------------------------------
+
+#: Constants of the lookup structures that the C module shares with the Python twins.
+BLOOM_BYTES: Final = 1 << 21  # one bit per value of a hash's bits 8-31
+BLOOM_SHIFT: Final = 8
+DIRECTORY_SHIFT: Final = 14  # a probe starts at the directory entry of its top 18 bits
+CHAR_MASK_LETTERS: Final = 26  # a-z one bit each; every other character folded into CHAR_MASK_OTHER bits
+CHAR_MASK_OTHER: Final = 6
+
+
+def c_header() -> str:
+    """The text of ``csrc/layout.h``: what the C module must agree on with this module."""
+    lines = [
+        "/* Generated from toponym/index/schema.py by scripts/gen_layout.py;",
+        " * do not edit (tests/conformance/test_layout.py holds the two together). */",
+        "#ifndef TOPONYM_LAYOUT_H",
+        "#define TOPONYM_LAYOUT_H",
+        "",
+        f"#define TOPONYM_INDEX_FORMAT {FORMAT}",
+        f"#define ENTRY_TIER_BITS {ENTRY_TIER_BITS}",
+        f"#define BLOOM_BYTES {BLOOM_BYTES}",
+        f"#define BLOOM_SHIFT {BLOOM_SHIFT}",
+        f"#define DIRECTORY_SHIFT {DIRECTORY_SHIFT}",
+        f"#define CHAR_MASK_LETTERS {CHAR_MASK_LETTERS}",
+        f"#define CHAR_MASK_OTHER {CHAR_MASK_OTHER}",
+        f"#define NO_ANSWER ({NO_ANSWER})",
+        f"#define RANK_AT_QUERY ({RANK_AT_QUERY})",
+        f"#define METHOD_EXACT {METHOD_EXACT}",
+        "",
+        "#endif",
+        "",
+    ]
+    return "\n".join(lines)

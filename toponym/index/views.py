@@ -1,0 +1,153 @@
+"""Typed, read-only views of an index's tables: places, names, keys and the policy.
+
+The resolver and the extractor read the index only through these: columns by name and type, and
+key entries as ``(name row, tier)`` pairs, never raw sections or packed codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..vocab import NAME_TYPES, Kind, NameType
+from .schema import ENTRY_TIER_BITS, METHOD_EXACT
+from .strings import Strings
+
+__all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy"]
+
+_TIER_MASK = (1 << ENTRY_TIER_BITS) - 1
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PlaceTable:
+    """One row per place."""
+
+    ids: tuple[str, ...]
+    kind: tuple[Kind, ...]
+    name: tuple[str, ...]
+    codes: tuple[str, ...]
+    """``key=value;key=value`` (decoded by :meth:`toponym.index.Index.place`)."""
+    curated: bytes
+    parent: Sequence[int]
+    """Row of the administrative parent, or -1."""
+    country: Sequence[int]
+    """Row of the de facto country, or -1."""
+    population: Sequence[int]
+    """-1 when unknown."""
+    first_name: Sequence[int]
+    part_of: Mapping[int, tuple[int, ...]]
+    display: Mapping[int, Mapping[str, str]]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def names_of(self, row: int) -> range:
+        """The rows of the place's names."""
+        return range(self.first_name[row], self.first_name[row + 1])
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NameTable:
+    """One row per stored name; a place's names are consecutive rows."""
+
+    text: Strings
+    """The names as written; ``text.row_of(s)`` finds a stored spelling."""
+    place: Sequence[int]
+    lang: Sequence[int]
+    """Index into :attr:`langs`."""
+    persp: Sequence[int]
+    """Index into :attr:`perspectives`."""
+    type_code: Sequence[int]
+    """Index into :data:`~toponym.vocab.NAME_TYPES` (see :meth:`type`)."""
+    curated: Sequence[int]
+    rank: Sequence[int]
+    """How the name vouches for its place: 2 reviewed or canonical, 1 language-tagged, 0 bulk."""
+    answer: Sequence[int]
+    """The name a bare query spelling this one exactly resolves to (see :meth:`compiled`)."""
+    method: Sequence[int]
+    explain: Sequence[int]
+    """Why: an index into :attr:`toponym.index.Index.explanations`."""
+    langs: tuple[str, ...]
+    """Comma-joined tags."""
+    first_lang: tuple[str, ...]
+    """The first tag of each entry of :attr:`langs`."""
+    perspectives: tuple[tuple[str, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def type(self, row: int) -> NameType:
+        return NAME_TYPES[self.type_code[row]]
+
+    def tags(self, row: int) -> tuple[str, ...]:
+        return tuple(self.langs[self.lang[row]].split(","))
+
+    def compiled(self, row: int) -> tuple[int, bool] | int:
+        """The compiled answer to a bare query spelling name ``row`` exactly: ``(answer name row,
+        exact)`` where ``exact`` means the answer is that very spelling, or a sentinel
+        (:data:`~toponym.index.schema.NO_ANSWER`, :data:`~toponym.index.schema.RANK_AT_QUERY`)."""
+        answer = self.answer[row]
+        if answer < 0:
+            return answer
+        return answer, self.method[row] == METHOD_EXACT
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class KeyTable:
+    """Lookup keys (normalised, folded and transliterated spellings) and the names filed under them."""
+
+    text: Strings
+    """The keys; ``text.row_of(key)`` finds one (-1 if absent)."""
+    first: Sequence[int]
+    """Where each key's entries start in :attr:`codes`, then the end."""
+    codes: Sequence[int]
+    best: Sequence[int]
+    explain: Sequence[int]
+    """Why ``best``: an index into :attr:`toponym.index.Index.explanations`."""
+    fuzzy: int
+    """How many leading keys are fuzzy-matchable (their rows double as fuzzy positions)."""
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.text.row_of(key) >= 0
+
+    def row_of(self, key: str) -> int:
+        return self.text.row_of(key)
+
+    def entries(self, row: int) -> list[tuple[int, int]]:
+        """``(name row, tier)`` of every name filed under key ``row``, in name order."""
+        return [(c >> ENTRY_TIER_BITS, c & _TIER_MASK) for c in self.codes[self.first[row] : self.first[row + 1]]]
+
+    def lookup(self, key: str) -> list[tuple[int, int]]:
+        """:meth:`entries` of ``key``; empty when it is no key."""
+        row = self.text.row_of(key)
+        return self.entries(row) if row >= 0 else []
+
+    def default(self, row: int) -> tuple[int, int] | int:
+        """The compiled answer of a bare query spelling key ``row``: ``(name row, tier)``, or
+        :data:`~toponym.index.schema.NO_ANSWER` / :data:`~toponym.index.schema.RANK_AT_QUERY`."""
+        code = self.best[row]
+        return code if code < 0 else (code >> ENTRY_TIER_BITS, code & _TIER_MASK)
+
+    @staticmethod
+    def decode(code: int) -> tuple[int, int]:
+        """``(name row, tier)`` of an entry."""
+        return code >> ENTRY_TIER_BITS, code & _TIER_MASK
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Policy:
+    """``gazetteer/policy.toml`` and the word lists, as compiled."""
+
+    prefer: Mapping[str, tuple[int, str]]
+    """Folded key -> (place row, reason)."""
+    stop: Mapping[str, str]
+    """Folded key -> reason."""
+    words: Mapping[str, None]
+    """Dictionary words (folded keys)."""
+    common_words: Mapping[str, None]
+    no_fuzzy_words: Mapping[str, None]
+    perspective_alias: Mapping[str, str]
+    id_alias: Mapping[str, str]

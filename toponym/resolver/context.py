@@ -1,0 +1,48 @@
+"""Evidence from a query's surroundings: which candidate the other places of a text support."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..index import Index
+from .ranking import Ranked
+
+__all__ = ["reach", "supported"]
+
+
+def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
+    """Rows of every candidate, their countries and their ancestors: what can lend them support."""
+    out: set[int] = set()
+    country = index.places.country
+    for r in rows:
+        out.update((r.place, country[r.place], *index.ancestors(r.place)))
+    return frozenset(out)
+
+
+def supported(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]) -> tuple[int, float] | None:
+    """The one candidate (position in ``rows``) with the most support from ``context``, and that
+    support; ``None`` when none has any or several share the most.
+
+    ``context`` maps rows of places mentioned nearby to weights. A candidate's support is the
+    weight of itself, its country and its ancestors: "Georgia" beside "Atlanta" has the support of
+    ``us`` and ``us-ga``, beside "Tbilisi" that of ``ge``.
+    """
+    country_of = index.places.country
+    scores: list[float] = []
+    for r in rows:
+        p = r.place
+        support = context.get(p, 0.0)
+        country = country_of[p]
+        if country >= 0 and country != p:
+            support += context.get(country, 0.0)
+        for anc in index.ancestors(p):
+            if anc != country:
+                support += context.get(anc, 0.0)
+        scores.append(support)
+    if not scores:
+        return None
+    top = max(scores)
+    winners = [i for i, s in enumerate(scores) if s == top]
+    if top > 0 and len(winners) == 1:
+        return winners[0], top
+    return None

@@ -1,0 +1,253 @@
+"""Ranking: candidates grouped by place and ordered by a named rank key; ties and stop rules.
+
+Pure functions of the index and the candidates: the build ranks every key with them to compile
+the default answers, and queries rank with them at run time. The fields of :class:`RankKey` are
+the ranking rules, in order (docs/architecture.md lists them; a test holds the two together).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from ..index import Index
+from ..model import Explanation, Rule
+from ..normalize import fold_key, normalize_name
+from ..surface import is_acronym
+from ..vocab import MAJOR_KINDS, NAME_TYPES
+from .candidates import SCORE, Candidate
+from .hints import Hints
+
+__all__ = ["AMBIGUITY_RATIO", "RankKey", "Ranked", "count_explanation", "policy_explanation", "rank"]
+
+#: Two candidates of one kind are a tie when their prominence differs by less than this factor.
+AMBIGUITY_RATIO = 1.5
+_PROMINENCE = {
+    "country": 1e12,
+    "territory": 5e11,
+    "ocean": 3e11,
+    "macro-region": 2e11,
+    "sea": 1e11,
+    "former-country": 5e10,
+    "gulf": 1e9,
+    "strait": 1e9,
+}
+_SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five million
+_SUBDIVISION_DEEP = 5e5
+_PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
+_MISSPELLING = NAME_TYPES.index("misspelling")
+
+
+class RankKey(NamedTuple):
+    """The ranking rules, in order: a larger key ranks first."""
+
+    in_country: bool
+    """A ``country`` hint the place lies in."""
+    strong: bool
+    """Not a weak match (an English word typed in ASCII that reaches the place only through
+    accents or another script, or a single letter)."""
+    quality: float
+    """Match quality: exact and normalised one bucket, then folded, transliterated, fuzzy."""
+    preferred: bool
+    """A ``[[prefer]]`` entry for the name (for a fuzzy match: for the stored name it is closest to)."""
+    lang: bool
+    """A ``lang`` hint matching the matched name's language."""
+    spelled: int
+    """Fuzzy only: minus the edits to the nearest spelling with accents and apostrophes counted."""
+    endorsed: bool
+    """Fuzzy only: a place the nearest spelling means when typed exactly."""
+    vouched: int
+    """How much the matched name vouches for the place (fuzzy: its rank; otherwise reviewed or not)."""
+    closeness: float
+    """Fuzzy only: relative closeness (one edit in a longer name is a smaller slip)."""
+    support: int
+    """Fuzzy only: how many stored spellings of the place lie near the query."""
+    prominence: float
+    """Countries, then oceans, macro-regions and seas, then first-level subdivisions, then cities
+    and features by population; a city outranks a same-named subdivision that contains it."""
+
+
+@dataclass(slots=True)
+class Ranked:
+    """One place among a query's candidates, with where and why it ranks."""
+
+    place: int
+    cand: Candidate
+    key: RankKey
+    explanation: Explanation
+    tied: bool
+    """As likely as the next candidate."""
+    stopped: bool
+    """A stop rule keeps a bare ``resolve`` from answering this (first) candidate."""
+
+
+@functools.lru_cache(maxsize=1024)
+def count_explanation(count: int) -> Explanation:
+    """How the first of ``count`` candidates explains itself (one object per count, made once)."""
+    return Explanation("only", 1) if count == 1 else Explanation("ranked", count)
+
+
+@functools.lru_cache(maxsize=4096)
+def policy_explanation(reason: str, count: int) -> Explanation:
+    """A first candidate chosen by a ``[[prefer]]`` entry with this reason."""
+    return Explanation("policy", count, policy=reason)
+
+
+def _explain(key: RankKey, policy: str | None, tied: bool, count: int) -> Explanation:
+    hints: tuple[Literal["country", "lang"], ...] = ()
+    if key.in_country:
+        hints += ("country",)
+    if key.lang:
+        hints += ("lang",)
+    policy = policy if key.preferred else None
+    if not hints and not tied:
+        return count_explanation(count) if policy is None else policy_explanation(policy, count)
+    rule: Rule = "policy" if policy is not None else "hint" if hints else "ambiguous"
+    return Explanation(rule, count, policy=policy, hints=hints, ambiguous=tied)
+
+
+def _primaries(tags: str) -> set[str]:
+    return {t.split("-")[0] for t in tags.split(",")}
+
+
+def better(index: Index, c: Candidate, have: Candidate, hints: Hints) -> bool:
+    """Between two names of one place, which explains the match best."""
+    if c.weak != have.weak:
+        return not c.weak
+    if c.score != have.score:
+        return c.score > have.score
+    names = index.names
+    if hints.lang:
+        a = hints.lang in _primaries(names.langs[names.lang[c.name]])
+        b = hints.lang in _primaries(names.langs[names.lang[have.name]])
+        if a != b:
+            return a
+    ca, cb = names.curated[c.name], names.curated[have.name]
+    if ca != cb:
+        return bool(ca)
+    ma, mb = names.type_code[c.name] == _MISSPELLING, names.type_code[have.name] == _MISSPELLING
+    if ma != mb:
+        return not ma
+    return c.name < have.name
+
+
+def prominence(index: Index, p: int, rivals: dict[int, Candidate]) -> float:
+    """How likely a reader means this place among its namesakes (see :attr:`RankKey.prominence`)."""
+    places = index.places
+    kind = places.kind[p]
+    pop: int = places.population[p]
+    if kind in _PROMINENCE:
+        return _PROMINENCE[kind] + max(pop, 0)
+    if kind == "subdivision":
+        parent = places.parent[p]
+        top = parent < 0 or places.kind[parent] in ("country", "territory")
+        return (_SUBDIVISION_L1 if top else _SUBDIVISION_DEEP) + max(pop, 0) * 1e-3
+    if kind == "city":
+        value = float(max(pop, 0))
+        # a city outranks a same-named subdivision that contains it: "Lima" is the city
+        for anc in index.ancestors(p):
+            if anc in rivals and places.kind[anc] == "subdivision":
+                value = max(value, prominence(index, anc, {}) + 1.0)
+        return value
+    return float(pop) if pop > 0 else _PHYSICAL
+
+
+def _key(index: Index, p: int, c: Candidate, hints: Hints, preferred: bool, best: dict[int, Candidate]) -> RankKey:
+    names = index.names
+    in_country = hints.country is not None and (
+        p == hints.country or index.places.country[p] == hints.country or hints.country in index.ancestors(p)
+    )
+    lang_ok = hints.lang is not None and hints.lang in _primaries(names.langs[names.lang[c.name]])
+    fuzzy = c.method == "fuzzy"
+    # exact and normalised are one bucket; fuzzy candidates all share the best distance, so their
+    # similarity scores must not outrank prominence ("Frnace" is France)
+    quality = 100.0 if c.score >= SCORE["normalized"] else (0.0 if fuzzy else c.score)
+    return RankKey(
+        in_country,
+        not c.weak,
+        quality,
+        preferred,
+        lang_ok,
+        -c.spelled,
+        # fuzzy: a typo of a spelling means what that spelling means typed exactly ("Sikaso" for the
+        # stored "Sikasso" is the city, as "Sikasso" is, not the region of that name)
+        c.endorsed,
+        # fuzzy: how well the near spelling vouches for its place; otherwise only whether a person
+        # reviewed it (an exonym of a big place, "Roma", beats a small place's own name)
+        names.rank[c.name] if fuzzy else 2 * names.curated[c.name],
+        # at one edit distance, the longer (relatively closer) spelling wins
+        c.score if fuzzy else 0.0,
+        c.support,
+        prominence(index, p, best),
+    )
+
+
+def _tied(index: Index, a: tuple[RankKey, int], b: tuple[RankKey, int]) -> bool:
+    (ka, pa), (kb, pb) = a, b
+    kind = index.places.kind
+    return ka[:-1] == kb[:-1] and kind[pa] == kind[pb] and ka.prominence < kb.prominence * AMBIGUITY_RATIO
+
+
+def _stop(index: Index, c: Candidate, p: int, folded: str, lower: bool) -> str | None:
+    """Why a bare ``resolve`` must not answer with its first candidate, or ``None``."""
+    names = index.names
+    if c.weak:
+        return "an English word, not this accented or transliterated name"
+    if c.open:  # "Springfeld" is as ambiguous as "Springfield", "Nicee" as "Nice"
+        return f"a typo of {names.text[c.name]!r}, which alone resolves to no one place"
+    stop = index.policy.stop.get(folded)
+    if stop is not None:
+        return stop
+    if (
+        folded in index.policy.common_words
+        and not (c.method == "exact" and is_acronym(names.text[c.name]))  # "US", "IN" in capitals
+        and (lower or index.places.kind[p] not in MAJOR_KINDS or names.rank[c.name] < 1)
+    ):
+        # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
+        # "China", "Turkey", "Chad" are their countries' own names
+        return "a common English word; give a hint (country, kinds) to resolve it"
+    return None
+
+
+def rank(index: Index, folded: str, cands: list[Candidate], hints: Hints, lower: bool = False) -> list[Ranked]:
+    """``cands`` grouped by place (each by its best name) and sorted by :class:`RankKey`, best first."""
+    if not cands:
+        return []
+    best: dict[int, Candidate] = {}
+    for c in cands:
+        have = best.get(c.place)
+        if have is None or better(index, c, have, hints):
+            best[c.place] = c
+    if hints.kinds is not None:
+        best = {p: c for p, c in best.items() if index.places.kind[p] in hints.kinds}
+    prefer = index.policy.prefer
+    preferred = prefer.get(folded)
+    policy: dict[int, str] = {}
+    keyed: list[tuple[RankKey, int, Candidate]] = []
+    for p, c in best.items():
+        is_pref = preferred is not None and preferred[0] == p
+        if is_pref and preferred is not None:
+            policy[p] = preferred[1]
+        elif c.method == "fuzzy":  # "Sakhalni" is a typo of the preferred "Sakhalin"
+            near = prefer.get(fold_key(normalize_name(index.names.text[c.name])))
+            if near is not None and near[0] == p:
+                is_pref, policy[p] = True, near[1]
+        keyed.append((_key(index, p, c, hints, is_pref, best), p, c))
+    # best first; equal keys by place ID (two stable sorts: no negated copy of every key)
+    ids = index.places.ids
+    keyed.sort(key=lambda r: ids[r[1]])
+    keyed.sort(key=lambda r: r[0], reverse=True)
+
+    count = len(keyed)
+    out: list[Ranked] = []
+    for pos, (key, p, c) in enumerate(keyed):
+        tied = pos + 1 < count and _tied(index, (key, p), (keyed[pos + 1][0], keyed[pos + 1][1]))
+        explanation = _explain(key, policy.get(p), tied, count)
+        stopped = False
+        if hints.empty and pos == 0:
+            why = _stop(index, c, p, folded, lower)
+            if why is not None:
+                explanation, stopped = Explanation("stop", count, detail=why), True
+        out.append(Ranked(p, c, key, explanation, tied, stopped))
+    return out

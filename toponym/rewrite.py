@@ -1,0 +1,58 @@
+"""Rewriting text: each mention replaced by its display name or ID, or annotated."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from .model import Mention
+from .normalize import fold_key, normalize_name
+from .resolver import Resolver
+
+__all__ = ["TEXT_TARGETS", "Target", "render", "rewrite"]
+
+Target = Literal["name", "id", "annotate"]
+#: What :func:`toponym.normalize_text` can write in place of a mention.
+TEXT_TARGETS: tuple[Target, ...] = ("name", "id", "annotate")
+
+
+def render(text: str, mentions: list[Mention], replacement: Mapping[int, str]) -> str:
+    """``text`` with the mentions at the given positions (index into ``mentions``) replaced."""
+    out: list[str] = []
+    pos = 0
+    for i, m in enumerate(mentions):
+        new = replacement.get(i)
+        if new is None:
+            continue
+        out.append(text[pos : m.start])
+        out.append(new)
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def rewrite(
+    resolver: Resolver,
+    text: str,
+    mentions: list[Mention],
+    *,
+    to: str = "name",
+    lang: str | None = None,
+    perspective: str | None = None,
+) -> str:
+    """``text`` with ``mentions`` (found in this very text) replaced as ``to`` says."""
+    if to not in TEXT_TARGETS:
+        raise ValueError(f"to={to!r} is not one of {', '.join(TEXT_TARGETS)}")
+    new: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        if to == "id":
+            new[i] = m.place.id
+        elif to == "annotate":
+            new[i] = f"[[{m.text}|{m.place.id}]]"
+        else:
+            shown = resolver.display_name(m.match, lang=lang, perspective=perspective)
+            # already the name to write (or an inflected form of it): leave the text as it is
+            same = fold_key(normalize_name(shown))
+            if same not in (fold_key(normalize_name(m.text)), fold_key(normalize_name(m.match.matched))):
+                new[i] = shown
+    return render(text, mentions, new)
