@@ -386,7 +386,7 @@ def _normalize_all(
                     run(name, path, sink)
         elif output:
             name, path = sources[0]
-            with atomic_output(output, like=path) as sink:
+            with atomic_output(output) as sink:
                 run(name, path, sink)
         else:
             stdout = sys.stdout.buffer
