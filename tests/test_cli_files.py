@@ -371,6 +371,8 @@ def test_in_place_reports_each_file_and_goes_on(index: str, tmp_path: Path) -> N
     assert lines[3] == f"toponym: rewrote 2 of 5 files; left as they were: {bad}, {folder}, {missing}"
     assert good1.read_text(encoding="utf-8") == good2.read_text(encoding="utf-8") == DONE
     assert bad.read_bytes() == b"Kunashiri \xff\n"
+    code, _, err = run("normalize", "--index", index, "--in-place", "-j", "2", str(bad), str(good1))
+    assert code == 1 and "rewrote 1 of 2 files" in err
 
 
 # --- modes and owners -----------------------------------------------------------------------------

@@ -210,6 +210,30 @@ def test_columns_count_from_one_after_a_block_boundary_inside_a_line(index: str,
     assert [(r["line"], r["column"], r["id"]) for r in rows] == [(1, 1, "jp"), (2, line.index("Russia") + 1, "ru")]
 
 
+def test_jobs_keep_the_order_of_the_files(index: str, tmp_path: Path) -> None:
+    files = []
+    for i, text in enumerate(["Russia\n", "Japan and Kunashiri\n", "", "Talks on Shikotan\n" * 50]):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+    stdin = b"Georgia\n"
+    for fmt in ("text", "csv"):
+        one = run("extract", "--index", index, "--format", fmt, *files, "-", input=stdin)
+        two = run("extract", "--index", index, "--format", fmt, "-j", "3", *files, "-", input=stdin)
+        assert one[0] == two[0] == 0 and one[1] == two[1] and one[1]
+    one = run("normalize", "--index", index, "--to", "id", *files)
+    two = run("normalize", "--index", index, "--to", "id", "-j", "2", *files)
+    assert one[0] == two[0] == 0 and one[1] == two[1]
+
+
+def test_jobs_write_nothing_when_one_input_is_bad(index: str, tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Russia\n", encoding="utf-8")
+    bad.write_bytes(b"Japan \xff\n")
+    code, out, err = run("normalize", "--index", index, "-j", "2", str(good), str(bad))
+    assert code == 1 and out == b"" and "bad.txt: invalid UTF-8" in err
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes is POSIX")
 def test_extract_from_a_pipe_prints_each_line_as_it_arrives(index: str) -> None:
     proc = subprocess.Popen(

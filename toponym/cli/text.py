@@ -10,12 +10,21 @@ import click
 
 from .. import Gazetteer
 from ..textio import Input
+from . import parallel
 from .common import errors_option, index_option, io_errors, load_gazetteer, open_output, output_is_stream_checked
 from .formats import RowWriter, chosen_format, format_option
 from .work import EXTRACT_COLUMNS, Rewrite, extract_line, extract_one, normalize_one, rewrite_file
 
 progress_option = click.option(
     "--progress/--no-progress", default=True, help="Progress bar on a terminal (never in a pipe)."
+)
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Files handled at once, in worker processes (the output keeps the order of the files).",
 )
 
 
@@ -45,11 +54,12 @@ def _check(inputs: Sequence[Input], *, streams: bool) -> None:
 @click.argument("files", nargs=-1, required=True)
 @format_option("Output: text (default: FILE:LINE:COLUMN, ID, text, name), tsv or csv (with a header), jsonl.")
 @click.option("--jsonl", "--json", "as_json", is_flag=True, help="Same as --format jsonl.")
+@jobs_option
 @progress_option
 @errors_option
 @index_option
 def extract(
-    files: tuple[str, ...], fmt: str | None, as_json: bool, progress: bool, errors: str, index: str | None
+    files: tuple[str, ...], fmt: str | None, as_json: bool, jobs: int, progress: bool, errors: str, index: str | None
 ) -> None:
     """Find place mentions in FILES (- for standard input).
 
@@ -67,8 +77,11 @@ def extract(
     with _inputs(files) as inputs, open_output(None) as out:
         writer = RowWriter(out, fmt_name, EXTRACT_COLUMNS, extract_line)
         if errors == "strict":
-            _check(inputs, streams=False)
+            _check(inputs, streams=jobs > 1 and len(inputs) > 1)
         writer.header()
+        if jobs > 1 and len(inputs) > 1:
+            parallel.extract_files(inputs, writer, jobs=jobs, errors=errors, index=index)
+            return
         for inp in inputs:
             extract_one(gz, inp, writer, errors=errors, progress=progress)
 
@@ -86,6 +99,7 @@ def extract(
 )
 @click.option("--lang", help="Write display names in this language (BCP 47), e.g. ru.")
 @click.option("--perspective", help="Write display names as this side uses them (country code, e.g. jp).")
+@jobs_option
 @progress_option
 @errors_option
 @index_option
@@ -96,6 +110,7 @@ def normalize(
     to: str,
     lang: str | None,
     perspective: str | None,
+    jobs: int,
     progress: bool,
     errors: str,
     index: str | None,
@@ -118,9 +133,9 @@ def normalize(
     rw = Rewrite(to=to, lang=lang, perspective=perspective, errors=errors)
     with _inputs(files) as inputs:
         if in_place:
-            _in_place(gz, inputs, rw, progress=progress)
+            _in_place(gz, inputs, rw, jobs=jobs, progress=progress, index=index)
         else:
-            _normalize(gz, inputs, output, rw, progress=progress)
+            _normalize(gz, inputs, output, rw, jobs=jobs, progress=progress, index=index)
 
 
 def _normalize(
@@ -129,20 +144,31 @@ def _normalize(
     output: str | None,
     rw: Rewrite,
     *,
+    jobs: int,
     progress: bool,
+    index: str | None,
 ) -> None:
     """To standard output, a FIFO or a device (inputs checked first), or a file (atomically)."""
     stream_out = output is None or output_is_stream_checked(output)
     if stream_out and rw.errors == "strict":
         _check(inputs, streams=True)  # a stream cannot be taken back: check first
     with open_output(output) as out:
+        if jobs > 1 and len(inputs) > 1:
+            parallel.normalize_files(inputs, out, rw, jobs=jobs, index=index)
+            return
         for inp in inputs:
             normalize_one(gz, inp, out, rw, progress=progress, live_out=stream_out)
 
 
-def _in_place(gz: Gazetteer, inputs: Sequence[Input], rw: Rewrite, *, progress: bool) -> None:
+def _in_place(
+    gz: Gazetteer, inputs: Sequence[Input], rw: Rewrite, *, jobs: int, progress: bool, index: str | None
+) -> None:
     """Rewrite each file; report each one that fails and go on; exit 1 if any failed."""
-    results: Iterable[tuple[bool, str]] = (rewrite_file(gz, inp, rw, progress=progress) for inp in inputs)
+    results: Iterable[tuple[bool, str]]
+    if jobs > 1 and len(inputs) > 1:
+        results = parallel.rewrite_files(inputs, rw, jobs=jobs, index=index)
+    else:
+        results = (rewrite_file(gz, inp, rw, progress=progress) for inp in inputs)
     failed = []
     for inp, (ok, message) in zip(inputs, results, strict=True):
         if message:
