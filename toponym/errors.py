@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["GazetteerError", "IndexFormatError", "Problem", "ToponymError", "UnknownPlaceError"]
+__all__ = [
+    "GazetteerError",
+    "IndexFormatError",
+    "Problem",
+    "SpecialFileError",
+    "TextDecodeError",
+    "ToponymError",
+    "UnknownPlaceError",
+]
 
 
 class ToponymError(Exception):
@@ -38,3 +46,30 @@ class IndexFormatError(ToponymError, ValueError):
 
 class UnknownPlaceError(ToponymError, LookupError):
     """No place has the requested ID. Use ``resolve`` to look places up by name."""
+
+
+class TextDecodeError(ToponymError, ValueError):
+    """Input is not valid UTF-8. ``name``, ``line`` (1-based) and ``offset`` (bytes) locate it.
+
+    ``written`` says what happened to the output: the default is that nothing was written (the
+    CLI checks inputs before writing); a stream read live may already have produced some.
+    """
+
+    def __init__(
+        self, name: str, line: int, offset: int, byte: int, binary: bool, written: str = "nothing was written"
+    ) -> None:
+        self.name, self.line, self.offset, self.byte, self.binary = name, line, offset, byte, binary
+        self.written = written
+        hint = " (it looks like a binary file)" if binary else ""
+        super().__init__(
+            f"{name}: invalid UTF-8 at line {line}, byte offset {offset} (byte 0x{byte:02x}){hint}; "
+            f"{written}. Convert the file to UTF-8, or pass --errors replace."
+        )
+
+    def __reduce__(self) -> tuple[type[TextDecodeError], tuple[str, int, int, int, bool, str]]:
+        return type(self), (self.name, self.line, self.offset, self.byte, self.binary, self.written)
+
+
+class SpecialFileError(ToponymError, OSError):
+    """A path is not something toponym reads or writes that way (a folder, a socket, a block
+    device as output, or any non-regular file for ``--in-place``); the message says what to do."""

@@ -24,13 +24,26 @@ def test_resolve_json(index_file: str) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows[0]["id"] == "shikotan" and rows[0]["method"] == "exact" and rows[0]["query"] == "Shokotan"
-    assert rows[1] == {"query": "Qxzvtplkwj", "id": None, "name": None, "score": None, "method": None}
+    assert rows[0]["status"] == "matched"
+    assert rows[1] == {
+        "query": "Qxzvtplkwj",
+        "id": None,
+        "name": None,
+        "score": None,
+        "method": None,
+        "status": "no-match",
+    }
 
 
-def test_resolve_stdin(index_file: str) -> None:
+def test_resolve_stdin_keeps_blank_lines(index_file: str) -> None:
     result = CliRunner().invoke(main, ["resolve", "--index", index_file, "-"], input="Kunashiri\n\n国後島\n")
     assert result.exit_code == 0
-    assert [line.split("\t")[1] for line in result.output.splitlines()] == ["kunashir", "kunashir"]
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [r[:3] for r in rows] == [
+        ["Kunashiri", "kunashir", "Kunashir"],
+        ["", "-", "empty"],
+        ["国後島", "kunashir", "Kunashir"],
+    ]
 
 
 def test_resolve_perspective(index_file: str) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -39,15 +42,17 @@ def test_extract_plain_and_jsonl(index: str, tmp_path: Path) -> None:
     src.write_bytes(TEXT.encode())
     code, out, _ = run("extract", "--index", index, str(src))
     assert code == 0
-    assert out.decode().splitlines()[0] == f"{src}:1:9\tkunashir\tKunashiri\tKunashir"
+    assert out.decode().splitlines()[0] == f"{src}:1:10\tkunashir\tKunashiri\tKunashir"  # columns count from 1
     code, out, _ = run("extract", "--index", index, "--jsonl", "-", input=TEXT.encode())
     rows = [json.loads(line) for line in out.decode().splitlines()]
     assert [(r["line"], r["column"], r["text"], r["id"]) for r in rows] == [
-        (1, 9, "Kunashiri", "kunashir"),
-        (2, 4, "国後島", "kunashir"),
-        (2, 11, "Russia", "ru"),
+        (1, 10, "Kunashiri", "kunashir"),
+        (2, 5, "国後島", "kunashir"),
+        (2, 12, "Russia", "ru"),
     ]
-    assert all(TEXT[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert all(TEXT[r["start"] : r["end"]] == r["text"] for r in rows)  # start/end: 0-based offsets
+    lines = TEXT.split("\n")
+    assert all(lines[r["line"] - 1][r["column"] - 1 :].startswith(r["text"]) for r in rows)
 
 
 def test_extract_several_files(index: str, tmp_path: Path) -> None:
@@ -173,3 +178,84 @@ def test_kill_9_during_in_place_leaves_the_original(index: str, tmp_path: Path) 
         for leftover in tmp_path.glob(".big.txt.*.toponym-tmp"):
             leftover.unlink()  # a killed run leaves its temporary file, never a damaged original
     assert killed_mid_run >= 1
+
+
+def test_extract_formats_escape_and_locate(index: str) -> None:
+    text = "Talks on the Southern\nKurils and Kunashiri\n"
+    code, out, _ = run("extract", "--index", index, "--format", "tsv", "-", input=text.encode())
+    assert code == 0
+    header, *rows = [line.split("\t") for line in out.decode().splitlines()]
+    assert header == ["file", "line", "column", "start", "end", "text", "id", "name", "kind", "score", "method"]
+    assert [r[:6] for r in rows] == [
+        ["-", "1", "14", "13", "28", "Southern\\nKurils"],  # a name across a line break stays on one row
+        ["-", "2", "12", "33", "42", "Kunashiri"],
+    ]
+    code, out, _ = run("extract", "--index", index, "--format", "csv", "-", input=text.encode())
+    table = list(csv.DictReader(io.StringIO(out.decode(), newline="")))
+    assert [(r["text"], r["line"], r["column"]) for r in table] == [
+        ("Southern\nKurils", "1", "14"),
+        ("Kunashiri", "2", "12"),
+    ]
+    code, out, _ = run("extract", "--index", index, "-", input=text.encode())
+    assert out.decode().splitlines()[0] == "-:1:14\tsouthern-kurils\tSouthern\\nKurils\tSouthern Kurils"
+
+
+def test_columns_count_from_one_after_a_block_boundary_inside_a_line(index: str, tmp_path: Path) -> None:
+    line = "lorem ipsum " * 8000 + "Russia " + "dolor " * 100  # one line longer than a block
+    src = tmp_path / "long.txt"
+    src.write_text("Japan\n" + line + "\n", encoding="utf-8")
+    code, out, _ = run("extract", "--index", index, "--jsonl", str(src))
+    rows = [json.loads(x) for x in out.decode().splitlines()]
+    assert code == 0
+    assert [(r["line"], r["column"], r["id"]) for r in rows] == [(1, 1, "jp"), (2, line.index("Russia") + 1, "ru")]
+
+
+def test_jobs_keep_the_order_of_the_files(index: str, tmp_path: Path) -> None:
+    files = []
+    for i, text in enumerate(["Russia\n", "Japan and Kunashiri\n", "", "Talks on Shikotan\n" * 50]):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+    stdin = b"Georgia\n"
+    for fmt in ("text", "csv"):
+        one = run("extract", "--index", index, "--format", fmt, *files, "-", input=stdin)
+        two = run("extract", "--index", index, "--format", fmt, "-j", "3", *files, "-", input=stdin)
+        assert one[0] == two[0] == 0 and one[1] == two[1] and one[1]
+    one = run("normalize", "--index", index, "--to", "id", *files)
+    two = run("normalize", "--index", index, "--to", "id", "-j", "2", *files)
+    assert one[0] == two[0] == 0 and one[1] == two[1]
+
+
+def test_jobs_write_nothing_when_one_input_is_bad(index: str, tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Russia\n", encoding="utf-8")
+    bad.write_bytes(b"Japan \xff\n")
+    code, out, err = run("normalize", "--index", index, "-j", "2", str(good), str(bad))
+    assert code == 1 and out == b"" and "bad.txt: invalid UTF-8" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes is POSIX")
+def test_extract_from_a_pipe_prints_each_line_as_it_arrives(index: str) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "toponym", "extract", "--index", index, "-"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for text, expected in [(b"Talks on Kunashiri.\n", b"-:1:10\tkunashir"), (b"Then Russia.\n", b"-:2:6\tru")]:
+            proc.stdin.write(text)
+            proc.stdin.flush()  # the input stays open: the answer must come before its end
+            ready, _, _ = select.select([proc.stdout], [], [], 30)
+            assert ready, "no output while the input was still open"
+            assert proc.stdout.readline().startswith(expected)
+        proc.stdin.close()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        if proc.stderr is not None:
+            proc.stderr.close()

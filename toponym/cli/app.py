@@ -1,0 +1,123 @@
+"""The ``toponym`` command group, the index commands (validate, compile, info), and the rule
+that no command ends in a Python traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .._version import __version__
+from ..api import default_index_path
+from ..errors import GazetteerError, ToponymError
+from ._internal import compiled_bytes, compiled_counts, index_summary
+from .common import Failure, describe_os_error, index_option, io_errors, load_gazetteer, open_output
+from .common import output_is_stream_checked as _is_stream
+from .resolve import resolve
+from .text import extract, normalize
+
+if TYPE_CHECKING:
+    from ..index import Index
+
+
+class _Group(click.Group):
+    """Every error a command does not turn into a message itself becomes one line and exit status
+    1: an operating-system error names its file and what to do; anything else is reported as a
+    bug (``TOPONYM_DEBUG=1`` shows the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader went away (| head): click exits quietly
+            raise Failure(describe_os_error(exc)) from exc
+        except ToponymError as exc:
+            raise Failure(str(exc)) from exc
+        except Exception as exc:
+            if os.environ.get("TOPONYM_DEBUG"):
+                traceback.print_exc()
+            raise Failure(
+                f"internal error: {type(exc).__name__}: {exc}. This is a bug in toponym: please report it "
+                "(TOPONYM_DEBUG=1 shows the details)"
+            ) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="toponym")
+def main() -> None:
+    """Normalise place names in any language and script to stable IDs."""
+
+
+def _compile(folder: str) -> Index:
+    """Read, validate and compile a gazetteer folder in memory; problems as file:line, exit 1."""
+    from ..build import compile_gazetteer
+
+    try:
+        return compile_gazetteer(folder)
+    except GazetteerError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def validate(folder: str) -> None:
+    """Check a gazetteer FOLDER; list every problem as file:line (no index is built)."""
+    from ..build.merge import merge
+    from ..build.sources import read_gazetteer
+    from ..build.validate import validate as check_all
+
+    try:
+        sources = read_gazetteer(folder)
+        check_all(sources)
+    except GazetteerError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    places = merge(sources)
+    click.echo(f"ok: {len(places)} places, {sum(len(p.names) for p in places)} names")
+
+
+@main.command(name="compile")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Index file to write.")
+def compile_command(folder: str, output: str) -> None:
+    """Validate and compile a gazetteer FOLDER into an index file.
+
+    OUTPUT is replaced atomically (a new file under an unpredictable name in its folder, renamed
+    over it), so a program reading the old index keeps reading it whole; a FIFO or a device
+    (/dev/null) is written as a stream.
+    """
+    index = _compile(folder)
+    if not _is_stream(output):
+        with io_errors(output, "write"):
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+    with open_output(output) as out:
+        out.write(compiled_bytes(index))
+    counts = compiled_counts(index)
+    click.echo(f"wrote {output}: {counts['places']} places, {counts['names']} names, {counts['keys']} keys")
+
+
+@main.command()
+@index_option
+def info(index: str | None) -> None:
+    """Version, index location, digest and counts."""
+    digest, counts, kinds = index_summary(load_gazetteer(index))
+    click.echo(f"toponym {__version__}")
+    click.echo(f"index: {index or default_index_path()}")
+    click.echo(f"digest: {digest}")
+    for key, value in counts.items():
+        click.echo(f"{key}: {value}")
+    click.echo("kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+
+
+main.add_command(resolve)
+main.add_command(extract)
+main.add_command(normalize)
