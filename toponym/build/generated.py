@@ -8,14 +8,17 @@ codes and names are unions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..errors import Problem
 from ..vocab import CODE_KEYS
 from .records import SourceName, SourcePlace
 
 __all__ = ["merge_generated", "ordered_generated", "read_names_tsv", "read_places_tsv"]
+
+_PLACE_COLUMNS = ("id", "kind", "name", "parent", "country", "population", "codes")
+_NAME_COLUMNS = ("id", "name", "langs", "type")
 
 
 def ordered_generated(folder: Path) -> list[Path]:
@@ -46,22 +49,27 @@ def merge_generated(into: SourcePlace, other: SourcePlace) -> None:
     into.names.extend(other.names)
 
 
-def _tsv_rows(path: Path) -> Any:
+def _tsv_rows(
+    path: Path, rel: str, columns: tuple[str, ...], problems: list[Problem]
+) -> Iterator[tuple[int, list[str]]]:
+    """The data rows of a TSV file that have ``len(columns)`` fields; comments, blank lines and an
+    optional header row (the column names) are skipped, rows of another width are problems."""
     with path.open(encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
             if line.startswith("#") or not line.strip():
                 continue
-            yield lineno, line.rstrip("\n").split("\t")
+            cols = line.rstrip("\n").split("\t")
+            if cols[:2] == list(columns[:2]):
+                continue
+            if len(cols) != len(columns):
+                problems.append(Problem(rel, lineno, f"expected {len(columns)} tab-separated columns, got {len(cols)}"))
+                continue
+            yield lineno, cols
 
 
 def read_places_tsv(path: Path, rel: str, problems: list[Problem]) -> list[SourcePlace]:
     places: list[SourcePlace] = []
-    for lineno, cols in _tsv_rows(path):
-        if cols[:2] == ["id", "kind"]:  # optional column-header row
-            continue
-        if len(cols) != 7:
-            problems.append(Problem(rel, lineno, f"expected 7 tab-separated columns, got {len(cols)}"))
-            continue
+    for lineno, cols in _tsv_rows(path, rel, _PLACE_COLUMNS, problems):
         pid, kind, name, parent, country, population, codes = cols
         place = SourcePlace(
             id=pid,
@@ -89,12 +97,7 @@ def read_places_tsv(path: Path, rel: str, problems: list[Problem]) -> list[Sourc
 
 
 def read_names_tsv(path: Path, rel: str, by_id: dict[str, SourcePlace], problems: list[Problem]) -> None:
-    for lineno, cols in _tsv_rows(path):
-        if cols[:2] == ["id", "name"]:  # optional column-header row
-            continue
-        if len(cols) != 4:
-            problems.append(Problem(rel, lineno, f"expected 4 tab-separated columns, got {len(cols)}"))
-            continue
+    for lineno, cols in _tsv_rows(path, rel, _NAME_COLUMNS, problems):
         pid, name, langs, kind = cols
         place = by_id.get(pid)
         if place is None:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 
 from ..errors import GazetteerError, Problem
 from ..normalize import fold_key, normalize_name, translit_key
 from ..vocab import KINDS, NAME_TYPES, is_language_tag
-from .merge import MergedPlace, merge
-from .sources import SourcePlace, Sources
+from .records import Prefer, SourcePlace, Sources
 
 __all__ = ["check", "is_language_tag", "validate"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_LIKE = re.compile(r"^[a-z]{2}(-[a-z0-9]{1,3})?$|^[a-z]{4}$")
+#: Unicode category Cc: the C0 and C1 controls and DEL.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _GENERATED_ID = re.compile(r"^(?:[a-z]{2}(?:-[a-z0-9]{1,3})?|[a-z]{4}|gn-\d+|m49-\d{3}|[a-z0-9][a-z0-9-]{2,})$")
 
 
@@ -33,63 +33,64 @@ def check(sources: Sources) -> list[Problem]:
             curated_ids[place.id] = place
     generated_ids = {p.id: p for p in sources.generated}
     all_ids = set(curated_ids) | set(generated_ids)
-
+    tags: dict[str, list[str]] = {}  # a language field -> its bad tags (the fields repeat a lot)
     for place in [*sources.curated, *sources.generated]:
-        where = (place.file, place.line)
-        if not _ID.match(place.id) or not (_GENERATED_ID.match(place.id) or _ISO_LIKE.match(place.id)):
-            problems.append(Problem(*where, f"id {place.id!r} is not in the ID scheme (DESIGN.md §2)"))
-        if place.kind not in KINDS:
-            problems.append(Problem(*where, f"{place.id}: unknown kind {place.kind!r}"))
-        for attr in ("parent", "country"):
-            target = getattr(place, attr)
-            if target and target not in all_ids:
-                problems.append(Problem(*where, f"{place.id}: unknown {attr} {target!r}"))
-        for group in [*place.part_of, *place.members]:
-            if group not in all_ids:
-                problems.append(Problem(*where, f"{place.id}: unknown place {group!r} in part_of/members"))
-        if place.drop_names and not place.note:
-            problems.append(Problem(*where, f"{place.id}: drop_names needs a note saying why"))
-        if (
-            place.curated
-            and place.id in generated_ids
-            and place.kind != generated_ids[place.id].kind
-            and not place.note
-        ):
-            problems.append(Problem(*where, f"{place.id}: changes the generated kind; add a note saying why"))
-        display_keys: dict[tuple[str, str], int] = {}
-        for name in place.names:
-            if not name.name.strip():
-                problems.append(Problem(name.file, name.line, f"{place.id}: empty name"))
-            elif any(unicodedata.category(ch) == "Cc" for ch in name.name):
-                problems.append(Problem(name.file, name.line, f"{place.id}: control character in {name.name!r}"))
-            for tag in name.lang.split(","):
-                if not is_language_tag(tag):
-                    problems.append(
-                        Problem(name.file, name.line, f"{place.id}: bad language tag {tag!r} for {name.name!r}")
-                    )
-            if name.type not in NAME_TYPES:
-                problems.append(Problem(name.file, name.line, f"{place.id}: unknown name type {name.type!r}"))
-            for side in name.perspective:
-                if side not in all_ids:
-                    problems.append(Problem(name.file, name.line, f"{place.id}: unknown perspective {side!r}"))
-            if name.display:
-                for side in name.perspective or ("",):
-                    key = (side, name.lang.split("-")[0])
-                    if key in display_keys:
-                        problems.append(
-                            Problem(
-                                name.file,
-                                name.line,
-                                f"{place.id}: two display names for {'/'.join(filter(None, key))!r}",
-                            )
-                        )
-                    display_keys[key] = name.line
-
+        problems.extend(_place_problems(place, all_ids, generated_ids))
+        problems.extend(_name_problems(place, all_ids, tags))
     problems.extend(_parent_cycles({**generated_ids, **curated_ids}))
     problems.extend(_curated_collisions(sources))
     problems.extend(_policy_problems(sources, all_ids))
-    problems.extend(_preferred_names(sources, merge(sources)))
+    problems.extend(_preferred_names(sources))
     return problems
+
+
+def _place_problems(place: SourcePlace, all_ids: set[str], generated: dict[str, SourcePlace]) -> list[Problem]:
+    where = (place.file, place.line)
+    out: list[Problem] = []
+    if not _ID.match(place.id) or not (_GENERATED_ID.match(place.id) or _ISO_LIKE.match(place.id)):
+        out.append(Problem(*where, f"id {place.id!r} is not in the ID scheme (DESIGN.md §2)"))
+    if place.kind not in KINDS:
+        out.append(Problem(*where, f"{place.id}: unknown kind {place.kind!r}"))
+    for attr in ("parent", "country"):
+        target = getattr(place, attr)
+        if target and target not in all_ids:
+            out.append(Problem(*where, f"{place.id}: unknown {attr} {target!r}"))
+    for group in [*place.part_of, *place.members]:
+        if group not in all_ids:
+            out.append(Problem(*where, f"{place.id}: unknown place {group!r} in part_of/members"))
+    if place.drop_names and not place.note:
+        out.append(Problem(*where, f"{place.id}: drop_names needs a note saying why"))
+    base = generated.get(place.id)
+    if place.curated and base is not None and place.kind != base.kind and not place.note:
+        out.append(Problem(*where, f"{place.id}: changes the generated kind; add a note saying why"))
+    return out
+
+
+def _name_problems(place: SourcePlace, all_ids: set[str], tags: dict[str, list[str]]) -> list[Problem]:
+    out: list[Problem] = []
+    display_keys: dict[tuple[str, str], int] = {}
+    for name in place.names:
+        where = (name.file, name.line)
+        if not name.name.strip():
+            out.append(Problem(*where, f"{place.id}: empty name"))
+        elif _CONTROL.search(name.name):
+            out.append(Problem(*where, f"{place.id}: control character in {name.name!r}"))
+        bad = tags.get(name.lang)
+        if bad is None:
+            bad = tags[name.lang] = [t for t in name.lang.split(",") if not is_language_tag(t)]
+        out.extend(Problem(*where, f"{place.id}: bad language tag {tag!r} for {name.name!r}") for tag in bad)
+        if name.type not in NAME_TYPES:
+            out.append(Problem(*where, f"{place.id}: unknown name type {name.type!r}"))
+        for side in name.perspective:
+            if side not in all_ids:
+                out.append(Problem(*where, f"{place.id}: unknown perspective {side!r}"))
+        if name.display:
+            for side in name.perspective or ("",):
+                key = (side, name.lang.split("-")[0])
+                if key in display_keys:
+                    out.append(Problem(*where, f"{place.id}: two display names for {'/'.join(filter(None, key))!r}"))
+                display_keys[key] = name.line
+    return out
 
 
 def validate(sources: Sources) -> None:
@@ -184,19 +185,30 @@ def _keys_of(name: str) -> set[str]:
     return {k for k in (norm, folded, trans) if k}
 
 
-def _preferred_names(sources: Sources, places: list[MergedPlace]) -> list[Problem]:
-    """A ``[[prefer]]`` entry names a place that has the name (after merging and ``[[same]]``)."""
+def _preferred_names(sources: Sources) -> list[Problem]:
+    """A ``[[prefer]]`` entry names a place that has the name, as the layers merge: its generated
+    and curated names, less ``drop_names``, plus the names of IDs a ``[[same]]`` entry folds into it."""
     folded_into = {s.also: s.place for s in sources.policy.same}
-    by_id = {p.src.id: p for p in places}
-    problems: list[Problem] = []
+    wanted: dict[str, list[Prefer]] = defaultdict(list)
     for entry in sources.policy.prefer:
-        place = by_id.get(folded_into.get(entry.place, entry.place))
-        if place is None:
-            continue  # an unknown place: reported above
-        norm = normalize_name(entry.name)
-        wanted = {norm, fold_key(norm)}
-        if not any(wanted & _keys_of(n.name) for n in place.names.values()):
-            problems.append(
-                Problem(entry.file, entry.line, f"[[prefer]] {entry.name!r}: {entry.place} has no such name")
-            )
+        wanted[folded_into.get(entry.place, entry.place)].append(entry)
+    names: dict[str, set[str]] = {pid: set() for pid in wanted}
+    dropped: dict[str, set[str]] = defaultdict(set)
+    for place in [*sources.generated, *sources.curated]:
+        pid = folded_into.get(place.id, place.id)
+        if pid not in names:
+            continue
+        names[pid].update(n.name for n in place.names)
+        if place.curated:
+            names[pid].add(place.name)
+            dropped[pid].update(normalize_name(n) for n in place.drop_names)
+    problems: list[Problem] = []
+    for pid, entries in wanted.items():
+        keys = set().union(*(_keys_of(n) for n in names[pid] if normalize_name(n) not in dropped[pid]))
+        for entry in entries:
+            norm = normalize_name(entry.name)
+            if pid in names and names[pid] and not {norm, fold_key(norm)} & keys:
+                problems.append(
+                    Problem(entry.file, entry.line, f"[[prefer]] {entry.name!r}: {entry.place} has no such name")
+                )
     return problems

@@ -84,13 +84,10 @@ Answers_call(AnswersObject *self, PyObject *const *args, size_t nargsf, PyObject
     }
     PyObject *query = args[0];
     Py_ssize_t len;
-    const char *raw = PyUnicode_AsUTF8AndSize(query, &len);
-    if (raw == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return NULL;
-        PyErr_Clear(); /* a lone surrogate is no stored spelling */
-        Py_RETURN_NOTIMPLEMENTED;
-    }
+    int unencodable;
+    const char *raw = utf8_of(query, &len, &unencodable);
+    if (raw == NULL)
+        return unencodable ? Py_NewRef(Py_NotImplemented) : NULL;
     Py_ssize_t row = table_find(self->names, raw, len), nnames = self->names->count;
     if (row < 0)
         Py_RETURN_NOTIMPLEMENTED;

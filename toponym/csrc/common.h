@@ -40,6 +40,20 @@ crc32_update(uint32_t crc, const unsigned char *p, Py_ssize_t n)
  * least count of them: a TypeError for the wrong kind of buffer, a ValueError for too few items. */
 int get_items(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count, const char *what);
 
+/* The UTF-8 bytes of the str obj (its length in *len), or NULL: with an exception set, or, when obj
+ * holds a lone surrogate (which no stored string does), with *unencodable set and no exception. */
+static inline const char *
+utf8_of(PyObject *obj, Py_ssize_t *len, int *unencodable)
+{
+    *unencodable = 0;
+    const char *raw = PyUnicode_AsUTF8AndSize(obj, len);
+    if (raw == NULL && PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+        PyErr_Clear();
+        *unencodable = 1;
+    }
+    return raw;
+}
+
 /* ---- StringTable (strings.c) ---------------------------------------------------------------- */
 
 typedef struct {

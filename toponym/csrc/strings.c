@@ -76,13 +76,10 @@ StringTable_row(StringTableObject *self, PyObject *key)
         return NULL;
     }
     Py_ssize_t len;
-    const char *raw = PyUnicode_AsUTF8AndSize(key, &len);
-    if (raw == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return NULL;
-        PyErr_Clear(); /* a lone surrogate is no stored string */
-        return PyLong_FromLong(-1);
-    }
+    int unencodable;
+    const char *raw = utf8_of(key, &len, &unencodable);
+    if (raw == NULL)
+        return unencodable ? PyLong_FromLong(-1) : NULL;
     return PyLong_FromSsize_t(table_find(self, raw, len));
 }
 
@@ -101,13 +98,10 @@ StringTable_equals(StringTableObject *self, PyObject *const *args, Py_ssize_t na
         return NULL;
     }
     Py_ssize_t len, size;
-    const char *raw = PyUnicode_AsUTF8AndSize(args[1], &len);
-    if (raw == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return NULL;
-        PyErr_Clear(); /* a lone surrogate equals no stored string */
-        Py_RETURN_FALSE;
-    }
+    int unencodable;
+    const char *raw = utf8_of(args[1], &len, &unencodable);
+    if (raw == NULL)
+        return unencodable ? Py_NewRef(Py_False) : NULL;
     const char *stored = string_at(self, i, &size);
     if (stored != NULL && size == len && memcmp(stored, raw, (size_t)len) == 0)
         Py_RETURN_TRUE;
