@@ -15,6 +15,7 @@ __all__ = [
     "KINDS",
     "LANG_TAG",
     "MAJOR_KINDS",
+    "MAJOR_LANGS",
     "METHODS",
     "NAME_TYPES",
     "Kind",
@@ -84,6 +85,67 @@ CODE_KEYS: Final = frozenset(
 COUNTRY_KINDS: Final[frozenset[Kind]] = frozenset({"country", "territory", "former-country"})
 #: Kinds answered even when their name is a common word ("Turkey", "Chad", "Jordan").
 MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea", "macro-region"})
+
+#: Languages whose names a source gives with care: a name tagged with one of them vouches for its
+#: place (the languages of the word lists in gazetteer/words/, and a few more major ones).
+MAJOR_LANGS: Final = frozenset(
+    [
+        "af",
+        "am",
+        "ar",
+        "bg",
+        "bn",
+        "bs",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "fa",
+        "fi",
+        "fil",
+        "fr",
+        "ha",
+        "he",
+        "hi",
+        "hr",
+        "hu",
+        "id",
+        "ig",
+        "is",
+        "it",
+        "ja",
+        "ko",
+        "lt",
+        "lv",
+        "mk",
+        "ms",
+        "nb",
+        "nl",
+        "no",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sh",
+        "sk",
+        "sl",
+        "sr",
+        "sv",
+        "sw",
+        "ta",
+        "th",
+        "tr",
+        "uk",
+        "ur",
+        "vi",
+        "yo",
+        "zh",
+        "zu",
+    ]
+)
 
 #: BCP 47 as used here: language, optional script, optional region, optional variants.
 LANG_TAG: Final = re.compile(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..index import Index
 from ..index.format import serialize
+from .audit import apply, audit
 from .defaults import compile_answers
 from .merge import merge
 from .sources import Sources, read_gazetteer
@@ -26,7 +27,10 @@ __all__ = ["compile_gazetteer", "compile_sources"]
 def compile_sources(sources: Sources) -> Index:
     """An :class:`~toponym.index.Index` of ``sources``; ``GazetteerError`` lists every problem first."""
     validate(sources)
-    tables = build_tables(merge(sources), sources)
+    places = merge(sources)
+    checked = audit(places, sources.words)
+    apply(places, checked)
+    tables = build_tables(places, sources, checked.ordinary)
     # the answers are ranked with the index the tables make, by the resolver's own pure functions
     answers = compile_answers(Index(serialize(tables)))
     tables.sections.update(answers.sections())

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
 from ..vocab import CODE_KEYS
-from .records import Policy, Prefer, Same, SourceName, SourcePlace, Stop
+from .records import SourceName, SourcePlace
 
-__all__ = ["read_curated", "read_policy"]
+__all__ = ["load_toml", "read_curated"]
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
-def _load_toml(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Any] | None, str]:
+def load_toml(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Any] | None, str]:
     """The parsed file and its text; a syntax error becomes a problem at its line."""
     text = path.read_text(encoding="utf-8")
     try:
@@ -33,7 +32,7 @@ def _load_toml(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str,
 
 
 def read_curated(path: Path, rel: str, problems: list[Problem]) -> list[SourcePlace]:
-    data, text = _load_toml(path, rel, problems)
+    data, text = load_toml(path, rel, problems)
     if data is None:
         return []
     lines = text.splitlines()
@@ -186,46 +185,3 @@ def _names(names: Any, place: SourcePlace, start: int, block: list[str], problem
             )
         )
     return out
-
-
-def read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
-    data, text = _load_toml(path, rel, problems)
-    if data is None:
-        return Policy()
-    lines = text.splitlines()
-
-    def line_of(section: str, n: int) -> int:
-        seen = -1
-        for i, line in enumerate(lines):
-            if line.strip() == f"[[{section}]]":
-                seen += 1
-                if seen == n:
-                    return i + 1
-        return 1
-
-    policy = Policy()
-    for key in sorted(set(data) - {"prefer", "stop", "same", "perspective_alias"}):
-        problems.append(Problem(rel, 1, f"unknown policy section {key!r}"))
-
-    def entries(section: str, fields: tuple[str, ...]) -> Iterator[tuple[dict[str, Any], int]]:
-        """The ``[[section]]`` entries whose ``fields`` are non-empty strings, with their lines."""
-        for n, entry in enumerate(data.get(section, [])):
-            line = line_of(section, n)
-            if not all(isinstance(entry.get(k), str) and entry.get(k) for k in fields):
-                wanted = f"{', '.join(fields[:-1])} and {fields[-1]}"
-                problems.append(Problem(rel, line, f"[[{section}]] needs non-empty {wanted}"))
-                continue
-            yield entry, line
-
-    for entry, line in entries("prefer", ("name", "place", "reason")):
-        policy.prefer.append(Prefer(entry["name"], entry["place"], entry["reason"], rel, line))
-    for entry, line in entries("stop", ("name", "reason")):
-        policy.stop.append(Stop(entry["name"], entry["reason"], rel, line))
-    for entry, line in entries("same", ("place", "also", "reason")):
-        policy.same.append(Same(entry["place"], entry["also"], entry["reason"], rel, line))
-    for alias, entry in data.get("perspective_alias", {}).items():
-        if not isinstance(entry, dict) or not entry.get("to") or not entry.get("reason"):
-            problems.append(Problem(rel, 1, f"perspective_alias {alias!r} needs 'to' and 'reason'"))
-            continue
-        policy.perspective_alias[alias] = str(entry["to"])
-    return policy

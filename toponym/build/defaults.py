@@ -69,7 +69,7 @@ def _why(e: Explanation) -> _Why:
 def _rank_key(index: Index, key: str) -> tuple[int, _Why | None]:
     """(entry code or NO_ANSWER, explanation) of a bare query spelling ``key``."""
     q = Query.bare(key)
-    rows = rank(index, q.folded, gather(index, q), NO_HINTS)
+    rows = rank(index, q, gather(index, q), NO_HINTS)
     if not rows or rows[0].tied or rows[0].stopped:
         return NO_ANSWER, None
     c = rows[0].cand
@@ -77,12 +77,15 @@ def _rank_key(index: Index, key: str) -> tuple[int, _Why | None]:
 
 
 def _keys(index: Index, answers: Answers) -> None:
-    words = index.policy.words
+    words, ordinary = index.policy.words, index.policy.ordinary_keys
     text = index.keys.text
     interned = {why: i for i, why in enumerate(answers.explanations)}
     for row in range(len(index.keys)):
         key = text[row]
-        # short keys may be acronyms, and words ("china", "İsland") be words or names, by the query's case
+        # short keys may be acronyms, and words ("china", "İsland") be words or names, by the
+        # query's case; an ordinary word's key by its accents (Spanish "se" is a word, "Sé" a name)
+        if key in ordinary:
+            continue
         if (len(key) > 3 and fold_key(key) not in words) or _case_free(key):
             best, why = _rank_key(index, key)
             answers.key_best[row] = best

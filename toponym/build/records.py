@@ -6,7 +6,20 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 
-__all__ = ["Policy", "Prefer", "Same", "SourceName", "SourcePlace", "Sources", "Stop", "Words"]
+__all__ = [
+    "NAME_LEVELS",
+    "PROMINENCE_CLASSES",
+    "Policy",
+    "Prefer",
+    "Prominence",
+    "Ranking",
+    "Same",
+    "SourceName",
+    "SourcePlace",
+    "Sources",
+    "Stop",
+    "Words",
+]
 
 
 @dataclass(slots=True)
@@ -77,6 +90,40 @@ class Policy:
     stop: list[Stop] = field(default_factory=list)
     same: list[Same] = field(default_factory=list)
     perspective_alias: dict[str, str] = field(default_factory=dict)
+    ranking: Ranking = field(default_factory=lambda: Ranking())
+
+
+#: The classes of place the policy gives a prominence (``[prominence.<class>]``).
+PROMINENCE_CLASSES = ("country", "territory", "former-country", "ocean", "sea", "macro-region", "gulf", "strait",
+                      "first-level", "subdivision", "city", "physical")  # fmt: skip
+#: How much a stored name vouches for its place, weakest first (``[name_weight.<level>]``); a name's
+#: level is its index here.
+NAME_LEVELS = ("misspelling", "minor-language", "untagged", "major-language", "reviewed")
+
+
+@dataclass(frozen=True, slots=True)
+class Prominence:
+    """A class of place counts as ``max(floor, per_person * people)`` people."""
+
+    floor: float = 1.0
+    per_person: float = 1.0
+
+
+@dataclass(slots=True)
+class Ranking:
+    """The ranking parameters of ``policy.toml``; where a section is missing, neutral values (every
+    place counts as its people, every name alike)."""
+
+    ambiguity: float = 1.5
+    city_over_unit: float = 0.0
+    prominence: dict[str, Prominence] = field(default_factory=dict)
+    name_weight: dict[str, float] = field(default_factory=dict)
+
+    def weights(self) -> tuple[float, ...]:
+        return tuple(self.name_weight.get(level, 1.0) for level in NAME_LEVELS)
+
+    def of(self, kind: str) -> Prominence:
+        return self.prominence.get(kind, Prominence())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +136,9 @@ class Words:
     """The most frequent words (``*.common.txt``); common words are dictionary words too."""
     no_fuzzy: frozenset[str] = frozenset()
     """Never fuzzy-matched: dictionary words, capitalised words, given names (``*.proper.txt``)."""
+    frequent: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Language -> its most frequent words in rank order (``<lang>.frequent.txt``), normalised with
+    accents kept (:func:`~toponym.normalize.normalize_name`), not folded."""
 
 
 @dataclass(slots=True)

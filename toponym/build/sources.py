@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ..errors import GazetteerError, Problem
 from ..normalize import fold_key, normalize_name
-from .curated import read_curated, read_policy
+from .curated import read_curated
 from .generated import merge_generated, ordered_generated, read_names_tsv, read_places_tsv
+from .policy import read_policy
 from .records import Policy, Prefer, Same, SourceName, SourcePlace, Sources, Stop, Words
 
 __all__ = [
@@ -128,15 +129,20 @@ def read_words(root: Path) -> Words:
     words: set[str] = set()
     common: set[str] = set()
     proper: set[str] = set()
+    frequent: dict[str, tuple[str, ...]] = {}
     for path in sorted((root / "words").glob("*.txt")):
-        target = proper if path.name.endswith(".proper.txt") else words
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                key = fold_key(normalize_name(line))
-                target.add(key)
-                if path.name.endswith(".common.txt"):
-                    common.add(key)
-    return Words(frozenset(words), frozenset(common), frozenset(proper | words))
+        norms = [normalize_name(line) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]  # fmt: skip
+        if path.name.endswith(".frequent.txt"):
+            # accents kept: Spanish "se" is a word, "Sé" (a district of São Paulo) a name
+            frequent[path.name.removesuffix(".frequent.txt")] = tuple(dict.fromkeys(w for w in norms if w))
+            continue
+        keys = [fold_key(w) for w in norms]
+        (proper if path.name.endswith(".proper.txt") else words).update(keys)
+        if path.name.endswith(".common.txt"):
+            common.update(keys)
+    no_fuzzy = proper | words | {fold_key(w) for ranked in frequent.values() for w in ranked}
+    return Words(frozenset(words), frozenset(common), frozenset(no_fuzzy), frequent)
 
 
 def _rel(path: Path, root: Path) -> str:

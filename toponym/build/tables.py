@@ -9,16 +9,30 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
+from typing import Any
 
 from .._version import __version__
 from ..index.blocking import FUZZY_MIN_LEN, char_mask, segment_hash, segments
 from ..index.format import IndexMeta, IndexTables
-from ..index.schema import FORMAT, RANK_AT_QUERY, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, pack_entry
+from ..index.schema import (
+    FORMAT,
+    RANK_AT_QUERY,
+    TIER_FOLDED,
+    TIER_NORMAL,
+    TIER_TRANSLIT,
+    WORD_COMMON,
+    WORD_DICTIONARY,
+    WORD_NO_FUZZY,
+    WORD_ORDINARY,
+    WORD_ORDINARY_KEY,
+    pack_entry,
+)
 from ..index.strings import build_table
 from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
-from ..vocab import COUNTRY_KINDS, NAME_TYPES
-from .merge import MergedPlace
+from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, NAME_TYPES
+from .merge import MergedName, MergedPlace
+from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
 from .sources import Sources
 
 __all__ = ["build_tables"]
@@ -68,6 +82,51 @@ def _countries(places: list[MergedPlace], row: dict[str, int], parent: array[int
     return country
 
 
+def _level(nm: MergedName, p: MergedPlace) -> int:
+    """How much a name vouches for its place (an index into ``NAME_LEVELS``; the ranking weighs it)."""
+    if nm.type == "misspelling":
+        return NAME_LEVELS.index("misspelling")
+    if nm.curated or nm.name == p.src.name:
+        return NAME_LEVELS.index("reviewed")
+    tags = {t.split("-")[0] for t in nm.langs if t != "und"}
+    if tags & MAJOR_LANGS:
+        return NAME_LEVELS.index("major-language")
+    return NAME_LEVELS.index("minor-language" if tags else "untagged")
+
+
+def _people(places: list[MergedPlace], parent: array[int]) -> array[int]:
+    """Each place's population; a subdivision without one counts the people of the cities in it."""
+    people = array("q", (p.src.population if p.src.population is not None else -1 for p in places))
+    summed = [0] * len(places)
+    for i, p in enumerate(places):
+        if p.src.kind == "city" and people[i] > 0:
+            node = parent[i]
+            for _ in range(_MAX_DEPTH):
+                if node < 0:
+                    break
+                summed[node] += people[i]
+                node = parent[node]
+    for i, p in enumerate(places):
+        if people[i] < 0 and p.src.kind == "subdivision" and summed[i]:
+            people[i] = summed[i]
+    return people
+
+
+def _prominence(places: list[MergedPlace], parent: array[int], people: array[int], ranking: Ranking) -> array[float]:
+    """How likely a reader means each place by its bare name, as an equivalent population (policy.toml)."""
+    out = array("d")
+    for i, p in enumerate(places):
+        kind = p.src.kind
+        if kind == "subdivision":
+            up = parent[i]
+            kind = "first-level" if up < 0 or places[up].src.kind in ("country", "territory") else "subdivision"
+        elif kind not in PROMINENCE_CLASSES:
+            kind = "physical"
+        rule = ranking.of(kind)
+        out.append(max(rule.floor, rule.per_person * max(people[i], 0)))
+    return out
+
+
 def _names(places: list[MergedPlace]) -> _Names:
     out = _Names()
     for i, p in enumerate(places):
@@ -81,10 +140,7 @@ def _names(places: list[MergedPlace]) -> _Names:
             out.persp.append(out.perspectives.setdefault(persp, len(out.perspectives)))
             out.type.append(NAME_TYPES.index(nm.type))
             out.curated.append(nm.curated)
-            # how much the name vouches for its place (the ranking reads it): reviewed or
-            # canonical, then tagged with a language, then an untagged bulk alternate
-            tagged = any(t != "und" for t in nm.langs)
-            out.rank.append(2 if nm.curated or nm.name == p.src.name else 1 if tagged else 0)
+            out.rank.append(_level(nm, p))
             if nm.display:
                 for lang in nm.langs:
                     primary = lang.split("-")[0]
@@ -162,7 +218,6 @@ def _fuzzy_sections(keys: _Keys) -> dict[str, array[int]]:
 def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Keys) -> IndexMeta:
     row = {p.src.id: i for i, p in enumerate(places)}
     prefer, stop = _policy(sources, row)
-    words = sources.words
     return IndexMeta(
         header={
             "format_version": FORMAT,
@@ -185,21 +240,42 @@ def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Key
         perspectives=sorted(names.perspectives, key=names.perspectives.__getitem__),
         prefer=prefer,
         stop=stop,
-        words=sorted(words.dictionary),
-        common_words=sorted(words.common),
-        no_fuzzy_words=sorted(words.no_fuzzy | words.dictionary),
         perspective_alias=dict(sources.policy.perspective_alias),
         id_alias={s.also: s.place for s in sources.policy.same},
         # filled in by the build's ranking (defaults.py); entry 0 stands for "none"
         explanations=[("only", 0, None)],
+        ranking={
+            "ambiguity": sources.policy.ranking.ambiguity,
+            "city_over_unit": sources.policy.ranking.city_over_unit,
+            "name_weight": sources.policy.ranking.weights(),
+        },
     )
 
 
-def build_tables(places: list[MergedPlace], sources: Sources) -> IndexTables:
-    """The tables of an index of ``places``; compiled answers left at ``RANK_AT_QUERY`` (see
-    :mod:`.defaults`)."""
+def _word_sections(words: Words, ordinary: frozenset[str]) -> dict[str, array[int] | bytes]:
+    """The ordinary words, each with its ``WORD_*`` bits, in a hash table (not a set in memory:
+    there are about 700,000 of them)."""
+    flags: dict[str, int] = {}
+    for group, bit in ((words.dictionary, WORD_DICTIONARY), (words.common, WORD_COMMON | WORD_DICTIONARY),
+                       (words.no_fuzzy | words.dictionary, WORD_NO_FUZZY), (ordinary, WORD_ORDINARY),
+                       ({fold_key(w) for w in ordinary}, WORD_ORDINARY_KEY)):  # fmt: skip
+        for word in group:
+            if word:
+                flags[word] = flags.get(word, 0) | bit
+    ordered = sorted(flags)
+    return {
+        "words_blob": _blob(ordered),
+        "word_slots": build_table(ordered),
+        "word_flags": array("B", (flags[w] for w in ordered)),
+    }
+
+
+def build_tables(places: list[MergedPlace], sources: Sources, ordinary: frozenset[str] = frozenset()) -> IndexTables:
+    """The tables of an index of ``places``, ``ordinary`` the keys the alias audit demotes; compiled
+    answers left at ``RANK_AT_QUERY`` (see :mod:`.defaults`)."""
     row = {p.src.id: i for i, p in enumerate(places)}
     parent = array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in places))
+    people = _people(places, parent)
     names = _names(places)
     keys = _keys(names.text)
     n_names, n_keys = len(names.text), len(keys.ordered)
@@ -207,11 +283,13 @@ def build_tables(places: list[MergedPlace], sources: Sources) -> IndexTables:
     for k in keys.ordered:
         codes.extend(keys.entries[k])
         ncodes.append(len(keys.entries[k]))
-    sections: dict[str, array[int] | bytes] = {
+    sections: dict[str, array[Any] | bytes] = {
         "place_parent": parent,
         "place_country": _countries(places, row, parent),
         "place_population": array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
         "place_first_name": names.first,
+        "place_people": people,
+        "place_prominence": _prominence(places, parent, people, sources.policy.ranking),
         "name_place": names.place,
         "name_lang": names.lang,
         "name_persp": names.persp,
@@ -230,5 +308,6 @@ def build_tables(places: list[MergedPlace], sources: Sources) -> IndexTables:
         "key_best": array("i", [RANK_AT_QUERY]) * n_keys,
         "key_explain": array("H", bytes(2 * n_keys)),
         **_fuzzy_sections(keys),
+        **_word_sections(sources.words, ordinary),
     }
     return IndexTables(_meta(sources, places, names, keys), sections)

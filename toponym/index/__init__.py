@@ -22,9 +22,9 @@ from ..errors import IndexFormatError, UnknownPlaceError
 from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
 from .blocking import FuzzyKeys
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
-from .schema import FORMAT
+from .schema import FORMAT, WORD_COMMON, WORD_DICTIONARY, WORD_NO_FUZZY, WORD_ORDINARY, WORD_ORDINARY_KEY
 from .strings import Strings, line_starts
-from .views import KeyTable, NameTable, PlaceTable, Policy
+from .views import KeyTable, NameTable, PlaceTable, Policy, WordSet
 
 __all__ = ["FORMAT", "Index", "IndexMeta", "IndexTables", "format_of"]
 
@@ -69,6 +69,8 @@ class Index:
             parent=parts["place_parent"],
             country=parts["place_country"],
             population=parts["place_population"],
+            people=parts["place_people"],
+            prominence=parts["place_prominence"],
             first_name=parts["place_first_name"],
             part_of=meta.place_part_of,
             display=meta.place_display,
@@ -99,14 +101,21 @@ class Index:
             explain=parts["key_explain"],
             fuzzy=int(meta.header.get("fuzzy_keys", 0)),
         )
+        words = Strings(buffer, starts["words_blob"], line_starts(parts["words_blob"]), parts["word_slots"])
+        flags = parts["word_flags"]
         self.policy = Policy(
             prefer=meta.prefer,
             stop=meta.stop,
-            words=dict.fromkeys(meta.words),
-            common_words=dict.fromkeys(meta.common_words),
-            no_fuzzy_words=dict.fromkeys(meta.no_fuzzy_words),
+            words=WordSet(words, flags, WORD_DICTIONARY),
+            common_words=WordSet(words, flags, WORD_COMMON),
+            no_fuzzy_words=WordSet(words, flags, WORD_NO_FUZZY),
+            ordinary=WordSet(words, flags, WORD_ORDINARY),
+            ordinary_keys=WordSet(words, flags, WORD_ORDINARY_KEY),
             perspective_alias=meta.perspective_alias,
             id_alias=meta.id_alias,
+            ambiguity=float(meta.ranking["ambiguity"]),
+            city_over_unit=float(meta.ranking["city_over_unit"]),
+            name_weight=tuple(meta.ranking["name_weight"]),
         )
         #: Why the compiled answers are what they are (``key_explain``, ``name_explain`` index it).
         self.explanations: tuple[Explanation, ...] = tuple(

@@ -45,13 +45,12 @@ class IndexMeta:
     """Folded key -> (place row, reason) of each ``[[prefer]]`` entry."""
     stop: dict[str, str]
     """Folded key -> reason of each ``[[stop]]`` entry."""
-    words: list[str]
-    common_words: list[str]
-    no_fuzzy_words: list[str]
     perspective_alias: dict[str, str]
     id_alias: dict[str, str]
     explanations: list[tuple[str, int, str | None]]
     """``(rule, candidates, policy reason)`` of the compiled answers; entry 0 is unused."""
+    ranking: dict[str, Any]
+    """``ambiguity``, ``city_over_unit``, ``name_weight`` (by name level) of policy.toml."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Room for small tables added without a format change."""
 
@@ -61,7 +60,7 @@ class IndexTables:
     """Everything an index file holds: the meta and every section of :data:`.schema.SECTIONS`."""
 
     meta: IndexMeta
-    sections: dict[str, array[int] | bytes]
+    sections: dict[str, array[Any] | bytes]
 
     def check(self) -> None:
         """Every declared section present, with its declared element type, and nothing else."""

@@ -23,6 +23,10 @@ __all__ = [
     "TIER_FOLDED",
     "TIER_NORMAL",
     "TIER_TRANSLIT",
+    "WORD_COMMON",
+    "WORD_DICTIONARY",
+    "WORD_NO_FUZZY",
+    "WORD_ORDINARY",
     "Section",
     "c_header",
     "entry_name",
@@ -49,11 +53,20 @@ RANK_AT_QUERY: Final = -2
 #: ``key_explain`` / ``name_explain`` of an entry without a compiled answer.
 NO_EXPLANATION: Final = 0
 
+#: ``word_flags``: what an ordinary word is (bits): an English dictionary word; a common English
+#: word; never fuzzy-matched; an ordinary word of some language that names no prominent place in it
+#: (normalised, accents kept); the folded key of such a word (a query of it ranks at query time).
+WORD_DICTIONARY: Final = 1
+WORD_COMMON: Final = 2
+WORD_NO_FUZZY: Final = 4
+WORD_ORDINARY: Final = 8
+WORD_ORDINARY_KEY: Final = 16
+
 #: ``name_method``: the compiled answer to a stored spelling is that very spelling; other values
 #: are the tier of the entry that reached the answer.
 METHOD_EXACT: Final = 3
 
-Rows = Literal["place", "name", "key", "fuzzy", "segment", "slot", "blob"]
+Rows = Literal["place", "name", "key", "word", "fuzzy", "segment", "slot", "blob"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +84,14 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("place_country", "i", "place", "row of the de facto country, or -1"),
     Section("place_population", "q", "place", "population, or -1 when unknown"),
     Section("place_first_name", "I", "place", "row of the place's first name; one more row holds the end"),
+    Section("place_people", "q", "place", "population, or for a subdivision without one the people of its cities"),
+    Section("place_prominence", "d", "place", "how likely a reader means the place by name (policy.toml [prominence])"),
     Section("name_place", "I", "name", "row of the place a name belongs to"),
     Section("name_lang", "H", "name", "index into meta.langs (comma-joined tags)"),
     Section("name_persp", "H", "name", "index into meta.perspectives"),
     Section("name_type", "B", "name", "index into vocab.NAME_TYPES"),
     Section("name_curated", "B", "name", "1 when a person reviewed the name"),
-    Section("name_rank", "B", "name", "how the name vouches for its place: 2 reviewed or canonical, 1 tagged, 0 bulk"),
+    Section("name_rank", "B", "name", "how the name vouches for its place: an index into NAME_LEVELS"),
     Section("name_answer", "i", "name", "name row a bare query spelling this name exactly resolves to, or a sentinel"),
     Section("name_method", "B", "name", "METHOD_EXACT, or the tier of the entry that reached name_answer"),
     Section("name_explain", "H", "name", "why name_answer: an index into meta.explanations"),
@@ -88,6 +103,9 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("key_codes", "I", "key", "the entries of every key, in key order (pack_entry)"),
     Section("key_best", "i", "key", "entry a bare query spelling the key resolves to, or a sentinel"),
     Section("key_explain", "H", "key", "why key_best: an index into meta.explanations"),
+    Section("words_blob", "blob", "blob", "ordinary words (folded keys), UTF-8, each ended by a newline"),
+    Section("word_slots", "I", "slot", "open-addressing hash table over the words blob"),
+    Section("word_flags", "B", "word", "WORD_* bits of each word"),
     Section("fuzzy_hash", "I", "segment", "sorted blocking hashes of every segment of every fuzzy key"),
     Section("fuzzy_ref", "I", "segment", "the fuzzy key (a key row) each hash belongs to"),
     Section("fuzzy_mask", "I", "fuzzy", "character mask of each fuzzy key"),

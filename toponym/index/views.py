@@ -34,6 +34,10 @@ class PlaceTable:
     """Row of the de facto country, or -1."""
     population: Sequence[int]
     """-1 when unknown."""
+    people: Sequence[int]
+    """The population, or for a subdivision without one the people of its cities; -1 when unknown."""
+    prominence: Sequence[float]
+    """How likely a reader means the place by its bare name, as an equivalent population."""
     first_name: Sequence[int]
     part_of: Mapping[int, tuple[int, ...]]
     display: Mapping[int, Mapping[str, str]]
@@ -138,6 +142,21 @@ class KeyTable:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class WordSet:
+    """The ordinary words that carry one of the ``WORD_*`` bits: ``key in words``."""
+
+    text: Strings
+    flags: Sequence[int]
+    bit: int
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        row = self.text.row_of(key)
+        return row >= 0 and bool(self.flags[row] & self.bit)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Policy:
     """``gazetteer/policy.toml`` and the word lists, as compiled."""
 
@@ -145,9 +164,22 @@ class Policy:
     """Folded key -> (place row, reason)."""
     stop: Mapping[str, str]
     """Folded key -> reason."""
-    words: Mapping[str, None]
-    """Dictionary words (folded keys)."""
-    common_words: Mapping[str, None]
-    no_fuzzy_words: Mapping[str, None]
+    words: WordSet
+    """English dictionary words (folded keys)."""
+    common_words: WordSet
+    """Common English words."""
+    no_fuzzy_words: WordSet
+    """Words never fuzzy-matched (dictionary and frequent words of many languages, given names)."""
+    ordinary: WordSet
+    """Ordinary words of some language that name no prominent place in it: no bare answer
+    (normalised, accents kept: ``query.norm in ordinary``)."""
+    ordinary_keys: WordSet
+    """The folded keys of the ordinary words: a key whose bare answer depends on its accents."""
     perspective_alias: Mapping[str, str]
     id_alias: Mapping[str, str]
+    ambiguity: float
+    """Two candidates of one kind are a tie when their likelihoods differ by less than this factor."""
+    city_over_unit: float
+    """A city outranks a first-level unit of its name only with at least this share of its people."""
+    name_weight: tuple[float, ...]
+    """How much a name of each level (``name_rank``) vouches for its place."""

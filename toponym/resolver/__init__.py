@@ -184,7 +184,7 @@ class Resolver:
             return []
         q = Query.of(query)
         cands = gather(self.index, q, self._spelling if self.fuzzy else None)
-        return rank(self.index, q.folded, cands, hints, query.islower())
+        return rank(self.index, q, cands, hints, query.islower())
 
     def _spelling(self, n: int) -> int | None:
         """The place a bare query spelling name ``n`` exactly resolves to; ``None`` when that is
@@ -197,7 +197,7 @@ class Resolver:
             return None
         # ranked at query time (a dictionary word, a short key): rank it now
         q = Query.bare(normalize_name(names.text[n]))
-        rows = rank(self.index, q.folded, gather(self.index, q), NO_HINTS)
+        rows = rank(self.index, q, gather(self.index, q), NO_HINTS)
         return rows[0].place if rows and not rows[0].tied and not rows[0].stopped else None
 
     def _match(self, query: str, r: Ranked, hints: Hints) -> Match:

@@ -16,27 +16,14 @@ from ..model import Explanation, Rule
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
 from ..vocab import MAJOR_KINDS, NAME_TYPES
-from .candidates import SCORE, Candidate
+from .candidates import SCORE, Candidate, Query
 from .hints import Hints
 
-__all__ = ["AMBIGUITY_RATIO", "RankKey", "Ranked", "count_explanation", "policy_explanation", "rank"]
+__all__ = ["RankKey", "Ranked", "city_over_unit", "count_explanation", "policy_explanation", "rank"]
 
-#: Two candidates of one kind are a tie when their prominence differs by less than this factor.
-AMBIGUITY_RATIO = 1.5
-_PROMINENCE = {
-    "country": 1e12,
-    "territory": 5e11,
-    "ocean": 3e11,
-    "macro-region": 2e11,
-    "sea": 1e11,
-    "former-country": 5e10,
-    "gulf": 1e9,
-    "strait": 1e9,
-}
-_SUBDIVISION_L1 = 5e6  # a first-level subdivision counts like a city of five million
-_SUBDIVISION_DEEP = 5e5
-_PHYSICAL = 2e6  # curated islands, island groups, peninsulas, regions without a population
 _MISSPELLING = NAME_TYPES.index("misspelling")
+#: A name of this level or above (a major language's, or reviewed) is a place's own name.
+_VOUCHING = 3
 
 
 class RankKey(NamedTuple):
@@ -58,14 +45,17 @@ class RankKey(NamedTuple):
     endorsed: bool
     """Fuzzy only: a place the nearest spelling means when typed exactly."""
     vouched: int
-    """How much the matched name vouches for the place (fuzzy: its rank; otherwise reviewed or not)."""
+    """Fuzzy only: how much the nearest spelling vouches for its place (``name_rank``)."""
     closeness: float
     """Fuzzy only: relative closeness (one edit in a longer name is a smaller slip)."""
     support: int
     """Fuzzy only: how many stored spellings of the place lie near the query."""
     prominence: float
-    """Countries, then oceans, macro-regions and seas, then first-level subdivisions, then cities
-    and features by population; a city outranks a same-named subdivision that contains it."""
+    """How likely a reader means the place by this name: its prominence (policy.toml
+    ``[prominence]``: countries first, then seas and world regions, first-level subdivisions by
+    their people, cities by population; a city outranks the unit of its name that contains it)
+    times the weight of the matched name (``[name_weight]``: a reviewed or major-language name
+    weighs most, a minority language's alias least)."""
 
 
 @dataclass(slots=True)
@@ -129,31 +119,35 @@ def better(index: Index, c: Candidate, have: Candidate, hints: Hints) -> bool:
     ma, mb = names.type_code[c.name] == _MISSPELLING, names.type_code[have.name] == _MISSPELLING
     if ma != mb:
         return not ma
+    # the name that vouches most for its place speaks for it ("Rio de Janeiro", the city's own
+    # name, not an untagged alternate of the same key)
+    ra, rb = names.rank[c.name], names.rank[have.name]
+    if ra != rb:
+        return ra > rb
     return c.name < have.name
 
 
-def prominence(index: Index, p: int, rivals: dict[int, Candidate]) -> float:
-    """How likely a reader means this place among its namesakes (see :attr:`RankKey.prominence`)."""
-    places = index.places
-    kind = places.kind[p]
-    pop: int = places.population[p]
-    if kind in _PROMINENCE:
-        return _PROMINENCE[kind] + max(pop, 0)
-    if kind == "subdivision":
-        parent = places.parent[p]
-        top = parent < 0 or places.kind[parent] in ("country", "territory")
-        return (_SUBDIVISION_L1 if top else _SUBDIVISION_DEEP) + max(pop, 0) * 1e-3
-    if kind == "city":
-        value = float(max(pop, 0))
-        # a city outranks a same-named subdivision that contains it: "Lima" is the city
+def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) -> None:
+    """A city outranks a subdivision of its name that contains it ("Lima", "Zurich" are the cities),
+    unless that unit is a first-level one more than ``1/share`` times as populous as the city
+    ("Quebec" is the province). Applied to the weighted likelihoods: sources tag a city's names
+    less often than a province's, so the name weights must not decide this."""
+    places, share = index.places, index.policy.city_over_unit
+    weighted = {p: key.prominence for key, p, _ in keyed}
+    for pos, (key, p, c) in enumerate(keyed):
+        if places.kind[p] != "city":
+            continue
         for anc in index.ancestors(p):
-            if anc in rivals and places.kind[anc] == "subdivision":
-                value = max(value, prominence(index, anc, {}) + 1.0)
-        return value
-    return float(pop) if pop > 0 else _PHYSICAL
+            if anc not in weighted or places.kind[anc] != "subdivision" or weighted[anc] < key.prominence:
+                continue
+            parent = places.parent[anc]
+            first_level = parent < 0 or places.kind[parent] in ("country", "territory")
+            if not first_level or places.population[p] >= share * places.people[anc]:
+                key = key._replace(prominence=weighted[anc] + 1.0)
+                keyed[pos] = (key, p, c)
 
 
-def _key(index: Index, p: int, c: Candidate, hints: Hints, preferred: bool, best: dict[int, Candidate]) -> RankKey:
+def _key(index: Index, p: int, c: Candidate, hints: Hints, preferred: bool, vouch: int) -> RankKey:
     names = index.names
     in_country = hints.country is not None and (
         p == hints.country or index.places.country[p] == hints.country or hints.country in index.ancestors(p)
@@ -173,25 +167,26 @@ def _key(index: Index, p: int, c: Candidate, hints: Hints, preferred: bool, best
         # fuzzy: a typo of a spelling means what that spelling means typed exactly ("Sikaso" for the
         # stored "Sikasso" is the city, as "Sikasso" is, not the region of that name)
         c.endorsed,
-        # fuzzy: how well the near spelling vouches for its place; otherwise only whether a person
-        # reviewed it (an exonym of a big place, "Roma", beats a small place's own name)
-        names.rank[c.name] if fuzzy else 2 * names.curated[c.name],
+        # fuzzy: how well the near spelling vouches for its place (an exact match weighs it with
+        # its place's prominence, below: an exonym of a big place, "Roma", beats a village's own name)
+        names.rank[c.name] if fuzzy else 0,
         # at one edit distance, the longer (relatively closer) spelling wins
         c.score if fuzzy else 0.0,
         c.support,
-        prominence(index, p, best),
+        index.places.prominence[p] * index.policy.name_weight[vouch],
     )
 
 
 def _tied(index: Index, a: tuple[RankKey, int], b: tuple[RankKey, int]) -> bool:
     (ka, pa), (kb, pb) = a, b
     kind = index.places.kind
-    return ka[:-1] == kb[:-1] and kind[pa] == kind[pb] and ka.prominence < kb.prominence * AMBIGUITY_RATIO
+    return ka[:-1] == kb[:-1] and kind[pa] == kind[pb] and ka.prominence < kb.prominence * index.policy.ambiguity
 
 
-def _stop(index: Index, c: Candidate, p: int, folded: str, lower: bool) -> str | None:
+def _stop(index: Index, c: Candidate, p: int, q: Query, lower: bool) -> str | None:
     """Why a bare ``resolve`` must not answer with its first candidate, or ``None``."""
     names = index.names
+    folded = q.folded
     if c.weak:
         return "an English word, not this accented or transliterated name"
     if c.open:  # "Springfeld" is as ambiguous as "Springfield", "Nicee" as "Nice"
@@ -202,23 +197,34 @@ def _stop(index: Index, c: Candidate, p: int, folded: str, lower: bool) -> str |
     if (
         folded in index.policy.common_words
         and not (c.method == "exact" and is_acronym(names.text[c.name]))  # "US", "IN" in capitals
-        and (lower or index.places.kind[p] not in MAJOR_KINDS or names.rank[c.name] < 1)
+        and (lower or index.places.kind[p] not in MAJOR_KINDS or names.rank[c.name] < _VOUCHING)
     ):
         # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
         # "China", "Turkey", "Chad" are their countries' own names
         return "a common English word; give a hint (country, kinds) to resolve it"
+    if q.norm in index.policy.ordinary and not (c.method == "exact" and is_acronym(names.text[c.name])):
+        # "un", "Ende", "Но": frequent words of some language that name no prominent place in it
+        return "an ordinary word in some language; give a hint (country, kinds) to resolve it"
     return None
 
 
-def rank(index: Index, folded: str, cands: list[Candidate], hints: Hints, lower: bool = False) -> list[Ranked]:
-    """``cands`` grouped by place (each by its best name) and sorted by :class:`RankKey`, best first."""
+def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bool = False) -> list[Ranked]:
+    """``cands`` of query ``q`` grouped by place (each by its best name) and sorted by :class:`RankKey`,
+    best first."""
     if not cands:
         return []
+    folded = q.folded
     best: dict[int, Candidate] = {}
+    # the most a place's names of the best match quality vouch for it: an exact spelling picked to
+    # explain the match must not weigh less than the same key's own name ("La-Mesa", "La Mesa")
+    vouch: dict[int, int] = {}
+    rank_of, top = index.names.rank, SCORE["normalized"]
     for c in cands:
         have = best.get(c.place)
         if have is None or better(index, c, have, hints):
             best[c.place] = c
+        if c.score >= top and not c.weak:
+            vouch[c.place] = max(vouch.get(c.place, 0), rank_of[c.name])
     if hints.kinds is not None:
         best = {p: c for p, c in best.items() if index.places.kind[p] in hints.kinds}
     prefer = index.policy.prefer
@@ -233,7 +239,8 @@ def rank(index: Index, folded: str, cands: list[Candidate], hints: Hints, lower:
             near = prefer.get(fold_key(normalize_name(index.names.text[c.name])))
             if near is not None and near[0] == p:
                 is_pref, policy[p] = True, near[1]
-        keyed.append((_key(index, p, c, hints, is_pref, best), p, c))
+        keyed.append((_key(index, p, c, hints, is_pref, vouch.get(p, index.names.rank[c.name])), p, c))
+    city_over_unit(index, keyed)
     # best first; equal keys by place ID (two stable sorts: no negated copy of every key)
     ids = index.places.ids
     keyed.sort(key=lambda r: ids[r[1]])
@@ -246,7 +253,7 @@ def rank(index: Index, folded: str, cands: list[Candidate], hints: Hints, lower:
         explanation = _explain(key, policy.get(p), tied, count)
         stopped = False
         if hints.empty and pos == 0:
-            why = _stop(index, c, p, folded, lower)
+            why = _stop(index, c, p, q, lower)
             if why is not None:
                 explanation, stopped = Explanation("stop", count, detail=why), True
         out.append(Ranked(p, c, key, explanation, tied, stopped))

@@ -1,0 +1,188 @@
+"""The alias audit: names the sources give that would turn an ordinary word, or another country's
+name, into an answer. Run at every build; every decision carries its rule and is listed by
+``toponym audit GAZETTEER``.
+
+Rules, each with its reason:
+
+* ``ordinary-word`` (a key is demoted: a bare query of it gets no answer, a hint or the other places
+  of a text still reach its places): one of the ``ORDINARY_TOP`` most frequent words of a language
+  (``words/<lang>.frequent.txt``) that is not the own name of a prominent place (canonical, reviewed
+  or in a major language),
+  nor a name English writes (a frequent English word missing from the English dictionary) unless
+  among the language's ``ORDINARY_CORE`` commonest.
+  "un" (French, Spanish) is an alias of a town in India, "Ende" (German for "end") a Franco-Provençal
+  name of India, "Но" (Russian "but") a Cyrillic alias of a town in Ghana; "Essen", "Madrid" and
+  "Deutschland" are their places' own names and stay.
+* ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
+  canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source).
+* ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
+  a place that is not prominent ("Len" for Leh, "Int" for Inta): such strings are words and
+  abbreviations far more often than that place.
+
+A place is *prominent* when a reader of any text may mean it by name alone: a country, territory or
+former country, a first-level subdivision, a city of 100,000 or more, an ocean, sea, gulf, strait or
+world region, or a curated physical feature.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from ..normalize import fold_key, normalize_name
+from ..surface import is_acronym
+from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
+from .merge import MergedPlace
+from .records import Words
+
+__all__ = ["ORDINARY_CORE", "ORDINARY_TOP", "Audit", "Decision", "apply", "audit"]
+
+#: How many of a language's most frequent words count as ordinary words.
+ORDINARY_TOP = 10_000
+#: Within this many, a word is ordinary even when English writes it as a name ("ada": Malay "there is").
+ORDINARY_CORE = 1_000
+_CITY_PROMINENT = 100_000
+_PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
+                       "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
+_MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
+_SHORT = 4
+
+Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision of the audit."""
+
+    rule: Rule
+    key: str
+    """The folded key the decision is about (for ``ordinary-word``: the word, accents kept)."""
+    place: str | None = None
+    """For a dropped alias: the place that loses it."""
+    name: str | None = None
+    """For a dropped alias: the alias as the source wrote it."""
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    decisions: tuple[Decision, ...]
+    ordinary: frozenset[str]
+    """Words (normalised, accents kept) a bare query of which gets no answer (rule ``ordinary-word``):
+    Spanish "se" is one, "Sé" (a district of São Paulo) not."""
+
+
+def _key(name: str) -> str:
+    return fold_key(normalize_name(name))
+
+
+def _primaries(langs: list[str]) -> set[str]:
+    return {t.split("-")[0] for t in langs if t and t != "und"}
+
+
+def _prominent(places: dict[str, MergedPlace]) -> set[str]:
+    out: set[str] = set()
+    for pid, p in places.items():
+        kind = p.src.kind
+        parent = places.get(p.src.parent) if p.src.parent else None
+        if (
+            kind in COUNTRY_KINDS
+            or (kind == "subdivision" and (parent is None or parent.src.kind in ("country", "territory")))
+            or (kind == "city" and (p.src.population or 0) >= _CITY_PROMINENT)
+            or kind in _MAJOR_PHYSICAL
+            or (kind in _PHYSICAL and p.curated)
+        ):
+            out.add(pid)
+    return out
+
+
+def _own_names(places: dict[str, MergedPlace], prominent: set[str]) -> set[str]:
+    """Names (normalised, accents kept) that are a prominent place's own: canonical, reviewed, or
+    given in a major language. Italian "Roma" and "Germania" are names wherever they are written;
+    an untagged or minority-language alternate vouches for nothing ("Te" for Dezhou, "Gente" for
+    Ghent, a Franco-Provençal "Ende" for India), nor does a name in capitals for the word in lower
+    case ("USA" is not Italian "usa")."""
+    own: set[str] = set()
+    for pid in prominent:
+        p = places[pid]
+        for n in p.names.values():
+            if is_acronym(n.name):
+                continue
+            if n.name == p.src.name or n.curated or _primaries(n.langs) & MAJOR_LANGS:
+                own.add(normalize_name(n.name))
+    return own
+
+
+def _ordinary(words: Words, own: set[str]) -> list[Decision]:
+    """Every frequent word that is no prominent place's own name (whether or not a stored
+    name has it as its key: a query reaches names through its transliteration too, "мы" is "my").
+    Frequent English words that the dictionary lacks in lower case are names ("Venice", "Britain",
+    "Richmond"): they count in no language beyond its ``ORDINARY_CORE`` commonest words."""
+    english = words.frequent.get("en", ())
+    # names English writes (frequent, but no lower-case dictionary word): the lists of other
+    # languages hold them too, from text about the world ("cannes" in French, "essex" in Icelandic)
+    english_names = {w for w in english if fold_key(w) not in words.dictionary}
+    found: dict[str, list[str]] = defaultdict(list)
+    for lang, ranked in sorted(words.frequent.items()):
+        for rank, k in enumerate(ranked[:ORDINARY_TOP]):
+            if k in english_names and (lang == "en" or rank >= ORDINARY_CORE):
+                continue
+            if k not in own:
+                found[k].append(lang)
+    return [
+        Decision("ordinary-word", k, detail=f"a frequent word in {', '.join(langs)}")
+        for k, langs in sorted(found.items())
+    ]
+
+
+def _foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
+    countries = [p for p in places.values() if p.src.kind in COUNTRY_KINDS]
+    owner: dict[str, set[str]] = defaultdict(set)  # key -> countries whose canonical or English name it is
+    for p in countries:
+        for n in p.names.values():
+            if n.name == p.src.name or "en" in _primaries(n.langs) or n.curated:
+                owner[_key(n.name)].add(p.src.id)
+    out: list[Decision] = []
+    for p in countries:
+        for n in p.names.values():
+            k = _key(n.name)
+            others = owner.get(k, set()) - {p.src.id}
+            if not others or p.src.id in owner[k] or n.curated or _primaries(n.langs) & MAJOR_LANGS:
+                continue
+            detail = f"the name of {', '.join(sorted(others))}; given to {p.src.id} only in {','.join(n.langs)}"
+            out.append(Decision("foreign-country-name", k, p.src.id, n.name, detail))
+    return out
+
+
+def _short_untagged(places: dict[str, MergedPlace], prominent: set[str]) -> list[Decision]:
+    out: list[Decision] = []
+    for pid, p in places.items():
+        if pid in prominent:
+            continue
+        for n in p.names.values():
+            k = _key(n.name)
+            if n.name == p.src.name or n.curated or _primaries(n.langs) or sum(ch.isalpha() for ch in k) > _SHORT:
+                continue
+            out.append(Decision("short-untagged-alias", k, pid, n.name, f"an untagged alias of {p.src.name!r}"))
+    return out
+
+
+def audit(merged: list[MergedPlace], words: Words) -> Audit:
+    """Every decision of the audit on ``merged`` places (see the module docstring)."""
+    places = {p.src.id: p for p in merged}
+    prominent = _prominent(places)
+    dropped = [*_foreign_country_names(places), *_short_untagged(places, prominent)]
+    ordinary = _ordinary(words, _own_names(places, prominent))
+    return Audit(tuple(dropped + ordinary), frozenset(d.key for d in ordinary))
+
+
+def apply(merged: list[MergedPlace], result: Audit) -> None:
+    """Remove the aliases the audit drops from ``merged`` places."""
+    drops: dict[str, set[str]] = defaultdict(set)
+    for d in result.decisions:
+        if d.place is not None and d.name is not None:
+            drops[d.place].add(d.name)
+    for p in merged:
+        for name in drops.get(p.src.id, ()):
+            p.names.pop(name, None)

@@ -1,0 +1,110 @@
+"""Read ``policy.toml``: ambiguity preferences, stop words, folded IDs, perspective aliases, and the
+ranking parameters, each entry with a reason, with ``file:line``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from .curated import load_toml
+from .records import NAME_LEVELS, PROMINENCE_CLASSES, Policy, Prefer, Prominence, Ranking, Same, Stop
+
+__all__ = ["read_policy"]
+
+_RANKING = ("ambiguity", "city_over_unit", "prominence", "name_weight")
+
+
+def read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
+    data, text = load_toml(path, rel, problems)
+    if data is None:
+        return Policy()
+    lines = text.splitlines()
+
+    def line_of(section: str, n: int) -> int:
+        seen = -1
+        for i, line in enumerate(lines):
+            if line.strip() == f"[[{section}]]":
+                seen += 1
+                if seen == n:
+                    return i + 1
+        return 1
+
+    policy = Policy()
+    for key in sorted(set(data) - {"prefer", "stop", "same", "perspective_alias", *_RANKING}):
+        problems.append(Problem(rel, 1, f"unknown policy section {key!r}"))
+
+    def entries(section: str, fields: tuple[str, ...]) -> Iterator[tuple[dict[str, Any], int]]:
+        """The ``[[section]]`` entries whose ``fields`` are non-empty strings, with their lines."""
+        for n, entry in enumerate(data.get(section, [])):
+            line = line_of(section, n)
+            if not all(isinstance(entry.get(k), str) and entry.get(k) for k in fields):
+                wanted = f"{', '.join(fields[:-1])} and {fields[-1]}"
+                problems.append(Problem(rel, line, f"[[{section}]] needs non-empty {wanted}"))
+                continue
+            yield entry, line
+
+    for entry, line in entries("prefer", ("name", "place", "reason")):
+        policy.prefer.append(Prefer(entry["name"], entry["place"], entry["reason"], rel, line))
+    for entry, line in entries("stop", ("name", "reason")):
+        policy.stop.append(Stop(entry["name"], entry["reason"], rel, line))
+    for entry, line in entries("same", ("place", "also", "reason")):
+        policy.same.append(Same(entry["place"], entry["also"], entry["reason"], rel, line))
+    for alias, entry in data.get("perspective_alias", {}).items():
+        if not isinstance(entry, dict) or not entry.get("to") or not entry.get("reason"):
+            problems.append(Problem(rel, 1, f"perspective_alias {alias!r} needs 'to' and 'reason'"))
+            continue
+        policy.perspective_alias[alias] = str(entry["to"])
+    policy.ranking = _ranking(data, rel, lines, problems)
+    return policy
+
+
+def _number(entry: dict[str, Any], field: str, where: str, problems: list[Problem], rel: str, line: int) -> float:
+    value = entry.get(field)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        problems.append(Problem(rel, line, f"{where}: {field} must be a number >= 0"))
+        return 1.0
+    return float(value)
+
+
+def _table(data: dict[str, Any], name: str, names: tuple[str, ...], rel: str, lines: list[str],
+           problems: list[Problem]) -> Iterator[tuple[str, dict[str, Any], int]]:  # fmt: skip
+    """The entries of ``[name.<entry>]`` tables, each with a reason and its line; unknown entries are problems."""
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        problems.append(Problem(rel, 1, f"[{name}] must be a table of tables"))
+        return
+    for entry_name, entry in table.items():
+        line = next((i + 1 for i, text in enumerate(lines) if text.strip() == f"[{name}.{entry_name}]"), 1)
+        if entry_name not in names:
+            problems.append(Problem(rel, line, f"[{name}.{entry_name}]: unknown, expected one of {', '.join(names)}"))
+        elif not isinstance(entry, dict) or not isinstance(entry.get("reason"), str) or not entry["reason"]:
+            problems.append(Problem(rel, line, f"[{name}.{entry_name}] needs a reason"))
+        else:
+            yield entry_name, entry, line
+
+
+def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Problem]) -> Ranking:
+    """The ranking parameters: ``[ambiguity]``, ``[city_over_unit]``, ``[prominence.*]``, ``[name_weight.*]``."""
+    ranking = Ranking()
+    for section, field in (("ambiguity", "ratio"), ("city_over_unit", "share")):
+        entry = data.get(section)
+        if entry is None:
+            continue
+        line = next((i + 1 for i, text in enumerate(lines) if text.strip() == f"[{section}]"), 1)
+        if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str) or not entry["reason"]:
+            problems.append(Problem(rel, line, f"[{section}] needs {field} and a reason"))
+            continue
+        value = _number(entry, field, f"[{section}]", problems, rel, line)
+        if section == "ambiguity":
+            ranking.ambiguity = value
+        else:
+            ranking.city_over_unit = value
+    for kind, entry, line in _table(data, "prominence", PROMINENCE_CLASSES, rel, lines, problems):
+        where = f"[prominence.{kind}]"
+        floor = _number(entry, "floor", where, problems, rel, line)
+        ranking.prominence[kind] = Prominence(floor, _number(entry, "per_person", where, problems, rel, line))
+    for level, entry, line in _table(data, "name_weight", NAME_LEVELS, rel, lines, problems):
+        ranking.name_weight[level] = _number(entry, "weight", f"[name_weight.{level}]", problems, rel, line)
+    return ranking
