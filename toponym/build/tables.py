@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from .._version import __version__
 from ..index.blocking import FUZZY_MIN_LEN, char_mask, segment_hash, segments
 from ..index.format import IndexMeta, IndexTables
-from ..index.schema import FORMAT, RANK_AT_QUERY, TIER_FOLDED, TIER_NORMAL, TIER_TRANSLIT, pack_entry
+from ..index.schema import (
+    FORMAT,
+    RANK_AT_QUERY,
+    TIER_FOLDED,
+    TIER_NORMAL,
+    TIER_TRANSLIT,
+    encode_degrees,
+    pack_entry,
+)
 from ..index.strings import build_table
 from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
@@ -39,6 +47,8 @@ class _Names:
     langs: dict[str, int] = field(default_factory=dict)
     perspectives: dict[tuple[str, ...], int] = field(default_factory=lambda: {(): 0})
     display: dict[int, dict[str, str]] = field(default_factory=dict)
+    shown: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Place row -> language tag -> the name row a source gives as its display name there."""
 
 
 @dataclass(slots=True)
@@ -85,16 +95,32 @@ def _names(places: list[MergedPlace]) -> _Names:
             # canonical, then tagged with a language, then an untagged bulk alternate
             tagged = any(t != "und" for t in nm.langs)
             out.rank.append(2 if nm.curated or nm.name == p.src.name else 1 if tagged else 0)
+            for lang in nm.display_langs:  # names sort alike in every build: the first one wins
+                if lang != "en":  # English is the place's own `name`
+                    out.shown.setdefault(i, {}).setdefault(lang, len(out.text) - 1)
             if nm.display:
                 for lang in nm.langs:
                     primary = lang.split("-")[0]
-                    keys_for = [f"{side}:{primary}" for side in persp] or [primary]
-                    if primary == "en":  # the English display name is the side's default
-                        keys_for += list(persp)
-                    for key in keys_for:
+                    # a side's key is never bare: `ar` is Arabic, and Argentina's English is `ar:en`
+                    for key in [f"{side}:{primary}" for side in persp] or [primary]:
                         out.display.setdefault(i, {}).setdefault(key, nm.name)
     out.first.append(len(out.text))
     return out
+
+
+def _display_sections(names: _Names, n_places: int) -> tuple[list[str], dict[str, array[int]]]:
+    """Each place's display names by language, as consecutive ``(tag, name row)`` entries sorted
+    by tag (``display_first`` says where a place's begin), and the table of the tags."""
+    tags = sorted({tag for shown in names.shown.values() for tag in shown})
+    tag_row = {tag: i for i, tag in enumerate(tags)}
+    first, tag_of, name_of = array("I"), array("H"), array("I")
+    for i in range(n_places):
+        first.append(len(tag_of))
+        for tag, row in sorted(names.shown.get(i, {}).items()):
+            tag_of.append(tag_row[tag])
+            name_of.append(row)
+    first.append(len(tag_of))
+    return tags, {"display_first": first, "display_tag": tag_of, "display_name": name_of}
 
 
 def _keys(name_text: list[str]) -> _Keys:
@@ -159,7 +185,9 @@ def _fuzzy_sections(keys: _Keys) -> dict[str, array[int]]:
     }
 
 
-def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Keys) -> IndexMeta:
+def _meta(
+    sources: Sources, places: list[MergedPlace], names: _Names, keys: _Keys, display_tags: list[str]
+) -> IndexMeta:
     row = {p.src.id: i for i, p in enumerate(places)}
     prefer, stop = _policy(sources, row)
     words = sources.words
@@ -181,6 +209,7 @@ def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Key
         place_curated=bytes(p.curated for p in places),
         place_part_of=_members_as_part_of(places, row),
         place_display=names.display,
+        display_tags=display_tags,
         langs=sorted(names.langs, key=names.langs.__getitem__),
         perspectives=sorted(names.perspectives, key=names.perspectives.__getitem__),
         prefer=prefer,
@@ -207,10 +236,14 @@ def build_tables(places: list[MergedPlace], sources: Sources) -> IndexTables:
     for k in keys.ordered:
         codes.extend(keys.entries[k])
         ncodes.append(len(keys.entries[k]))
+    display_tags, display = _display_sections(names, len(places))
     sections: dict[str, array[int] | bytes] = {
         "place_parent": parent,
         "place_country": _countries(places, row, parent),
         "place_population": array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
+        "place_lat": array("i", (encode_degrees(p.src.lat) for p in places)),
+        "place_lon": array("i", (encode_degrees(p.src.lon) for p in places)),
+        **display,
         "place_first_name": names.first,
         "name_place": names.place,
         "name_lang": names.lang,
@@ -231,4 +264,4 @@ def build_tables(places: list[MergedPlace], sources: Sources) -> IndexTables:
         "key_explain": array("H", bytes(2 * n_keys)),
         **_fuzzy_sections(keys),
     }
-    return IndexTables(_meta(sources, places, names, keys), sections)
+    return IndexTables(_meta(sources, places, names, keys, display_tags), sections)
