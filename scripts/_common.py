@@ -23,13 +23,16 @@ CACHE = SCRIPTS / ".cache"
 GENERATED = ROOT / "gazetteer" / "generated"
 SOURCES_TOML = SCRIPTS / "sources.toml"
 
+sys.path.insert(0, str(ROOT))  # the vocabularies of this checkout, installed or not
+from toponym.vocab import COUNTRY_KINDS, KINDS, NAME_TYPES, is_language_tag  # noqa: E402
+
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
-# BCP 47 as used here: language, optional script, optional region, optional variants.
-LANG_RE = re.compile(
-    r"(?:[a-z]{2,3}|und)(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
-)
-KINDS = {"country", "former-country", "territory", "subdivision", "city", "macro-region"}
-NAME_TYPES = {"official", "short", "exonym", "endonym", "romanization", "former", "colloquial"}
+#: The kinds a pinned source gives; physical features and regions are curated only.
+GENERATED_KINDS = COUNTRY_KINDS | {"subdivision", "city", "macro-region"}
+assert set(KINDS) >= GENERATED_KINDS, GENERATED_KINDS - set(KINDS)
+#: When a source gives one spelling several types, the row keeps the first of these it gave.
+_TYPE_PREFERENCE = ("former", "official", "short", "exonym", "endonym", "romanization", "colloquial")
+assert set(_TYPE_PREFERENCE) <= set(NAME_TYPES), set(_TYPE_PREFERENCE) - set(NAME_TYPES)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Source:
     licence: str
     importer: str
     description: str
+    priority: int = 0
+    """Position in sources.toml (from 1): a ``# priority: N`` header orders the files' merge."""
 
     @property
     def path(self) -> Path:
@@ -52,7 +57,7 @@ class Source:
 def load_sources() -> list[Source]:
     with SOURCES_TOML.open("rb") as fh:
         data = tomllib.load(fh)
-    return [Source(**entry) for entry in data["source"]]
+    return [Source(**entry, priority=n) for n, entry in enumerate(data["source"], 1)]
 
 
 def sha256_of(path: Path) -> str:
@@ -148,7 +153,7 @@ def bcp47(locale: str) -> str | None:
     if script and not any(len(p) == 4 and p.istitle() for p in out[1:]):
         out.insert(1, script)
     tag = "-".join(out)
-    return tag if LANG_RE.fullmatch(tag) else None
+    return tag if is_language_tag(tag) else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,11 +169,27 @@ class Place:
     country: str = ""
     population: int | None = None
     codes: dict[str, str] = field(default_factory=dict)
+    lat: float | None = None
+    lon: float | None = None
+    part_of: list[str] = field(default_factory=list)
 
     def row(self) -> list[str]:
         codes = ";".join(f"{k}={v}" for k, v in sorted(self.codes.items()) if v)
         pop = "" if self.population is None else str(self.population)
-        return [self.id, self.kind, self.name, self.parent, self.country, pop, codes]
+        return [self.id, self.kind, self.name, self.parent, self.country, pop, codes,
+                _degrees(self.lat), _degrees(self.lon), ",".join(self.part_of)]  # fmt: skip
+
+
+def _degrees(value: float | None) -> str:
+    """Degrees to five decimals (GeoNames' precision, about a metre), shortest form."""
+    return "" if value is None else repr(round(float(value), 5) + 0.0)  # + 0.0: no "-0.0"
+
+
+PLACE_COLUMNS = ["id", "kind", "name", "parent", "country", "population", "codes", "lat", "lon", "part_of"]
+NAME_COLUMNS = ["id", "name", "langs", "type"]
+#: Names files of a source that gives display names have this column too ("1": the display name
+#: in every language of the row).
+DISPLAY_COLUMN = "display"
 
 
 class Output:
@@ -183,19 +204,26 @@ class Output:
     def add_place(self, place: Place) -> None:
         if not ID_RE.fullmatch(place.id):
             raise ValueError(f"{self.source.name}: bad id {place.id!r}")
-        if place.kind not in KINDS:
+        if place.kind not in GENERATED_KINDS:
             raise ValueError(f"{self.source.name}: bad kind {place.kind!r}")
         if place.id in self.places:
             raise ValueError(f"{self.source.name}: duplicate id {place.id!r}")
+        if (place.lat is None) != (place.lon is None):
+            raise ValueError(f"{self.source.name}: {place.id} needs both lat and lon, or neither")
         self.places[place.id] = place
 
-    def add_name(self, place_id: str, name: str, lang: str | None = "und", type_: str = "official") -> None:
+    def add_name(
+        self, place_id: str, name: str, lang: str | None = "und", type_: str = "official", display: bool = False
+    ) -> None:
+        """``display``: the name is the source's display name of the place in ``lang`` (CLDR's)."""
         name = " ".join(name.split())
         if not name:
             return
         if type_ not in NAME_TYPES:
             raise ValueError(f"{self.source.name}: bad name type {type_!r}")
-        entry = self._names.setdefault((place_id, name), {"langs": set(), "types": set()})
+        entry = self._names.setdefault((place_id, name), {"langs": set(), "types": set(), "display": display})
+        if entry["display"] != display:  # a row's flag covers all its languages
+            raise ValueError(f"{self.source.name}: {place_id} {name!r} is a display name in some languages only")
         entry["langs"].add(lang or "und")
         entry["types"].add(type_)
 
@@ -203,27 +231,38 @@ class Output:
         self.dropped[reason] += n
 
     def add_name_unless(
-        self, reason: str | None, place_id: str, name: str, lang: str | None = "und", type_: str = "official"
+        self,
+        reason: str | None,
+        place_id: str,
+        name: str,
+        lang: str | None = "und",
+        type_: str = "official",
+        display: bool = False,
     ) -> None:
         """Add the name, or count it as dropped for ``reason`` (a filter's verdict) when there is one."""
         if reason:
             self.drop(reason)
         else:
-            self.add_name(place_id, name, lang, type_)
+            self.add_name(place_id, name, lang, type_, display)
 
-    def names(self) -> list[tuple[str, str, str, str]]:
+    @property
+    def has_display(self) -> bool:
+        return any(entry["display"] for entry in self._names.values())
+
+    def names(self) -> list[tuple[str, ...]]:
+        """Sorted rows ``(id, name, langs, type)``, plus the ``display`` flag when the source gives
+        display names."""
         rows = []
+        flag = self.has_display
         for (pid, name), entry in self._names.items():
             langs = entry["langs"]
             if len(langs) > 1:
                 langs = langs - {"und"}
             types = entry["types"]
             # one type per row: the most specific the source gave
-            for preferred in ("former", "official", "short", "exonym", "endonym", "romanization", "colloquial"):
-                if preferred in types:
-                    type_ = preferred
-                    break
-            rows.append((pid, name, ",".join(sorted(langs)), type_))
+            type_ = next(t for t in (*_TYPE_PREFERENCE, *NAME_TYPES) if t in types)
+            row: tuple[str, ...] = (pid, name, ",".join(sorted(langs)), type_)
+            rows.append((*row, "1" if entry["display"] else "") if flag else row)
         rows.sort()
         return rows
 
@@ -239,6 +278,7 @@ def header(source: Source, generator: str, extra: Iterable[str] = ()) -> list[st
         f"# sha256: {source.sha256}",
         f"# licence: {source.licence}",
         f"# generator: scripts/{generator}.py via scripts/build_gazetteer.py",
+        f"# priority: {source.priority} (place fields from lower numbers win; see gazetteer/README.md)",
     ]
     lines.extend(f"# {line}" for line in extra)
     return lines
@@ -248,7 +288,7 @@ def _clean_cell(value: str) -> str:
     return value.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def write_tsv(path: Path, head: list[str], columns: list[str], rows: Iterable[list[str]]) -> int:
+def write_tsv(path: Path, head: list[str], columns: list[str], rows: Iterable[Iterable[str]]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with path.open("w", encoding="utf-8", newline="\n") as fh:
@@ -261,22 +301,18 @@ def write_tsv(path: Path, head: list[str], columns: list[str], rows: Iterable[li
     return n
 
 
-def write_output(out: Output, generator: str, extra_header: Iterable[str] = ()) -> dict[str, int]:
+def write_output(
+    out: Output, generator: str, extra_header: Iterable[str] = (), folder: Path = GENERATED
+) -> dict[str, int]:
     stats = {}
     head = header(out.source, generator, extra_header)
     if out.places:
         rows = [out.places[k].row() for k in sorted(out.places)]
-        stats["places"] = write_tsv(
-            GENERATED / f"{out.source.name}.places.tsv",
-            head,
-            ["id", "kind", "name", "parent", "country", "population", "codes"],
-            rows,
-        )
+        stats["places"] = write_tsv(folder / f"{out.source.name}.places.tsv", head, PLACE_COLUMNS, rows)
     names = out.names()
     if names:
-        stats["names"] = write_tsv(
-            GENERATED / f"{out.source.name}.names.tsv", head, ["id", "name", "langs", "type"], [list(r) for r in names]
-        )
+        columns = NAME_COLUMNS + [DISPLAY_COLUMN] * out.has_display
+        stats["names"] = write_tsv(folder / f"{out.source.name}.names.tsv", head, columns, names)
     return stats
 
 

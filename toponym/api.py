@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import registry
+from . import navigate, registry
 from .checkout import BUNDLED, ensure_current
 from .errors import IndexFormatError
 from .extractor import Extractor
@@ -20,11 +20,14 @@ from .rewrite import TEXT_TARGETS, rewrite
 __all__ = [
     "TEXT_TARGETS",
     "Gazetteer",
+    "ancestors",
+    "children",
     "clear_caches",
     "default_gazetteer",
     "extract",
     "get",
     "normalize_text",
+    "places",
     "resolve",
     "resolve_all",
 ]
@@ -80,9 +83,19 @@ class Gazetteer:
         """The place with this ID; ``UnknownPlaceError`` (a ``LookupError``) if there is none."""
         return self.index.place(self.index.row_of(place_id))
 
-    def places(self) -> Iterator[Place]:
-        for i in range(len(self.index)):
-            yield self.index.place(i)
+    def places(self, kind: str | Collection[str] | None = None, country: Place | str | None = None) -> Iterator[Place]:
+        """Every place, in ID order; of ``kind`` (one or several) and lying in ``country`` (an ID,
+        the country itself included) when given. An unknown kind or a country ID that names no
+        country is a ``ValueError``, an unknown ID an ``UnknownPlaceError``."""
+        return navigate.places(self.index, kind, country)
+
+    def ancestors(self, place: Place | str) -> list[Place]:
+        """The parent of ``place`` (a place or an ID), its parent, and so on to the top, nearest first."""
+        return navigate.ancestors(self.index, place)
+
+    def children(self, place: Place | str, kind: str | Collection[str] | None = None) -> list[Place]:
+        """The places whose parent is ``place`` (of ``kind`` when given), in ID order."""
+        return navigate.children(self.index, place, kind)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -219,6 +232,25 @@ def resolve_all(
 def get(place_id: str) -> Place:
     """The place with this ID in the default gazetteer."""
     return default_gazetteer().get(place_id)
+
+
+def ancestors(place: Place | str) -> list[Place]:
+    """The parent chain of ``place`` in the default gazetteer, nearest first.
+
+    >>> [p.id for p in ancestors("kunashir")]
+    ['ru-sak', 'ru']
+    """
+    return default_gazetteer().ancestors(place)
+
+
+def children(place: Place | str, kind: str | Collection[str] | None = None) -> list[Place]:
+    """The places whose parent is ``place`` in the default gazetteer (of ``kind`` when given)."""
+    return default_gazetteer().children(place, kind)
+
+
+def places(kind: str | Collection[str] | None = None, country: Place | str | None = None) -> Iterator[Place]:
+    """The places of the default gazetteer, of ``kind`` and in ``country`` when given."""
+    return default_gazetteer().places(kind, country)
 
 
 def extract(text: str, *, context: bool = True) -> list[Mention]:

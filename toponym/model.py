@@ -66,8 +66,9 @@ class PlaceName:
     name: str
     """The variant as written in the gazetteer."""
     lang: str
-    """BCP 47 tag of its language (``ru``, ``ja-Latn``; ``und`` when the source does not say); the
-    first of :attr:`langs` when several languages write it alike."""
+    """BCP 47 tag of its language (``ru``, ``ja-Latn``; ``und`` when the source does not say); when
+    several languages write it alike, the one :func:`~toponym.vocab.shown_tag` picks from :attr:`langs`
+    (``en``, else a major language, else the first)."""
     type: NameType
     """One of :data:`~toponym.vocab.NAME_TYPES`."""
     perspective: tuple[str, ...] = ()
@@ -115,9 +116,15 @@ class Place(_Origin):
     members: tuple[str, ...] = ()
     """IDs of the places a group consists of."""
     display: Mapping[str, str] = EMPTY
-    """Preferred display names: ``"jp"`` (that side, English), ``"jp:ja"`` (that side, Japanese), ``"ja"``."""
+    """Display names by language tag (``"ru"``, ``"zh-Hant"``: CLDR's, or a curated one over it)
+    and by side and language: ``"jp:en"``, ``"jp:ja"`` (as Japan writes it in English, in
+    Japanese). English is :attr:`name` unless a curated ``"en"`` says otherwise."""
     curated: bool = False
     """True when a person reviewed this record (``gazetteer/curated``)."""
+    lat: float | None = None
+    """Latitude of a representative point, WGS 84 degrees; ``None`` when no source gives one."""
+    lon: float | None = None
+    """Longitude of that point."""
 
     @property
     def names(self) -> tuple[PlaceName, ...]:
@@ -146,7 +153,7 @@ class Place(_Origin):
 
             return rebind_place, (token, self.id)
         fields = (self.id, self.kind, self.name, self.parent, self.country, dict(self.codes), self.population,
-                  self.part_of, self.members, dict(self.display), self.curated)  # fmt: skip
+                  self.part_of, self.members, dict(self.display), self.curated, self.lat, self.lon)  # fmt: skip
         return _restore_place, (fields, self.names)
 
     def to_dict(self) -> dict[str, Any]:
@@ -163,32 +170,52 @@ class Place(_Origin):
             "members": list(self.members),
             "display": dict(self.display),
             "curated": self.curated,
+            "lat": self.lat,
+            "lon": self.lon,
         }
 
     def name_for(self, perspective: str | None = None, lang: str | None = None) -> str:
         """The display name as ``perspective`` (a country ID) would write it in ``lang``.
 
-        Falls back to a stored name in ``lang`` that no other side claims, then to :attr:`name`.
+        A side's curated name, then the display name in ``lang`` (``zh-Hant-HK`` falls back to
+        ``zh-Hant``, then ``zh``): a curated one, else CLDR's. English is :attr:`name`. A language
+        with neither falls back to a stored name in it that no other side claims and that is no
+        misspelling, former name, epithet or colloquial form (a short name first), then :attr:`name`.
         """
-        primary = lang.split("-")[0] if lang else "en"
-        keys = [f"{perspective}:{primary}", perspective if primary == "en" else None] if perspective else []
-        for key in [*keys, primary]:
-            if key and key in self.display:
-                return self.display[key]
-        if lang:
-            for n in self.names:
-                tags = n.langs or (n.lang,)
-                usable = (lang in tags or primary in tags) and n.type not in ("misspelling", "former")
-                if usable and (not n.perspective or (perspective is not None and perspective in n.perspective)):
-                    return n.name
-        return self.name
+        parts = lang.split("-") if lang else ["en"]
+        tags = ["-".join(parts[:k]) for k in range(len(parts), 0, -1)]
+        keys = [f"{perspective}:{t}" for t in tags] if perspective else []
+        for key in (*keys, *tags):
+            found = self.display.get(key)
+            if found is not None:
+                return found
+        if parts[0] == "en" or not lang:
+            return self.name
+        return self._stored_name(lang, parts[0], perspective) or self.name
+
+    def _stored_name(self, lang: str, primary: str, perspective: str | None) -> str | None:
+        best: tuple[int, str] | None = None
+        for n in self.names:
+            rank = _FALLBACK_TYPES.get(n.type)
+            if rank is None or (best is not None and rank >= best[0]):
+                continue
+            tags = n.langs or (n.lang,)
+            side_ok = not n.perspective or (perspective is not None and perspective in n.perspective)
+            if side_ok and (lang in tags or primary in tags):
+                best = (rank, n.name)
+        return best[1] if best else None
+
+
+#: Name types a display name may fall back to, best first (misspellings, former names, epithets
+#: and colloquial forms never stand for a place unless asked for).
+_FALLBACK_TYPES: dict[str, int] = {"short": 0, "official": 1, "endonym": 2, "exonym": 2, "romanization": 3}
 
 
 def _restore_place(fields: tuple[Any, ...], names: tuple[PlaceName, ...]) -> Place:
     """Unpickle a place that no index names (built by hand, or by an index kept only in memory)."""
-    pid, kind, name, parent, country, codes, population, part_of, members, display, curated = fields
+    pid, kind, name, parent, country, codes, population, part_of, members, display, curated, *point = fields
     place = Place(pid, kind, name, parent, country, ReadOnlyDict(codes), population, part_of, members,
-                  ReadOnlyDict(display), curated)  # fmt: skip
+                  ReadOnlyDict(display), curated, *point)  # fmt: skip
     object.__setattr__(place, "_names", names)
     return place
 
@@ -262,7 +289,8 @@ class Match:
     matched: str
     """The stored variant that matched."""
     lang: str
-    """Language tag of the matched variant."""
+    """Language tag of the matched variant: the caller's ``lang`` hint when the variant is written
+    so in it, else as :attr:`PlaceName.lang` (``en``, else a major language, else the first)."""
     query: str
     """The string that was looked up."""
     name_type: NameType = "official"

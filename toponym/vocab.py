@@ -7,6 +7,7 @@ The build scripts (``scripts/_common.py``) import these too, so data and code ca
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final, Literal, get_args
 
 __all__ = [
@@ -16,12 +17,14 @@ __all__ = [
     "LANG_TAG",
     "MAJOR_KINDS",
     "MAJOR_LANGS",
+    "MAJOR_LANGUAGES",
     "METHODS",
     "NAME_TYPES",
     "Kind",
     "Method",
     "NameType",
     "is_language_tag",
+    "shown_tag",
 ]
 
 Kind = Literal[
@@ -151,6 +154,31 @@ MAJOR_LANGS: Final = frozenset(
 LANG_TAG: Final = re.compile(
     r"^(?:[a-z]{2,3}|und)(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-(?:[0-9a-z]{5,8}|\d[0-9a-z]{3}))*$"
 )
+
+
+#: Which language a name written alike in several is shown in (``Match.lang``, ``PlaceName.lang``)
+#: when the caller's ``lang`` hint is not among them: the first of these it is written in, English
+#: and the other official languages of the UN first, then widely written ones.
+MAJOR_LANGUAGES: Final = (
+    "en", "fr", "es", "ru", "zh", "ar", "de", "ja", "pt", "it", "nl", "ko", "pl", "tr", "uk", "fa", "hi", "id", "vi", "sv",
+)  # fmt: skip
+
+
+def shown_tag(tags: Sequence[str]) -> str:
+    """The tag to show for a name written alike in the languages ``tags``: a major language as
+    such, then a tag of one (``zh-Hant``), in :data:`MAJOR_LANGUAGES` order, else the first tag.
+
+    >>> shown_tag(["af", "de", "en", "nl"]), shown_tag(["ca", "zh-Hant"]), shown_tag(["kk", "ky"])
+    ('en', 'zh-Hant', 'kk')
+    """
+    for major in MAJOR_LANGUAGES:
+        if major in tags:
+            return major
+    for major in MAJOR_LANGUAGES:
+        for tag in tags:
+            if tag.split("-")[0] == major:
+                return tag
+    return tags[0]
 
 
 def is_language_tag(tag: str) -> bool:

@@ -71,9 +71,10 @@ def test_place_mappings_are_read_only(shipped: Gazetteer) -> None:
 
 
 def test_a_place_built_by_hand_pickles_whole() -> None:
-    place = Place("my-place", "region", "My place", codes=ReadOnlyDict(wikidata="Q1"))
+    place = Place("my-place", "region", "My place", codes=ReadOnlyDict(wikidata="Q1"), lat=43.79, lon=-146.72)
     back = pickle.loads(pickle.dumps(place))
     assert back == place and back.codes == {"wikidata": "Q1"} and back.names == ()
+    assert (back.lat, back.lon) == (43.79, -146.72) and back.to_dict()["lon"] == -146.72
 
 
 def test_gazetteer_pickles_by_its_index(fixture_gazetteer: Gazetteer, shipped: Gazetteer) -> None:

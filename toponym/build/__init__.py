@@ -14,14 +14,14 @@ from pathlib import Path
 
 from ..index import Index
 from ..index.format import serialize
-from .audit import apply, audit
+from .audit import Audit, apply, audit
 from .defaults import compile_answers
 from .merge import merge
 from .sources import Sources, read_gazetteer
 from .tables import build_tables
 from .validate import validate
 
-__all__ = ["compile_gazetteer", "compile_sources"]
+__all__ = ["audit_gazetteer", "compile_gazetteer", "compile_sources"]
 
 
 def compile_sources(sources: Sources) -> Index:
@@ -44,3 +44,10 @@ def compile_gazetteer(root: str | Path, out: str | Path | None = None) -> Index:
     if out is not None:
         index.dump(out)
     return index
+
+
+def audit_gazetteer(root: str | Path) -> Audit:
+    """The alias audit of a gazetteer folder: every name it drops or demotes, with its rule."""
+    sources = read_gazetteer(Path(root))
+    validate(sources)
+    return audit(merge(sources), sources.words)

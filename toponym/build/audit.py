@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
@@ -36,7 +36,7 @@ from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
 from .merge import MergedPlace
 from .records import Words
 
-__all__ = ["ORDINARY_CORE", "ORDINARY_TOP", "Audit", "Decision", "apply", "audit"]
+__all__ = ["ORDINARY_CORE", "ORDINARY_TOP", "RULES", "Audit", "Decision", "apply", "audit"]
 
 #: How many of a language's most frequent words count as ordinary words.
 ORDINARY_TOP = 10_000
@@ -49,6 +49,7 @@ _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
 _SHORT = 4
 
 Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias"]
+RULES: tuple[Rule, ...] = get_args(Rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +98,26 @@ def _prominent(places: dict[str, MergedPlace]) -> set[str]:
     return out
 
 
-def _own_names(places: dict[str, MergedPlace], prominent: set[str]) -> set[str]:
-    """Names (normalised, accents kept) that are a prominent place's own: canonical, reviewed, or
-    given in a major language. Italian "Roma" and "Germania" are names wherever they are written;
-    an untagged or minority-language alternate vouches for nothing ("Te" for Dezhou, "Gente" for
-    Ghent, a Franco-Provençal "Ende" for India), nor does a name in capitals for the word in lower
-    case ("USA" is not Italian "usa")."""
+def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words) -> set[str]:
+    """Names (normalised, accents kept) that are a prominent place's own: canonical, reviewed,
+    given in a major language, or a frequent word of a language of the place's country (the local
+    name: "Milano" is untagged in the sources, and Italian). Italian "Roma" and "Germania" are names
+    wherever they are written; other untagged or minority-language alternates vouch for nothing
+    ("Te" for Dezhou, "Gente" for Ghent, a Franco-Provençal "Ende" for India), nor does a name in
+    capitals for the word in lower case ("USA" is not Italian "usa")."""
+    local: dict[str, frozenset[str]] = {}
+    for territory, langs in words.territory_langs.items():
+        local[territory] = frozenset(w for lang in langs for w in words.frequent.get(lang, ()))
     own: set[str] = set()
     for pid in prominent:
         p = places[pid]
+        spoken = local.get(p.src.country or pid, frozenset())
         for n in p.names.values():
             if is_acronym(n.name):
                 continue
-            if n.name == p.src.name or n.curated or _primaries(n.langs) & MAJOR_LANGS:
-                own.add(normalize_name(n.name))
+            norm = normalize_name(n.name)
+            if n.name == p.src.name or n.curated or _primaries(n.langs) & MAJOR_LANGS or norm in spoken:
+                own.add(norm)
     return own
 
 
@@ -145,6 +152,8 @@ def _foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
                 owner[_key(n.name)].add(p.src.id)
     out: list[Decision] = []
     for p in countries:
+        if p.src.kind == "former-country":
+            continue  # a former country's names are its own (Заир, Rhodesia)
         for n in p.names.values():
             k = _key(n.name)
             others = owner.get(k, set()) - {p.src.id}
@@ -173,7 +182,7 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
     places = {p.src.id: p for p in merged}
     prominent = _prominent(places)
     dropped = [*_foreign_country_names(places), *_short_untagged(places, prominent)]
-    ordinary = _ordinary(words, _own_names(places, prominent))
+    ordinary = _ordinary(words, _own_names(places, prominent, words))
     return Audit(tuple(dropped + ordinary), frozenset(d.key for d in ordinary))
 
 

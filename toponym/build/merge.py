@@ -22,7 +22,10 @@ class MergedName:
     type: str
     perspective: list[str]
     display: bool
+    """A curated ``display = true``: the name for its perspective and languages."""
     curated: bool
+    display_langs: list[str] = field(default_factory=list)
+    """Languages in which a generated source (CLDR) gives this as the place's display name."""
 
 
 @dataclass(slots=True)
@@ -91,7 +94,9 @@ def _fold_same(merged: dict[str, MergedPlace], sources: Sources) -> None:
                 text = SourceName(name.name, ",".join(name.langs), name.type, tuple(name.perspective))
                 _add_names(keep, [text], name.curated)
         population = keep.src.population if keep.src.population is not None else gone.src.population
-        keep.src = replace(keep.src, codes={**gone.src.codes, **keep.src.codes}, population=population)
+        point = (keep.src.lat, keep.src.lon) if keep.src.lat is not None else (gone.src.lat, gone.src.lon)
+        codes = {**gone.src.codes, **keep.src.codes}
+        keep.src = replace(keep.src, codes=codes, population=population, lat=point[0], lon=point[1])
     for place in merged.values():
         src = place.src
         parent = target.get(src.parent, src.parent) if src.parent else src.parent
@@ -110,12 +115,14 @@ def _add_names(place: MergedPlace, names: list[SourceName], curated: bool) -> No
         have = place.names.get(text)
         langs = [t for t in n.lang.split(",") if t]
         if have is None:
-            place.names[text] = MergedName(text, langs, n.type, list(n.perspective), n.display, curated)
-            continue
-        have.langs.extend(t for t in langs if t not in have.langs)
-        have.perspective.extend(p for p in n.perspective if p not in have.perspective)
-        have.display = have.display or n.display
-        if curated and not have.curated:  # a reviewed type beats a source's guess
+            have = place.names[text] = MergedName(text, [], n.type, [], False, curated)
+        elif curated and not have.curated:  # a reviewed type beats a source's guess
             have.type, have.curated = n.type, True
         elif have.type == "official" and n.type != "official" and curated == have.curated:
             have.type = n.type
+        have.langs.extend(t for t in langs if t not in have.langs)
+        have.perspective.extend(p for p in n.perspective if p not in have.perspective)
+        if n.display and curated:
+            have.display = True
+        elif n.display:
+            have.display_langs.extend(t for t in langs if t not in have.display_langs)

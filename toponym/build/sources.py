@@ -61,6 +61,7 @@ def source_files(root: Path) -> list[Path]:
         *ordered_generated(root / "generated"),
         *([policy] if policy.exists() else []),
         *sorted((root / "words").glob("*.txt")),
+        *sorted((root / "words").glob("*.tsv")),
     ]
 
 
@@ -142,7 +143,14 @@ def read_words(root: Path) -> Words:
         if path.name.endswith(".common.txt"):
             common.update(keys)
     no_fuzzy = proper | words | {fold_key(w) for ranked in frequent.values() for w in ranked}
-    return Words(frozenset(words), frozenset(common), frozenset(no_fuzzy), frequent)
+    territory_langs: dict[str, tuple[str, ...]] = {}
+    table = root / "words" / "territory-languages.tsv"
+    if table.exists():
+        for line in table.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#") and "\t" in line:
+                territory, langs = line.split("\t", 1)
+                territory_langs[territory] = tuple(langs.split(","))
+    return Words(frozenset(words), frozenset(common), frozenset(no_fuzzy), frequent, territory_langs)
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -25,6 +25,7 @@ from ..index.schema import (
     WORD_NO_FUZZY,
     WORD_ORDINARY,
     WORD_ORDINARY_KEY,
+    encode_degrees,
     pack_entry,
 )
 from ..index.strings import build_table
@@ -53,6 +54,8 @@ class _Names:
     langs: dict[str, int] = field(default_factory=dict)
     perspectives: dict[tuple[str, ...], int] = field(default_factory=lambda: {(): 0})
     display: dict[int, dict[str, str]] = field(default_factory=dict)
+    shown: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Place row -> language tag -> the name row a source gives as its display name there."""
 
 
 @dataclass(slots=True)
@@ -141,16 +144,32 @@ def _names(places: list[MergedPlace]) -> _Names:
             out.type.append(NAME_TYPES.index(nm.type))
             out.curated.append(nm.curated)
             out.rank.append(_level(nm, p))
+            for lang in nm.display_langs:  # names sort alike in every build: the first one wins
+                if lang != "en":  # English is the place's own `name`
+                    out.shown.setdefault(i, {}).setdefault(lang, len(out.text) - 1)
             if nm.display:
                 for lang in nm.langs:
                     primary = lang.split("-")[0]
-                    keys_for = [f"{side}:{primary}" for side in persp] or [primary]
-                    if primary == "en":  # the English display name is the side's default
-                        keys_for += list(persp)
-                    for key in keys_for:
+                    # a side's key is never bare: `ar` is Arabic, and Argentina's English is `ar:en`
+                    for key in [f"{side}:{primary}" for side in persp] or [primary]:
                         out.display.setdefault(i, {}).setdefault(key, nm.name)
     out.first.append(len(out.text))
     return out
+
+
+def _display_sections(names: _Names, n_places: int) -> tuple[list[str], dict[str, array[int]]]:
+    """Each place's display names by language, as consecutive ``(tag, name row)`` entries sorted
+    by tag (``display_first`` says where a place's begin), and the table of the tags."""
+    tags = sorted({tag for shown in names.shown.values() for tag in shown})
+    tag_row = {tag: i for i, tag in enumerate(tags)}
+    first, tag_of, name_of = array("I"), array("H"), array("I")
+    for i in range(n_places):
+        first.append(len(tag_of))
+        for tag, row in sorted(names.shown.get(i, {}).items()):
+            tag_of.append(tag_row[tag])
+            name_of.append(row)
+    first.append(len(tag_of))
+    return tags, {"display_first": first, "display_tag": tag_of, "display_name": name_of}
 
 
 def _keys(name_text: list[str]) -> _Keys:
@@ -215,7 +234,9 @@ def _fuzzy_sections(keys: _Keys) -> dict[str, array[int]]:
     }
 
 
-def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Keys) -> IndexMeta:
+def _meta(
+    sources: Sources, places: list[MergedPlace], names: _Names, keys: _Keys, display_tags: list[str]
+) -> IndexMeta:
     row = {p.src.id: i for i, p in enumerate(places)}
     prefer, stop = _policy(sources, row)
     return IndexMeta(
@@ -236,6 +257,7 @@ def _meta(sources: Sources, places: list[MergedPlace], names: _Names, keys: _Key
         place_curated=bytes(p.curated for p in places),
         place_part_of=_members_as_part_of(places, row),
         place_display=names.display,
+        display_tags=display_tags,
         langs=sorted(names.langs, key=names.langs.__getitem__),
         perspectives=sorted(names.perspectives, key=names.perspectives.__getitem__),
         prefer=prefer,
@@ -283,10 +305,14 @@ def build_tables(places: list[MergedPlace], sources: Sources, ordinary: frozense
     for k in keys.ordered:
         codes.extend(keys.entries[k])
         ncodes.append(len(keys.entries[k]))
+    display_tags, display = _display_sections(names, len(places))
     sections: dict[str, array[Any] | bytes] = {
         "place_parent": parent,
         "place_country": _countries(places, row, parent),
         "place_population": array("q", (p.src.population if p.src.population is not None else -1 for p in places)),
+        "place_lat": array("i", (encode_degrees(p.src.lat) for p in places)),
+        "place_lon": array("i", (encode_degrees(p.src.lon) for p in places)),
+        **display,
         "place_first_name": names.first,
         "place_people": people,
         "place_prominence": _prominence(places, parent, people, sources.policy.ranking),
@@ -310,4 +336,4 @@ def build_tables(places: list[MergedPlace], sources: Sources, ordinary: frozense
         **_fuzzy_sections(keys),
         **_word_sections(sources.words, ordinary),
     }
-    return IndexTables(_meta(sources, places, names, keys), sections)
+    return IndexTables(_meta(sources, places, names, keys, display_tags), sections)

@@ -85,8 +85,13 @@ def _name_problems(place: SourcePlace, all_ids: set[str], tags: dict[str, list[s
             if side not in all_ids:
                 out.append(Problem(*where, f"{place.id}: unknown perspective {side!r}"))
         if name.display:
-            for side in name.perspective or ("",):
-                key = (side, name.lang.split("-")[0])
+            # a curated display name stands for its language; a source's (CLDR's) for its exact
+            # tags, since CLDR names a place apart in zh and zh-Hant, sr and sr-Latn
+            if place.curated:
+                keys = [(side, name.lang.split("-")[0]) for side in name.perspective or ("",)]
+            else:
+                keys = [("", tag) for tag in name.lang.split(",")]
+            for key in keys:
                 if key in display_keys:
                     out.append(Problem(*where, f"{place.id}: two display names for {'/'.join(filter(None, key))!r}"))
                 display_keys[key] = name.line

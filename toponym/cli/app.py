@@ -14,9 +14,10 @@ import click
 
 from .._version import __version__
 from ..api import default_index_path
+from ..build.audit import RULES
 from ..errors import GazetteerError, ToponymError
 from ._internal import compiled_bytes, compiled_counts, index_summary
-from .common import Failure, describe_os_error, index_option, io_errors, load_gazetteer, open_output
+from .common import Failure, describe_os_error, escape, index_option, io_errors, load_gazetteer, open_output
 from .common import output_is_stream_checked as _is_stream
 from .resolve import resolve
 from .text import extract, normalize
@@ -84,6 +85,28 @@ def validate(folder: str) -> None:
     ids -= {s.also for s in sources.policy.same}
     records = sum(len(p.names) for p in (*sources.generated, *sources.curated))
     click.echo(f"ok: {len(ids)} places, {records} name records, {len(sources.files)} files")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--rule", "rules", multiple=True, type=click.Choice(RULES), help="Only decisions of this rule (repeatable)."
+)
+def audit(folder: str, rules: tuple[str, ...]) -> None:
+    """List every decision of the alias audit of a gazetteer FOLDER, as TSV: rule, key, place,
+    name, detail. Dropped aliases name their place; ordinary words (no bare answer) do not."""
+    from ..build import audit_gazetteer
+
+    try:
+        decisions = audit_gazetteer(folder).decisions
+    except GazetteerError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    out = sys.stdout
+    out.write("rule\tkey\tplace\tname\tdetail\n")
+    for d in decisions:
+        if not rules or d.rule in rules:
+            out.write("\t".join(escape(v or "") for v in (d.rule, d.key, d.place, d.name, d.detail)) + "\n")
 
 
 @main.command(name="compile")

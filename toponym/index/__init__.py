@@ -20,6 +20,7 @@ from .. import registry
 from .._make import make_place
 from ..errors import IndexFormatError, UnknownPlaceError
 from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
+from ..vocab import shown_tag
 from .blocking import FuzzyKeys
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .schema import FORMAT, WORD_COMMON, WORD_DICTIONARY, WORD_NO_FUZZY, WORD_ORDINARY, WORD_ORDINARY_KEY
@@ -36,6 +37,24 @@ def format_of(path: str | Path) -> int | None:
     """The format number in the header of an index file, or ``None`` when it is not one."""
     with open(path, "rb") as f:
         return format_of_bytes(f.read(32))
+
+
+def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
+    """``policy.toml`` and the word lists, as compiled into ``meta`` and the word sections."""
+    return Policy(
+        prefer=meta.prefer,
+        stop=meta.stop,
+        words=WordSet(words, flags, WORD_DICTIONARY),
+        common_words=WordSet(words, flags, WORD_COMMON),
+        no_fuzzy_words=WordSet(words, flags, WORD_NO_FUZZY),
+        ordinary=WordSet(words, flags, WORD_ORDINARY),
+        ordinary_keys=WordSet(words, flags, WORD_ORDINARY_KEY),
+        perspective_alias=meta.perspective_alias,
+        id_alias=meta.id_alias,
+        ambiguity=float(meta.ranking["ambiguity"]),
+        city_over_unit=float(meta.ranking["city_over_unit"]),
+        name_weight=tuple(meta.ranking["name_weight"]),
+    )
 
 
 def _cumulative(counts: Any) -> memoryview:
@@ -74,6 +93,12 @@ class Index:
             first_name=parts["place_first_name"],
             part_of=meta.place_part_of,
             display=meta.place_display,
+            lat=parts["place_lat"],
+            lon=parts["place_lon"],
+            display_first=parts["display_first"],
+            display_tag=parts["display_tag"],
+            display_name=parts["display_name"],
+            display_tags=tuple(meta.display_tags),
         )
         langs = tuple(meta.langs)
         # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
@@ -89,7 +114,7 @@ class Index:
             method=parts["name_method"],
             explain=parts["name_explain"],
             langs=langs,
-            first_lang=tuple(tags.split(",")[0] for tags in langs),
+            first_lang=tuple(shown_tag(tags.split(",")) for tags in langs),
             perspectives=tuple(tuple(p) for p in meta.perspectives),
         )
         key_text = Strings(buffer, starts["keys_blob"], line_starts(parts["keys_blob"]), parts["key_slots"])
@@ -101,21 +126,10 @@ class Index:
             explain=parts["key_explain"],
             fuzzy=int(meta.header.get("fuzzy_keys", 0)),
         )
-        words = Strings(buffer, starts["words_blob"], line_starts(parts["words_blob"]), parts["word_slots"])
-        flags = parts["word_flags"]
-        self.policy = Policy(
-            prefer=meta.prefer,
-            stop=meta.stop,
-            words=WordSet(words, flags, WORD_DICTIONARY),
-            common_words=WordSet(words, flags, WORD_COMMON),
-            no_fuzzy_words=WordSet(words, flags, WORD_NO_FUZZY),
-            ordinary=WordSet(words, flags, WORD_ORDINARY),
-            ordinary_keys=WordSet(words, flags, WORD_ORDINARY_KEY),
-            perspective_alias=meta.perspective_alias,
-            id_alias=meta.id_alias,
-            ambiguity=float(meta.ranking["ambiguity"]),
-            city_over_unit=float(meta.ranking["city_over_unit"]),
-            name_weight=tuple(meta.ranking["name_weight"]),
+        self.policy = _policy(
+            meta,
+            Strings(buffer, starts["words_blob"], line_starts(parts["words_blob"]), parts["word_slots"]),
+            parts["word_flags"],
         )
         #: Why the compiled answers are what they are (``key_explain``, ``name_explain`` index it).
         self.explanations: tuple[Explanation, ...] = tuple(
@@ -126,6 +140,7 @@ class Index:
         self._by_id: dict[str, int] = {}
         self._places: list[Place | None] = [None] * len(self.places)
         self._members: dict[int, tuple[int, ...]] | None = None
+        self._children: dict[int, tuple[int, ...]] | None = None
         self._lock = threading.Lock()
         registry.register(self)
 
@@ -203,6 +218,18 @@ class Index:
             yield parent
             parent = parent_of[parent]
 
+    def children_of(self, row: int) -> tuple[int, ...]:
+        """Rows of the places whose parent is ``row``, in row order (the table is built on first use)."""
+        if self._children is None:
+            with self._lock:
+                if self._children is None:
+                    children: dict[int, list[int]] = {}
+                    for child, parent in enumerate(self.places.parent):
+                        if parent >= 0:
+                            children.setdefault(parent, []).append(child)
+                    self._children = {p: tuple(c) for p, c in children.items()}
+        return self._children.get(row, ())
+
     def members_of(self, row: int) -> tuple[int, ...]:
         if self._members is None:
             members: dict[int, list[int]] = {}
@@ -223,11 +250,20 @@ class Index:
         """The places built so far, by row (``None`` where not yet): what :meth:`place` fills."""
         return self._places
 
+    def display_of(self, row: int) -> dict[str, str]:
+        """The display names of the place at ``row``: a source's (CLDR's) by language tag, with the
+        curated ones (by language, side, or side and language) over them."""
+        text = self.names.text
+        shown = {tag: text[n] for tag, n in self.places.shown_names(row)}
+        shown.update(self.places.display.get(row, {}))
+        return shown
+
     def _make_place(self, i: int) -> Place:
         t = self.places
         ids = t.ids
         parent, country, population = t.parent[i], t.country[i], t.population[i]
-        codes, part_of, display = t.codes[i], t.part_of.get(i), t.display.get(i)
+        codes, part_of, display = t.codes[i], t.part_of.get(i), self.display_of(i)
+        point = t.point(i)
         return make_place(
             ids[i],
             t.kind[i],
@@ -240,14 +276,16 @@ class Index:
             tuple(ids[m] for m in self.members_of(i)),
             ReadOnlyDict(display) if display else EMPTY,
             bool(t.curated[i]),
+            point[0] if point else None,
+            point[1] if point else None,
             self,
             i,
         )
 
     def name_row(self, n: int) -> PlaceName:
         names = self.names
-        langs = names.tags(n)
-        return PlaceName(names.text[n], langs[0], names.type(n), names.perspectives[names.persp[n]], langs)
+        lang = names.first_lang[names.lang[n]]
+        return PlaceName(names.text[n], lang, names.type(n), names.perspectives[names.persp[n]], names.tags(n))
 
     def place_names(self, row: int) -> tuple[PlaceName, ...]:
         """Every stored name of the place at ``row`` (what ``Place.names`` reads on first use)."""

@@ -38,6 +38,9 @@ class IndexMeta:
     place_curated: bytes
     place_part_of: dict[int, tuple[int, ...]]
     place_display: dict[int, dict[str, str]]
+    """Curated display names: place row -> ``"ru"``, ``"jp"``, ``"jp:ja"`` -> name."""
+    display_tags: list[str]
+    """Language tags of the display names a source gives, indexed by the ``display_tag`` section."""
     langs: list[str]
     """Comma-joined language tags, indexed by ``name_lang``."""
     perspectives: list[tuple[str, ...]]

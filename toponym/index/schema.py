@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 __all__ = [
+    "DEGREE_SCALE",
     "ENTRY_TIER_BITS",
     "FORMAT",
     "MAGIC",
     "METHOD_EXACT",
     "NO_ANSWER",
     "NO_EXPLANATION",
+    "NO_POINT",
     "RANK_AT_QUERY",
     "SECTIONS",
     "TIER_FOLDED",
@@ -27,15 +29,18 @@ __all__ = [
     "WORD_DICTIONARY",
     "WORD_NO_FUZZY",
     "WORD_ORDINARY",
+    "WORD_ORDINARY_KEY",
     "Section",
     "c_header",
+    "decode_degrees",
+    "encode_degrees",
     "entry_name",
     "entry_tier",
     "pack_entry",
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 4
+FORMAT: Final = 6
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -62,11 +67,15 @@ WORD_NO_FUZZY: Final = 4
 WORD_ORDINARY: Final = 8
 WORD_ORDINARY_KEY: Final = 16
 
+#: ``place_lat`` / ``place_lon`` are millionths of a degree; a place without a point holds NO_POINT.
+DEGREE_SCALE: Final = 1_000_000
+NO_POINT: Final = -(2**31)
+
 #: ``name_method``: the compiled answer to a stored spelling is that very spelling; other values
 #: are the tier of the entry that reached the answer.
 METHOD_EXACT: Final = 3
 
-Rows = Literal["place", "name", "key", "word", "fuzzy", "segment", "slot", "blob"]
+Rows = Literal["place", "name", "display", "key", "word", "fuzzy", "segment", "slot", "blob"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,11 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("place_first_name", "I", "place", "row of the place's first name; one more row holds the end"),
     Section("place_people", "q", "place", "population, or for a subdivision without one the people of its cities"),
     Section("place_prominence", "d", "place", "how likely a reader means the place by name (policy.toml [prominence])"),
+    Section("place_lat", "i", "place", "latitude in millionths of a degree (WGS 84), or NO_POINT"),
+    Section("place_lon", "i", "place", "longitude in millionths of a degree (WGS 84), or NO_POINT"),
+    Section("display_first", "I", "place", "row of the place's first display entry; one more row holds the end"),
+    Section("display_tag", "H", "display", "language of a display entry: an index into meta.display_tags"),
+    Section("display_name", "I", "display", "name row a source gives as the place's display name in that language"),
     Section("name_place", "I", "name", "row of the place a name belongs to"),
     Section("name_lang", "H", "name", "index into meta.langs (comma-joined tags)"),
     Section("name_persp", "H", "name", "index into meta.perspectives"),
@@ -111,6 +125,16 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("fuzzy_mask", "I", "fuzzy", "character mask of each fuzzy key"),
 )
 SECTION: Final = {s.name: s for s in SECTIONS}
+
+
+def encode_degrees(value: float | None) -> int:
+    """``place_lat`` / ``place_lon``: degrees as a whole number of millionths (exact for any point
+    written with six decimals or fewer), or :data:`NO_POINT`."""
+    return NO_POINT if value is None else round(value * DEGREE_SCALE)
+
+
+def decode_degrees(value: int) -> float | None:
+    return None if value == NO_POINT else round(value / DEGREE_SCALE, 6)
 
 
 def pack_entry(name_row: int, tier: int) -> int:

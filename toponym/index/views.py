@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..vocab import NAME_TYPES, Kind, NameType
-from .schema import ENTRY_TIER_BITS, METHOD_EXACT
+from .schema import ENTRY_TIER_BITS, METHOD_EXACT, decode_degrees
 from .strings import Strings
 
 __all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy"]
@@ -41,6 +41,18 @@ class PlaceTable:
     first_name: Sequence[int]
     part_of: Mapping[int, tuple[int, ...]]
     display: Mapping[int, Mapping[str, str]]
+    """Curated display names: ``"ru"``, ``"jp"`` (that side, English), ``"jp:ja"``."""
+    lat: Sequence[int]
+    """Millionths of a degree, or :data:`~toponym.index.schema.NO_POINT` (see :meth:`point`)."""
+    lon: Sequence[int]
+    display_first: Sequence[int]
+    """Where each place's display entries (:attr:`display_tag`, :attr:`display_name`) begin; one
+    more row holds the end."""
+    display_tag: Sequence[int]
+    """Index into :attr:`display_tags`."""
+    display_name: Sequence[int]
+    """The name row a source gives as the place's display name in that language."""
+    display_tags: tuple[str, ...]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -48,6 +60,19 @@ class PlaceTable:
     def names_of(self, row: int) -> range:
         """The rows of the place's names."""
         return range(self.first_name[row], self.first_name[row + 1])
+
+    def point(self, row: int) -> tuple[float, float] | None:
+        """``(lat, lon)`` in degrees, or ``None`` when no source gives the place a point."""
+        lat = decode_degrees(self.lat[row])
+        lon = decode_degrees(self.lon[row])
+        return None if lat is None or lon is None else (lat, lon)
+
+    def shown_names(self, row: int) -> list[tuple[str, int]]:
+        """``(language tag, name row)`` of every display name a source gives the place."""
+        tags, name = self.display_tags, self.display_name
+        return [
+            (tags[self.display_tag[e]], name[e]) for e in range(self.display_first[row], self.display_first[row + 1])
+        ]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -74,7 +99,8 @@ class NameTable:
     langs: tuple[str, ...]
     """Comma-joined tags."""
     first_lang: tuple[str, ...]
-    """The first tag of each entry of :attr:`langs`."""
+    """The tag shown for each entry of :attr:`langs` (:func:`shown_tag`): ``en`` when it is one,
+    else the first major language of :data:`~toponym.vocab.MAJOR_LANGUAGES`, else the first tag."""
     perspectives: tuple[tuple[str, ...], ...]
 
     def __len__(self) -> int:

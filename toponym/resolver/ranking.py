@@ -134,16 +134,24 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     less often than a province's, so the name weights must not decide this."""
     places, share = index.places, index.policy.city_over_unit
     weighted = {p: key.prominence for key, p, _ in keyed}
+    units = [p for p in weighted if places.kind[p] == "subdivision"]
+    if not units:
+        return
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
             continue
-        for anc in index.ancestors(p):
-            if anc not in weighted or places.kind[anc] != "subdivision" or weighted[anc] < key.prominence:
+        ancestors = set(index.ancestors(p))
+        for unit in units:
+            if weighted[unit] < key.prominence:
                 continue
-            parent = places.parent[anc]
+            parent = places.parent[unit]
             first_level = parent < 0 or places.kind[parent] in ("country", "territory")
-            if not first_level or places.population[p] >= share * places.people[anc]:
-                key = key._replace(prominence=weighted[anc] + 1.0)
+            # the sources file cities under their first-level unit only: a second-level unit of
+            # the city's name under that unit is the city's own (the province of Florence)
+            if unit not in ancestors and (first_level or parent not in ancestors):
+                continue
+            if not first_level or places.population[p] >= share * places.people[unit]:
+                key = key._replace(prominence=weighted[unit] + 1.0)
                 keyed[pos] = (key, p, c)
 
 

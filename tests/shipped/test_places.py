@@ -1,0 +1,134 @@
+"""Geography users expect, on the shipped gazetteer: points, UN M49 regions, navigation, and
+display names that agree with CLDR (measured against babel's data when babel is installed)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import toponym
+from toponym import Gazetteer
+from toponym.vocab import COUNTRY_KINDS
+
+from ..conftest import SHIPPED
+
+GENERATED = SHIPPED / "generated"
+CLDR_LANGS = ("ru", "de", "fr", "es", "ja", "zh", "ar")
+#: Display names of countries agree with CLDR's at least this often in every language above.
+MIN_CLDR_AGREEMENT = 0.98
+
+
+def _rows(path: str) -> list[list[str]]:
+    text = (GENERATED / path).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_every_point_of_the_sources_reaches_its_place(shipped: Gazetteer) -> None:
+    wrong, seen = [], 0
+    for path in sorted(p.name for p in GENERATED.glob("*.places.tsv")):
+        for pid, *_, lat, lon, _groups in _rows(path):
+            if not lat:
+                continue
+            seen += 1
+            place = shipped.get(pid)
+            if (place.lat, place.lon) != (float(lat), float(lon)):
+                wrong.append(f"{pid}: {place.lat}, {place.lon} != {lat}, {lon}")
+    assert seen > 40_000 and not wrong, wrong[:10]
+
+
+def test_coordinate_coverage_per_kind(shipped: Gazetteer) -> None:
+    kinds: Counter[str] = Counter()
+    located: Counter[str] = Counter()
+    for place in shipped.places():
+        kinds[place.kind] += 1
+        if place.lat is not None:
+            assert place.lon is not None and -90 <= place.lat <= 90 and -180 <= place.lon <= 180, place
+            located[place.kind] += 1
+    print("\npoints per kind: " + ", ".join(f"{k} {located[k]}/{n}" for k, n in kinds.most_common()))
+    assert located["city"] >= 0.999 * kinds["city"]  # every GeoNames city; a few curated towns have none
+    assert located["country"] + located["territory"] >= 240
+
+
+def test_countries_are_part_of_their_m49_regions(shipped: Gazetteer) -> None:
+    jp = shipped.get("jp")
+    assert "m49-030" in jp.part_of and "jp" in shipped.get("m49-030").members
+    unlinked = []
+    for place in shipped.places(kind=("country", "territory")):
+        regions = [shipped.get(g) for g in place.part_of if g.startswith("m49-")]
+        if not regions:
+            unlinked.append(place.id)
+            continue
+        region = regions[0]  # the sub-region: it reaches World through the M49 tree
+        assert region.kind == "macro-region" and region.codes["m49"].isdigit(), place
+        assert [p.id for p in shipped.ancestors(region)][-1] == "m49-001", region
+    print(f"\ncountries and territories without an M49 region: {unlinked}")
+    assert len(unlinked) <= 2, unlinked
+
+
+def test_ancestors_and_children_agree_with_parents(shipped: Gazetteer) -> None:
+    for pid in ("ru", "jp-01", "m49-142", "us"):
+        for child in shipped.children(pid):
+            assert child.parent == pid and shipped.ancestors(child)[0].id == pid
+    sapporo = toponym.resolve("Sapporo")
+    assert sapporo is not None
+    assert [p.id for p in toponym.ancestors(sapporo.place)] == ["jp-01", "jp"]
+    prefectures = toponym.children("jp", kind="subdivision")
+    assert len(prefectures) == 47 and all(p.kind == "subdivision" for p in prefectures)
+
+
+def test_places_filter_by_kind_and_country(shipped: Gazetteer) -> None:
+    countries = list(toponym.places("country"))
+    assert len(countries) >= 190 and all(p.kind == "country" for p in countries)
+    jp_cities = list(shipped.places("city", country="jp"))
+    assert jp_cities and all(p.kind == "city" and p.country == "jp" for p in jp_cities)
+    assert sum(1 for p in shipped.places(country="jp") if p.kind == "city") == len(jp_cities)
+    assert {p.kind for p in shipped.places(country="jp")} >= {"country", "subdivision", "city"}
+    for place in shipped.places(kind=COUNTRY_KINDS):
+        assert place.country == place.id
+
+
+def test_display_names_agree_with_cldr() -> None:
+    babel = pytest.importorskip("babel")
+    rates = {}
+    for lang in CLDR_LANGS:
+        cldr = babel.Locale.parse(lang).territories
+        agree, total, wrong = 0, 0, []
+        for place in toponym.places(kind=("country", "territory")):
+            code = place.codes.get("iso3166_1_alpha2", place.id.upper())
+            if code not in cldr:
+                continue
+            total += 1
+            ours = place.name_for(lang=lang)
+            if ours == cldr[code]:
+                agree += 1
+            else:
+                wrong.append(f"{code} {ours} ≠ {cldr[code]}")
+        rates[lang] = agree / total
+        print(f"\n{lang}: {agree}/{total} = {rates[lang]:.1%} agree with CLDR ({babel.__version__})", wrong[:8])
+    assert min(rates.values()) >= MIN_CLDR_AGREEMENT, rates
+
+
+def test_display_names_are_never_epithets_misspellings_or_colloquial(shipped: Gazetteer) -> None:
+    bad = []
+    for place in shipped.places(kind=("country", "territory", "subdivision")):
+        for lang in CLDR_LANGS:
+            shown = place.name_for(lang=lang)
+            types = {n.type for n in place.names if n.name == shown}
+            if types and types <= {"epithet", "misspelling", "colloquial"}:
+                bad.append(f"{place.id} {lang}: {shown} ({', '.join(sorted(types))})")
+    assert not bad, bad[:20]
+
+
+def test_match_lang_is_the_hint_then_english_then_a_major_language() -> None:
+    m = toponym.resolve("Japan")
+    assert m is not None and m.lang == "en"
+    m = toponym.resolve("Japan", lang="de")
+    assert m is not None and m.lang == "de"
+    m = toponym.resolve("Japon")
+    assert m is not None and m.lang == "fr"  # French before the other languages that write it so
+    for query in ("Japan", "Japon", "Япония", "Deutschland", "Tokyo", "東京"):
+        found = toponym.resolve(query)
+        assert found is not None
+        tags = next(n.langs for n in found.place.names if n.name == found.matched)
+        assert found.lang in tags, (query, found.lang, tags)
