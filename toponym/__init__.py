@@ -6,20 +6,42 @@
 """
 
 from ._version import __version__
-from .api import Gazetteer, clear_caches, default_gazetteer, extract, get, normalize_text, resolve, resolve_all
-from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
+from .api import (
+    Gazetteer,
+    clear_caches,
+    convert,
+    default_gazetteer,
+    extract,
+    get,
+    lookup,
+    normalize_text,
+    resolve,
+    resolve_all,
+)
+from .errors import (
+    AmbiguousCodeError,
+    GazetteerError,
+    HintError,
+    IndexFormatError,
+    Problem,
+    ToponymError,
+    UnknownPlaceError,
+)
 from .extractor import Extractor
-from .model import Match, Mention, Place, PlaceName
+from .model import Match, Mention, Outcome, Place, PlaceName
 from .normalize import normalize_name
 from .resolver import Resolver
 
 __all__ = [
+    "AmbiguousCodeError",
     "Extractor",
     "Gazetteer",
     "GazetteerError",
+    "HintError",
     "IndexFormatError",
     "Match",
     "Mention",
+    "Outcome",
     "Place",
     "PlaceName",
     "Problem",
@@ -28,9 +50,11 @@ __all__ = [
     "UnknownPlaceError",
     "__version__",
     "clear_caches",
+    "convert",
     "default_gazetteer",
     "extract",
     "get",
+    "lookup",
     "normalize_name",
     "normalize_text",
     "resolve",

@@ -12,16 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NoReturn, Protocol
 
-from .vocab import CODE_KEYS, KINDS, METHODS, NAME_TYPES, Kind, Method, NameType
+from .vocab import CODE_KEYS, KINDS, METHODS, NAME_TYPES, STATUSES, Kind, Method, NameType, Status
 
 __all__ = [
     "CODE_KEYS",
     "KINDS",
     "METHODS",
     "NAME_TYPES",
+    "STATUSES",
     "Explanation",
     "Match",
     "Mention",
+    "Outcome",
     "Place",
     "PlaceName",
     "ReadOnlyDict",
@@ -194,7 +196,7 @@ def _restore_place(fields: tuple[Any, ...], names: tuple[PlaceName, ...]) -> Pla
 
 
 #: Which ranking rule decided a match (see :class:`Explanation`).
-Rule = Literal["only", "ranked", "policy", "hint", "ambiguous", "stop", "context"]
+Rule = Literal["only", "ranked", "policy", "hint", "ambiguous", "stop", "context", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +211,8 @@ class Explanation:
 
     rule: Rule
     """What decided: the only candidate, ranking (match, kind, population), a ``[[prefer]]`` policy
-    entry, a hint, a tie (``ambiguous``), a stop rule (a bare ``resolve`` abstains), or the other
-    places of a text (``context``)."""
+    entry, a hint, a tie (``ambiguous``), a stop rule (a bare ``resolve`` abstains), the other
+    places of a text (``context``), or a query in capitals that is the place's ISO code (``code``)."""
     candidates: int = 1
     """How many places were ranked."""
     policy: str | None = None
@@ -220,15 +222,15 @@ class Explanation:
     ambiguous: bool = False
     """As likely as the next candidate: a bare ``resolve`` answers ``None``."""
     detail: str | None = None
-    """For ``stop``: why a bare ``resolve`` abstains."""
+    """For ``stop``: why a bare ``resolve`` abstains; for ``code``: which code the query is."""
     context: float | None = None
     """For ``context``: the weight of the other places of the text that lie in or near it."""
 
     @property
     def text(self) -> str:
         """The explanation in words (``Match.reason``)."""
-        if self.rule == "stop":
-            return f"stop: {self.detail}"
+        if self.rule in ("stop", "code"):
+            return f"{self.rule}: {self.detail}"
         if self.rule == "context":
             return f"context: other places in the text lie in or near it ({self.context:g})"
         parts = []
@@ -322,3 +324,54 @@ class Mention:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the span, then the match's fields (``query`` is the text)."""
         return {"start": self.start, "end": self.end, "text": self.text, **self.match.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a name comes to, from one ranking: ``toponym.lookup`` tells "no such place" from
+    "several, none dominant" and from "a word ``resolve`` declines on purpose".
+
+    >>> Outcome("Qxzvtplkwj", "no-match", reason="no place has this name").to_dict()["status"]
+    'no-match'
+    """
+
+    query: str
+    """The name looked up (``repr`` of it when it was not a string)."""
+    status: Status
+    """One of :data:`~toponym.vocab.STATUSES`: ``matched`` (``match`` is the answer), ``ambiguous``
+    (candidates tie: none dominant), ``stopped`` (candidates exist, but a bare ``resolve`` declines
+    on purpose: an ordinary word, a stop rule), ``no-match`` (no place has this name) or ``invalid``
+    (not a name: not a string, blank, or longer than 256 characters)."""
+    match: Match | None = None
+    """What ``resolve`` answers with the same hints: set exactly when ``status`` is ``matched``."""
+    candidates: tuple[Match, ...] = ()
+    """Every candidate, best first (what ``resolve_all`` lists); ``match.place`` gives each
+    candidate's ``country`` and ``parent``."""
+    reason: str = ""
+    """Why, in words: the match's reason, the stop rule, the tie, or why nothing matched."""
+
+    @property
+    def contenders(self) -> tuple[Match, ...]:
+        """The leading candidates as likely as each other (the ambiguity), or the match alone."""
+        if self.match is not None:
+            return (self.match,)
+        if self.status != "ambiguous":
+            return ()
+        n = 1
+        while n < len(self.candidates) and self.candidates[n - 1].explanation.ambiguous:
+            n += 1
+        return self.candidates[:n]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: status, reason, the match and the contenders (id, name, kind, country, parent)."""
+        return {
+            "query": self.query,
+            "status": self.status,
+            "reason": self.reason,
+            "id": self.match.place.id if self.match is not None else None,
+            "candidates": [_brief(m.place) for m in self.contenders],
+        }
+
+
+def _brief(place: Place) -> dict[str, Any]:
+    return {"id": place.id, "name": place.name, "kind": place.kind, "country": place.country, "parent": place.parent}
