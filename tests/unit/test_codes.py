@@ -10,11 +10,12 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from toponym import AmbiguousCodeError, Gazetteer, UnknownPlaceError
-from toponym.resolver.codes import code_shaped
+from toponym.resolver.codes import code_shaped, code_table
 from toponym.vocab import CODE_KEYS
 
 from ..conftest import FIXTURE
@@ -211,10 +212,10 @@ def test_convert_refuses_unknown_targets_and_sources(gz: Gazetteer) -> None:
         gz.convert(["Japan"], to="id", src="iso")
 
 
-def test_code_tables_are_built_once_per_index(gz: Gazetteer) -> None:
-    from toponym.resolver.codes import code_table
-
-    assert code_table(gz.index) is code_table(gz.index)
-    other = Gazetteer(gz.index.__class__(gz.index.to_bytes()))
-    assert code_table(other.index) is not code_table(gz.index)
+def test_code_tables_are_built_once_per_index_even_by_racing_threads(gz: Gazetteer) -> None:
+    other = Gazetteer(gz.index.__class__(gz.index.to_bytes()))  # a fresh index: no table yet
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        tables = list(pool.map(lambda _: code_table(other.index), range(32)))
+    assert all(t is tables[0] for t in tables)
+    assert code_table(gz.index) is code_table(gz.index) is not tables[0]
     assert other.get("LAO").id == "la"
