@@ -11,27 +11,41 @@ from .api import (
     ancestors,
     children,
     clear_caches,
+    convert,
     default_gazetteer,
     extract,
     get,
+    lookup,
     normalize_text,
     places,
     resolve,
     resolve_all,
 )
-from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
+from .errors import (
+    AmbiguousCodeError,
+    GazetteerError,
+    HintError,
+    IndexFormatError,
+    Problem,
+    ToponymError,
+    UnknownPlaceError,
+)
 from .extractor import Extractor
 from .model import Match, Mention, Place, PlaceName
 from .normalize import normalize_name
+from .outcome import Outcome
 from .resolver import Resolver
 
 __all__ = [
+    "AmbiguousCodeError",
     "Extractor",
     "Gazetteer",
     "GazetteerError",
+    "HintError",
     "IndexFormatError",
     "Match",
     "Mention",
+    "Outcome",
     "Place",
     "PlaceName",
     "Problem",
@@ -42,9 +56,11 @@ __all__ = [
     "ancestors",
     "children",
     "clear_caches",
+    "convert",
     "default_gazetteer",
     "extract",
     "get",
+    "lookup",
     "normalize_name",
     "normalize_text",
     "places",

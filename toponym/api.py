@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from . import navigate, registry
 from .checkout import BUNDLED, ensure_current
+from .conversion import Conversion
 from .errors import IndexFormatError
 from .extractor import Extractor
 from .index import Index
 from .model import Match, Mention, Place
+from .outcome import Outcome
 from .resolver import Resolver
+from .resolver.codes import code_table
 from .rewrite import TEXT_TARGETS, rewrite
 
 __all__ = [
@@ -23,9 +26,11 @@ __all__ = [
     "ancestors",
     "children",
     "clear_caches",
+    "convert",
     "default_gazetteer",
     "extract",
     "get",
+    "lookup",
     "normalize_text",
     "places",
     "resolve",
@@ -79,9 +84,42 @@ class Gazetteer:
 
         return cls(compile_gazetteer(folder), **options)
 
-    def get(self, place_id: str) -> Place:
-        """The place with this ID; ``UnknownPlaceError`` (a ``LookupError``) if there is none."""
-        return self.index.place(self.index.row_of(place_id))
+    def get(self, code: str | int, *, scheme: str | None = None) -> Place:
+        """The place with this ID or code (see :func:`toponym.get`); ``UnknownPlaceError`` (a
+        ``LookupError``) if there is none, ``AmbiguousCodeError`` if it names several places."""
+        return self.index.place(code_table(self.index).find(code, scheme))
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+        candidates: bool = True,
+    ) -> Outcome:
+        """What ``name`` comes to: matched, ambiguous, stopped, no-match or invalid; see :func:`toponym.lookup`."""
+        return self.resolver.lookup(
+            name, lang=lang, country=country, kinds=kinds, perspective=perspective, candidates=candidates
+        )
+
+    @overload
+    def convert(  # type: ignore[overload-overlap]  # a str is also an iterable: it gives one value
+        self, values: str, to: str, *, src: str | None = None, not_found: str | None = None
+    ) -> str | None: ...
+
+    @overload
+    def convert(
+        self, values: Iterable[object], to: str, *, src: str | None = None, not_found: str | None = None
+    ) -> list[str | None]: ...
+
+    def convert(
+        self, values: str | Iterable[object], to: str, *, src: str | None = None, not_found: str | None = None
+    ) -> str | list[str | None] | None:
+        """Names or codes to one code scheme; see :func:`toponym.convert`."""
+        conversion = Conversion(self.resolver, to, src, not_found)
+        return conversion(values) if isinstance(values, str) else conversion.many(values)
 
     def places(self, kind: str | Collection[str] | None = None, country: Place | str | None = None) -> Iterator[Place]:
         """Every place, in ID order; of ``kind`` (one or several) and lying in ``country`` (an ID,
@@ -229,9 +267,75 @@ def resolve_all(
     )
 
 
-def get(place_id: str) -> Place:
-    """The place with this ID in the default gazetteer."""
-    return default_gazetteer().get(place_id)
+def lookup(
+    name: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    kinds: Collection[str] | None = None,
+    perspective: str | None = None,
+    candidates: bool = True,
+) -> Outcome:
+    """What ``name`` comes to, from one ranking, with the candidates and the reason.
+
+    ``status`` tells a match (``matched``: ``match`` is what ``resolve`` answers) from several
+    candidates none of which dominates (``ambiguous``), from candidates that a bare ``resolve``
+    declines on purpose (``stopped``: an ordinary word, a stop rule), from no place at all
+    (``no-match``) and from input that is not a name (``invalid``). Hints are checked: one that
+    names nothing raises ``HintError`` (a ``ValueError``). ``candidates=False`` lists only the match
+    of a name that matches, answered as ``resolve`` answers it (faster for bulk work).
+
+    >>> [lookup(n).status for n in ("Shokotan", "Springfield", "nice", "Qxzvtplkwj", "")]
+    ['matched', 'ambiguous', 'stopped', 'no-match', 'invalid']
+    """
+    return default_gazetteer().resolver.lookup(
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, candidates=candidates
+    )
+
+
+def get(code: str | int, *, scheme: str | None = None) -> Place:
+    """The place with this ID or code in the default gazetteer.
+
+    Any code a place carries is accepted, in the case its scheme allows: ISO 3166-1 alpha-2,
+    alpha-3 and numeric, ISO 3166-2, ISO 3166-3, GeoNames and Wikidata IDs, UN M49. ``scheme=``
+    (``"id"`` or a key of ``toponym.vocab.CODE_KEYS``) says which scheme a code is in, for codes
+    that read two ways; an unknown scheme is a ``ValueError``. A code that names no place raises
+    ``UnknownPlaceError``, one that names several ``AmbiguousCodeError`` (both ``LookupError``).
+
+    >>> [get(c).id for c in ("jp", "JPN", "JP", "392", "Q17", "jp-01")]
+    ['jp', 'jp', 'jp', 'jp', 'jp', 'jp-01']
+    >>> get("392", scheme="iso3166_1_numeric").name
+    'Japan'
+    """
+    return default_gazetteer().get(code, scheme=scheme)
+
+
+@overload
+def convert(  # type: ignore[overload-overlap]  # a str is also an iterable: it gives one value
+    values: str, to: str, *, src: str | None = None, not_found: str | None = None
+) -> str | None: ...
+
+
+@overload
+def convert(
+    values: Iterable[object], to: str, *, src: str | None = None, not_found: str | None = None
+) -> list[str | None]: ...
+
+
+def convert(
+    values: str | Iterable[object], to: str, *, src: str | None = None, not_found: str | None = None
+) -> str | list[str | None] | None:
+    """Names or codes, in any language and any code scheme, to one scheme, in order.
+
+    ``to`` is ``"id"``, a key of ``toponym.vocab.CODE_KEYS``, ``"name"`` or ``"name_<lang>"``;
+    ``src`` is ``None`` (codes in any scheme, then names), ``"name"`` or one scheme. A value that
+    names no one place (unknown, ambiguous, or without a code in that scheme) becomes
+    ``not_found``. One string gives one value; any other iterable a list. See docs/codes.md.
+
+    >>> convert(["Japan", "DEU", "fr", "Кунашир", "Atlantis"], to="iso3166_1_alpha3")
+    ['JPN', 'DEU', 'FRA', None, None]
+    """
+    return default_gazetteer().convert(values, to, src=src, not_found=not_found)
 
 
 def ancestors(place: Place | str) -> list[Place]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "AmbiguousCodeError",
     "GazetteerError",
+    "HintError",
     "IndexFormatError",
     "Problem",
     "SpecialFileError",
@@ -45,7 +47,17 @@ class IndexFormatError(ToponymError, ValueError):
 
 
 class UnknownPlaceError(ToponymError, LookupError):
-    """No place has the requested ID. Use ``resolve`` to look places up by name."""
+    """No place has the requested ID or code. Use ``resolve`` to look places up by name."""
+
+
+class AmbiguousCodeError(ToponymError, LookupError):
+    """A code names several places (a number that is one place's ISO 3166-1 numeric code and
+    another's GeoNames ID, say); the message lists them. Pass ``scheme=`` to say which is meant."""
+
+
+class HintError(ToponymError, ValueError):
+    """A hint names nothing usable: a ``country`` or ``perspective`` that is no country, or a kind
+    that is not one of ``toponym.vocab.KINDS``. The message says what is accepted."""
 
 
 class TextDecodeError(ToponymError, ValueError):

@@ -12,13 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NoReturn, Protocol
 
-from .vocab import CODE_KEYS, KINDS, METHODS, NAME_TYPES, Kind, Method, NameType
+from .vocab import CODE_KEYS, KINDS, METHODS, NAME_TYPES, STATUSES, Kind, Method, NameType
 
 __all__ = [
     "CODE_KEYS",
     "KINDS",
     "METHODS",
     "NAME_TYPES",
+    "STATUSES",
     "Explanation",
     "Match",
     "Mention",
@@ -221,7 +222,7 @@ def _restore_place(fields: tuple[Any, ...], names: tuple[PlaceName, ...]) -> Pla
 
 
 #: Which ranking rule decided a match (see :class:`Explanation`).
-Rule = Literal["only", "ranked", "policy", "hint", "ambiguous", "stop", "context"]
+Rule = Literal["only", "ranked", "policy", "hint", "ambiguous", "stop", "context", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +237,8 @@ class Explanation:
 
     rule: Rule
     """What decided: the only candidate, ranking (match, kind, population), a ``[[prefer]]`` policy
-    entry, a hint, a tie (``ambiguous``), a stop rule (a bare ``resolve`` abstains), or the other
-    places of a text (``context``)."""
+    entry, a hint, a tie (``ambiguous``), a stop rule (a bare ``resolve`` abstains), the other
+    places of a text (``context``), or a query in capitals that is the place's ISO code (``code``)."""
     candidates: int = 1
     """How many places were ranked."""
     policy: str | None = None
@@ -247,15 +248,15 @@ class Explanation:
     ambiguous: bool = False
     """As likely as the next candidate: a bare ``resolve`` answers ``None``."""
     detail: str | None = None
-    """For ``stop``: why a bare ``resolve`` abstains."""
+    """For ``stop``: why a bare ``resolve`` abstains; for ``code``: which code the query is."""
     context: float | None = None
     """For ``context``: the weight of the other places of the text that lie in or near it."""
 
     @property
     def text(self) -> str:
         """The explanation in words (``Match.reason``)."""
-        if self.rule == "stop":
-            return f"stop: {self.detail}"
+        if self.rule in ("stop", "code"):
+            return f"{self.rule}: {self.detail}"
         if self.rule == "context":
             return f"context: other places in the text lie in or near it ({self.context:g})"
         parts = []

@@ -20,9 +20,12 @@ __all__ = [
     "MAJOR_LANGUAGES",
     "METHODS",
     "NAME_TYPES",
+    "SCHEMES",
+    "STATUSES",
     "Kind",
     "Method",
     "NameType",
+    "Status",
     "is_language_tag",
     "shown_tag",
 ]
@@ -83,6 +86,14 @@ CODE_KEYS: Final = frozenset(
         "m49",
     }
 )
+
+#: What ``get(code, scheme=...)`` and ``convert(..., src=...)`` accept: a code key, or ``"id"``.
+SCHEMES: Final = CODE_KEYS | {"id"}
+
+Status = Literal["matched", "ambiguous", "stopped", "no-match", "invalid"]
+#: What a name comes to (``Outcome.status``): one place; several, none dominant; candidates that a
+#: bare ``resolve`` declines on purpose (an ordinary word, a stop rule); no place; not a name at all.
+STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 
 #: Kinds that are a country, de facto or historic: a place's ``country`` is the nearest of these.
 COUNTRY_KINDS: Final[frozenset[Kind]] = frozenset({"country", "territory", "former-country"})

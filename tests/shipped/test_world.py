@@ -128,9 +128,11 @@ def _country_name_pairs() -> tuple[list[tuple[str, str]], int]:
         for row in _tsv(GENERATED / f"{source}.places.tsv"):
             kind.setdefault(row[0], row[1])
     pairs: set[tuple[str, str]] = set()
+    # a name the curated layer drops from a place (a source error, with a note) is not its name
+    dropped = {(str(r["id"]), _key(str(n))) for r in _curated_records() for n in list(r.get("drop_names", []))}
     for source in ("pycountry", "babel"):
         for row in _tsv(GENERATED / f"{source}.names.tsv"):
-            if kind.get(row[0]) in ("country", "territory"):
+            if kind.get(row[0]) in ("country", "territory") and (row[0], _key(row[1])) not in dropped:
                 pairs.add((row[0], row[1]))
     owners: defaultdict[str, set[str]] = defaultdict(set)
     for pid, name in pairs:
@@ -170,9 +172,11 @@ def _shared_country_names() -> dict[str, tuple[str, set[str]]]:
     for source in ("pycountry", "babel"):
         for row in _tsv(GENERATED / f"{source}.places.tsv"):
             kind.setdefault(row[0], row[1])
+    # a name the curated layer drops from a place (a source error, with a note) is not its name
+    dropped = {(str(r["id"]), _key(str(n))) for r in _curated_records() for n in list(r.get("drop_names", []))}
     for source in ("pycountry", "babel"):
         for row in _tsv(GENERATED / f"{source}.names.tsv"):
-            if kind.get(row[0]) in ("country", "territory"):
+            if kind.get(row[0]) in ("country", "territory") and (row[0], _key(row[1])) not in dropped:
                 owners[_key(row[1])].add(row[0])
                 spelling.setdefault(_key(row[1]), row[1])
     return {k: (spelling[k], ids) for k, ids in owners.items() if len(ids) > 1}

@@ -32,6 +32,8 @@ def test_resolve_json(index_file: str) -> None:
         "score": None,
         "method": None,
         "status": "no-match",
+        "reason": "no place has this name",
+        "candidates": [],
     }
 
 
@@ -92,4 +94,15 @@ def test_compile_to_an_unwritable_place_is_a_clean_error(tmp_path: Path) -> None
 
 def test_unknown_country_hint_is_a_usage_error(index_file: str) -> None:
     result = CliRunner().invoke(main, ["resolve", "--index", index_file, "--country", "zz", "Georgia"])
-    assert result.exit_code == 2 and "not a country ID" in result.output
+    assert result.exit_code == 2 and "'zz' names no country" in result.output
+    subdivision = CliRunner().invoke(main, ["resolve", "--index", index_file, "--country", "us-ga", "Springfield"])
+    assert subdivision.exit_code == 2 and "names no country" in subdivision.output
+    bad_side = CliRunner().invoke(main, ["resolve", "--index", index_file, "--perspective", "zz", "Kunashiri"])
+    assert bad_side.exit_code == 2 and "--perspective" in bad_side.output
+
+
+@pytest.mark.parametrize("hint", ["us", "US", "USA", "usa", "United States"])
+def test_a_country_hint_is_any_code_or_name_of_the_country(index_file: str, hint: str) -> None:
+    result = CliRunner().invoke(main, ["resolve", "--index", index_file, "--country", hint, "Georgia"])
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\t")[1] == "us-ga"

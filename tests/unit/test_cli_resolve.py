@@ -95,7 +95,26 @@ def test_status_of_each_row(index: str) -> None:
     assert rows["Springfield"]["status"] == "ambiguous" and rows["Springfield"]["id"] == ""
     assert rows["Qxzvtplkwj"]["status"] == "no-match"
     _, out, _ = run("resolve", "--index", index, "Springfield", "Qxzvtplkwj")
-    assert out.splitlines() == ["Springfield\t-\tambiguous", "Qxzvtplkwj\t-\tno match"]
+    tied = "gn-4700000 Springfield (us-ga, us); gn-4700001 Springfield (us-ga, us)"
+    assert out.splitlines() == [f"Springfield\t-\tambiguous\t{tied}", "Qxzvtplkwj\t-\tno match"]
+    assert rows["Springfield"]["candidates"] == tied and rows["Kunashiri"]["candidates"] == ""
+
+
+def test_stopped_is_told_from_ambiguous_and_from_no_match(index: str) -> None:
+    """A stop rule ("nice": an English adjective) declines on purpose: candidates exist, none tie."""
+    _, out, _ = run("resolve", "--index", index, "--jsonl", "Nice", "Springfield", "Qxzvtplkwj")
+    rows = {r["query"]: r for r in map(json.loads, out.splitlines())}
+    assert rows["Nice"]["status"] == "stopped" and rows["Nice"]["reason"].startswith("stop:")
+    assert rows["Nice"]["candidates"] == []
+    assert rows["Springfield"]["status"] == "ambiguous" and rows["Springfield"]["reason"].startswith("ambiguous")
+    assert [(c["id"], c["country"], c["parent"]) for c in rows["Springfield"]["candidates"]] == [
+        ("gn-4700000", "us", "us-ga"),
+        ("gn-4700001", "us", "us-ga"),
+    ]
+    assert rows["Qxzvtplkwj"]["status"] == "no-match"
+    assert run("resolve", "--index", index, "--fail-on-missing", "Nice")[0] == 3  # stopped is unresolved
+    _, text, _ = run("resolve", "--index", index, "Nice", "--kind", "city")
+    assert text.split("\t")[:2] == ["Nice", "gn-2128295"]  # a hint lifts the stop
 
 
 def test_all_gives_one_row_per_candidate(index: str) -> None:

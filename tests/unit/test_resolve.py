@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toponym import Gazetteer, UnknownPlaceError
+from toponym import Gazetteer, HintError, UnknownPlaceError
 from toponym.resolver import Resolver
 
 
@@ -73,8 +73,9 @@ def test_country_hint_reranks(fixture_resolver: Resolver) -> None:
     assert _id(fixture_resolver, "Georgia", country="US") == "us-ga"
 
 
-def test_unknown_hint_matches_nothing(fixture_resolver: Resolver) -> None:
-    assert fixture_resolver.resolve("Georgia", country="zz") is None
+def test_a_hint_naming_nothing_is_an_error_not_a_silent_none(fixture_resolver: Resolver) -> None:
+    with pytest.raises(HintError, match="names no country"):
+        fixture_resolver.resolve("Georgia", country="zz")
 
 
 def test_kinds_hint_narrows(fixture_resolver: Resolver) -> None:

@@ -8,23 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .. import Gazetteer, Match
+from .. import Gazetteer, HintError, Match
 from ..index import Index
-from ..vocab import COUNTRY_KINDS
 
 
 # internal: re-pointed when the index API moves
 def country_id(gz: Gazetteer, code: str) -> str | None:
-    """``code`` as a country hint (ISO 3166-1 alpha-2 or a stored alias, any case), or ``None``."""
-    key = code.strip().lower()
-    if not key:
+    """``code`` as a country hint, read as the library reads one (an ISO 3166-1 code in any case,
+    alpha-2, alpha-3 or numeric, a country's ID or its name), or ``None`` when it names no country."""
+    if not code.strip():
         return None
-    idx = gz.index
     try:
-        row = idx.row_of(idx.policy.perspective_alias.get(key, key))
-    except LookupError:
+        return gz.resolver.country_id(code)
+    except HintError:
         return None
-    return key if idx.places.kind[row] in COUNTRY_KINDS else None
+
+
+# internal: re-pointed when the index API moves
+def perspective_id(gz: Gazetteer, code: str) -> str | None:
+    """``code`` as a perspective (a country, or a language tag aliased to one), or ``None``."""
+    try:
+        return gz.resolver.perspective_id(code)
+    except HintError:
+        return None
 
 
 # internal: re-pointed when the index API moves

@@ -11,19 +11,27 @@ from ..errors import TextDecodeError
 from ..model import KINDS
 from ..textio import Input, LiveLines
 from . import table
-from ._internal import country_id
+from ._internal import country_id, perspective_id
 from .common import EXIT_MISSING, Failure, errors_option, escape, index_option, io_errors, load_gazetteer, open_output
 from .formats import RowWriter, chosen_format, format_option
 from .rows import COLUMNS, Answers
 
-_NO_MATCH = {"no-match": "no match", "ambiguous": "ambiguous", "empty": "empty"}
+_NO_MATCH = {
+    "no-match": "no match",
+    "ambiguous": "ambiguous",
+    "stopped": "stopped",
+    "invalid": "invalid",
+    "empty": "empty",
+}
 
 
 def _text_line(row: Mapping[str, object]) -> str:
-    """The human line: query, ID, name, score, method, matched [lang]; or query, -, why not."""
+    """The human line: query, ID, name, score, method, matched [lang]; or query, -, why not (and,
+    for an ambiguous name, the candidates: ``id name (parent, country)``, separated by ``; ``)."""
     query = escape(str(row["query"]))
     if row.get("id") is None:
-        return f"{query}\t-\t{_NO_MATCH[str(row['status'])]}"
+        tied = f"\t{escape(str(row['candidates']))}" if row.get("candidates") else ""
+        return f"{query}\t-\t{_NO_MATCH[str(row['status'])]}{tied}"
     fields = (row["id"], row["name"], f"{row['score']:g}", row["method"], f"{row['matched']} [{row['lang']}]")
     return "\t".join([query, *(escape(str(f)) for f in fields)])
 
@@ -77,14 +85,17 @@ toponym_method and toponym_status appended. -o writes to a file instead of stand
 \b
 Status of a row (column status, or toponym_status):
   matched    the best place was found
-  ambiguous  several candidates and no best one: try --all, or a hint
+  ambiguous  several candidates, none dominant (listed): try --all, or a hint
+  stopped    candidates exist, but the name is an ordinary word or a stop rule
+             declines it on purpose: give a hint (--country, --kind)
   no-match   no place has that name
+  invalid    not a name (longer than 256 characters)
   empty      nothing to look up
 
 \b
 Exit status: 0 when it ran (whatever matched), 1 on a bad index, bad input or a file that
 cannot be read or written, 2 on a usage error, and 3 with --fail-on-missing when some name got
-no match or was ambiguous (every row is still written).
+no match, was ambiguous or stopped (every row is still written).
 """
 
 
@@ -94,16 +105,16 @@ no match or was ambiguous (every row is still written).
 @click.option("--json", "--jsonl", "as_json", is_flag=True, help="Same as --format jsonl.")
 @click.option("--all", "show_all", is_flag=True, help="Every candidate, ranked, not just the best.")
 @click.option("--lang", help="Language hint (BCP 47), e.g. ja.")
-@click.option("--country", help="Country hint (ISO 3166-1 alpha-2), e.g. us.")
+@click.option("--country", help="Country hint: an ISO 3166-1 code (us, USA, 840), an ID or a name.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only places of this kind (repeatable).")
-@click.option("--perspective", help="Show names as this side uses them (country code, e.g. jp).")
+@click.option("--perspective", help="Show names as this side uses them (a country, e.g. jp, or ja).")
 @click.option("--csv", "csv_file", metavar="FILE", help="Resolve a column of this CSV table.")
 @click.option("--parquet", "parquet_file", metavar="FILE", help="Resolve a column of this Parquet table.")
 @click.option("--column", metavar="NAME", help="The table's column of names.")
 @click.option("--country-column", metavar="NAME", help="A column of country codes, a hint for each row.")
 @click.option("--delimiter", default=",", show_default=True, help="Field separator of the CSV table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
-@click.option("--fail-on-missing", is_flag=True, help="Exit with status 3 if some name got no match or was ambiguous.")
+@click.option("--fail-on-missing", is_flag=True, help="Exit with status 3 if some name was left unresolved.")
 @errors_option
 @index_option
 def resolve(
@@ -131,8 +142,11 @@ def resolve(
     gz = load_gazetteer(index)
     if country and country_id(gz, country) is None:
         raise click.BadParameter(
-            f"{country!r} is not a country ID (ISO 3166-1 alpha-2, e.g. us)", param_hint="--country"
+            f"{country!r} names no country: give an ISO 3166-1 code (us, USA, 840), a country's ID or its name",
+            param_hint="--country",
         )
+    if perspective and perspective_id(gz, perspective) is None:
+        raise click.BadParameter(f"{perspective!r} names no country or side (e.g. jp, ja)", param_hint="--perspective")
     answers = Answers(gz, lang=lang, country=country, kinds=kinds, perspective=perspective, show_all=show_all)
     if csv_file:
         options = {"column": column or "", "country_column": country_column, "answers": answers}

@@ -6,13 +6,15 @@ import functools
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from .. import Gazetteer, Match
+from .. import Gazetteer, Match, Outcome
 from ._internal import country_id, display_name
 
-#: Columns of ``--format tsv|csv`` (``name`` is the name as ``--lang``/``--perspective`` ask).
-COLUMNS = ("query", "id", "name", "kind", "country", "score", "method", "matched", "lang", "status")
+#: Columns of ``--format tsv|csv`` (``name`` is the name as ``--lang``/``--perspective`` ask;
+#: ``candidates``, for an ambiguous name, the places it may mean).
+COLUMNS = ("query", "id", "name", "kind", "country", "score", "method", "matched", "lang", "candidates", "status")
 
-STATUSES = ("matched", "ambiguous", "no-match", "empty")
+#: The library's statuses (``toponym.vocab.STATUSES``), and ``empty`` for a row with nothing to look up.
+STATUSES = ("matched", "ambiguous", "stopped", "no-match", "invalid", "empty")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,23 +26,24 @@ class RowHints:
     kinds: frozenset[str] | None = None
     perspective: str | None = None
 
-    def resolve(self, gz: Gazetteer, query: str) -> Match | None:
-        return gz.resolve(query, lang=self.lang, country=self.country, kinds=self.kinds, perspective=self.perspective)
-
-    def resolve_all(self, gz: Gazetteer, query: str, limit: int | None = None) -> list[Match]:
-        return gz.resolve_all(
-            query, lang=self.lang, country=self.country, kinds=self.kinds, perspective=self.perspective, limit=limit
-        )
+    def lookup(self, gz: Gazetteer, query: str, candidates: bool) -> Outcome:
+        return gz.lookup(
+            query, lang=self.lang, country=self.country, kinds=self.kinds, perspective=self.perspective,
+            candidates=candidates,
+        )  # fmt: skip
 
 
-def row_status(gz: Gazetteer, query: str, best: Match | None, hints: RowHints) -> str:
-    """``matched``; ``ambiguous`` (no best answer, but candidates); ``no-match``; or ``empty``
-    (nothing but white space to look up)."""
-    if best is not None:
-        return "matched"
-    if not query.strip():
-        return "empty"
-    return "ambiguous" if hints.resolve_all(gz, query, limit=1) else "no-match"
+def row_status(query: str, outcome: Outcome) -> str:
+    """The status of a row: the library's (``matched``, ``ambiguous``, ``stopped``, ``no-match``,
+    ``invalid``), but ``empty`` for a row with nothing but white space (not a name at all)."""
+    return "empty" if outcome.status == "invalid" and not query.strip() else outcome.status
+
+
+def candidate_text(m: Match) -> str:
+    """One candidate of an ambiguous name: ``id name (parent, country)``."""
+    place = m.place
+    where = ", ".join(dict.fromkeys(p for p in (place.parent, place.country) if p))
+    return f"{place.id} {place.name}" + (f" ({where})" if where else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +52,14 @@ class Answer:
     matches: tuple[Match, ...]
     """The best match (or, with ``--all``, every candidate); empty when there is none."""
     status: str
+    candidates: tuple[Match, ...] = ()
+    """For an ambiguous name: the candidates as likely as each other."""
+    reason: str = ""
 
     @property
     def unresolved(self) -> bool:
         """A name that found no place (an empty row is not a name)."""
-        return self.status in ("no-match", "ambiguous")
+        return self.status in ("no-match", "ambiguous", "stopped", "invalid")
 
 
 class Answers:
@@ -87,16 +93,17 @@ class Answers:
 
     def _compute(self, query: str, country: str | None) -> Answer:
         hints = replace(self._hints, country=country) if country else self._hints
-        best = hints.resolve(self.gz, query)
-        matches: tuple[Match, ...] = (best,) if best else ()
-        if self.show_all:
-            matches = tuple(hints.resolve_all(self.gz, query))
-        return Answer(query, matches, row_status(self.gz, query, best, hints))
+        # one ranking: the answer, the status, the candidates (every one only for --all)
+        outcome = hints.lookup(self.gz, query, candidates=self.show_all)
+        matches = outcome.candidates if self.show_all else (outcome.match,) if outcome.match else ()
+        tied = outcome.contenders if outcome.status == "ambiguous" else ()
+        return Answer(query, matches, row_status(query, outcome), tied, outcome.reason)
 
     def rows(self, answer: Answer) -> list[dict[str, object]]:
         """Flat rows (``COLUMNS``) for an answer: one per match, or one saying why there is none."""
         if not answer.matches:
-            return [{"query": answer.query, "status": answer.status}]
+            tied = "; ".join(candidate_text(m) for m in answer.candidates)
+            return [{"query": answer.query, "candidates": tied, "status": answer.status}]
         return [
             {
                 "query": answer.query,
@@ -115,7 +122,8 @@ class Answers:
 
     def records(self, answer: Answer) -> list[dict[str, object]]:
         """JSON records: ``Match.to_dict()`` plus ``status`` (and ``display`` when a name was asked
-        for); with no match, ``query`` and ``status`` beside null ``id, name, score, method``."""
+        for); with no match, ``query``, ``status`` and ``reason`` beside null ``id, name, score,
+        method``, and ``candidates`` (id, name, kind, country, parent) for an ambiguous name."""
         if not answer.matches:
             return [
                 {
@@ -125,6 +133,8 @@ class Answers:
                     "score": None,
                     "method": None,
                     "status": answer.status,
+                    "reason": answer.reason,
+                    "candidates": [_brief(m) for m in answer.candidates],
                 }
             ]
         out = []
@@ -135,3 +145,8 @@ class Answers:
             data["status"] = answer.status
             out.append(data)
         return out
+
+
+def _brief(m: Match) -> dict[str, object]:
+    p = m.place
+    return {"id": p.id, "name": p.name, "kind": p.kind, "country": p.country, "parent": p.parent}

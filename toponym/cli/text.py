@@ -11,6 +11,7 @@ import click
 from .. import Gazetteer
 from ..textio import Input
 from . import parallel
+from ._internal import perspective_id
 from .common import errors_option, index_option, io_errors, load_gazetteer, open_output, output_is_stream_checked
 from .formats import RowWriter, chosen_format, format_option
 from .work import EXTRACT_COLUMNS, Rewrite, extract_line, extract_one, normalize_one, rewrite_file
@@ -130,6 +131,8 @@ def normalize(
     if in_place and "-" in files:
         raise click.UsageError("--in-place needs files, not standard input")
     gz = load_gazetteer(index)
+    if perspective and perspective_id(gz, perspective) is None:
+        raise click.BadParameter(f"{perspective!r} names no country or side (e.g. jp, ja)", param_hint="--perspective")
     rw = Rewrite(to=to, lang=lang, perspective=perspective, errors=errors)
     with _inputs(files) as inputs:
         if in_place:

@@ -10,7 +10,7 @@ __all__ = ["Lookups"]
 
 
 class Lookups:
-    """Memoised :meth:`Resolver.lookup` and what the extractor derives from it."""
+    """Memoised :meth:`Resolver.text_lookup` and what the extractor derives from it."""
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
@@ -21,7 +21,7 @@ class Lookups:
         """The bare answer for ``query``, and every candidate."""
         found = self._memo.get(query)
         if found is None:
-            found = self._memo.put(query, self.resolver.lookup(query))
+            found = self._memo.put(query, self.resolver.text_lookup(query))
         return found
 
     def major(self, query: str) -> bool:

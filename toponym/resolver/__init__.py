@@ -3,13 +3,14 @@
 :mod:`.candidates` gathers what a query reaches (the cascade, then fuzzy matching), :mod:`.ranking`
 orders it (the rules are the fields of :class:`~.ranking.RankKey`; docs/architecture.md lists
 them), :mod:`.fastpath` answers bare queries from the answers compiled at build time, and
-:mod:`.context` weighs evidence from other places of a text.
+:mod:`.context` weighs evidence from other places of a text. :mod:`.codes` reads a query in
+capitals as an ISO code first, :mod:`.outcomes` tells a match from a tie, a stop and nothing.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .._make import make_match
@@ -17,16 +18,20 @@ from ..index import Index
 from ..index.schema import NO_ANSWER
 from ..model import Explanation, Match
 from ..normalize import normalize_name
-from ..vocab import NAME_TYPES
-from .candidates import Query, gather
+from ..outcome import Outcome
+from ..vocab import COUNTRY_KINDS, NAME_TYPES
+from .candidates import Candidate, Query, gather
+from .codes import code_shaped, code_table
 from .context import reach, supported
 from .fastpath import MAX_QUERY, SLOW, FastPath
-from .hints import NO_HINTS, Hints, canonical_side, make_hints
+from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
+from .outcomes import code_match, invalid, outcome
 from .ranking import Ranked, rank
 
 __all__ = ["Lookup", "Resolver"]
 
 _MISS = object()
+_COUNTRIES = Hints(kinds=frozenset(COUNTRY_KINDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ class Resolver:
         self._cache_get = self._cache.get
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self._countries: dict[str, int | None] = {}  # country hints given by name
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -86,18 +92,17 @@ class Resolver:
                 return memo  # type: ignore[return-value]
             if not isinstance(name, str):
                 return None
-            best = self._fast(name) if len(name) <= MAX_QUERY else None
-            if best is SLOW:
-                best = self._slow(name, NO_HINTS)
+            # codes first for a query in capitals: "CIV" is Côte d'Ivoire, not Kyiv
+            best = self._answer(name, NO_HINTS) if code_shaped(name) else self._plain(name)
             cache = self._cache
             if len(cache) >= self._cache_size:
                 cache.clear()
-            cache[name] = best  # type: ignore[assignment]
-            return best  # type: ignore[return-value]
-        hints = make_hints(self.index, lang, country, kinds, perspective)
-        if hints is None or not isinstance(name, str):
+            cache[name] = best
+            return best
+        hints = self._hints(lang, country, kinds, perspective)
+        if not isinstance(name, str):
             return None
-        return self._slow(name, hints)
+        return self._answer(name, hints)
 
     def resolve_all(
         self,
@@ -110,22 +115,53 @@ class Resolver:
         limit: int | None = None,
     ) -> list[Match]:
         """Every candidate for ``name``, best first (see :mod:`.ranking` for the rules)."""
-        hints = make_hints(self.index, lang, country, kinds, perspective)
-        if hints is None:
+        hints = self._hints(lang, country, kinds, perspective)
+        if not isinstance(name, str):
             return []
-        ranked = [self._match(name, r, hints) for r in self._rows(name, hints)]
+        code, rows = self._read(name, hints)
+        ranked = [] if code is None else [code[0]]
+        ranked += [self._match(name, r, hints) for r in rows if code is None or r.place != code[1]]
         return ranked[:limit] if limit is not None else ranked
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+        candidates: bool = True,
+    ) -> Outcome:
+        """What ``name`` comes to, from one ranking: ``matched`` (what ``resolve`` answers),
+        ``ambiguous`` (candidates tie), ``stopped`` (candidates a bare ``resolve`` declines on
+        purpose), ``no-match`` or ``invalid``; with every candidate and the reason.
+
+        ``candidates=False`` lists only the match of a name that matches: a bare name is then
+        answered from the answers ranked at build time, as ``resolve`` answers it, without ranking
+        its other candidates now (for bulk work: about three times faster on stored names)."""
+        hints = self._hints(lang, country, kinds, perspective)
+        bad = invalid(name)
+        if bad is not None:
+            return bad
+        if not candidates and hints.empty and not code_shaped(name):
+            best = self.resolve(name)
+            if best is not None:
+                return Outcome(name, "matched", best, (best,), best.reason)
+        code, rows = self._read(name, hints)
+        return outcome(name, code, rows, lambda r: self._match(name, r, hints), hints, candidates)
 
     def resolve_many(self, names: Iterable[str], **hints: object) -> list[Match | None]:
         """``resolve`` over a batch; repeated names cost one lookup."""
         return [self.resolve(n, **hints) for n in names]  # type: ignore[arg-type]
 
-    def lookup(self, query: str) -> Lookup:
+    def text_lookup(self, query: str) -> Lookup:
         """Every candidate of a bare query, ranked, with its ``resolve`` answer: one call for a
-        caller that weighs candidates further (the extractor)."""
+        caller that weighs candidates further (the extractor). Text is not read for codes: in
+        prose "IT", "IN" and "OR" are words, so a query in capitals gets its answer as a name."""
         rows = tuple(self._rows(query, NO_HINTS))
         top = self._match(query, rows[0], NO_HINTS) if rows else None
-        answer = self.resolve(query)
+        answer = self._plain(query) if isinstance(query, str) and code_shaped(query) else self.resolve(query)
         answer_row = self.index.row_of(answer.place.id) if answer is not None else -1
         return Lookup(query, answer, rows, top, answer_row, rows[0].place if rows else -1)
 
@@ -167,23 +203,94 @@ class Resolver:
 
     def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
         """The name to write for ``match``'s place as ``perspective`` or ``lang`` would."""
-        side = canonical_side(self.index, perspective) if perspective else None
+        side = self.perspective_id(perspective) if perspective else None
         return match.place.name_for(perspective=side, lang=lang)
+
+    def country_id(self, hint: str) -> str:
+        """The ID of the country a ``country`` hint names (``us``, ``USA``, ``840``, ``Japan``, ``UK``);
+        :class:`~toponym.errors.HintError` when it names none."""
+        return self.index.places.ids[side_row(self.index, hint, "country", self._country_named)]
+
+    def perspective_id(self, hint: str) -> str:
+        """The ID of the side a ``perspective`` hint names (``ja`` is Japan's usage, as for a
+        language tag; else as :meth:`country_id`)."""
+        return side_id(self.index, hint, self._country_named)
 
     # --- internals ------------------------------------------------------------------------------
 
+    def _hints(
+        self, lang: str | None, country: str | None, kinds: Collection[str] | None, perspective: str | None
+    ) -> Hints:
+        if lang is None and country is None and kinds is None and perspective is None:
+            return NO_HINTS
+        return make_hints(self.index, lang, country, kinds, perspective, self._country_named)
+
+    def _country_named(self, text: str) -> int | None:
+        """The row of the country a hint names by name ("Japan"; "uk" and "UK" are acronyms)."""
+        found = self._countries.get(text, _MISS)
+        if found is _MISS:
+            query = text.strip()
+            query = query.upper() if len(query) <= 3 and query.isascii() else query
+            best = self._answer(query, _COUNTRIES)
+            found = self.index.row_of(best.place.id) if best is not None else None
+            if len(self._countries) < 4096:
+                self._countries[text] = found
+        return found  # type: ignore[return-value]
+
+    def _plain(self, name: str) -> Match | None:
+        """A bare query's answer as a name (from the compiled answers where they answer it)."""
+        best = self._fast(name) if len(name) <= MAX_QUERY else None
+        return self._slow(name, NO_HINTS) if best is SLOW else best  # type: ignore[return-value]
+
+    def _read(self, name: str, hints: Hints) -> tuple[tuple[Match, int] | None, list[Ranked]]:
+        """One ranking of ``name``: the place it names as an ISO 3166-1 code (a query in capitals,
+        when the hints allow that place), with its row; then its ranked candidates. A query in
+        capitals reaches only stored names written in capitals ("UK", "РФ"), never a name it
+        matches when case is ignored ("Ita", "Civ")."""
+        if not code_shaped(name):
+            return None, self._rows(name, hints)
+        codes = code_table(self.index)
+        rows = self._rows(name, hints, codes.acronym)
+        found = codes.country_code(name)
+        if found is None or not self._allowed(found[0], hints):
+            return None, rows
+        row, scheme = found
+        if rows and rows[0].place == row and not rows[0].tied and not rows[0].stopped:
+            return None, rows  # a stored acronym of that very place explains it best: "USA"
+        others = sum(r.place != row for r in rows)
+        return (code_match(self.index, name, row, scheme, others), row), rows
+
+    def _allowed(self, row: int, hints: Hints) -> bool:
+        """Does the place at ``row`` fit the hints (its kind asked for, in the hinted country, as
+        the ranking's ``in_country`` reads a country hint)?"""
+        places = self.index.places
+        if hints.kinds is not None and places.kind[row] not in hints.kinds:
+            return False
+        c = hints.country
+        return c is None or c == row or places.country[row] == c or c in self.index.ancestors(row)
+
+    def _answer(self, name: str, hints: Hints) -> Match | None:
+        """What ``resolve`` answers, ranked now: the code's place, else the first candidate."""
+        code, rows = self._read(name, hints)
+        return code[0] if code is not None else self._first(name, rows, hints)
+
     def _slow(self, name: str, hints: Hints) -> Match | None:
-        """Rank every candidate now (hints given, or the compiled answers cannot answer)."""
-        rows = self._rows(name, hints)
+        """Rank every candidate now, as a name (the compiled answers cannot answer)."""
+        return self._first(name, self._rows(name, hints), hints)
+
+    def _first(self, name: str, rows: list[Ranked], hints: Hints) -> Match | None:
+        """The first candidate, unless it ties with the next or a stop rule keeps it back."""
         if rows and not rows[0].tied and not rows[0].stopped:
             return self._match(name, rows[0], hints)
         return None
 
-    def _rows(self, query: object, hints: Hints) -> list[Ranked]:
+    def _rows(self, query: object, hints: Hints, keep: Callable[[Candidate], bool] | None = None) -> list[Ranked]:
         if not isinstance(query, str) or len(query) > MAX_QUERY or not query.strip():
             return []
         q = Query.of(query)
         cands = gather(self.index, q, self._spelling if self.fuzzy else None)
+        if keep is not None:
+            cands = [c for c in cands if keep(c)]
         return rank(self.index, q, cands, hints, query.islower())
 
     def _spelling(self, n: int) -> int | None:

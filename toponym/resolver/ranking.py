@@ -210,7 +210,8 @@ def _stop(index: Index, c: Candidate, p: int, q: Query, lower: bool) -> str | No
         # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
         # "China", "Turkey", "Chad" are their countries' own names
         return "a common English word; give a hint (country, kinds) to resolve it"
-    if q.norm in index.policy.ordinary and not (c.method == "exact" and is_acronym(names.text[c.name])):
+    # an acronym typed in capitals is no word ("RF" for РФ), whatever script it is stored in
+    if q.norm in index.policy.ordinary and not ((c.method == "exact" or q.upper) and is_acronym(names.text[c.name])):
         # "un", "Ende", "Но": frequent words of some language that name no prominent place in it
         return "an ordinary word in some language; give a hint (country, kinds) to resolve it"
     return None

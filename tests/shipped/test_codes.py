@@ -1,0 +1,158 @@
+"""Codes on the shipped gazetteer: every country from every ISO code and from its English names,
+every stored code back to its place, and no town for a query in capitals that is no code."""
+
+from __future__ import annotations
+
+import itertools
+import string
+
+import pytest
+
+from toponym import AmbiguousCodeError, Gazetteer, Place
+from toponym.surface import is_acronym
+
+ISO_1 = ("iso3166_1_alpha2", "iso3166_1_alpha3", "iso3166_1_numeric")
+
+
+@pytest.fixture(scope="module")
+def countries(shipped: Gazetteer) -> list[Place]:
+    return [p for p in shipped.places() if "iso3166_1_alpha2" in p.codes]
+
+
+def test_every_iso_3166_1_entry_is_a_country_or_territory_with_all_three_codes(countries: list[Place]) -> None:
+    assert len(countries) == 249
+    assert {p.kind for p in countries} == {"country", "territory"}
+    assert all(key in p.codes for p in countries for key in ISO_1)
+
+
+@pytest.mark.parametrize("key", ISO_1)
+def test_every_country_from_every_iso_code_through_get(shipped: Gazetteer, countries: list[Place], key: str) -> None:
+    wrong = []
+    for place in countries:
+        code = place.codes[key]
+        for written in {code, code.lower(), f" {code} "}:
+            for scheme in (None, key):
+                got = shipped.get(written, scheme=scheme)
+                if got.id != place.id:
+                    wrong.append((written, scheme, place.id, got.id))
+    assert not wrong, wrong[:20]
+
+
+@pytest.mark.parametrize("key", ISO_1[:2])
+def test_every_country_from_its_iso_letters_in_capitals_through_resolve(
+    shipped: Gazetteer, countries: list[Place], key: str
+) -> None:
+    found = {p.codes[key]: shipped.resolve(p.codes[key]) for p in countries}
+    wrong = {code: m and m.place.id for code, m in found.items() if m is None or m.place.codes.get(key) != code}
+    assert not wrong, wrong
+
+
+def test_numbers_are_not_read_as_codes_by_resolve(shipped: Gazetteer, countries: list[Place]) -> None:
+    """A bare number in text is rarely a code: ``get`` and ``convert`` read them, ``resolve`` does not."""
+    assert [p.codes["iso3166_1_numeric"] for p in countries if shipped.resolve(p.codes["iso3166_1_numeric"])] == []
+
+
+def _english_names(place: Place) -> set[str]:
+    """The place's short name (its display name) and its English names of type ``official``."""
+    official = {n.name for n in place.names if n.type == "official" and "en" in (n.langs or (n.lang,))}
+    return {place.name} | official
+
+
+def test_every_country_from_its_english_short_and_official_names(shipped: Gazetteer, countries: list[Place]) -> None:
+    pairs = [(name, place) for place in countries for name in sorted(_english_names(place))]
+    wrong = [
+        (name, place.id, m and m.place.id)
+        for name, place in pairs
+        if (m := shipped.resolve(name)) is None or m.place != place
+    ]
+    assert len(pairs) > 400  # 249 short names and the official forms
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("AO", "ao"), ("CIV", "ci"), ("ITA", "it"), ("TUR", "tr"), ("BRA", "br"), ("AUS", "au"), ("CAN", "ca"),
+     ("CHN", "cn"), ("FRA", "fr"), ("IND", "in"), ("MEX", "mx"), ("LA", "la"), ("HK", "hk"), ("USA", "us"),
+     ("UK", "gb"), ("UAE", "ae"), ("DRC", "cd"), ("GDR", "ddde"), ("SU", "suhh"), ("RF", "ru"), ("EU", None),
+     ("UN", None), ("XYZ", None)],
+)  # fmt: skip
+def test_queries_in_capitals(shipped: Gazetteer, query: str, expected: str | None) -> None:
+    """ISO codes first (AO is Angola, not Austria; CIV Côte d'Ivoire, not Kyiv), then stored acronyms
+    (UK, UAE, DRC; РФ as RF); EU and UN are no places in the index, and no town takes them."""
+    m = shipped.resolve(query)
+    assert (m and m.place.id) == expected
+
+
+def test_a_query_in_capitals_that_is_no_code_gets_no_town(shipped: Gazetteer, countries: list[Place]) -> None:
+    """Every two- and three-letter query in capitals: an ISO 3166-1 code gives its country; any other
+    reaches only a stored name written in capitals, and a town only when spelt just so (NY, SF, KL),
+    never when matched with case or accents ignored or by fuzzy matching."""
+    codes = {p.codes[k]: p.id for p in countries for k in ISO_1[:2]}
+    wrong, answered = [], 0
+    for n in (2, 3):
+        for letters in itertools.product(string.ascii_uppercase, repeat=n):
+            query = "".join(letters)
+            m = shipped.resolve(query)
+            if query in codes:
+                if m is None or m.place.id != codes[query]:
+                    wrong.append((query, m and m.place.id))
+                continue
+            if m is None:
+                continue
+            answered += 1
+            town = m.place.kind == "city" and m.method != "exact"
+            if town or not is_acronym(m.matched):
+                wrong.append((query, m.place.id, m.method, m.matched))
+    assert not wrong, wrong[:30]
+    assert answered < 200  # stored acronyms only: UK, UAE, DRC, ...
+
+
+def test_every_stored_code_finds_its_place(shipped: Gazetteer) -> None:
+    """Each code of each place, looked up in its scheme, is that place; a code that two places share
+    is refused with both named."""
+    shared = []
+    checked = 0
+    for place in shipped.places():
+        for scheme, code in place.codes.items():
+            checked += 1
+            try:
+                got = shipped.get(code, scheme=scheme)
+            except AmbiguousCodeError as exc:
+                assert place.id in str(exc)
+                shared.append(code)
+                continue
+            assert got is place, (scheme, code, place.id, got.id)
+    assert checked > 50_000
+    assert len(set(shared)) <= 3, shared  # Q649: Moscow the city and the federal subject
+
+
+def test_country_hints_in_every_iso_code_and_case(shipped: Gazetteer, countries: list[Place]) -> None:
+    wrong = [
+        (code, place.id)
+        for place in countries
+        for key in ISO_1
+        for code in {place.codes[key], place.codes[key].lower()}
+        if shipped.resolver.country_id(code) != place.id
+    ]
+    assert not wrong, wrong[:20]
+
+
+def test_convert_country_names_to_codes_and_back(shipped: Gazetteer, countries: list[Place]) -> None:
+    names = [p.name for p in countries]
+    assert shipped.convert(names, to="iso3166_1_alpha3") == [p.codes["iso3166_1_alpha3"] for p in countries]
+    alpha3 = [p.codes["iso3166_1_alpha3"] for p in countries]
+    assert shipped.convert(alpha3, to="iso3166_1_numeric") == [p.codes["iso3166_1_numeric"] for p in countries]
+    assert shipped.convert(alpha3, to="name") == names
+    news = [
+        "Deutschland",
+        "Allemagne",
+        "Германия",
+        "ドイツ",
+        "EEUU",
+        "Estados Unidos",
+        "Gambia",
+        "Mexico",
+        "DEU",
+        "276",
+    ]
+    assert shipped.convert(news, to="iso3166_1_alpha2") == ["DE", "DE", "DE", "DE", "US", "US", "GM", "MX", "DE", "DE"]

@@ -1,0 +1,177 @@
+"""Codes as input: a place's ID or any code it carries (ISO 3166-1/2/3, GeoNames, Wikidata, M49).
+
+The tables are built on first use from ``index.places.codes``, once per index and behind a lock.
+A code is compared as its scheme writes it: ISO letters and Wikidata QIDs in any case (``jpn``,
+``q17``), ISO numeric and M49 codes as three digits (``8`` is ``008``), IDs in lower case.
+
+:func:`code_shaped` and :meth:`CodeTable.country_code` are the reading of a query to ``resolve``
+written in capitals, two or three letters: an ISO 3166-1 code first (docs/codes.md says why).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections.abc import Iterable
+
+from ..errors import AmbiguousCodeError, UnknownPlaceError
+from ..index import Index
+from ..surface import is_acronym
+from ..vocab import CODE_KEYS, SCHEMES, Kind
+from .candidates import Candidate
+
+__all__ = ["CodeTable", "code_shaped", "code_table", "scheme_label"]
+
+_PAIR = re.compile(r"([^=;]+)=([^;]*)")
+_DIGITS = frozenset({"iso3166_1_numeric", "m49"})
+#: The order readings are listed in an error message: the commonest schemes first.
+_ORDER = ("id", "iso3166_1_alpha2", "iso3166_1_alpha3", "iso3166_1_numeric", "iso3166_2", "iso3166_3",
+          "m49", "wikidata", "geonames")  # fmt: skip
+_LABEL = {
+    "id": "ID",
+    "iso3166_1_alpha2": "ISO 3166-1 alpha-2 code",
+    "iso3166_1_alpha3": "ISO 3166-1 alpha-3 code",
+    "iso3166_1_numeric": "ISO 3166-1 numeric code",
+    "iso3166_2": "ISO 3166-2 code",
+    "iso3166_3": "ISO 3166-3 code",
+    "geonames": "GeoNames ID",
+    "wikidata": "Wikidata ID",
+    "m49": "UN M49 code",
+}
+assert set(_ORDER) == SCHEMES == set(_LABEL), "every scheme is ordered and labelled"
+
+
+def scheme_label(scheme: str) -> str:
+    """``iso3166_1_alpha3`` in words: ``ISO 3166-1 alpha-3 code``."""
+    return _LABEL[scheme]
+
+
+def canonical(scheme: str, code: str) -> str | None:
+    """``code`` as ``scheme`` stores it, or ``None`` when it cannot be one of its codes."""
+    text = code.strip()
+    if not text or not text.isascii():
+        return None
+    if scheme in _DIGITS or scheme == "geonames":
+        if not text.isdigit():
+            return None
+        number = str(int(text))
+        return number.zfill(3) if scheme in _DIGITS else number
+    return text.lower() if scheme == "id" else text.upper()
+
+
+def code_shaped(query: str) -> bool:
+    """A query in capitals of two or three ASCII letters: read as a code before a name.
+
+    >>> [code_shaped(q) for q in ("CIV", "AO", " ITA ", "Ita", "us", "USSR", "U.S.", "C1")]
+    [True, True, True, False, False, False, False, False]
+    """
+    text = query.strip()
+    return 2 <= len(text) <= 3 and text.isascii() and text.isalpha() and text.isupper()
+
+
+class CodeTable:
+    """Every code of every place, by scheme: what ``get`` and ``convert`` look codes up in."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        rows: dict[str, dict[str, list[int]]] = {key: {} for key in CODE_KEYS}
+        kinds: dict[str, set[Kind]] = {key: set() for key in SCHEMES}
+        place_kind = index.places.kind
+        for row, packed in enumerate(index.places.codes):
+            kinds["id"].add(place_kind[row])
+            if not packed:
+                continue
+            for key, value in _PAIR.findall(packed):
+                code = canonical(key, value) if key in CODE_KEYS else None
+                if code is not None:
+                    rows[key].setdefault(code, []).append(row)
+                    kinds[key].add(place_kind[row])
+        # one place per code almost always: a tuple only where a code is shared (Wikidata gives
+        # Moscow the city and Moscow the federal subject one item)
+        self._rows: dict[str, dict[str, int | tuple[int, ...]]] = {
+            key: {code: found[0] if len(found) == 1 else tuple(found) for code, found in table.items()}
+            for key, table in rows.items()
+        }
+        #: The kinds of place that carry each scheme's codes (only countries and territories
+        #: carry ISO 3166-1 codes): what a conversion to that scheme may reach.
+        self.kinds: dict[str, frozenset[Kind]] = {key: frozenset(found) for key, found in kinds.items()}
+
+    def rows(self, code: str, scheme: str) -> tuple[int, ...]:
+        """The rows of the places ``code`` names in ``scheme`` (usually one; none when unknown)."""
+        text = canonical(scheme, code)
+        if text is None:
+            return ()
+        if scheme == "id":
+            try:
+                return (self.index.row_of(text),)
+            except UnknownPlaceError:
+                return ()
+        found = self._rows[scheme].get(text)
+        return () if found is None else (found,) if isinstance(found, int) else found
+
+    def readings(self, code: str, schemes: Iterable[str] = _ORDER) -> list[tuple[str, int]]:
+        """Every ``(scheme, row)`` that ``code`` reads as."""
+        return [(scheme, row) for scheme in schemes for row in self.rows(code, scheme)]
+
+    def find(self, code: object, scheme: str | None = None) -> int:
+        """The row of the one place ``code`` names (in ``scheme``, or in any scheme).
+
+        ``UnknownPlaceError`` when none does, ``AmbiguousCodeError`` when several do, and
+        ``ValueError`` for a scheme that is not in :data:`~toponym.vocab.SCHEMES`.
+        """
+        if scheme is not None and scheme not in SCHEMES:
+            raise ValueError(f"unknown code scheme {scheme!r}; use one of: {', '.join(_ORDER)}")
+        if isinstance(code, int) and not isinstance(code, bool):
+            code = str(code)
+        if not isinstance(code, str):
+            raise UnknownPlaceError(f"{code!r} is not a place ID or code; give a string such as 'jp' or 'JPN'")
+        if scheme is None:
+            try:  # a place's own ID is never re-read as another place's code
+                return self.index.row_of(code)
+            except UnknownPlaceError:
+                pass
+        found = self.readings(code, (scheme,) if scheme else _ORDER)
+        places = dict.fromkeys(row for _, row in found)
+        if len(places) == 1:
+            return found[0][1]
+        if not places:
+            where = f"as {scheme_label(scheme)}" if scheme else "as an ID or a code"
+            raise UnknownPlaceError(f"no place has {code!r} {where}; use resolve() or lookup() to find a place by name")
+        ids, names = self.index.places.ids, self.index.places.name
+        listed = "; ".join(f"{scheme_label(s)} of {ids[r]} ({names[r]})" for s, r in found)
+        # readings in several schemes: scheme= picks one; several places in one scheme: the IDs do
+        several = len({s for s, _ in found}) > 1
+        hint = "pass scheme= to say which is meant" if several else "get the one meant by its ID"
+        raise AmbiguousCodeError(f"{code!r} names {len(places)} places: {listed}; {hint}")
+
+    def country_code(self, query: str) -> tuple[int, str] | None:
+        """The place a query in capitals names as an ISO 3166-1 alpha-2 or alpha-3 code, with the
+        scheme; ``None`` when it is no such code."""
+        text = query.strip()
+        scheme = "iso3166_1_alpha2" if len(text) == 2 else "iso3166_1_alpha3"
+        found = self._rows[scheme].get(text)
+        return (found, scheme) if isinstance(found, int) else None
+
+    def acronym(self, cand: Candidate) -> bool:
+        """May a query in capitals reach this candidate? Only through a stored name written in
+        capitals: spelt just so ("UK", "NY"), or in another script ("РФ" for "RF") when the place is
+        no town; never a name matched with case or accents ignored ("Ita", "Civ", "Qūṣ")."""
+        if not is_acronym(self.index.names.text[cand.name]):
+            return False
+        return cand.method == "exact" or self.index.places.kind[cand.place] != "city"
+
+
+_tables: weakref.WeakKeyDictionary[Index, CodeTable] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def code_table(index: Index) -> CodeTable:
+    """The code table of ``index``, built on first use (thread-safe; one per index)."""
+    table = _tables.get(index)
+    if table is None:
+        with _lock:
+            table = _tables.get(index)
+            if table is None:
+                table = _tables[index] = CodeTable(index)
+    return table
