@@ -7,6 +7,7 @@
 
 from ._version import __version__
 from .api import Gazetteer, clear_caches, default_gazetteer, extract, get, normalize_text, resolve, resolve_all
+from .batch import extract_many, resolve_many  # pipelines (issue #13)
 from .errors import GazetteerError, IndexFormatError, Problem, ToponymError, UnknownPlaceError
 from .extract import Extractor
 from .model import Match, Mention, Place, PlaceName
@@ -30,9 +31,11 @@ __all__ = [
     "clear_caches",
     "default_gazetteer",
     "extract",
+    "extract_many",
     "get",
     "normalize_name",
     "normalize_text",
     "resolve",
     "resolve_all",
+    "resolve_many",
 ]
