@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from .api import Gazetteer, default_gazetteer
 from .model import Match, Mention
+from .vocab import CODE_KEYS
 
 __all__ = [
     "MATCH_FIELDS",
@@ -41,8 +42,10 @@ __all__ = [
     "Query",
     "Status",
     "TextBatch",
+    "check_codes",
     "extract_batch",
     "extract_many",
+    "per_row",
     "queries",
     "resolve_batch",
     "resolve_distinct",
@@ -170,13 +173,32 @@ def _hint_column(name: str, hint: object, rows: int) -> tuple[Any, list[Any] | N
     a column holding a kind, a collection of kinds or ``None`` for each row.
     """
     clean = _kinds_hint if name == "kinds" else _text_hint
-    if hint is None or isinstance(hint, str) or (name == "kinds" and isinstance(hint, AbstractSet)):
+    if _fixed(name, hint):
         return clean(hint), None
     values = _values(hint)
     if len(values) != rows:
         every = "; a set such as {'city', 'island'} applies to every row" if name == "kinds" else ""
         raise ValueError(f"{name}: a column of {len(values)} values for {rows} names{every}")
     return None, [clean(v) for v in values]
+
+
+def per_row(**hints: object) -> bool:
+    """Is any of ``hints`` a column (one value per row) rather than one value for every row?"""
+    return not all(_fixed(k, h) for k, h in hints.items())
+
+
+def _fixed(name: str, hint: object) -> bool:
+    """One value for every row: a string or ``None``, or for ``kinds`` a set too."""
+    return hint is None or isinstance(hint, str) or (name == "kinds" and isinstance(hint, AbstractSet))
+
+
+def check_codes(codes: Sequence[str]) -> tuple[str, ...]:
+    """``codes`` as a tuple, if each is a key of ``Place.codes`` (``ValueError`` naming them if not)."""
+    codes = (codes,) if isinstance(codes, str) else tuple(codes)
+    unknown = [c for c in codes if c not in CODE_KEYS]
+    if unknown:
+        raise ValueError(f"unknown code keys {unknown}: choose among {', '.join(sorted(CODE_KEYS))}")
+    return codes
 
 
 def queries(names: Column, **hints: object) -> tuple[Rows, list[Query]]:
@@ -324,7 +346,7 @@ class Batch:
         """Plain columns over :attr:`distinct` (take them by :attr:`rows` for one value per row):
         id, name, kind, country, score, method, status, then each code key of ``codes``."""
         out: dict[str, list[Any]] = {k: [] for k in MATCH_FIELDS}
-        code_columns = [(key, out.setdefault(key, [])) for key in codes]
+        code_columns = [(key, out.setdefault(key, [])) for key in check_codes(codes)]
         for match, state in zip(self.found, self.states, strict=True):
             out["status"].append(state)
             if match is None:
