@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -12,6 +13,7 @@ import pytest
 import toponym
 from tests import corpus
 from toponym import Gazetteer
+from toponym.api import default_index_path
 from toponym.batch import MAX_NAME, STATUSES, Status, extract_batch, resolve_batch
 
 BAD = [None, float("nan"), np.nan, 42, 3.5, b"Japan", ["Japan"], {"a": 1}, "", "   ", "\x00", "\ud800", "x" * 10**6]
@@ -133,3 +135,14 @@ def test_progress_bar_only_where_asked_or_on_a_terminal(capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert "distinct names" in err and "50" in err
     assert not sys.stderr.isatty()
+
+
+def test_an_index_file_is_opened_once_per_process(tmp_path: Path, shipped: Gazetteer) -> None:
+    from toponym.batch import open_gazetteer
+
+    assert open_gazetteer() is shipped
+    path = tmp_path / "copy.bin"
+    path.write_bytes(Path(default_index_path()).read_bytes())
+    first = open_gazetteer(path)
+    assert open_gazetteer(str(path)) is first and first is not shipped
+    assert first.resolve("Kunashiri") == shipped.resolve("Kunashiri")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
@@ -45,6 +46,7 @@ __all__ = [
     "check_codes",
     "extract_batch",
     "extract_many",
+    "open_gazetteer",
     "per_row",
     "queries",
     "resolve_batch",
@@ -312,6 +314,22 @@ def _run(
                 out.extend(answers)
                 advance(len(chunk))
     return out
+
+
+_opened: dict[str, Gazetteer] = {}
+_opened_lock = threading.Lock()
+
+
+def open_gazetteer(index: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """The gazetteer of the compiled index file ``index`` (``None``: the default one), opened once
+    per process: a Spark executor or a Dask worker maps the file once and keeps its caches."""
+    if index is None:
+        return default_gazetteer()
+    key = os.fspath(index)
+    with _opened_lock:
+        if key not in _opened:
+            _opened[key] = Gazetteer.load(key)
+        return _opened[key]
 
 
 # --- public ------------------------------------------------------------------------------------------
