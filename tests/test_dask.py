@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 
 from tests import corpus
+from tests.extras import need
 from tests.test_frames import CODES, loop_mentions, loop_rows
 from toponym import Gazetteer
 
-dd = pytest.importorskip("dask.dataframe", reason="toponym.dask needs the dask extra")
-pd = pytest.importorskip("pandas", reason="toponym.dask needs the dask extra")
+dd = need("dask.dataframe", "dask")
+pd = need("pandas", "dask")
+distributed = need("distributed", "dask")
 
 import dask  # noqa: E402
 
@@ -61,7 +63,6 @@ def test_the_processes_scheduler_equals_a_loop(names: list[Any], shipped: Gazett
 
 
 def test_a_local_cluster_of_two_processes_equals_a_loop(names: list[Any], shipped: Gazetteer) -> None:
-    distributed = pytest.importorskip("distributed", reason="a LocalCluster needs the dask extra")
     with (
         distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         distributed.Client(cluster) as client,

@@ -10,6 +10,7 @@ import pytest
 
 import toponym
 from tests import corpus
+from tests.extras import need
 from tests.test_batch import BAD, loop_status
 from toponym import Gazetteer
 
@@ -59,7 +60,7 @@ def texts(shipped: Gazetteer) -> list[Any]:
 
 
 def test_pandas_columns_are_typed_and_equal_a_loop(names: list[Any], texts: list[Any]) -> None:
-    pd = pytest.importorskip("pandas", reason="toponym.pandas needs the pandas extra")
+    pd = need("pandas", "pandas")
     import toponym.pandas as tp
 
     series = pd.Series(names, index=[f"r{i}" for i in range(len(names))])
@@ -83,7 +84,7 @@ def test_pandas_columns_are_typed_and_equal_a_loop(names: list[Any], texts: list
 
 
 def test_polars_columns_are_typed_and_equal_a_loop(names: list[Any], texts: list[Any]) -> None:
-    pl = pytest.importorskip("polars", reason="toponym.polars needs the polars extra")
+    pl = need("polars", "polars")
     import toponym.polars as tp
 
     frame = tp.resolve(pl.Series(names, dtype=pl.String), codes=CODES)
@@ -100,7 +101,7 @@ def test_polars_columns_are_typed_and_equal_a_loop(names: list[Any], texts: list
 
 
 def test_arrow_tables_are_typed_and_equal_a_loop(names: list[Any], texts: list[Any]) -> None:
-    pa = pytest.importorskip("pyarrow", reason="toponym.arrow needs the arrow extra")
+    pa = need("pyarrow", "arrow")
     import toponym.arrow as tp
 
     table = tp.resolve(pa.chunked_array([names[:1000], names[1000:]], type=pa.large_string()), codes=CODES)
@@ -114,7 +115,7 @@ def test_arrow_tables_are_typed_and_equal_a_loop(names: list[Any], texts: list[A
 
 
 def test_unknown_code_keys_say_which_there_are() -> None:
-    pa = pytest.importorskip("pyarrow", reason="toponym.arrow needs the arrow extra")
+    pa = need("pyarrow", "arrow")
     import toponym.arrow as tp
 
     with pytest.raises(ValueError, match=r"unknown code keys \['wikipedia'\]: choose among .*wikidata"):

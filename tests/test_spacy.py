@@ -12,9 +12,10 @@ import pytest
 
 import toponym
 from tests import corpus
+from tests.extras import need
 from toponym import Gazetteer
 
-spacy = pytest.importorskip("spacy", reason="toponym.spacy needs the spacy extra")
+spacy = need("spacy", "spacy")
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 import toponym.spacy as component  # noqa: E402

@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from tests import corpus
+from tests.extras import need, need_java
 from tests.test_frames import CODES, loop_mentions, loop_rows
 from toponym import Gazetteer
 
-pyspark = pytest.importorskip("pyspark", reason="toponym.spark needs the spark extra (and Java 17)")
-pd = pytest.importorskip("pandas", reason="toponym.spark needs the spark extra")
+pyspark = need("pyspark", "spark")
+pd = need("pandas", "spark")
+need_java()
 
 import toponym.spark as ts  # noqa: E402
 

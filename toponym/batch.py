@@ -19,6 +19,7 @@ import math
 import os
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
@@ -234,8 +235,27 @@ def _answer(gazetteer: Gazetteer, query: Query) -> tuple[Match | None, Status]:
         return None, "invalid"
 
 
+#: Answers (match and status) this process has given, per gazetteer: a column split into many
+#: batches (Spark's Arrow batches, Dask's partitions) looks each distinct query up once per process.
+_memo: weakref.WeakKeyDictionary[Gazetteer, dict[Query, tuple[Match | None, Status]]] = weakref.WeakKeyDictionary()
+MEMO_SIZE: Final = 200_000
+
+
 def _resolve_chunk(gazetteer: Gazetteer, chunk: list[Query]) -> list[tuple[Match | None, Status]]:
-    return [_answer(gazetteer, q) for q in chunk]
+    memo = _memo.get(gazetteer)
+    if memo is None:
+        memo = _memo.setdefault(gazetteer, {})
+    out = []
+    for query in chunk:
+        answer = memo.get(query)
+        if answer is None:
+            answer = _answer(gazetteer, query)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            if not isinstance(query.name, str) or len(query.name) <= MAX_NAME:  # keep no megabyte strings
+                memo[query] = answer
+        out.append(answer)
+    return out
 
 
 def _extract_one(gazetteer: Gazetteer, text: object, context: bool) -> tuple[Mention, ...]:

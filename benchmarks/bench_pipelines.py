@@ -1,0 +1,161 @@
+"""Rows per second through the pipeline helpers, beside a naive map, in one run.
+
+    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 20000] [--no-spark] [--no-dask]
+
+The column is generated from the shipped gazetteer (tests/corpus.py): names of countries,
+subdivisions and cities in ten languages, ISO codes, "City, Region" strings, typos, unknown words,
+blanks and missing values, drawn with a Zipf law over ``--distinct`` values. Each approach starts
+from a fresh default gazetteer (its caches empty, the index mapped), so none profits from another's
+warm cache. Spark and Dask run twice, with two workers and with one, on the same partitions, after
+a small warm-up job that starts their Python workers; their figures leave out loading the input.
+Answers are checked against the naive map's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import toponym  # noqa: E402
+from tests import corpus  # noqa: E402
+
+PARTITIONS = 8
+
+
+def fresh() -> toponym.Gazetteer:
+    """A default gazetteer with empty caches, its index mapped and its exact path built."""
+    toponym.clear_caches()
+    gz = toponym.default_gazetteer()
+    for i in range(300):
+        gz.resolve(f"warm-up {i}")
+    return gz
+
+
+def timed(label: str, rows: int, fn: Callable[[], Any], base: float | None = None) -> tuple[float, Any]:
+    start = time.perf_counter()
+    out = fn()
+    seconds = time.perf_counter() - start
+    ratio = f"  {base / seconds:5.1f}x the naive map" if base else ""
+    print(f"{label:<34} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}", flush=True)
+    return seconds, out
+
+
+def bench_spark(pdf: Any, rows: int) -> dict[int, float]:
+    from pyspark.sql import SparkSession
+
+    import toponym.spark as ts
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    seconds = {}
+    for workers in (2, 1):
+        spark = (
+            SparkSession.builder.master(f"local[{workers}]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .config("spark.driver.memory", "4g")
+            .getOrCreate()
+        )
+        spark.sparkContext.setLogLevel("ERROR")
+        df = spark.createDataFrame(pdf).repartition(PARTITIONS).cache()
+        df.count()
+        udf = ts.resolve_udf()
+        df.limit(2000).select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()  # warm-up
+
+        def run(df: Any = df, udf: Any = udf) -> None:
+            df.select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
+
+        seconds[workers], _ = timed(f"Spark local[{workers}]", rows, run)
+        spark.stop()
+    return seconds
+
+
+def bench_dask(series: Any, rows: int) -> dict[int, float]:
+    import dask.dataframe as dd
+    import distributed
+
+    import toponym.dask as td
+
+    seconds = {}
+    for workers in (2, 1):
+        with (
+            distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
+            column = client.persist(dd.from_pandas(series, npartitions=PARTITIONS))
+            distributed.wait(column)
+            td.resolve(column.partitions[0].head(2000, compute=False)).status.count().compute()  # warm-up
+
+            def run(column: Any = column) -> None:
+                td.resolve(column).status.count().compute()
+
+            seconds[workers], _ = timed(f"Dask LocalCluster, {workers} worker(s)", rows, run)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--distinct", type=int, default=20_000, help="values the Zipf law draws from")
+    parser.add_argument("--zipf", type=float, default=1.1, help="exponent s: weight 1/rank**s")
+    parser.add_argument("--no-spark", action="store_true")
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args()
+
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    import toponym.arrow
+    import toponym.pandas
+    import toponym.polars
+
+    gz = toponym.default_gazetteer()
+    values = corpus.column(gz, args.rows, distinct=args.distinct, s=args.zipf)
+    df = pd.DataFrame({"city": pd.Series(values, dtype="string")})
+    distinct = df["city"].nunique(dropna=False)
+    blank = sum(1 for v in values if v is None or not v.strip()) / len(values)
+    print(f"toponym {toponym.__version__}; {args.rows:,} rows, {distinct:,} distinct values (Zipf s={args.zipf} over "
+          f"{args.distinct:,}), {blank:.1%} blank or missing; {os.cpu_count()} cores")  # fmt: skip
+
+    fresh()
+    naive, answers = timed("naive df[col].map(toponym.resolve)", args.rows, lambda: df["city"].map(toponym.resolve))
+    want = [m.place.id if m else None for m in answers]
+    print(f"{'':<34} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
+
+    fresh()
+    _, frame = timed("toponym.pandas.resolve", args.rows, lambda: toponym.pandas.resolve(df["city"]), naive)
+    assert frame["id"].astype(object).where(frame["id"].notna(), None).tolist() == want
+    series = pl.Series("city", values, dtype=pl.String)
+    fresh()
+    _, frame = timed("toponym.polars.resolve", args.rows, lambda: toponym.polars.resolve(series), naive)
+    assert frame["id"].to_list() == want
+    array = pa.array(values, type=pa.string())
+    fresh()
+    _, table = timed("toponym.arrow.resolve", args.rows, lambda: toponym.arrow.resolve(array), naive)
+    assert table.column("id").to_pylist() == want
+    fresh()
+    timed("toponym.resolve_many", args.rows, lambda: toponym.resolve_many(values), naive)
+    fresh()
+    timed("toponym.resolve_many(n_jobs=2)", args.rows, lambda: toponym.resolve_many(values, n_jobs=2), naive)
+
+    if not args.no_spark:
+        spark = bench_spark(df, args.rows)
+        print(f"{'':<34} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker")
+    if not args.no_dask:
+        dask = bench_dask(df["city"], args.rows)
+        print(f"{'':<34} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker")
+
+
+if __name__ == "__main__":
+    main()
