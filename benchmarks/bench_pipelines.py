@@ -1,10 +1,11 @@
 """Rows per second through the pipeline helpers, beside a naive map, in one run.
 
-    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 20000] [--no-spark] [--no-dask]
+    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 2000,20000] [--no-spark] [--no-dask]
 
 The column is generated from the shipped gazetteer (tests/corpus.py): names of countries,
 subdivisions and cities in ten languages, ISO codes, "City, Region" strings, typos, unknown words,
-blanks and missing values, drawn with a Zipf law over ``--distinct`` values. Each approach starts
+blanks and missing values, drawn with a Zipf law over ``--distinct`` values (one column for each
+number given: a national city column has a few thousand, a global one tens of thousands). Each approach starts
 from a fresh default gazetteer (its caches empty, the index mapped), so none profits from another's
 warm cache. Spark and Dask run twice, with two workers and with one, on the same partitions, after
 a small warm-up job that starts their Python workers; their figures leave out loading the input.
@@ -39,6 +40,12 @@ def fresh() -> toponym.Gazetteer:
     return gz
 
 
+def warm_up() -> None:
+    import toponym.pandas
+
+    toponym.pandas.resolve(["Japan", "Kunashiri"])
+
+
 def timed(label: str, rows: int, fn: Callable[[], Any], base: float | None = None) -> tuple[float, Any]:
     start = time.perf_counter()
     out = fn()
@@ -68,7 +75,8 @@ def bench_spark(pdf: Any, rows: int) -> dict[int, float]:
         df = spark.createDataFrame(pdf).repartition(PARTITIONS).cache()
         df.count()
         udf = ts.resolve_udf()
-        df.limit(2000).select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()  # warm-up
+        # warm-up: a few rows of every partition start each Python worker and open its index
+        df.sample(fraction=0.002, seed=1).select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
 
         def run(df: Any = df, udf: Any = udf) -> None:
             df.select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
@@ -94,7 +102,7 @@ def bench_dask(series: Any, rows: int) -> dict[int, float]:
         ):
             column = client.persist(dd.from_pandas(series, npartitions=PARTITIONS))
             distributed.wait(column)
-            td.resolve(column.partitions[0].head(2000, compute=False)).status.count().compute()  # warm-up
+            client.run(warm_up)  # each worker imports toponym and opens its index
 
             def run(column: Any = column) -> None:
                 td.resolve(column).status.count().compute()
@@ -103,15 +111,7 @@ def bench_dask(series: Any, rows: int) -> dict[int, float]:
     return seconds
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--distinct", type=int, default=20_000, help="values the Zipf law draws from")
-    parser.add_argument("--zipf", type=float, default=1.1, help="exponent s: weight 1/rank**s")
-    parser.add_argument("--no-spark", action="store_true")
-    parser.add_argument("--no-dask", action="store_true")
-    args = parser.parse_args()
-
+def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float) -> list[str | None]:
     import pandas as pd
     import polars as pl
     import pyarrow as pa
@@ -120,41 +120,66 @@ def main() -> None:
     import toponym.pandas
     import toponym.polars
 
-    gz = toponym.default_gazetteer()
-    values = corpus.column(gz, args.rows, distinct=args.distinct, s=args.zipf)
+    values = corpus.column(gz, rows, distinct=distinct, s=zipf)
     df = pd.DataFrame({"city": pd.Series(values, dtype="string")})
-    distinct = df["city"].nunique(dropna=False)
+    seen = df["city"].nunique(dropna=False)
     blank = sum(1 for v in values if v is None or not v.strip()) / len(values)
-    print(f"toponym {toponym.__version__}; {args.rows:,} rows, {distinct:,} distinct values (Zipf s={args.zipf} over "
-          f"{args.distinct:,}), {blank:.1%} blank or missing; {os.cpu_count()} cores")  # fmt: skip
+    print(f"\n{rows:,} rows, {seen:,} distinct values (Zipf s={zipf} over {distinct:,}), {blank:.1%} blank or missing")
 
     fresh()
-    naive, answers = timed("naive df[col].map(toponym.resolve)", args.rows, lambda: df["city"].map(toponym.resolve))
+    naive, answers = timed("naive df[col].map(toponym.resolve)", rows, lambda: df["city"].map(toponym.resolve))
     want = [m.place.id if m else None for m in answers]
     print(f"{'':<34} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
-
     fresh()
-    _, frame = timed("toponym.pandas.resolve", args.rows, lambda: toponym.pandas.resolve(df["city"]), naive)
+    _, frame = timed("toponym.pandas.resolve", rows, lambda: toponym.pandas.resolve(df["city"]), naive)
     assert frame["id"].astype(object).where(frame["id"].notna(), None).tolist() == want
     series = pl.Series("city", values, dtype=pl.String)
     fresh()
-    _, frame = timed("toponym.polars.resolve", args.rows, lambda: toponym.polars.resolve(series), naive)
+    _, frame = timed("toponym.polars.resolve", rows, lambda: toponym.polars.resolve(series), naive)
     assert frame["id"].to_list() == want
     array = pa.array(values, type=pa.string())
     fresh()
-    _, table = timed("toponym.arrow.resolve", args.rows, lambda: toponym.arrow.resolve(array), naive)
+    _, table = timed("toponym.arrow.resolve", rows, lambda: toponym.arrow.resolve(array), naive)
     assert table.column("id").to_pylist() == want
     fresh()
-    timed("toponym.resolve_many", args.rows, lambda: toponym.resolve_many(values), naive)
+    timed("toponym.resolve_many", rows, lambda: toponym.resolve_many(values), naive)
     fresh()
-    timed("toponym.resolve_many(n_jobs=2)", args.rows, lambda: toponym.resolve_many(values, n_jobs=2), naive)
+    timed("toponym.resolve_many(n_jobs=2)", rows, lambda: toponym.resolve_many(values, n_jobs=2), naive)
+    return values
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument(
+        "--distinct",
+        default="2000,20000",
+        help="values the Zipf law draws from, one column each (Spark and Dask: the last)",
+    )
+    parser.add_argument("--zipf", type=float, default=1.1, help="exponent s: weight 1/rank**s")
+    parser.add_argument("--no-spark", action="store_true")
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args()
+
+    import pandas as pd
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"toponym {toponym.__version__}; {os.cpu_count()} cores; load average {load:.2f} at the start")
+    gz = toponym.default_gazetteer()
+    values: list[str | None] = []
+    for distinct in (int(d) for d in args.distinct.split(",")):
+        values = bench_frames(gz, args.rows, distinct, args.zipf)
+    column = pd.Series(values, dtype="string", name="city")
     if not args.no_spark:
-        spark = bench_spark(df, args.rows)
+        print()
+        spark = bench_spark(column.to_frame(), args.rows)
         print(f"{'':<34} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker")
     if not args.no_dask:
-        dask = bench_dask(df["city"], args.rows)
+        print()
+        dask = bench_dask(column, args.rows)
         print(f"{'':<34} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker")
+    if hasattr(os, "getloadavg"):
+        print(f"\nload average {os.getloadavg()[0]:.2f} at the end (other processes share the cores)")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Spark: Arrow-backed pandas UDFs that resolve or extract a column (``pip install 'toponym[spark]'``).
 
->>> from pyspark.sql import functions as F                     # doctest: +SKIP
->>> place = resolve_udf(hints=["country"], codes=["wikidata"])  # doctest: +SKIP
->>> df.select("city", place("city", "cc").alias("place")).select("city", "place.*")  # doctest: +SKIP
+Use::
+
+    place = resolve_udf(hints=["country"], codes=["wikidata"])
+    df.select("city", place("city", "cc").alias("place")).select("city", "place.*")
 
 :func:`resolve_udf` returns a struct per row (``id``, ``name``, ``kind``, ``country``, ``score``,
 ``method``, ``status``, then the code keys asked for); :func:`extract_udf` an array of structs,
