@@ -154,7 +154,7 @@ def main() -> None:
     parser.add_argument(
         "--distinct",
         default="2000,20000",
-        help="values the Zipf law draws from, one column each (Spark and Dask: the last)",
+        help="values the Zipf law draws from: one column for each number",
     )
     parser.add_argument("--zipf", type=float, default=1.1, help="exponent s: weight 1/rank**s")
     parser.add_argument("--no-spark", action="store_true")
@@ -166,18 +166,14 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"toponym {toponym.__version__}; {os.cpu_count()} cores; load average {load:.2f} at the start")
     gz = toponym.default_gazetteer()
-    values: list[str | None] = []
     for distinct in (int(d) for d in args.distinct.split(",")):
-        values = bench_frames(gz, args.rows, distinct, args.zipf)
-    column = pd.Series(values, dtype="string", name="city")
-    if not args.no_spark:
-        print()
-        spark = bench_spark(column.to_frame(), args.rows)
-        print(f"{'':<34} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker")
-    if not args.no_dask:
-        print()
-        dask = bench_dask(column, args.rows)
-        print(f"{'':<34} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker")
+        column = pd.Series(bench_frames(gz, args.rows, distinct, args.zipf), dtype="string", name="city")
+        if not args.no_spark:
+            spark = bench_spark(column.to_frame(), args.rows)
+            print(f"{'':<34} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker")
+        if not args.no_dask:
+            dask = bench_dask(column, args.rows)
+            print(f"{'':<34} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker")
     if hasattr(os, "getloadavg"):
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end (other processes share the cores)")
 

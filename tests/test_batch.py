@@ -16,7 +16,32 @@ from toponym import Gazetteer
 from toponym.api import default_index_path
 from toponym.batch import MAX_NAME, STATUSES, Status, extract_batch, resolve_batch
 
-BAD = [None, float("nan"), np.nan, 42, 3.5, b"Japan", ["Japan"], {"a": 1}, "", "   ", "\x00", "\ud800", "x" * 10**6]
+
+class Awkward:
+    """A value whose comparisons raise, as some library scalars do."""
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("no comparison")
+
+    __hash__ = object.__hash__
+
+
+BAD = [
+    None,
+    float("nan"),
+    np.nan,
+    42,
+    3.5,
+    b"Japan",
+    ["Japan"],
+    {"a": 1},
+    Awkward(),
+    "",
+    "   ",
+    "\x00",
+    "\ud800",
+    "x" * 10**6,
+]
 
 
 def loop_status(value: object, hints: dict[str, Any] | None = None) -> Status:

@@ -99,7 +99,7 @@ def _missing(value: object) -> bool:
         return True
     try:
         return bool(value != value)  # NaN and NaT differ from themselves
-    except (TypeError, ValueError):  # pandas.NA refuses bool(); an array is ambiguous
+    except Exception:  # pandas.NA refuses bool(), an array is ambiguous, an odd object may raise anything
         return type(value).__name__ == "NAType"
 
 
