@@ -51,7 +51,7 @@ def timed(label: str, rows: int, fn: Callable[[], Any], base: float | None = Non
     out = fn()
     seconds = time.perf_counter() - start
     ratio = f"  {base / seconds:5.1f}x the naive map" if base else ""
-    print(f"{label:<34} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}", flush=True)
+    print(f"{label:<36} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}", flush=True)
     return seconds, out
 
 
@@ -61,7 +61,7 @@ def bench_spark(pdf: Any, rows: int) -> dict[int, float]:
     import toponym.spark as ts
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    seconds = {}
+    seconds: dict[int, float] = {}  # by workers; negative: resolve_column
     for workers in (2, 1):
         spark = (
             SparkSession.builder.master(f"local[{workers}]")
@@ -81,7 +81,11 @@ def bench_spark(pdf: Any, rows: int) -> dict[int, float]:
         def run(df: Any = df, udf: Any = udf) -> None:
             df.select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
 
-        seconds[workers], _ = timed(f"Spark local[{workers}]", rows, run)
+        def run_column(df: Any = df) -> None:
+            ts.resolve_column(df, "city").write.format("noop").mode("overwrite").save()
+
+        seconds[workers], _ = timed(f"Spark local[{workers}], resolve_udf", rows, run)
+        seconds[-workers], _ = timed(f"Spark local[{workers}], resolve_column", rows, run_column)
         spark.stop()
     return seconds
 
@@ -92,7 +96,7 @@ def bench_dask(series: Any, rows: int) -> dict[int, float]:
 
     import toponym.dask as td
 
-    seconds = {}
+    seconds: dict[int, float] = {}  # by workers; negative: dedupe="column"
     for workers in (2, 1):
         with (
             distributed.LocalCluster(
@@ -104,10 +108,11 @@ def bench_dask(series: Any, rows: int) -> dict[int, float]:
             distributed.wait(column)
             client.run(warm_up)  # each worker imports toponym and opens its index
 
-            def run(column: Any = column) -> None:
-                td.resolve(column).status.count().compute()
+            def run(column: Any = column, dedupe: Any = "partition") -> None:
+                td.resolve(column, dedupe=dedupe).status.count().compute()
 
-            seconds[workers], _ = timed(f"Dask LocalCluster, {workers} worker(s)", rows, run)
+            seconds[workers], _ = timed(f"Dask {workers} worker(s), by partition", rows, run)
+            seconds[-workers], _ = timed(f"Dask {workers} worker(s), by column", rows, lambda: run(dedupe="column"))
     return seconds
 
 
@@ -129,11 +134,12 @@ def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float) -
     fresh()
     naive, answers = timed("naive df[col].map(toponym.resolve)", rows, lambda: df["city"].map(toponym.resolve))
     want = [m.place.id if m else None for m in answers]
-    print(f"{'':<34} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
+    print(f"{'':<36} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
     fresh()
     _, frame = timed("toponym.pandas.resolve", rows, lambda: toponym.pandas.resolve(df["city"]), naive)
     assert frame["id"].astype(object).where(frame["id"].notna(), None).tolist() == want
     series = pl.Series("city", values, dtype=pl.String)
+    toponym.polars.resolve(pl.Series(["Japan", None]))  # polars starts its thread pool on first use
     fresh()
     _, frame = timed("toponym.polars.resolve", rows, lambda: toponym.polars.resolve(series), naive)
     assert frame["id"].to_list() == want
@@ -170,10 +176,12 @@ def main() -> None:
         column = pd.Series(bench_frames(gz, args.rows, distinct, args.zipf), dtype="string", name="city")
         if not args.no_spark:
             spark = bench_spark(column.to_frame(), args.rows)
-            print(f"{'':<34} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker")
+            print(f"{'':<36} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker (UDF), "
+                  f"{spark[-1] / spark[-2]:.2f}x (resolve_column)")  # fmt: skip
         if not args.no_dask:
             dask = bench_dask(column, args.rows)
-            print(f"{'':<34} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker")
+            print(f"{'':<36} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker (by partition), "
+                  f"{dask[-1] / dask[-2]:.2f}x (by column)")  # fmt: skip
     if hasattr(os, "getloadavg"):
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end (other processes share the cores)")
 

@@ -37,23 +37,26 @@ def check(names: list[Any], texts: list[Any], **compute: Any) -> None:
     countries = [("us", None, "jp", "ru")[i % 4] for i in range(len(names))]
     series = dd.from_pandas(pd.Series(names, dtype=object), npartitions=4)
     cc = dd.from_pandas(pd.Series(countries, dtype=object), npartitions=4)
-    frame, fixed, mentions = dask.compute(
+    frame, fixed, whole, mentions = dask.compute(
         td.resolve(series, country=cc, codes=CODES),
         td.resolve(series, kinds={"city"}),
+        td.resolve(series, codes=CODES, dedupe="column"),
         td.extract(dd.from_pandas(pd.Series(texts), npartitions=3)),
         **compute,
     )
-    assert list(frame.index) == list(range(len(names)))
+    assert list(frame.index) == list(range(len(names))) == list(whole.index)
     assert plain(frame) == [loop_rows([n], country=c)[0] for n, c in zip(names, countries, strict=True)]
     assert fixed["id"].tolist() == [r["id"] or pd.NA for r in loop_rows(names, kinds={"city"})]
+    assert plain(whole) == loop_rows(names)
     got = [tuple(r) for r in mentions.astype(object).itertuples(index=False)]
     assert got == loop_mentions(texts) and got
 
 
 def test_meta_is_what_a_partition_gives(names: list[Any]) -> None:
     series = dd.from_pandas(pd.Series(names[:50]), npartitions=2)
-    lazy = td.resolve(series, codes=CODES)
-    assert dict(lazy.dtypes) == dict(lazy.compute(scheduler="sync").dtypes)
+    for dedupe in ("partition", "column"):
+        lazy = td.resolve(series, codes=CODES, dedupe=dedupe)  # type: ignore[arg-type]
+        assert dict(lazy.dtypes) == dict(lazy.compute(scheduler="sync").dtypes)
     lazy_mentions = td.extract(series)
     assert dict(lazy_mentions.dtypes) == dict(lazy_mentions.compute(scheduler="sync").dtypes)
 

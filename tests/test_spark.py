@@ -60,6 +60,14 @@ def test_resolve_udf_equals_a_loop(spark: Any, shipped: Gazetteer) -> None:
     assert [r["b"]["id"] for r in out] == [r["id"] for r in loop_rows(names, kinds={"city"})]
 
 
+def test_resolve_column_answers_each_distinct_value_once_and_equals_a_loop(spark: Any, shipped: Gazetteer) -> None:
+    names = [*corpus.column(shipped, 2000, distinct=500), None, "", "x" * 300]
+    df = spark.createDataFrame(list(enumerate(names)), "i long, city string").repartition(4)
+    out = sorted(ts.resolve_column(df, "city", codes=CODES, into="p").collect())
+    assert [r["i"] for r in out] == list(range(len(names))) and [r["city"] for r in out] == names
+    assert [r["p"].asDict() for r in out] == loop_rows(names)
+
+
 def test_extract_udf_equals_a_loop(spark: Any, shipped: Gazetteer) -> None:
     texts = corpus.texts(shipped, 300)
     df = spark.createDataFrame(

@@ -5,7 +5,8 @@ Use::
     place = resolve_udf(hints=["country"], codes=["wikidata"])
     df.select("city", place("city", "cc").alias("place")).select("city", "place.*")
 
-:func:`resolve_udf` returns a struct per row (``id``, ``name``, ``kind``, ``country``, ``score``,
+:func:`resolve_column` adds the same struct to a DataFrame, resolving each distinct value of the
+column once. :func:`resolve_udf` returns a struct per row (``id``, ``name``, ``kind``, ``country``, ``score``,
 ``method``, ``status``, then the code keys asked for); :func:`extract_udf` an array of structs,
 one per mention (``start``, ``end``, ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``,
 ``method``). Each Arrow batch goes through :mod:`toponym.pandas`, which answers each distinct
@@ -25,9 +26,10 @@ from .batch import HINTS, MATCH_FIELDS, MENTION_FIELDS, check_codes, extract_bat
 
 if TYPE_CHECKING:
     import pandas as pd
+    from pyspark.sql import DataFrame
     from pyspark.sql.types import StructType
 
-__all__ = ["extract_udf", "match_schema", "mention_schema", "resolve_udf"]
+__all__ = ["extract_udf", "match_schema", "mention_schema", "resolve_column", "resolve_udf"]
 
 
 def _pyspark() -> Any:
@@ -90,6 +92,35 @@ def resolve_udf(
     # Spark reads the evaluation type from the annotations: give it the classes, not strings
     resolve_batch.__annotations__ = {"names": pd.Series, "columns": pd.Series, "return": pd.DataFrame}
     return sql.functions.pandas_udf(resolve_batch, returnType=match_schema(codes))
+
+
+def resolve_column(
+    df: DataFrame,
+    column: str,
+    *,
+    into: str = "place",
+    lang: str | None = None,
+    country: str | None = None,
+    kinds: str | Collection[str] | None = None,
+    perspective: str | None = None,
+    codes: Sequence[str] = (),
+    index: str | os.PathLike[str] | None = None,
+) -> DataFrame:
+    """``df`` with a struct column ``into`` (as :func:`resolve_udf` returns) answering ``column``,
+    each distinct value of the whole column resolved once.
+
+    The distinct values go through the UDF, and their answers are broadcast to every partition
+    and joined back (a null name joins the answer for null: status ``empty``). Where the tasks of
+    a column with a long tail of distinct values would each look up much of the tail, this looks
+    each up once; on a column of mostly distinct values, use :func:`resolve_udf` directly.
+    """
+    functions = _pyspark().functions
+    key = f"__toponym_{column}"
+    udf = resolve_udf(lang=lang, country=country, kinds=kinds, perspective=perspective, codes=codes, index=index)
+    answers = df.select(functions.col(column).alias(key)).distinct().select(key, udf(key).alias(into))
+    on = functions.col(column).eqNullSafe(functions.col(key))
+    joined: DataFrame = df.join(functions.broadcast(answers), on, "left").drop(key)
+    return joined
 
 
 def extract_udf(*, context: bool = True, index: str | os.PathLike[str] | None = None) -> Any:
