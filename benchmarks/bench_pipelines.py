@@ -61,10 +61,13 @@ def bench_spark(pdf: Any, rows: int) -> dict[int, float]:
     import toponym.spark as ts
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     seconds: dict[int, float] = {}  # by workers; negative: resolve_column
     for workers in (2, 1):
         spark = (
             SparkSession.builder.master(f"local[{workers}]")
+            .config("spark.driver.host", "127.0.0.1")  # all of it on the loopback
+            .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -100,7 +103,7 @@ def bench_dask(series: Any, rows: int) -> dict[int, float]:
     for workers in (2, 1):
         with (
             distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
             ) as cluster,
             distributed.Client(cluster) as client,
         ):

@@ -67,7 +67,9 @@ def test_the_processes_scheduler_equals_a_loop(names: list[Any], shipped: Gazett
 
 def test_a_local_cluster_of_two_processes_equals_a_loop(names: list[Any], shipped: Gazetteer) -> None:
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
         distributed.Client(cluster) as client,
     ):
         check(names, corpus.texts(shipped, 200))

@@ -32,9 +32,12 @@ def spark() -> Iterator[Any]:
     from pyspark.sql import SparkSession
 
     os.environ["PYSPARK_PYTHON"] = sys.executable  # the executors' Python: this one, with toponym
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # Spark's own address: the loopback
     session = (
         SparkSession.builder.master("local[2]")
         .appName("toponym-tests")
+        .config("spark.driver.host", "127.0.0.1")  # all of it on the loopback
+        .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
