@@ -7,8 +7,10 @@ subdivisions and cities in ten languages, ISO codes, "City, Region" strings, typ
 blanks and missing values, drawn with a Zipf law over ``--distinct`` values (one column for each
 number given: a national city column has a few thousand, a global one tens of thousands). Each approach starts
 from a fresh default gazetteer (its caches empty, the index mapped), so none profits from another's
-warm cache. Spark and Dask run twice, with two workers and with one, on the same partitions, after
-a small warm-up job that starts their Python workers; their figures leave out loading the input.
+warm cache. Spark and Dask run each way twice, with two workers and with one, on the same
+partitions, each on a new session or cluster after a small warm-up job that starts their Python
+workers; their figures leave out loading the input. For Dask the CPU time of the workers is printed
+too: on a machine whose cores other processes share, it tells extra work from waiting.
 Answers are checked against the naive map's.
 """
 
@@ -55,67 +57,85 @@ def timed(label: str, rows: int, fn: Callable[[], Any], base: float | None = Non
     return seconds, out
 
 
-def bench_spark(pdf: Any, rows: int) -> dict[int, float]:
+def spark_session(workers: int) -> Any:
     from pyspark.sql import SparkSession
-
-    import toponym.spark as ts
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    seconds: dict[int, float] = {}  # by workers; negative: resolve_column
-    for workers in (2, 1):
-        spark = (
-            SparkSession.builder.master(f"local[{workers}]")
-            .config("spark.driver.host", "127.0.0.1")  # all of it on the loopback
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-            .config("spark.driver.memory", "4g")
-            .getOrCreate()
-        )
-        spark.sparkContext.setLogLevel("ERROR")
-        df = spark.createDataFrame(pdf).repartition(PARTITIONS).cache()
-        df.count()
-        udf = ts.resolve_udf()
-        # warm-up: a few rows of every partition start each Python worker and open its index
-        df.sample(fraction=0.002, seed=1).select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
+    spark = (
+        SparkSession.builder.master(f"local[{workers}]")
+        .config("spark.driver.host", "127.0.0.1")  # all of it on the loopback
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.driver.memory", "4g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
-        def run(df: Any = df, udf: Any = udf) -> None:
-            df.select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
 
-        def run_column(df: Any = df) -> None:
-            ts.resolve_column(df, "city").write.format("noop").mode("overwrite").save()
+def bench_spark(pdf: Any, rows: int) -> dict[tuple[str, int], float]:
+    """Each way on a new session: its Python workers start without answers kept from another run."""
+    import toponym.spark as ts
 
-        seconds[workers], _ = timed(f"Spark local[{workers}], resolve_udf", rows, run)
-        seconds[-workers], _ = timed(f"Spark local[{workers}], resolve_column", rows, run_column)
-        spark.stop()
+    seconds = {}
+    for way in ("resolve_udf", "resolve_column"):
+        for workers in (2, 1):
+            spark = spark_session(workers)
+            df = spark.createDataFrame(pdf).repartition(PARTITIONS).cache()
+            df.count()
+            udf = ts.resolve_udf()
+            # warm-up: a few rows of every partition start each Python worker and open its index
+            df.sample(fraction=0.002, seed=1).select(udf("city").alias("p")).write.format("noop").mode(
+                "overwrite"
+            ).save()
+
+            def run(df: Any = df, udf: Any = udf, way: str = way) -> None:
+                out = df.select(udf("city").alias("p")) if way == "resolve_udf" else ts.resolve_column(df, "city")
+                out.write.format("noop").mode("overwrite").save()
+
+            seconds[way, workers], _ = timed(f"Spark local[{workers}], {way}", rows, run)
+            spark.stop()
     return seconds
 
 
-def bench_dask(series: Any, rows: int) -> dict[int, float]:
+def worker_cpu() -> float:
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return float(times.user + times.system)
+
+
+def bench_dask(series: Any, rows: int) -> dict[tuple[str, int], float]:
+    """Each way on a new cluster: its workers start without answers kept from another run."""
     import dask.dataframe as dd
     import distributed
 
     import toponym.dask as td
 
-    seconds: dict[int, float] = {}  # by workers; negative: dedupe="column"
-    for workers in (2, 1):
-        with (
-            distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-            ) as cluster,
-            distributed.Client(cluster) as client,
-        ):
-            column = client.persist(dd.from_pandas(series, npartitions=PARTITIONS))
-            distributed.wait(column)
-            client.run(warm_up)  # each worker imports toponym and opens its index
+    seconds = {}
+    for dedupe in ("partition", "column"):
+        for workers in (2, 1):
+            with (
+                distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                ) as cluster,
+                distributed.Client(cluster) as client,
+            ):
+                column = client.persist(dd.from_pandas(series, npartitions=PARTITIONS))
+                distributed.wait(column)
+                client.run(warm_up)  # each worker imports toponym and opens its index
+                before = client.run(worker_cpu)
 
-            def run(column: Any = column, dedupe: Any = "partition") -> None:
-                td.resolve(column, dedupe=dedupe).status.count().compute()
+                def run(column: Any = column, dedupe: Any = dedupe) -> None:
+                    td.resolve(column, dedupe=dedupe).status.count().compute()
 
-            seconds[workers], _ = timed(f"Dask {workers} worker(s), by partition", rows, run)
-            seconds[-workers], _ = timed(f"Dask {workers} worker(s), by column", rows, lambda: run(dedupe="column"))
+                label = f"Dask {workers} worker(s), dedupe={dedupe!r}"
+                seconds[dedupe, workers], _ = timed(label, rows, run)
+                used = sum(client.run(worker_cpu).values()) - sum(before.values())
+                print(f"{'':<36} {used:7.2f} s of CPU in the workers", flush=True)
     return seconds
 
 
@@ -179,12 +199,12 @@ def main() -> None:
         column = pd.Series(bench_frames(gz, args.rows, distinct, args.zipf), dtype="string", name="city")
         if not args.no_spark:
             spark = bench_spark(column.to_frame(), args.rows)
-            print(f"{'':<36} Spark: 2 workers {spark[1] / spark[2]:.2f}x one worker (UDF), "
-                  f"{spark[-1] / spark[-2]:.2f}x (resolve_column)")  # fmt: skip
+            for way in ("resolve_udf", "resolve_column"):
+                print(f"{'':<36} Spark {way}: 2 workers {spark[way, 1] / spark[way, 2]:.2f}x one worker")
         if not args.no_dask:
             dask = bench_dask(column, args.rows)
-            print(f"{'':<36} Dask: 2 workers {dask[1] / dask[2]:.2f}x one worker (by partition), "
-                  f"{dask[-1] / dask[-2]:.2f}x (by column)")  # fmt: skip
+            for way in ("partition", "column"):
+                print(f"{'':<36} Dask dedupe={way!r}: 2 workers {dask[way, 1] / dask[way, 2]:.2f}x one worker")
     if hasattr(os, "getloadavg"):
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end (other processes share the cores)")
 
