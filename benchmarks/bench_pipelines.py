@@ -1,6 +1,7 @@
 """Rows per second through the pipeline helpers, beside a naive map, in one run.
 
-    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 2000,20000] [--no-spark] [--no-dask]
+    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 2000,20000] [--texts 30000]
+                                         [--no-spark] [--no-dask]
 
 The column is generated from the shipped gazetteer (tests/corpus.py): names of countries,
 subdivisions and cities in ten languages, ISO codes, "City, Region" strings, typos, unknown words,
@@ -11,7 +12,8 @@ warm cache. Spark and Dask run each way twice, with two workers and with one, on
 partitions, each on a new session or cluster after a small warm-up job that starts their Python
 workers; their figures leave out loading the input. For Dask the CPU time of the workers is printed
 too: on a machine whose cores other processes share, it tells extra work from waiting.
-Answers are checked against the naive map's.
+Answers are checked against the naive map's. Last, a column of short texts goes through
+extraction, which costs tens of microseconds a text: work that more workers can share.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def warm_up() -> None:
     import toponym.pandas
 
     toponym.pandas.resolve(["Japan", "Kunashiri"])
+    toponym.extract("Talks on Kunashiri")  # the extractor's tables, built once per process
 
 
 def timed(label: str, rows: int, fn: Callable[[], Any], base: float | None = None) -> tuple[float, Any]:
@@ -177,6 +180,60 @@ def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float) -
     return values
 
 
+def bench_texts(gz: toponym.Gazetteer, count: int, spark: bool, dask: bool) -> None:
+    """Extraction costs tens of microseconds a text, nearly every text distinct: work to share out."""
+    import pandas as pd
+
+    texts = corpus.texts(gz, count)
+    print(f"\n{count:,} short texts, {len(set(texts)):,} distinct (extraction)")
+    fresh()
+    toponym.extract("Talks on Kunashiri")  # the extractor's tables, built once
+    timed("loop over toponym.extract", count, lambda: [toponym.extract(t) for t in texts if t])
+    column = pd.Series(texts, dtype="string", name="text")
+    if spark:
+        import toponym.spark as ts
+
+        seconds = {}
+        for workers in (2, 1):
+            session = spark_session(workers)
+            df = session.createDataFrame(column.to_frame()).repartition(PARTITIONS).cache()
+            df.count()
+            udf = ts.extract_udf()
+            df.sample(fraction=0.002, seed=1).select(udf("text").alias("m")).write.format("noop").mode(
+                "overwrite"
+            ).save()
+
+            def run(df: Any = df, udf: Any = udf) -> None:
+                df.select(udf("text").alias("m")).write.format("noop").mode("overwrite").save()
+
+            seconds[workers], _ = timed(f"Spark local[{workers}], extract_udf", count, run)
+            session.stop()
+        print(f"{'':<36} Spark extract_udf: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
+    if dask:
+        import dask.dataframe as dd
+        import distributed
+
+        import toponym.dask as td
+
+        seconds = {}
+        for workers in (2, 1):
+            with (
+                distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                ) as cluster,
+                distributed.Client(cluster) as client,
+            ):
+                persisted = client.persist(dd.from_pandas(column, npartitions=PARTITIONS))
+                distributed.wait(persisted)
+                client.run(warm_up)
+
+                def run_dask(persisted: Any = persisted) -> None:
+                    td.extract(persisted).row.count().compute()
+
+                seconds[workers], _ = timed(f"Dask {workers} worker(s), extract", count, run_dask)
+        print(f"{'':<36} Dask extract: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -186,6 +243,7 @@ def main() -> None:
         help="values the Zipf law draws from: one column for each number",
     )
     parser.add_argument("--zipf", type=float, default=1.1, help="exponent s: weight 1/rank**s")
+    parser.add_argument("--texts", type=int, default=30_000, help="texts to extract from (0: none)")
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--no-dask", action="store_true")
     args = parser.parse_args()
@@ -205,6 +263,8 @@ def main() -> None:
             dask = bench_dask(column, args.rows)
             for way in ("partition", "column"):
                 print(f"{'':<36} Dask dedupe={way!r}: 2 workers {dask[way, 1] / dask[way, 2]:.2f}x one worker")
+    if args.texts:
+        bench_texts(gz, args.texts, spark=not args.no_spark, dask=not args.no_dask)
     if hasattr(os, "getloadavg"):
         print(f"\nload average {os.getloadavg()[0]:.2f} at the end (other processes share the cores)")
 
