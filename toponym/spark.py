@@ -5,11 +5,11 @@ Use::
     place = resolve_udf(hints=["country"], codes=["wikidata"])
     df.select("city", place("city", "cc").alias("place")).select("city", "place.*")
 
-:func:`resolve_column` adds the same struct to a DataFrame, resolving each distinct value of the
-column once. :func:`resolve_udf` returns a struct per row (``id``, ``name``, ``kind``, ``country``, ``score``,
-``method``, ``status``, then the code keys asked for); :func:`extract_udf` an array of structs,
-one per mention (``start``, ``end``, ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``,
-``method``). Each Arrow batch goes through :mod:`toponym.pandas`, which answers each distinct
+:func:`resolve_udf` returns a struct per row (``id``, ``name``, ``kind``, ``country``,
+``score``, ``method``, ``status``, then the code keys asked for); :func:`resolve_column` adds the
+same struct to a DataFrame, resolving each distinct value of the whole column once;
+:func:`extract_udf` returns an array of structs, one per mention (``start``, ``end``, ``text``,
+``id``, ``name``, ``kind``, ``country``, ``score``, ``method``). Each Arrow batch goes through :mod:`toponym.pandas`, which answers each distinct
 value of the batch once; each executor's Python process opens the memory-mapped index once
 (:func:`toponym.batch.open_gazetteer`) and keeps it, with its caches, for every later batch. Only
 the index path travels: the default index, or a compiled index file present on every executor.
