@@ -21,6 +21,7 @@ from .api import (
     resolve,
     resolve_all,
 )
+from .batch import extract_many, resolve_many  # pipelines
 from .errors import (
     AmbiguousCodeError,
     GazetteerError,
@@ -59,6 +60,7 @@ __all__ = [
     "convert",
     "default_gazetteer",
     "extract",
+    "extract_many",
     "get",
     "lookup",
     "normalize_name",
@@ -66,4 +68,5 @@ __all__ = [
     "places",
     "resolve",
     "resolve_all",
+    "resolve_many",
 ]

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 import toponym
+from tests import corpus
 from toponym import Gazetteer
 from toponym.model import Explanation, Match, Mention, Place, ReadOnlyDict
 from toponym.vocab import KINDS, METHODS, NAME_TYPES, Kind, Method, NameType
@@ -94,15 +95,18 @@ def test_explanation_is_data_and_text() -> None:
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_a_process_pool_gives_what_a_loop_gives(method: str, shipped: Gazetteer) -> None:
-    expected = [_resolve_id(n) for n in NAMES]
-    spans = _extract_spans(TEXT)
+    # the generated corpus: names in many scripts, codes, "City, Region" strings, blanks, None
+    names = [*NAMES, *corpus.column(shipped, 300, distinct=150)]
+    texts = [TEXT, *(t for t in corpus.texts(shipped, 30) if t is not None)]
+    expected = [_resolve_id(n) for n in names]
     ctx = multiprocessing.get_context(method)
     with ctx.Pool(2) as pool:
-        assert pool.map(_resolve_id, NAMES) == expected
-        assert pool.map(toponym.resolve, NAMES) == [toponym.resolve(n) for n in NAMES]
-        assert pool.map(_extract_spans, [TEXT]) == [spans]
+        assert pool.map(_resolve_id, names) == expected
+        assert pool.map(toponym.resolve, names) == [toponym.resolve(n) for n in names]
+        assert pool.map(_extract_spans, texts) == [_extract_spans(t) for t in texts]
     with ProcessPoolExecutor(2, mp_context=ctx) as executor:
-        assert list(executor.map(toponym.extract, [TEXT])) == [toponym.extract(TEXT)]
+        assert list(executor.map(toponym.extract, texts)) == [toponym.extract(t) for t in texts]
+        assert list(executor.map(toponym.resolve, names, chunksize=50)) == [toponym.resolve(n) for n in names]
 
 
 def test_mention_is_a_dataclass_of_plain_fields() -> None:

@@ -1,0 +1,182 @@
+"""The batch API gives, row for row, what a plain loop over resolve / extract gives."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import toponym
+from tests import corpus
+from toponym import Gazetteer
+from toponym.api import default_index_path
+from toponym.batch import MAX_NAME, STATUSES, Status, extract_batch, resolve_batch
+
+
+class Awkward:
+    """A value whose comparisons raise, as some library scalars do."""
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("no comparison")
+
+    __hash__ = object.__hash__
+
+
+BAD = [
+    None,
+    float("nan"),
+    np.nan,
+    42,
+    3.5,
+    b"Japan",
+    ["Japan"],
+    {"a": 1},
+    Awkward(),
+    "",
+    "   ",
+    "\x00",
+    "\ud800",
+    "x" * 10**6,
+]
+
+
+def loop_status(value: object, hints: dict[str, Any] | None = None) -> Status:
+    """What the status of a row should be, from the definitions in STATUSES' documentation."""
+    hints = hints or {}
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "empty"
+    if not isinstance(value, str):
+        return "invalid"
+    if not value.strip():
+        return "empty"
+    if len(value) > MAX_NAME:
+        return "invalid"
+    if toponym.resolve(value, **hints) is not None:
+        return "matched"
+    if not toponym.resolve_all(value, **hints):
+        return "no-match"
+    # candidates, none answered: tied ones are ambiguous, the rest declined on purpose
+    return "ambiguous" if toponym.resolve_all(value, **hints)[0].explanation.ambiguous else "stopped"
+
+
+def loop_resolve(value: object, **hints: Any) -> toponym.Match | None:
+    """A plain loop's answer; a row whose hint the resolver refuses (HintError) gets none."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return toponym.resolve(value, **hints)
+    except toponym.HintError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def names(shipped: Gazetteer) -> list[Any]:
+    return corpus.column(shipped, 3000, distinct=600) + BAD
+
+
+def test_resolve_many_is_a_loop_in_order(names: list[Any]) -> None:
+    batch = resolve_batch(names)
+    assert len(batch) == len(names) and len(batch.distinct) < len(names) / 2, "repeated names are resolved once"
+    assert batch.matches() == [loop_resolve(n) for n in names]
+    assert toponym.resolve_many(names) == batch.matches()
+    assert batch.statuses() == [loop_status(n) for n in names]
+    assert {"matched", "no-match", "empty", "invalid"} <= set(batch.statuses()) <= set(STATUSES)
+
+
+def test_hints_per_row_beside_hints_for_every_row(names: list[Any]) -> None:
+    countries = [("us", "jp", None, "ru", float("nan"), "zz")[i % 6] for i in range(len(names))]
+    kinds = [({"city"}, None, "country", ["island", "city"], "no-such-kind")[i % 5] for i in range(len(names))]
+    got = toponym.resolve_many(names, country=countries, kinds=kinds, lang="en")
+    want = []
+    for name, cc, kind in zip(names, countries, kinds, strict=True):
+        hints = {"country": cc if isinstance(cc, str) else None, "kinds": {kind} if isinstance(kind, str) else kind}
+        want.append(loop_resolve(name, lang="en", **hints))
+    assert got == want
+    ambiguous = ["Georgia", "Georgia", "Paris", "Paris"]
+    ids = [m.place.id if m else None for m in toponym.resolve_many(ambiguous, country=["us", None, "us", "fr"])]
+    loop = [toponym.resolve(n, country=c) for n, c in zip(ambiguous, ["us", None, "us", "fr"], strict=True)]
+    assert ids == [m.place.id if m else None for m in loop]
+    assert ids[0] != ids[1], "a per-row country re-ranks that row only"
+    assert toponym.resolve_many(names[:50], kinds={"city"}) == [loop_resolve(n, kinds={"city"}) for n in names[:50]]
+
+
+def test_a_hint_column_of_the_wrong_length_says_so() -> None:
+    with pytest.raises(ValueError, match="country: a column of 2 values for 3 names"):
+        toponym.resolve_many(["a", "b", "c"], country=["us", "jp"])
+    with pytest.raises(ValueError, match="applies to every row"):
+        toponym.resolve_many(["a", "b", "c"], kinds=["city", "island"])
+    with pytest.raises(TypeError, match="expected a column"):
+        toponym.resolve_many("Japan")
+
+
+def test_columns_of_other_libraries_and_empty_input() -> None:
+    values = ["Japan", "Кунашир", "Japan", "国後島"]
+    want = [toponym.resolve(v) for v in values]
+    assert toponym.resolve_many(np.array(values)) == want  # numpy.str_ values
+    assert toponym.resolve_many(tuple(values)) == want and toponym.resolve_many(iter(values)) == want
+    assert toponym.resolve_many([]) == [] and toponym.extract_many([]) == []
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_worker_processes_give_what_one_process_gives(names: list[Any], method: str) -> None:
+    small = names[::3]  # spawn starts fresh interpreters: keep the batch small
+    batch = resolve_batch(small, n_jobs=2, mp_context=method)
+    assert batch.matches() == [loop_resolve(n) for n in small]
+    assert batch.statuses() == [loop_status(n) for n in small]
+    texts = corpus.texts(toponym.default_gazetteer(), 60)
+    assert toponym.extract_many(texts, n_jobs=2, mp_context=method) == [
+        toponym.extract(t) if isinstance(t, str) else [] for t in texts
+    ]
+
+
+def test_extract_many_is_a_loop_in_order(shipped: Gazetteer) -> None:
+    texts: list[Any] = [*corpus.texts(shipped, 300), *BAD]
+    want = [toponym.extract(t) if isinstance(t, str) else [] for t in texts]
+    batch = extract_batch(texts)
+    assert batch.mentions() == want and toponym.extract_many(texts) == want
+    assert len(batch.found) < len(texts), "repeated texts are scanned once"
+    row, flat = batch.long()
+    got = [(int(r), flat["start"][i], flat["end"][i], flat["id"][i]) for r, i in zip(row, flat["take"], strict=True)]
+    assert got == [(r, m.start, m.end, m.place.id) for r, ms in enumerate(want) for m in ms]
+    assert got, "the corpus names places"
+
+
+def test_fields_are_plain_values_per_distinct_query() -> None:
+    batch = resolve_batch(["Japan", "Qxzvtplkwj", None, "Japan"])
+    fields = batch.fields(codes=["iso3166_1_alpha2", "wikidata"])
+    take = batch.rows.tolist()
+    japan = toponym.get("jp")
+    assert [fields["id"][i] for i in take] == ["jp", None, None, "jp"]
+    assert [fields["iso3166_1_alpha2"][i] for i in take] == [
+        japan.codes.get("iso3166_1_alpha2"),
+        None,
+        None,
+        japan.codes.get("iso3166_1_alpha2"),
+    ]
+    assert [fields["status"][i] for i in take] == ["matched", "no-match", "empty", "matched"]
+    assert all(isinstance(v, str | float | type(None)) for column in fields.values() for v in column)
+
+
+def test_progress_bar_only_where_asked_or_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    names = [f"Japan{i}" for i in range(50)]
+    toponym.resolve_many(names)  # stderr is not a terminal here
+    assert capsys.readouterr().err == ""
+    toponym.resolve_many(names, progress=True)
+    err = capsys.readouterr().err
+    assert "distinct names" in err and "50" in err
+    assert not sys.stderr.isatty()
+
+
+def test_an_index_file_is_opened_once_per_process(tmp_path: Path, shipped: Gazetteer) -> None:
+    from toponym.batch import open_gazetteer
+
+    assert open_gazetteer() is shipped
+    path = tmp_path / "copy.bin"
+    path.write_bytes(Path(default_index_path()).read_bytes())
+    first = open_gazetteer(path)
+    assert open_gazetteer(str(path)) is first and first is not shipped
+    assert first.resolve("Kunashiri") == shipped.resolve("Kunashiri")

@@ -1,0 +1,82 @@
+"""Dask: the processes scheduler and a LocalCluster of two worker processes give, row for row, what
+a plain loop over resolve / extract gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests import corpus
+from tests.extras import need
+from tests.pipelines.test_frames import CODES, loop_mentions, loop_rows
+from toponym import Gazetteer
+
+dd = need("dask.dataframe", "dask")
+pd = need("pandas", "dask")
+distributed = need("distributed", "dask")
+
+import dask  # noqa: E402
+
+import toponym.dask as td  # noqa: E402
+
+pytestmark = pytest.mark.cluster
+
+
+@pytest.fixture(scope="module")
+def names(shipped: Gazetteer) -> list[Any]:
+    return [*corpus.column(shipped, 3000, distinct=700), None, "", "   ", "x" * 300]
+
+
+def plain(frame: Any) -> list[dict[str, Any]]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")  # type: ignore[no-any-return]
+
+
+def check(names: list[Any], texts: list[Any], **compute: Any) -> None:
+    countries = [("us", None, "jp", "ru")[i % 4] for i in range(len(names))]
+    series = dd.from_pandas(pd.Series(names, dtype=object), npartitions=4)
+    cc = dd.from_pandas(pd.Series(countries, dtype=object), npartitions=4)
+    frame, fixed, whole, mentions = dask.compute(
+        td.resolve(series, country=cc, codes=CODES),
+        td.resolve(series, kinds={"city"}),
+        td.resolve(series, codes=CODES, dedupe="column"),
+        td.extract(dd.from_pandas(pd.Series(texts), npartitions=3)),
+        **compute,
+    )
+    assert list(frame.index) == list(range(len(names))) == list(whole.index)
+    assert plain(frame) == [loop_rows([n], country=c)[0] for n, c in zip(names, countries, strict=True)]
+    assert fixed["id"].tolist() == [r["id"] or pd.NA for r in loop_rows(names, kinds={"city"})]
+    assert plain(whole) == loop_rows(names)
+    got = [tuple(r) for r in mentions.astype(object).where(mentions.notna(), None).itertuples(index=False)]
+    assert got == loop_mentions(texts) and got
+
+
+def test_meta_is_what_a_partition_gives(names: list[Any]) -> None:
+    series = dd.from_pandas(pd.Series(names[:50]), npartitions=2)
+    for dedupe in ("partition", "column"):
+        lazy = td.resolve(series, codes=CODES, dedupe=dedupe)  # type: ignore[arg-type]
+        assert dict(lazy.dtypes) == dict(lazy.compute(scheduler="sync").dtypes)
+    lazy_mentions = td.extract(series)
+    assert dict(lazy_mentions.dtypes) == dict(lazy_mentions.compute(scheduler="sync").dtypes)
+
+
+def test_the_processes_scheduler_equals_a_loop(names: list[Any], shipped: Gazetteer) -> None:
+    check(names, corpus.texts(shipped, 200), scheduler="processes", num_workers=2)
+
+
+def test_a_local_cluster_of_two_processes_equals_a_loop(names: list[Any], shipped: Gazetteer) -> None:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        check(names, corpus.texts(shipped, 200))
+        assert len(client.scheduler_info()["workers"]) == 2
+
+
+@pytest.fixture(autouse=True)
+def _sync_by_default() -> Iterator[None]:
+    with dask.config.set(scheduler="sync"):
+        yield

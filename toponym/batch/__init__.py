@@ -1,0 +1,290 @@
+"""Batches: resolve a column of names, or extract from a column of texts, each distinct value once.
+
+Real columns repeat themselves (a few thousand cities make a million rows), so a batch first
+factorises its rows into distinct queries (a name and its hints), answers each once, in worker
+processes if asked, and maps the answers back to the rows. Rows keep their order and their number;
+a row that holds no usable string (``None``, NaN, a number, a 1 MB string) is answered ``None`` and
+never fails the batch.
+
+>>> import toponym
+>>> [m.place.id if m else None for m in toponym.resolve_many(["Japan", None, "Georgia", "Japan"], country=[None, None, "us", "jp"])]
+['jp', None, 'us-ga', 'jp']
+>>> resolve_batch(["Japan", "", 42, "Qxzvtplkwj"]).statuses()
+['matched', 'empty', 'invalid', 'no-match']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from typing import Any
+
+import numpy as np
+
+from ..api import Gazetteer, default_gazetteer
+from ..model import Match, Mention
+from .rows import (
+    HINTS,
+    MATCH_FIELDS,
+    MAX_NAME,
+    MENTION_FIELDS,
+    STATUSES,
+    Column,
+    Query,
+    Rows,
+    Status,
+    Unusable,
+    check_codes,
+    column_values,
+    kinds_hint,
+    per_row,
+    queries,
+    row_key,
+    status,
+    text_hint,
+)
+from .work import extract_chunk, open_gazetteer, resolve_chunk, run_chunks
+
+__all__ = [
+    "HINTS",
+    "MATCH_FIELDS",
+    "MAX_NAME",
+    "MENTION_FIELDS",
+    "STATUSES",
+    "Batch",
+    "Column",
+    "Query",
+    "Status",
+    "TextBatch",
+    "check_codes",
+    "extract_batch",
+    "extract_many",
+    "open_gazetteer",
+    "per_row",
+    "queries",
+    "resolve_batch",
+    "resolve_distinct",
+    "resolve_many",
+    "status",
+]
+
+# --- public ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Batch:
+    """A resolved column: each distinct query answered once, and for each row which answer is its own."""
+
+    rows: Rows
+    """One entry per input row: the index of its query in :attr:`distinct`."""
+    distinct: tuple[Query, ...]
+    found: tuple[Match | None, ...]
+    """The answer to each distinct query."""
+    states: tuple[Status, ...]
+    """The status of each distinct query."""
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def matches(self) -> list[Match | None]:
+        """One match (or ``None``) per row, in input order."""
+        found = self.found
+        return [found[i] for i in self.rows.tolist()]
+
+    def statuses(self) -> list[Status]:
+        """One status per row, in input order."""
+        states = self.states
+        return [states[i] for i in self.rows.tolist()]
+
+    def fields(self, codes: Sequence[str] = ()) -> dict[str, list[Any]]:
+        """Plain columns over :attr:`distinct` (take them by :attr:`rows` for one value per row):
+        id, name, kind, country, score, method, status, then each code key of ``codes``."""
+        out: dict[str, list[Any]] = {k: [] for k in MATCH_FIELDS}
+        code_columns = [(key, out.setdefault(key, [])) for key in check_codes(codes)]
+        for match, state in zip(self.found, self.states, strict=True):
+            out["status"].append(state)
+            if match is None:
+                for key in ("id", "name", "kind", "country", "score", "method"):
+                    out[key].append(None)
+                for _, column in code_columns:
+                    column.append(None)
+                continue
+            place = match.place
+            out["id"].append(place.id)
+            out["name"].append(place.name)
+            out["kind"].append(place.kind)
+            out["country"].append(place.country)
+            out["score"].append(float(match.score))
+            out["method"].append(match.method)
+            for key, column in code_columns:
+                column.append(place.codes.get(key))
+        return out
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TextBatch:
+    """Mentions in a column of texts: each distinct text scanned once."""
+
+    rows: Rows
+    """One entry per input row: the index of its text's mentions in :attr:`found`."""
+    found: tuple[tuple[Mention, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def mentions(self) -> list[list[Mention]]:
+        """One list of mentions per row, in input order."""
+        found = self.found
+        return [list(found[i]) for i in self.rows.tolist()]
+
+    def long(self) -> tuple[Rows, dict[str, list[Any]]]:
+        """A long table: ``(row, flat)`` with one mention per entry of ``row`` (its input row), and
+        ``flat`` the mentions of the distinct texts as plain columns: take them by ``flat["take"]``."""
+        counts = np.fromiter((len(f) for f in self.found), dtype=np.intp, count=len(self.found))
+        starts = np.cumsum(counts) - counts
+        each = counts[self.rows]
+        row = np.repeat(np.arange(len(self.rows), dtype=np.intp), each)
+        # the k-th mention of a row is the k-th of its text: its text's first flat index plus k
+        first = np.repeat(starts[self.rows], each)
+        nth = np.arange(len(row), dtype=np.intp) - np.repeat(np.cumsum(each) - each, each)
+        flat: dict[str, list[Any]] = {key: [] for key in MENTION_FIELDS}
+        for mentions in self.found:
+            for m in mentions:
+                place = m.match.place
+                flat["start"].append(m.start)
+                flat["end"].append(m.end)
+                flat["text"].append(m.text)
+                flat["id"].append(place.id)
+                flat["name"].append(place.name)
+                flat["kind"].append(place.kind)
+                flat["country"].append(place.country)
+                flat["score"].append(float(m.match.score))
+                flat["method"].append(m.match.method)
+        flat["take"] = (first + nth).tolist()
+        return row, flat
+
+
+def resolve_distinct(
+    values: Column,
+    rows: Rows,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    kinds: str | Collection[str] | None = None,
+    perspective: str | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    mp_context: str | BaseContext | None = None,
+) -> Batch:
+    """Resolve a column that is already factorised (``values[rows[i]]`` is row ``i``; the
+    dataframe helpers factorise natively); the hints apply to every row."""
+    hints = text_hint(lang), text_hint(country), kinds_hint(kinds), text_hint(perspective)
+    distinct = [Query(row_key(v), *hints) for v in column_values(values)]
+    return _resolve(np.asarray(rows, dtype=np.intp), distinct, n_jobs, progress, gazetteer, mp_context)
+
+
+def _resolve(
+    rows: Rows,
+    distinct: list[Query],
+    n_jobs: int,
+    progress: bool | None,
+    gazetteer: Gazetteer | None,
+    mp_context: str | BaseContext | None,
+) -> Batch:
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    label = f"toponym: {len(distinct)} distinct names"
+    answers = run_chunks(
+        resolve_chunk, distinct, gz, n_jobs=n_jobs, progress=progress, label=label, mp_context=mp_context
+    )
+    found = tuple(m for m, _ in answers)
+    states = tuple(s for _, s in answers)
+    return Batch(rows, tuple(distinct), found, states)
+
+
+def resolve_batch(
+    names: Column,
+    *,
+    lang: str | Column | None = None,
+    country: str | Column | None = None,
+    kinds: str | Collection[str] | Column | None = None,
+    perspective: str | Column | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    mp_context: str | BaseContext | None = None,
+) -> Batch:
+    """Resolve a column of names into a :class:`Batch` (matches and statuses); see :func:`resolve_many`."""
+    rows, distinct = queries(names, lang=lang, country=country, kinds=kinds, perspective=perspective)
+    return _resolve(rows, distinct, n_jobs, progress, gazetteer, mp_context)
+
+
+def resolve_many(
+    names: Column,
+    *,
+    lang: str | Column | None = None,
+    country: str | Column | None = None,
+    kinds: str | Collection[str] | Column | None = None,
+    perspective: str | Column | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    mp_context: str | BaseContext | None = None,
+) -> list[Match | None]:
+    """``resolve`` over a column of names: one answer per row, in input order.
+
+    Each distinct (name, hints) is resolved once. A hint is one value for every row or a column
+    beside ``names`` (``country=df["cc"]``); ``kinds`` is a column when it is a list, tuple or
+    array, and one value for every row when it is a string or a set. A row that holds no usable
+    name (``None``, NaN, a number, an overlong string) is answered ``None`` and never fails the
+    batch. ``n_jobs > 1`` answers in worker processes (``0`` or less: one per core); ``progress``
+    shows a bar on stderr (by default only where stderr is a terminal). ``gazetteer`` defaults to
+    :func:`toponym.default_gazetteer`.
+    """
+    return resolve_batch(
+        names, lang=lang, country=country, kinds=kinds, perspective=perspective,
+        n_jobs=n_jobs, progress=progress, gazetteer=gazetteer, mp_context=mp_context,
+    ).matches()  # fmt: skip
+
+
+def extract_batch(
+    texts: Column,
+    *,
+    context: bool = True,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    mp_context: str | BaseContext | None = None,
+) -> TextBatch:
+    """Scan a column of texts into a :class:`TextBatch`; see :func:`extract_many`."""
+    seen: dict[str | Unusable, int] = {}
+    values = column_values(texts)
+    rows = np.fromiter((seen.setdefault(row_key(v), len(seen)) for v in values), dtype=np.intp, count=len(values))
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    items: list[tuple[object, bool]] = [(text, context) for text in seen]
+    label = f"toponym: {len(items)} distinct texts"
+    found = run_chunks(extract_chunk, items, gz, n_jobs=n_jobs, progress=progress, label=label, mp_context=mp_context)
+    return TextBatch(rows, tuple(found))
+
+
+def extract_many(
+    texts: Column,
+    *,
+    context: bool = True,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    mp_context: str | BaseContext | None = None,
+) -> list[list[Mention]]:
+    """``extract`` over a column of texts: one list of mentions per row, in input order.
+
+    Repeated texts are scanned once; a row that holds no text (``None``, NaN, a number) has no
+    mentions. ``n_jobs``, ``progress`` and ``gazetteer`` as for :func:`resolve_many`.
+
+    >>> [[m.place.id for m in row] for row in extract_many(["Talks on Kunashiri", None, "Iturup and Kunashiri"])]
+    [['kunashir'], [], ['iturup', 'kunashir']]
+    """
+    return extract_batch(
+        texts, context=context, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer, mp_context=mp_context
+    ).mentions()

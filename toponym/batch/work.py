@@ -1,0 +1,154 @@
+"""Answering distinct queries, here or in worker processes, with answers kept per process."""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing.context import BaseContext
+from typing import Final, TypeVar
+
+from ..api import Gazetteer, default_gazetteer
+from ..model import Match, Mention
+from .rows import MAX_NAME, Query, Status, status, unusable
+
+__all__ = ["MEMO_SIZE", "extract_chunk", "open_gazetteer", "resolve_chunk", "run_chunks"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# --- answering distinct queries, here or in worker processes ------------------------------------------
+
+
+def _answer(gazetteer: Gazetteer, query: Query) -> tuple[Match | None, Status]:
+    bad = unusable(query.name)
+    if bad is not None:
+        return None, bad
+    hints = query.hints()
+    try:
+        match = gazetteer.resolve(query.name, **hints)  # type: ignore[arg-type]
+        return match, status(gazetteer, query.name, match, **hints)
+    except (ValueError, TypeError, LookupError):  # a hint the resolver refuses fails its row, not the batch
+        return None, "invalid"
+
+
+#: Answers (match and status) this process has given, per gazetteer: a column split into many
+#: batches (Spark's Arrow batches, Dask's partitions) looks each distinct query up once per process.
+_memo: weakref.WeakKeyDictionary[Gazetteer, dict[Query, tuple[Match | None, Status]]] = weakref.WeakKeyDictionary()
+MEMO_SIZE: Final = 200_000
+
+
+def resolve_chunk(gazetteer: Gazetteer, chunk: list[Query]) -> list[tuple[Match | None, Status]]:
+    memo = _memo.get(gazetteer)
+    if memo is None:
+        memo = _memo.setdefault(gazetteer, {})
+    out = []
+    for query in chunk:
+        answer = memo.get(query)
+        if answer is None:
+            answer = _answer(gazetteer, query)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            if not isinstance(query.name, str) or len(query.name) <= MAX_NAME:  # keep no megabyte strings
+                memo[query] = answer
+        out.append(answer)
+    return out
+
+
+def _extract_one(gazetteer: Gazetteer, text: object, context: bool) -> tuple[Mention, ...]:
+    if not isinstance(text, str) or not text.strip():
+        return ()
+    try:
+        return tuple(gazetteer.extract(text, context=context))
+    except (ValueError, TypeError, LookupError):  # one odd text yields no mentions, the batch goes on
+        return ()
+
+
+def extract_chunk(gazetteer: Gazetteer, chunk: list[tuple[object, bool]]) -> list[tuple[Mention, ...]]:
+    return [_extract_one(gazetteer, text, context) for text, context in chunk]
+
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _init_worker(gazetteer: Gazetteer) -> None:
+    # the gazetteer arrives once per worker, pickled by its index path: each worker maps the same file
+    global _worker_gazetteer
+    _worker_gazetteer = gazetteer
+
+
+def _in_worker(fn: Callable[[Gazetteer, list[T]], list[R]], chunk: list[T]) -> list[R]:
+    assert _worker_gazetteer is not None, "_init_worker runs first in every worker"
+    return fn(_worker_gazetteer, chunk)
+
+
+def _jobs(n_jobs: int) -> int:
+    """``n_jobs`` processes; 0 or less means one per core."""
+    return n_jobs if n_jobs >= 1 else max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def _progress(total: int, label: str, progress: bool | None) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr: where it is a terminal, or whenever ``progress`` is True."""
+    stream = sys.stderr
+    show = progress if progress is not None else stream is not None and stream.isatty()
+    if not show or not total or stream is None:
+        yield lambda done: None
+        return
+    import click
+
+    with click.progressbar(length=total, label=label, file=stream) as bar:
+        yield bar.update
+
+
+def run_chunks(
+    fn: Callable[[Gazetteer, list[T]], list[R]],
+    items: list[T],
+    gazetteer: Gazetteer,
+    *,
+    n_jobs: int,
+    progress: bool | None,
+    label: str,
+    mp_context: str | BaseContext | None,
+) -> list[R]:
+    """``fn`` over ``items`` in chunks, in order: in this process, or in ``n_jobs`` worker processes."""
+    jobs = min(_jobs(n_jobs), len(items))
+    # a few chunks per worker balance the load; in one process, chunks only pace the progress bar
+    size = max(1, math.ceil(len(items) / (jobs * 8))) if jobs > 1 else 1000
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    out: list[R] = []
+    with _progress(len(items), label, progress) as advance:
+        if jobs <= 1:
+            for chunk in chunks:
+                out.extend(fn(gazetteer, chunk))
+                advance(len(chunk))
+            return out
+        import multiprocessing
+
+        context = multiprocessing.get_context(mp_context) if isinstance(mp_context, str | None) else mp_context
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(gazetteer,)) as pool:
+            for chunk, answers in zip(chunks, pool.map(_in_worker, [fn] * len(chunks), chunks), strict=True):
+                out.extend(answers)
+                advance(len(chunk))
+    return out
+
+
+_opened: dict[str, Gazetteer] = {}
+_opened_lock = threading.Lock()
+
+
+def open_gazetteer(index: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """The gazetteer of the compiled index file ``index`` (``None``: the default one), opened once
+    per process: a Spark executor or a Dask worker maps the file once and keeps its caches."""
+    if index is None:
+        return default_gazetteer()
+    key = os.fspath(index)
+    with _opened_lock:
+        if key not in _opened:
+            _opened[key] = Gazetteer.load(key)
+        return _opened[key]

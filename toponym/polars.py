@@ -1,0 +1,101 @@
+"""polars columns out of a column of names or texts (``pip install 'toponym[polars]'``).
+
+The same tables as :mod:`toponym.pandas`: :func:`resolve` gives one row per name (``id``,
+``name``, ``kind``, ``country``, ``score``, ``method``, ``status`` and the code keys asked for),
+:func:`extract` one row per mention; strings, floats and nulls only.
+
+>>> import polars as pl
+>>> resolve(pl.Series(["Kunashiri", None, "Кунашир"]))["id"].to_list()
+['kunashir', None, 'kunashir']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .api import Gazetteer
+from .batch import Batch, Column, TextBatch, extract_batch, per_row, resolve_batch, resolve_distinct
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["extract", "frame_of_matches", "frame_of_mentions", "resolve"]
+
+
+def _polars() -> Any:
+    try:
+        import polars
+    except ImportError as e:  # an optional extra
+        raise ImportError("toponym.polars needs polars: pip install 'toponym[polars]'") from e
+    return polars
+
+
+def resolve(
+    names: Column,
+    *,
+    lang: str | Column | None = None,
+    country: str | Column | None = None,
+    kinds: str | Collection[str] | Column | None = None,
+    perspective: str | Column | None = None,
+    codes: Sequence[str] = (),
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> pl.DataFrame:
+    """One row per name, in order; hints and options as for :func:`toponym.resolve_many`."""
+    lib = _polars()
+    options: dict[str, Any] = {"n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
+    hints: dict[str, Any] = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
+    if isinstance(names, lib.Series) and names.dtype == lib.String and not per_row(**hints):
+        # factorise in polars' own code: the distinct values (null among them), and each row's
+        frame = names.rename("value").to_frame()
+        distinct = frame.unique(maintain_order=True).with_row_index("code")
+        codes_of_rows = frame.join(distinct, on="value", how="left", nulls_equal=True, maintain_order="left")
+        rows = codes_of_rows["code"].to_numpy().astype(np.intp)
+        batch = resolve_distinct(distinct["value"].to_list(), rows, **hints, **options)
+    else:
+        batch = resolve_batch(names, **hints, **options)
+    return frame_of_matches(batch, codes)
+
+
+def frame_of_matches(batch: Batch, codes: Sequence[str] = ()) -> pl.DataFrame:
+    """A :class:`~toponym.batch.Batch` as a DataFrame: each distinct answer's values taken by row."""
+    lib = _polars()
+    columns = [
+        lib.Series(key, values, dtype=lib.Float64 if key == "score" else lib.String).gather(batch.rows)
+        for key, values in batch.fields(codes).items()
+    ]
+    frame: pl.DataFrame = lib.DataFrame(columns)
+    return frame
+
+
+def extract(
+    texts: Column,
+    *,
+    context: bool = True,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> pl.DataFrame:
+    """A long DataFrame of mentions: ``row`` (position of the text), ``start``, ``end`` (``str``
+    offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``."""
+    _polars()
+    return frame_of_mentions(
+        extract_batch(texts, context=context, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer)
+    )
+
+
+def frame_of_mentions(batch: TextBatch) -> pl.DataFrame:
+    """A :class:`~toponym.batch.TextBatch` as a long DataFrame, one row per mention."""
+    lib = _polars()
+    row, flat = batch.long()
+    take = np.asarray(flat.pop("take"), dtype=np.intp)
+    columns = [lib.Series("row", row, dtype=lib.Int64)]
+    for key, values in flat.items():
+        dtype = lib.Int64 if key in ("start", "end") else lib.Float64 if key == "score" else lib.String
+        columns.append(lib.Series(key, values, dtype=dtype).gather(take))
+    frame: pl.DataFrame = lib.DataFrame(columns)
+    return frame
