@@ -13,6 +13,7 @@ from .checkout import BUNDLED, ensure_current
 from .conversion import Conversion
 from .errors import IndexFormatError
 from .extractor import Extractor
+from .extractor.memo import clear_memos
 from .index import Index
 from .model import Match, Mention, Place
 from .outcome import Outcome
@@ -193,7 +194,10 @@ class Gazetteer:
 
 
 _default: Gazetteer | None = None
+_loaded_from: tuple[str, int, int, int, int] | None = None  # the default index file, as loaded
+_recheck = False  # set by clear_caches: the next call looks at the file again
 _lock = threading.Lock()
+_COMPILE = "`toponym compile gazetteer -o toponym/_data/index.bin`"
 
 
 def _reopen(token: registry.Token, fuzzy: bool) -> Gazetteer:
@@ -211,27 +215,46 @@ def default_index_path() -> Path:
 
 
 def default_gazetteer() -> Gazetteer:
-    """The shared default instance, loaded once on first use (thread-safe)."""
-    global _default
-    if _default is None:
+    """The shared default instance, loaded on first use and again when :func:`clear_caches` finds
+    its file changed (thread-safe: every call gets a whole gazetteer, a concurrent
+    :func:`clear_caches` included)."""
+    global _default, _recheck
+    gz = _default  # read once: another thread may replace it between two reads
+    if gz is None or _recheck:
         with _lock:
-            if _default is None:
-                path = default_index_path()
-                ensure_current(path)
-                if not path.exists():
-                    raise IndexFormatError(
-                        f"no compiled index at {path}. Reinstall toponym, or run "
-                        "`toponym compile gazetteer -o toponym/_data/index.bin` in a source checkout."
-                    )
-                _default = Gazetteer.load(path)
-    return _default
+            gz = _default
+            if gz is None or _recheck:
+                gz = _default = _current(gz)
+                _recheck = False
+    return gz
+
+
+def _current(gz: Gazetteer | None) -> Gazetteer:
+    """``gz`` while the default index file is the one it was loaded from, else that file loaded."""
+    global _loaded_from
+    path = default_index_path()
+    ensure_current(path)
+    if not path.exists():
+        raise IndexFormatError(
+            f"no compiled index at {path}. Reinstall toponym, or run {_COMPILE} in a source checkout."
+        )
+    st = path.stat()
+    identity = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    if gz is None or identity != _loaded_from:
+        gz, _loaded_from = Gazetteer.load(path), identity
+    return gz
 
 
 def clear_caches() -> None:
-    """Forget the default instance and its caches; the next call reloads the index."""
-    global _default
+    """Forget every remembered answer; the next call reloads the default index if its file or
+    ``TOPONYM_INDEX`` changed. Safe while other threads call toponym: no call fails for it."""
+    global _recheck
     with _lock:
-        _default = None
+        _recheck = True
+        gz = _default
+    if gz is not None:
+        gz.resolver.clear_cache()
+    clear_memos()
 
 
 def resolve(
