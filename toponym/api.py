@@ -215,9 +215,8 @@ def default_index_path() -> Path:
 
 
 def default_gazetteer() -> Gazetteer:
-    """The shared default instance, loaded on first use and again when :func:`clear_caches` finds
-    its file changed (thread-safe: every call gets a whole gazetteer, a concurrent
-    :func:`clear_caches` included)."""
+    """The shared default instance, loaded on first use and again when :func:`clear_caches` finds its
+    file changed (thread-safe: every call gets a whole gazetteer, even during :func:`clear_caches`)."""
     global _default, _recheck
     gz = _default  # read once: another thread may replace it between two reads
     if gz is None or _recheck:
@@ -235,9 +234,7 @@ def _current(gz: Gazetteer | None) -> Gazetteer:
     path = default_index_path()
     ensure_current(path)
     if not path.exists():
-        raise IndexFormatError(
-            f"no compiled index at {path}. Reinstall toponym, or run {_COMPILE} in a source checkout."
-        )
+        raise IndexFormatError(f"no compiled index at {path}. Reinstall toponym, or run {_COMPILE} in a checkout.")
     st = path.stat()
     identity = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
     if gz is None or identity != _loaded_from:
