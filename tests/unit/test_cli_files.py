@@ -485,3 +485,18 @@ def test_concurrent_compiles_to_one_output_all_succeed(tmp_path: Path, monkeypat
         t.join(TIMEOUT)
     assert errors == []
     assert Gazetteer.load(out).get("kunashir") and [p.name for p in tmp_path.iterdir()] == ["index.bin"]
+
+
+def test_compile_over_a_mapped_index_leaves_its_reader_whole(tmp_path: Path) -> None:
+    """A process that has the old index mapped keeps reading it after compile -o replaces it (an
+    in-place rewrite would truncate the mapped file: SIGBUS on the next read)."""
+    out = tmp_path / "index.bin"
+    compile_gazetteer(FIXTURE, out)
+    old = Gazetteer.load(out)
+    inode = out.stat().st_ino
+    out.chmod(0o640)
+    code, _, err = run("compile", str(FIXTURE), "-o", str(out))
+    assert code == 0, err
+    assert out.stat().st_ino != inode and stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert [p.id for p in old.places()] == [p.id for p in Gazetteer.load(out).places()]
+    assert old.resolve("Kunashiri") is not None
