@@ -128,6 +128,9 @@ def _meta_of(raw: Any) -> IndexMeta:
     raw["place_display"] = {int(k): v for k, v in raw["place_display"].items()}
     raw["prefer"] = {k: (int(row), str(reason)) for k, (row, reason) in raw["prefer"].items()}
     raw["perspectives"] = [tuple(p) for p in raw["perspectives"]]
+    raw["explanations"] = [(str(rule), int(n), reason) for rule, n, reason in raw["explanations"]]
+    if "name_weight" in raw["ranking"]:
+        raw["ranking"]["name_weight"] = tuple(raw["ranking"]["name_weight"])
     return IndexMeta(**raw)
 
 
