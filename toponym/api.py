@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, overload
 
 from . import navigate, registry
-from .checkout import BUNDLED, ensure_current
+from .checkout import default_index
 from .conversion import Conversion
-from .errors import IndexFormatError
 from .extractor import Extractor
 from .extractor.memo import clear_memos
 from .index import Index
@@ -61,8 +59,8 @@ class Gazetteer:
             return default_gazetteer, ()
         token = self.index.origin_token()
         if token is not None:
-            return _reopen, (token, self.fuzzy)
-        return _from_bytes, (self.index.to_bytes(), self.fuzzy)
+            return _unpickle, (token, self.fuzzy)
+        return _unpickle, (self.index.to_bytes(), self.fuzzy)
 
     @property
     def extractor(self) -> Extractor:
@@ -98,11 +96,18 @@ class Gazetteer:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         candidates: bool = True,
     ) -> Outcome:
         """What ``name`` comes to: matched, ambiguous, stopped, no-match or invalid; see :func:`toponym.lookup`."""
         return self.resolver.lookup(
-            name, lang=lang, country=country, kinds=kinds, perspective=perspective, candidates=candidates
+            name,
+            lang=lang,
+            country=country,
+            kinds=kinds,
+            perspective=perspective,
+            demonyms=demonyms,
+            candidates=candidates,
         )
 
     @overload
@@ -147,9 +152,12 @@ class Gazetteer:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
     ) -> Match | None:
         """Best match for ``name``, or ``None``; see :func:`toponym.resolve`."""
-        return self.resolver.resolve(name, lang=lang, country=country, kinds=kinds, perspective=perspective)
+        return self.resolver.resolve(
+            name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms
+        )
 
     def resolve_all(
         self,
@@ -159,11 +167,12 @@ class Gazetteer:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         limit: int | None = None,
     ) -> list[Match]:
         """Every candidate for ``name``, best first; see :func:`toponym.resolve_all`."""
         return self.resolver.resolve_all(
-            name, lang=lang, country=country, kinds=kinds, perspective=perspective, limit=limit
+            name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, limit=limit
         )
 
     def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
@@ -197,21 +206,10 @@ _default: Gazetteer | None = None
 _loaded_from: tuple[str, int, int, int, int] | None = None  # the default index file, as loaded
 _recheck = False  # set by clear_caches: the next call looks at the file again
 _lock = threading.Lock()
-_COMPILE = "`toponym compile gazetteer -o toponym/_data/index.bin`"
 
 
-def _reopen(token: registry.Token, fuzzy: bool) -> Gazetteer:
-    return Gazetteer(registry.find_index(token), fuzzy=fuzzy)
-
-
-def _from_bytes(data: bytes, fuzzy: bool) -> Gazetteer:
-    return Gazetteer(Index(data), fuzzy=fuzzy)
-
-
-def default_index_path() -> Path:
-    """``$TOPONYM_INDEX`` if set, else the index bundled in the package."""
-    env = os.environ.get("TOPONYM_INDEX")
-    return Path(env) if env else BUNDLED
+def _unpickle(source: registry.Token | bytes, fuzzy: bool) -> Gazetteer:
+    return Gazetteer(Index(source) if isinstance(source, bytes) else registry.find_index(source), fuzzy=fuzzy)
 
 
 def default_gazetteer() -> Gazetteer:
@@ -231,12 +229,7 @@ def default_gazetteer() -> Gazetteer:
 def _current(gz: Gazetteer | None) -> Gazetteer:
     """``gz`` while the default index file is the one it was loaded from, else that file loaded."""
     global _loaded_from
-    path = default_index_path()
-    ensure_current(path)
-    if not path.exists():
-        raise IndexFormatError(f"no compiled index at {path}. Reinstall toponym, or run {_COMPILE} in a checkout.")
-    st = path.stat()
-    identity = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    path, identity = default_index()
     if gz is None or identity != _loaded_from:
         gz, _loaded_from = Gazetteer.load(path), identity
     return gz
@@ -261,15 +254,21 @@ def resolve(
     country: str | None = None,
     kinds: Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
 ) -> Match | None:
     """Best match for ``name`` in the default gazetteer, or ``None``.
+
+    ``demonyms=True`` lets a demonym or adjective name its place ("Russian" is Russia, "European"
+    Europe); by default it names nothing, as in prose it rarely means the place itself.
 
     >>> resolve("Shokotan").place.id
     'shikotan'
     >>> resolve("Qxzvtplkwj") is None
     True
     """
-    return default_gazetteer().resolver.resolve(name, lang=lang, country=country, kinds=kinds, perspective=perspective)
+    return default_gazetteer().resolver.resolve(
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms
+    )
 
 
 def resolve_all(
@@ -279,11 +278,12 @@ def resolve_all(
     country: str | None = None,
     kinds: Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     limit: int | None = None,
 ) -> list[Match]:
     """Every candidate for ``name``, best first."""
     return default_gazetteer().resolver.resolve_all(
-        name, lang=lang, country=country, kinds=kinds, perspective=perspective, limit=limit
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, limit=limit
     )
 
 
@@ -294,6 +294,7 @@ def lookup(
     country: str | None = None,
     kinds: Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     candidates: bool = True,
 ) -> Outcome:
     """What ``name`` comes to, from one ranking, with the candidates and the reason.
@@ -309,7 +310,7 @@ def lookup(
     ['matched', 'ambiguous', 'stopped', 'no-match', 'invalid']
     """
     return default_gazetteer().resolver.lookup(
-        name, lang=lang, country=country, kinds=kinds, perspective=perspective, candidates=candidates
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, candidates=candidates
     )
 
 

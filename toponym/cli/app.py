@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .._version import __version__
-from ..api import default_index_path
 from ..build.audit import RULES
+from ..checkout import default_index_path
 from ..errors import GazetteerError, ToponymError
 from ._internal import compiled_bytes, compiled_counts, index_summary
 from .common import Failure, describe_os_error, escape, index_option, io_errors, load_gazetteer, open_output
