@@ -84,6 +84,15 @@ class Gazetteer:
 
         return cls(compile_gazetteer(folder), **options)
 
+    @classmethod
+    def with_overlay(cls, *paths: str | Path, base: Gazetteer | None = None, **options: bool) -> Gazetteer:
+        """``base`` (the shipped gazetteer by default) with your own places and names on top: overlay
+        TOML files or folders (docs/extending.md), compiled in memory in seconds. Problems raise
+        ``GazetteerError`` listing each as ``file:line``; ``toponym compile --base`` writes a file."""
+        from .build import compile_overlay
+
+        return cls(compile_overlay((base or default_gazetteer()).index, paths), **options)
+
     def get(self, code: str | int, *, scheme: str | None = None) -> Place:
         """The place with this ID or code (see :func:`toponym.get`); ``UnknownPlaceError`` (a
         ``LookupError``) if there is none, ``AmbiguousCodeError`` if it names several places."""
