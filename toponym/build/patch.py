@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -28,9 +28,9 @@ from ..vocab import COUNTRY_KINDS, NAME_TYPES
 from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
-from .patch_keys import affected_keys, as_array, patch_keys
+from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
-from .tables import _blob, _level, prominence
+from .tables import _level, prominence
 
 __all__ = ["apply_overlay"]
 
@@ -69,18 +69,19 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     merged = merge(Sources(overlay.places, [], Policy(), "", "", [], []))
     plan = _plan(base, merged, _aliases(base, overlay.aliases))
     meta, parts, _ = read(base.to_bytes(), base.source)
-    texts = base.names.text.decode_rows()
-    names = [texts[s] if s >= 0 else plan.fresh[-s - 1][1].name for s in plan.src.tolist()]
-    fresh_rows = np.flatnonzero(plan.src < 0)
-    keys = patch_keys(base, parts, plan.name_map, ((int(n), names[n]) for n in fresh_rows))
+    fresh = [nm.name for _, nm, _ in plan.fresh]
+    fresh_rows = [(int(n), fresh[-int(plan.src[n]) - 1]) for n in np.flatnonzero(plan.src < 0)]
+    keys = patch_keys(base, parts, plan.name_map, fresh_rows)
     places, changed = _place_sections(base, parts, plan, ranking)
     name_sections, meta = _names_and_meta(base, meta, parts, plan, overlay)
     sections = {**parts, **places, **name_sections, **keys.sections}
-    sections["names_blob"], sections["name_slots"] = _blob(names), build_table(names)
+    sections["names_blob"] = rebuild_blob(parts["names_blob"], plan.src, fresh)
+    sections["name_slots"] = _name_slots(base, parts, plan, fresh_rows)
     sections = {k: v if isinstance(v, array | bytes) else _copy(k, v) for k, v in sections.items()}
-    meta.header.update(names=len(names), fuzzy_keys=keys.fuzzy)
+    meta.header.update(names=len(plan.src), fuzzy_keys=keys.fuzzy)
     tables = IndexTables(meta, sections)
-    index = Index(serialize(tables))
+    # the index the answers are ranked with: the tables the ranking reads (not groups, display names)
+    index = Index(serialize(IndexTables(replace(meta, place_part_of={}, place_display={}), sections)))
     key_best, key_explain, name_answer, name_method, name_explain = (
         _typed(sections[s]) for s in ("key_best", "key_explain", "name_answer", "name_method", "name_explain")
     )
@@ -93,6 +94,17 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     patched = Index(serialize(tables))
     _check_examples(patched, [*overlay.places, *overlay.aliases])
     return patched
+
+
+def _name_slots(base: Index, parts: dict[str, Any], plan: _Plan, fresh: list[tuple[int, str]]) -> array[int]:
+    text = base.names.text
+
+    def text_of(row: int) -> str:
+        was = int(plan.src[row])
+        return text[was] if was >= 0 else plan.fresh[-was - 1][1].name
+
+    slots = remap_slots(parts["name_slots"], len(text), plan.name_map, len(plan.src), fresh, text_of)
+    return slots if slots is not None else build_table([text_of(n) for n in range(len(plan.src))])
 
 
 def _typed(section: array[Any] | bytes) -> array[int]:
