@@ -48,7 +48,9 @@ def _answers(index: Index) -> dict[str, tuple[str | int, int, object]]:
     explanations = [index.explanations[e] for e in index.keys.explain]
     return {
         key: (ids[p] if b >= 0 else b, b & 3 if b >= 0 else 0, why)
-        for key, b, p, why in zip(index.keys.text.decode_rows(), best.tolist(), place.tolist(), explanations, strict=True)
+        for key, b, p, why in zip(
+            index.keys.text.decode_rows(), best.tolist(), place.tolist(), explanations, strict=True
+        )
     }
 
 
