@@ -83,6 +83,15 @@ class Gazetteer:
 
         return cls(compile_gazetteer(folder), **options)
 
+    @classmethod
+    def with_overlay(cls, *paths: str | Path, base: Gazetteer | None = None, **options: bool) -> Gazetteer:
+        """``base`` (the shipped gazetteer by default) with your own places and names on top: overlay
+        TOML files or folders (docs/extending.md), compiled in memory in seconds. Problems raise
+        ``GazetteerError`` listing each as ``file:line``; ``toponym compile --base`` writes a file."""
+        from .build import compile_overlay
+
+        return cls(compile_overlay((base or default_gazetteer()).index, paths), **options)
+
     def get(self, code: str | int, *, scheme: str | None = None) -> Place:
         """The place with this ID or code (see :func:`toponym.get`); ``UnknownPlaceError`` (a
         ``LookupError``) if there is none, ``AmbiguousCodeError`` if it names several places."""
@@ -215,29 +224,22 @@ def _unpickle(source: registry.Token | bytes, fuzzy: bool) -> Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The shared default instance, loaded on first use and again when :func:`clear_caches` finds its
     file changed (thread-safe: every call gets a whole gazetteer, even during :func:`clear_caches`)."""
-    global _default, _recheck
+    global _default, _recheck, _loaded_from
     gz = _default  # read once: another thread may replace it between two reads
     if gz is None or _recheck:
         with _lock:
             gz = _default
             if gz is None or _recheck:
-                gz = _default = _current(gz)
+                path, identity = default_index()
+                if gz is None or identity != _loaded_from:
+                    gz = _default = Gazetteer.load(path)
+                    _loaded_from = identity
                 _recheck = False
     return gz
 
 
-def _current(gz: Gazetteer | None) -> Gazetteer:
-    """``gz`` while the default index file is the one it was loaded from, else that file loaded."""
-    global _loaded_from
-    path, identity = default_index()
-    if gz is None or identity != _loaded_from:
-        gz, _loaded_from = Gazetteer.load(path), identity
-    return gz
-
-
 def clear_caches() -> None:
-    """Forget every remembered answer; the next call reloads the default index if its file or
-    ``TOPONYM_INDEX`` changed. Safe while other threads call toponym: no call fails for it."""
+    """Forget every remembered answer (safe under threads); the default index reloads if its file changed."""
     global _recheck
     with _lock:
         _recheck = True
@@ -256,10 +258,8 @@ def resolve(
     perspective: str | None = None,
     demonyms: bool = False,
 ) -> Match | None:
-    """Best match for ``name`` in the default gazetteer, or ``None``.
-
-    ``demonyms=True`` lets a demonym or adjective name its place ("Russian" is Russia, "European"
-    Europe); by default it names nothing, as in prose it rarely means the place itself.
+    """Best match for ``name`` in the default gazetteer, or ``None``; ``demonyms=True`` lets
+    "Russian" name Russia (by default a demonym names nothing: in prose it rarely means the place).
 
     >>> resolve("Shokotan").place.id
     'shikotan'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from ..errors import Problem
 from ..vocab import CODE_KEYS
 from .records import SourceName, SourcePlace
 
-__all__ = ["load_toml", "read_curated", "read_source"]
+__all__ = ["load_toml", "place_blocks", "read_curated", "read_source"]
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -53,27 +54,36 @@ def read_curated(path: Path, rel: str, problems: list[Problem]) -> list[SourcePl
     data, text = load_toml(path, rel, problems)
     if data is None:
         return []
-    lines = text.splitlines()
-    starts = [i + 1 for i, line in enumerate(lines) if line.strip().startswith("[[place]]")]
     unknown = set(data) - {"place"}
     for key in sorted(unknown):
         problems.append(Problem(rel, 1, f"unknown top-level key {key!r} (expected [[place]] tables)"))
+    places: list[SourcePlace] = []
+    for raw, start, block in place_blocks(data, text, rel, problems):
+        place = _curated_place(raw, rel, start, block, problems)
+        if place is not None:
+            places.append(place)
+    return places
+
+
+def place_blocks(
+    data: dict[str, Any], text: str, rel: str, problems: list[Problem]
+) -> Iterator[tuple[dict[str, Any], int, list[str]]]:
+    """Each ``[[place]]`` table of a parsed file, with its first line and the lines of its block;
+    a ``place`` that is no list of tables is a problem at its line."""
+    lines = text.splitlines()
+    starts = [i + 1 for i, line in enumerate(lines) if line.strip().startswith("[[place]]")]
     entries = data.get("place", [])
     if not isinstance(entries, list):
         line = next((i + 1 for i, text in enumerate(lines) if text.strip().startswith("place")), 1)
         problems.append(Problem(rel, line, "place must be [[place]] tables"))
-        return []
-    places: list[SourcePlace] = []
+        return
     for n, raw in enumerate(entries):
         start = starts[n] if n < len(starts) else 1
         end = starts[n + 1] - 1 if n + 1 < len(starts) else len(lines)
         if not isinstance(raw, dict):
             problems.append(Problem(rel, start, "place must be [[place]] tables"))
             continue
-        place = _curated_place(raw, rel, start, lines[start - 1 : end], problems)
-        if place is not None:
-            places.append(place)
-    return places
+        yield raw, start, lines[start - 1 : end]
 
 
 _PLACE_KEYS = frozenset(
