@@ -11,7 +11,7 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "RU", "apposition", "cjk", "russian"]
+__all__ = ["CJK", "apposition", "cjk"]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -34,14 +34,6 @@ class CJK:
     followers: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RU:
-    """Russian case endings → nominative endings (``lexicons/ru.toml``), longest first."""
-
-    endings: tuple[tuple[str, tuple[str, ...]], ...]
-    min_stem: int
-
-
 @functools.cache
 def cjk() -> CJK:
     data = _load("cjk.toml")
@@ -51,13 +43,6 @@ def cjk() -> CJK:
         leaders=frozenset(_with_folded(data["leaders"])),
         followers=_with_folded(data["followers"]),
     )
-
-
-@functools.cache
-def russian() -> RU:
-    data = _load("ru.toml")
-    endings = tuple((e["ending"], tuple(e["nominative"])) for e in data["ending"])
-    return RU(endings, int(data["min_stem"]))
 
 
 @functools.cache
