@@ -144,6 +144,29 @@ def _shared() -> Gazetteer:
     return _GZ[0]
 
 
+def test_segments_of_runs_without_spaces() -> None:
+    # a name is a segment of the best segmentation of its run, not any substring
+    assert [m.text for m in toponym.extract("他去北京。")] == ["北京"]
+    # a single character is a word or an abbreviation before it is a place; a katakana name runs
+    # from one break to the next (モン in ソロモン, コモ in ドコモ)
+    assert toponym.extract("原典と北") == []
+    assert toponym.extract("ソロモン宇宙協会とドコモ") == []
+    # a segment that is an ordinary word names a lesser place only with support (ゴール "goal"
+    # is a province of Afghanistan in Japanese)
+    assert toponym.extract("左足でゴールを挙げた。") == []
+
+
+def test_japanese_compounds_and_addresses() -> None:
+    # a name glued to the noun after it begins a longer noun: the record, the games, the railway
+    assert toponym.extract("日本記録を更新した。") == []
+    assert toponym.extract("東京オリンピックと名古屋鉄道") == []
+    # ... unless a word that follows place names follows it, or it is followed by a particle
+    assert [m.text for m in toponym.extract("日本政府は東京で会見した。")] == ["日本", "東京"]
+    # an address is one name, linked to its last part
+    got = toponym.extract("神奈川県厚木市に本社を置く。")
+    assert [(m.text, m.place.name) for m in got] == [("神奈川県厚木市", "Atsugi")]
+
+
 def test_chinese_running_text_after_prepositions_and_before_verbs() -> None:
     text = "习近平在北京会见了俄罗斯总统，随后访问了上海和东京。"
     assert [m.text for m in toponym.extract(text)] == ["北京", "俄罗斯", "上海", "东京"]

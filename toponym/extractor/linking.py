@@ -93,6 +93,10 @@ class Linker:
         tag = match.lang.split("-")[0]
         if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
+        if raw.rank and kind not in MAJOR_KINDS and not (kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE):
+            # a segment of a run without spaces that is an ordinary word of its language (ゴール
+            # "goal", プレー "play", 南部 "the south") names a lesser place only with support
+            return False
         if kind in MAJOR_KINDS:
             # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
             # German or Italian name countries so; ordinary words were turned away above

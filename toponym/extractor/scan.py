@@ -13,7 +13,9 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 
+from ..charclass import is_han
 from ..index import Index
 from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
@@ -23,6 +25,7 @@ from .lookups import Lookups
 from .memo import BoundedMemo
 from .raw import Raw
 from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .wordlists import cjk
 
 __all__ = ["COSTS", "Scanner"]
 
@@ -33,8 +36,60 @@ COSTS = (140, 60, 8, 20)
 #: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
+#: Kana: a text with them is Japanese.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+#: Units of administration that end a part of a Japanese address.
+_UNITS = frozenset("都道府県市区郡町村")
 #: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
 _INFLECTED_TOKENS = 3
+
+
+def _katakana(ch: str) -> bool:
+    """A katakana letter or the long-vowel mark (ー); not the middle dot (・), which parts words."""
+    return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def _unspaced(raw: Raw) -> bool:
+    """Is ``raw`` a segment of a run of Han or kana?"""
+    head = raw.query[:1]
+    return raw.specific and not raw.inflected and bool(head) and ("\u3040" <= head <= "\u30ff" or is_han(head))
+
+
+def japanese(text: str, raws: list[Raw]) -> list[Raw]:
+    """Names in Japanese text (a text with kana), which writes compound nouns and addresses
+    without a break:
+
+    * An address is one name: a key ending in a unit of administration (県, 市, 区, ...) glued to
+      the key after it makes one span with it (東京都千代田区 is one place, linked to the last).
+    * A key glued to a Han or katakana character after it begins a longer noun (日本記録,
+      東京オリンピック, 名古屋鉄道): not a name, unless it ends in a place suffix itself, or a
+      word that commonly follows a place follows it (政府, 首相, 沖, ...).
+    """
+    words = cjk()
+    out: list[Raw] = []
+    i, n = 0, len(raws)
+    while i < n:
+        raw = raws[i]
+        if not _unspaced(raw):
+            out.append(raw)
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and raws[j + 1].start == raws[j].end and _unspaced(raws[j + 1]) and raws[j].query[-1] in _UNITS:
+            j += 1
+        end = raws[j].end
+        after = text[end] if end < len(text) else ""
+        glued = bool(after) and (is_han(after) or _katakana(after))
+        if (
+            glued
+            and raws[j].query[-1] not in words.suffix
+            and not any(text.startswith(w, end) for w in words.followers)
+        ):
+            i = j + 1
+            continue
+        out.append(raw if j == i else replace(raws[j], start=raw.start))
+        i = j + 1
+    return out
 
 
 def bounds(text: str) -> Iterator[tuple[int, int]]:
@@ -85,6 +140,8 @@ class Scanner:
             self._read(text, self.scanner.scan(text, lo, hi), hi, raws)
         if ".S." in text or ("." in text and _DOTTED_HINT.search(text)):
             raws = self._dotted(text, raws)
+        if raws and _KANA.search(text):
+            raws = japanese(text, raws)
         return raws
 
     def _read(self, text: str, hits: list[int], hi: int, raws: list[Raw]) -> None:
@@ -110,7 +167,7 @@ class Scanner:
                 continue
             raw: Raw | None = None
             if info & H_UNSPACED:
-                raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE)
+                raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
                 raw = single(text, s, e) if info & 15 == 1 else Raw(s, e, text[s:e], specific=True)
                 if raw is not None and j > i + 4 and self._groups_always(hits, i + 4, j):
@@ -121,6 +178,18 @@ class Scanner:
                 raws.append(raw)
                 last = raw.end
             i = j
+
+    @staticmethod
+    def _whole(text: str, s: int, e: int) -> bool:
+        """May a key segment of a run without spaces be a name? Not a single character (中, 北, 原
+        are words and abbreviations far more often than the places stored under them), and not a
+        piece of a longer katakana word (モン in ソロモン, コモ in ドコモ): katakana writes one
+        foreign word at a time, so a name in it runs from one break to the next."""
+        if e - s < 2:
+            return False
+        if s > 0 and _katakana(text[s]) and _katakana(text[s - 1]):
+            return False
+        return not (e < len(text) and _katakana(text[e - 1]) and _katakana(text[e]))
 
     def _groups_always(self, hits: list[int], a: int, b: int) -> bool:
         return any(self.groups[hits[k + 3] // H_RULE - 1].always for k in range(a, b, 4))
