@@ -238,3 +238,31 @@ def test_chinese_verbs_before_and_after_a_place(text: str, found: list[tuple[str
     """A two-character Han name glued to a verb of going or meeting (访问, 会见) is a mention;
     the same characters inside ordinary words are not."""
     assert [(m.text, m.place.id) for m in toponym.extract(text)] == found
+
+
+#: Characters that continue the one before them: a combining acute, a zero-width joiner, a
+#: variation selector, an emoji skin tone, a supplementary variation selector.
+_EXTENDERS = ["\u0301", "\u200d", "\ufe0f", "\U0001f3fb", "\U000e0100"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Paris", "Russia", "Japan", "Tokyo", "Москва", "東京", "北京", "国後島", "Kunashiri"]),
+            st.sampled_from(_EXTENDERS),
+            st.sampled_from([" ", ", ", "に", "。", "\n", "-"]),
+        ),
+        max_size=12,
+    )
+)
+def test_spans_never_split_a_grapheme_cluster(parts: list[str]) -> None:
+    """A name followed by a combining mark, a joiner or a selector includes it or does not match
+    (a span that stopped before it would cut a character in two)."""
+    from toponym.extractor.chars import extends
+
+    text = "".join(parts)
+    for gz in (_shared(), toponym.default_gazetteer()):
+        for m in gz.extract(text):
+            assert not extends(ord(text[m.start])), (text, m)
+            assert m.end == len(text) or not extends(ord(text[m.end])), (text, m)

@@ -20,7 +20,7 @@ from ..index import Index
 from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
 from .casing import Casing
-from .chars import char_tables
+from .chars import char_tables, extends
 from .lookups import Lookups
 from .memo import BoundedMemo
 from .raw import Raw
@@ -142,7 +142,9 @@ class Scanner:
             raws = self._dotted(text, raws)
         if raws and _KANA.search(text):
             raws = japanese(text, raws)
-        return raws
+        n = len(text)
+        # a span never splits a character from the mark, joiner or selector that continues it
+        return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))]
 
     def _read(self, text: str, hits: list[int], hi: int, raws: list[Raw]) -> None:
         """Candidates from the hits of one chunk (``hi`` its end), appended to ``raws``."""
