@@ -266,3 +266,24 @@ def test_spans_never_split_a_grapheme_cluster(parts: list[str]) -> None:
         for m in gz.extract(text):
             assert not extends(ord(text[m.start])), (text, m)
             assert m.end == len(text) or not extends(ord(text[m.end])), (text, m)
+
+
+def test_datelines_in_capitals() -> None:
+    # the place a story is filed from, first on its line before a date, an agency or a dash
+    for text, expected in [
+        ("TOKYO (Kyodo) -- Japan said", ["TOKYO", "Japan"]),
+        ("MOSCOW, Aug 3 (Reuters) - Russia said", ["MOSCOW", "Russia"]),
+        ("Rugby.\nWELLINGTON 1996-08-22\nThe match was drawn.", ["WELLINGTON"]),
+    ]:
+        assert [m.text for m in toponym.extract(text)] == expected
+    # a word in capitals elsewhere is not a dateline
+    assert toponym.extract("He said WELLINGTON was fine.") == []
+
+
+def test_a_country_keeps_its_english_name_that_is_a_word() -> None:
+    assert [m.place.id for m in toponym.extract("Turkey said on Monday it would act.")] == ["tr"]
+
+
+def test_a_leading_article_is_not_part_of_the_name() -> None:
+    got = toponym.extract("The United States and The Hague.")
+    assert [(m.text, m.start) for m in got] == [("United States", 4), ("The Hague", 22)]

@@ -18,11 +18,26 @@ from .memo import BoundedMemo
 from .patterns import headline
 from .raw import Raw
 
-__all__ = ["CODE_NEIGHBOUR", "Casing", "token_key"]
+__all__ = ["CODE_NEIGHBOUR", "Casing", "dateline", "token_key"]
 
 #: What follows an acronym that is part of an identifier ("US-ASCII", "UK_2"); "US-led" is a name.
 CODE_NEIGHBOUR = re.compile(r"[-_/.][A-Z0-9]")
 _NONE, _RAW, _WORD, _CAPITALS = range(4)
+
+
+#: What follows the place of a dateline: a country or state, then a date ("1996-08-22", "Aug 3",
+#: "3 Aug"), a news agency in brackets, or a dash.
+_DATELINE = re.compile(
+    r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]*)?"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t])"
+)
+
+
+def dateline(text: str, s: int, e: int) -> bool:
+    """Is the word in capitals at ``text[s:e]`` the place of a dateline: first on its line, and
+    followed by a date, a news agency in brackets or a dash?"""
+    lo = text.rfind("\n", 0, s) + 1
+    return not text[lo:s].strip() and _DATELINE.match(text, e) is not None
 
 
 def token_key(token: str) -> str:
@@ -68,6 +83,10 @@ class Casing:
         return folded in self.index.policy.words or folded in self.index.policy.stop
 
     def _capitals(self, text: str, s: int, e: int, surface: str) -> Raw | None:
+        # a dateline names the place the story is filed from: "TOKYO (Kyodo) -", "MOSCOW, Aug 3",
+        # "WELLINGTON 1996-08-22" (a word at the start of its line, then a date, an agency or a dash)
+        if len(surface) >= 4 and dateline(text, s, e):
+            return Raw(s, e, surface, specific=True)
         # a headline in capitals reads like title case; elsewhere "US", "IT", "OR" must be stored
         # acronyms spelt exactly like this
         if headline(text, s, e) and sum(ch.isalpha() for ch in surface) >= 4:

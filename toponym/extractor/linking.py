@@ -8,6 +8,7 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ from .wordlists import apposition
 __all__ = ["Linker"]
 
 _INFLECTED_SCORE = 92.0
+_THE = re.compile(r"the\s", re.IGNORECASE)
 _UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
@@ -39,6 +41,14 @@ _CITY_ALONE_MULTI = 20_000
 _WEIGHT_CAP = 3.0
 
 _Signature = tuple[str, bool, bool, int, int]
+
+
+def _english(match: Match) -> bool:
+    """Is the matched name one of the place's English names ("Turkey" for Türkiye)?"""
+    return any(
+        n.name == match.matched and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
+        for n in match.place.names
+    )
 
 
 class FirstPass(NamedTuple):
@@ -88,7 +98,7 @@ class Linker:
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
-        if raw.word and not (own_name and kind in MAJOR_KINDS):
+        if raw.word and not (kind in MAJOR_KINDS and (own_name or _english(match))):
             return False
         tag = match.lang.split("-")[0]
         if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
@@ -311,7 +321,10 @@ class Linker:
     def _mention(text: str, raw: Raw, match: Match) -> Mention:
         if raw.inflected:
             match = replace(match, method="inflected", score=min(match.score, _INFLECTED_SCORE))
-        surface = text[raw.start : raw.end]
+        start = raw.start
+        if text.startswith(("The ", "the "), start) and raw.end - start > 4 and not _THE.match(match.place.name):
+            start += 4  # "The United States": the article is not part of the name, as it is of The Hague
+        surface = text[start : raw.end]
         if match.query != surface:
             match = replace(match, query=surface)
-        return make_mention(raw.start, raw.end, surface, match)
+        return make_mention(start, raw.end, surface, match)
