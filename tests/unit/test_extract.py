@@ -287,3 +287,14 @@ def test_a_country_keeps_its_english_name_that_is_a_word() -> None:
 def test_a_leading_article_is_not_part_of_the_name() -> None:
     got = toponym.extract("The United States and The Hague.")
     assert [(m.text, m.start) for m in got] == [("United States", 4), ("The Hague", 22)]
+
+
+def test_a_place_name_that_begins_a_longer_proper_name() -> None:
+    # a person, a team, a newsroom: glued to a capitalised word that is no place and no word
+    for text in ["Vladimir Putin said.", "He met Paris Hilton.", "the Boston Celtics won", "-- Sydney Newsroom 61-2"]:
+        assert toponym.extract(text) == [], text
+    # calendar words, places and lower-case words after it leave it a place
+    assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
+    assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
+    # a headline in title case is left alone
+    assert [m.text for m in toponym.extract("Russia Warns Japan Over Disputed Islands")] == ["Russia", "Japan"]

@@ -25,7 +25,7 @@ from .lookups import Lookups
 from .memo import BoundedMemo
 from .raw import Raw
 from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
-from .wordlists import cjk
+from .wordlists import cjk, names
 
 __all__ = ["COSTS", "Scanner"]
 
@@ -92,6 +92,20 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
     return out
 
 
+#: A capitalised word right after a name (one space).
+_TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
+
+
+def _title_line(text: str, i: int) -> bool:
+    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
+    lo = text.rfind("\n", 0, i) + 1
+    hi = text.find("\n", i)
+    words = text[lo : hi if hi >= 0 else len(text)].split()
+    if len(words) < 5:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
 def bounds(text: str) -> Iterator[tuple[int, int]]:
     """``text`` in pieces of about :data:`CHUNK` characters, each ending after a space (a word is
     never cut; a name of several words across the cut is the price of bounded memory)."""
@@ -142,6 +156,8 @@ class Scanner:
             raws = self._dotted(text, raws)
         if raws and _KANA.search(text):
             raws = japanese(text, raws)
+        if raws:
+            raws = self._proper(text, raws)
         n = len(text)
         # a span never splits a character from the mark, joiner or selector that continues it
         return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))]
@@ -180,6 +196,26 @@ class Scanner:
                 raws.append(raw)
                 last = raw.end
             i = j
+
+    def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
+        """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
+        after one space on the same line, by a capitalised word that is no place and no ordinary
+        word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
+        organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
+        headline) is left alone."""
+        words = names()
+        ordinary = self.casing.ordinary
+        starts = {r.start for r in raws}
+        out = []
+        for r in raws:
+            after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
+            if after is not None and text[r.start : r.start + 1].isupper():
+                w = after.group(1)
+                proper = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
+                if proper and not _title_line(text, r.start):
+                    continue
+            out.append(r)
+        return out
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:

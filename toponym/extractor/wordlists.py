@@ -11,7 +11,7 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "apposition", "cjk"]
+__all__ = ["CJK", "Names", "apposition", "cjk", "names"]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -51,3 +51,17 @@ def apposition() -> re.Pattern[str]:
     data = _load("apposition.toml")
     parts = [rf"\s*{p}\s*" for p in data["punctuation"]] + [rf"\s+{re.escape(w)}\s+" for w in data["words"]]
     return re.compile("|".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Words around a place name that make it part of a longer proper name (``lexicons/names.toml``)."""
+
+    organisation: frozenset[str]
+    calendar: frozenset[str]
+
+
+@functools.cache
+def names() -> Names:
+    data = _load("names.toml")
+    return Names(frozenset(data["organisation"]), frozenset(data["calendar"]))
