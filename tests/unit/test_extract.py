@@ -298,3 +298,8 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
     # a headline in title case is left alone
     assert [m.text for m in toponym.extract("Russia Warns Japan Over Disputed Islands")] == ["Russia", "Japan"]
+
+
+def test_the_short_form_of_a_city_name_of_several_words() -> None:
+    # "Frankfurt" is Frankfurt am Main's short form: its own name, not an untagged alternate
+    assert [m.place.name for m in toponym.extract("Bonds fell in Frankfurt on Monday.")] == ["Frankfurt am Main"]

@@ -98,6 +98,8 @@ class Linker:
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
+        # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
+        own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
         if raw.word and not (kind in MAJOR_KINDS and (own_name or _english(match))):
             return False
         tag = match.lang.split("-")[0]
