@@ -303,3 +303,14 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
 def test_the_short_form_of_a_city_name_of_several_words() -> None:
     # "Frankfurt" is Frankfurt am Main's short form: its own name, not an untagged alternate
     assert [m.place.name for m in toponym.extract("Bonds fell in Frankfurt on Monday.")] == ["Frankfurt am Main"]
+
+
+def test_teams_in_lines_of_results() -> None:
+    # a place name followed by a score, in a line of two or more, is a team
+    assert toponym.extract("DETROIT 7 Chicago 4 Milwaukee 10") == []
+    assert toponym.extract("Munich 1 ( Schwabl 38 ) Hamburg 2") == []
+    # a weather table's temperatures are not scores; a number in a sentence is not either
+    weather = "Amsterdam 17 12 rainy Asunción 27 15 sunny"
+    assert [m.text for m in toponym.extract(weather)] == ["Amsterdam", "Asunción"]
+    sentence = "He lived in Paris 20 years ago and in London 3 years."
+    assert [m.text for m in toponym.extract(sentence)] == ["Paris", "London"]

@@ -96,6 +96,20 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
 _TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 
+#: A score after a name: a number of one to three digits followed by the next name, a bracket or
+#: the end of the line (not by another number, as a weather table's temperatures are).
+_SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
+_TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
+
+
+def _results_line(text: str, i: int) -> bool:
+    """Is the line around ``text[i]`` a line of sports results or standings (two or more names
+    each followed by a score)?"""
+    lo = text.rfind("\n", 0, i) + 1
+    hi = text.find("\n", i)
+    return len(_TEAM_SCORE.findall(text, lo, hi if hi >= 0 else len(text))) >= 2
+
+
 def _title_line(text: str, i: int) -> bool:
     """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
     lo = text.rfind("\n", 0, i) + 1
@@ -208,6 +222,8 @@ class Scanner:
         starts = {r.start for r in raws}
         out = []
         for r in raws:
+            if _SCORE.match(text, r.end) and _results_line(text, r.start):
+                continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
             after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
             if after is not None and text[r.start : r.start + 1].isupper():
                 w = after.group(1)
