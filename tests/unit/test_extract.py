@@ -309,6 +309,7 @@ def test_teams_in_lines_of_results() -> None:
     # a place name followed by a score, in a line of two or more, is a team
     assert toponym.extract("DETROIT 7 Chicago 4 Milwaukee 10") == []
     assert toponym.extract("Munich 1 ( Schwabl 38 ) Hamburg 2") == []
+    assert toponym.extract("NEW YORK 72 53 .576 -\nCHICAGO 69 59 .539") == []  # standings
     # a weather table's temperatures are not scores; a number in a sentence is not either
     weather = "Amsterdam 17 12 rainy Asunción 27 15 sunny"
     assert [m.text for m in toponym.extract(weather)] == ["Amsterdam", "Asunción"]

@@ -102,6 +102,10 @@ _SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE
 _TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
 
 
+#: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
+_STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
+
+
 def _results_line(text: str, i: int) -> bool:
     """Is the line around ``text[i]`` a line of sports results or standings (two or more names
     each followed by a score)?"""
@@ -222,7 +226,7 @@ class Scanner:
         starts = {r.start for r in raws}
         out = []
         for r in raws:
-            if _SCORE.match(text, r.end) and _results_line(text, r.start):
+            if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
                 continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
             after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
             if after is not None and text[r.start : r.start + 1].isupper():
