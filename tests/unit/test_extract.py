@@ -315,3 +315,11 @@ def test_teams_in_lines_of_results() -> None:
     assert [m.text for m in toponym.extract(weather)] == ["Amsterdam", "Asunción"]
     sentence = "He lived in Paris 20 years ago and in London 3 years."
     assert [m.text for m in toponym.extract(sentence)] == ["Paris", "London"]
+
+
+def test_adjectives_of_country_names_are_not_places() -> None:
+    # some sources file "Israeli" or "South African" as names of the country: in text they are
+    # adjectives and people, as "Peruvian" is ("Italia", "Russland" and "Niger" are names)
+    for text in ["an Israeli envoy", "Iraqi Kurdish areas", "a Serb church", "the South African side"]:
+        assert toponym.extract(text) == [], text
+    assert [m.place.id for m in toponym.extract("Italia, Russland, Niger")] == ["it", "ru", "ne"]

@@ -51,6 +51,39 @@ def _english(match: Match) -> bool:
     )
 
 
+#: How an English adjective or demonym is made from a country's English name: the name and an
+#: ending ("Israeli", "Iraqi", "Indian", "Japanese"), the name less its last letter and an ending
+#: ("German", "Italian", "Chinese"), or the name less "ia"/"a" ("Serb", "Somali").
+_ADJ_AFTER = ("i", "n", "an", "ian", "ese", "ish")
+_ADJ_INSTEAD = ("", "an", "ian", "ese", "ish")
+_ADJ_SHORT = ("ia", "a")
+
+
+def _adjective(surface: str, match: Match) -> bool:
+    """Is ``surface`` an English adjective of the name of ``match``'s place rather than one of its
+    English names? (Some sources file "Israeli", "Serb" or "South African" as names of the
+    country; in English text they are adjectives and people.)"""
+    if not surface.isascii() or not surface[:1].isupper():
+        return False
+    english = [n.name for n in match.place.names if any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))]
+    if surface in english:
+        return False
+    for name in english:
+        if len(name) < 4 or not name.isascii():
+            continue
+        if surface.startswith(name) and surface[len(name) :] in _ADJ_AFTER:
+            return True
+        if (
+            surface.startswith(name[:-1])
+            and surface[len(name) - 1 :] in _ADJ_INSTEAD
+            and surface != name[:-1] + name[-1]
+        ):
+            return True
+        if name.startswith(surface) and name[len(surface) :] in _ADJ_SHORT:
+            return True
+    return False
+
+
 class FirstPass(NamedTuple):
     """The context-free verdict on a candidate mention."""
 
@@ -63,6 +96,8 @@ class FirstPass(NamedTuple):
     """The place it names, when it stands (for the text's context)."""
     expanded: tuple[int, ...]
     """... and the places below country level that contain it."""
+    never: bool = False
+    """Not a place whatever the text says (an adjective of a country's name)."""
 
 
 def _letters_of(text: str) -> str:
@@ -160,6 +195,8 @@ class Linker:
             row, cand_row, count = -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
+        if cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand):
+            return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.alone(raw, cand, cand_row)
         explicit: tuple[int, ...] = ()
         expanded: tuple[int, ...] = ()
@@ -308,6 +345,8 @@ class Linker:
     def _decide(
         self, raw: Raw, first: FirstPass, support: dict[int, float], expanded: dict[int, float], use_context: bool
     ) -> Match | None:
+        if first.never:
+            return None
         if not first.alone:
             if not use_context or self.reach(raw.query).isdisjoint(support):
                 return None  # nothing named in the text could support it: skip the ranking
