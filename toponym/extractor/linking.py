@@ -65,7 +65,12 @@ def _adjective(surface: str, match: Match) -> bool:
     country; in English text they are adjectives and people.)"""
     if not surface.isascii() or not surface[:1].isupper():
         return False
-    english = [n.name for n in match.place.names if any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))]
+    names = match.place.names
+    if any(n.type == "demonym" and n.name == surface for n in names):
+        return True  # stored as the place's demonym (answered on request, never in text)
+    english = [
+        n.name for n in names if n.type != "demonym" and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
+    ]
     if surface in english:
         return False
     for name in english:
