@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toponym import Gazetteer, _accel, default_gazetteer  # noqa: E402
-from toponym.api import default_index_path  # noqa: E402
+from toponym.checkout import default_index_path  # noqa: E402
 from toponym.normalize import fold_key, normalize_name, translit_key  # noqa: E402
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, overload
 
 from . import navigate, registry
-from .checkout import BUNDLED, ensure_current
+from .checkout import default_index_path, ensure_current
 from .conversion import Conversion
 from .errors import IndexFormatError
 from .extractor import Extractor
@@ -83,6 +82,15 @@ class Gazetteer:
         from .build import compile_gazetteer
 
         return cls(compile_gazetteer(folder), **options)
+
+    @classmethod
+    def with_overlay(cls, *paths: str | Path, base: Gazetteer | None = None, **options: bool) -> Gazetteer:
+        """``base`` (the shipped gazetteer by default) with your own places and names on top: overlay
+        TOML files or folders (docs/extending.md), compiled in memory in seconds. Problems raise
+        ``GazetteerError`` listing each as ``file:line``; ``toponym compile --base`` writes a file."""
+        from .build import compile_overlay
+
+        return cls(compile_overlay((base or default_gazetteer()).index, paths), **options)
 
     def get(self, code: str | int, *, scheme: str | None = None) -> Place:
         """The place with this ID or code (see :func:`toponym.get`); ``UnknownPlaceError`` (a
@@ -215,12 +223,6 @@ def _from_bytes(data: bytes, fuzzy: bool) -> Gazetteer:
     return Gazetteer(Index(data), fuzzy=fuzzy)
 
 
-def default_index_path() -> Path:
-    """``$TOPONYM_INDEX`` if set, else the index bundled in the package."""
-    env = os.environ.get("TOPONYM_INDEX")
-    return Path(env) if env else BUNDLED
-
-
 def default_gazetteer() -> Gazetteer:
     """The shared default instance, loaded once on first use (thread-safe)."""
     global _default
@@ -254,10 +256,8 @@ def resolve(
     perspective: str | None = None,
     demonyms: bool = False,
 ) -> Match | None:
-    """Best match for ``name`` in the default gazetteer, or ``None``.
-
-    ``demonyms=True`` lets a demonym or adjective name its place ("Russian" is Russia, "European"
-    Europe); by default it names nothing, as in prose it rarely means the place itself.
+    """Best match for ``name`` in the default gazetteer, or ``None``; ``demonyms=True`` lets
+    "Russian" name Russia (by default a demonym names nothing: in prose it rarely means the place).
 
     >>> resolve("Shokotan").place.id
     'shikotan'

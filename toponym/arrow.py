@@ -1,4 +1,4 @@
-"""Arrow tables out of a column of names or texts (``pip install 'toponym[arrow]'``).
+"""Arrow tables out of a column of names or texts (``pip install 'toponym-ids[arrow]'``).
 
 :func:`resolve` turns a string array into a table of typed columns (``id``, ``name``, ``kind``,
 ``country``, ``score``, ``method``, ``status``, then the code keys asked for); :func:`extract`
@@ -31,7 +31,7 @@ def _pyarrow() -> Any:
     try:
         import pyarrow
     except ImportError as e:  # an optional extra
-        raise ImportError("toponym.arrow needs pyarrow: pip install 'toponym[arrow]'") from e
+        raise ImportError("toponym.arrow needs pyarrow: pip install 'toponym-ids[arrow]'") from e
     return pyarrow
 
 

@@ -11,18 +11,25 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
 from .errors import IndexFormatError
 from .index import FORMAT, Index, format_of
 
-__all__ = ["BUNDLED", "SOURCE_GAZETTEER", "ensure_current", "stale"]
+__all__ = ["BUNDLED", "SOURCE_GAZETTEER", "default_index_path", "ensure_current", "stale"]
 
 _PACKAGE = Path(__file__).resolve().parent
 BUNDLED = _PACKAGE / "_data" / "index.bin"
 # In a source checkout the gazetteer sits beside the package; an installed wheel has none.
 SOURCE_GAZETTEER = _PACKAGE.parent / "gazetteer"
+
+
+def default_index_path() -> Path:
+    """``$TOPONYM_INDEX`` if set, else the index bundled in the package."""
+    env = os.environ.get("TOPONYM_INDEX")
+    return Path(env) if env else BUNDLED
 
 
 def _stamp_path(index_path: Path) -> Path:

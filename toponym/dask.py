@@ -1,5 +1,5 @@
 """Dask helpers: resolve or extract a column of a Dask DataFrame partition by partition
-(``pip install 'toponym[dask]'``).
+(``pip install 'toponym-ids[dask]'``).
 
 Each partition goes through :mod:`toponym.pandas` in a worker, which opens the index once per
 process (:func:`toponym.batch.open_gazetteer`) and answers each distinct value of its partition
@@ -40,7 +40,7 @@ def _dask() -> Any:
     try:
         import dask.dataframe
     except ImportError as e:  # an optional extra
-        raise ImportError("toponym.dask needs dask: pip install 'toponym[dask]'") from e
+        raise ImportError("toponym.dask needs dask: pip install 'toponym-ids[dask]'") from e
     return dask.dataframe
 
 

@@ -1,4 +1,4 @@
-"""pandas columns out of a column of names or texts (``pip install 'toponym[pandas]'``).
+"""pandas columns out of a column of names or texts (``pip install 'toponym-ids[pandas]'``).
 
 :func:`resolve` turns a Series of names into a DataFrame of typed columns with the same index:
 ``id``, ``name``, ``kind``, ``country``, ``method``, ``status`` and the code keys asked for as
@@ -32,7 +32,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as e:  # an optional extra
-        raise ImportError("toponym.pandas needs pandas: pip install 'toponym[pandas]'") from e
+        raise ImportError("toponym.pandas needs pandas: pip install 'toponym-ids[pandas]'") from e
     return pandas
 
 

@@ -1,4 +1,4 @@
-"""polars columns out of a column of names or texts (``pip install 'toponym[polars]'``).
+"""polars columns out of a column of names or texts (``pip install 'toponym-ids[polars]'``).
 
 The same tables as :mod:`toponym.pandas`: :func:`resolve` gives one row per name (``id``,
 ``name``, ``kind``, ``country``, ``score``, ``method``, ``status`` and the code keys asked for),
@@ -29,7 +29,7 @@ def _polars() -> Any:
     try:
         import polars
     except ImportError as e:  # an optional extra
-        raise ImportError("toponym.polars needs polars: pip install 'toponym[polars]'") from e
+        raise ImportError("toponym.polars needs polars: pip install 'toponym-ids[polars]'") from e
     return polars
 
 

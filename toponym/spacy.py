@@ -1,4 +1,4 @@
-"""A spaCy pipeline component: ``nlp.add_pipe("toponym")`` (``pip install 'toponym[spacy]'``).
+"""A spaCy pipeline component: ``nlp.add_pipe("toponym")`` (``pip install 'toponym-ids[spacy]'``).
 
 Importing this module registers the ``toponym`` factory; an installed toponym also registers it
 through the ``spacy_factories`` entry point, so ``nlp.add_pipe("toponym")`` works without the import.
@@ -39,7 +39,7 @@ try:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 except ImportError as e:  # an optional extra
-    raise ImportError("toponym.spacy needs spaCy: pip install 'toponym[spacy]'") from e
+    raise ImportError("toponym.spacy needs spaCy: pip install 'toponym-ids[spacy]'") from e
 
 from .api import Gazetteer, default_gazetteer
 from .batch import resolve_many

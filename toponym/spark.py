@@ -1,4 +1,4 @@
-"""Spark: Arrow-backed pandas UDFs that resolve or extract a column (``pip install 'toponym[spark]'``).
+"""Spark: Arrow-backed pandas UDFs that resolve or extract a column (``pip install 'toponym-ids[spark]'``).
 
 Use::
 
@@ -37,7 +37,7 @@ def _pyspark() -> Any:
         import pyspark.sql.functions
         import pyspark.sql.types
     except ImportError as e:  # an optional extra
-        raise ImportError("toponym.spark needs pyspark: pip install 'toponym[spark]'") from e
+        raise ImportError("toponym.spark needs pyspark: pip install 'toponym-ids[spark]'") from e
     return pyspark.sql
 
 

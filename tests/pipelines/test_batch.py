@@ -13,8 +13,8 @@ import pytest
 import toponym
 from tests import corpus
 from toponym import Gazetteer
-from toponym.api import default_index_path
 from toponym.batch import MAX_NAME, STATUSES, Status, extract_batch, resolve_batch
+from toponym.checkout import default_index_path
 
 
 class Awkward:

@@ -139,5 +139,5 @@ def test_a_missing_library_names_the_extra_to_install(
 
     helper = importlib.import_module(f"toponym.{module}")  # importing the module needs no library
     monkeypatch.setattr(builtins, "__import__", refuse)
-    with pytest.raises(ImportError, match=f"pip install 'toponym\\[{extra}\\]'"):
+    with pytest.raises(ImportError, match=f"pip install 'toponym-ids\\[{extra}\\]'"):
         helper.resolve(["Japan"])

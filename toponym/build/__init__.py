@@ -10,6 +10,7 @@ Never imported on the query path. Deterministic: the same sources give the same 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..index import Index
@@ -17,11 +18,13 @@ from ..index.format import serialize
 from .audit import Audit, apply, audit
 from .defaults import compile_answers
 from .merge import merge
+from .overlay import checked_overlay
+from .patch import apply_overlay
 from .sources import Sources, read_gazetteer
 from .tables import build_tables
 from .validate import validate
 
-__all__ = ["audit_gazetteer", "compile_gazetteer", "compile_sources"]
+__all__ = ["audit_gazetteer", "compile_gazetteer", "compile_overlay", "compile_sources"]
 
 
 def compile_sources(sources: Sources) -> Index:
@@ -51,3 +54,12 @@ def audit_gazetteer(root: str | Path) -> Audit:
     sources = read_gazetteer(Path(root))
     validate(sources)
     return audit(merge(sources), sources.words)
+
+
+def compile_overlay(base: Index, paths: Iterable[str | Path], out: str | Path | None = None) -> Index:
+    """``base`` with the overlay files or folders ``paths`` compiled in (see :mod:`.overlay`); write
+    the index to ``out`` when given. ``GazetteerError`` lists every problem, as ``file:line``."""
+    index = apply_overlay(base, checked_overlay(paths, base))
+    if out is not None:
+        index.dump(out)
+    return index

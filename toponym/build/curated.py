@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from ..errors import Problem
 from ..vocab import CODE_KEYS
 from .records import SourceName, SourcePlace
 
-__all__ = ["load_toml", "read_curated"]
+__all__ = ["load_toml", "place_blocks", "read_curated"]
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -35,19 +36,25 @@ def read_curated(path: Path, rel: str, problems: list[Problem]) -> list[SourcePl
     data, text = load_toml(path, rel, problems)
     if data is None:
         return []
-    lines = text.splitlines()
-    starts = [i + 1 for i, line in enumerate(lines) if line.strip().startswith("[[place]]")]
     unknown = set(data) - {"place"}
     for key in sorted(unknown):
         problems.append(Problem(rel, 1, f"unknown top-level key {key!r} (expected [[place]] tables)"))
     places: list[SourcePlace] = []
-    for n, raw in enumerate(data.get("place", [])):
-        start = starts[n] if n < len(starts) else 1
-        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(lines)
-        place = _curated_place(raw, rel, start, lines[start - 1 : end], problems)
+    for raw, start, block in place_blocks(data, text):
+        place = _curated_place(raw, rel, start, block, problems)
         if place is not None:
             places.append(place)
     return places
+
+
+def place_blocks(data: dict[str, Any], text: str) -> Iterator[tuple[Any, int, list[str]]]:
+    """Each ``[[place]]`` table of a parsed file, with its first line and the lines of its block."""
+    lines = text.splitlines()
+    starts = [i + 1 for i, line in enumerate(lines) if line.strip().startswith("[[place]]")]
+    for n, raw in enumerate(data.get("place", [])):
+        start = starts[n] if n < len(starts) else 1
+        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(lines)
+        yield raw, start, lines[start - 1 : end]
 
 
 _PLACE_KEYS = frozenset(

@@ -10,6 +10,7 @@ cased letter (Han, Arabic, Hangul) has no such spellings: every query of it rank
 from __future__ import annotations
 
 from array import array
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..index import Index
@@ -30,7 +31,7 @@ from ..resolver.hints import NO_HINTS
 from ..resolver.ranking import rank
 from ..vocab import NAME_TYPES
 
-__all__ = ["Answers", "compile_answers"]
+__all__ = ["Answers", "compile_answers", "recompile_answers"]
 
 _TIER = {"normalized": TIER_NORMAL, "folded": TIER_FOLDED, "transliterated": TIER_TRANSLIT}
 _Why = tuple[str, int, str | None]
@@ -88,12 +89,13 @@ def _rank_key(index: Index, key: str) -> tuple[int, _Why | None]:
     return pack_entry(c.name, _TIER[c.method]), _why(rows[0].explanation)
 
 
-def _keys(index: Index, answers: Answers) -> None:
+def _keys(index: Index, answers: Answers, rows: Iterable[int]) -> None:
     words, ordinary = index.policy.words, index.policy.ordinary_keys
     text = index.keys.text
     interned = {why: i for i, why in enumerate(answers.explanations)}
-    for row in range(len(index.keys)):
+    for row in rows:
         key = text[row]
+        answers.key_best[row], answers.key_explain[row] = RANK_AT_QUERY, NO_EXPLANATION
         # short keys may be acronyms, and words ("china", "İsland") be words or names, by the
         # query's case; an ordinary word's key by its accents (Spanish "se" is a word, "Sé" a name)
         if key in ordinary:
@@ -110,11 +112,11 @@ def _keys(index: Index, answers: Answers) -> None:
                 answers.key_explain[row] = interned[why]
 
 
-def _names(index: Index, answers: Answers) -> None:
+def _names(index: Index, answers: Answers, rows: Iterable[int]) -> None:
     """The answer to a query spelling each stored name exactly: the key's compiled answer, in that
     very spelling when the answering place has it (an exact spelling beats a normalised one)."""
     keys, text, place_of, type_code = index.keys, index.names.text, index.names.place, index.names.type_code
-    for k in range(len(keys)):
+    for k in rows:
         best = answers.key_best[k]
         entries = keys.entries(k)
         for m, tier in entries:
@@ -122,7 +124,7 @@ def _names(index: Index, answers: Answers) -> None:
                 continue  # a name is filed unchanged under its normalised spelling: key k
             answers.name_explain[m] = answers.key_explain[k]
             if best < 0:
-                answers.name_answer[m] = best
+                answers.name_answer[m], answers.name_method[m] = best, 0
                 continue
             n, method = keys.decode(best)
             spelled = text[m]
@@ -156,6 +158,14 @@ def compile_answers(index: Index) -> Answers:
         name_explain=array("H", [NO_EXPLANATION]) * n_names,
         explanations=[("only", 0, None)],
     )
-    _keys(index, answers)
-    _names(index, answers)
+    _keys(index, answers, range(n_keys))
+    _names(index, answers, range(n_keys))
     return answers
+
+
+def recompile_answers(index: Index, answers: Answers, rows: Collection[int]) -> None:
+    """Rank the keys ``rows`` of ``index`` again, and the names filed under them, into ``answers``
+    (what an overlay does for the keys its names reach)."""
+    ordered = sorted(rows)
+    _keys(index, answers, ordered)
+    _names(index, answers, ordered)

@@ -11,15 +11,18 @@ from ..errors import Problem
 from .curated import load_toml
 from .records import NAME_LEVELS, PROMINENCE_CLASSES, Policy, Prefer, Prominence, Ranking, Same, Stop
 
-__all__ = ["read_policy"]
+__all__ = ["policy_of", "read_policy"]
 
 _RANKING = ("ambiguity", "city_over_unit", "fuzzy", "prominence", "name_weight")
 
 
 def read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
     data, text = load_toml(path, rel, problems)
-    if data is None:
-        return Policy()
+    return Policy() if data is None else policy_of(data, text, rel, problems)
+
+
+def policy_of(data: dict[str, Any], text: str, rel: str, problems: list[Problem]) -> Policy:
+    """The policy in the parsed ``data`` of a file whose ``text`` gives the lines."""
     lines = text.splitlines()
 
     def line_of(section: str, n: int) -> int:

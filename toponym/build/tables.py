@@ -37,7 +37,7 @@ from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
 from .sources import Sources
 from .textlex import text_sections
 
-__all__ = ["build_tables"]
+__all__ = ["build_tables", "file_name", "prominence"]
 
 _MAX_DEPTH = 32
 
@@ -116,18 +116,23 @@ def _people(places: list[MergedPlace], parent: array[int]) -> array[int]:
     return people
 
 
+def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking) -> float:
+    """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
+    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``)."""
+    if kind == "subdivision":
+        kind = "first-level" if parent_kind in (None, "country", "territory") else "subdivision"
+    elif kind not in PROMINENCE_CLASSES:
+        kind = "physical"
+    rule = ranking.of(kind)
+    return max(rule.floor, rule.per_person * max(people, 0))
+
+
 def _prominence(places: list[MergedPlace], parent: array[int], people: array[int], ranking: Ranking) -> array[float]:
     """How likely a reader means each place by its bare name, as an equivalent population (policy.toml)."""
     out = array("d")
     for i, p in enumerate(places):
-        kind = p.src.kind
-        if kind == "subdivision":
-            up = parent[i]
-            kind = "first-level" if up < 0 or places[up].src.kind in ("country", "territory") else "subdivision"
-        elif kind not in PROMINENCE_CLASSES:
-            kind = "physical"
-        rule = ranking.of(kind)
-        out.append(max(rule.floor, rule.per_person * max(people[i], 0)))
+        up = parent[i]
+        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking))
     return out
 
 
@@ -173,23 +178,31 @@ def _display_sections(names: _Names, n_places: int) -> tuple[list[str], dict[str
     return tags, {"display_first": first, "display_tag": tag_of, "display_name": name_of}
 
 
+def file_name(text: str) -> tuple[dict[str, int], str | None]:
+    """The keys a stored name is filed under, each with its tier (normalised first), and its fuzzy
+    key (the folded one) when it is fuzzy-matched."""
+    norm = normalize_name(text)
+    if not norm:
+        return {}, None
+    folded = fold_key(norm)
+    trans = translit_key(folded)
+    filed = {norm: TIER_NORMAL}
+    filed.setdefault(folded, TIER_FOLDED)
+    if trans:
+        filed.setdefault(trans, TIER_TRANSLIT)
+    fuzzy = len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in NO_FUZZY_SCRIPTS
+    return filed, folded if fuzzy else None
+
+
 def _keys(name_text: list[str]) -> _Keys:
     entries: dict[str, list[int]] = {}
     fuzzy: set[str] = set()
     for n, text in enumerate(name_text):
-        norm = normalize_name(text)
-        if not norm:
-            continue
-        folded = fold_key(norm)
-        trans = translit_key(folded)
-        filed = {norm: TIER_NORMAL}
-        filed.setdefault(folded, TIER_FOLDED)
-        if trans:
-            filed.setdefault(trans, TIER_TRANSLIT)
+        filed, fuzzy_key = file_name(text)
         for key, tier in filed.items():
             entries.setdefault(key, []).append(pack_entry(n, tier))
-        if len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in NO_FUZZY_SCRIPTS:
-            fuzzy.add(folded)
+        if fuzzy_key is not None:
+            fuzzy.add(fuzzy_key)
     fuzzy_list = sorted(fuzzy)
     ordered = fuzzy_list + sorted(k for k in entries if k not in fuzzy)
     return _Keys(ordered, len(fuzzy_list), entries)
@@ -272,6 +285,10 @@ def _meta(
             "city_over_unit": sources.policy.ranking.city_over_unit,
             "fuzzy_floor": list(sources.policy.ranking.fuzzy_floor),
             "name_weight": sources.policy.ranking.weights(),
+        },
+        # what an overlay needs to rank the places it adds as the build ranks its own
+        extra={
+            "prominence": {k: (r.floor, r.per_person) for k, r in sorted(sources.policy.ranking.prominence.items())}
         },
     )
 

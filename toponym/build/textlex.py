@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..charclass import is_unspaced
 from ..index.schema import TEXT_GROW, TEXT_MORE
 from ..index.strings import build_table
 from ..normalize import fold_key
 
-__all__ = ["text_sections", "word_rank"]
+__all__ = ["patch_text_sections", "text_sections", "word_rank"]
 
 #: Longest entry filed for a script without spaces, in characters (the scanner reads no further).
 UNSPACED_MAX = 16
@@ -44,21 +44,36 @@ def _unspaced(text: str) -> bool:
     return bool(text) and all(is_unspaced(ch) for ch in text)
 
 
+def _prefixes(key: str) -> list[tuple[str, int]]:
+    """The text entries a key needs, with their flags: the leading token runs of a key of several
+    words (``TEXT_MORE``), the leading characters of a key in a script without spaces (``TEXT_GROW``)."""
+    if " " in key:
+        tokens = key.split(" ")
+        return [(" ".join(tokens[:n]), TEXT_MORE) for n in range(1, len(tokens))]
+    if _unspaced(key):
+        folded = fold_key(key)
+        return [(folded[:i], TEXT_GROW) for i in range(1, min(len(folded), UNSPACED_MAX))]
+    return []
+
+
+def _sections(flags: dict[str, int], ranks: dict[str, int]) -> dict[str, array[int] | bytes]:
+    ordered = sorted(flags)
+    return {
+        "text_blob": "".join(f"{text}\n" for text in ordered).encode("utf-8"),
+        "text_slots": build_table(ordered),
+        "text_flags": array("B", (flags[t] for t in ordered)),
+        "text_rank": array("B", (ranks.get(t, 0) for t in ordered)),
+    }
+
+
 def text_sections(keys: Iterable[str], frequent: dict[str, tuple[str, ...]]) -> dict[str, array[int] | bytes]:
     """The text lexicon of an index whose keys are ``keys``; ``frequent`` maps a language to its
     most frequent words in rank order (only words of scripts without spaces are filed)."""
     flags: dict[str, int] = {}
     ranks: dict[str, int] = {}
     for key in keys:
-        if " " in key:
-            tokens = key.split(" ")
-            for n in range(1, len(tokens)):
-                prefix = " ".join(tokens[:n])
-                flags[prefix] = flags.get(prefix, 0) | TEXT_MORE
-        elif _unspaced(key):
-            folded = fold_key(key)
-            for i in range(1, min(len(folded), UNSPACED_MAX)):
-                flags[folded[:i]] = flags.get(folded[:i], 0) | TEXT_GROW
+        for prefix, bit in _prefixes(key):
+            flags[prefix] = flags.get(prefix, 0) | bit
     for words in frequent.values():
         for rank, word in enumerate(words):
             folded = fold_key(word)
@@ -68,10 +83,26 @@ def text_sections(keys: Iterable[str], frequent: dict[str, tuple[str, ...]]) -> 
             flags.setdefault(folded, 0)
             for i in range(1, len(folded)):
                 flags[folded[:i]] = flags.get(folded[:i], 0) | TEXT_GROW
-    ordered = sorted(flags)
-    return {
-        "text_blob": "".join(f"{text}\n" for text in ordered).encode("utf-8"),
-        "text_slots": build_table(ordered),
-        "text_flags": array("B", (flags[t] for t in ordered)),
-        "text_rank": array("B", (ranks.get(t, 0) for t in ordered)),
-    }
+    return _sections(flags, ranks)
+
+
+def patch_text_sections(
+    entries: Sequence[str], flags: Sequence[int], rank: Sequence[int], added: Iterable[str]
+) -> dict[str, array[int] | bytes] | None:
+    """The text lexicon of an index whose text entries are ``entries`` (with their ``flags`` and
+    ``rank``) once the keys ``added`` are filed in (an overlay's), or ``None`` when it needs no
+    new entry or flag."""
+    need = [(p, bit) for key in added for p, bit in _prefixes(key)]
+    if not need:
+        return None
+    merged = dict(zip(entries, flags, strict=True))
+    changed = False
+    for prefix, bit in need:
+        have = merged.get(prefix, 0)
+        if prefix not in merged or not have & bit:
+            merged[prefix] = have | bit
+            changed = True
+    if not changed:
+        return None
+    ranks = {t: r for t, r in zip(entries, rank, strict=True) if r}
+    return _sections(merged, ranks)

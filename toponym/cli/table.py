@@ -194,7 +194,7 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise Failure("Parquet needs pyarrow: pip install 'toponym[parquet]' (or pyarrow)") from exc
+        raise Failure("Parquet needs pyarrow: pip install 'toponym-ids[parquet]' (or pyarrow)") from exc
     return pa, pq
 
 

@@ -142,9 +142,17 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
             continue
+        # the name must be the city's own or a part of it ("Lima", "New York" of New York City), or
+        # the unit be named after the city (an exonym, "Moskau", "Tokio", claims the unit Moscow,
+        # Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
+        # Salvador, "Pará" for Belém)
+        city = fold_key(normalize_name(places.name[p]))
+        own = fold_key(normalize_name(index.names.text[c.name])) in city
         ancestors = set(index.ancestors(p))
         for unit in units:
             if weighted[unit] < key.prominence:
+                continue
+            if not own and city not in fold_key(normalize_name(places.name[unit])):
                 continue
             parent = places.parent[unit]
             first_level = parent < 0 or places.kind[parent] in ("country", "territory")
@@ -195,8 +203,9 @@ def _tied(index: Index, a: tuple[RankKey, int], b: tuple[RankKey, int]) -> bool:
 
 def credible(index: Index, c: Candidate) -> bool:
     """May ``c`` answer a bare query? A fuzzy candidate only when its place is as prominent as
-    policy.toml ``[fuzzy]`` asks for a typo of its number of edits."""
-    if c.method != "fuzzy":
+    policy.toml ``[fuzzy]`` asks for a typo of its number of edits, or a person added or reviewed
+    the place (a curated record, an overlay's: the places its texts are about)."""
+    if c.method != "fuzzy" or index.places.curated[c.place]:
         return True
     return index.places.prominence[c.place] >= index.policy.fuzzy_floor[min(max(c.spelled, 1), 2) - 1]
 
