@@ -129,6 +129,10 @@ def better(index: Index, c: Candidate, have: Candidate, hints: Hints) -> bool:
     return c.name < have.name
 
 
+def _plain(name: str) -> str:
+    return fold_key(normalize_name(name))
+
+
 def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) -> None:
     """A city outranks a subdivision of its name that contains it ("Lima", "Zurich" are the cities),
     unless that unit is a first-level one more than ``1/share`` times as populous as the city
@@ -142,17 +146,16 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
             continue
-        # the name must be the city's own or a part of it ("Lima", "New York" of New York City), or
-        # the unit be named after the city (an exonym, "Moskau", "Tokio", claims the unit Moscow,
-        # Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
-        # Salvador, "Pará" for Belém)
-        city = fold_key(normalize_name(places.name[p]))
-        own = fold_key(normalize_name(index.names.text[c.name])) in city
+        city = _plain(places.name[p])
         ancestors = set(index.ancestors(p))
         for unit in units:
             if weighted[unit] < key.prominence:
                 continue
-            if not own and city not in fold_key(normalize_name(places.name[unit])):
+            # the unit must be named after the city ("Lima", New York City in New York State, Tokyo
+            # in Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
+            # Salvador, "Pará" for Belém)
+            own = _plain(places.name[unit])
+            if city not in own and own not in city:
                 continue
             parent = places.parent[unit]
             first_level = parent < 0 or places.kind[parent] in ("country", "territory")
