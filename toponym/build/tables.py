@@ -35,6 +35,7 @@ from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, NAME_TYPES
 from .merge import MergedName, MergedPlace
 from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
 from .sources import Sources
+from .textlex import text_sections
 
 __all__ = ["build_tables", "file_name", "prominence"]
 
@@ -353,5 +354,6 @@ def build_tables(places: list[MergedPlace], sources: Sources, ordinary: frozense
         "key_explain": array("H", bytes(2 * n_keys)),
         **_fuzzy_sections(keys),
         **_word_sections(sources.words, ordinary),
+        **text_sections(keys.ordered, sources.words.frequent),
     }
     return IndexTables(_meta(sources, places, names, keys, display_tags), sections)
