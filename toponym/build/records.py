@@ -95,7 +95,7 @@ class Policy:
 
 #: The classes of place the policy gives a prominence (``[prominence.<class>]``).
 PROMINENCE_CLASSES = ("country", "territory", "former-country", "ocean", "sea", "macro-region", "gulf", "strait",
-                      "first-level", "subdivision", "city", "physical")  # fmt: skip
+                      "first-level", "subdivision", "unlisted-subdivision", "city", "physical")  # fmt: skip
 #: How much a stored name vouches for its place, weakest first (``[name_weight.<level>]``); a name's
 #: level is its index here.
 NAME_LEVELS = ("misspelling", "minor-language", "untagged", "major-language", "reviewed")

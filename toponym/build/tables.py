@@ -122,7 +122,10 @@ def _prominence(places: list[MergedPlace], parent: array[int], people: array[int
         kind = p.src.kind
         if kind == "subdivision":
             up = parent[i]
-            kind = "first-level" if up < 0 or places[up].src.kind in ("country", "territory") else "subdivision"
+            if up < 0 or places[up].src.kind in ("country", "territory"):
+                kind = "first-level"
+            elif not p.curated and "iso3166_2" not in p.src.codes:
+                kind = "unlisted-subdivision"  # below the first level, and no ISO 3166-2 code: GeoNames ADM2
         elif kind not in PROMINENCE_CLASSES:
             kind = "physical"
         rule = ranking.of(kind)
