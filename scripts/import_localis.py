@@ -156,8 +156,11 @@ def admin2_parent(row: dict, rows: list[dict], admin1: dict[str, str], iso_ids: 
 
 def _emit_admin2(ctx, raw: dict, out: Output) -> None:
     """Second-level units: a row with an ISO code pycountry has gives that subdivision its names (its
-    GeoNames id is folded into pycountry.places.tsv); any other becomes ``gn-<geonameid>``."""
+    GeoNames id is folded into pycountry.places.tsv); any other becomes ``gn-<geonameid>``, with the
+    population of the city it is one with when GeoNames gives that city the unit's name (Kings
+    County: Brooklyn's; ``Context.coterminous_units``), else none."""
     iso_ids, country_ids, admin1 = ctx.iso_subdivision_ids, ctx.all_country_ids, ctx.admin1_by_gncode
+    people, _ = ctx.coterminous_units
     taken = set(out.places)
     for row in admin2_rows(raw):
         cc = row["gn_code"].split(".", 1)[0].lower()
@@ -177,7 +180,7 @@ def _emit_admin2(ctx, raw: dict, out: Output) -> None:
                 out.drop("admin2-duplicate")
                 continue
             taken.add(pid)
-            place = Place(pid, "subdivision", row["name"], parent=parent, country=cc)
+            place = Place(pid, "subdivision", row["name"], parent=parent, country=cc, population=people.get(pid))
             place.codes["geonames"] = str(row["geonameid"])
             out.add_place(place)
         names = [row["name"], *row["aliases"]]
