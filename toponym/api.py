@@ -97,11 +97,18 @@ class Gazetteer:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         candidates: bool = True,
     ) -> Outcome:
         """What ``name`` comes to: matched, ambiguous, stopped, no-match or invalid; see :func:`toponym.lookup`."""
         return self.resolver.lookup(
-            name, lang=lang, country=country, kinds=kinds, perspective=perspective, candidates=candidates
+            name,
+            lang=lang,
+            country=country,
+            kinds=kinds,
+            perspective=perspective,
+            demonyms=demonyms,
+            candidates=candidates,
         )
 
     @overload
@@ -146,9 +153,12 @@ class Gazetteer:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
     ) -> Match | None:
         """Best match for ``name``, or ``None``; see :func:`toponym.resolve`."""
-        return self.resolver.resolve(name, lang=lang, country=country, kinds=kinds, perspective=perspective)
+        return self.resolver.resolve(
+            name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms
+        )
 
     def resolve_all(
         self,
@@ -158,11 +168,12 @@ class Gazetteer:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         limit: int | None = None,
     ) -> list[Match]:
         """Every candidate for ``name``, best first; see :func:`toponym.resolve_all`."""
         return self.resolver.resolve_all(
-            name, lang=lang, country=country, kinds=kinds, perspective=perspective, limit=limit
+            name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, limit=limit
         )
 
     def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
@@ -241,15 +252,21 @@ def resolve(
     country: str | None = None,
     kinds: Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
 ) -> Match | None:
     """Best match for ``name`` in the default gazetteer, or ``None``.
+
+    ``demonyms=True`` lets a demonym or adjective name its place ("Russian" is Russia, "European"
+    Europe); by default it names nothing, as in prose it rarely means the place itself.
 
     >>> resolve("Shokotan").place.id
     'shikotan'
     >>> resolve("Qxzvtplkwj") is None
     True
     """
-    return default_gazetteer().resolver.resolve(name, lang=lang, country=country, kinds=kinds, perspective=perspective)
+    return default_gazetteer().resolver.resolve(
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms
+    )
 
 
 def resolve_all(
@@ -259,11 +276,12 @@ def resolve_all(
     country: str | None = None,
     kinds: Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     limit: int | None = None,
 ) -> list[Match]:
     """Every candidate for ``name``, best first."""
     return default_gazetteer().resolver.resolve_all(
-        name, lang=lang, country=country, kinds=kinds, perspective=perspective, limit=limit
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, limit=limit
     )
 
 
@@ -274,6 +292,7 @@ def lookup(
     country: str | None = None,
     kinds: Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     candidates: bool = True,
 ) -> Outcome:
     """What ``name`` comes to, from one ranking, with the candidates and the reason.
@@ -289,7 +308,7 @@ def lookup(
     ['matched', 'ambiguous', 'stopped', 'no-match', 'invalid']
     """
     return default_gazetteer().resolver.lookup(
-        name, lang=lang, country=country, kinds=kinds, perspective=perspective, candidates=candidates
+        name, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, candidates=candidates
     )
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "MAJOR_LANGS",
     "MAJOR_LANGUAGES",
     "METHODS",
+    "NAME_LEVELS",
     "NAME_TYPES",
     "SCHEMES",
     "STATUSES",
@@ -64,6 +65,7 @@ NameType = Literal[
     "misspelling",
     "colloquial",
     "epithet",
+    "demonym",
 ]
 #: What a stored name is; ``PlaceName.type`` and ``Match.name_type`` are one of these.
 NAME_TYPES: Final[tuple[NameType, ...]] = get_args(NameType)
@@ -98,6 +100,9 @@ STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 #: Kinds that are a country, de facto or historic: a place's ``country`` is the nearest of these.
 COUNTRY_KINDS: Final[frozenset[Kind]] = frozenset({"country", "territory", "former-country"})
 #: Kinds answered even when their name is a common word ("Turkey", "Chad", "Jordan").
+#: How much a stored name vouches for its place, weakest first (policy.toml ``[name_weight.<level>]``);
+#: a name's level is its index here.
+NAME_LEVELS: Final = ("misspelling", "minor-language", "untagged", "major-language", "reviewed")
 MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea", "macro-region"})
 
 #: Languages whose names a source gives with care: a name tagged with one of them vouches for its

@@ -40,6 +40,7 @@ MIN_NAMES = 575_000
 COUNTRY_NAME_RECALL = 0.99
 TYPO_RECALL = 0.95
 TYPO_SAMPLE = 6_000
+CITY_PEOPLE = 100_000
 TYPO_SEED = 20_240_601
 COMMON_WORDS = 1_000
 COMMON_WORD_ANSWER_RATE = 0.01
@@ -217,8 +218,24 @@ def _bucket(m: Match) -> str:
 # --- typos --------------------------------------------------------------------------------------
 
 
+def _written_about(shipped: Gazetteer, pid: str) -> bool:
+    """A place people write about: a country or territory, a first-level subdivision, a city of
+    100,000 people or more. A typo of a hamlet's name is more likely another place the index lacks,
+    so the resolver answers it only with a hint (policy.toml ``[fuzzy]``)."""
+    place = shipped.get(pid)
+    if place is None:
+        return False
+    if place.kind in ("country", "territory"):
+        return True
+    if place.kind == "subdivision":
+        parent = shipped.get(place.parent) if place.parent else None
+        return parent is None or parent.kind in ("country", "territory")
+    return place.kind == "city" and (place.population or 0) >= CITY_PEOPLE
+
+
 def _typo_sample(shipped: Gazetteer) -> list[tuple[str, str]]:
-    """Seeded sample of (name, place id): names of 6+ characters whose plain resolve is their place."""
+    """Seeded sample of (name, place id): names of 6+ characters of places people write about whose
+    plain resolve is their place."""
     idx = shipped.index
     rng = random.Random(TYPO_SEED)
     order = list(range(len(idx.names)))
@@ -230,6 +247,8 @@ def _typo_sample(shipped: Gazetteer) -> list[tuple[str, str]]:
         if len(_key(name)) < 6 or name in seen:
             continue
         pid = idx.places.ids[idx.names.place[n]]
+        if not _written_about(shipped, pid):
+            continue
         m = shipped.resolve(name)
         if m is None or m.place.id != pid:
             continue
@@ -368,9 +387,9 @@ def test_typo_recall(typo_run: _TypoRun) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="measured 0.9340 over all 6000 typos (0.9559 in scope): the 144 out of scope all but miss (Han names, never fuzzy-matched "
-    "by design; typos three key edits from the name; letters of another script), and 2-edit typos of untagged "
-    "alternates of small places often lie as near to another place's name",
+    reason="measured 0.9407 over all 6000 typos of names of countries, first-level units and cities of 100k+ (0.9636 "
+    "in scope): the 147 out of scope all but miss (Han names, never fuzzy-matched by design; typos three key edits "
+    "from the name; letters of another script)",
 )
 def test_typo_recall_over_every_typo(typo_run: _TypoRun) -> None:
     """The same target over every typo, out-of-scope ones included: the honest figure for a caller

@@ -6,8 +6,9 @@ Rules, each with its reason:
 
 * ``ordinary-word`` (a key is demoted: a bare query of it gets no answer, a hint or the other places
   of a text still reach its places): one of the ``ORDINARY_TOP`` most frequent words of a language
-  (``words/<lang>.frequent.txt``) that is not the own name of a prominent place (canonical, reviewed
-  or in a major language),
+  (``words/<lang>.frequent.txt``) that is not the own name of a prominent place (canonical or
+  reviewed; or given in a major language, or local: among the ``ORDINARY_CORE`` commonest, in that
+  very language),
   nor a name English writes (a frequent English word missing from the English dictionary) unless
   among the language's ``ORDINARY_CORE`` commonest.
   "un" (French, Spanish) is an alias of a town in India, "Ende" (German for "end") a Franco-Provençal
@@ -47,6 +48,9 @@ _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mount
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
 _SHORT = 4
+#: Places named in every language by the common noun ("Welt", "世界", "العالم" are the world): never
+#: an excuse for the word.
+_GENERIC = frozenset({"m49-001"})
 
 Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias"]
 RULES: tuple[Rule, ...] = get_args(Rule)
@@ -85,6 +89,8 @@ def _primaries(langs: list[str]) -> set[str]:
 def _prominent(places: dict[str, MergedPlace]) -> set[str]:
     out: set[str] = set()
     for pid, p in places.items():
+        if pid in _GENERIC:
+            continue
         kind = p.src.kind
         parent = places.get(p.src.parent) if p.src.parent else None
         if (
@@ -98,44 +104,69 @@ def _prominent(places: dict[str, MergedPlace]) -> set[str]:
     return out
 
 
-def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words) -> set[str]:
-    """Names (normalised, accents kept) that are a prominent place's own: canonical, reviewed,
-    given in a major language, or a frequent word of a language of the place's country (the local
-    name: "Milano" is untagged in the sources, and Italian). Italian "Roma" and "Germania" are names
-    wherever they are written; other untagged or minority-language alternates vouch for nothing
-    ("Te" for Dezhou, "Gente" for Ghent, a Franco-Provençal "Ende" for India), nor does a name in
-    capitals for the word in lower case ("USA" is not Italian "usa")."""
-    local: dict[str, frozenset[str]] = {}
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """Names (normalised, accents kept) that are a prominent place's own."""
+
+    anywhere: set[str]
+    """Canonical or reviewed: the place's name in whatever language the query is."""
+    by_lang: dict[str, set[str]]
+    """Per language: names the sources give in it, and local names (a frequent word of a language
+    of the place's country)."""
+
+
+def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words) -> _Own:
+    """The names that are a prominent place's own: canonical or reviewed anywhere; a name the
+    sources tag with a major language, or a frequent word of a language of the place's country (the
+    local name: "Milano" is untagged in the sources, and Italian), in that language only. Italian
+    "Roma" is a name in Italian, but Portuguese "Este" (Sri Lanka's Eastern Province) no excuse for
+    Spanish "este"; untagged or minority-language alternates vouch for nothing ("Te" for Dezhou,
+    "Gente" for Ghent, a Franco-Provençal "Ende" for India), nor does a name in capitals for the word
+    in lower case ("USA" is not Italian "usa"), nor an abbreviation for the word without its dot
+    ("Del." is not Spanish "del")."""
+    local: dict[str, dict[str, frozenset[str]]] = {}
     for territory, langs in words.territory_langs.items():
-        local[territory] = frozenset(w for lang in langs for w in words.frequent.get(lang, ()))
-    own: set[str] = set()
+        local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
+    own = _Own(set(), defaultdict(set))
     for pid in prominent:
         p = places[pid]
-        spoken = local.get(p.src.country or pid, frozenset())
+        spoken = local.get(p.src.country or pid, {})
         for n in p.names.values():
-            if is_acronym(n.name):
+            if is_acronym(n.name) or n.name.endswith("."):
                 continue
             norm = normalize_name(n.name)
-            if n.name == p.src.name or n.curated or _primaries(n.langs) & MAJOR_LANGS or norm in spoken:
-                own.add(norm)
+            if n.name == p.src.name or n.curated:
+                own.anywhere.add(norm)
+                continue
+            for lang in _primaries(n.langs) & MAJOR_LANGS:
+                own.by_lang[lang].add(norm)
+            for lang, frequent in spoken.items():
+                if norm in frequent:
+                    own.by_lang[lang].add(norm)
     return own
 
 
-def _ordinary(words: Words, own: set[str]) -> list[Decision]:
-    """Every frequent word that is no prominent place's own name (whether or not a stored
-    name has it as its key: a query reaches names through its transliteration too, "мы" is "my").
-    Frequent English words that the dictionary lacks in lower case are names ("Venice", "Britain",
-    "Richmond"): they count in no language beyond its ``ORDINARY_CORE`` commonest words."""
+def _ordinary(words: Words, own: _Own) -> list[Decision]:
+    """Every frequent word of a language that is no prominent place's own name in that language
+    (among its ``ORDINARY_CORE`` commonest) or in any (beyond them), whether or not a stored name has
+    it as its key (a query reaches names through its transliteration too: "мы" is "my"). Frequent
+    English words that the dictionary lacks in lower case are names ("Venice", "Britain", "Richmond"): they count in no language beyond its
+    ``ORDINARY_CORE`` commonest words."""
     english = words.frequent.get("en", ())
     # names English writes (frequent, but no lower-case dictionary word): the lists of other
     # languages hold them too, from text about the world ("cannes" in French, "essex" in Icelandic)
     english_names = {w for w in english if fold_key(w) not in words.dictionary}
+    # beyond a language's core, a name in any major language excuses the word (French "Japon" is
+    # Japan, though Turkish "japon" means Japanese); within it, only a name in that language does
+    # (French "seul" is no Portuguese "Seul", Seoul; Spanish "este" no Portuguese "Este")
+    in_some = set().union(*own.by_lang.values()) | own.anywhere
     found: dict[str, list[str]] = defaultdict(list)
     for lang, ranked in sorted(words.frequent.items()):
+        named = own.by_lang.get(lang, set()) | own.anywhere
         for rank, k in enumerate(ranked[:ORDINARY_TOP]):
             if k in english_names and (lang == "en" or rank >= ORDINARY_CORE):
                 continue
-            if k not in own:
+            if k not in (named if rank < ORDINARY_CORE else in_some):
                 found[k].append(lang)
     return [
         Decision("ordinary-word", k, detail=f"a frequent word in {', '.join(langs)}")

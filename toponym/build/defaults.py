@@ -28,6 +28,7 @@ from ..normalize import fold_key
 from ..resolver.candidates import Query, gather
 from ..resolver.hints import NO_HINTS
 from ..resolver.ranking import rank
+from ..vocab import NAME_TYPES
 
 __all__ = ["Answers", "compile_answers"]
 
@@ -56,10 +57,21 @@ class Answers:
         }
 
 
+_DEMONYM = NAME_TYPES.index("demonym")
+
+
 def _case_free(key: str) -> bool:
     """Whether no query of ``key`` can be upper-, lower- or title-case, nor ASCII: then neither the
     acronym rule nor the English-word rules can tell two of its spellings apart."""
     return not key.isascii() and key.upper() == key.lower()
+
+
+def _dotted_word(index: Index, row: int, key: str) -> bool:
+    """Whether ``key`` is a word of some language filed for an abbreviation written with a dot."""
+    if key not in index.policy.no_fuzzy_words:
+        return False
+    text = index.names.text
+    return any(text[n].endswith(".") for n, _ in index.keys.entries(row))
 
 
 def _why(e: Explanation) -> _Why:
@@ -86,6 +98,8 @@ def _keys(index: Index, answers: Answers) -> None:
         # query's case; an ordinary word's key by its accents (Spanish "se" is a word, "Sé" a name)
         if key in ordinary:
             continue
+        if _dotted_word(index, row, key):
+            continue  # "Calif." and "calif": the answer depends on the dot a query types
         if (len(key) > 3 and fold_key(key) not in words) or _case_free(key):
             best, why = _rank_key(index, key)
             answers.key_best[row] = best
@@ -99,7 +113,7 @@ def _keys(index: Index, answers: Answers) -> None:
 def _names(index: Index, answers: Answers) -> None:
     """The answer to a query spelling each stored name exactly: the key's compiled answer, in that
     very spelling when the answering place has it (an exact spelling beats a normalised one)."""
-    keys, text, place_of = index.keys, index.names.text, index.names.place
+    keys, text, place_of, type_code = index.keys, index.names.text, index.names.place, index.names.type_code
     for k in range(len(keys)):
         best = answers.key_best[k]
         entries = keys.entries(k)
@@ -116,7 +130,15 @@ def _names(index: Index, answers: Answers) -> None:
                 method = METHOD_EXACT
             else:
                 place = place_of[n]
-                exact = [e for e, t in entries if t == TIER_NORMAL and place_of[e] == place and text.equals(e, spelled)]
+                # a demonym answers no bare query ("Pakistani" is Pakistan's only by a hint)
+                exact = [
+                    e
+                    for e, t in entries
+                    if t == TIER_NORMAL
+                    and place_of[e] == place
+                    and type_code[e] != _DEMONYM
+                    and text.equals(e, spelled)
+                ]
                 if exact:
                     n, method = exact[0], METHOD_EXACT
             answers.name_answer[m], answers.name_method[m] = n, method

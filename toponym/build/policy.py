@@ -13,7 +13,7 @@ from .records import NAME_LEVELS, PROMINENCE_CLASSES, Policy, Prefer, Prominence
 
 __all__ = ["read_policy"]
 
-_RANKING = ("ambiguity", "city_over_unit", "prominence", "name_weight")
+_RANKING = ("ambiguity", "city_over_unit", "fuzzy", "prominence", "name_weight")
 
 
 def read_policy(path: Path, rel: str, problems: list[Problem]) -> Policy:
@@ -86,8 +86,16 @@ def _table(data: dict[str, Any], name: str, names: tuple[str, ...], rel: str, li
 
 
 def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Problem]) -> Ranking:
-    """The ranking parameters: ``[ambiguity]``, ``[city_over_unit]``, ``[prominence.*]``, ``[name_weight.*]``."""
+    """The ranking parameters: ``[ambiguity]``, ``[city_over_unit]``, ``[fuzzy]``, ``[prominence.*]``, ``[name_weight.*]``."""
     ranking = Ranking()
+    fuzzy = data.get("fuzzy")
+    if fuzzy is not None:
+        line = next((i + 1 for i, text in enumerate(lines) if text.strip() == "[fuzzy]"), 1)
+        if not isinstance(fuzzy, dict) or not isinstance(fuzzy.get("reason"), str) or not fuzzy["reason"]:
+            problems.append(Problem(rel, line, "[fuzzy] needs one_edit, two_edits and a reason"))
+        else:
+            one = _number(fuzzy, "one_edit", "[fuzzy]", problems, rel, line)
+            ranking.fuzzy_floor = (one, _number(fuzzy, "two_edits", "[fuzzy]", problems, rel, line))
     for section, field in (("ambiguity", "ratio"), ("city_over_unit", "share")):
         entry = data.get(section)
         if entry is None:

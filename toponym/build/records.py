@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..vocab import NAME_LEVELS
 
 __all__ = [
     "NAME_LEVELS",
@@ -96,9 +97,6 @@ class Policy:
 #: The classes of place the policy gives a prominence (``[prominence.<class>]``).
 PROMINENCE_CLASSES = ("country", "territory", "former-country", "ocean", "sea", "macro-region", "gulf", "strait",
                       "first-level", "subdivision", "unlisted-subdivision", "city", "physical")  # fmt: skip
-#: How much a stored name vouches for its place, weakest first (``[name_weight.<level>]``); a name's
-#: level is its index here.
-NAME_LEVELS = ("misspelling", "minor-language", "untagged", "major-language", "reviewed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +114,8 @@ class Ranking:
 
     ambiguity: float = 1.5
     city_over_unit: float = 0.0
+    fuzzy_floor: tuple[float, float] = (0.0, 0.0)
+    """The least likelihood a place needs to be the answer to a typo of one edit, of two."""
     prominence: dict[str, Prominence] = field(default_factory=dict)
     name_weight: dict[str, float] = field(default_factory=dict)
 

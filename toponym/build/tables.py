@@ -272,6 +272,7 @@ def _meta(
         ranking={
             "ambiguity": sources.policy.ranking.ambiguity,
             "city_over_unit": sources.policy.ranking.city_over_unit,
+            "fuzzy_floor": list(sources.policy.ranking.fuzzy_floor),
             "name_weight": sources.policy.ranking.weights(),
         },
     )

@@ -53,6 +53,7 @@ def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
         id_alias=meta.id_alias,
         ambiguity=float(meta.ranking["ambiguity"]),
         city_over_unit=float(meta.ranking["city_over_unit"]),
+        fuzzy_floor=tuple(float(v) for v in meta.ranking.get("fuzzy_floor", (0.0, 0.0))),
         name_weight=tuple(meta.ranking["name_weight"]),
     )
 

@@ -53,7 +53,7 @@ class IndexMeta:
     explanations: list[tuple[str, int, str | None]]
     """``(rule, candidates, policy reason)`` of the compiled answers; entry 0 is unused."""
     ranking: dict[str, Any]
-    """``ambiguity``, ``city_over_unit``, ``name_weight`` (by name level) of policy.toml."""
+    """``ambiguity``, ``city_over_unit``, ``fuzzy_floor``, ``name_weight`` (by name level) of policy.toml."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Room for small tables added without a format change."""
 

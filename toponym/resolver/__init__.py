@@ -24,6 +24,8 @@ from .candidates import Candidate, Query, gather
 from .codes import code_shaped, code_table
 from .context import reach, supported
 from .fastpath import MAX_QUERY, SLOW, FastPath
+from .forms import fuzzy_allowance
+from .forms import read as read_forms
 from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
 from .outcomes import code_match, invalid, outcome
 from .ranking import Ranked, rank
@@ -81,9 +83,10 @@ class Resolver:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
     ) -> Match | None:
         """The best match for ``name``, or ``None`` when nothing is good enough or it is ambiguous."""
-        if lang is None and country is None and kinds is None and perspective is None:
+        if lang is None and country is None and kinds is None and perspective is None and not demonyms:
             try:
                 memo = self._cache_get(name, _MISS)
             except TypeError:  # unhashable: not a name
@@ -99,7 +102,7 @@ class Resolver:
                 cache.clear()
             cache[name] = best
             return best
-        hints = self._hints(lang, country, kinds, perspective)
+        hints = self._hints(lang, country, kinds, perspective, demonyms)
         if not isinstance(name, str):
             return None
         return self._answer(name, hints)
@@ -112,10 +115,11 @@ class Resolver:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         limit: int | None = None,
     ) -> list[Match]:
         """Every candidate for ``name``, best first (see :mod:`.ranking` for the rules)."""
-        hints = self._hints(lang, country, kinds, perspective)
+        hints = self._hints(lang, country, kinds, perspective, demonyms)
         if not isinstance(name, str):
             return []
         code, rows = self._read(name, hints)
@@ -131,6 +135,7 @@ class Resolver:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         candidates: bool = True,
     ) -> Outcome:
         """What ``name`` comes to, from one ranking: ``matched`` (what ``resolve`` answers),
@@ -140,7 +145,7 @@ class Resolver:
         ``candidates=False`` lists only the match of a name that matches: a bare name is then
         answered from the answers ranked at build time, as ``resolve`` answers it, without ranking
         its other candidates now (for bulk work: about three times faster on stored names)."""
-        hints = self._hints(lang, country, kinds, perspective)
+        hints = self._hints(lang, country, kinds, perspective, demonyms)
         bad = invalid(name)
         if bad is not None:
             return bad
@@ -219,11 +224,16 @@ class Resolver:
     # --- internals ------------------------------------------------------------------------------
 
     def _hints(
-        self, lang: str | None, country: str | None, kinds: Collection[str] | None, perspective: str | None
+        self,
+        lang: str | None,
+        country: str | None,
+        kinds: Collection[str] | None,
+        perspective: str | None,
+        demonyms: bool = False,
     ) -> Hints:
-        if lang is None and country is None and kinds is None and perspective is None:
+        if lang is None and country is None and kinds is None and perspective is None and not demonyms:
             return NO_HINTS
-        return make_hints(self.index, lang, country, kinds, perspective, self._country_named)
+        return make_hints(self.index, lang, country, kinds, perspective, self._country_named, demonyms)
 
     def _country_named(self, text: str) -> int | None:
         """The row of the country a hint names by name ("Japan"; "uk" and "UK" are acronyms)."""
@@ -248,7 +258,7 @@ class Resolver:
         capitals reaches only stored names written in capitals ("UK", "РФ"), never a name it
         matches when case is ignored ("Ita", "Civ")."""
         if not code_shaped(name):
-            return None, self._rows(name, hints)
+            return None, self._rows(name, hints, forms=True)
         codes = code_table(self.index)
         rows = self._rows(name, hints, codes.acronym)
         found = codes.country_code(name)
@@ -276,7 +286,7 @@ class Resolver:
 
     def _slow(self, name: str, hints: Hints) -> Match | None:
         """Rank every candidate now, as a name (the compiled answers cannot answer)."""
-        return self._first(name, self._rows(name, hints), hints)
+        return self._first(name, self._rows(name, hints, forms=True), hints)
 
     def _first(self, name: str, rows: list[Ranked], hints: Hints) -> Match | None:
         """The first candidate, unless it ties with the next or a stop rule keeps it back."""
@@ -284,13 +294,28 @@ class Resolver:
             return self._match(name, rows[0], hints)
         return None
 
-    def _rows(self, query: object, hints: Hints, keep: Callable[[Candidate], bool] | None = None) -> list[Ranked]:
+    def _rows(
+        self, query: object, hints: Hints, keep: Callable[[Candidate], bool] | None = None, forms: bool = False
+    ) -> list[Ranked]:
+        """The ranked candidates of ``query``; with ``forms``, a query that matches no stored name
+        is read as a written form (:mod:`.forms`) before it is matched fuzzily."""
         if not isinstance(query, str) or len(query) > MAX_QUERY or not query.strip():
             return []
         q = Query.of(query)
-        cands = gather(self.index, q, self._spelling if self.fuzzy else None)
+        cands = gather(self.index, q)
         if keep is not None:
             cands = [c for c in cands if keep(c)]
+        if not cands and forms:
+            found = read_forms(self.index, query, hints, self._rows)
+            if found:
+                return found
+        if not cands and self.fuzzy:
+            cands = gather(self.index, q, self._spelling)
+            allowance = fuzzy_allowance(query) if forms and cands else None
+            if allowance is not None:  # a typo is read in the core of "X County", not in its admin word
+                cands = [c for c in cands if c.spelled <= allowance]
+            if keep is not None:
+                cands = [c for c in cands if keep(c)]
         return rank(self.index, q, cands, hints, query.islower())
 
     def _spelling(self, n: int) -> int | None:

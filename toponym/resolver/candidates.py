@@ -16,7 +16,7 @@ from ..index.blocking import key_edits
 from ..index.schema import TIER_NORMAL, TIER_TRANSLIT
 from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..surface import is_acronym, letters, whole_word_char
-from ..vocab import Method
+from ..vocab import NAME_LEVELS, Method
 
 __all__ = ["FUZZY_MAX", "NO_FUZZY_SCRIPTS", "SCORE", "Candidate", "Query", "gather"]
 
@@ -24,6 +24,9 @@ SCORE: dict[Method, float] = {"exact": 100.0, "normalized": 98.0, "folded": 95.0
 FUZZY_MAX = 89.0
 #: Scripts never fuzzy-matched: one Han character is a whole word, so an "edit" is another name.
 NO_FUZZY_SCRIPTS = frozenset({"Han", "Mixed"})
+#: A name of a minority language's locale only ("Hɛlɛŋ", Vai for Greece): reached by dropping its
+#: accents or by transliteration, it is too weak to answer an ASCII query ("Helen") on its own.
+_MINOR = NAME_LEVELS.index("minor-language")
 _TIER_METHOD: dict[int, Method] = {TIER_NORMAL: "normalized", 1: "folded", TIER_TRANSLIT: "transliterated"}
 
 
@@ -87,7 +90,9 @@ def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Can
     # script to match ("Mỹ", "Ньон"); a single letter is no name at all on its own, but one Hangul
     # syllable or Han character is a whole word
     strict = is_word and q.ascii
+    is_any_word = q.folded in index.policy.no_fuzzy_words
     letter = len(norm) < 2 and not whole_word_char(norm)
+    rank = names.rank
     found: list[Candidate] = []
     for n, tier in index.keys.lookup(norm):
         text = text_of[n]
@@ -97,16 +102,21 @@ def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Can
         method = _TIER_METHOD[tier]
         if tier == TIER_NORMAL and text == q.text:
             method = "exact"
-        found.append(Candidate(place_of[n], n, method, SCORE[method], letter or (strict and tier != TIER_NORMAL)))
+        weak = letter or (tier != TIER_NORMAL and (strict or rank[n] <= _MINOR))
+        # "del" is a word of many languages, "Del." Delaware's abbreviation: without its dot, an
+        # abbreviation that spells a word is the word
+        weak = weak or (text[-1] == "." and is_any_word and "." not in (q.text or ""))
+        found.append(Candidate(place_of[n], n, method, SCORE[method], weak))
     if q.folded != norm:  # "i've" reaches "IVe" only by dropping its apostrophe: weak for a word
         for n, tier in index.keys.lookup(q.folded):
             method = "folded" if tier != TIER_TRANSLIT else "transliterated"
-            found.append(Candidate(place_of[n], n, method, SCORE[method], strict))
+            found.append(Candidate(place_of[n], n, method, SCORE[method], strict or rank[n] <= _MINOR))
     if not found:
         trans = translit_key(q.folded)
         if trans and trans != q.folded:
             for n, _ in index.keys.lookup(trans):
-                found.append(Candidate(place_of[n], n, "transliterated", SCORE["transliterated"], strict))
+                weak = strict or rank[n] <= _MINOR
+                found.append(Candidate(place_of[n], n, "transliterated", SCORE["transliterated"], weak))
     if not found and spelling is not None and q.text is not None:
         found = _fuzzy(index, q.text, q.folded, spelling)
     return found

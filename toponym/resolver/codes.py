@@ -96,6 +96,10 @@ class CodeTable:
         #: The kinds of place that carry each scheme's codes (only countries and territories
         #: carry ISO 3166-1 codes): what a conversion to that scheme may reach.
         self.kinds: dict[str, frozenset[Kind]] = {key: frozenset(found) for key, found in kinds.items()}
+        suffixes: dict[str, list[int]] = {}
+        for code, found in rows["iso3166_2"].items():
+            suffixes.setdefault(code.partition("-")[2], []).extend(found)
+        self._suffix = {code: tuple(found) for code, found in suffixes.items()}
 
     def rows(self, code: str, scheme: str) -> tuple[int, ...]:
         """The rows of the places ``code`` names in ``scheme`` (usually one; none when unknown)."""
@@ -152,6 +156,11 @@ class CodeTable:
         scheme = "iso3166_1_alpha2" if len(text) == 2 else "iso3166_1_alpha3"
         found = self._rows[scheme].get(text)
         return (found, scheme) if isinstance(found, int) else None
+
+    def subdivision_suffix(self, text: str) -> tuple[int, ...]:
+        """Subdivisions whose ISO 3166-2 code is ``text`` after the country's part ("OR" is US-OR,
+        as postal and press abbreviations write it)."""
+        return self._suffix.get(text.strip().upper(), ())
 
     def acronym(self, cand: Candidate) -> bool:
         """May a query in capitals reach this candidate? Only through a stored name written in

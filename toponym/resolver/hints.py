@@ -25,10 +25,18 @@ class Hints:
     country: int | None = None
     kinds: frozenset[str] | None = None
     perspective: str | None = None
+    demonyms: bool = False
+    """Demonyms and adjectives may name their places ("Russian" is Russia)."""
 
     @property
     def empty(self) -> bool:
-        return self.lang is None and self.country is None and self.kinds is None and self.perspective is None
+        return (
+            self.lang is None
+            and self.country is None
+            and self.kinds is None
+            and self.perspective is None
+            and not self.demonyms
+        )
 
 
 NO_HINTS = Hints()
@@ -85,6 +93,7 @@ def make_hints(
     kinds: Collection[str] | None,
     perspective: str | None,
     by_name: ByName,
+    demonyms: bool = False,
 ) -> Hints:
     """Hints as row numbers; :class:`~toponym.errors.HintError` when one names nothing usable."""
     return Hints(
@@ -92,6 +101,7 @@ def make_hints(
         country=side_row(index, country, "country", by_name) if country else None,
         kinds=_kinds(kinds) if kinds is not None else None,
         perspective=side_id(index, perspective, by_name) if perspective else None,
+        demonyms=bool(demonyms),
     )
 
 

@@ -15,15 +15,16 @@ from ..index import Index
 from ..model import Explanation, Rule
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
-from ..vocab import MAJOR_KINDS, NAME_TYPES
+from ..vocab import MAJOR_KINDS, NAME_LEVELS, NAME_TYPES
 from .candidates import SCORE, Candidate, Query
 from .hints import Hints
 
-__all__ = ["RankKey", "Ranked", "city_over_unit", "count_explanation", "policy_explanation", "rank"]
+__all__ = ["RankKey", "Ranked", "city_over_unit", "count_explanation", "credible", "policy_explanation", "rank"]
 
 _MISSPELLING = NAME_TYPES.index("misspelling")
+_DEMONYM = NAME_TYPES.index("demonym")
 #: A name of this level or above (a major language's, or reviewed) is a place's own name.
-_VOUCHING = 3
+_VOUCHING = NAME_LEVELS.index("major-language")
 
 
 class RankKey(NamedTuple):
@@ -33,7 +34,8 @@ class RankKey(NamedTuple):
     """A ``country`` hint the place lies in."""
     strong: bool
     """Not a weak match (an English word typed in ASCII that reaches the place only through
-    accents or another script, or a single letter)."""
+    accents or another script, or a single letter), nor a typo of a little-known place
+    (policy.toml ``[fuzzy]``)."""
     quality: float
     """Match quality: exact and normalised one bucket, then folded, transliterated, fuzzy."""
     preferred: bool
@@ -167,7 +169,7 @@ def _key(index: Index, p: int, c: Candidate, hints: Hints, preferred: bool, vouc
     quality = 100.0 if c.score >= SCORE["normalized"] else (0.0 if fuzzy else c.score)
     return RankKey(
         in_country,
-        not c.weak,
+        not c.weak and credible(index, c),
         quality,
         preferred,
         lang_ok,
@@ -191,17 +193,32 @@ def _tied(index: Index, a: tuple[RankKey, int], b: tuple[RankKey, int]) -> bool:
     return ka[:-1] == kb[:-1] and kind[pa] == kind[pb] and ka.prominence < kb.prominence * index.policy.ambiguity
 
 
-def _stop(index: Index, c: Candidate, p: int, q: Query, lower: bool) -> str | None:
+def credible(index: Index, c: Candidate) -> bool:
+    """May ``c`` answer a bare query? A fuzzy candidate only when its place is as prominent as
+    policy.toml ``[fuzzy]`` asks for a typo of its number of edits."""
+    if c.method != "fuzzy":
+        return True
+    return index.places.prominence[c.place] >= index.policy.fuzzy_floor[min(max(c.spelled, 1), 2) - 1]
+
+
+def _stop(index: Index, c: Candidate, key: RankKey, q: Query, lower: bool) -> str | None:
     """Why a bare ``resolve`` must not answer with its first candidate, or ``None``."""
     names = index.names
     folded = q.folded
+    p = c.place
     if c.weak:
-        return "an English word, not this accented or transliterated name"
+        return "reached only without accents, another script's letters or an abbreviation's dot, as a word or given name is by chance; give a hint to accept it"
     if c.open:  # "Springfeld" is as ambiguous as "Springfield", "Nicee" as "Nice"
         return f"a typo of {names.text[c.name]!r}, which alone resolves to no one place"
+    if not key.strong:
+        # "Innisfail" is no typo of the town Innisfil: a name near a little-known place is more
+        # likely another place the index lacks
+        return f"near {names.text[c.name]!r}, a little-known place; give a hint to accept the typo"
     stop = index.policy.stop.get(folded)
     if stop is not None:
         return stop
+    if c.method == "exact" and names.text[c.name].endswith("."):
+        return None  # an abbreviation typed with its dot is no word ("Mass.", "Wash.")
     if (
         folded in index.policy.common_words
         and not (c.method == "exact" and is_acronym(names.text[c.name]))  # "US", "IN" in capitals
@@ -220,6 +237,9 @@ def _stop(index: Index, c: Candidate, p: int, q: Query, lower: bool) -> str | No
 def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bool = False) -> list[Ranked]:
     """``cands`` of query ``q`` grouped by place (each by its best name) and sorted by :class:`RankKey`,
     best first."""
+    if not hints.demonyms:  # "Russian" names Russia only when the caller asks for demonyms
+        type_code = index.names.type_code
+        cands = [c for c in cands if type_code[c.name] != _DEMONYM]
     if not cands:
         return []
     folded = q.folded
@@ -236,6 +256,10 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
             vouch[c.place] = max(vouch.get(c.place, 0), rank_of[c.name])
     if hints.kinds is not None:
         best = {p: c for p, c in best.items() if index.places.kind[p] in hints.kinds}
+    # a typo means what its nearest spelling means typed exactly: when that is a little-known
+    # place, no other place of the spelling answers instead ("Lobtase" is not the district)
+    endorsed = [c for c in best.values() if c.method == "fuzzy" and c.endorsed]
+    doubtful = bool(endorsed) and not any(credible(index, c) for c in endorsed)
     prefer = index.policy.prefer
     preferred = prefer.get(folded)
     policy: dict[int, str] = {}
@@ -248,7 +272,10 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
             near = prefer.get(fold_key(normalize_name(index.names.text[c.name])))
             if near is not None and near[0] == p:
                 is_pref, policy[p] = True, near[1]
-        keyed.append((_key(index, p, c, hints, is_pref, vouch.get(p, index.names.rank[c.name])), p, c))
+        key = _key(index, p, c, hints, is_pref, vouch.get(p, index.names.rank[c.name]))
+        if doubtful and c.method == "fuzzy":
+            key = key._replace(strong=False)
+        keyed.append((key, p, c))
     city_over_unit(index, keyed)
     # best first; equal keys by place ID (two stable sorts: no negated copy of every key)
     ids = index.places.ids
@@ -262,7 +289,7 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
         explanation = _explain(key, policy.get(p), tied, count)
         stopped = False
         if hints.empty and pos == 0:
-            why = _stop(index, c, p, q, lower)
+            why = _stop(index, c, key, q, lower)
             if why is not None:
                 explanation, stopped = Explanation("stop", count, detail=why), True
         out.append(Ranked(p, c, key, explanation, tied, stopped))

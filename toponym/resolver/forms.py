@@ -1,0 +1,204 @@
+"""Written forms: a query that names a place in a form no source stores, read as a core name under a
+constraint. "Russia's" is Russia; "Adair County", "Province of Córdoba", "Aichi-ken", "Landkreis
+Harz" and "محافظة إدلب" are subdivisions of those names, "City of Hamilton" and "Sapporo-shi" cities;
+"Portland, OR", "Paris, France" and "London (Ontario)" a place of that name inside that region.
+
+The resolver reads a query so only when the query itself matches no stored name (exactly, or with
+case, accents or script set aside): a stored "Kansas City" or "Orange County" is its own answer.
+A constraint that leaves no candidate leaves no answer: "Dallas County" is never the city of
+Dallas, and "Springfield, Narnia" nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Final
+
+from ..index import Index
+from ..index.blocking import key_edits
+from ..normalize import fold_key, normalize_name
+from ..vocab import Kind
+from .candidates import Candidate
+from .codes import code_shaped, code_table
+from .hints import Hints
+from .ranking import Ranked, credible
+
+__all__ = ["Reading", "fuzzy_allowance", "read", "readings"]
+
+_UNIT: Final[frozenset[Kind]] = frozenset({"subdivision"})
+_CITY: Final[frozenset[Kind]] = frozenset({"city"})
+_MAX_REGIONS: Final = 8
+#: What a place named as the region of "City, Region" may be.
+_REGIONS: Final = frozenset({"country", "territory", "former-country", "subdivision", "island", "island-group"})
+
+# Administrative words, by what they name. Suffixes follow the name after a space (English
+# "Adair County", Russian "Хабаровский край" is stored whole and never reaches here); prefixes
+# precede it. Each list holds the word as written, compared without regard to case.
+_UNIT_SUFFIXES = (
+    "county", "co.", "co", "parish", "borough", "district", "province", "prefecture", "region", "state",
+    "oblast", "krai", "kray", "okrug", "governorate", "department", "canton", "municipality",
+    "voivodeship", "emirate", "territory", "raion", "rayon", "oblys", "область", "край", "район",
+    "округ", "ken", "fu", "-ken", "-fu", "landkreis", "kreis",
+)  # fmt: skip
+_CITY_SUFFIXES = ("city", "shi", "-shi", "stadt")
+_UNIT_PREFIXES = (
+    "province of", "state of", "county of", "department of", "governorate of", "prefecture of",
+    "region of", "canton of", "emirate of", "municipality of", "district of", "oblast of",
+    "provincia de", "provincia di", "provincia del", "provincia della", "província de", "província do",
+    "província da", "departamento de", "departamento del", "estado de", "estado do", "región de",
+    "región del", "comunidad de", "comunidad autónoma de", "région", "région de", "département de",
+    "département du", "département des", "département de la", "canton de", "wilaya de",
+    "gouvernorat de", "regione", "landkreis", "kreis", "bezirk", "kanton", "bundesland", "land",
+    "республика", "محافظة", "ولاية", "إقليم", "منطقة",
+)  # fmt: skip
+_CITY_PREFIXES = (
+    "city of",
+    "town of",
+    "ciudad de",
+    "città di",
+    "cidade de",
+    "ville de",
+    "stadt",
+    "город",
+    "г.",
+    "مدينة",
+)
+# Han and Hangul unit and city characters, glued to the name: 愛知県, 北京市, 경기도, 수원시
+_CJK_UNIT = "省県縣州府道都区區县盟旗도군구"
+_CJK_CITY = "市시"
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_PARENS = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]+)\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a query: a core name, what it may be, and where it lies."""
+
+    core: str
+    form: str
+    """How the query was read, in words (the match's explanation says it)."""
+    kinds: frozenset[Kind] | None = None
+    region: str | None = None
+    """The name or code of the region the place lies in ("City, Region")."""
+
+
+def _affixed(query: str) -> list[Reading]:
+    low = query.casefold()
+    out: list[Reading] = []
+    groups: tuple[tuple[tuple[str, ...], frozenset[Kind]], ...] = ((_UNIT_SUFFIXES, _UNIT), (_CITY_SUFFIXES, _CITY))
+    for words, kinds in groups:
+        for word in words:
+            glue = "" if word.startswith("-") else " "
+            if low.endswith(glue + word) and len(low) > len(word) + 1:
+                core = query[: len(query) - len(word) - len(glue)].rstrip(" ,-")
+                out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({word.lstrip('-')})", kinds))
+    groups = ((_UNIT_PREFIXES, _UNIT), (_CITY_PREFIXES, _CITY))
+    for words, kinds in groups:
+        for word in words:
+            if low.startswith(word + " ") and len(low) > len(word) + 1:
+                core = query[len(word) + 1 :].lstrip(" ,")
+                out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({word})", kinds))
+    last = query[-1:]
+    if len(query) > 2 and last in _CJK_UNIT + _CJK_CITY:
+        kinds = _CITY if last in _CJK_CITY else _UNIT
+        out.append(Reading(query[:-1], f"{query[:-1]!r} as a {next(iter(kinds))} ({last})", kinds))
+    return out
+
+
+def readings(query: str) -> list[Reading]:
+    """Every reading of ``query`` as a written form, in the order they are tried.
+
+    >>> [(r.core, r.kinds and sorted(r.kinds), r.region) for r in readings("Adair County")]
+    [('Adair', ['subdivision'], None)]
+    >>> [(r.core, r.region) for r in readings("Portland, OR")]
+    [('Portland', 'OR')]
+    >>> [r.core for r in readings("Russia's")]
+    ['Russia']
+    """
+    query = " ".join(query.split())
+    if not query:
+        return []
+    out: list[Reading] = []
+    head, comma, tail = query.rpartition(",")
+    parens = _PARENS.match(query)
+    if comma and head.strip() and tail.strip():
+        out.append(Reading(head.strip(), f"{head.strip()!r} in {tail.strip()!r}", region=tail.strip()))
+    elif parens:
+        out.append(Reading(parens["head"], f"{parens['head']!r} in {parens['tail']!r}", region=parens["tail"]))
+    possessive = _POSSESSIVE.search(query)
+    if possessive and possessive.start() > 1:
+        out.append(Reading(query[: possessive.start()], f"{query[: possessive.start()]!r} (possessive)"))
+    out.extend(r for r in _affixed(query) if r.core)
+    return out
+
+
+def fuzzy_allowance(query: str) -> int | None:
+    """The edits a fuzzy match of the whole of ``query`` may make when it carries an administrative
+    word or a region: what its shortest core allows ("Adair County" is no typo of "Zadar County":
+    two edits in a five-letter core); ``None`` when it carries neither."""
+    cores = [r.core for r in readings(query) if r.kinds is not None or r.region is not None]
+    if not cores:
+        return None
+    return key_edits(min(len(fold_key(normalize_name(core))) for core in cores))
+
+
+#: ``rows(query, hints, keep)``: the ranked candidates of ``query`` (no written forms read).
+Rows = Callable[[str, Hints, "Callable[[Candidate], bool] | None"], list[Ranked]]
+
+
+def _regions(index: Index, text: str, rows: Rows) -> frozenset[int]:
+    """Rows of the places ``text`` may name as a region: by ISO code (a country's alpha-2 or -3, or
+    the part of a subdivision's ISO 3166-2 code after the country: "OR" is Oregon), else by name."""
+    if code_shaped(text):
+        codes = code_table(index)
+        found = set(codes.subdivision_suffix(text))
+        country = codes.country_code(text)
+        if country is not None:
+            found.add(country[0])
+        return frozenset(found)
+    # every region the text may name, not only the likeliest: the place named before it says which
+    # ("Winnipeg, Man." is in Manitoba, not on the Isle of Man)
+    kind = index.places.kind
+    return frozenset(
+        r.place for r in rows(text, Hints(kinds=_REGIONS), None)[:_MAX_REGIONS] if kind[r.place] in _REGIONS
+    )
+
+
+def _within(index: Index, regions: frozenset[int]) -> Callable[[Candidate], bool]:
+    places = index.places
+
+    def keep(c: Candidate) -> bool:
+        p = c.place
+        return p not in regions and (places.country[p] in regions or not regions.isdisjoint(index.ancestors(p)))
+
+    return keep
+
+
+def read(index: Index, query: str, hints: Hints, rows: Rows) -> list[Ranked]:
+    """The ranked candidates of the first reading of ``query`` that has any (see the module)."""
+    for reading in readings(query):
+        kinds: frozenset[str] | None = reading.kinds
+        if hints.kinds is not None:
+            kinds = hints.kinds & kinds if kinds is not None else hints.kinds
+            if not kinds:
+                continue
+        keep: Callable[[Candidate], bool] | None = None
+        country = hints.country
+        if reading.region is not None:
+            regions = _regions(index, reading.region, rows)
+            if not regions:
+                continue
+            keep = _within(index, regions)
+            country = country if country is not None else min(regions)
+        # a reading is a hint in itself: no stop rule holds back "Nice, France" or "Reading's"
+        read_hints = replace(hints, kinds=kinds, country=country)
+        # a typo of the core is read under the constraint ("Kamcvhatka Krai" is a krai), of a
+        # place prominent enough to be typed so ("Adair County" is no typo of Agadir's prefecture)
+        found = rows(reading.core, read_hints if not read_hints.empty else hints, keep)
+        found = [r for r in found if credible(index, r.cand)]
+        if found:
+            detail = f"read as {reading.form}"
+            return [replace(r, explanation=replace(r.explanation, detail=detail)) for r in found]
+    return []
