@@ -116,11 +116,15 @@ def _people(places: list[MergedPlace], parent: array[int]) -> array[int]:
     return people
 
 
-def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking) -> float:
+def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
     """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
-    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``)."""
+    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
+    second-level unit no standard lists counts as ``unlisted-subdivision``."""
     if kind == "subdivision":
-        kind = "first-level" if parent_kind in (None, "country", "territory") else "subdivision"
+        if parent_kind in (None, "country", "territory"):
+            kind = "first-level"
+        else:
+            kind = "subdivision" if listed else "unlisted-subdivision"
     elif kind not in PROMINENCE_CLASSES:
         kind = "physical"
     rule = ranking.of(kind)
@@ -132,7 +136,9 @@ def _prominence(places: list[MergedPlace], parent: array[int], people: array[int
     out = array("d")
     for i, p in enumerate(places):
         up = parent[i]
-        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking))
+        # below the first level, a unit without an ISO 3166-2 code (GeoNames ADM2) is unlisted
+        listed = p.curated or "iso3166_2" in p.src.codes
+        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed))
     return out
 
 
