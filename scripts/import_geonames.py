@@ -103,6 +103,7 @@ def emit(ctx, source: Source) -> Output:
     admin1 = ctx.admin1_by_gncode
     region_names = ctx.region_names
     caps = capitals(raw)
+    _, unit_aliases = ctx.coterminous_units
     out.homonym_examples = []
     for gid in sorted(raw["cities"]):
         rec = raw["cities"][gid]
@@ -139,6 +140,8 @@ def emit(ctx, source: Source) -> Output:
             if not alt or alt == primary:
                 continue
             reason = filters.alternate_name_reject_reason(alt, primary)
+            if reason is None and (gid, alt) in unit_aliases:
+                reason = "admin2-unit-name"  # Brooklyn's "Kings County" is the county's name
             if reason is None and filters.is_region_homonym(
                 alt, pop, is_cap, region_names, containing, threshold=filters.SMALL_CITY_POPULATION_ALT
             ):

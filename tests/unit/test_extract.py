@@ -144,6 +144,29 @@ def _shared() -> Gazetteer:
     return _GZ[0]
 
 
+def test_segments_of_runs_without_spaces() -> None:
+    # a name is a segment of the best segmentation of its run, not any substring
+    assert [m.text for m in toponym.extract("他去北京。")] == ["北京"]
+    # a single character is a word or an abbreviation before it is a place; a katakana name runs
+    # from one break to the next (モン in ソロモン, コモ in ドコモ)
+    assert toponym.extract("原典と北") == []
+    assert toponym.extract("ソロモン宇宙協会とドコモ") == []
+    # a segment that is an ordinary word names a lesser place only with support (ゴール "goal"
+    # is a province of Afghanistan in Japanese)
+    assert toponym.extract("左足でゴールを挙げた。") == []
+
+
+def test_japanese_compounds_and_addresses() -> None:
+    # a name glued to the noun after it begins a longer noun: the record, the games, the railway
+    assert toponym.extract("日本記録を更新した。") == []
+    assert toponym.extract("東京オリンピックと名古屋鉄道") == []
+    # ... unless a word that follows place names follows it, or it is followed by a particle
+    assert [m.text for m in toponym.extract("日本政府は東京で会見した。")] == ["日本", "東京"]
+    # an address is one name, linked to its last part
+    got = toponym.extract("神奈川県厚木市に本社を置く。")
+    assert [(m.text, m.place.name) for m in got] == [("神奈川県厚木市", "Atsugi")]
+
+
 def test_chinese_running_text_after_prepositions_and_before_verbs() -> None:
     text = "习近平在北京会见了俄罗斯总统，随后访问了上海和东京。"
     assert [m.text for m in toponym.extract(text)] == ["北京", "俄罗斯", "上海", "东京"]
@@ -215,3 +238,88 @@ def test_chinese_verbs_before_and_after_a_place(text: str, found: list[tuple[str
     """A two-character Han name glued to a verb of going or meeting (访问, 会见) is a mention;
     the same characters inside ordinary words are not."""
     assert [(m.text, m.place.id) for m in toponym.extract(text)] == found
+
+
+#: Characters that continue the one before them: a combining acute, a zero-width joiner, a
+#: variation selector, an emoji skin tone, a supplementary variation selector.
+_EXTENDERS = ["\u0301", "\u200d", "\ufe0f", "\U0001f3fb", "\U000e0100"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Paris", "Russia", "Japan", "Tokyo", "Москва", "東京", "北京", "国後島", "Kunashiri"]),
+            st.sampled_from(_EXTENDERS),
+            st.sampled_from([" ", ", ", "に", "。", "\n", "-"]),
+        ),
+        max_size=12,
+    )
+)
+def test_spans_never_split_a_grapheme_cluster(parts: list[str]) -> None:
+    """A name followed by a combining mark, a joiner or a selector includes it or does not match
+    (a span that stopped before it would cut a character in two)."""
+    from toponym.extractor.chars import extends
+
+    text = "".join(parts)
+    for gz in (_shared(), toponym.default_gazetteer()):
+        for m in gz.extract(text):
+            assert not extends(ord(text[m.start])), (text, m)
+            assert m.end == len(text) or not extends(ord(text[m.end])), (text, m)
+
+
+def test_datelines_in_capitals() -> None:
+    # the place a story is filed from, first on its line before a date, an agency or a dash
+    for text, expected in [
+        ("TOKYO (Kyodo) -- Japan said", ["TOKYO", "Japan"]),
+        ("MOSCOW, Aug 3 (Reuters) - Russia said", ["MOSCOW", "Russia"]),
+        ("Rugby.\nWELLINGTON 1996-08-22\nThe match was drawn.", ["WELLINGTON"]),
+    ]:
+        assert [m.text for m in toponym.extract(text)] == expected
+    # a word in capitals elsewhere is not a dateline
+    assert toponym.extract("He said WELLINGTON was fine.") == []
+
+
+def test_a_country_keeps_its_english_name_that_is_a_word() -> None:
+    assert [m.place.id for m in toponym.extract("Turkey said on Monday it would act.")] == ["tr"]
+
+
+def test_a_leading_article_is_not_part_of_the_name() -> None:
+    got = toponym.extract("The United States and The Hague.")
+    assert [(m.text, m.start) for m in got] == [("United States", 4), ("The Hague", 22)]
+
+
+def test_a_place_name_that_begins_a_longer_proper_name() -> None:
+    # a person, a team, a newsroom: glued to a capitalised word that is no place and no word
+    for text in ["Vladimir Putin said.", "He met Paris Hilton.", "the Boston Celtics won", "-- Sydney Newsroom 61-2"]:
+        assert toponym.extract(text) == [], text
+    # calendar words, places and lower-case words after it leave it a place
+    assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
+    assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
+    # a headline in title case is left alone
+    assert [m.text for m in toponym.extract("Russia Warns Japan Over Disputed Islands")] == ["Russia", "Japan"]
+
+
+def test_the_short_form_of_a_city_name_of_several_words() -> None:
+    # "Frankfurt" is Frankfurt am Main's short form: its own name, not an untagged alternate
+    assert [m.place.name for m in toponym.extract("Bonds fell in Frankfurt on Monday.")] == ["Frankfurt am Main"]
+
+
+def test_teams_in_lines_of_results() -> None:
+    # a place name followed by a score, in a line of two or more, is a team
+    assert toponym.extract("DETROIT 7 Chicago 4 Milwaukee 10") == []
+    assert toponym.extract("Munich 1 ( Schwabl 38 ) Hamburg 2") == []
+    assert toponym.extract("NEW YORK 72 53 .576 -\nCHICAGO 69 59 .539") == []  # standings
+    # a weather table's temperatures are not scores; a number in a sentence is not either
+    weather = "Amsterdam 17 12 rainy Asunción 27 15 sunny"
+    assert [m.text for m in toponym.extract(weather)] == ["Amsterdam", "Asunción"]
+    sentence = "He lived in Paris 20 years ago and in London 3 years."
+    assert [m.text for m in toponym.extract(sentence)] == ["Paris", "London"]
+
+
+def test_adjectives_of_country_names_are_not_places() -> None:
+    # some sources file "Israeli" or "South African" as names of the country: in text they are
+    # adjectives and people, as "Peruvian" is ("Italia", "Russland" and "Niger" are names)
+    for text in ["an Israeli envoy", "Iraqi Kurdish areas", "a Serb church", "the South African side"]:
+        assert toponym.extract(text) == [], text
+    assert [m.place.id for m in toponym.extract("Italia, Russland, Niger")] == ["it", "ru", "ne"]

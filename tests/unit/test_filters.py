@@ -201,3 +201,47 @@ def test_lowercase_abbreviations() -> None:
     assert filters.is_lowercase_abbreviation("u.s")
     assert not filters.is_lowercase_abbreviation("UK")
     assert not filters.is_lowercase_abbreviation("peru")
+
+
+@pytest.mark.parametrize(
+    ("names", "bare"),
+    [
+        (["Adair County", "Condado de Adair", "Adair"], "Adair"),
+        (["Los Angeles County", "Condado de Los Ángeles", "Los Angeles"], "Los Angeles"),
+        (["Pune Division", "Pune"], "Pune"),
+        (["Düsseldorf District", "Regierungsbezirk Düsseldorf", "Düsseldorf"], "Düsseldorf"),
+        (["Amphoe Chiang Kham", "อำเภอเชียงคำ", "เชียงคำ"], "เชียงคำ"),
+        (["Uozu Shi", "魚津市", "魚津"], "魚津"),
+        (["Yongin-si", "Yongin"], "Yongin"),
+        (["Bodens Kommun", "Boden"], "Boden"),
+        (["Bristol, City of", "Bristol"], "Bristol"),
+        (["District d’Andelfingen", "Andelfingen"], "Andelfingen"),
+        (["玉树藏族自治州", "玉树"], "玉树"),
+        (["Община Златоград", "Златоград"], "Златоград"),
+    ],
+)
+def test_bare_unit_alias_is_dropped(names, bare):
+    forms = filters.unit_bare_forms(names)
+    assert filters.is_bare_unit_alias(bare, names[0], forms)
+
+
+@pytest.mark.parametrize(
+    ("names", "alias"),
+    [
+        (["Politischer Bezirk Schwaz", "Bezirk Schwaz"], "Bezirk Schwaz"),  # a full name, not the bare one
+        (["Condado de Los Ángeles", "Los Angeles County"], "Los Angeles County"),
+        (["Lower Bavaria", "Niederbayern"], "Niederbayern"),  # another name, not this one without a word
+        (["Chernigovskiy Rayon", "Chernigovsky District"], "Chernigovsky District"),
+        (["Ciudad Real", "Provincia de Ciudad Real"], "Provincia de Ciudad Real"),
+    ],
+)
+def test_unit_names_that_are_not_bare_are_kept(names, alias):
+    assert not filters.is_bare_unit_alias(alias, names[0], filters.unit_bare_forms(names))
+
+
+def test_unit_primary_name_is_kept_even_when_bare():
+    # the municipality of Uribia is named so; "Vellore district" does not take "Vellore" from it
+    names = ["Vellore", "Vellore district"]
+    assert not filters.is_bare_unit_alias("Vellore", "Vellore", filters.unit_bare_forms(names))
+    assert filters.unit_bare_forms(["Comuna Mărtineşti"]) == {"martinesti"}
+    assert filters.unit_bare_forms(["Uribia"]) == set()

@@ -31,6 +31,7 @@ from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
 from .tables import _level, prominence
+from .textlex import patch_text_sections
 
 __all__ = ["apply_overlay"]
 
@@ -75,6 +76,9 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     places, changed = _place_sections(base, parts, plan, ranking)
     name_sections, meta = _names_and_meta(base, meta, parts, plan, overlay)
     sections = {**parts, **places, **name_sections, **keys.sections}
+    text = patch_text_sections(base.text.text.decode_rows(), base.text.flags, base.text.rank, keys.added)
+    if text is not None:  # the overlay's names of several words, or in a script without spaces
+        sections.update(text)
     sections["names_blob"] = rebuild_blob(parts["names_blob"], plan.src, fresh)
     sections["name_slots"] = _name_slots(base, parts, plan, fresh_rows)
     sections = {k: v if isinstance(v, array | bytes) else _copy(k, v) for k, v in sections.items()}

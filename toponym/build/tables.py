@@ -35,6 +35,7 @@ from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, NAME_TYPES
 from .merge import MergedName, MergedPlace
 from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
 from .sources import Sources
+from .textlex import text_sections
 
 __all__ = ["build_tables", "file_name", "prominence"]
 
@@ -115,11 +116,15 @@ def _people(places: list[MergedPlace], parent: array[int]) -> array[int]:
     return people
 
 
-def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking) -> float:
+def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
     """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
-    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``)."""
+    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
+    second-level unit no standard lists counts as ``unlisted-subdivision``."""
     if kind == "subdivision":
-        kind = "first-level" if parent_kind in (None, "country", "territory") else "subdivision"
+        if parent_kind in (None, "country", "territory"):
+            kind = "first-level"
+        else:
+            kind = "subdivision" if listed else "unlisted-subdivision"
     elif kind not in PROMINENCE_CLASSES:
         kind = "physical"
     rule = ranking.of(kind)
@@ -131,7 +136,9 @@ def _prominence(places: list[MergedPlace], parent: array[int], people: array[int
     out = array("d")
     for i, p in enumerate(places):
         up = parent[i]
-        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking))
+        # below the first level, a unit without an ISO 3166-2 code (GeoNames ADM2) is unlisted
+        listed = p.curated or "iso3166_2" in p.src.codes
+        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed))
     return out
 
 
@@ -353,5 +360,6 @@ def build_tables(places: list[MergedPlace], sources: Sources, ordinary: frozense
         "key_explain": array("H", bytes(2 * n_keys)),
         **_fuzzy_sections(keys),
         **_word_sections(sources.words, ordinary),
+        **text_sections(keys.ordered, sources.words.frequent),
     }
     return IndexTables(_meta(sources, places, names, keys, display_tags), sections)

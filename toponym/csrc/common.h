@@ -11,7 +11,7 @@
 #include "layout.h"
 
 /* Raised whenever a signature or a meaning here changes; toponym/_accel.py refuses any other value. */
-#define SPEEDUPS_API 3
+#define SPEEDUPS_API 4
 /* Longest key the blocking reads, in characters. */
 #define MAX_KEY 1024
 
@@ -87,5 +87,6 @@ extern PyTypeObject StringTableType;
 extern PyTypeObject BlockingType;
 extern PyTypeObject SlotMakerType;
 extern PyTypeObject AnswersType;
+extern PyTypeObject TextScanType;
 
 #endif

@@ -9,6 +9,7 @@
  *   Blocking     fuzzy blocking and verification (blocking.c)
  *   SlotMaker    a positional constructor of a slotted class (slots.c)
  *   Answers      compiled answers to stored spellings, read into result objects (answers.c)
+ *   TextScan     key hits in running text, in one pass (textscan.c)
  */
 #include "common.h"
 
@@ -82,7 +83,7 @@ PyInit__speedups(void)
 {
     crc_init();
     if (PyType_Ready(&StringTableType) < 0 || PyType_Ready(&BlockingType) < 0 || PyType_Ready(&SlotMakerType) < 0 ||
-        PyType_Ready(&AnswersType) < 0)
+        PyType_Ready(&AnswersType) < 0 || PyType_Ready(&TextScanType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&speedups_module);
     if (m == NULL)
@@ -91,7 +92,8 @@ PyInit__speedups(void)
         PyModule_AddObjectRef(m, "StringTable", (PyObject *)&StringTableType) < 0 ||
         PyModule_AddObjectRef(m, "Blocking", (PyObject *)&BlockingType) < 0 ||
         PyModule_AddObjectRef(m, "SlotMaker", (PyObject *)&SlotMakerType) < 0 ||
-        PyModule_AddObjectRef(m, "Answers", (PyObject *)&AnswersType) < 0) {
+        PyModule_AddObjectRef(m, "Answers", (PyObject *)&AnswersType) < 0 ||
+        PyModule_AddObjectRef(m, "TextScan", (PyObject *)&TextScanType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -2,13 +2,14 @@
 
 Why it is built this way (details in docs/text.md):
 
-* **Speed without a per-token resolver call** (:mod:`.scan`, :mod:`.vectorscan`, :mod:`.verdicts`):
-  only words that may start a mention are candidates, most are dismissed in C or numpy against the
-  memories of misses, and a verdict on a word and the word after it is memoised.
-* **Longest match over index keys** (:mod:`.lexicon`): "Russian Federation" over "Russian".
+* **Speed without a per-word resolver call** (:mod:`.textscan`, :mod:`.scan`): one pass over the
+  text in C looks every word that may start a mention up in the index's keys and text lexicon,
+  reads on while a longer key may follow ("Russian Federation" over "Russian"), and reports only
+  the hits; the answers compiled at build time link them.
 * **Capitalisation is evidence in cased scripts** (:mod:`.casing`).
-* **Scripts without spaces** (:mod:`.unspaced`): the longest key at each position, with guards.
-* **Case forms** (:mod:`.inflection`): в Москве, на Курилах link with ``method="inflected"``.
+* **Scripts without spaces** are segmented into words and names (:mod:`.textscan`).
+* **Word forms** (:mod:`.affixes`): в Москве, بلبنان, Deutschlands, 서울에서 link with
+  ``method="inflected"``; "l'Allemagne" starts a name after the elided article.
 * **Document context** (:mod:`.linking`): ambiguous and word-like names are settled by the other
   places of the same text.
 
@@ -19,8 +20,6 @@ from __future__ import annotations
 
 from ..model import Mention
 from ..resolver import Resolver
-from .casing import Casing
-from .lexicon import Lexicon
 from .linking import Linker
 from .lookups import Lookups
 from .scan import Scanner
@@ -37,12 +36,11 @@ class Extractor:
     [('Kunashiri', 'kunashir'), ('Russia', 'ru')]
     """
 
-    def __init__(self, resolver: Resolver, *, fuzzy: bool = True) -> None:
+    def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         index = resolver.index
         self.lookups = Lookups(resolver)
-        self.lexicon = Lexicon(index)
-        self.scanner = Scanner(self.lexicon, Casing(index, self.lookups, fuzzy=fuzzy and resolver.fuzzy), self.lookups)
+        self.scanner = Scanner(index, self.lookups)
         self.linker = Linker(index, resolver, self.lookups)
 
     def extract(self, text: str, *, context: bool = True) -> list[Mention]:

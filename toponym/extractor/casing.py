@@ -1,65 +1,106 @@
 """Capitalisation is evidence in cased scripts: the policy that turns a key hit into a candidate.
 
 Lower-case words never start a mention ("nice", "us"); an all-capitals short token must match a
-stored name letter for letter ("US"); inner capitals are spelling ("NaN" is not "Nan"); a fuzzy
-match is tried only for long, title-case words that are not dictionary words.
+stored name letter for letter ("US"); inner capitals are spelling ("NaN" is not "Nan"). The
+verdict on a word depends on the word alone (memoised), except for a word in capitals, which
+depends on its line.
 """
 
 from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import OSA
-
 from ..index import Index
-from ..normalize import fold_key
+from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS
-from .lexicon import token_key
 from .lookups import Lookups
-from .patterns import headline, sentence_initial
+from .memo import BoundedMemo
+from .patterns import headline
 from .raw import Raw
 
-__all__ = ["CODE_NEIGHBOUR", "Casing"]
+__all__ = ["CODE_NEIGHBOUR", "Casing", "dateline", "token_key"]
 
 #: What follows an acronym that is part of an identifier ("US-ASCII", "UK_2"); "US-led" is a name.
 CODE_NEIGHBOUR = re.compile(r"[-_/.][A-Z0-9]")
-#: Fuzzy matching in text: only long, title-case, non-dictionary tokens, and only these kinds.
-_FUZZY_MIN_LEN = 8
-_FUZZY_KINDS = frozenset({"country", "territory", "subdivision", "island", "island-group", "region", "sea", "ocean"})
+_NONE, _RAW, _WORD, _CAPITALS = range(4)
+
+
+#: What follows the place of a dateline: a country or state, then a date ("1996-08-22", "Aug 3",
+#: "3 Aug"), a news agency in brackets, or a dash.
+_DATELINE = re.compile(
+    r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]*)?"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t])"
+)
+
+
+def dateline(text: str, s: int, e: int) -> bool:
+    """Is the word in capitals at ``text[s:e]`` the place of a dateline: first on its line, and
+    followed by a date, a news agency in brackets or a dash?"""
+    lo = text.rfind("\n", 0, s) + 1
+    return not text[lo:s].strip() and _DATELINE.match(text, e) is not None
+
+
+def token_key(token: str) -> str:
+    """A token as a key part: lower case for ASCII, normalised otherwise."""
+    return token.lower() if token.isascii() else normalize_name(token)
 
 
 class Casing:
     """The capitalisation policy, with the lookups it needs to check stored spellings."""
 
-    def __init__(self, index: Index, lookups: Lookups, *, fuzzy: bool) -> None:
+    def __init__(self, index: Index, lookups: Lookups) -> None:
         self.index = index
         self.lookups = lookups
-        self.fuzzy = fuzzy
+        self._memo: BoundedMemo[str, int] = BoundedMemo()
+        self._acronyms: BoundedMemo[str, bool] = BoundedMemo()
 
-    def raw(self, text: str, s: int, e: int, head: str, n: int) -> Raw | None:
-        """Apply the policy to a key hit of ``n`` tokens at ``text[s:e]`` starting with ``head``."""
+    def single(self, text: str, s: int, e: int) -> Raw | None:
+        """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
         surface = text[s:e]
-        if n > 1:
-            return Raw(s, e, surface, specific=True)
+        verdict = self._memo.get(surface)
+        if verdict is None:
+            verdict = self._memo.put(surface, self._verdict(surface))
+        if verdict == _CAPITALS:
+            return self._capitals(text, s, e, surface)
+        return None if verdict == _NONE else Raw(s, e, surface, word=verdict == _WORD)
+
+    def _verdict(self, surface: str) -> int:
+        """What a word alone is, wherever it stands (a word in capitals depends on its line)."""
         letters = sum(ch.isalpha() for ch in surface)
-        folded = fold_key(token_key(surface))
-        word = folded in self.index.policy.words or folded in self.index.policy.stop
-        if head.isupper() and letters >= 2:
-            # a headline in capitals reads like title case; elsewhere "US", "IT", "OR" must be
-            # stored acronyms spelt exactly like this
-            if headline(text, s, e) and letters >= 4:
-                return Raw(s, e, surface, word=word)
-            if CODE_NEIGHBOUR.match(text, e) or (s > 0 and text[s - 1] in "-_/."):
-                return None  # part of an identifier: "US-ASCII", "en-US", "ISO/IEC"
-            return Raw(s, e, surface) if self.acronym_ok(surface) else None
+        if surface.isupper() and letters >= 2:
+            return _CAPITALS
         if letters < 3 and not self.stored_exactly(surface):
-            return None
+            return _NONE
         if any(ch.isupper() for ch in surface[1:]) and not self.stored_exactly(surface):
-            return None  # "NaN", "GiB", "PyPI": inner capitals are spelling, not a variant of "Nan"
-        top = self.lookups.get(surface).top
-        if top is not None and len(top.matched) > 1 and top.matched.isupper() and top.matched != surface:
-            return None  # "Mac" is not "MAC", "Usa" not "USA": an acronym is spelt in capitals
-        return Raw(s, e, surface, word=word)
+            return _NONE  # "NaN", "GiB", "PyPI": inner capitals are spelling, not a variant of "Nan"
+        if self._acronym_only(surface):
+            return _NONE  # "Mac" is not "MAC", "Usa" not "USA": an acronym is spelt in capitals
+        return _WORD if self.ordinary(surface) else _RAW
+
+    def ordinary(self, surface: str) -> bool:
+        """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
+        folded = fold_key(token_key(surface))
+        return folded in self.index.policy.words or folded in self.index.policy.stop
+
+    def _capitals(self, text: str, s: int, e: int, surface: str) -> Raw | None:
+        # a dateline names the place the story is filed from: "TOKYO (Kyodo) -", "MOSCOW, Aug 3",
+        # "WELLINGTON 1996-08-22" (a word at the start of its line, then a date, an agency or a dash)
+        if len(surface) >= 4 and dateline(text, s, e):
+            return Raw(s, e, surface, specific=True)
+        # a headline in capitals reads like title case; elsewhere "US", "IT", "OR" must be stored
+        # acronyms spelt exactly like this
+        if headline(text, s, e) and sum(ch.isalpha() for ch in surface) >= 4:
+            return Raw(s, e, surface, word=self.ordinary(surface))
+        if CODE_NEIGHBOUR.match(text, e) or (s > 0 and text[s - 1] in "-_/."):
+            return None  # part of an identifier: "US-ASCII", "en-US", "ISO/IEC"
+        return Raw(s, e, surface) if self.acronym_ok(surface) else None
+
+    def _acronym_only(self, surface: str) -> bool:
+        """Are all the stored names of the word's key acronyms spelt otherwise ("MAC" for "Mac")?"""
+        names = self.index.names.text
+        entries = self.index.keys.lookup(token_key(surface))
+        spelt = [names[n] for n, _tier in entries]
+        return bool(spelt) and all(len(t) > 1 and t.isupper() and t != surface for t in spelt)
 
     def acronym_ok(self, surface: str) -> bool:
         """An all-capitals token is a place only as a stored acronym, and not as a bare ISO code.
@@ -69,6 +110,12 @@ class Casing:
         country's acronym stands ("UK", "UAE", "USA") unless it is only its alpha-3 code; a
         smaller place's acronym needs an English name tag.
         """
+        found = self._acronyms.get(surface)
+        if found is None:
+            found = self._acronyms.put(surface, self._acronym(surface))
+        return found
+
+    def _acronym(self, surface: str) -> bool:
         match = self.lookups.get(surface).answer
         if match is None or match.matched != surface:
             return False
@@ -78,32 +125,4 @@ class Casing:
         return english or match.place.codes.get("iso3166_1_alpha3") != surface
 
     def stored_exactly(self, surface: str) -> bool:
-        match = self.lookups.get(surface).answer
-        return match is not None and match.matched == surface
-
-    # --- fuzzy ------------------------------------------------------------------------------------
-
-    def fuzzy_ok(self, word: str) -> bool:
-        """May ``word`` be tried as a typo of a name?"""
-        return (
-            self.fuzzy
-            and len(word) >= _FUZZY_MIN_LEN
-            and word.isalpha()
-            and word.istitle()
-            and fold_key(token_key(word)) not in self.index.policy.words
-        )
-
-    def fuzzy_raw(self, text: str, s: int, e: int, word: str) -> Raw | None:
-        if sentence_initial(text, s) or not self.fuzzy_hit(word):
-            return None
-        return Raw(s, e, word, fuzzy=True)
-
-    def fuzzy_hit(self, word: str) -> bool:
-        """Is ``word`` (written anywhere but at a sentence start) a typo of a place name?"""
-        match = self.lookups.get(word).answer
-        if match is None or match.method != "fuzzy" or match.place.kind not in _FUZZY_KINDS:
-            return False
-        a, b = fold_key(token_key(word)), fold_key(token_key(match.matched))
-        # one edit at most, and not a longer word built on the name: "Georgian", "Mongolian" and
-        # "Indonesian" are one letter from their countries but are adjectives, not misspellings
-        return not (" " in b or a.startswith(b) or b.startswith(a) or OSA.distance(a, b) > 1)
+        return self.index.names.text.row_of(surface) >= 0

@@ -8,16 +8,20 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
 from .._make import make_mention
 from ..index import Index
 from ..model import Match, Mention
-from ..normalize import fold_key
+from ..normalize import fold_key, normalize_name, translit_key
 from ..resolver import Resolver
+from ..resolver.codes import code_shaped
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
-from .lexicon import token_key
+from .affixes import affixes
+from .casing import token_key
+from .chars import SCRIPTS
 from .lookups import Lookups
 from .memo import BoundedMemo
 from .raw import Raw
@@ -26,6 +30,7 @@ from .wordlists import apposition
 __all__ = ["Linker"]
 
 _INFLECTED_SCORE = 92.0
+_THE = re.compile(r"the\s", re.IGNORECASE)
 _UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
@@ -36,7 +41,53 @@ _CITY_ALONE_MULTI = 20_000
 _WEIGHT_CAP = 3.0
 _MISS = object()
 
-_Signature = tuple[str, bool, bool, bool]
+_Signature = tuple[str, bool, bool, int, int]
+
+
+def _english(match: Match) -> bool:
+    """Is the matched name one of the place's English names ("Turkey" for Türkiye)?"""
+    return any(
+        n.name == match.matched and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
+        for n in match.place.names
+    )
+
+
+#: How an English adjective or demonym is made from a country's English name: the name and an
+#: ending ("Israeli", "Iraqi", "Indian", "Japanese"), the name less its last letter and an ending
+#: ("German", "Italian", "Chinese"), or the name less "ia"/"a" ("Serb", "Somali").
+_ADJ_AFTER = ("i", "n", "an", "ian", "ese", "ish")
+_ADJ_INSTEAD = ("", "an", "ian", "ese", "ish")
+_ADJ_SHORT = ("ia", "a")
+
+
+def _adjective(surface: str, match: Match) -> bool:
+    """Is ``surface`` an English adjective of the name of ``match``'s place rather than one of its
+    English names? (Some sources file "Israeli", "Serb" or "South African" as names of the
+    country; in English text they are adjectives and people.)"""
+    if not surface.isascii() or not surface[:1].isupper():
+        return False
+    names = match.place.names
+    if any(n.type == "demonym" and n.name == surface for n in names):
+        return True  # stored as the place's demonym (answered on request, never in text)
+    english = [
+        n.name for n in names if n.type != "demonym" and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
+    ]
+    if surface in english:
+        return False
+    for name in english:
+        if len(name) < 4 or not name.isascii():
+            continue
+        if surface.startswith(name) and surface[len(name) :] in _ADJ_AFTER:
+            return True
+        if (
+            surface.startswith(name[:-1])
+            and surface[len(name) - 1 :] in _ADJ_INSTEAD
+            and surface != name[:-1] + name[-1]
+        ):
+            return True
+        if name.startswith(surface) and name[len(surface) :] in _ADJ_SHORT:
+            return True
+    return False
 
 
 class FirstPass(NamedTuple):
@@ -51,6 +102,8 @@ class FirstPass(NamedTuple):
     """The place it names, when it stands (for the text's context)."""
     expanded: tuple[int, ...]
     """... and the places below country level that contain it."""
+    never: bool = False
+    """Not a place whatever the text says (an adjective of a country's name)."""
 
 
 def _letters_of(text: str) -> str:
@@ -65,6 +118,9 @@ class Linker:
         self.resolver = resolver
         self.lookups = lookups
         self._first: BoundedMemo[_Signature, FirstPass] = BoundedMemo()
+        self._groups = affixes().groups
+        self._candidates: BoundedMemo[str, tuple[int, ...]] = BoundedMemo()
+        self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
 
     def alone(self, raw: Raw, match: Match, row: int) -> bool:
@@ -83,11 +139,17 @@ class Linker:
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
-        if raw.word and not (own_name and kind in MAJOR_KINDS):
+        # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
+        own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
+        if raw.word and not (kind in MAJOR_KINDS and (own_name or _english(match))):
             return False
         tag = match.lang.split("-")[0]
         if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
+        if raw.rank and kind not in MAJOR_KINDS and not (kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE):
+            # a segment of a run without spaces that is an ordinary word of its language (ゴール
+            # "goal", プレー "play", 南部 "the south") names a lesser place only with support
+            return False
         if kind in MAJOR_KINDS:
             # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
             # German or Italian name countries so; ordinary words were turned away above
@@ -116,21 +178,35 @@ class Linker:
         return parent < 0 or self.index.places.kind[parent] in ("country", "territory")
 
     def first_pass(self, raw: Raw) -> FirstPass:
-        """The context-free verdict on a raw mention (memoised: it depends on its signature only)."""
+        """The context-free verdict on a raw mention (memoised: it depends on its signature only).
+
+        The answer comes from the answers compiled at build time where they answer (no ranking);
+        only a name without one (a tie, a stop, a key ranked at query time) is ranked now.
+        """
         sig = raw.signature
         found = self._first.get(sig)
         if found is not None:
             return found
-        lookup = self.lookups.get(raw.query)
-        match, row = lookup.answer, lookup.answer_row
-        if match is not None and raw.fuzzy and match.method != "fuzzy":
-            match = None
-        # ambiguous or a stop word: the best candidate decides whether the name may stand
-        cand, cand_row = (match, row) if match is not None else (lookup.top, lookup.top_row)
+        # text is not read for codes: in prose "IT", "IN" and "OR" are words (text_lookup's answer)
+        match: Match | None = (
+            self.lookups.get(raw.query).answer if code_shaped(raw.query) else self.resolver.resolve(raw.query)
+        )
+        if match is not None:
+            row = self.index.row_of(match.place.id)
+            cand: Match | None = match
+            cand_row, count = row, self._count(raw.query)
+        else:
+            lookup = self.lookups.get(raw.query)
+            cand = lookup.top
+            row, cand_row, count = -1, lookup.top_row, len(lookup.rows)
+        if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
+            return self._first.put(sig, FirstPass(None, count, False, (), ()))
+        if cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand):
+            return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.alone(raw, cand, cand_row)
         explicit: tuple[int, ...] = ()
         expanded: tuple[int, ...] = ()
-        if match is not None and alone and not raw.fuzzy:
+        if match is not None and alone:
             explicit = (row,)
             # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
             # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
@@ -138,7 +214,68 @@ class Linker:
             kind = self.index.places.kind
             rows = (row, *self.index.ancestors(row))
             expanded = tuple(dict.fromkeys(r for r in rows if r >= 0 and kind[r] not in MAJOR_KINDS))
-        return self._first.put(sig, FirstPass(match, len(lookup.rows), alone, explicit, expanded))
+        return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded))
+
+    def _form_ok(self, raw: Raw, match: Match | None, row: int) -> bool:
+        """May an inflected form stand for this place? A rule group whose base is ``prominent``
+        reads only names of prominent places (a clitic stripped off an ordinary Arabic word, a
+        German "-s" off any word, would otherwise reach villages); and the name must be one of the
+        group's language or of no language ("Russias" is not the German genitive of the English
+        "Russia")."""
+        if match is None:
+            return False
+        group = self._groups[raw.group]
+        if group.base == "prominent" and not self.prominent(row):
+            return False
+        if group.script != SCRIPTS.index("Latin"):
+            return True  # a script of its own: the form is of that language's name
+        for n in match.place.names:
+            tags = {t.split("-")[0] for t in (n.langs or (n.lang,))}
+            if n.name == match.matched and (group.lang in tags or tags == {"und"}):
+                return True
+        return False
+
+    def prominent(self, row: int) -> bool:
+        """A place a reader may mean by its name alone: a country or the like, a first-level
+        subdivision, a city of 100,000 or more, a curated place."""
+        places = self.index.places
+        kind = places.kind[row]
+        if kind in MAJOR_KINDS or places.curated[row]:
+            return True
+        if kind == "subdivision":
+            return self._top_level(row)
+        return kind == "city" and places.population[row] >= _CITY_ALONE
+
+    def _count(self, query: str) -> int:
+        """How many places the key of ``query`` names (without ranking them)."""
+        return len(self._places(query)) or 1
+
+    def _places(self, query: str) -> tuple[int, ...]:
+        """The places the keys of ``query`` name, as the resolver's cascade gathers them (its
+        normalised and folded keys, else its transliterated key), unranked."""
+        found = self._candidates.get(query)
+        if found is None:
+            keys, place = self.index.keys, self.index.names.place
+            key = normalize_name(query)
+            folded = fold_key(key)
+            entries = keys.lookup(key) + (keys.lookup(folded) if folded != key else [])
+            if not entries:
+                trans = translit_key(folded)
+                entries = keys.lookup(trans) if trans and trans != folded else []
+            found = self._candidates.put(query, tuple(dict.fromkeys(place[n] for n, _tier in entries)))
+        return found
+
+    def reach(self, query: str) -> frozenset[int]:
+        """Rows of every place ``query`` may name, their countries and ancestors: what can lend
+        them support (as :meth:`Resolver.reach`, without ranking)."""
+        found = self._reach.get(query)
+        if found is None:
+            country = self.index.places.country
+            out: set[int] = set()
+            for p in self._places(query):
+                out.update((p, country[p], *self.index.ancestors(p)))
+            found = self._reach.put(query, frozenset(out))
+        return found
 
     def _in_context(
         self, query: str, context: dict[int, float], own: dict[int, float], *, need_support: bool, default: Match | None
@@ -148,7 +285,7 @@ class Linker:
         Only the weights of rows that ``query``'s candidates can reach change the answer, so a
         name repeated through a long text is ranked once per distinct relevant context.
         """
-        reach = self.lookups.reach(query)
+        reach = self.reach(query)
         relevant = tuple(
             sorted((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
         )
@@ -215,8 +352,10 @@ class Linker:
     def _decide(
         self, raw: Raw, first: FirstPass, support: dict[int, float], expanded: dict[int, float], use_context: bool
     ) -> Match | None:
+        if first.never:
+            return None
         if not first.alone:
-            if not use_context or self.lookups.reach(raw.query).isdisjoint(support):
+            if not use_context or self.reach(raw.query).isdisjoint(support):
                 return None  # nothing named in the text could support it: skip the ranking
             # only a place named in the text that contains this one (or is it) lends support
             own = dict.fromkeys(first.explicit, 1.0)
@@ -230,7 +369,10 @@ class Linker:
     def _mention(text: str, raw: Raw, match: Match) -> Mention:
         if raw.inflected:
             match = replace(match, method="inflected", score=min(match.score, _INFLECTED_SCORE))
-        surface = text[raw.start : raw.end]
+        start = raw.start
+        if text.startswith(("The ", "the "), start) and raw.end - start > 4 and not _THE.match(match.place.name):
+            start += 4  # "The United States": the article is not part of the name, as it is of The Hague
+        surface = text[start : raw.end]
         if match.query != surface:
             match = replace(match, query=surface)
-        return make_mention(raw.start, raw.end, surface, match)
+        return make_mention(start, raw.end, surface, match)

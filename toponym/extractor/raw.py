@@ -12,16 +12,19 @@ class Raw:
     start: int
     end: int
     query: str
-    """What the resolver sees: the surface text, or the nominative of an inflected form."""
+    """What the resolver sees: the surface text, or the stored form of an inflected one."""
     inflected: bool = False
     word: bool = False
     """The surface is an ordinary (dictionary) word when written in lower case."""
-    fuzzy: bool = False
     specific: bool = False
-    """A name of several words, or one written as specifically (a key in a script without spaces,
-    a dotted acronym): the rules for a single capitalised word do not apply."""
+    """A name of several words, or one written as specifically (a segment of a script without
+    spaces, a dotted acronym): the rules for a single capitalised word do not apply."""
+    group: int = -1
+    """For an inflected form: the affix group (:attr:`.affixes.Affixes.groups`) that made it."""
+    rank: int = 0
+    """For a segment of a script without spaces: its rank class as an ordinary word (0: none)."""
 
     @property
-    def signature(self) -> tuple[str, bool, bool, bool]:
+    def signature(self) -> tuple[str, bool, bool, int, int]:
         """What the context-free verdict on a raw mention depends on."""
-        return self.query, self.word, self.fuzzy, self.specific
+        return self.query, self.word, self.specific, self.group, self.rank

@@ -1,76 +1,349 @@
-"""The scan: running text → candidate mentions (:class:`.raw.Raw`), most words dismissed in C.
+"""The scan: running text → candidate mentions (:class:`.raw.Raw`).
 
-Each chunk of text is split into candidate words, which are filtered against the known misses and
-dead pairs (see :mod:`.verdicts`) with one regex (:meth:`Scanner._regex_candidates`) or with numpy
-(:func:`.vectorscan.vector_scan`), so on ordinary prose only a word not seen before, or a
-pair-starting word followed by a new word, costs a Python step. Runs of scripts without spaces go
-to :mod:`.unspaced`, dotted acronyms ("U.S.") are found apart.
+:mod:`.textscan` reads each chunk of text once and reports its key hits (C's, or the Python twin);
+this module turns them into candidates: the capitalisation policy for a word alone
+(:mod:`.casing`), the stored form of an inflected word (:mod:`.affixes`), words the tables could
+not normalise (read again with :func:`~toponym.normalize.normalize_name`), and dotted acronyms
+("U.S."), which the word scan splits into letters.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
-from operator import not_
-from typing import cast
+from collections.abc import Iterator
+from dataclasses import replace
 
+from ..charclass import is_han
+from ..index import Index
 from ..normalize import fold_key, normalize_name
-from .casing import CODE_NEIGHBOUR, Casing
-from .inflection import CYRILLIC, nominative
-from .lexicon import Lexicon, token_key
+from .affixes import Affixes, affixes
+from .casing import Casing
+from .chars import char_tables, extends
 from .lookups import Lookups
-from .patterns import APOS, APOSTROPHES, NEXT, chunks, maybe_unspaced, patterns
+from .memo import BoundedMemo
 from .raw import Raw
-from .unspaced import Unspaced
-from .vectorscan import UNKNOWN, VECTOR_MAX, VECTOR_MIN, vector_scan
-from .verdicts import ALONE_WORD, HEADLINE, LONGER, SKIP, UPPER, Verdicts
+from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .wordlists import cjk, names
 
-__all__ = ["Scanner"]
+__all__ = ["COSTS", "Scanner"]
 
-_group = re.Match.group
-#: Texts up to this long are first checked as a whole against the known misses (one findall and
-#: one set operation in C); longer texts would rarely pass, so they go straight to the scan.
-_GATE_MAX = 4096
+#: Characters of text scanned at a time (see :func:`bounds`).
+CHUNK = 1 << 17
+#: Segmentation costs: an unknown character, a key, per rank class of a word, a word's base cost.
+COSTS = (140, 60, 8, 20)
 #: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
-#: Case forms looked up for phrases of up to this many Cyrillic words.
+#: Kana: a text with them is Japanese.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+#: Units of administration that end a part of a Japanese address.
+_UNITS = frozenset("都道府県市区郡町村")
+#: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
 _INFLECTED_TOKENS = 3
 
-_Candidate = tuple[str, int, int, str | None, int | None, int | None]
+
+def _katakana(ch: str) -> bool:
+    """A katakana letter or the long-vowel mark (ー); not the middle dot (・), which parts words."""
+    return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def _unspaced(raw: Raw) -> bool:
+    """Is ``raw`` a segment of a run of Han or kana?"""
+    head = raw.query[:1]
+    return raw.specific and not raw.inflected and bool(head) and ("\u3040" <= head <= "\u30ff" or is_han(head))
+
+
+def japanese(text: str, raws: list[Raw]) -> list[Raw]:
+    """Names in Japanese text (a text with kana), which writes compound nouns and addresses
+    without a break:
+
+    * An address is one name: a key ending in a unit of administration (県, 市, 区, ...) glued to
+      the key after it makes one span with it (東京都千代田区 is one place, linked to the last).
+    * A key glued to a Han or katakana character after it begins a longer noun (日本記録,
+      東京オリンピック, 名古屋鉄道): not a name, unless it ends in a place suffix itself, or a
+      word that commonly follows a place follows it (政府, 首相, 沖, ...).
+    """
+    words = cjk()
+    out: list[Raw] = []
+    i, n = 0, len(raws)
+    while i < n:
+        raw = raws[i]
+        if not _unspaced(raw):
+            out.append(raw)
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and raws[j + 1].start == raws[j].end and _unspaced(raws[j + 1]) and raws[j].query[-1] in _UNITS:
+            j += 1
+        end = raws[j].end
+        after = text[end] if end < len(text) else ""
+        glued = bool(after) and (is_han(after) or _katakana(after))
+        if (
+            glued
+            and raws[j].query[-1] not in words.suffix
+            and not any(text.startswith(w, end) for w in words.followers)
+        ):
+            i = j + 1
+            continue
+        out.append(raw if j == i else replace(raws[j], start=raw.start))
+        i = j + 1
+    return out
+
+
+#: A capitalised word right after a name (one space).
+_TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
+
+
+#: A score after a name: a number of one to three digits followed by the next name, a bracket or
+#: the end of the line (not by another number, as a weather table's temperatures are).
+_SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
+_TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
+
+
+#: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
+_STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
+
+
+def _results_line(text: str, i: int) -> bool:
+    """Is the line around ``text[i]`` a line of sports results or standings (two or more names
+    each followed by a score)?"""
+    lo = text.rfind("\n", 0, i) + 1
+    hi = text.find("\n", i)
+    return len(_TEAM_SCORE.findall(text, lo, hi if hi >= 0 else len(text))) >= 2
+
+
+def _title_line(text: str, i: int) -> bool:
+    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
+    lo = text.rfind("\n", 0, i) + 1
+    hi = text.find("\n", i)
+    words = text[lo : hi if hi >= 0 else len(text)].split()
+    if len(words) < 5:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def bounds(text: str) -> Iterator[tuple[int, int]]:
+    """``text`` in pieces of about :data:`CHUNK` characters, each ending after a space (a word is
+    never cut; a name of several words across the cut is the price of bounded memory)."""
+    lo, n = 0, len(text)
+    while lo < n:
+        hi = text.find(" ", lo + CHUNK) + 1 or n
+        yield lo, hi
+        lo = hi
+
+
+def _lowered(word: str) -> str | None:
+    return normalize_name(word) or None
+
+
+def _folded(word: str) -> str | None:
+    return fold_key(normalize_name(word)) or None
 
 
 class Scanner:
     """Finds candidate mentions; thread-safe for reading (its memories are per process)."""
 
-    def __init__(self, lexicon: Lexicon, casing: Casing, lookups: Lookups) -> None:
-        self.lexicon = lexicon
-        self.casing = casing
+    def __init__(self, index: Index, lookups: Lookups) -> None:
+        self.index = index
         self.lookups = lookups
-        self.unspaced = Unspaced(lexicon.index)
-        self.verdicts = Verdicts(lexicon, casing)
-        #: Chunks this long or longer are split with numpy (see :data:`.vectorscan.VECTOR_MIN`).
-        self.vector_min = VECTOR_MIN
+        self.casing = Casing(index, lookups)
+        tables = char_tables()
+        found: Affixes = affixes()
+        self.groups = found.groups
+        self.scan_args = args = (
+            index.text.text.table,
+            index.text.flags,
+            index.text.rank,
+            index.keys.text.table,
+            tables.scan_tables(),
+            tuple(g.rule() for g in found.groups),
+            found.elisions,
+            COSTS,
+        )
+        self.scanner = TextScan(*args)
+        self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
+        self._forms: BoundedMemo[tuple[str, tuple[int, ...]], tuple[str, int] | None] = BoundedMemo()
 
     def scan(self, text: str) -> list[Raw]:
-        pats = patterns()
         raws: list[Raw] = []
-        unspaced: bool | None = None  # does the text have characters of a script without spaces?
-        miss = self.verdicts.miss
-        if len(text) > _GATE_MAX or not all(map(miss.__contains__, map(str.lower, pats.start.findall(text)))):
-            raws, unspaced = self._scan_spaced(text)
-        if text.isascii():
-            unspaced = False
-        if (unspaced is None and maybe_unspaced(text) and pats.unspaced.search(text)) or unspaced:
-            for m in pats.unspaced.finditer(text):
-                raws.extend(self.unspaced.scan(m.group(), m.start()))
-            raws.sort(key=lambda r: r.start)
-        if "." in text:
+        for lo, hi in bounds(text):
+            self._read(text, self.scanner.scan(text, lo, hi), hi, raws)
+        if ".S." in text or ("." in text and _DOTTED_HINT.search(text)):
             raws = self._dotted(text, raws)
-        return raws
+        if raws and _KANA.search(text):
+            raws = japanese(text, raws)
+        if raws:
+            raws = self._proper(text, raws)
+        n = len(text)
+        # a span never splits a character from the mark, joiner or selector that continues it
+        return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))]
+
+    def _read(self, text: str, hits: list[int], hi: int, raws: list[Raw]) -> None:
+        """Candidates from the hits of one chunk (``hi`` its end), appended to ``raws``."""
+        last = raws[-1].end if raws else 0
+        single = self.casing.single
+        keys = self.index.keys.text
+        i, n = 0, len(hits)
+        while i < n:
+            s, e, info = hits[i], hits[i + 1], hits[i + 3]
+            j = i + 4
+            while j < n and hits[j] == s:  # the forms of one word follow its own hit
+                j += 4
+            if s < last:
+                i = j
+                continue
+            if info & H_IRREGULAR:
+                more = self._python.match_at(text, s, hi, _lowered, _folded)
+                if more and not more[3] & H_IRREGULAR:
+                    self._read(text, more, hi, raws)
+                    last = raws[-1].end if raws else last
+                i = j
+                continue
+            raw: Raw | None = None
+            if info & H_UNSPACED:
+                raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
+            elif not info // H_RULE:
+                raw = single(text, s, e) if info & 15 == 1 else Raw(s, e, text[s:e], specific=True)
+                if raw is not None and j > i + 4 and self._groups_always(hits, i + 4, j):
+                    raw = self._form_over(text, raw, hits, i + 4, j, keys) or raw
+            else:
+                raw = self._form(text, hits, i, j, keys, hi)
+            if raw is not None:
+                raws.append(raw)
+                last = raw.end
+            i = j
+
+    def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
+        """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
+        after one space on the same line, by a capitalised word that is no place and no ordinary
+        word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
+        organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
+        headline) is left alone."""
+        words = names()
+        ordinary = self.casing.ordinary
+        starts = {r.start for r in raws}
+        out = []
+        for r in raws:
+            if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
+                continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+            after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
+            if after is not None and text[r.start : r.start + 1].isupper():
+                w = after.group(1)
+                proper = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
+                if proper and not _title_line(text, r.start):
+                    continue
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _whole(text: str, s: int, e: int) -> bool:
+        """May a key segment of a run without spaces be a name? Not a single character (中, 北, 原
+        are words and abbreviations far more often than the places stored under them), and not a
+        piece of a longer katakana word (モン in ソロモン, コモ in ドコモ): katakana writes one
+        foreign word at a time, so a name in it runs from one break to the next."""
+        if e - s < 2:
+            return False
+        if s > 0 and _katakana(text[s]) and _katakana(text[s - 1]):
+            return False
+        return not (e < len(text) and _katakana(text[e - 1]) and _katakana(text[e]))
+
+    def _groups_always(self, hits: list[int], a: int, b: int) -> bool:
+        return any(self.groups[hits[k + 3] // H_RULE - 1].always for k in range(a, b, 4))
+
+    def _form_over(self, text: str, raw: Raw, hits: list[int], a: int, b: int, keys: object) -> Raw | None:
+        """A case form of a prominent place over a minor place spelt like it ("Китая" is stored as
+        a village, and is the genitive of "Китай", China)."""
+        if self.lookups.major(raw.query):
+            return None
+        form = self._form(text, hits, a, b, keys, len(text))
+        if form is not None and self.lookups.major(form.query):
+            return form
+        return None
+
+    def _form(self, text: str, hits: list[int], a: int, b: int, keys: object, hi: int) -> Raw | None:
+        """The inflected candidate from the form hits ``hits[a:b]`` of one word."""
+        s, e = hits[a], hits[a + 1]
+        options = tuple(hits[a:b])
+        memo_key = (text[s:e], options)
+        if memo_key in self._forms:
+            found = self._forms[memo_key]
+        else:
+            found = self._forms.put(memo_key, self._choose(text, s, e, options, hi))
+        if found is None:
+            return None
+        query, end = found
+        group = hits[a + 3] // H_RULE - 1
+        return Raw(s, end, self._cased(text[s:e], query), inflected=True, specific=end > e, group=group)
+
+    def _choose(self, text: str, s: int, e: int, options: tuple[int, ...], hi: int) -> tuple[str, int] | None:
+        """The stored form an inflected word stands for, and where it ends: a name of several words
+        it begins ("Нижнем Новгороде"), else a form naming a prominent place, else the first."""
+        names = self.index.keys.text
+        forms: list[str] = []
+        for k in range(0, len(options), 4):
+            row, info = options[k + 2], options[k + 3]
+            if info & H_MORE:
+                phrase = self._read_on(text, e, hi, self._form_text(text[s:e], row, info), info // H_RULE - 1)
+                if phrase is not None:
+                    return phrase
+            if row >= 0:
+                forms.append(names[row])
+        major = next((f for f in forms if self.lookups.major(self._cased(text[s:e], f))), None)
+        form = major or (forms[0] if forms else None)
+        return None if form is None else (form, e)
+
+    def _form_text(self, surface: str, row: int, info: int) -> str:
+        """The form a hit stands for (a key, or for a hit that only begins one, made again)."""
+        if row >= 0:
+            return self.index.keys.text[row]
+        group = self.groups[info // H_RULE - 1]
+        low = normalize_name(surface)
+        for pf, pt in (("", ""), *group.prefixes):
+            for sf, st in (("", ""), *group.suffixes):
+                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= group.min_stem:
+                    form = pt + low[len(pf) : len(low) - len(sf)] + st
+                    t = self.index.text.text.row_of(form)
+                    if t >= 0 and self.index.text.flags[t] & 1:
+                        return form
+        return low
+
+    def _read_on(self, text: str, e: int, hi: int, head: str, group: int) -> tuple[str, int] | None:
+        """The key of several words an inflected head begins ("нижний" + "Новгороде")."""
+        py = self._python
+        key, end = head, e
+        for _ in range(_INFLECTED_TOKENS - 1):
+            start = py._separator(text, end, hi)
+            if start < 0:
+                return None
+            stop = py._word_end(text, start, hi)
+            low = normalize_name(text[start:stop])
+            if not low:
+                return None
+            options = [low, *self._forms_of(low, group)]
+            found = next((f"{key} {o}" for o in options if self.index.keys.text.row_of(f"{key} {o}") >= 0), None)
+            if found is not None:
+                return found, stop
+            key = next((f"{key} {o}" for o in options if self.index.text.text.row_of(f"{key} {o}") >= 0), "")
+            if not key:
+                return None
+            end = stop
+        return None
+
+    def _forms_of(self, low: str, group: int) -> list[str]:
+        g = self.groups[group]
+        out = []
+        for pf, pt in (("", ""), *g.prefixes):
+            for sf, st in (("", ""), *g.suffixes):
+                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= g.min_stem:
+                    out.append(pt + low[len(pf) : len(low) - len(sf)] + st)
+        return out
+
+    @staticmethod
+    def _cased(surface: str, form: str) -> str:
+        """``form`` written with the surface's initial capital (a key is in lower case)."""
+        return form[:1].upper() + form[1:] if surface[:1].isupper() else form
 
     def _dotted(self, text: str, raws: list[Raw]) -> list[Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.
@@ -100,164 +373,3 @@ class Scanner:
         if not found:
             return raws
         return sorted([*raws, *found], key=lambda r: r.start)
-
-    def _candidates(self, text: str, lo: int, chunk: str) -> tuple[Iterable[_Candidate], bool | None]:
-        """The candidate words of one chunk, and whether it has unspaced characters (``None``: not known)."""
-        found = None
-        verdicts = self.verdicts
-        if self.vector_min <= len(chunk) <= VECTOR_MAX:
-            found = vector_scan(chunk, lo, verdicts.miss_h, verdicts.dead_h)
-        if found is None:
-            return self._regex_candidates(text, lo, chunk), None
-        (words, starts, ends, nexts, hashes, pairs), seen = found
-        return zip(words, starts, ends, nexts, hashes, pairs, strict=True), seen
-
-    def _scan_spaced(self, text: str) -> tuple[list[Raw], bool | None]:
-        """Mentions in cased and spaced scripts, and whether the text has characters of a script
-        without spaces (``None``: not known)."""
-        verdicts = self.verdicts
-        miss, memo = verdicts.miss, verdicts.memo
-        peek_re = patterns().peek
-        raws: list[Raw] = []
-        unspaced, unknown = False, False
-        last = 0
-        for lo, chunk in chunks(text):
-            candidates, seen = self._candidates(text, lo, chunk)
-            if seen is None:
-                unknown = True
-            else:
-                unspaced = unspaced or seen
-            for word, s, e, nxt, hw, pair in candidates:
-                if s < last:
-                    continue
-                if nxt == UNKNOWN:
-                    if word.lower() in miss:
-                        continue
-                    nxt = peek_re.match(text, e).group(1)  # type: ignore[union-attr]
-                verdict = memo.get((word, nxt))
-                if verdict is None:
-                    verdict = verdicts.verdict(word, nxt, hw, pair)
-                if verdict == SKIP:
-                    continue
-                if verdict == LONGER:
-                    raw = self._match_at(text, s, e, word)
-                elif verdict == HEADLINE:
-                    raw = self.casing.raw(text, s, e, word, 1)
-                elif verdict & UPPER and (CODE_NEIGHBOUR.match(text, e) or (s and text[s - 1] in "-_/.")):
-                    continue  # an acronym inside an identifier: "US-ASCII", "en-US"
-                else:
-                    raw = Raw(s, e, word, False, bool(verdict & ALONE_WORD))
-                if raw is not None:
-                    last = raw.end
-                    raws.append(raw)
-        return raws, True if unspaced else None if unknown else False
-
-    def _regex_candidates(self, text: str, lo: int, chunk: str) -> Iterator[_Candidate]:
-        """The candidate words of ``chunk`` (at ``lo`` in ``text``) that are not known misses or
-        dead pairs, as :func:`.vectorscan.vector_scan` gives them, found with the split regex."""
-        pats = patterns()
-        miss, dead = self.verdicts.miss, self.verdicts.dead
-        # ``split`` gives the words and the text between them as plain strings (match objects
-        # would cost more, in allocation and garbage collection); offsets are summed lengths
-        parts = pats.split.split(chunk)
-        if len(parts) < 3:
-            return iter(())
-        offsets = list(itertools.accumulate(map(len, parts), initial=lo))
-        words = parts[1::2]
-        # C-level filters first: known misses by word, then known dead pairs ("The" + "If")
-        lows = map(str.lower, words)
-        live = list(itertools.compress(range(len(words)), map(not_, map(miss.__contains__, lows))))
-        if not live:
-            return iter(())
-        words = list(map(words.__getitem__, live))
-        starts = list(map(offsets[1::2].__getitem__, live))
-        ends = list(map(offsets[2::2].__getitem__, live))
-        # the pattern matches everywhere (its group is optional)
-        peek = cast("Callable[[int], re.Match[str]]", functools.partial(pats.peek.match, text))
-        nexts = list(map(_group, map(peek, ends), itertools.repeat(1)))
-        keep = map(not_, map(dead.__contains__, zip(words, nexts, strict=True))) if dead else itertools.repeat(True)
-        none = itertools.repeat(None)
-        return itertools.compress(zip(words, starts, ends, nexts, none, none, strict=False), keep)
-
-    def _head(self, text: str, e: int, word: str) -> tuple[str, str, int, int]:
-        """The word, with an apostrophe part ("Martha's", "N'Djamena") when one follows and starts
-        a key: (token as written, its key, its end, its first-token code)."""
-        first = self.lexicon.first
-        if text[e : e + 1] in APOSTROPHES:
-            apos = APOS.match(text, e)
-            if apos:
-                whole = word + text[e : apos.end()]
-                k = token_key(whole)
-                code = first[k] or first[fold_key(k)]
-                if code:
-                    return whole, k, apos.end(), code
-        head_key = token_key(word)
-        code = first[head_key]
-        if not code and not word.isascii():
-            code = first[fold_key(head_key)]
-        return word, head_key, e, code
-
-    def _tokens(self, text: str, head_key: str, e: int, maxn: int, cyrillic: bool) -> list[tuple[str, int]]:
-        """Up to ``maxn`` tokens from the head: (key, end); a second token only if some key starts
-        with the pair."""
-        parts = [(head_key, e)]
-        pos = e
-        while len(parts) < maxn:
-            nxt = NEXT.match(text, pos)
-            if nxt is None:
-                break
-            tok = nxt.group(1)
-            end = nxt.end()
-            if text[end : end + 1] in APOSTROPHES:
-                apos = APOS.match(text, end)
-                if apos:
-                    tok, end = tok + text[nxt.end() : apos.end()], apos.end()
-            k = tok.lower() if tok.isascii() else normalize_name(tok)
-            if len(parts) == 1 and not cyrillic and not self.lexicon.pair(head_key, k):
-                break
-            parts.append((k, end))
-            pos = end
-        return parts
-
-    def _match_at(self, text: str, s: int, e: int, word: str) -> Raw | None:
-        """The longest mention starting with the word ``text[s:e]``, or ``None``."""
-        head_tok, head_key, e, code = self._head(text, e, word)
-        maxn, alone = code >> 1, code & 1
-        cyrillic = not word.isascii() and bool(CYRILLIC.match(word))
-        if not maxn:
-            if cyrillic:
-                head_key, head_tok, maxn = token_key(word), word, _INFLECTED_TOKENS
-            elif self.casing.fuzzy_ok(word):
-                return self.casing.fuzzy_raw(text, s, e, word)
-            else:
-                return None
-        parts = self._tokens(text, head_key, e, maxn, cyrillic)
-        if not cyrillic:
-            n, possessive = self.lexicon.longest(tuple(p[0] for p in parts), alone)
-            if not n:
-                return None
-            return self.casing.raw(text, s, parts[n - 1][1] - 2 * possessive, head_tok, n)
-        return self._cyrillic_at(text, s, head_tok, parts, alone)
-
-    def _cyrillic_at(self, text: str, s: int, head_tok: str, parts: list[tuple[str, int]], alone: int) -> Raw | None:
-        """The longest mention of Cyrillic tokens, a case form of a stored name included."""
-        lexicon, major = self.lexicon, self.lookups.major
-        for n in range(len(parts), 0, -1):
-            key = " ".join(p[0] for p in parts[:n])
-            end = parts[n - 1][1]
-            if (n > 1 or alone) and lexicon.has_key(key):
-                if n <= _INFLECTED_TOKENS:
-                    # "Китая" is stored as some village, but is the genitive of "Китай" (China):
-                    # a case form of a major place wins over a minor place spelt like it
-                    form = nominative([p[0] for p in parts[:n]], lexicon, major)
-                    if form is not None and major(form) and not major(text[s:end]):
-                        return Raw(s, end, form, inflected=True, specific=n > 1)
-                return self.casing.raw(text, s, end, head_tok, n)
-            # possessive: "South Korea's", "Kuril Islands’s"
-            if n > 1 and key.endswith("'s") and lexicon.has_key(key[:-2]):
-                return self.casing.raw(text, s, end - 2, head_tok, n)
-            if n <= _INFLECTED_TOKENS:
-                form = nominative([p[0] for p in parts[:n]], lexicon, major)
-                if form is not None:
-                    return Raw(s, end, form, inflected=True, specific=n > 1)
-        return None

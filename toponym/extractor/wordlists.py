@@ -11,7 +11,7 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "RU", "apposition", "cjk", "russian"]
+__all__ = ["CJK", "Names", "apposition", "cjk", "names"]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -34,14 +34,6 @@ class CJK:
     followers: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RU:
-    """Russian case endings → nominative endings (``lexicons/ru.toml``), longest first."""
-
-    endings: tuple[tuple[str, tuple[str, ...]], ...]
-    min_stem: int
-
-
 @functools.cache
 def cjk() -> CJK:
     data = _load("cjk.toml")
@@ -54,15 +46,22 @@ def cjk() -> CJK:
 
 
 @functools.cache
-def russian() -> RU:
-    data = _load("ru.toml")
-    endings = tuple((e["ending"], tuple(e["nominative"])) for e in data["ending"])
-    return RU(endings, int(data["min_stem"]))
-
-
-@functools.cache
 def apposition() -> re.Pattern[str]:
     """What may stand between a place and the place that contains it (``lexicons/apposition.toml``)."""
     data = _load("apposition.toml")
     parts = [rf"\s*{p}\s*" for p in data["punctuation"]] + [rf"\s+{re.escape(w)}\s+" for w in data["words"]]
     return re.compile("|".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Words around a place name that make it part of a longer proper name (``lexicons/names.toml``)."""
+
+    organisation: frozenset[str]
+    calendar: frozenset[str]
+
+
+@functools.cache
+def names() -> Names:
+    data = _load("names.toml")
+    return Names(frozenset(data["organisation"]), frozenset(data["calendar"]))

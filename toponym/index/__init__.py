@@ -26,7 +26,7 @@ from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .integrity import IntegrityError, check_structure
 from .schema import FORMAT, WORD_COMMON, WORD_DICTIONARY, WORD_NO_FUZZY, WORD_ORDINARY, WORD_ORDINARY_KEY
 from .strings import Strings, line_starts
-from .views import KeyTable, NameTable, PlaceTable, Policy, WordSet
+from .views import KeyTable, NameTable, PlaceTable, Policy, TextTable, WordSet
 
 __all__ = ["FORMAT", "Index", "IndexMeta", "IndexTables", "format_of"]
 
@@ -142,6 +142,11 @@ class Index:
         self.explanations: tuple[Explanation, ...] = tuple(
             Explanation(rule, count, policy=policy)  # type: ignore[arg-type]
             for rule, count, policy in meta.explanations
+        )
+        self.text = TextTable(
+            text=Strings(buffer, starts["text_blob"], line_starts(parts["text_blob"]), parts["text_slots"]),
+            flags=parts["text_flags"],
+            rank=parts["text_rank"],
         )
         self.fuzzy = FuzzyKeys(parts["fuzzy_hash"], parts["fuzzy_ref"], parts["fuzzy_mask"], key_text.table)
         self._by_id: dict[str, int] = {}

@@ -11,7 +11,7 @@ The head checksum covers the section table and the meta; each section has its ow
 or allocates anything, every checksum before it parses the meta or hands a section on, and
 refuses what does not hold with :class:`~toponym.errors.IndexFormatError`. The meta is JSON, which
 builds nothing but plain values and never more than its bytes can describe (``marshal``, used up
-to format 6, could be made to allocate gigabytes from a few bytes). Sections are 8-byte aligned
+to format 7, could be made to allocate gigabytes from a few bytes). Sections are 8-byte aligned
 so that they can be cast in place from a memory map; the bytes between them are zero.
 """
 

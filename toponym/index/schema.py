@@ -22,6 +22,8 @@ __all__ = [
     "NO_POINT",
     "RANK_AT_QUERY",
     "SECTIONS",
+    "TEXT_GROW",
+    "TEXT_MORE",
     "TIER_FOLDED",
     "TIER_NORMAL",
     "TIER_TRANSLIT",
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 7
+FORMAT: Final = 8
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -67,6 +69,11 @@ WORD_NO_FUZZY: Final = 4
 WORD_ORDINARY: Final = 8
 WORD_ORDINARY_KEY: Final = 16
 
+#: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
+#: "bosnia and herzegovina"); a longer key or word of a script without spaces starts with it.
+TEXT_MORE: Final = 1
+TEXT_GROW: Final = 2
+
 #: ``place_lat`` / ``place_lon`` are millionths of a degree; a place without a point holds NO_POINT.
 DEGREE_SCALE: Final = 1_000_000
 NO_POINT: Final = -(2**31)
@@ -75,7 +82,7 @@ NO_POINT: Final = -(2**31)
 #: are the tier of the entry that reached the answer.
 METHOD_EXACT: Final = 3
 
-Rows = Literal["place", "name", "display", "key", "word", "fuzzy", "segment", "slot", "blob"]
+Rows = Literal["place", "name", "display", "key", "word", "fuzzy", "segment", "slot", "blob", "text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +130,10 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("fuzzy_hash", "I", "segment", "sorted blocking hashes of every segment of every fuzzy key"),
     Section("fuzzy_ref", "I", "segment", "the fuzzy key (a key row) each hash belongs to"),
     Section("fuzzy_mask", "I", "fuzzy", "character mask of each fuzzy key"),
+    Section("text_blob", "blob", "blob", "the text lexicon: key prefixes and words of scripts without spaces"),
+    Section("text_slots", "I", "slot", "open-addressing hash table over the text blob"),
+    Section("text_flags", "B", "text", "TEXT_* bits of each text entry"),
+    Section("text_rank", "B", "text", "rank class of a word of a script without spaces (0: not a word)"),
 )
 SECTION: Final = {s.name: s for s in SECTIONS}
 

@@ -13,7 +13,7 @@ from ..vocab import NAME_TYPES, Kind, NameType
 from .schema import ENTRY_TIER_BITS, METHOD_EXACT, decode_degrees
 from .strings import Strings
 
-__all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy"]
+__all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy", "TextTable"]
 
 _TIER_MASK = (1 << ENTRY_TIER_BITS) - 1
 
@@ -212,3 +212,14 @@ class Policy:
     """A city outranks a first-level unit of its name only with at least this share of its people."""
     name_weight: tuple[float, ...]
     """How much a name of each level (``name_rank``) vouches for its place."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TextTable:
+    """The text lexicon (see :mod:`toponym.build.textlex`): key prefixes and words of scripts
+    without spaces, each with its ``TEXT_*`` flags and a word's rank class."""
+
+    text: Strings
+    flags: Sequence[int]
+    rank: Sequence[int]
+    """0, or the rank class of a word of a script without spaces (lower: more frequent)."""

@@ -1,0 +1,364 @@
+"""The text scan: running text → key hits, with no resolver call (C's ``TextScan`` or this twin).
+
+``scan(text, lo, hi)`` reads ``text[lo:hi]`` once and returns a flat list of hits, four ints each:
+``start, end, key row, info`` (see ``H_*``). For each word that may start a mention (an upper- or
+title-case letter, or a letter of a caseless script, not glued to a word before it except after
+an elided article such as French "l'"), it looks up the word as the index normalises it, then
+reads on word by word while the text lexicon says a longer key may follow ("Bosnia and
+Herzegovina", "St. Petersburg", "Côte d'Ivoire"), and keeps the longest key; failing that, the
+same with accents folded. Affix rules (:mod:`.affixes`) map a form to a key ("Москве" → "москва",
+"بلبنان" → "لبنان"), each form checked against the keys. A run of a script without spaces is
+segmented: the cheapest cover of the run by words and keys (a word costs by its frequency, a key a
+fixed amount, an unknown character more), whose keys are the hits.
+
+A word with a character the tables cannot normalise alone ("ß", a combining mark) is reported as
+``H_IRREGULAR`` (row -1): the caller reads it with :func:`toponym.normalize.normalize_name`
+through :meth:`PyTextScan.match_at`. What a hit means is decided by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .. import _accel
+from .chars import C_APOS, C_BLANK, C_CR, C_HYPHEN, C_IDENT, C_MARK, C_NEWLINE, C_START, C_UNSPACED, C_WORD, DROP
+
+__all__ = ["H_FOLDED", "H_IRREGULAR", "H_MORE", "H_RULE", "H_UNSPACED", "MAX_TOKENS", "PyTextScan", "TextScan"]
+
+#: ``info`` of a hit: the low four bits count its words; these bits say how it was found; the
+#: bits from :data:`H_RULE` up hold the affix rule's index + 1, or a segment word's rank class.
+H_IRREGULAR = 1 << 4
+H_UNSPACED = 1 << 5
+H_MORE = 1 << 6
+"""A form made by an affix rule that begins a longer key (the caller may read on)."""
+H_FOLDED = 1 << 7
+H_RULE = 1 << 16
+#: Words of a name read at most (longer keys are never matched in text).
+MAX_TOKENS = 12
+#: Characters of a run without spaces read at most from one position.
+UNSPACED_MAX = 16
+
+_TEXT_MORE, _TEXT_GROW = 1, 2
+_BLANK2 = " \t"
+
+#: The rules of one language (:meth:`.affixes.Group.rule`): script, prefixes and suffixes as
+#: ``(written, stored)`` pairs, the least letters a stem keeps, whether keys are tried too.
+Rule = tuple[int, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int, bool]
+_NONE = (("", ""),)
+
+
+class PyTextScan:
+    """The scan over one index's keys and text lexicon (see the module docstring).
+
+    ``costs`` = (unknown character, key, rank class multiplier, word base cost) for segmentation.
+    """
+
+    __slots__ = ("_astral", "_costs", "_elisions", "_flags", "_fold", "_info", "_keys", "_lower", "_rank",
+                 "_rules", "_script", "_text")  # fmt: skip
+
+    def __init__(
+        self,
+        text: Any,
+        flags: Sequence[int],
+        rank: Sequence[int],
+        keys: Any,
+        tables: tuple[Sequence[int], Sequence[int], Sequence[int], bytes, Sequence[tuple[int, int]]],
+        rules: Sequence[Rule],
+        elisions: Sequence[str],
+        costs: tuple[int, int, int, int],
+    ) -> None:
+        self._text, self._flags, self._rank, self._keys = text.row, flags, rank, keys.row
+        self._info, self._lower, self._fold, self._script, self._astral = tables
+        self._rules: dict[int, list[tuple[int, Rule]]] = {}
+        for i, rule in enumerate(rules):
+            self._rules.setdefault(rule[0], []).append((i, rule))
+        self._elisions = frozenset(elisions)
+        self._costs = costs
+
+    # --- characters -----------------------------------------------------------------------------
+
+    def _bits(self, ch: str) -> int:
+        cp = ord(ch)
+        if cp < 0x10000:
+            return self._info[cp]
+        if any(a <= cp <= b for a, b in self._astral):
+            return C_WORD | C_MARK
+        return C_WORD if ch.isalnum() else 0
+
+    def _word_end(self, text: str, i: int, n: int) -> int:
+        """The end of the word at ``i``: word characters, up to a character of a script without spaces."""
+        while i < n and self._bits(text[i]) & (C_WORD | C_UNSPACED) == C_WORD:
+            i += 1
+        return i
+
+    def _norm(self, word: str, table: Sequence[int]) -> str | None:
+        """``word`` through ``lower`` or ``fold``; ``None`` when a character is irregular."""
+        out = []
+        for ch in word:
+            cp = ord(ch)
+            code = table[cp] if cp < 0x10000 else 0
+            if code == 0:
+                return None
+            if code != DROP:
+                out.append(chr(code))
+        return "".join(out)
+
+    def _lowered(self, word: str) -> str | None:
+        return self._norm(word, self._lower)
+
+    def _folded(self, word: str) -> str | None:
+        return self._norm(word, self._fold)
+
+    # --- the scan -------------------------------------------------------------------------------
+
+    def is_start(self, text: str, i: int) -> bool:
+        """May a mention start at ``text[i]``?"""
+        if not self._bits(text[i]) & C_START:
+            return False
+        if i == 0:
+            return True
+        before = self._bits(text[i - 1])
+        if before & C_WORD:
+            return False
+        if before & C_APOS:
+            return self._elided(text, i - 1)
+        return not (before & C_IDENT and i >= 2 and self._bits(text[i - 2]) & C_WORD)
+
+    def _elided(self, text: str, apos: int) -> bool:
+        """Is the apostrophe at ``apos`` that of an elided article ("l'", "dell'", "qu'")?"""
+        k = apos
+        while k > 0 and self._bits(text[k - 1]) & C_WORD and apos - k < 8:
+            k -= 1
+        if k == apos or (k > 0 and self._bits(text[k - 1]) & C_WORD):
+            return False
+        lower = self._lower
+        particle = "".join(chr(lower[ord(ch)]) if ord(ch) < 0x10000 else "\x00" for ch in text[k:apos])
+        return particle in self._elisions
+
+    def scan(self, text: str, lo: int, hi: int) -> list[int]:
+        out: list[int] = []
+        last = lo  # no hit starts before the end of the last one
+        i = lo
+        bits = self._bits
+        while i < hi:
+            b = bits(text[i])
+            if b & C_UNSPACED:
+                j = i
+                while j < hi and bits(text[j]) & C_UNSPACED:
+                    j += 1
+                if i >= last:
+                    out += self.segment(text, i, j)
+                i = j
+                continue
+            if b & C_START and i >= last and self.is_start(text, i):
+                hits = self.match_at(text, i, hi, self._lowered, self._folded)
+                if hits and not hits[3] & (H_IRREGULAR | -H_RULE):  # a key hit comes first
+                    last = max(last, hits[1])
+                out += hits
+            if b & C_WORD:
+                i = self._word_end(text, i, hi)
+            else:
+                i += 1
+        return out
+
+    # --- one candidate --------------------------------------------------------------------------
+
+    def match_at(
+        self,
+        text: str,
+        s: int,
+        hi: int,
+        lowered: Callable[[str], str | None],
+        folded: Callable[[str], str | None],
+    ) -> list[int]:
+        """The hits of the candidate word at ``text[s]`` (normalising words with ``lowered`` and
+        ``folded``, which answer ``None`` for a word they cannot read)."""
+        e = self._word_end(text, s, hi)
+        word = text[s:e]
+        low = lowered(word)
+        if low is None:
+            return [s, e, -1, H_IRREGULAR]
+        found = self._walk(text, s, e, hi, low, lowered, "'")
+        if found is None:
+            return [s, e, -1, H_IRREGULAR]
+        if not found:
+            fold = folded(word)
+            if fold is not None and fold != low:
+                walked = self._walk(text, s, e, hi, fold, folded, "")
+                if walked:
+                    walked[3] |= H_FOLDED
+                found = walked or []
+        if not found or self._always(low):
+            found += self._variants(s, e, low)
+        return found
+
+    def _walk(
+        self, text: str, s: int, e: int, hi: int, head: str, norm: Callable[[str], str | None], apos: str
+    ) -> list[int] | None:
+        """The longest key starting with the word ``head`` at ``text[s:e]``: ``[start, end, key
+        row, tokens]``, ``[]`` when none, ``None`` when a word on the way is irregular. ``apos``
+        is an apostrophe as ``norm`` writes it (folding drops it: "cote divoire")."""
+        combined = self._apostrophe(text, e, hi, head, norm, apos)
+        if combined is None:
+            return None
+        if combined[1] != e:  # "Martha's Vineyard", else "Russia's" as "Russia"
+            found = self._read_on(text, s, combined[1], hi, combined[0], norm, apos)
+            if found != []:
+                return found
+        return self._read_on(text, s, e, hi, head, norm, apos)
+
+    def _read_on(
+        self, text: str, s: int, end: int, hi: int, key: str, norm: Callable[[str], str | None], apos: str
+    ) -> list[int] | None:
+        """:meth:`_walk` from the first token ``key`` ending at ``end``."""
+        best: list[int] = []
+        n = 1
+        while True:
+            row = self._keys(key)
+            if row >= 0:
+                best = [s, end, row, n]
+            t = self._text(key)
+            if t < 0 or not self._flags[t] & _TEXT_MORE or n == MAX_TOKENS:
+                return best
+            start = self._separator(text, end, hi)
+            if start < 0:
+                return best
+            stop = self._word_end(text, start, hi)
+            tok = norm(text[start:stop])
+            if tok is None:
+                return None
+            nxt = self._apostrophe(text, stop, hi, f"{key} {tok}", norm, apos)
+            if nxt is None:
+                return None
+            key, end = nxt
+            n += 1
+
+    def _apostrophe(
+        self, text: str, end: int, hi: int, key: str, norm: Callable[[str], str | None], apos: str
+    ) -> tuple[str, int] | None:
+        """``key`` (ending at ``end``) with the apostrophe part that follows it ("Martha's",
+        "d'Ivoire", "N'Djamena") when that makes an entry; ``None`` when that part is irregular."""
+        if end + 1 >= hi or not self._bits(text[end]) & C_APOS or not self._bits(text[end + 1]) & C_WORD:
+            return key, end
+        stop = self._word_end(text, end + 1, hi)
+        part = norm(text[end + 1 : stop])
+        if part is None:
+            return None
+        joined = f"{key}{apos}{part}"
+        if self._keys(joined) >= 0 or self._text(joined) >= 0:
+            return joined, stop
+        return key, end
+
+    def _separator(self, text: str, pos: int, hi: int) -> int:
+        """Where the next word of a name starts after ``pos``, or -1: after one to three spaces, a
+        hyphen (with a space either side or none), ". " or a line break."""
+        bits = self._bits
+
+        def word(k: int) -> bool:
+            return k < hi and bool(bits(text[k]) & C_WORD)
+
+        k = pos
+        while k < hi and k - pos < 3 and bits(text[k]) & C_BLANK:
+            k += 1
+        if k > pos and word(k):
+            return k
+        h = pos + 1 if pos + 1 < hi and text[pos] in _BLANK2 else pos
+        if h < hi and bits(text[h]) & C_HYPHEN and (h == pos or text[pos] in _BLANK2):
+            if word(h + 1):
+                return h + 1
+            if h + 1 < hi and text[h + 1] in _BLANK2 and word(h + 2):
+                return h + 2
+        if pos < hi and text[pos] == "." and pos + 1 < hi and text[pos + 1] in _BLANK2:
+            if word(pos + 2):
+                return pos + 2
+            if pos + 2 < hi and text[pos + 2] in _BLANK2 and word(pos + 3):
+                return pos + 3
+        k = pos
+        while k < hi and text[k] in _BLANK2:
+            k += 1
+        if k < hi and bits(text[k]) & C_CR:
+            k += 1
+        if k < hi and bits(text[k]) & C_NEWLINE:
+            k += 1
+            while k < hi and text[k] in _BLANK2:
+                k += 1
+            if word(k):
+                return k
+        return -1
+
+    # --- affixes --------------------------------------------------------------------------------
+
+    def _always(self, low: str) -> bool:
+        script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
+        return any(rule[4] for _, rule in self._rules.get(script, ()))
+
+    def _variants(self, s: int, e: int, low: str) -> list[int]:
+        """Hits of the forms the affix rules make of the word ``low`` (each a key, or the start of
+        one); the rule group's index + 1 in the bits from :data:`H_RULE`."""
+        script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
+        out: list[int] = []
+        size = len(low)
+        seen = {low}
+        for g, (_, prefixes, suffixes, min_stem, _always) in self._rules.get(script, ()):
+            for pf, pt in (*_NONE, *prefixes):
+                if not low.startswith(pf):
+                    continue
+                for sf, st in (*_NONE, *suffixes):
+                    if size - len(pf) - len(sf) < min_stem or not low.endswith(sf):
+                        continue
+                    form = pt + low[len(pf) : size - len(sf)] + st
+                    if form in seen:
+                        continue
+                    seen.add(form)
+                    row = self._keys(form)
+                    t = self._text(form)
+                    more = t >= 0 and self._flags[t] & _TEXT_MORE
+                    if row >= 0 or more:
+                        out += [s, e, row, 1 | (H_MORE if more else 0) | (g + 1) * H_RULE]
+        return out
+
+    # --- scripts without spaces -----------------------------------------------------------------
+
+    def segment(self, text: str, a: int, b: int) -> list[int]:
+        """The key hits of the cheapest segmentation of the run ``text[a:b]``."""
+        fold = self._fold
+        codes = [fold[ord(ch)] if ord(ch) < 0x10000 else 0 for ch in text[a:b]]
+        # a character the tables cannot fold: read the run as it is
+        run = text[a:b] if 0 in codes or DROP in codes else "".join(map(chr, codes))
+        unknown, key_cost, scale, base = self._costs
+        m = len(run)
+        inf = 1 << 60
+        best = [0] + [inf] * m
+        back: list[tuple[int, int, int]] = [(0, -1, 0)] * (m + 1)  # (start, key row, rank)
+        for i in range(m):
+            if best[i] == inf:
+                continue
+            here = best[i]
+            single = False
+            for j in range(i + 1, min(m, i + UNSPACED_MAX) + 1):
+                piece = run[i:j]
+                t = self._text(piece)
+                row = self._keys(piece)
+                rank = self._rank[t] if t >= 0 else 0
+                if row >= 0 or rank:
+                    cost = min(key_cost if row >= 0 else inf, base + scale * rank if rank else inf)
+                    if here + cost < best[j]:
+                        best[j], back[j] = here + cost, (i, row, rank)
+                    single = single or j == i + 1
+                if t < 0 or not self._flags[t] & _TEXT_GROW:
+                    break
+            if not single and here + unknown < best[i + 1]:
+                best[i + 1], back[i + 1] = here + unknown, (i, -1, 0)
+        out: list[int] = []
+        j = m
+        while j > 0:
+            i, row, rank = back[j]
+            if row >= 0:
+                out[:0] = [a + i, a + j, row, H_UNSPACED | rank * H_RULE]
+            j = i
+        return out
+
+
+#: ``TextScan(text, flags, rank, keys, tables, rules, elisions, costs)``: C's, or :class:`PyTextScan`.
+TextScan: Callable[..., Any] = _accel.implementation("TextScan", PyTextScan)
