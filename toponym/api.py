@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, overload
 
 from . import navigate, registry
-from .checkout import default_index_path, ensure_current
+from .checkout import default_index
 from .conversion import Conversion
-from .errors import IndexFormatError
 from .extractor import Extractor
+from .extractor.memo import clear_memos
 from .index import Index
 from .model import Match, Mention, Place
 from .outcome import Outcome
@@ -59,8 +59,8 @@ class Gazetteer:
             return default_gazetteer, ()
         token = self.index.origin_token()
         if token is not None:
-            return _reopen, (token, self.fuzzy)
-        return _from_bytes, (self.index.to_bytes(), self.fuzzy)
+            return _unpickle, (token, self.fuzzy)
+        return _unpickle, (self.index.to_bytes(), self.fuzzy)
 
     @property
     def extractor(self) -> Extractor:
@@ -212,39 +212,41 @@ class Gazetteer:
 
 
 _default: Gazetteer | None = None
+_loaded_from: tuple[str, int, int, int, int] | None = None  # the default index file, as loaded
+_recheck = False  # set by clear_caches: the next call looks at the file again
 _lock = threading.Lock()
 
 
-def _reopen(token: registry.Token, fuzzy: bool) -> Gazetteer:
-    return Gazetteer(registry.find_index(token), fuzzy=fuzzy)
-
-
-def _from_bytes(data: bytes, fuzzy: bool) -> Gazetteer:
-    return Gazetteer(Index(data), fuzzy=fuzzy)
+def _unpickle(source: registry.Token | bytes, fuzzy: bool) -> Gazetteer:
+    return Gazetteer(Index(source) if isinstance(source, bytes) else registry.find_index(source), fuzzy=fuzzy)
 
 
 def default_gazetteer() -> Gazetteer:
-    """The shared default instance, loaded once on first use (thread-safe)."""
-    global _default
-    if _default is None:
+    """The shared default instance, loaded on first use and again when :func:`clear_caches` finds its
+    file changed (thread-safe: every call gets a whole gazetteer, even during :func:`clear_caches`)."""
+    global _default, _recheck, _loaded_from
+    gz = _default  # read once: another thread may replace it between two reads
+    if gz is None or _recheck:
         with _lock:
-            if _default is None:
-                path = default_index_path()
-                ensure_current(path)
-                if not path.exists():
-                    raise IndexFormatError(
-                        f"no compiled index at {path}. Reinstall toponym, or run "
-                        "`toponym compile gazetteer -o toponym/_data/index.bin` in a source checkout."
-                    )
-                _default = Gazetteer.load(path)
-    return _default
+            gz = _default
+            if gz is None or _recheck:
+                path, identity = default_index()
+                if gz is None or identity != _loaded_from:
+                    gz = _default = Gazetteer.load(path)
+                    _loaded_from = identity
+                _recheck = False
+    return gz
 
 
 def clear_caches() -> None:
-    """Forget the default instance and its caches; the next call reloads the index."""
-    global _default
+    """Forget every remembered answer (safe under threads); the default index reloads if its file changed."""
+    global _recheck
     with _lock:
-        _default = None
+        _recheck = True
+        gz = _default
+    if gz is not None:
+        gz.resolver.clear_cache()
+    clear_memos()
 
 
 def resolve(

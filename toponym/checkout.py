@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import IndexFormatError
 from .index import FORMAT, Index, format_of
 
-__all__ = ["BUNDLED", "SOURCE_GAZETTEER", "default_index_path", "ensure_current", "stale"]
+__all__ = ["BUNDLED", "SOURCE_GAZETTEER", "default_index", "default_index_path", "ensure_current", "stale"]
 
 _PACKAGE = Path(__file__).resolve().parent
 BUNDLED = _PACKAGE / "_data" / "index.bin"
@@ -30,6 +30,20 @@ def default_index_path() -> Path:
     """``$TOPONYM_INDEX`` if set, else the index bundled in the package."""
     env = os.environ.get("TOPONYM_INDEX")
     return Path(env) if env else BUNDLED
+
+
+def default_index() -> tuple[Path, tuple[str, int, int, int, int]]:
+    """The default index file (made current first, in a checkout) and what tells its present
+    version from another (a file replaced or rewritten differs); ``IndexFormatError`` if none."""
+    path = default_index_path()
+    ensure_current(path)
+    if not path.exists():
+        raise IndexFormatError(
+            f"no compiled index at {path}. Reinstall toponym, or run "
+            "`toponym compile gazetteer -o toponym/_data/index.bin` in a source checkout."
+        )
+    st = path.stat()
+    return path, (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _stamp_path(index_path: Path) -> Path:

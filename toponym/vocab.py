@@ -187,14 +187,16 @@ def shown_tag(tags: Sequence[str]) -> str:
     >>> shown_tag(["af", "de", "en", "nl"]), shown_tag(["ca", "zh-Hant"]), shown_tag(["kk", "ky"])
     ('en', 'zh-Hant', 'kk')
     """
-    for major in MAJOR_LANGUAGES:
-        if major in tags:
-            return major
-    for major in MAJOR_LANGUAGES:
-        for tag in tags:
-            if tag.split("-")[0] == major:
-                return tag
-    return tags[0]
+    best, best_rank = tags[0], (2, 0)
+    for tag in tags:  # one pass, ranked (an index loads ten thousand of these)
+        rank = _MAJOR_RANK.get(tag)
+        key = (0, rank) if rank is not None else (1, _MAJOR_RANK.get(tag.split("-", 1)[0], len(_MAJOR_RANK)))
+        if key < best_rank and key[1] < len(_MAJOR_RANK):
+            best, best_rank = tag, key
+    return best
+
+
+_MAJOR_RANK: Final = {tag: i for i, tag in enumerate(MAJOR_LANGUAGES)}
 
 
 def is_language_tag(tag: str) -> bool:

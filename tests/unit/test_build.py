@@ -65,3 +65,27 @@ def test_format_of(tmp_path: Path, shipped: Gazetteer) -> None:
     other = tmp_path / "not-an-index.bin"
     other.write_bytes(b"PK\x03\x04 something else")
     assert format_of(other) is None
+
+
+def test_the_meta_reads_back_as_it_was_written() -> None:
+    """JSON has no tuples: the reader gives the meta back with the types the build wrote."""
+    from dataclasses import fields
+
+    from toponym.build.audit import apply, audit
+    from toponym.build.defaults import compile_answers
+    from toponym.build.merge import merge
+    from toponym.build.sources import read_gazetteer
+    from toponym.build.tables import build_tables
+    from toponym.index.format import read, serialize
+
+    sources = read_gazetteer(FIXTURE)
+    places = merge(sources)
+    checked = audit(places, sources.words)
+    apply(places, checked)
+    tables = build_tables(places, sources, checked.ordinary)
+    answers = compile_answers(Index(serialize(tables)))
+    tables.sections.update(answers.sections())
+    tables.meta.explanations = answers.explanations
+    meta = read(serialize(tables), "fixture")[0]
+    for field in fields(meta):
+        assert getattr(meta, field.name) == getattr(tables.meta, field.name), field.name

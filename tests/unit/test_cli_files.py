@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import toponym.cli.text
 import toponym.textio
 from toponym import Gazetteer
 from toponym.build import compile_gazetteer
@@ -367,11 +368,35 @@ def test_in_place_reports_each_file_and_goes_on(index: str, tmp_path: Path) -> N
     assert f"{bad}: invalid UTF-8 at line 1" in lines[0]
     assert f"{folder} is a folder" in lines[1]
     assert f"cannot rewrite {missing}: No such file or directory" in lines[2]
-    assert lines[3] == f"toponym: rewrote 2 of 5 files; left as they were: {bad}, {folder}, {missing}"
+    assert lines[3] == f"toponym: rewrote 2 of 5 files: {good1}, {good2}; left as they were: {bad}, {folder}, {missing}"
     assert good1.read_text(encoding="utf-8") == good2.read_text(encoding="utf-8") == DONE
     assert bad.read_bytes() == b"Kunashiri \xff\n"
     code, _, err = run("normalize", "--index", index, "--in-place", "-j", "2", str(bad), str(good1))
     assert code == 1 and "rewrote 1 of 2 files" in err
+
+
+def test_in_place_stopped_halfway_says_which_files_were_rewritten(
+    index: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [source(tmp_path, name=f"{n}.txt") for n in "abcd"]
+    real = toponym.cli.text.rewrite_file
+    seen: list[str] = []
+
+    def interrupted_at_the_third(*args: object, **kwargs: object) -> tuple[bool, str]:
+        seen.append("x")
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(toponym.cli.text, "rewrite_file", interrupted_at_the_third)
+    result = CliRunner().invoke(main, ["normalize", "--index", index, "--in-place", *map(str, files)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    a, b, c, d = files
+    assert (
+        f"toponym: stopped: rewrote 2 of 4 files: {a}, {b}; not done (each left as it was or rewritten whole): {c}, {d}"
+        in result.output
+    )
+    assert [f.read_text(encoding="utf-8") for f in files] == [DONE, DONE, TEXT, TEXT]
 
 
 # --- modes and owners -----------------------------------------------------------------------------
@@ -460,3 +485,18 @@ def test_concurrent_compiles_to_one_output_all_succeed(tmp_path: Path, monkeypat
         t.join(TIMEOUT)
     assert errors == []
     assert Gazetteer.load(out).get("kunashir") and [p.name for p in tmp_path.iterdir()] == ["index.bin"]
+
+
+def test_compile_over_a_mapped_index_leaves_its_reader_whole(tmp_path: Path) -> None:
+    """A process that has the old index mapped keeps reading it after compile -o replaces it (an
+    in-place rewrite would truncate the mapped file: SIGBUS on the next read)."""
+    out = tmp_path / "index.bin"
+    compile_gazetteer(FIXTURE, out)
+    old = Gazetteer.load(out)
+    inode = out.stat().st_ino
+    out.chmod(0o640)
+    code, _, err = run("compile", str(FIXTURE), "-o", str(out))
+    assert code == 0, err
+    assert out.stat().st_ino != inode and stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert [p.id for p in old.places()] == [p.id for p in Gazetteer.load(out).places()]
+    assert old.resolve("Kunashiri") is not None

@@ -173,6 +173,8 @@ PROBLEMS = [
     ('[[place]]\nid = "shikotan"\npopulation = 5\nnames = [{ name = "Sik", lang = "en" }]\n', 2,
      "holds only id, names, note and examples, not 'population'"),
     ('[[same]]\nplace = "jp"\nalso = "ru"\nreason = "no"\n', 1, "'same' is not allowed here"),
+    ('place = "x"\n', 1, "place must be [[place]] tables"),
+    ('place = [1, 2]\n', 1, "place must be [[place]] tables"),
     ('[[prefer]]\nname = "Lima"\nplace = "shikotan"\nreason = "why"\n', 1, "shikotan has no such name"),
     ('[[place]]\nid = "acme-x"\nkind = "city"\nname = "X"\ncodes = { wikidata = "Q17" }\n', 2,
      "code wikidata=Q17 is jp's already"),

@@ -16,14 +16,32 @@ from ..errors import Problem
 from ..vocab import CODE_KEYS
 from .records import SourceName, SourcePlace
 
-__all__ = ["load_toml", "place_blocks", "read_curated"]
+__all__ = ["load_toml", "place_blocks", "read_curated", "read_source"]
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
+def read_source(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    """The text of a source file, or ``None`` with a problem at the line of the first byte that is
+    not UTF-8, or at line 0 when the file cannot be read (a folder, a dangling link, no permission)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, 0, f"cannot read the file: {exc.strerror or exc}"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.append(Problem(rel, line, f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}"))
+        return None
+
+
 def load_toml(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Any] | None, str]:
-    """The parsed file and its text; a syntax error becomes a problem at its line."""
-    text = path.read_text(encoding="utf-8")
+    """The parsed file and its text; a syntax error (or an unreadable file) becomes a problem at its line."""
+    text = read_source(path, rel, problems)
+    if text is None:
+        return None, ""
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -40,20 +58,31 @@ def read_curated(path: Path, rel: str, problems: list[Problem]) -> list[SourcePl
     for key in sorted(unknown):
         problems.append(Problem(rel, 1, f"unknown top-level key {key!r} (expected [[place]] tables)"))
     places: list[SourcePlace] = []
-    for raw, start, block in place_blocks(data, text):
+    for raw, start, block in place_blocks(data, text, rel, problems):
         place = _curated_place(raw, rel, start, block, problems)
         if place is not None:
             places.append(place)
     return places
 
 
-def place_blocks(data: dict[str, Any], text: str) -> Iterator[tuple[Any, int, list[str]]]:
-    """Each ``[[place]]`` table of a parsed file, with its first line and the lines of its block."""
+def place_blocks(
+    data: dict[str, Any], text: str, rel: str, problems: list[Problem]
+) -> Iterator[tuple[dict[str, Any], int, list[str]]]:
+    """Each ``[[place]]`` table of a parsed file, with its first line and the lines of its block;
+    a ``place`` that is no list of tables is a problem at its line."""
     lines = text.splitlines()
     starts = [i + 1 for i, line in enumerate(lines) if line.strip().startswith("[[place]]")]
-    for n, raw in enumerate(data.get("place", [])):
+    entries = data.get("place", [])
+    if not isinstance(entries, list):
+        line = next((i + 1 for i, text in enumerate(lines) if text.strip().startswith("place")), 1)
+        problems.append(Problem(rel, line, "place must be [[place]] tables"))
+        return
+    for n, raw in enumerate(entries):
         start = starts[n] if n < len(starts) else 1
         end = starts[n + 1] - 1 if n + 1 < len(starts) else len(lines)
+        if not isinstance(raw, dict):
+            problems.append(Problem(rel, start, "place must be [[place]] tables"))
+            continue
         yield raw, start, lines[start - 1 : end]
 
 
@@ -175,6 +204,9 @@ def _names(names: Any, place: SourcePlace, start: int, block: list[str], problem
         if not isinstance(lang, str):
             problems.append(Problem(rel, line, f"{pid}: name {entry['name']!r} needs a lang tag"))
             continue
+        for key, kind in (("type", str), ("source", str), ("note", str), ("display", bool)):
+            if key in entry and not isinstance(entry[key], kind):
+                problems.append(Problem(rel, line, f"{pid}: name {entry['name']!r}: {key} must be a {kind.__name__}"))
         perspective = _str_list(entry.get("perspective", []))
         if perspective is None:
             problems.append(Problem(rel, line, f"{pid}: perspective must be a code or list of codes"))

@@ -32,13 +32,16 @@ def ordered_generated(folder: Path) -> list[Path]:
         return []
 
     def priority(path: Path) -> tuple[int, str]:
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                if not line.startswith("#"):
-                    break
-                m = re.match(r"#\s*priority:\s*(-?\d+)", line)
-                if m:
-                    return int(m.group(1)), path.name
+        try:
+            with path.open("rb") as f:
+                for line in f:
+                    if not line.startswith(b"#"):
+                        break
+                    m = re.match(rb"#\s*priority:\s*(-?\d+)", line)
+                    if m:
+                        return int(m.group(1)), path.name
+        except OSError:
+            pass  # read_gazetteer reports the file
         return 1000, path.name
 
     return sorted(folder.glob("*.tsv"), key=priority)
@@ -64,18 +67,32 @@ def _tsv_rows(
     left out); comments, blank lines and an optional header row (the column names) are skipped,
     rows of another width are problems."""
     least = len(columns) - optional
-    with path.open(encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if cols[:2] == list(columns[:2]):
-                continue
-            if not least <= len(cols) <= len(columns):
-                width = f"{least} to {len(columns)}" if optional else str(len(columns))
-                problems.append(Problem(rel, lineno, f"expected {width} tab-separated columns, got {len(cols)}"))
-                continue
-            yield lineno, cols + [""] * (len(columns) - len(cols))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, 0, f"cannot read the file: {exc.strerror or exc}"))
+        return
+    try:
+        lines = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError:  # find the lines at fault; the others are read
+        lines = []
+        for lineno, raw in enumerate(data.split(b"\n"), 1):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(rel, lineno, f"not UTF-8: byte 0x{raw[exc.start]:02x} in this line"))
+                lines.append("")
+    for lineno, line in enumerate(lines, 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\r").split("\t")
+        if cols[:2] == list(columns[:2]):
+            continue
+        if not least <= len(cols) <= len(columns):
+            width = f"{least} to {len(columns)}" if optional else str(len(columns))
+            problems.append(Problem(rel, lineno, f"expected {width} tab-separated columns, got {len(cols)}"))
+            continue
+        yield lineno, cols + [""] * (len(columns) - len(cols))
 
 
 def _point(place: SourcePlace, lat: str, lon: str, rel: str, lineno: int, problems: list[Problem]) -> None:

@@ -91,9 +91,7 @@ def _read_file(path: Path, rel: str, overlay: Overlay) -> None:
         if key in ("same", "perspective_alias", "ambiguity", "city_over_unit", "prominence", "name_weight"):
             what = "it changes how the places of the base index rank: only the base's policy.toml may say it"
         problems.append(Problem(rel, _line_at(text, key), f"{key!r} is not allowed here: {what}"))
-    for raw, start, block in place_blocks(data, text):
-        if not isinstance(raw, dict):
-            continue
+    for raw, start, block in place_blocks(data, text, rel, problems):
         if "kind" in raw or "name" in raw:
             place = _curated_place(raw, rel, start, block, problems)
             if place is not None:

@@ -3,6 +3,7 @@ ranking parameters, each entry with a reason, with ``file:line``."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,12 +41,17 @@ def policy_of(data: dict[str, Any], text: str, rel: str, problems: list[Problem]
 
     def entries(section: str, fields: tuple[str, ...]) -> Iterator[tuple[dict[str, Any], int]]:
         """The ``[[section]]`` entries whose ``fields`` are non-empty strings, with their lines."""
-        for n, entry in enumerate(data.get(section, [])):
+        found = data.get(section, [])
+        if not isinstance(found, list):
+            problems.append(Problem(rel, line_of(section, 0), f"{section} must be [[{section}]] tables"))
+            return
+        for n, entry in enumerate(found):
             line = line_of(section, n)
-            if not all(isinstance(entry.get(k), str) and entry.get(k) for k in fields):
+            if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry.get(k) for k in fields):
                 wanted = f"{', '.join(fields[:-1])} and {fields[-1]}"
                 problems.append(Problem(rel, line, f"[[{section}]] needs non-empty {wanted}"))
                 continue
+            _unknown(entry, fields[:-1], f"[[{section}]]", problems, rel, line)
             yield entry, line
 
     for entry, line in entries("prefer", ("name", "place", "reason")):
@@ -54,19 +60,31 @@ def policy_of(data: dict[str, Any], text: str, rel: str, problems: list[Problem]
         policy.stop.append(Stop(entry["name"], entry["reason"], rel, line))
     for entry, line in entries("same", ("place", "also", "reason")):
         policy.same.append(Same(entry["place"], entry["also"], entry["reason"], rel, line))
-    for alias, entry in data.get("perspective_alias", {}).items():
+    aliases = data.get("perspective_alias", {})
+    if not isinstance(aliases, dict):
+        problems.append(Problem(rel, 1, "[perspective_alias] must be a table"))
+        aliases = {}
+    for alias, entry in aliases.items():
         if not isinstance(entry, dict) or not entry.get("to") or not entry.get("reason"):
             problems.append(Problem(rel, 1, f"perspective_alias {alias!r} needs 'to' and 'reason'"))
             continue
+        _unknown(entry, ("to",), f"perspective_alias {alias!r}", problems, rel, 1)
         policy.perspective_alias[alias] = str(entry["to"])
     policy.ranking = _ranking(data, rel, lines, problems)
     return policy
 
 
+def _unknown(entry: dict[str, Any], known: tuple[str, ...], where: str, problems: list[Problem], rel: str,
+             line: int) -> None:  # fmt: skip
+    """A problem for each key of ``entry`` that is not one of ``known`` (a typo would be ignored)."""
+    for key in sorted(set(entry) - {*known, "reason"}):
+        problems.append(Problem(rel, line, f"{where}: unknown key {key!r} (expected {', '.join(known)} and reason)"))
+
+
 def _number(entry: dict[str, Any], field: str, where: str, problems: list[Problem], rel: str, line: int) -> float:
     value = entry.get(field)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        problems.append(Problem(rel, line, f"{where}: {field} must be a number >= 0"))
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+        problems.append(Problem(rel, line, f"{where}: {field} must be a finite number >= 0"))
         return 1.0
     return float(value)
 
@@ -97,6 +115,7 @@ def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Pr
         if not isinstance(fuzzy, dict) or not isinstance(fuzzy.get("reason"), str) or not fuzzy["reason"]:
             problems.append(Problem(rel, line, "[fuzzy] needs one_edit, two_edits and a reason"))
         else:
+            _unknown(fuzzy, ("one_edit", "two_edits"), "[fuzzy]", problems, rel, line)
             one = _number(fuzzy, "one_edit", "[fuzzy]", problems, rel, line)
             ranking.fuzzy_floor = (one, _number(fuzzy, "two_edits", "[fuzzy]", problems, rel, line))
     for section, field in (("ambiguity", "ratio"), ("city_over_unit", "share")):
@@ -107,6 +126,7 @@ def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Pr
         if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str) or not entry["reason"]:
             problems.append(Problem(rel, line, f"[{section}] needs {field} and a reason"))
             continue
+        _unknown(entry, (field,), f"[{section}]", problems, rel, line)
         value = _number(entry, field, f"[{section}]", problems, rel, line)
         if section == "ambiguity":
             ranking.ambiguity = value
@@ -114,8 +134,10 @@ def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Pr
             ranking.city_over_unit = value
     for kind, entry, line in _table(data, "prominence", PROMINENCE_CLASSES, rel, lines, problems):
         where = f"[prominence.{kind}]"
+        _unknown(entry, ("floor", "per_person"), where, problems, rel, line)
         floor = _number(entry, "floor", where, problems, rel, line)
         ranking.prominence[kind] = Prominence(floor, _number(entry, "per_person", where, problems, rel, line))
     for level, entry, line in _table(data, "name_weight", NAME_LEVELS, rel, lines, problems):
+        _unknown(entry, ("weight",), f"[name_weight.{level}]", problems, rel, line)
         ranking.name_weight[level] = _number(entry, "weight", f"[name_weight.{level}]", problems, rel, line)
     return ranking

@@ -8,11 +8,12 @@ the code that turns them into an index, so a compiled index names exactly what i
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..errors import GazetteerError, Problem
 from ..normalize import fold_key, normalize_name
-from .curated import read_curated
+from .curated import read_curated, read_source
 from .generated import merge_generated, ordered_generated, read_names_tsv, read_places_tsv
 from .policy import read_policy
 from .records import Policy, Prefer, Same, SourceName, SourcePlace, Sources, Stop, Words
@@ -53,16 +54,24 @@ BUILD_CODE = (
 )
 
 
-def source_files(root: Path) -> list[Path]:
-    """Every input of a gazetteer folder, in reading order (generated files by priority)."""
+def _candidates(root: Path) -> list[Path]:
     policy = root / "policy.toml"
     return [
         *sorted((root / "curated").glob("**/*.toml")),
         *ordered_generated(root / "generated"),
-        *([policy] if policy.exists() else []),
+        *([policy] if policy.exists() or policy.is_symlink() else []),
         *sorted((root / "words").glob("*.txt")),
         *sorted((root / "words").glob("*.tsv")),
     ]
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every input of a gazetteer folder, in reading order (generated files by priority); what is
+    named like one but is no file (a folder, a link to nothing) is left to :func:`read_gazetteer`."""
+    return [p for p in _candidates(root) if p.is_file()]
 
 
 def build_code() -> list[Path]:
@@ -88,7 +97,11 @@ def read_gazetteer(root: str | Path) -> Sources:
     root = Path(root)
     if not root.is_dir():
         raise GazetteerError([Problem(str(root), 0, "not a directory: expected a gazetteer folder")])
-    problems: list[Problem] = []
+    problems = [
+        Problem(_rel(p, root), 0, "not a file (a folder, or a link to nothing): rename or remove it")
+        for p in _candidates(root)
+        if not p.is_file()
+    ]
     all_files = source_files(root)
     curated_files = [p for p in all_files if p.suffix == ".toml" and p.parent != root]
     generated_files = [p for p in all_files if p.suffix == ".tsv"]
@@ -110,8 +123,8 @@ def read_gazetteer(root: str | Path) -> Sources:
     for path in generated_files:
         if path.name.endswith(".names.tsv"):
             read_names_tsv(path, _rel(path, root), by_id, problems)
-    policy = read_policy(policy_file, _rel(policy_file, root), problems) if policy_file.exists() else Policy()
-    words = read_words(root)
+    policy = read_policy(policy_file, _rel(policy_file, root), problems) if policy_file.is_file() else Policy()
+    words = read_words(root, problems)
     files = [_rel(p, root) for p in all_files]
     return Sources(
         curated,
@@ -125,15 +138,23 @@ def read_gazetteer(root: str | Path) -> Sources:
     )
 
 
-def read_words(root: Path) -> Words:
-    """Ordinary words from ``root/words/`` (see :class:`Words`)."""
+def read_words(root: Path, problems: list[Problem] | None = None) -> Words:
+    """Ordinary words from ``root/words/`` (see :class:`Words`); a file that cannot be read is a
+    problem in ``problems``."""
+    problems = [] if problems is None else problems
     words: set[str] = set()
     common: set[str] = set()
     proper: set[str] = set()
     frequent: dict[str, tuple[str, ...]] = {}
-    for path in sorted((root / "words").glob("*.txt")):
-        norms = [normalize_name(line) for line in path.read_text(encoding="utf-8").splitlines()
-                 if line and not line.startswith("#")]  # fmt: skip
+    for path in sorted(p for p in (root / "words").glob("*.txt") if p.is_file()):
+        rel = _rel(path, root)
+        text = read_source(path, rel, problems) or ""
+        for lineno, line in enumerate(text.split("\n") if _CONTROL.search(text.replace("\r\n", "")) else (), 1):
+            if _CONTROL.search(line.rstrip("\r")):
+                problems.append(
+                    Problem(rel, lineno, "a word holds a tab or another control character: one word a line")
+                )
+        norms = [normalize_name(line) for line in text.splitlines() if line and not line.startswith("#")]
         if path.name.endswith(".frequent.txt"):
             # accents kept: Spanish "se" is a word, "Sé" (a district of São Paulo) a name
             frequent[path.name.removesuffix(".frequent.txt")] = tuple(dict.fromkeys(w for w in norms if w))
@@ -145,8 +166,8 @@ def read_words(root: Path) -> Words:
     no_fuzzy = proper | words | {fold_key(w) for ranked in frequent.values() for w in ranked}
     territory_langs: dict[str, tuple[str, ...]] = {}
     table = root / "words" / "territory-languages.tsv"
-    if table.exists():
-        for line in table.read_text(encoding="utf-8").splitlines():
+    if table.is_file():
+        for line in (read_source(table, _rel(table, root), problems) or "").splitlines():
             if line and not line.startswith("#") and "\t" in line:
                 territory, langs = line.split("\t", 1)
                 territory_langs[territory] = tuple(langs.split(","))

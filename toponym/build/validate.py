@@ -51,6 +51,8 @@ def _place_problems(place: SourcePlace, all_ids: set[str], generated: dict[str, 
         out.append(Problem(*where, f"id {place.id!r} is not in the ID scheme (DESIGN.md §2)"))
     if place.kind not in KINDS:
         out.append(Problem(*where, f"{place.id}: unknown kind {place.kind!r}"))
+    if not place.name.strip() or _CONTROL.search(place.name):
+        out.append(Problem(*where, f"{place.id}: name {place.name!r} is empty or holds a control character"))
     for attr in ("parent", "country"):
         target = getattr(place, attr)
         if target and target not in all_ids:

@@ -166,22 +166,37 @@ def _normalize(
 def _in_place(
     gz: Gazetteer, inputs: Sequence[Input], rw: Rewrite, *, jobs: int, progress: bool, index: str | None
 ) -> None:
-    """Rewrite each file; report each one that fails and go on; exit 1 if any failed."""
+    """Rewrite each file; report each one that fails and go on; exit 1 if any failed. Several files
+    end with a line naming those rewritten and those left as they were, also when the run is stopped
+    (an interrupt, an error that ends it): each file is rewritten whole or not at all."""
     results: Iterable[tuple[bool, str]]
     if jobs > 1 and len(inputs) > 1:
         results = parallel.rewrite_files(inputs, rw, jobs=jobs, index=index)
     else:
         results = (rewrite_file(gz, inp, rw, progress=progress) for inp in inputs)
-    failed = []
-    for inp, (ok, message) in zip(inputs, results, strict=True):
-        if message:
-            click.echo(f"toponym: {message}", err=True)
-        if not ok:
-            failed.append(inp.name)
+    done: list[str] = []
+    failed: list[str] = []
+    try:
+        for inp, (ok, message) in zip(inputs, results, strict=True):
+            if message:
+                click.echo(f"toponym: {message}", err=True)
+            (done if ok else failed).append(inp.name)
+    except BaseException:
+        if len(inputs) > 1:
+            rest = [inp.name for inp in inputs[len(done) + len(failed) :]]
+            unsure = "each left as it was or rewritten whole"
+            click.echo(
+                f"toponym: stopped: {_report(done, failed, len(inputs))}; not done ({unsure}): {', '.join(rest)}",
+                err=True,
+            )
+        raise
     if failed:
         if len(inputs) > 1:
-            done = len(inputs) - len(failed)
-            click.echo(
-                f"toponym: rewrote {done} of {len(inputs)} files; left as they were: {', '.join(failed)}", err=True
-            )
+            click.echo(f"toponym: {_report(done, failed, len(inputs))}", err=True)
         sys.exit(1)
+
+
+def _report(done: Sequence[str], failed: Sequence[str], total: int) -> str:
+    """``rewrote N of M files: ...; left as they were: ...``."""
+    out = f"rewrote {len(done)} of {total} files" + (f": {', '.join(done)}" if done else "")
+    return out + (f"; left as they were: {', '.join(failed)}" if failed else "")

@@ -131,7 +131,7 @@ Answers_call(AnswersObject *self, PyObject *const *args, size_t nargsf, PyObject
         if (stored == NULL) {
             PyErr_SetString(PyExc_ValueError, "corrupt string offsets");
         } else {
-            matched = PyUnicode_DecodeUTF8(stored, size, "strict");
+            matched = PyUnicode_DecodeUTF8(stored, size, "replace");
             vals[3] = matched;
         }
     }

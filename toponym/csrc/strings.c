@@ -124,7 +124,7 @@ StringTable_string(StringTableObject *self, PyObject *arg)
         PyErr_SetString(PyExc_ValueError, "corrupt string offsets");
         return NULL;
     }
-    return PyUnicode_DecodeUTF8(stored, size, "strict");
+    return PyUnicode_DecodeUTF8(stored, size, "replace");
 }
 
 static PyMethodDef StringTable_methods[] = {

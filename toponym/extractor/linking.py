@@ -39,6 +39,7 @@ _CITY_ALONE = 100_000
 _CITY_ALONE_MULTI = 20_000
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
+_MISS = object()
 
 _Signature = tuple[str, bool, bool, int, int]
 
@@ -292,8 +293,9 @@ class Linker:
         if not relevant:
             return None if need_support else default
         memo_key = (query, need_support, relevant)
-        if memo_key in self._context:
-            return self._context[memo_key]
+        known = self._context.get(memo_key, _MISS)  # one read: another thread may clear the memo
+        if known is not _MISS:
+            return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
         found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support)
         return self._context.put(memo_key, found)

@@ -8,9 +8,10 @@ not tracked by the garbage collector.
 
 from __future__ import annotations
 
-from typing import TypeVar
+import weakref
+from typing import Any, TypeVar
 
-__all__ = ["MAX_MEMO", "BoundedMemo"]
+__all__ = ["MAX_MEMO", "BoundedMemo", "clear_memos"]
 
 #: Entries a memo holds before it starts again.
 MAX_MEMO = 200_000
@@ -22,11 +23,12 @@ V = TypeVar("V")
 class BoundedMemo(dict[K, V]):
     """A ``dict`` with :meth:`put`, which clears it first when it holds more than ``size`` entries."""
 
-    __slots__ = ("size",)
+    __slots__ = ("__weakref__", "size")
 
     def __init__(self, size: int = MAX_MEMO) -> None:
         super().__init__()
         self.size = size
+        _memos[id(self)] = self
 
     def put(self, key: K, value: V) -> V:
         """Remember ``value`` for ``key`` (forgetting everything first when full); return it."""
@@ -34,3 +36,13 @@ class BoundedMemo(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+_memos: weakref.WeakValueDictionary[int, BoundedMemo[Any, Any]] = weakref.WeakValueDictionary()
+
+
+def clear_memos() -> None:
+    """Forget what every memo of this process holds (``toponym.clear_caches``). Readers look a memo
+    up with one ``get``, so a memo cleared under them only misses."""
+    for memo in list(_memos.values()):
+        memo.clear()

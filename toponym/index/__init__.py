@@ -23,6 +23,7 @@ from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
 from ..vocab import shown_tag
 from .blocking import FuzzyKeys
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
+from .integrity import IntegrityError, check_structure
 from .schema import FORMAT, WORD_COMMON, WORD_DICTIONARY, WORD_NO_FUZZY, WORD_ORDINARY, WORD_ORDINARY_KEY
 from .strings import Strings, line_starts
 from .views import KeyTable, NameTable, PlaceTable, Policy, TextTable, WordSet
@@ -78,6 +79,12 @@ class Index:
         self._buffer = buffer  # keeps the memory map (or bytes) alive
         self.source = source
         meta, parts, starts = read(buffer, source)
+        # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
+        offsets = {blob: line_starts(parts[f"{blob}_blob"]) for blob in ("names", "keys", "words")}
+        try:
+            check_structure(meta, parts, {blob: len(o) - 1 for blob, o in offsets.items()})
+        except IntegrityError as exc:
+            raise IndexFormatError(f"{source} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc
         self.meta = meta
         self.header: dict[str, Any] = meta.header
         self.places = PlaceTable(
@@ -102,9 +109,8 @@ class Index:
             display_tags=tuple(meta.display_tags),
         )
         langs = tuple(meta.langs)
-        # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
         self.names = NameTable(
-            text=Strings(buffer, starts["names_blob"], line_starts(parts["names_blob"]), parts["name_slots"]),
+            text=Strings(buffer, starts["names_blob"], offsets["names"], parts["name_slots"]),
             place=parts["name_place"],
             lang=parts["name_lang"],
             persp=parts["name_persp"],
@@ -118,7 +124,7 @@ class Index:
             first_lang=tuple(shown_tag(tags.split(",")) for tags in langs),
             perspectives=tuple(tuple(p) for p in meta.perspectives),
         )
-        key_text = Strings(buffer, starts["keys_blob"], line_starts(parts["keys_blob"]), parts["key_slots"])
+        key_text = Strings(buffer, starts["keys_blob"], offsets["keys"], parts["key_slots"])
         self.keys = KeyTable(
             text=key_text,
             first=_cumulative(parts["key_ncodes"]),
@@ -129,7 +135,7 @@ class Index:
         )
         self.policy = _policy(
             meta,
-            Strings(buffer, starts["words_blob"], line_starts(parts["words_blob"]), parts["word_slots"]),
+            Strings(buffer, starts["words_blob"], offsets["words"], parts["word_slots"]),
             parts["word_flags"],
         )
         #: Why the compiled answers are what they are (``key_explain``, ``name_explain`` index it).
@@ -159,7 +165,11 @@ class Index:
 
     @classmethod
     def load(cls, path: str | Path) -> Index:
-        """Open an index file written by :meth:`dump`; refuse anything else with a remedy."""
+        """Open an index file written by :meth:`dump`; refuse anything else with a remedy.
+
+        The file is memory-mapped: it must not be rewritten in place while it is open (a process
+        reading a mapped file that another truncates gets SIGBUS). :meth:`dump` and ``toponym
+        compile`` never do that: they write a new file and rename it over the old one."""
         try:
             with open(path, "rb") as f:
                 try:

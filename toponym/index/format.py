@@ -1,32 +1,46 @@
-"""Bytes of an index file: header, ``marshal`` meta, and the flat sections of :mod:`.schema`.
+"""Bytes of an index file: header, section table, JSON meta, and the flat sections of :mod:`.schema`.
 
 Layout::
 
-    MAGIC | format (u32) | meta length (u64) | meta | sections...
+    MAGIC | format (u32) | meta length (u64) | head checksum (u64)
+    section table: (offset u64, length u64, checksum u64) for each of SECTIONS, in their order
+    meta (UTF-8 JSON) | sections...
 
-``meta`` is a ``marshal`` blob of the small tables (one row per place, the policy) plus the table
-of sections; ``marshal`` cannot run code when it loads, unlike ``pickle``. Sections are 8-byte
-aligned so that they can be cast in place from a memory map.
+The head checksum covers the section table and the meta; each section has its own
+(:func:`.integrity.checksum`). :func:`read` checks every size against the file before it reads
+or allocates anything, every checksum before it parses the meta or hands a section on, and
+refuses what does not hold with :class:`~toponym.errors.IndexFormatError`. The meta is JSON, which
+builds nothing but plain values and never more than its bytes can describe (``marshal``, used up
+to format 7, could be made to allocate gigabytes from a few bytes). Sections are 8-byte aligned
+so that they can be cast in place from a memory map; the bytes between them are zero.
 """
 
 from __future__ import annotations
 
-import marshal
+import json
+import struct
 from array import array
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ..errors import IndexFormatError
+from .integrity import IntegrityError, checksum
 from .schema import FORMAT, MAGIC, SECTION, SECTIONS
 
 __all__ = ["IndexMeta", "IndexTables", "format_of_bytes", "read", "serialize"]
 
-_HEAD = len(MAGIC) + 12
+_FIXED: Final = struct.Struct("<IQQ")  # format, meta length, head checksum
+_ENTRY: Final = struct.Struct("<QQQ")  # offset, length, checksum of one section
+_TABLE_AT: Final = len(MAGIC) + _FIXED.size
+_META_AT: Final = _TABLE_AT + _ENTRY.size * len(SECTIONS)
+#: The largest meta a reader parses: the shipped index's is about 3 MB.
+MAX_META: Final = 1 << 28
+_ITEM: Final = {"i": 4, "I": 4, "q": 8, "d": 8, "H": 2, "B": 1, "blob": 1}
 
 
 @dataclass(slots=True)
 class IndexMeta:
-    """The small tables of an index, kept in its ``marshal`` header (plain Python values)."""
+    """The small tables of an index, kept as JSON in its header (plain Python values)."""
 
     header: dict[str, Any]
     """format_version, toponym_version, digest, files, places, names, fuzzy_keys, ..."""
@@ -82,31 +96,63 @@ def _align(n: int) -> int:
     return (n + 7) & ~7
 
 
+def _meta_json(meta: IndexMeta) -> bytes:
+    """The meta as JSON: bytes as a string of 0 and 1, integer keys as strings (:func:`_meta_of`
+    turns them back)."""
+    raw = asdict(meta)
+    raw["place_curated"] = meta.place_curated.translate(_TO_DIGITS).decode("ascii")
+    for key in ("place_part_of", "place_display"):
+        raw[key] = {str(k): v for k, v in raw[key].items()}
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+_TO_DIGITS: Final = bytes.maketrans(b"\x00\x01", b"01")
+_FROM_DIGITS: Final = bytes.maketrans(b"01", b"\x00\x01")
+_META_TYPES: Final = {
+    "header": dict, "place_ids": list, "place_kind": list, "place_name": list, "place_codes": list,
+    "place_curated": str, "place_part_of": dict, "place_display": dict, "display_tags": list, "langs": list,
+    "perspectives": list, "prefer": dict, "stop": dict, "perspective_alias": dict, "id_alias": dict,
+    "explanations": list, "ranking": dict, "extra": dict,
+}  # fmt: skip
+
+
+def _meta_of(raw: Any) -> IndexMeta:
+    """:class:`IndexMeta` from parsed JSON, each field checked for its type (a ``ValueError`` if not)."""
+    if not isinstance(raw, dict) or set(raw) != set(_META_TYPES):
+        raise ValueError("the meta does not hold the fields of an index")
+    for key, kind in _META_TYPES.items():
+        if not isinstance(raw[key], kind):
+            raise ValueError(f"the meta's {key} is not a {kind.__name__}")
+    raw["place_curated"] = raw["place_curated"].encode("ascii").translate(_FROM_DIGITS)
+    raw["place_part_of"] = {int(k): tuple(v) for k, v in raw["place_part_of"].items()}
+    raw["place_display"] = {int(k): v for k, v in raw["place_display"].items()}
+    raw["prefer"] = {k: (int(row), str(reason)) for k, (row, reason) in raw["prefer"].items()}
+    raw["perspectives"] = [tuple(p) for p in raw["perspectives"]]
+    raw["explanations"] = [(str(rule), int(n), reason) for rule, n, reason in raw["explanations"]]
+    if "name_weight" in raw["ranking"]:
+        raw["ranking"]["name_weight"] = tuple(raw["ranking"]["name_weight"])
+    return IndexMeta(**raw)
+
+
 def serialize(tables: IndexTables) -> bytearray:
-    """The bytes of an index file holding ``tables`` (a bytearray: the build fills in the answers
-    it ranks with the index itself, in place)."""
+    """The bytes of an index file holding ``tables``."""
     tables.check()
-    meta = asdict(tables.meta)
-    chunks = [(s.name, d if isinstance(d := tables.sections[s.name], bytes) else d.tobytes()) for s in SECTIONS]
-    # offsets depend on the meta length, which depends on the offsets: size the meta first
-    meta["_sections"] = {name: (0, len(data)) for name, data in chunks}
-    reserved = len(marshal.dumps(meta, 4)) + 16 * len(chunks) + 64
-    pos = _align(_HEAD + reserved)
-    sections: dict[str, tuple[int, int]] = {}
-    for name, data in chunks:
-        sections[name] = (pos, len(data))
+    meta = _meta_json(tables.meta)
+    chunks = [d if isinstance(d := tables.sections[s.name], bytes) else d.tobytes() for s in SECTIONS]
+    pos = _align(_META_AT + len(meta))
+    entries = []
+    for data in chunks:
+        entries.append(_ENTRY.pack(pos, len(data), checksum(data)))
         pos = _align(pos + len(data))
-    meta["_sections"] = sections
-    blob = marshal.dumps(meta, 4)
-    if len(blob) > reserved:
-        raise AssertionError("index meta outgrew its reserved space")  # pragma: no cover
+    table = b"".join(entries)
     out = bytearray(pos)
     out[: len(MAGIC)] = MAGIC
-    out[len(MAGIC) : _HEAD] = FORMAT.to_bytes(4, "little") + len(blob).to_bytes(8, "little")
-    out[_HEAD : _HEAD + len(blob)] = blob
-    for name, data in chunks:
-        start, length = sections[name]
-        out[start : start + length] = data
+    out[len(MAGIC) : _TABLE_AT] = _FIXED.pack(FORMAT, len(meta), checksum(table + meta))
+    out[_TABLE_AT:_META_AT] = table
+    out[_META_AT : _META_AT + len(meta)] = meta
+    for data, entry in zip(chunks, entries, strict=True):
+        start = _ENTRY.unpack(entry)[0]
+        out[start : start + len(data)] = data
     return out
 
 
@@ -117,32 +163,53 @@ def format_of_bytes(head: bytes) -> int | None:
     return int.from_bytes(head[len(MAGIC) : len(MAGIC) + 4], "little")
 
 
+def _layout(view: memoryview) -> tuple[int, list[tuple[int, int, int]]]:
+    """The meta length and the section table, each size held to the file before anything is read
+    at an offset it gives; an ``IntegrityError`` naming what does not hold."""
+    size = len(view)
+    if size < _META_AT:
+        raise IntegrityError(f"the file ends inside its header ({size} bytes)")
+    _, meta_len, head_sum = _FIXED.unpack(view[len(MAGIC) : _TABLE_AT])
+    if meta_len > min(MAX_META, size - _META_AT):
+        raise IntegrityError(f"the header claims {meta_len} bytes of meta, more than the file holds")
+    if checksum(view[_TABLE_AT : _META_AT + meta_len]) != head_sum:
+        raise IntegrityError("the header's checksum does not match (the section table or the meta is damaged)")
+    entries = list(_ENTRY.iter_unpack(view[_TABLE_AT:_META_AT]))
+    pos = _align(_META_AT + meta_len)
+    for s, (start, length, _) in zip(SECTIONS, entries, strict=True):
+        if start != pos or length % _ITEM[s.typecode] or length > size - start:
+            raise IntegrityError(f"section {s.name} lies outside the file or where no section may start")
+        pos = _align(start + length)
+        if any(view[start + length : pos]):
+            raise IntegrityError(f"the bytes after section {s.name} are not zero")
+    if pos != size:
+        raise IntegrityError(f"the file holds {size} bytes, its sections end at {pos} (truncated or extended)")
+    return meta_len, entries
+
+
 def read(buffer: Any, source: str) -> tuple[IndexMeta, dict[str, Any], dict[str, int]]:
     """The meta, the sections as typed memoryviews (blobs as byte views), and where each section
-    starts in ``buffer``; ``IndexFormatError`` naming the remedy for anything that is not an index
-    of this format."""
+    starts in ``buffer``; ``IndexFormatError`` naming the remedy for anything that is not an intact
+    index of this format."""
     view = memoryview(buffer)
-    version = format_of_bytes(bytes(view[:_HEAD]))
-    if version is None or len(view) < _HEAD:
+    version = format_of_bytes(bytes(view[: len(MAGIC) + 4]))
+    if version is None:
         raise IndexFormatError(f"{source} is not a toponym index; rebuild it with `toponym compile`.")
     if version != FORMAT:
         raise IndexFormatError(
             f"{source} is an index of format {version}, this toponym reads {FORMAT}; rebuild it with `toponym compile`."
         )
-    meta_len = int.from_bytes(view[len(MAGIC) + 4 : _HEAD], "little")
     try:
-        if meta_len > len(view) - _HEAD:
-            raise ValueError("the header claims more meta data than the file holds")
-        raw = marshal.loads(view[_HEAD : _HEAD + meta_len])
-        layout: dict[str, tuple[int, int]] = raw.pop("_sections")
+        meta_len, entries = _layout(view)
         parts: dict[str, Any] = {}
-        for s in SECTIONS:
-            start, length = layout[s.name]
+        for s, (start, length, expected) in zip(SECTIONS, entries, strict=True):
             part = view[start : start + length]
-            if start < _HEAD or len(part) != length:
-                raise ValueError(f"section {s.name} is truncated")
+            if checksum(part) != expected:
+                raise IntegrityError(f"section {s.name} is damaged (its checksum does not match)")
             parts[s.name] = part if s.typecode == "blob" else part.cast(s.typecode)  # type: ignore[call-overload]
-        meta = IndexMeta(**raw)
-    except (ValueError, EOFError, TypeError, KeyError) as exc:
+        if any(view[_META_AT + meta_len : _align(_META_AT + meta_len)]):
+            raise IntegrityError("the bytes after the meta are not zero")
+        meta = _meta_of(json.loads(bytes(view[_META_AT : _META_AT + meta_len]).decode("utf-8")))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise IndexFormatError(f"{source} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc
-    return meta, parts, {name: start for name, (start, _) in layout.items()}
+    return meta, parts, {s.name: start for s, (start, _, _) in zip(SECTIONS, entries, strict=True)}

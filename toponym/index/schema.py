@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 7
+FORMAT: Final = 8
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).

@@ -1,7 +1,8 @@
 """Strings stored as one UTF-8 blob, and the open-addressing hash table that finds them.
 
 A blob holds newline-ended strings; their offsets are found at load time (one vectorised pass)
-rather than stored. A table slot holds ``row + 1`` in its low ``row_bits`` bits (0: empty) and the
+rather than stored. Strings are decoded with U+FFFD for a byte that is not UTF-8: the build writes
+none, and checking every blob at load would cost more than the checksums. A table slot holds ``row + 1`` in its low ``row_bits`` bits (0: empty) and the
 top bits of the string's CRC-32 above them, so a probe compares stored text only when those agree.
 :class:`PyStringTable` is the reference; C's ``StringTable`` has the same interface.
 """
@@ -101,7 +102,7 @@ class PyStringTable:
         """String ``i``, decoded."""
         if not 0 <= i < len(self._offsets) - 1:
             raise IndexError("string row out of range")
-        return self._raw(i).decode("utf-8")
+        return self._raw(i).decode("utf-8", "replace")
 
     def decode(self, count: int) -> tuple[str, ...]:
         """The first ``count`` strings, decoded (Python only: the Python blocking verifies with them)."""
@@ -119,13 +120,18 @@ class PyStringTable:
         h = zlib.crc32(raw)
         tag, rows = h >> bits, (1 << bits) - 1
         i = h & mask
-        while True:
+        for _ in range(mask + 1):  # a full table (only a damaged one is) ends the probe too
             slot: int = slots[i]
             if not slot:
                 return -1
-            if slot >> bits == tag and self._raw((slot & rows) - 1) == raw:
+            if (
+                slot >> bits == tag
+                and 0 < slot & rows <= len(self._offsets) - 1
+                and self._raw((slot & rows) - 1) == raw
+            ):
                 return (slot & rows) - 1
             i = (i + 1) & mask
+        return -1
 
 
 #: ``StringTable(buffer, base, offsets, slots=None, row_bits=0)``: C's, or :class:`PyStringTable`.
@@ -161,7 +167,7 @@ class Strings(Sequence[str]):
 
     def __getitem__(self, i: int) -> str:  # type: ignore[override]
         at = self._base
-        return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1].decode("utf-8")  # type: ignore[no-any-return]
+        return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1].decode("utf-8", "replace")  # type: ignore[no-any-return]
 
     def decode_rows(self, count: int | None = None) -> tuple[str, ...]:
         """The first ``count`` strings (all by default), decoded a megabyte at a time."""
@@ -176,6 +182,6 @@ def decode_rows(buffer: Any, base: int, offsets: Any, count: int, chunk: int = 1
     while first < count:
         last = min(count, bisect_right(offsets, offsets[first] + chunk, first + 1, count + 1) - 1)
         last = max(last, first + 1)
-        out += buffer[base + offsets[first] : base + offsets[last] - 1].decode("utf-8").split("\n")
+        out += buffer[base + offsets[first] : base + offsets[last] - 1].decode("utf-8", "replace").split("\n")
         first = last
     return tuple(out)

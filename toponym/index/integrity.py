@@ -1,0 +1,157 @@
+"""What an index must prove before it is used: each section's checksum, and sizes that agree.
+
+The checksum is a 64-bit sum of the section read as little-endian 64-bit words, mixed with a sum
+of its 32 KB blocks weighted by position: one pass at memory speed in numpy (the shipped index of
+about 85 MB takes milliseconds, where CRC-32 takes a tenth of a second), and it changes with any
+bit flipped, any truncation and any block moved. It guards against damage, not against a forger:
+an index is trusted input in that sense (see docs/architecture.md, "An index proves its integrity").
+
+:func:`check_structure` then holds every section to the counts the meta and the blobs give, and
+the codes stored in sections to the rows they point at, so that no reader, Python or C, indexes
+outside a table and no probe loops for ever, even in an index with valid checksums that another
+program wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from ..vocab import NAME_TYPES
+from .schema import ENTRY_TIER_BITS, METHOD_EXACT, NO_ANSWER, RANK_AT_QUERY, SECTIONS
+
+__all__ = ["IntegrityError", "check_structure", "checksum"]
+
+_BLOCK: Final = 4096  # words per block of the position-weighted sum
+_MIX: Final = 0x9E3779B97F4A7C15  # an odd constant: the two sums and the length never cancel
+_MASK: Final = (1 << 64) - 1
+
+
+class IntegrityError(ValueError):
+    """A section or the meta of an index is not what its header says (the loader turns this into
+    :class:`~toponym.errors.IndexFormatError`)."""
+
+
+def checksum(data: Any) -> int:
+    """The 64-bit checksum of a buffer (see the module docstring); deterministic on every platform."""
+    import numpy as np
+
+    raw = np.frombuffer(data, dtype=np.uint8)
+    size = len(raw)
+    count = size // 8
+    words = raw[: count * 8].view("<u8")
+    tail = int.from_bytes(raw[count * 8 :].tobytes(), "little")
+    full = count // _BLOCK * _BLOCK
+    blocks = words[:full].reshape(-1, _BLOCK).sum(axis=1, dtype=np.uint64)
+    rest = (int(words[full:].sum(dtype=np.uint64)) + tail) & _MASK
+    weights = np.arange(1, len(blocks) + 1, dtype=np.uint64)
+    plain = (int(blocks.sum(dtype=np.uint64)) + rest) & _MASK
+    placed = (int((blocks * weights).sum(dtype=np.uint64)) + rest * (len(blocks) + 1)) & _MASK
+    return (plain + _MIX * placed + size * _MIX * _MIX) & _MASK
+
+
+# --- structure ------------------------------------------------------------------------------------
+
+
+def _range(name: str, part: Any, low: int, high: int, *, allow: tuple[int, ...] = ()) -> None:
+    """Every value of ``part`` in ``low <= v < high`` (or one of ``allow``)."""
+    import numpy as np
+
+    if not len(part):
+        return
+    values = np.frombuffer(part, dtype=part.format)
+    lo, hi = int(values.min()), int(values.max())
+    if lo >= low and hi < high:
+        return
+    if allow:
+        bad = values[(values < low) | (values >= high)]
+        if np.isin(bad, np.array(allow, dtype=values.dtype)).all():
+            return
+    raise IntegrityError(f"section {name} holds a value outside {low}..{high - 1}")
+
+
+def _ascending(name: str, part: Any, first: int, last: int) -> None:
+    """``part`` is a table of where each row's entries start, ending at ``last``."""
+    import numpy as np
+
+    values = np.frombuffer(part, dtype=np.uint32)
+    if not len(values) or int(values[0]) != first or int(values[-1]) != last or (values[1:] < values[:-1]).any():
+        raise IntegrityError(f"section {name} is not an ascending table of starts ending at {last}")
+
+
+def _slots(name: str, part: Any, count: int) -> None:
+    """An open-addressing table over ``count`` strings: a power of two, with an empty slot (a probe
+    ends), each used slot naming a row."""
+    import numpy as np
+
+    from .strings import row_bits
+
+    size = len(part)
+    if size < 8 or size & (size - 1) or size <= count:
+        raise IntegrityError(f"section {name} is no hash table for {count} strings")
+    rows = np.frombuffer(part, dtype=np.uint32) & np.uint32((1 << row_bits(count)) - 1)
+    if int(rows.max()) > count or int(rows.min()) != 0:
+        raise IntegrityError(f"section {name} holds a slot outside its strings, or no empty slot")
+
+
+def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, int]) -> None:
+    """Hold the sections to each other and to the meta; ``counts`` gives the strings in each blob
+    (``names``, ``keys``, ``words``). Raises :class:`IntegrityError`."""
+    places, names, keys, words = len(meta.place_ids), counts["names"], counts["keys"], counts["words"]
+    fuzzy = int(meta.header.get("fuzzy_keys", 0))
+    rows = {
+        "place": places,
+        "name": names,
+        "key": keys,
+        "word": words,
+        "display": len(parts["display_tag"]),
+        "fuzzy": fuzzy,
+        "segment": len(parts["fuzzy_hash"]),
+    }
+    for s in SECTIONS:
+        if s.rows in rows and s.name != "key_codes":  # entries, counted by key_ncodes below
+            extra = 1 if s.name in ("place_first_name", "display_first") else 0
+            if len(parts[s.name]) != rows[s.rows] + extra:
+                raise IntegrityError(f"section {s.name} holds {len(parts[s.name])} rows, not {rows[s.rows] + extra}")
+    per_place = (meta.place_kind, meta.place_name, meta.place_codes, meta.place_curated)
+    if any(len(column) != places for column in per_place) or not 0 <= fuzzy <= keys:
+        raise IntegrityError("the meta's tables disagree on the number of places")
+    for name in ("place_parent", "place_country"):
+        _range(name, parts[name], -1, places)
+    _ascending("place_first_name", parts["place_first_name"], 0, names)
+    _ascending("display_first", parts["display_first"], 0, rows["display"])
+    _range("display_tag", parts["display_tag"], 0, len(meta.display_tags))
+    _range("display_name", parts["display_name"], 0, names)
+    _range("name_place", parts["name_place"], 0, places)
+    _range("name_lang", parts["name_lang"], 0, len(meta.langs))
+    _range("name_persp", parts["name_persp"], 0, len(meta.perspectives))
+    _range("name_type", parts["name_type"], 0, len(NAME_TYPES))
+    _range("name_rank", parts["name_rank"], 0, len(meta.ranking.get("name_weight", ())))
+    _range("name_answer", parts["name_answer"], 0, names, allow=(NO_ANSWER, RANK_AT_QUERY))
+    _range("name_method", parts["name_method"], 0, METHOD_EXACT + 1)
+    for name in ("name_explain", "key_explain"):
+        _range(name, parts[name], 0, max(1, len(meta.explanations)))
+    _range("key_codes", parts["key_codes"], 0, names << ENTRY_TIER_BITS)
+    _range("key_best", parts["key_best"], 0, names << ENTRY_TIER_BITS, allow=(NO_ANSWER, RANK_AT_QUERY))
+    import numpy as np
+
+    if int(np.frombuffer(parts["key_ncodes"], dtype=np.uint16).sum(dtype=np.int64)) != len(parts["key_codes"]):
+        raise IntegrityError("section key_ncodes does not count the entries of key_codes")
+    for slots, count in (("name_slots", names), ("key_slots", keys), ("word_slots", words)):
+        _slots(slots, parts[slots], count)
+    _range("fuzzy_ref", parts["fuzzy_ref"], 0, max(fuzzy, 1))
+    hashes = np.frombuffer(parts["fuzzy_hash"], dtype=np.uint32)
+    if len(hashes) > 1 and (hashes[1:] < hashes[:-1]).any():
+        raise IntegrityError("section fuzzy_hash is not sorted")
+    _check_meta_rows(meta, places)
+
+
+def _check_meta_rows(meta: Any, places: int) -> None:
+    """The rows the meta's small tables point at."""
+    for row, groups in meta.place_part_of.items():
+        if not 0 <= row < places or not all(0 <= g < places for g in groups):
+            raise IntegrityError("the meta's groups name a place outside the index")
+    if not all(0 <= row < places for row in meta.place_display):
+        raise IntegrityError("the meta's display names name a place outside the index")
+    if not all(0 <= row < places for row, _ in meta.prefer.values()):
+        raise IntegrityError("the meta's [[prefer]] entries name a place outside the index")
