@@ -107,6 +107,10 @@ def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Can
         # abbreviation that spells a word is the word
         weak = weak or (text[-1] == "." and is_any_word and "." not in (q.text or ""))
         found.append(Candidate(place_of[n], n, method, SCORE[method], weak))
+    if is_any_word and q.text and q.text[-1] == "." and any(c.method == "exact" for c in found):
+        # "Man." typed with its dot is Manitoba's abbreviation, not the word "man" (Isle of Man)
+        for c in found:
+            c.weak = c.weak or c.method != "exact"
     if q.folded != norm:  # "i've" reaches "IVe" only by dropping its apostrophe: weak for a word
         for n, tier in index.keys.lookup(q.folded):
             method = "folded" if tier != TIER_TRANSLIT else "transliterated"

@@ -85,8 +85,18 @@ class Reading:
 
 
 def _affixed(query: str) -> list[Reading]:
-    low = query.casefold()
     out: list[Reading] = []
+    if " " in query or "-" in query:  # an admin word follows a space or a hyphen
+        _worded(query, out)
+    last = query[-1:]
+    if len(query) > 2 and last in _CJK_UNIT + _CJK_CITY:
+        kinds = _CITY if last in _CJK_CITY else _UNIT
+        out.append(Reading(query[:-1], f"{query[:-1]!r} as a {next(iter(kinds))} ({last})", kinds))
+    return out
+
+
+def _worded(query: str, out: list[Reading]) -> None:
+    low = query.casefold()
     groups: tuple[tuple[tuple[str, ...], frozenset[Kind]], ...] = ((_UNIT_SUFFIXES, _UNIT), (_CITY_SUFFIXES, _CITY))
     for words, kinds in groups:
         for word in words:
@@ -100,11 +110,6 @@ def _affixed(query: str) -> list[Reading]:
             if low.startswith(word + " ") and len(low) > len(word) + 1:
                 core = query[len(word) + 1 :].lstrip(" ,")
                 out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({word})", kinds))
-    last = query[-1:]
-    if len(query) > 2 and last in _CJK_UNIT + _CJK_CITY:
-        kinds = _CITY if last in _CJK_CITY else _UNIT
-        out.append(Reading(query[:-1], f"{query[:-1]!r} as a {next(iter(kinds))} ({last})", kinds))
-    return out
 
 
 def readings(query: str) -> list[Reading]:

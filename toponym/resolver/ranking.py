@@ -226,11 +226,11 @@ def _stop(index: Index, c: Candidate, key: RankKey, q: Query, lower: bool) -> st
         # "Innisfail" is no typo of the town Innisfil: a name near a little-known place is more
         # likely another place the index lacks
         return f"near {names.text[c.name]!r}, a little-known place; give a hint to accept the typo"
+    if c.method == "exact" and names.text[c.name].endswith("."):
+        return None  # an abbreviation typed with its dot is no word ("Mass.", "Man.")
     stop = index.policy.stop.get(folded)
     if stop is not None:
         return stop
-    if c.method == "exact" and names.text[c.name].endswith("."):
-        return None  # an abbreviation typed with its dot is no word ("Mass.", "Wash.")
     if (
         folded in index.policy.common_words
         and not (c.method == "exact" and is_acronym(names.text[c.name]))  # "US", "IN" in capitals
