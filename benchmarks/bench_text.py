@@ -111,8 +111,7 @@ class Judge:
 
 def _load(index: str | None) -> Any:
     from toponym import Gazetteer
-    from toponym.checkout import default_index_path
-    from toponym.checkout import ensure_current
+    from toponym.checkout import default_index_path, ensure_current
 
     if index:
         return Gazetteer.load(index)
