@@ -95,21 +95,34 @@ def _affixed(query: str) -> list[Reading]:
     return out
 
 
+def _by_first_word() -> dict[str, list[tuple[str, frozenset[Kind]]]]:
+    """The prefixes by their first word, unit words before city words (the order they are tried)."""
+    out: dict[str, list[tuple[str, frozenset[Kind]]]] = {}
+    for words, kinds in ((_UNIT_PREFIXES, _UNIT), (_CITY_PREFIXES, _CITY)):
+        for word in words:
+            out.setdefault(word.split()[0], []).append((word, kinds))
+    return out
+
+
+# a suffix is the query's last word (after a space, or a hyphen for "-ken"); a prefix is looked up
+# by the query's first word: no query is compared with every admin word
+_SUFFIXES: Final = {w: k for ws, k in ((_UNIT_SUFFIXES, _UNIT), (_CITY_SUFFIXES, _CITY)) for w in ws}
+_PREFIXES: Final = _by_first_word()
+
+
 def _worded(query: str, out: list[Reading]) -> None:
     low = query.casefold()
-    groups: tuple[tuple[tuple[str, ...], frozenset[Kind]], ...] = ((_UNIT_SUFFIXES, _UNIT), (_CITY_SUFFIXES, _CITY))
-    for words, kinds in groups:
-        for word in words:
-            glue = "" if word.startswith("-") else " "
-            if low.endswith(glue + word) and len(low) > len(word) + 1:
-                core = query[: len(query) - len(word) - len(glue)].rstrip(" ,-")
-                out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({word.lstrip('-')})", kinds))
-    groups = ((_UNIT_PREFIXES, _UNIT), (_CITY_PREFIXES, _CITY))
-    for words, kinds in groups:
-        for word in words:
-            if low.startswith(word + " ") and len(low) > len(word) + 1:
-                core = query[len(word) + 1 :].lstrip(" ,")
-                out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({word})", kinds))
+    for sep, glue in ((" ", ""), ("-", "-")):
+        head, found, last = low.rpartition(sep)
+        ok = found and not last.startswith("-") and len(low) > len(glue + last) + 1
+        kinds = _SUFFIXES.get(glue + last) if ok else None
+        if kinds is not None:
+            core = query[: len(head)].rstrip(" ,-")
+            out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({last})", kinds))
+    for word, kinds in _PREFIXES.get(low.split(" ", 1)[0], ()):
+        if low.startswith(word + " ") and len(low) > len(word) + 1:
+            core = query[len(word) + 1 :].lstrip(" ,")
+            out.append(Reading(core, f"{core!r} as a {next(iter(kinds))} ({word})", kinds))
 
 
 def readings(query: str) -> list[Reading]:
