@@ -90,7 +90,7 @@ def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Can
     # script to match ("Mỹ", "Ньон"); a single letter is no name at all on its own, but one Hangul
     # syllable or Han character is a whole word
     strict = is_word and q.ascii
-    is_any_word = q.folded in index.policy.no_fuzzy_words
+    typed = q.text or ""  # a key ranked at build time types no dot
     letter = len(norm) < 2 and not whole_word_char(norm)
     rank = names.rank
     found: list[Candidate] = []
@@ -105,9 +105,9 @@ def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Can
         weak = letter or (tier != TIER_NORMAL and (strict or rank[n] <= _MINOR))
         # "del" is a word of many languages, "Del." Delaware's abbreviation: without its dot, an
         # abbreviation that spells a word is the word
-        weak = weak or (text[-1] == "." and is_any_word and "." not in (q.text or ""))
+        weak = weak or (text[-1] == "." and "." not in typed and q.folded in index.policy.no_fuzzy_words)
         found.append(Candidate(place_of[n], n, method, SCORE[method], weak))
-    if is_any_word and q.text and q.text[-1] == "." and any(c.method == "exact" for c in found):
+    if typed.endswith(".") and any(c.method == "exact" for c in found) and q.folded in index.policy.no_fuzzy_words:
         # "Man." typed with its dot is Manitoba's abbreviation, not the word "man" (Isle of Man)
         for c in found:
             c.weak = c.weak or c.method != "exact"

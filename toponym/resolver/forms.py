@@ -68,6 +68,7 @@ _CITY_PREFIXES = (
 # Han and Hangul unit and city characters, glued to the name: 愛知県, 北京市, 경기도, 수원시
 _CJK_UNIT = "省県縣州府道都区區县盟旗도군구"
 _CJK_CITY = "市시"
+_CJK = frozenset(_CJK_UNIT + _CJK_CITY)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _PARENS = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]+)\)$")
 
@@ -89,7 +90,7 @@ def _affixed(query: str) -> list[Reading]:
     if " " in query or "-" in query:  # an admin word follows a space or a hyphen
         _worded(query, out)
     last = query[-1:]
-    if len(query) > 2 and last in _CJK_UNIT + _CJK_CITY:
+    if len(query) > 2 and last in _CJK:
         kinds = _CITY if last in _CJK_CITY else _UNIT
         out.append(Reading(query[:-1], f"{query[:-1]!r} as a {next(iter(kinds))} ({last})", kinds))
     return out
