@@ -23,6 +23,7 @@ from ..resolver import Resolver
 from .linking import Linker
 from .lookups import Lookups
 from .scan import Scanner
+from .windows import WINDOW, scan_windows
 
 __all__ = ["Extractor"]
 
@@ -43,15 +44,16 @@ class Extractor:
         self.scanner = Scanner(index, self.lookups)
         self.linker = Linker(index, resolver, self.lookups)
 
-    def extract(self, text: str, *, context: bool = True) -> list[Mention]:
+    def extract(self, text: str, *, context: bool = True, _window: int = WINDOW) -> list[Mention]:
         """Every place mention in ``text``, in order, without overlaps; longest match wins.
 
         ``context=False`` skips the second pass that resolves ambiguous names with the other
-        places of the text (faster, fewer answers).
+        places of the text (faster, fewer answers). A text longer than ``_window`` characters is
+        read in windows (:mod:`.windows`), with the same answers.
         """
         if not isinstance(text, str) or not text:
             return []
-        raws = self.scanner.scan(text)
+        raws = self.scanner.scan(text) if len(text) <= _window else scan_windows(self.scanner, text, _window)
         if not raws:
             return []
         return self.linker.link(text, raws, context)

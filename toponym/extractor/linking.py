@@ -9,6 +9,7 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -300,7 +301,7 @@ class Linker:
         found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support)
         return self._context.put(memo_key, found)
 
-    def _passes(self, raws: list[Raw]) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
+    def _passes(self, raws: Sequence[Raw]) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
         """The first pass of each distinct signature, and the text's explicit and expanded context
         (each place weighted by how many mentions name it)."""
         counts: dict[_Signature, int] = {}
@@ -321,7 +322,7 @@ class Linker:
                 expanded[row] = expanded.get(row, 0.0) + weight
         return passes, explicit, expanded
 
-    def link(self, text: str, raws: list[Raw], use_context: bool) -> list[Mention]:
+    def link(self, text: str, raws: Sequence[Raw], use_context: bool) -> list[Mention]:
         """The mentions of ``text`` among its candidates ``raws``, each linked to a place."""
         passes, explicit, expanded = self._passes(raws)
         # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
@@ -333,12 +334,15 @@ class Linker:
         decided: dict[_Signature, Match | None] = {}
         between = apposition()
         out: list[Mention] = []
-        for i, raw in enumerate(raws):
+        after = iter(raws)  # one read of each (a long text's candidates are made as they are read)
+        nxt = next(after, None)
+        while nxt is not None:
+            raw, nxt = nxt, next(after, None)
             sig = raw.signature
             first = passes[sig]
             support = local
-            if not first.alone and i + 1 < len(raws) and between.fullmatch(text, raw.end, raws[i + 1].start):
-                support = {**local, **dict.fromkeys(passes[raws[i + 1].signature].explicit, 1.0)}
+            if not first.alone and nxt is not None and between.fullmatch(text, raw.end, nxt.start):
+                support = {**local, **dict.fromkeys(passes[nxt.signature].explicit, 1.0)}
             if support is local and sig in decided:
                 match = decided[sig]
             else:
@@ -372,7 +376,12 @@ class Linker:
         start = raw.start
         if text.startswith(("The ", "the "), start) and raw.end - start > 4 and not _THE.match(match.place.name):
             start += 4  # "The United States": the article is not part of the name, as it is of The Hague
-        surface = text[start : raw.end]
+        q = raw.query  # the surface itself, most often: share it rather than copy it
+        surface = (
+            q
+            if start == raw.start and len(q) == raw.end - start and text.startswith(q, start)
+            else text[start : raw.end]
+        )
         if match.query != surface:
             match = replace(match, query=surface)
         return make_mention(start, raw.end, surface, match)

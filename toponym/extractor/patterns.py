@@ -18,11 +18,13 @@ __all__ = [
     "APOS",
     "APOSTROPHES",
     "CHUNK",
+    "LINE",
     "NEXT",
     "SEP",
     "Patterns",
     "chunks",
     "headline",
+    "line_around",
     "maybe_unspaced",
     "patterns",
     "sentence_initial",
@@ -140,9 +142,21 @@ def sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+#: Characters of a line read on either side of a mention: a line longer than this (a text without
+#: line breaks) is judged by its part around the mention, so each judgement costs a bounded time.
+LINE = 2000
+
+
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line of ``text`` around ``text[start:end]``, at most :data:`LINE` characters either side."""
+    lo = max(0, start - LINE)
+    lo = text.rfind("\n", lo, start) + 1 or lo
+    hi = min(len(text), end + LINE)
+    k = text.find("\n", end, hi)
+    return lo, k if k >= 0 else hi
+
+
 def headline(text: str, start: int, end: int) -> bool:
     """True when the line around ``start`` has no lower-case letter (a headline in capitals)."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    line = text[lo : hi if hi >= 0 else len(text)]
-    return not any(ch.islower() for ch in line)
+    lo, hi = line_around(text, start, end)
+    return not any(ch.islower() for ch in text[lo:hi])

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import replace
 
 from ..charclass import is_han
@@ -23,14 +22,14 @@ from .casing import Casing
 from .chars import char_tables, extends
 from .lookups import Lookups
 from .memo import BoundedMemo
+from .patterns import line_around
 from .raw import Raw
 from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .windows import OVERLAP
 from .wordlists import cjk, names
 
 __all__ = ["COSTS", "Scanner"]
 
-#: Characters of text scanned at a time (see :func:`bounds`).
-CHUNK = 1 << 17
 #: Segmentation costs: an unknown character, a key, per rank class of a word, a word's base cost.
 COSTS = (140, 60, 8, 20)
 #: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
@@ -109,29 +108,17 @@ _STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
 def _results_line(text: str, i: int) -> bool:
     """Is the line around ``text[i]`` a line of sports results or standings (two or more names
     each followed by a score)?"""
-    lo = text.rfind("\n", 0, i) + 1
-    hi = text.find("\n", i)
-    return len(_TEAM_SCORE.findall(text, lo, hi if hi >= 0 else len(text))) >= 2
+    lo, hi = line_around(text, i, i)
+    return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
 
 
 def _title_line(text: str, i: int) -> bool:
     """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
-    lo = text.rfind("\n", 0, i) + 1
-    hi = text.find("\n", i)
-    words = text[lo : hi if hi >= 0 else len(text)].split()
+    lo, hi = line_around(text, i, i)
+    words = text[lo:hi].split()
     if len(words) < 5:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
-
-
-def bounds(text: str) -> Iterator[tuple[int, int]]:
-    """``text`` in pieces of about :data:`CHUNK` characters, each ending after a space (a word is
-    never cut; a name of several words across the cut is the price of bounded memory)."""
-    lo, n = 0, len(text)
-    while lo < n:
-        hi = text.find(" ", lo + CHUNK) + 1 or n
-        yield lo, hi
-        lo = hi
 
 
 def _lowered(word: str) -> str | None:
@@ -167,18 +154,42 @@ class Scanner:
         self._forms: BoundedMemo[tuple[str, tuple[int, ...]], tuple[str, int] | None] = BoundedMemo()
 
     def scan(self, text: str) -> list[Raw]:
+        """The candidates of ``text``, read as one window."""
+        n = len(text)
+        return self.window(text, 0, n, n, None)[0]
+
+    @staticmethod
+    def kana(text: str) -> bool:
+        """Is ``text`` Japanese (see :func:`japanese`)?"""
+        return _KANA.search(text) is not None
+
+    def window(self, text: str, lo: int, cut: int, hi: int, kana: bool | None) -> tuple[list[Raw], int]:
+        """The candidates of ``text[lo:hi]``, read with the whole text around them, and where a
+        scan of the whole text goes on after ``cut``: past the key hits that start before it.
+        ``kana`` says whether the whole text is Japanese (``None``: the window is the text)."""
+        hits = self.scanner.scan(text, lo, hi)
+        goes_on = cut
+        k = len(hits) - 4 if cut < hi else -1
+        while k >= 0 and hits[k] > cut - OVERLAP:  # as textscan moves ``last`` past a key hit
+            if hits[k] < cut and hits[k + 1] > goes_on and not hits[k + 3] & (H_IRREGULAR | H_UNSPACED | -H_RULE):
+                goes_on = hits[k + 1]
+            k -= 4
         raws: list[Raw] = []
-        for lo, hi in bounds(text):
-            self._read(text, self.scanner.scan(text, lo, hi), hi, raws)
-        if ".S." in text or ("." in text and _DOTTED_HINT.search(text)):
-            raws = self._dotted(text, raws)
-        if raws and _KANA.search(text):
+        self._read(text, hits, hi, raws)
+        whole = lo == 0 and hi == len(text)
+        if (
+            (".S." in text or ("." in text and _DOTTED_HINT.search(text)))
+            if whole
+            else _DOTTED_HINT.search(text, lo, hi)
+        ):
+            raws = self._dotted(text, raws, lo, hi)
+        if raws and (self.kana(text) if kana is None else kana):
             raws = japanese(text, raws)
         if raws:
             raws = self._proper(text, raws)
         n = len(text)
         # a span never splits a character from the mark, joiner or selector that continues it
-        return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))]
+        return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))], goes_on
 
     def _read(self, text: str, hits: list[int], hi: int, raws: list[Raw]) -> None:
         """Candidates from the hits of one chunk (``hi`` its end), appended to ``raws``."""
@@ -345,7 +356,7 @@ class Scanner:
         """``form`` written with the surface's initial capital (a key is in lower case)."""
         return form[:1].upper() + form[1:] if surface[:1].isupper() else form
 
-    def _dotted(self, text: str, raws: list[Raw]) -> list[Raw]:
+    def _dotted(self, text: str, raws: list[Raw], lo: int, hi: int) -> list[Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.
 
         Only a place stored under the same capitals counts ("U.K." is "UK"), so "i.e." stays a word.
@@ -354,7 +365,7 @@ class Scanner:
         starts: list[int] = []
         reach: list[int] = []  # the furthest end of the raws up to each one
         last = -1
-        for hint in _DOTTED_HINT.finditer(text):  # ".S." is rare and cheap to find; then look closer
+        for hint in _DOTTED_HINT.finditer(text, lo, hi):  # ".S." is rare and cheap to find; then look closer
             m = _DOTTED.match(text, hint.start() - 1) if hint.start() > last else None
             if m is None:
                 continue
