@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..normalize import fold_key, normalize_name, translit_key
 from ..resolver import Lookup, Resolver
 from ..vocab import MAJOR_KINDS
 from .memo import BoundedMemo
@@ -16,6 +17,7 @@ class Lookups:
         self.resolver = resolver
         self._memo: BoundedMemo[str, Lookup] = BoundedMemo()
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
+        self._kinds = resolver.index.places.kind
 
     def get(self, query: str) -> Lookup:
         """The bare answer for ``query``, and every candidate."""
@@ -26,8 +28,24 @@ class Lookups:
 
     def major(self, query: str) -> bool:
         """Is the first candidate of ``query`` a country, sea or the like?"""
+        if query not in self._memo and not self._may_be_major(query):
+            return False
         top = self.get(query).top
         return top is not None and top.place.kind in MAJOR_KINDS
+
+    def _may_be_major(self, query: str) -> bool:
+        """Does a key of ``query`` name a country, sea or the like? The candidates the resolver
+        ranks are the places of these keys (its normalised and folded keys, else transliterated),
+        so without one the first candidate is none: an inflected word's forms are settled without
+        ranking them (most name no major place). A query no key matches may match fuzzily: maybe."""
+        keys, place, kinds = self.resolver.index.keys, self.resolver.index.names.place, self._kinds
+        key = normalize_name(query)
+        folded = fold_key(key)
+        entries = keys.lookup(key) + (keys.lookup(folded) if folded != key else [])
+        if not entries:
+            trans = translit_key(folded)
+            entries = keys.lookup(trans) if trans and trans != folded else []
+        return not entries or any(kinds[place[n]] in MAJOR_KINDS for n, _tier in entries)
 
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every candidate of ``query``, their countries and ancestors."""

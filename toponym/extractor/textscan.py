@@ -54,8 +54,8 @@ class PyTextScan:
     ``costs`` = (unknown character, key, rank class multiplier, word base cost) for segmentation.
     """
 
-    __slots__ = ("_astral", "_costs", "_elisions", "_flags", "_fold", "_info", "_keys", "_lower", "_rank",
-                 "_rules", "_script", "_text")  # fmt: skip
+    __slots__ = ("_astral", "_costs", "_elisions", "_ends", "_flags", "_fold", "_info", "_keys", "_lower",
+                 "_rank", "_rules", "_script", "_text")  # fmt: skip
 
     def __init__(
         self,
@@ -71,8 +71,15 @@ class PyTextScan:
         self._text, self._flags, self._rank, self._keys = text.row, flags, rank, keys.row
         self._info, self._lower, self._fold, self._script, self._astral = tables
         self._rules: dict[int, list[tuple[int, Rule]]] = {}
+        # per rule: its suffixes (the empty one first) by what they are, to find those a word ends
+        # in with one lookup per length rather than a test of each (a language has dozens)
+        self._ends: list[tuple[dict[str, list[int]], int]] = []
         for i, rule in enumerate(rules):
             self._rules.setdefault(rule[0], []).append((i, rule))
+            ends: dict[str, list[int]] = {}
+            for k, (sf, _st) in enumerate((*_NONE, *rule[2])):
+                ends.setdefault(sf, []).append(k)
+            self._ends.append((ends, max(map(len, ends))))
         self._elisions = frozenset(elisions)
         self._costs = costs
 
@@ -301,11 +308,15 @@ class PyTextScan:
         size = len(low)
         seen = {low}
         for g, (_, prefixes, suffixes, min_stem, _always) in self._rules.get(script, ()):
+            ends, longest = self._ends[g]
+            # the suffixes ``low`` ends in, in the order of the rule (the hits' order)
+            found = sorted(k for n in range(min(size, longest) + 1) for k in ends.get(low[size - n :], ()))
+            endings = [(*_NONE, *suffixes)[k] for k in found]
             for pf, pt in (*_NONE, *prefixes):
                 if not low.startswith(pf):
                     continue
-                for sf, st in (*_NONE, *suffixes):
-                    if size - len(pf) - len(sf) < min_stem or not low.endswith(sf):
+                for sf, st in endings:
+                    if size - len(pf) - len(sf) < min_stem:
                         continue
                     form = pt + low[len(pf) : size - len(sf)] + st
                     if form in seen:
