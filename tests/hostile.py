@@ -8,7 +8,11 @@ whose checksums are made valid again after the damage, as a tool that rewrites a
 understanding it would: each must be refused or answer without any other error, hang or crash
 (its answers may differ: an index is trusted for what it says, not for whether it holds).
 
-``scripts/gen_hostile_indexes.py`` writes both corpora to a folder; ``tests/unit/test_hostile.py``
+:func:`text_damage` breaks the structure of the text lexicon's sections (the scan reads them in C)
+and reseals the checksums: each must be refused, since a reader would index outside a table or
+probe for ever.
+
+``scripts/gen_hostile_indexes.py`` writes the corpora to a folder; ``tests/unit/test_hostile.py``
 runs them.
 """
 
@@ -22,7 +26,7 @@ from toponym.index.format import _ENTRY, _FIXED, _META_AT, _TABLE_AT
 from toponym.index.integrity import checksum
 from toponym.index.schema import MAGIC, SECTIONS
 
-__all__ = ["damaged", "forged", "reseal", "sections_of"]
+__all__ = ["damaged", "forged", "reseal", "sections_of", "text_damage"]
 
 
 def sections_of(data: bytes) -> list[tuple[int, int]]:
@@ -170,3 +174,38 @@ def forged(data: bytes, seed: int = 41) -> list[tuple[str, bytes]]:
         size = min(rng.randrange(1, 32), start + length - at)
         out.append((f"{size} random bytes in {s.name} at {at}, resealed", reseal(_put(data, at, rng.randbytes(size)))))
     return out
+
+
+def _section(data: bytes, name: str) -> tuple[int, int, int]:
+    """(table position, offset, length) of the section ``name``."""
+    i = next(k for k, s in enumerate(SECTIONS) if s.name == name)
+    start, length = sections_of(data)[i]
+    return _entry_at(i), start, length
+
+
+def _resized(data: bytes, name: str, length: int) -> bytes:
+    at = _section(data, name)[0]
+    return _put(data, at + 8, struct.pack("<Q", length))
+
+
+def text_damage(data: bytes) -> list[tuple[str, bytes]]:
+    """The text lexicon's sections made to disagree with each other, checksums resealed."""
+    out: list[tuple[str, bytes]] = []
+    _, blob, blob_len = _section(data, "text_blob")
+    _, slots, slots_len = _section(data, "text_slots")
+    _, flags, flags_len = _section(data, "text_flags")
+    count = data[blob : blob + blob_len].count(b"\n")
+    for name, length in (("text_flags", flags_len), ("text_rank", _section(data, "text_rank")[2])):
+        out.append((f"{name} a row short", _resized(data, name, length - 1)))
+        out.append((f"{name} empty", _resized(data, name, 0)))
+    out.append(("text_slots not a power of two", _resized(data, "text_slots", slots_len - 4)))
+    out.append(("text_slots empty", _resized(data, "text_slots", 0)))
+    out.append(("text_slots without an empty slot", _put(data, slots, struct.pack("<I", 1) * (slots_len // 4))))
+    out.append(("a text slot past the strings", _put(data, slots, struct.pack("<I", count + 1))))
+    out.append(("a text slot at the largest row", _put(data, slots, struct.pack("<I", 2**31 - 1))))
+    first = data.index(b"\n", blob)
+    out.append(("a text string's end removed", _put(data, first, b"x")))
+    out.append(("a text string's end added", _put(data, blob, b"\n")))
+    out.append(("text_flags holding 255", _put(data, flags, b"\xff")))
+    out.append(("text_flags holding 4", _put(data, flags + flags_len - 1, b"\x04")))
+    return [(what, reseal(raw)) for what, raw in out]

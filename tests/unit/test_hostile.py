@@ -18,7 +18,7 @@ from toponym.errors import IndexFormatError
 from toponym.index import Index
 
 from ..conftest import FIXTURE
-from ..hostile import damaged, forged
+from ..hostile import damaged, forged, text_damage
 
 QUERIES = ("Kunashiri", "Kunashir", "Kunashirr", "Shikotan", "Iturup", "Kurils", "Japan", "ru", "Etorofu", "Ostrov")
 TEXT = "Talks on Kunashiri and Iturup, then Shikotan; Japan and Russia."
@@ -108,6 +108,21 @@ def test_forged_indexes_are_refused_or_answer_without_other_errors(intact: bytes
             except Exception as exc:
                 failures.append(f"{what}: {type(exc).__name__}: {exc}")
     assert failures == [], failures
+
+
+def test_a_text_lexicon_that_disagrees_with_itself_is_refused(intact: bytes) -> None:
+    corpus = text_damage(intact)
+    assert len(corpus) >= 12
+    loaded = []
+    for what, data in corpus:
+        with deadline(20, what):
+            found, peak = open_measured(data)
+            if not isinstance(found, IndexFormatError):
+                loaded.append(what)
+                continue
+            assert "rebuild it" in str(found), what
+            assert peak <= len(data) + SLACK, f"{what}: {peak} bytes allocated"
+    assert loaded == []
 
 
 @pytest.mark.parametrize("cut", [0, 5, 100, -1])

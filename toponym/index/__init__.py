@@ -80,7 +80,7 @@ class Index:
         self.source = source
         meta, parts, starts = read(buffer, source)
         # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
-        offsets = {blob: line_starts(parts[f"{blob}_blob"]) for blob in ("names", "keys", "words")}
+        offsets = {blob: line_starts(parts[f"{blob}_blob"]) for blob in ("names", "keys", "words", "text")}
         try:
             check_structure(meta, parts, {blob: len(o) - 1 for blob, o in offsets.items()})
         except IntegrityError as exc:
@@ -144,7 +144,7 @@ class Index:
             for rule, count, policy in meta.explanations
         )
         self.text = TextTable(
-            text=Strings(buffer, starts["text_blob"], line_starts(parts["text_blob"]), parts["text_slots"]),
+            text=Strings(buffer, starts["text_blob"], offsets["text"], parts["text_slots"]),
             flags=parts["text_flags"],
             rank=parts["text_rank"],
         )

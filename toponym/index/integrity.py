@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ..vocab import NAME_TYPES
-from .schema import ENTRY_TIER_BITS, METHOD_EXACT, NO_ANSWER, RANK_AT_QUERY, SECTIONS
+from .schema import ENTRY_TIER_BITS, METHOD_EXACT, NO_ANSWER, RANK_AT_QUERY, SECTIONS, TEXT_GROW, TEXT_MORE
 
 __all__ = ["IntegrityError", "check_structure", "checksum"]
 
@@ -96,14 +96,16 @@ def _slots(name: str, part: Any, count: int) -> None:
 
 def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, int]) -> None:
     """Hold the sections to each other and to the meta; ``counts`` gives the strings in each blob
-    (``names``, ``keys``, ``words``). Raises :class:`IntegrityError`."""
+    (``names``, ``keys``, ``words``, ``text``). Raises :class:`IntegrityError`."""
     places, names, keys, words = len(meta.place_ids), counts["names"], counts["keys"], counts["words"]
+    texts = counts["text"]
     fuzzy = int(meta.header.get("fuzzy_keys", 0))
     rows = {
         "place": places,
         "name": names,
         "key": keys,
         "word": words,
+        "text": texts,
         "display": len(parts["display_tag"]),
         "fuzzy": fuzzy,
         "segment": len(parts["fuzzy_hash"]),
@@ -137,7 +139,8 @@ def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, in
 
     if int(np.frombuffer(parts["key_ncodes"], dtype=np.uint16).sum(dtype=np.int64)) != len(parts["key_codes"]):
         raise IntegrityError("section key_ncodes does not count the entries of key_codes")
-    for slots, count in (("name_slots", names), ("key_slots", keys), ("word_slots", words)):
+    _range("text_flags", parts["text_flags"], 0, (TEXT_MORE | TEXT_GROW) + 1)
+    for slots, count in (("name_slots", names), ("key_slots", keys), ("word_slots", words), ("text_slots", texts)):
         _slots(slots, parts[slots], count)
     _range("fuzzy_ref", parts["fuzzy_ref"], 0, max(fuzzy, 1))
     hashes = np.frombuffer(parts["fuzzy_hash"], dtype=np.uint32)
