@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ..vocab import NAME_TYPES
-from .schema import ENTRY_TIER_BITS, METHOD_EXACT, NO_ANSWER, RANK_AT_QUERY, SECTIONS
+from .schema import ENTRY_TIER_BITS, METHOD_MASK, METHOD_SPELLED, NO_ANSWER, RANK_AT_QUERY, SECTIONS
 
 __all__ = ["IntegrityError", "check_structure", "checksum"]
 
@@ -128,7 +128,7 @@ def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, in
     _range("name_type", parts["name_type"], 0, len(NAME_TYPES))
     _range("name_rank", parts["name_rank"], 0, len(meta.ranking.get("name_weight", ())))
     _range("name_answer", parts["name_answer"], 0, names, allow=(NO_ANSWER, RANK_AT_QUERY))
-    _range("name_method", parts["name_method"], 0, METHOD_EXACT + 1)
+    _range("name_method", parts["name_method"], 0, (METHOD_SPELLED | METHOD_MASK) + 1)
     for name in ("name_explain", "key_explain"):
         _range(name, parts[name], 0, max(1, len(meta.explanations)))
     _range("key_codes", parts["key_codes"], 0, names << ENTRY_TIER_BITS)

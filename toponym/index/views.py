@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..vocab import NAME_TYPES, Kind, NameType
-from .schema import ENTRY_TIER_BITS, METHOD_EXACT, decode_degrees
+from .schema import ENTRY_TIER_BITS, METHOD_EXACT, METHOD_MASK, decode_degrees
 from .strings import Strings
 
 __all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy", "TextTable"]
@@ -119,7 +119,7 @@ class NameTable:
         answer = self.answer[row]
         if answer < 0:
             return answer
-        return answer, self.method[row] == METHOD_EXACT
+        return answer, self.method[row] & METHOD_MASK == METHOD_EXACT
 
 
 @dataclass(frozen=True, slots=True, eq=False)
