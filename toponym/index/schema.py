@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 9
+FORMAT: Final = 10
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -103,6 +103,11 @@ class Section:
 
 
 SECTIONS: Final[tuple[Section, ...]] = (
+    Section("place_ids_blob", "blob", "blob", "every place's ID, UTF-8, each ended by a newline"),
+    Section("place_id_slots", "I", "slot", "open-addressing hash table over the place IDs"),
+    Section("place_names_blob", "blob", "blob", "every place's canonical name, UTF-8, each ended by a newline"),
+    Section("place_codes_blob", "blob", "blob", "every place's codes as key=value;key=value, each ended by a newline"),
+    Section("place_kind", "B", "place", "the place's kind: an index into vocab.KINDS"),
     Section("place_parent", "i", "place", "row of the administrative parent, or -1"),
     Section("place_country", "i", "place", "row of the de facto country, or -1"),
     Section("place_population", "q", "place", "population, or -1 when unknown"),

@@ -22,10 +22,11 @@ _TIER_MASK = (1 << ENTRY_TIER_BITS) - 1
 class PlaceTable:
     """One row per place."""
 
-    ids: tuple[str, ...]
+    ids: Strings
+    """The place IDs; ``ids.row_of(id)`` finds one (-1 if absent)."""
     kind: tuple[Kind, ...]
-    name: tuple[str, ...]
-    codes: tuple[str, ...]
+    name: Strings
+    codes: Strings
     """``key=value;key=value`` (decoded by :meth:`toponym.index.Index.place`)."""
     curated: bytes
     parent: Sequence[int]
