@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name, translit_key
 from ..resolver import Lookup, Resolver
 from ..vocab import MAJOR_KINDS
-from .memo import BoundedMemo
 
 __all__ = ["Lookups"]
 
