@@ -133,3 +133,15 @@ def test_threads_share_one_extractor() -> None:
         for _ in range(2):
             got = list(pool.map(lambda t: [(m.start, m.end, m.place.id) for m in shared.extract(t)], texts))
             assert got == expected
+
+
+def test_an_inflected_name_is_read_on_in_each_text_afresh() -> None:
+    """What follows an inflected head decides where its name ends, in every text: a memory of
+    another text with the same word at the same place does not ("Нижнем" once began "Нижнем
+    Новгороде" here, then ran past the end of a shorter text)."""
+    ex = Extractor(default_gazetteer().resolver)
+    texts = ["Мы были в Нижнем Новгороде вчера.", "Мы были в Нижнем", "Мы были в Нижнем Тагиле вчера."]
+    found = [[(m.start, m.end, m.text, m.place.id) for m in ex.extract(t)] for t in texts]
+    assert found[0] == [(10, 26, "Нижнем Новгороде", "gn-520555")]
+    assert found[1] == []
+    assert found[2] == [(10, 23, "Нижнем Тагиле", "gn-520494")]

@@ -39,6 +39,7 @@ _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 #: Units of administration that end a part of a Japanese address.
 _UNITS = frozenset("都道府県市区郡町村")
+_MISS = object()
 #: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
 _INFLECTED_TOKENS = 3
 
@@ -151,7 +152,7 @@ class Scanner:
         )
         self.scanner = TextScan(*args)
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
-        self._forms: BoundedMemo[tuple[str, tuple[int, ...]], tuple[str, int] | None] = BoundedMemo()
+        self._forms: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], str | None] = BoundedMemo()
 
     def scan(self, text: str) -> list[Raw]:
         """The candidates of ``text``, read as one window."""
@@ -277,11 +278,16 @@ class Scanner:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word."""
         s, e = hits[a], hits[a + 1]
         options = tuple(hits[a:b])
-        memo_key = (text[s:e], options)
-        if memo_key in self._forms:
-            found = self._forms[memo_key]
+        if any(options[k + 3] & H_MORE for k in range(0, len(options), 4)):
+            found = self._choose(text, s, e, options, hi)  # the words after it decide: not remembered
         else:
-            found = self._forms.put(memo_key, self._choose(text, s, e, options, hi))
+            # a word's forms are the same wherever it stands: remembered by its rows and rules
+            memo_key = (text[s:e], options[2::4], options[3::4])
+            form = self._forms.get(memo_key, _MISS)  # one read: another thread may clear the memo
+            if form is _MISS:
+                chosen = self._choose(text, s, e, options, hi)
+                form = self._forms.put(memo_key, None if chosen is None else chosen[0])
+            found = None if form is None else (form, e)  # type: ignore[assignment]
         if found is None:
             return None
         query, end = found
