@@ -1,6 +1,7 @@
 """Fuzz every public function that takes strings, on both implementations, and compare them.
 
     python benchmarks/fuzz_public.py [--count 100000] [--seed 14] [--impl c,python] [--thread-calls 100000]
+        [--functions extract,resolve]
 
 Each implementation (``TOPONYM_IMPLEMENTATION``) runs in its own process over the same generated
 inputs, ``--count`` per function: random strings over the characters that decide words, marks,
@@ -188,10 +189,12 @@ def functions(inputs: Inputs) -> dict[str, tuple[Callable[[int], str], Callable[
 DOCUMENTED = {"get": ("UnknownPlaceError",), "ancestors": ("UnknownPlaceError",), "children": ("UnknownPlaceError",)}
 
 
-def run_worker(count: int, seed: int, out: str) -> None:
+def run_worker(count: int, seed: int, out: str, only: list[str]) -> None:
     inputs = Inputs(seed)
     report: dict[str, Any] = {}
     for name, (make, call) in functions(inputs).items():
+        if only and name not in only:
+            continue
         t = time.perf_counter()
         hashes: list[str] = []
         errors: dict[str, int] = {}
@@ -277,11 +280,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--impl", default="c,python")
     parser.add_argument("--thread-calls", type=int, default=100_000)
+    parser.add_argument("--functions", default="", help="a comma-separated subset (default: all)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--threads-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        run_worker(args.count, args.seed, args.worker)
+        run_worker(args.count, args.seed, args.worker, [f for f in args.functions.split(",") if f])
         return 0
     if args.threads_only:
         calls, nerrors, examples = run_threads(args.thread_calls)
@@ -294,7 +298,8 @@ def main() -> int:
         for impl in impls:  # the implementations run side by side
             env = {**os.environ, "TOPONYM_IMPLEMENTATION": impl}
             out = os.path.join(tmp, f"{impl}.json")
-            cmd = [sys.executable, __file__, "--worker", out, "--count", str(args.count), "--seed", str(args.seed)]
+            cmd = [sys.executable, __file__, "--worker", out, "--count", str(args.count), "--seed", str(args.seed),
+                   "--functions", args.functions]  # fmt: skip
             procs[impl] = (subprocess.Popen(cmd, env=env), out)
         reports = {}
         for impl, (proc, out) in procs.items():
