@@ -26,6 +26,7 @@ from .casing import token_key
 from .chars import SCRIPTS
 from .lookups import Lookups
 from .raw import Raw
+from .windows import Candidates
 from .wordlists import apposition
 
 __all__ = ["Linker"]
@@ -306,7 +307,9 @@ class Linker:
         (each place weighted by how many mentions name it)."""
         counts: dict[_Signature, int] = {}
         firsts: dict[_Signature, Raw] = {}
-        for raw in raws:
+        if isinstance(raws, Candidates):
+            counts, firsts = raws.signatures()
+        for raw in raws if not counts else ():
             sig = raw.signature
             counts[sig] = counts.get(sig, 0) + 1
             firsts[sig] = raw

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Raw"]
+__all__ = ["Raw", "Signature"]
+
+#: What the context-free verdict on a candidate depends on (:attr:`Raw.signature`).
+Signature = tuple[str, bool, bool, int, int]
 
 
 @dataclass(slots=True)
@@ -25,6 +28,6 @@ class Raw:
     """For a segment of a script without spaces: its rank class as an ordinary word (0: none)."""
 
     @property
-    def signature(self) -> tuple[str, bool, bool, int, int]:
+    def signature(self) -> Signature:
         """What the context-free verdict on a raw mention depends on."""
         return self.query, self.word, self.specific, self.group, self.rank

@@ -12,11 +12,12 @@ candidates that started before the cut. The candidates of the whole text are kep
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
 from .chars import extends
-from .raw import Raw
+from .raw import Raw, Signature
 
 if TYPE_CHECKING:
     from .scan import Scanner
@@ -92,8 +93,21 @@ class Candidates(Sequence[Raw]):
 
     def __iter__(self) -> Iterator[Raw]:
         spans, kinds = self._spans, self._kinds
-        for i in range(0, len(spans), 3):
-            yield Raw(spans[i], spans[i + 1], *kinds[spans[i + 2]])
+        for s, e, k in zip(spans[0::3], spans[1::3], spans[2::3], strict=True):
+            yield Raw(s, e, *kinds[k])
+
+    def signatures(self) -> tuple[dict[Signature, int], dict[Signature, Raw]]:
+        """How many candidates have each signature (:attr:`.Raw.signature`), and one candidate of
+        each, in the order they first appear: what linking reads, without a pass over them all."""
+        per_kind = Counter(self._spans[2::3])
+        counts: dict[Signature, int] = {}
+        ones: dict[Signature, Raw] = {}
+        for k, kind in enumerate(self._kinds):  # kinds are numbered as they first appear
+            raw = Raw(0, 0, *kind)
+            sig = raw.signature
+            counts[sig] = counts.get(sig, 0) + per_kind[k]
+            ones.setdefault(sig, raw)
+        return counts, ones
 
 
 def scan_windows(scanner: Scanner, text: str, size: int = WINDOW) -> Candidates:
