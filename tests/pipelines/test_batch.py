@@ -180,3 +180,17 @@ def test_an_index_file_is_opened_once_per_process(tmp_path: Path, shipped: Gazet
     first = open_gazetteer(path)
     assert open_gazetteer(str(path)) is first and first is not shipped
     assert first.resolve("Kunashiri") == shipped.resolve("Kunashiri")
+
+
+def test_clear_caches_forgets_the_answers_a_batch_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toponym.batch import work
+
+    asked: list[object] = []
+    answer = work._answer
+    monkeypatch.setattr(work, "_answer", lambda gz, q: asked.append(q.name) or answer(gz, q))
+    toponym.resolve_many(["Japan", "Kunashiri", "Japan"])
+    toponym.resolve_many(["Japan"])
+    assert asked == ["Japan", "Kunashiri"], "a process answers each distinct query once"
+    toponym.clear_caches()
+    toponym.resolve_many(["Japan"])
+    assert asked == ["Japan", "Kunashiri", "Japan"], "clear_caches forgets the batch's answers too"

@@ -14,6 +14,7 @@ from multiprocessing.context import BaseContext
 from typing import Final, TypeVar
 
 from ..api import Gazetteer, default_gazetteer
+from ..extractor.memo import BoundedMemo
 from ..model import Match, Mention
 from .rows import MAX_NAME, Query, Status, status, unusable
 
@@ -39,23 +40,24 @@ def _answer(gazetteer: Gazetteer, query: Query) -> tuple[Match | None, Status]:
 
 #: Answers (match and status) this process has given, per gazetteer: a column split into many
 #: batches (Spark's Arrow batches, Dask's partitions) looks each distinct query up once per process.
-_memo: weakref.WeakKeyDictionary[Gazetteer, dict[Query, tuple[Match | None, Status]]] = weakref.WeakKeyDictionary()
+#: Bounded memos, so ``toponym.clear_caches()`` forgets these answers too.
+_memo: weakref.WeakKeyDictionary[Gazetteer, BoundedMemo[Query, tuple[Match | None, Status]]] = (
+    weakref.WeakKeyDictionary()
+)
 MEMO_SIZE: Final = 200_000
 
 
 def resolve_chunk(gazetteer: Gazetteer, chunk: list[Query]) -> list[tuple[Match | None, Status]]:
     memo = _memo.get(gazetteer)
     if memo is None:
-        memo = _memo.setdefault(gazetteer, {})
+        memo = _memo.setdefault(gazetteer, BoundedMemo(MEMO_SIZE))
     out = []
     for query in chunk:
         answer = memo.get(query)
         if answer is None:
             answer = _answer(gazetteer, query)
-            if len(memo) >= MEMO_SIZE:
-                memo.clear()
             if not isinstance(query.name, str) or len(query.name) <= MAX_NAME:  # keep no megabyte strings
-                memo[query] = answer
+                memo.put(query, answer)
         out.append(answer)
     return out
 
