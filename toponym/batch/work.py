@@ -16,7 +16,7 @@ from typing import Final, TypeVar
 from ..api import Gazetteer, default_gazetteer
 from ..extractor.memo import BoundedMemo
 from ..model import Match, Mention
-from .rows import MAX_NAME, Query, Status, status, unusable
+from .rows import MAX_NAME, Query, Status, unusable
 
 __all__ = ["MEMO_SIZE", "extract_chunk", "open_gazetteer", "resolve_chunk", "run_chunks"]
 
@@ -30,10 +30,8 @@ def _answer(gazetteer: Gazetteer, query: Query) -> tuple[Match | None, Status]:
     bad = unusable(query.name)
     if bad is not None:
         return None, bad
-    hints = query.hints()
-    try:
-        match = gazetteer.resolve(query.name, **hints)  # type: ignore[arg-type]
-        return match, status(gazetteer, query.name, match, **hints)
+    try:  # resolve's answer and lookup's status from one ranking
+        return gazetteer.resolver.resolve_status(query.name, **query.hints())  # type: ignore[arg-type]
     except (ValueError, TypeError, LookupError):  # a hint the resolver refuses fails its row, not the batch
         return None, "invalid"
 
