@@ -5,6 +5,8 @@
 'kunashir'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .api import (
     Gazetteer,
@@ -21,7 +23,6 @@ from .api import (
     resolve,
     resolve_all,
 )
-from .batch import extract_many, resolve_many  # pipelines
 from .errors import (
     AmbiguousCodeError,
     GazetteerError,
@@ -31,11 +32,34 @@ from .errors import (
     ToponymError,
     UnknownPlaceError,
 )
-from .extractor import Extractor
 from .model import Match, Mention, Place, PlaceName
 from .normalize import normalize_name
 from .outcome import Outcome
 from .resolver import Resolver
+
+if TYPE_CHECKING:
+    from .batch import extract_many, resolve_many
+    from .extractor import Extractor
+
+#: Imported on first use: a program that only resolves names loads neither the extractor nor the
+#: batch machinery (and NumPy with it) at ``import toponym``.
+_LAZY = {"Extractor": "extractor", "extract_many": "batch", "resolve_many": "batch"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toponym' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "AmbiguousCodeError",

@@ -5,22 +5,23 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from . import navigate, registry
 from .checkout import default_index
 from .conversion import Conversion
-from .extractor import Extractor
-from .extractor.memo import clear_memos
 from .index import Index
+from .memo import clear_memos
 from .model import Match, Mention, Place
 from .outcome import Outcome
 from .resolver import Resolver
 from .resolver.codes import code_table
-from .rewrite import TEXT_TARGETS, rewrite
+from .rewrite import rewrite
+
+if TYPE_CHECKING:  # the extractor is imported on first use: resolving never needs it
+    from .extractor import Extractor
 
 __all__ = [
-    "TEXT_TARGETS",
     "Gazetteer",
     "ancestors",
     "children",
@@ -68,6 +69,8 @@ class Gazetteer:
         if self._extractor is None:
             with self._extractor_lock:
                 if self._extractor is None:
+                    from .extractor import Extractor
+
                     self._extractor = Extractor(self.resolver)
         return self._extractor
 
@@ -85,16 +88,14 @@ class Gazetteer:
 
     @classmethod
     def with_overlay(cls, *paths: str | Path, base: Gazetteer | None = None, **options: bool) -> Gazetteer:
-        """``base`` (the shipped gazetteer by default) with your own places and names on top: overlay
-        TOML files or folders (docs/extending.md), compiled in memory in seconds. Problems raise
-        ``GazetteerError`` listing each as ``file:line``; ``toponym compile --base`` writes a file."""
+        """``base`` (by default the shipped one) with overlay TOML files or folders on top (docs/extending.md),
+        compiled in memory in seconds; ``GazetteerError`` lists each problem as ``file:line``."""
         from .build import compile_overlay
 
         return cls(compile_overlay((base or default_gazetteer()).index, paths), **options)
 
     def get(self, code: str | int, *, scheme: str | None = None) -> Place:
-        """The place with this ID or code (see :func:`toponym.get`); ``UnknownPlaceError`` (a
-        ``LookupError``) if there is none, ``AmbiguousCodeError`` if it names several places."""
+        """The place with this ID or code; ``UnknownPlaceError`` or ``AmbiguousCodeError``; see :func:`toponym.get`."""
         return self.index.place(code_table(self.index).find(code, scheme))
 
     def lookup(
@@ -137,9 +138,8 @@ class Gazetteer:
         return conversion(values) if isinstance(values, str) else conversion.many(values)
 
     def places(self, kind: str | Collection[str] | None = None, country: Place | str | None = None) -> Iterator[Place]:
-        """Every place, in ID order; of ``kind`` (one or several) and lying in ``country`` (an ID,
-        the country itself included) when given. An unknown kind or a country ID that names no
-        country is a ``ValueError``, an unknown ID an ``UnknownPlaceError``."""
+        """Every place in ID order, of ``kind`` (one or several) and in ``country`` (an ID; itself included) when
+        given; ``ValueError`` for an unknown kind or a non-country, ``UnknownPlaceError`` for an unknown ID."""
         return navigate.places(self.index, kind, country)
 
     def ancestors(self, place: Place | str) -> list[Place]:

@@ -62,3 +62,22 @@ def test_other_queries_are_left_to_the_caller(impl: Impl, fixture_gazetteer: Gaz
         assert read(q) is NotImplemented, q
     with pytest.raises(TypeError):
         read(3)
+
+
+def test_spellings_of_keys_ranked_at_query_time_are_compiled_as_typed(impl: Impl, shipped: Gazetteer) -> None:
+    """A stored spelling whose key ranks at query time ("Orange", "Faro": words of some language)
+    is ranked as typed at build time, flagged METHOD_SPELLED; every one answers as ranking it now
+    does, and the fuzzy matcher still reads such a spelling by its key's answer."""
+    from toponym.index.schema import METHOD_SPELLED, RANK_AT_QUERY
+
+    read = answers(impl, shipped)
+    names, keys = shipped.index.names, shipped.index.keys
+    spelled = [row for row in range(len(names)) if names.method[row] & METHOD_SPELLED]
+    assert len(spelled) > 5_000
+    for row in spelled:
+        q = names.text[row]
+        assert signature(read(q)) == signature(shipped.resolver._slow(q, NO_HINTS)), q
+    from toponym.normalize import normalize_name
+
+    for row in spelled[:: max(1, len(spelled) // 300)]:
+        assert keys.best[keys.row_of(normalize_name(names.text[row]))] == RANK_AT_QUERY, names.text[row]

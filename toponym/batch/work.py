@@ -14,7 +14,7 @@ from multiprocessing.context import BaseContext
 from typing import Any, Final, TypeVar
 
 from ..api import Gazetteer, default_gazetteer
-from ..extractor.memo import BoundedMemo
+from ..memo import BoundedMemo
 from ..model import Match, Mention
 from .rows import MAX_NAME, Query, Status, unusable
 

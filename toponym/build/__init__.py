@@ -12,23 +12,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..index import Index
-from ..index.format import serialize
-from .audit import Audit, apply, audit
-from .defaults import compile_answers
-from .merge import merge
-from .overlay import checked_overlay
-from .patch import apply_overlay
-from .sources import Sources, read_gazetteer
-from .tables import build_tables
-from .validate import validate
+
+if TYPE_CHECKING:
+    from .audit import Audit
+    from .sources import Sources
+
+# The steps are imported by the functions that run them: a source checkout asks
+# ``toponym.build.sources`` whether its index is stale on every first load, and that must not
+# import the whole build (NumPy with it).
 
 __all__ = ["audit_gazetteer", "compile_gazetteer", "compile_overlay", "compile_sources"]
 
 
 def compile_sources(sources: Sources) -> Index:
     """An :class:`~toponym.index.Index` of ``sources``; ``GazetteerError`` lists every problem first."""
+    from ..index.format import serialize
+    from .audit import apply, audit
+    from .defaults import compile_answers
+    from .merge import merge
+    from .tables import build_tables
+    from .validate import validate
+
     validate(sources)
     places = merge(sources)
     checked = audit(places, sources.words)
@@ -43,6 +50,8 @@ def compile_sources(sources: Sources) -> Index:
 
 def compile_gazetteer(root: str | Path, out: str | Path | None = None) -> Index:
     """Read, validate and compile a gazetteer folder; write the index to ``out`` when given."""
+    from .sources import read_gazetteer
+
     index = compile_sources(read_gazetteer(Path(root)))
     if out is not None:
         index.dump(out)
@@ -51,6 +60,11 @@ def compile_gazetteer(root: str | Path, out: str | Path | None = None) -> Index:
 
 def audit_gazetteer(root: str | Path) -> Audit:
     """The alias audit of a gazetteer folder: every name it drops or demotes, with its rule."""
+    from .audit import audit
+    from .merge import merge
+    from .sources import read_gazetteer
+    from .validate import validate
+
     sources = read_gazetteer(Path(root))
     validate(sources)
     return audit(merge(sources), sources.words)
@@ -59,6 +73,9 @@ def audit_gazetteer(root: str | Path) -> Audit:
 def compile_overlay(base: Index, paths: Iterable[str | Path], out: str | Path | None = None) -> Index:
     """``base`` with the overlay files or folders ``paths`` compiled in (see :mod:`.overlay`); write
     the index to ``out`` when given. ``GazetteerError`` lists every problem, as ``file:line``."""
+    from .overlay import checked_overlay
+    from .patch import apply_overlay
+
     index = apply_overlay(base, checked_overlay(paths, base))
     if out is not None:
         index.dump(out)

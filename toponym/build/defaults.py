@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..index import Index
 from ..index.schema import (
     METHOD_EXACT,
+    METHOD_SPELLED,
     NO_ANSWER,
     NO_EXPLANATION,
     RANK_AT_QUERY,
@@ -27,6 +28,7 @@ from ..index.schema import (
 from ..model import Explanation
 from ..normalize import fold_key
 from ..resolver.candidates import Query, gather
+from ..resolver.codes import code_shaped
 from ..resolver.hints import NO_HINTS
 from ..resolver.ranking import rank
 from ..vocab import NAME_TYPES
@@ -47,6 +49,8 @@ class Answers:
     name_method: array[int]
     name_explain: array[int]
     explanations: list[_Why]
+    interned: dict[_Why, int] = field(default_factory=dict)
+    """Each explanation's index in :attr:`explanations` (filled on first use)."""
 
     def sections(self) -> dict[str, array[int]]:
         return {
@@ -92,7 +96,6 @@ def _rank_key(index: Index, key: str) -> tuple[int, _Why | None]:
 def _keys(index: Index, answers: Answers, rows: Iterable[int]) -> None:
     words, ordinary = index.policy.words, index.policy.ordinary_keys
     text = index.keys.text
-    interned = {why: i for i, why in enumerate(answers.explanations)}
     for row in rows:
         key = text[row]
         answers.key_best[row], answers.key_explain[row] = RANK_AT_QUERY, NO_EXPLANATION
@@ -106,10 +109,7 @@ def _keys(index: Index, answers: Answers, rows: Iterable[int]) -> None:
             best, why = _rank_key(index, key)
             answers.key_best[row] = best
             if why is not None:
-                if why not in interned:
-                    interned[why] = len(answers.explanations)
-                    answers.explanations.append(why)
-                answers.key_explain[row] = interned[why]
+                answers.key_explain[row] = _intern(answers, why)
 
 
 def _names(index: Index, answers: Answers, rows: Iterable[int]) -> None:
@@ -125,6 +125,8 @@ def _names(index: Index, answers: Answers, rows: Iterable[int]) -> None:
             answers.name_explain[m] = answers.key_explain[k]
             if best < 0:
                 answers.name_answer[m], answers.name_method[m] = best, 0
+                if best == RANK_AT_QUERY:
+                    _spelled(index, answers, m)
                 continue
             n, method = keys.decode(best)
             spelled = text[m]
@@ -144,6 +146,42 @@ def _names(index: Index, answers: Answers, rows: Iterable[int]) -> None:
                 if exact:
                     n, method = exact[0], METHOD_EXACT
             answers.name_answer[m], answers.name_method[m] = n, method
+
+
+def _spelled(index: Index, answers: Answers, m: int) -> None:
+    """Stored spelling ``m``, whose key ranks at query time, ranked as typed: a query spelling it
+    exactly ("Orange", "Faro") then costs a lookup. Its answer is flagged :data:`METHOD_SPELLED`,
+    for it is this spelling's only, not its key's. A spelling read as a code first ("LVA"), or
+    one that reaches no stored name as typed (forms and fuzzy matching decide then), stays ranked
+    at query time."""
+    spelled = index.names.text[m]
+    if code_shaped(spelled):
+        return
+    q = Query.of(spelled)
+    cands = gather(index, q)
+    if not cands:
+        return
+    rows = rank(index, q, cands, NO_HINTS, spelled.islower())
+    if not rows or rows[0].tied or rows[0].stopped:
+        answers.name_answer[m], answers.name_method[m] = NO_ANSWER, METHOD_SPELLED
+        return
+    top, e = rows[0], rows[0].explanation
+    if Explanation(e.rule, e.candidates, e.policy) != e:
+        return  # more than the compiled explanations hold
+    method = METHOD_EXACT if top.cand.method == "exact" else _TIER[top.cand.method]
+    answers.name_answer[m], answers.name_method[m] = top.cand.name, method | METHOD_SPELLED
+    answers.name_explain[m] = _intern(answers, _why(e))
+
+
+def _intern(answers: Answers, why: _Why) -> int:
+    """The index of ``why`` among the compiled explanations, added when new."""
+    interned = answers.interned
+    if not interned:
+        interned.update((w, i) for i, w in enumerate(answers.explanations))
+    if why not in interned:
+        interned[why] = len(answers.explanations)
+        answers.explanations.append(why)
+    return interned[why]
 
 
 def compile_answers(index: Index) -> Answers:

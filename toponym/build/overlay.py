@@ -144,7 +144,7 @@ def _alias(raw: dict[str, Any], rel: str, start: int, block: list[str], problems
 def check_overlay(overlay: Overlay, base: Index) -> list[Problem]:
     """Every problem of ``overlay`` on top of ``base``: its syntax problems and the data rules."""
     problems = list(overlay.problems)
-    shipped = set(base.places.ids) | set(base.policy.id_alias)
+    shipped = set(base.places.ids.decode_rows()) | set(base.policy.id_alias)
     new: dict[str, SourcePlace] = {}
     for place in overlay.places:
         if place.id in shipped:
@@ -212,7 +212,7 @@ def _alias_names(base: Index, alias: SourcePlace) -> list[Problem]:
 def _codes(base: Index, places: list[SourcePlace]) -> list[Problem]:
     """A code of a new place that a place of the base (or another new place) carries already."""
     owner: dict[tuple[str, str], str] = {}
-    for pid, codes in zip(base.places.ids, base.places.codes, strict=True):
+    for pid, codes in zip(base.places.ids.decode_rows(), base.places.codes.decode_rows(), strict=True):
         for pair in filter(None, codes.split(";")):
             key, _, value = pair.partition("=")
             owner[key, value.lower()] = pid

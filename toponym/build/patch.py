@@ -24,13 +24,13 @@ from ..index.schema import NO_ANSWER, NO_EXPLANATION, SECTION, encode_degrees
 from ..index.strings import build_table
 from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
-from ..vocab import COUNTRY_KINDS, NAME_TYPES
+from ..vocab import COUNTRY_KINDS, NAME_TYPES, shown_tag
 from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
-from .tables import _level, prominence
+from .tables import _level, codes_text, place_sections, prominence
 from .textlex import patch_text_sections
 
 __all__ = ["apply_overlay"]
@@ -74,6 +74,7 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     fresh_rows = [(int(n), fresh[-int(plan.src[n]) - 1]) for n in np.flatnonzero(plan.src < 0)]
     keys = patch_keys(base, parts, plan.name_map, fresh_rows)
     places, changed = _place_sections(base, parts, plan, ranking)
+    places.update(_place_text(base, plan))
     name_sections, meta = _names_and_meta(base, meta, parts, plan, overlay)
     sections = {**parts, **places, **name_sections, **keys.sections}
     text = patch_text_sections(base.text.text.decode_rows(), base.text.flags, base.text.rank, keys.added)
@@ -98,6 +99,23 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     patched = Index(serialize(tables))
     _check_examples(patched, [*overlay.places, *overlay.aliases])
     return patched
+
+
+def _place_text(base: Index, plan: _Plan) -> dict[str, array[int] | bytes]:
+    """The new index's place IDs, kinds, names and codes: the base's, renumbered, and the overlay's."""
+    old_row = {int(r): i for i, r in enumerate(plan.place_map.tolist())}
+    kind, name, codes = base.places.kind, base.places.name.decode_rows(), base.places.codes.decode_rows()
+    columns: tuple[list[str], list[str], list[str]] = ([], [], [])
+    for row in range(len(plan.ids)):
+        new = plan.new.get(row)
+        if new is None:
+            i = old_row[row]
+            values: tuple[str, str, str] = (kind[i], name[i], codes[i])
+        else:
+            values = (new.src.kind, new.src.name, codes_text(new.src.codes))
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+    return place_sections(plan.ids, *columns)
 
 
 def _name_slots(base: Index, parts: dict[str, Any], plan: _Plan, fresh: list[tuple[int, str]]) -> array[int]:
@@ -139,7 +157,7 @@ def _aliases(base: Index, records: list[SourcePlace]) -> dict[int, MergedPlace]:
 
 
 def _plan(base: Index, merged: list[MergedPlace], aliases: dict[int, MergedPlace]) -> _Plan:
-    old_ids = base.places.ids
+    old_ids = base.places.ids.decode_rows()
     ids = sorted([*old_ids, *(p.src.id for p in merged)])
     pos = {pid: i for i, pid in enumerate(ids)}
     place_map = np.fromiter((pos[p] for p in old_ids), dtype=np.int64, count=len(old_ids))
@@ -312,24 +330,10 @@ def _meta(
         part_of.setdefault(row, set()).update(plan.row(g, base) for g in p.src.part_of)
         for member in p.src.members:
             part_of.setdefault(plan.row(member, base), set()).add(row)
-    kind: list[str] = []
-    name: list[str] = []
-    codes: list[str] = []
     curated = bytearray()
     old_row = {int(r): i for i, r in enumerate(remap.tolist())}
     for row in range(len(plan.ids)):
-        new = plan.new.get(row)
-        if new is None:
-            i = old_row[row]
-            kind.append(meta.place_kind[i])
-            name.append(meta.place_name[i])
-            codes.append(meta.place_codes[i])
-            curated.append(meta.place_curated[i])
-        else:
-            kind.append(new.src.kind)
-            name.append(new.src.name)
-            codes.append(";".join(f"{k}={v}" for k, v in sorted(new.src.codes.items())))
-            curated.append(1)
+        curated.append(1 if row in plan.new else meta.place_curated[old_row[row]])
     prefer = {k: (int(remap[r]), why) for k, (r, why) in meta.prefer.items()}
     prefer.update(
         (fold_key(normalize_name(e.name)), (plan.row(e.place, base), e.reason)) for e in overlay.policy.prefer
@@ -345,15 +349,12 @@ def _meta(
     )
     return IndexMeta(
         header=header,
-        place_ids=plan.ids,
-        place_kind=kind,
-        place_name=name,
-        place_codes=codes,
         place_curated=bytes(curated),
         place_part_of={r: tuple(sorted(g)) for r, g in sorted(part_of.items()) if g},
         place_display=display,
         display_tags=meta.display_tags,
-        langs=sorted(langs, key=langs.__getitem__),
+        langs=(tags := sorted(langs, key=langs.__getitem__)),
+        first_langs=[shown_tag(t.split(",")) for t in tags],
         perspectives=sorted(persps, key=persps.__getitem__),
         prefer=prefer,
         stop=stop,

@@ -8,6 +8,7 @@ folded and transliterated keys (:mod:`toponym.normalize`); the compiled answers 
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..index.schema import (
 from ..index.strings import build_table
 from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
-from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, NAME_TYPES
+from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
 from .merge import MergedName, MergedPlace
 from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
 from .sources import Sources
@@ -214,9 +215,29 @@ def _keys(name_text: list[str]) -> _Keys:
     return _Keys(ordered, len(fuzzy_list), entries)
 
 
-def _blob(strings: list[str]) -> bytes:
+def _blob(strings: Sequence[str]) -> bytes:
     """Strings as one UTF-8 blob, each followed by a newline (the index finds the offsets at load)."""
     return "".join(f"{text}\n" for text in strings).encode("utf-8")
+
+
+def place_sections(
+    ids: Sequence[str], kinds: Iterable[str], names: Sequence[str], codes: Sequence[str]
+) -> dict[str, array[int] | bytes]:
+    """Each place's ID (in a hash table), kind, canonical name and ``key=value;...`` codes: read
+    a row at a time from the file, not parsed into lists when the index loads."""
+    kind_code: dict[str, int] = {k: i for i, k in enumerate(KINDS)}
+    return {
+        "place_ids_blob": _blob(ids),
+        "place_id_slots": build_table(ids),
+        "place_names_blob": _blob(names),
+        "place_codes_blob": _blob(codes),
+        "place_kind": array("B", (kind_code[k] for k in kinds)),
+    }
+
+
+def codes_text(codes: Mapping[str, str]) -> str:
+    """A place's codes as the ``place_codes_blob`` holds them: ``key=value;key=value``."""
+    return ";".join(f"{k}={v}" for k, v in sorted(codes.items()))
 
 
 def _members_as_part_of(places: list[MergedPlace], row: dict[str, int]) -> dict[int, tuple[int, ...]]:
@@ -270,15 +291,12 @@ def _meta(
             "names": len(names.text),
             "fuzzy_keys": keys.fuzzy,
         },
-        place_ids=[p.src.id for p in places],
-        place_kind=[p.src.kind for p in places],
-        place_name=[p.src.name for p in places],
-        place_codes=[";".join(f"{k}={v}" for k, v in sorted(p.src.codes.items())) for p in places],
         place_curated=bytes(p.curated for p in places),
         place_part_of=_members_as_part_of(places, row),
         place_display=names.display,
         display_tags=display_tags,
-        langs=sorted(names.langs, key=names.langs.__getitem__),
+        langs=(langs := sorted(names.langs, key=names.langs.__getitem__)),
+        first_langs=[shown_tag(tags.split(",")) for tags in langs],
         perspectives=sorted(names.perspectives, key=names.perspectives.__getitem__),
         prefer=prefer,
         stop=stop,
@@ -332,6 +350,12 @@ def build_tables(places: list[MergedPlace], sources: Sources, ordinary: frozense
         ncodes.append(len(keys.entries[k]))
     display_tags, display = _display_sections(names, len(places))
     sections: dict[str, array[Any] | bytes] = {
+        **place_sections(
+            [p.src.id for p in places],
+            (p.src.kind for p in places),
+            [p.src.name for p in places],
+            [codes_text(p.src.codes) for p in places],
+        ),
         "place_parent": parent,
         "place_country": _countries(places, row, parent),
         "place_population": array("q", (p.src.population if p.src.population is not None else -1 for p in places)),

@@ -100,7 +100,7 @@ Answers_call(AnswersObject *self, PyObject *const *args, size_t nargsf, PyObject
         PyErr_SetString(PyExc_IndexError, "an answers record points outside the names");
         return NULL;
     }
-    uint8_t method = COL(self, COL_METHOD, uint8_t, row);
+    uint8_t method = COL(self, COL_METHOD, uint8_t, row) & METHOD_MASK;
     uint32_t p = COL(self, COL_PLACE, uint32_t, answer);
     if ((Py_ssize_t)p >= PyList_GET_SIZE(self->places)) {
         PyErr_SetString(PyExc_IndexError, "an answers record points outside the places");

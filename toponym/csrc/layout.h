@@ -3,7 +3,7 @@
 #ifndef TOPONYM_LAYOUT_H
 #define TOPONYM_LAYOUT_H
 
-#define TOPONYM_INDEX_FORMAT 8
+#define TOPONYM_INDEX_FORMAT 10
 #define ENTRY_TIER_BITS 2
 #define BLOOM_BYTES 2097152
 #define BLOOM_SHIFT 8
@@ -13,5 +13,6 @@
 #define NO_ANSWER (-1)
 #define RANK_AT_QUERY (-2)
 #define METHOD_EXACT 3
+#define METHOD_MASK 3
 
 #endif

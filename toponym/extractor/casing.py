@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..index import Index
+from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
-from .memo import BoundedMemo
 from .patterns import headline
 from .raw import Raw
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .._make import make_mention
 from ..index import Index
+from ..memo import BoundedMemo
 from ..model import Match, Mention
 from ..normalize import fold_key, normalize_name, translit_key
 from ..resolver import Resolver
@@ -23,7 +24,6 @@ from .affixes import affixes
 from .casing import token_key
 from .chars import SCRIPTS
 from .lookups import Lookups
-from .memo import BoundedMemo
 from .raw import Raw
 from .wordlists import apposition
 

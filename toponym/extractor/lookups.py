@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..memo import BoundedMemo
 from ..resolver import Lookup, Resolver
 from ..vocab import MAJOR_KINDS
-from .memo import BoundedMemo
 
 __all__ = ["Lookups"]
 

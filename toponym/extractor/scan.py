@@ -17,12 +17,12 @@ from dataclasses import replace
 
 from ..charclass import is_han
 from ..index import Index
+from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
 from .lookups import Lookups
-from .memo import BoundedMemo
 from .raw import Raw
 from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .wordlists import cjk, names

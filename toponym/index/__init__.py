@@ -10,6 +10,7 @@ the same file.
 from __future__ import annotations
 
 import mmap
+import operator
 import re
 import threading
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from .. import registry
 from .._make import make_place
 from ..errors import IndexFormatError, UnknownPlaceError
 from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
-from ..vocab import shown_tag
+from ..vocab import KINDS, Kind
 from .blocking import FuzzyKeys
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .integrity import IntegrityError, check_structure
@@ -59,6 +60,41 @@ def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
     )
 
 
+def _kinds(codes: Any) -> tuple[Kind, ...]:
+    """Each place's kind, from the ``place_kind`` codes (one shared string per kind)."""
+    if not len(codes):
+        return ()
+    kinds = operator.itemgetter(*codes)(KINDS)
+    return kinds if len(codes) > 1 else (kinds,)
+
+
+def _place_table(
+    buffer: Any, meta: IndexMeta, parts: dict[str, Any], starts: dict[str, int], offsets: Any
+) -> PlaceTable:
+    """The places' columns over ``buffer``."""
+    return PlaceTable(
+        ids=Strings(buffer, starts["place_ids_blob"], offsets["place_ids"], parts["place_id_slots"]),
+        kind=_kinds(parts["place_kind"]),
+        name=Strings(buffer, starts["place_names_blob"], offsets["place_names"]),
+        codes=Strings(buffer, starts["place_codes_blob"], offsets["place_codes"]),
+        curated=meta.place_curated,
+        parent=parts["place_parent"],
+        country=parts["place_country"],
+        population=parts["place_population"],
+        people=parts["place_people"],
+        prominence=parts["place_prominence"],
+        first_name=parts["place_first_name"],
+        part_of=meta.place_part_of,
+        display=meta.place_display,
+        lat=parts["place_lat"],
+        lon=parts["place_lon"],
+        display_first=parts["display_first"],
+        display_tag=parts["display_tag"],
+        display_name=parts["display_name"],
+        display_tags=tuple(meta.display_tags),
+    )
+
+
 def _cumulative(counts: Any) -> memoryview:
     import numpy as np
 
@@ -80,34 +116,17 @@ class Index:
         self.source = source
         meta, parts, starts = read(buffer, source)
         # offsets are not stored (they would cost 2 MB of the wheel): one vectorised pass finds them
-        offsets = {blob: line_starts(parts[f"{blob}_blob"]) for blob in ("names", "keys", "words")}
+        offsets = {
+            blob: line_starts(parts[f"{blob}_blob"])
+            for blob in ("names", "keys", "words", "place_ids", "place_names", "place_codes")
+        }
         try:
             check_structure(meta, parts, {blob: len(o) - 1 for blob, o in offsets.items()})
         except IntegrityError as exc:
             raise IndexFormatError(f"{source} is corrupt ({exc}); rebuild it with `toponym compile`.") from exc
         self.meta = meta
         self.header: dict[str, Any] = meta.header
-        self.places = PlaceTable(
-            ids=tuple(meta.place_ids),
-            kind=tuple(meta.place_kind),  # type: ignore[arg-type]
-            name=tuple(meta.place_name),
-            codes=tuple(meta.place_codes),
-            curated=meta.place_curated,
-            parent=parts["place_parent"],
-            country=parts["place_country"],
-            population=parts["place_population"],
-            people=parts["place_people"],
-            prominence=parts["place_prominence"],
-            first_name=parts["place_first_name"],
-            part_of=meta.place_part_of,
-            display=meta.place_display,
-            lat=parts["place_lat"],
-            lon=parts["place_lon"],
-            display_first=parts["display_first"],
-            display_tag=parts["display_tag"],
-            display_name=parts["display_name"],
-            display_tags=tuple(meta.display_tags),
-        )
+        self.places = _place_table(buffer, meta, parts, starts, offsets)
         langs = tuple(meta.langs)
         self.names = NameTable(
             text=Strings(buffer, starts["names_blob"], offsets["names"], parts["name_slots"]),
@@ -121,7 +140,7 @@ class Index:
             method=parts["name_method"],
             explain=parts["name_explain"],
             langs=langs,
-            first_lang=tuple(shown_tag(tags.split(",")) for tags in langs),
+            first_lang=tuple(meta.first_langs),
             perspectives=tuple(tuple(p) for p in meta.perspectives),
         )
         key_text = Strings(buffer, starts["keys_blob"], offsets["keys"], parts["key_slots"])
@@ -149,12 +168,16 @@ class Index:
             rank=parts["text_rank"],
         )
         self.fuzzy = FuzzyKeys(parts["fuzzy_hash"], parts["fuzzy_ref"], parts["fuzzy_mask"], key_text.table)
-        self._by_id: dict[str, int] = {}
         self._places: list[Place | None] = [None] * len(self.places)
         self._members: dict[int, tuple[int, ...]] | None = None
         self._children: dict[int, tuple[int, ...]] | None = None
         self._lock = threading.Lock()
         registry.register(self)
+        if isinstance(buffer, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+            # the checks read every page of the file; queries touch a few. Hand the pages back
+            # (the file stays in the page cache, shared with other processes): a page is mapped
+            # again when a query reads it, and the process holds only what it uses.
+            buffer.madvise(mmap.MADV_DONTNEED)
 
     # --- storage -------------------------------------------------------------------------------
 
@@ -210,19 +233,13 @@ class Index:
 
     def row_of(self, place_id: str) -> int:
         """The row of the place with this ID (or an ID folded into it); ``UnknownPlaceError`` if none."""
-        if not self._by_id:
-            with self._lock:
-                if not self._by_id:
-                    by_id = {pid: i for i, pid in enumerate(self.places.ids)}
-                    # an ID folded into another by a [[same]] policy entry names that place
-                    by_id.update((a, by_id[p]) for a, p in self.policy.id_alias.items() if p in by_id)
-                    self._by_id = by_id
-        try:
-            return self._by_id[place_id]
-        except (KeyError, TypeError):
-            raise UnknownPlaceError(
-                f"no place has the ID {place_id!r}; use resolve() to look a place up by name"
-            ) from None
+        row = -1
+        if isinstance(place_id, str):
+            # an ID folded into another by a [[same]] policy entry names that place
+            row = self.places.ids.row_of(self.policy.id_alias.get(place_id, place_id))
+        if row < 0:
+            raise UnknownPlaceError(f"no place has the ID {place_id!r}; use resolve() to look a place up by name")
+        return row
 
     def ancestors(self, row: int) -> Iterator[int]:
         """Parents of ``row`` up to the top, nearest first."""

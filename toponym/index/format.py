@@ -44,11 +44,6 @@ class IndexMeta:
 
     header: dict[str, Any]
     """format_version, toponym_version, digest, files, places, names, fuzzy_keys, ..."""
-    place_ids: list[str]
-    place_kind: list[str]
-    place_name: list[str]
-    place_codes: list[str]
-    """``key=value;key=value``."""
     place_curated: bytes
     place_part_of: dict[int, tuple[int, ...]]
     place_display: dict[int, dict[str, str]]
@@ -56,6 +51,8 @@ class IndexMeta:
     display_tags: list[str]
     """Language tags of the display names a source gives, indexed by the ``display_tag`` section."""
     langs: list[str]
+    first_langs: list[str]
+    """The tag shown for each entry of :attr:`langs` (:func:`toponym.vocab.shown_tag`, at build time)."""
     """Comma-joined language tags, indexed by ``name_lang``."""
     perspectives: list[tuple[str, ...]]
     prefer: dict[str, tuple[int, str]]
@@ -109,8 +106,7 @@ def _meta_json(meta: IndexMeta) -> bytes:
 _TO_DIGITS: Final = bytes.maketrans(b"\x00\x01", b"01")
 _FROM_DIGITS: Final = bytes.maketrans(b"01", b"\x00\x01")
 _META_TYPES: Final = {
-    "header": dict, "place_ids": list, "place_kind": list, "place_name": list, "place_codes": list,
-    "place_curated": str, "place_part_of": dict, "place_display": dict, "display_tags": list, "langs": list,
+    "header": dict, "place_curated": str, "place_part_of": dict, "place_display": dict, "display_tags": list, "langs": list, "first_langs": list,
     "perspectives": list, "prefer": dict, "stop": dict, "perspective_alias": dict, "id_alias": dict,
     "explanations": list, "ranking": dict, "extra": dict,
 }  # fmt: skip

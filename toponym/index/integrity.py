@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ..vocab import NAME_TYPES
-from .schema import ENTRY_TIER_BITS, METHOD_EXACT, NO_ANSWER, RANK_AT_QUERY, SECTIONS
+from ..vocab import KINDS, NAME_TYPES
+from .schema import ENTRY_TIER_BITS, METHOD_MASK, METHOD_SPELLED, NO_ANSWER, RANK_AT_QUERY, SECTIONS
 
 __all__ = ["IntegrityError", "check_structure", "checksum"]
 
@@ -96,8 +96,8 @@ def _slots(name: str, part: Any, count: int) -> None:
 
 def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, int]) -> None:
     """Hold the sections to each other and to the meta; ``counts`` gives the strings in each blob
-    (``names``, ``keys``, ``words``). Raises :class:`IntegrityError`."""
-    places, names, keys, words = len(meta.place_ids), counts["names"], counts["keys"], counts["words"]
+    (``names``, ``keys``, ``words``, ``place_ids``, ...). Raises :class:`IntegrityError`."""
+    places, names, keys, words = counts["place_ids"], counts["names"], counts["keys"], counts["words"]
     fuzzy = int(meta.header.get("fuzzy_keys", 0))
     rows = {
         "place": places,
@@ -113,9 +113,10 @@ def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, in
             extra = 1 if s.name in ("place_first_name", "display_first") else 0
             if len(parts[s.name]) != rows[s.rows] + extra:
                 raise IntegrityError(f"section {s.name} holds {len(parts[s.name])} rows, not {rows[s.rows] + extra}")
-    per_place = (meta.place_kind, meta.place_name, meta.place_codes, meta.place_curated)
-    if any(len(column) != places for column in per_place) or not 0 <= fuzzy <= keys:
+    per_place = (counts["place_names"], counts["place_codes"], len(meta.place_curated))
+    if any(count != places for count in per_place) or not 0 <= fuzzy <= keys:
         raise IntegrityError("the meta's tables disagree on the number of places")
+    _range("place_kind", parts["place_kind"], 0, len(KINDS))
     for name in ("place_parent", "place_country"):
         _range(name, parts[name], -1, places)
     _ascending("place_first_name", parts["place_first_name"], 0, names)
@@ -124,11 +125,13 @@ def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, in
     _range("display_name", parts["display_name"], 0, names)
     _range("name_place", parts["name_place"], 0, places)
     _range("name_lang", parts["name_lang"], 0, len(meta.langs))
+    if len(meta.first_langs) != len(meta.langs) or not all(isinstance(t, str) for t in meta.first_langs):
+        raise IntegrityError("the meta's first_langs is not one tag for each entry of langs")
     _range("name_persp", parts["name_persp"], 0, len(meta.perspectives))
     _range("name_type", parts["name_type"], 0, len(NAME_TYPES))
     _range("name_rank", parts["name_rank"], 0, len(meta.ranking.get("name_weight", ())))
     _range("name_answer", parts["name_answer"], 0, names, allow=(NO_ANSWER, RANK_AT_QUERY))
-    _range("name_method", parts["name_method"], 0, METHOD_EXACT + 1)
+    _range("name_method", parts["name_method"], 0, (METHOD_SPELLED | METHOD_MASK) + 1)
     for name in ("name_explain", "key_explain"):
         _range(name, parts[name], 0, max(1, len(meta.explanations)))
     _range("key_codes", parts["key_codes"], 0, names << ENTRY_TIER_BITS)
@@ -137,7 +140,7 @@ def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, in
 
     if int(np.frombuffer(parts["key_ncodes"], dtype=np.uint16).sum(dtype=np.int64)) != len(parts["key_codes"]):
         raise IntegrityError("section key_ncodes does not count the entries of key_codes")
-    for slots, count in (("name_slots", names), ("key_slots", keys), ("word_slots", words)):
+    for slots, count in (("name_slots", names), ("key_slots", keys), ("word_slots", words), ("place_id_slots", places)):
         _slots(slots, parts[slots], count)
     _range("fuzzy_ref", parts["fuzzy_ref"], 0, max(fuzzy, 1))
     hashes = np.frombuffer(parts["fuzzy_hash"], dtype=np.uint32)

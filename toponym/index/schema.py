@@ -17,6 +17,8 @@ __all__ = [
     "FORMAT",
     "MAGIC",
     "METHOD_EXACT",
+    "METHOD_MASK",
+    "METHOD_SPELLED",
     "NO_ANSWER",
     "NO_EXPLANATION",
     "NO_POINT",
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 8
+FORMAT: Final = 10
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -81,6 +83,11 @@ NO_POINT: Final = -(2**31)
 #: ``name_method``: the compiled answer to a stored spelling is that very spelling; other values
 #: are the tier of the entry that reached the answer.
 METHOD_EXACT: Final = 3
+#: ``name_method`` flag: the answer is this very spelling's, ranked as typed at build time, because
+#: its key's answer depends on how a query is written (its key is :data:`RANK_AT_QUERY`).
+METHOD_SPELLED: Final = 4
+#: ``name_method`` bits that hold the method (the tier, or :data:`METHOD_EXACT`).
+METHOD_MASK: Final = 3
 
 Rows = Literal["place", "name", "display", "key", "word", "fuzzy", "segment", "slot", "blob", "text"]
 
@@ -96,6 +103,11 @@ class Section:
 
 
 SECTIONS: Final[tuple[Section, ...]] = (
+    Section("place_ids_blob", "blob", "blob", "every place's ID, UTF-8, each ended by a newline"),
+    Section("place_id_slots", "I", "slot", "open-addressing hash table over the place IDs"),
+    Section("place_names_blob", "blob", "blob", "every place's canonical name, UTF-8, each ended by a newline"),
+    Section("place_codes_blob", "blob", "blob", "every place's codes as key=value;key=value, each ended by a newline"),
+    Section("place_kind", "B", "place", "the place's kind: an index into vocab.KINDS"),
     Section("place_parent", "i", "place", "row of the administrative parent, or -1"),
     Section("place_country", "i", "place", "row of the de facto country, or -1"),
     Section("place_population", "q", "place", "population, or -1 when unknown"),
@@ -114,7 +126,7 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("name_curated", "B", "name", "1 when a person reviewed the name"),
     Section("name_rank", "B", "name", "how the name vouches for its place: an index into NAME_LEVELS"),
     Section("name_answer", "i", "name", "name row a bare query spelling this name exactly resolves to, or a sentinel"),
-    Section("name_method", "B", "name", "METHOD_EXACT, or the tier of the entry that reached name_answer"),
+    Section("name_method", "B", "name", "METHOD_EXACT or the tier that reached name_answer; flag METHOD_SPELLED"),
     Section("name_explain", "H", "name", "why name_answer: an index into meta.explanations"),
     Section("name_slots", "I", "slot", "open-addressing hash table over the names blob"),
     Section("names_blob", "blob", "blob", "every name, UTF-8, each ended by a newline"),
@@ -189,6 +201,7 @@ def c_header() -> str:
         f"#define NO_ANSWER ({NO_ANSWER})",
         f"#define RANK_AT_QUERY ({RANK_AT_QUERY})",
         f"#define METHOD_EXACT {METHOD_EXACT}",
+        f"#define METHOD_MASK {METHOD_MASK}",
         "",
         "#endif",
         "",

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..vocab import NAME_TYPES, Kind, NameType
-from .schema import ENTRY_TIER_BITS, METHOD_EXACT, decode_degrees
+from .schema import ENTRY_TIER_BITS, METHOD_EXACT, METHOD_MASK, decode_degrees
 from .strings import Strings
 
 __all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy", "TextTable"]
@@ -22,10 +22,11 @@ _TIER_MASK = (1 << ENTRY_TIER_BITS) - 1
 class PlaceTable:
     """One row per place."""
 
-    ids: tuple[str, ...]
+    ids: Strings
+    """The place IDs; ``ids.row_of(id)`` finds one (-1 if absent)."""
     kind: tuple[Kind, ...]
-    name: tuple[str, ...]
-    codes: tuple[str, ...]
+    name: Strings
+    codes: Strings
     """``key=value;key=value`` (decoded by :meth:`toponym.index.Index.place`)."""
     curated: bytes
     parent: Sequence[int]
@@ -119,7 +120,7 @@ class NameTable:
         answer = self.answer[row]
         if answer < 0:
             return answer
-        return answer, self.method[row] == METHOD_EXACT
+        return answer, self.method[row] & METHOD_MASK == METHOD_EXACT
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .._make import make_match
 from ..index import Index
-from ..index.schema import NO_ANSWER
+from ..index.schema import METHOD_SPELLED, NO_ANSWER
 from ..model import Explanation, Match
 from ..normalize import normalize_name
 from ..outcome import Outcome
@@ -67,6 +67,7 @@ class Resolver:
         self.index = index
         self.fuzzy = fuzzy
         self._fast = FastPath(index)
+        self._stored = self._fast.stored
         self._cache: dict[str, Match | None] = {}
         self._cache_get = self._cache.get
         self._cache_size = cache_size
@@ -96,7 +97,13 @@ class Resolver:
             if not isinstance(name, str):
                 return None
             # codes first for a query in capitals: "CIV" is Côte d'Ivoire, not Kyiv
-            best = self._answer(name, NO_HINTS) if code_shaped(name) else self._plain(name)
+            if name.isupper() and code_shaped(name):
+                best = self._answer(name, NO_HINTS)
+            else:  # the commonest query, a stored spelling, in one call
+                best = self._stored(name)
+                if best is NotImplemented:
+                    fast = self._fast.normalized(name) if len(name) <= MAX_QUERY else None
+                    best = self._slow(name, NO_HINTS) if fast is SLOW else fast  # type: ignore[assignment]
             cache = self._cache
             if len(cache) >= self._cache_size:
                 cache.clear()
@@ -350,11 +357,12 @@ class Resolver:
         no one place (ambiguous, a stop rule)."""
         names = self.index.names
         answer = names.answer[n]
-        if answer >= 0:
-            return names.place[answer]
-        if answer == NO_ANSWER:
-            return None
-        # ranked at query time (a dictionary word, a short key): rank it now
+        if not names.method[n] & METHOD_SPELLED:
+            if answer >= 0:
+                return names.place[answer]
+            if answer == NO_ANSWER:
+                return None
+        # its key ranks at query time (a dictionary word, a short key): rank the key now
         q = Query.bare(normalize_name(names.text[n]))
         rows = rank(self.index, q, gather(self.index, q), NO_HINTS)
         return rows[0].place if rows and not rows[0].tied and not rows[0].stopped else None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import _accel
-from ..index.schema import METHOD_EXACT, RANK_AT_QUERY
+from ..index.schema import METHOD_EXACT, METHOD_MASK, RANK_AT_QUERY
 
 __all__ = ["Answers", "PyAnswers"]
 
@@ -51,7 +51,7 @@ class PyAnswers:
             return NotImplemented
         if answer < 0:
             return None
-        method = self._method[row]
+        method = self._method[row] & METHOD_MASK
         p = self._place[answer]
         place = self._places[p]
         if place is None:

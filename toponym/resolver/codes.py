@@ -78,7 +78,7 @@ class CodeTable:
         rows: dict[str, dict[str, list[int]]] = {key: {} for key in CODE_KEYS}
         kinds: dict[str, set[Kind]] = {key: set() for key in SCHEMES}
         place_kind = index.places.kind
-        for row, packed in enumerate(index.places.codes):
+        for row, packed in enumerate(index.places.codes.decode_rows()):
             kinds["id"].add(place_kind[row])
             if not packed:
                 continue
