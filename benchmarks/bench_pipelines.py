@@ -90,10 +90,9 @@ def cpu_seconds() -> dict[str, float]:
 
 
 def used(before: dict[str, float], after: dict[str, float]) -> str:
-    spent = {
-        k.split(":")[0]: round(v - before.get(k, 0.0), 2) for k, v in after.items() if v - before.get(k, 0.0) > 0.05
-    }
-    return ", ".join(f"{k} {v:.2f}" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])) or "none"
+    """CPU seconds each process used meanwhile, by name: one entry per process (two Python workers, two entries)."""
+    spent = sorted(((v - before.get(k, 0.0), k.split(":")[0]) for k, v in after.items()), reverse=True)
+    return ", ".join(f"{name} {s:.2f}" for s, name in spent if s > 0.05) or "none"
 
 
 def spark_session(workers: int) -> Any:
