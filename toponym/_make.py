@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import _accel
-from .model import Match, Mention, Place
+from .model import Match, Mention, Place, PlaceName
 
-__all__ = ["make_match", "make_mention", "make_place", "slot_maker"]
+__all__ = ["make_match", "make_mention", "make_place", "make_place_name", "slot_maker"]
 
 
 def _descriptor(cls: type, name: str) -> Any:
@@ -70,5 +70,9 @@ make_place: Callable[..., Place] = _maker(
      "lat", "lon", "_origin", "_row"),
     extra=("_names",),
 )  # fmt: skip
+#: ``PlaceName(...)`` in field order, fast.
+make_place_name: Callable[..., PlaceName] = _maker(
+    PlaceName, ("name", "lang", "type", "perspective", "langs"), untracked=True
+)
 #: ``Mention(start, end, text, match)``, fast.
 make_mention: Callable[..., Mention] = _maker(Mention, ("start", "end", "text", "match"), untracked=True)

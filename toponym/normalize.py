@@ -71,6 +71,7 @@ _LATIN_EXTRA = str.maketrans(
         "ȿ": "s",
     }
 )
+_LATIN_EXTRA_CHARS = re.compile("[" + re.escape("".join(map(chr, _LATIN_EXTRA))) + "]")
 # Han characters folded to one form (traditional and Japanese forms to simplified), see _han.py.
 _HAN = re.compile(f"[{HAN_RANGES}]")
 HAN_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
@@ -130,16 +131,25 @@ def fold_key(key: str) -> str:
         return key
     if _HAN.search(key):
         key = key.translate(HAN_FOLD)
-    out: list[str] = []
-    base_script = ""
-    for ch in unicodedata.normalize("NFD", key.translate(_LATIN_EXTRA)):
-        if unicodedata.combining(ch):
-            if base_script in _FOLDABLE_SCRIPTS:
+    if _LATIN_EXTRA_CHARS.search(key):
+        key = key.translate(_LATIN_EXTRA)
+    decomposed = unicodedata.normalize("NFD", key)
+    if any(map(unicodedata.combining, decomposed)):  # most keys of most scripts have no mark at all
+        out: list[str] = []
+        base = ""  # the letter the marks that follow sit on; its script is looked up only for them
+        foldable = False
+        for ch in decomposed:
+            if not unicodedata.combining(ch):
+                base = ch
+            elif base:
+                foldable, base = script_of_char(base) in _FOLDABLE_SCRIPTS, ""
+                if foldable:
+                    continue
+            elif foldable:
                 continue
-        else:
-            base_script = script_of_char(ch)
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)).replace("'", "")
+            out.append(ch)
+        decomposed = "".join(out)
+    return unicodedata.normalize("NFC", decomposed).replace("'", "")
 
 
 @functools.lru_cache(maxsize=65536)

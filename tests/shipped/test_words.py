@@ -80,3 +80,12 @@ def test_frequent_words_get_no_answer(shipped: Gazetteer, lang: str) -> None:
     print(f"\n{lang}: {len(answered)} of {counted} words answered; names excepted: {', '.join(names)}")
     assert counted >= 0.9 * TOP
     assert len(answered) <= RATE * counted, answered
+
+
+@pytest.mark.parametrize(("exonym", "english"), [("Florenz", "Florence"), ("Mailand", "Milan"), ("Neapel", "Naples")])
+def test_exonyms_beyond_the_core_words_are_names(shipped: Gazetteer, exonym: str, english: str) -> None:
+    """A frequent word beyond a language's 1,000 commonest that the sources give in that language
+    to a coded subdivision and a prominent place has too (German "Mailand": the province of Milan
+    in German, the city untagged) is a name, not an ordinary word: it resolves to the city."""
+    city, found = shipped.resolve(english), shipped.resolve(exonym)
+    assert city is not None and found is not None and found.place.id == city.place.id

@@ -89,3 +89,19 @@ def test_the_meta_reads_back_as_it_was_written() -> None:
     meta = read(serialize(tables), "fixture")[0]
     for field in fields(meta):
         assert getattr(meta, field.name) == getattr(tables.meta, field.name), field.name
+
+
+def test_validation_reads_the_word_files_without_folding_them(tmp_path: Path) -> None:
+    """``validate`` skips turning words into keys, never the checks of the word files."""
+    import shutil
+
+    from toponym.build.sources import read_gazetteer
+
+    root = tmp_path / "gz"
+    shutil.copytree(FIXTURE, root)
+    with (root / "words" / "en.common.txt").open("a", encoding="utf-8") as f:
+        f.write("bad\tword\n")
+    folded, checked = read_gazetteer(root), read_gazetteer(root, fold_words=False)
+    assert [str(p) for p in checked.problems] == [str(p) for p in folded.problems]
+    assert any("control character" in p.message and p.line > 0 for p in checked.problems)
+    assert folded.words.dictionary and not checked.words.dictionary

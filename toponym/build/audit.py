@@ -113,6 +113,10 @@ class _Own:
     by_lang: dict[str, set[str]]
     """Per language: names the sources give in it, and local names (a frequent word of a language
     of the place's country)."""
+    coded: dict[str, set[str]]
+    """Per language: names beyond its core words that a coded subdivision has in it and a prominent
+    place has too (German "Venedig", "Florenz": the provinces', and the cities' they are named
+    after); see :func:`_coded_names`."""
 
 
 def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words) -> _Own:
@@ -127,7 +131,7 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
     local: dict[str, dict[str, frozenset[str]]] = {}
     for territory, langs in words.territory_langs.items():
         local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
-    own = _Own(set(), defaultdict(set))
+    own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
     for pid in prominent:
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})
@@ -144,6 +148,29 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
                 if norm in frequent:
                     own.by_lang[lang].add(norm)
     return own
+
+
+def _coded_names(places: dict[str, MergedPlace], prominent: set[str], words: Words) -> dict[str, set[str]]:
+    """Per major language, what :attr:`_Own.coded` holds: a name the sources give in it to a
+    subdivision below the first level with an ISO 3166-2 code that a prominent place has too, in
+    any language ("Venedig": the province in German, the city untagged); 5+ letters of a script
+    with case (without case no capital tells the name in text from the word), no English word."""
+    named = {normalize_name(n.name) for pid in prominent for n in places[pid].names.values()}
+    coded: dict[str, set[str]] = defaultdict(set)
+    for p in places.values():
+        if p.src.kind != "subdivision" or p.src.id in prominent or "iso3166_2" not in p.src.codes:
+            continue
+        for n in p.names.values():
+            norm = normalize_name(n.name)
+            if (
+                norm in named
+                and sum(ch.isalpha() for ch in norm) >= 5
+                and norm != norm.upper()
+                and fold_key(norm) not in words.dictionary
+            ):
+                for lang in _primaries(n.langs) & MAJOR_LANGS:
+                    coded[lang].add(norm)
+    return coded
 
 
 def _ordinary(words: Words, own: _Own) -> list[Decision]:
@@ -166,7 +193,10 @@ def _ordinary(words: Words, own: _Own) -> list[Decision]:
         for rank, k in enumerate(ranked[:ORDINARY_TOP]):
             if k in english_names and (lang == "en" or rank >= ORDINARY_CORE):
                 continue
-            if k not in (named if rank < ORDINARY_CORE else in_some):
+            if rank < ORDINARY_CORE:
+                if k not in named:
+                    found[k].append(lang)
+            elif k not in in_some and k not in own.coded.get(lang, ()):
                 found[k].append(lang)
     return [
         Decision("ordinary-word", k, detail=f"a frequent word in {', '.join(langs)}")

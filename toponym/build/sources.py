@@ -92,8 +92,10 @@ def digest_of(root: Path, files: list[Path] | None = None, *, code: bool = True)
     return digest.hexdigest()
 
 
-def read_gazetteer(root: str | Path) -> Sources:
-    """Read a gazetteer folder: ``curated/*.toml``, ``generated/*.tsv``, ``policy.toml``, ``words/*.txt``."""
+def read_gazetteer(root: str | Path, *, fold_words: bool = True) -> Sources:
+    """Read a gazetteer folder: ``curated/*.toml``, ``generated/*.tsv``, ``policy.toml``, ``words/*.txt``.
+    Without ``fold_words`` the word files are read and checked, not turned into keys (``validate``
+    needs no keys, and folding a million words is most of its time)."""
     root = Path(root)
     if not root.is_dir():
         raise GazetteerError([Problem(str(root), 0, "not a directory: expected a gazetteer folder")])
@@ -124,7 +126,7 @@ def read_gazetteer(root: str | Path) -> Sources:
         if path.name.endswith(".names.tsv"):
             read_names_tsv(path, _rel(path, root), by_id, problems)
     policy = read_policy(policy_file, _rel(policy_file, root), problems) if policy_file.is_file() else Policy()
-    words = read_words(root, problems)
+    words = read_words(root, problems, fold=fold_words)
     files = [_rel(p, root) for p in all_files]
     return Sources(
         curated,
@@ -138,9 +140,9 @@ def read_gazetteer(root: str | Path) -> Sources:
     )
 
 
-def read_words(root: Path, problems: list[Problem] | None = None) -> Words:
+def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool = True) -> Words:
     """Ordinary words from ``root/words/`` (see :class:`Words`); a file that cannot be read is a
-    problem in ``problems``."""
+    problem in ``problems``. Without ``fold``, the files are only read and checked."""
     problems = [] if problems is None else problems
     words: set[str] = set()
     common: set[str] = set()
@@ -154,6 +156,8 @@ def read_words(root: Path, problems: list[Problem] | None = None) -> Words:
                 problems.append(
                     Problem(rel, lineno, "a word holds a tab or another control character: one word a line")
                 )
+        if not fold:
+            continue
         norms = [normalize_name(line) for line in text.splitlines() if line and not line.startswith("#")]
         if path.name.endswith(".frequent.txt"):
             # accents kept: Spanish "se" is a word, "Sé" (a district of São Paulo) a name

@@ -104,7 +104,7 @@ def validate(folder: str, base: str | None) -> None:
             return
         if not Path(folder).is_dir():
             raise click.UsageError(f"{folder} is a file: a gazetteer is a FOLDER (an overlay file needs --base)")
-        sources = read_gazetteer(folder)
+        sources = read_gazetteer(folder, fold_words=False)
         check_all(sources)
     except GazetteerError as exc:
         click.echo(str(exc), err=True)

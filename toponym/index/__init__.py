@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from .._make import make_place
+from .._make import make_place, make_place_name
 from ..errors import IndexFormatError, UnknownPlaceError
 from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
-from ..vocab import KINDS, Kind
+from ..vocab import KINDS, NAME_TYPES, Kind
 from .blocking import FuzzyKeys
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .integrity import IntegrityError, check_structure
@@ -172,6 +172,7 @@ class Index:
         self._members: dict[int, tuple[int, ...]] | None = None
         self._children: dict[int, tuple[int, ...]] | None = None
         self._lock = threading.Lock()
+        self._tags: dict[int, tuple[str, ...]] = {}  # a language list's tags, split on first use
         registry.register(self)
         if isinstance(buffer, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
             # the checks read every page of the file; queries touch a few. Hand the pages back
@@ -286,8 +287,13 @@ class Index:
     def display_of(self, row: int) -> dict[str, str]:
         """The display names of the place at ``row``: a source's (CLDR's) by language tag, with the
         curated ones (by language, side, or side and language) over them."""
-        text = self.names.text
-        shown = {tag: text[n] for tag, n in self.places.shown_names(row)}
+        text, pairs = self.names.text, self.places.shown_names(row)
+        rows = self.places.names_of(row)
+        if len(pairs) > 8:  # a country's hundred: its names decoded in one piece
+            span = text.span(rows.start, rows.stop)
+            shown = {tag: span[n - rows.start] if n in rows else text[n] for tag, n in pairs}
+        else:
+            shown = {tag: text[n] for tag, n in pairs}
         shown.update(self.places.display.get(row, {}))
         return shown
 
@@ -321,8 +327,22 @@ class Index:
         return PlaceName(names.text[n], lang, names.type(n), names.perspectives[names.persp[n]], names.tags(n))
 
     def place_names(self, row: int) -> tuple[PlaceName, ...]:
-        """Every stored name of the place at ``row`` (what ``Place.names`` reads on first use)."""
-        return tuple(self.name_row(n) for n in self.places.names_of(row))
+        """Every stored name of the place at ``row`` (what ``Place.names`` reads on first use): a
+        country has hundreds, so their texts are decoded in one piece and their tags split once
+        for each list of languages."""
+        names, rows = self.names, self.places.names_of(row)
+        first_lang, lang, persp, kind = names.first_lang, names.lang, names.persp, names.type_code
+        tags = self._tags
+        out = []
+        for n, text in zip(rows, names.text.span(rows.start, rows.stop), strict=True):
+            code = lang[n]
+            langs = tags.get(code)
+            if langs is None:
+                langs = tags[code] = tuple(names.langs[code].split(","))
+            out.append(
+                make_place_name(text, first_lang[code], NAME_TYPES[kind[n]], names.perspectives[persp[n]], langs)
+            )
+        return tuple(out)
 
     def origin_token(self) -> tuple[str, str | None] | None:
         """How a pickled place names this index (``None``: only in memory, places pickle whole)."""

@@ -169,6 +169,13 @@ class Strings(Sequence[str]):
         at = self._base
         return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1].decode("utf-8", "replace")  # type: ignore[no-any-return]
 
+    def span(self, first: int, last: int) -> list[str]:
+        """Strings ``first`` to ``last`` (exclusive), decoded in one piece."""
+        if first >= last:
+            return []
+        at, offsets = self._base, self._offsets
+        return self._buffer[at + offsets[first] : at + offsets[last] - 1].decode("utf-8", "replace").split("\n")  # type: ignore[no-any-return]
+
     def decode_rows(self, count: int | None = None) -> tuple[str, ...]:
         """The first ``count`` strings (all by default), decoded a megabyte at a time."""
         return decode_rows(self._buffer, self._base, self._offsets, len(self) if count is None else count)
