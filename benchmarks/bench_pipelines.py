@@ -1,25 +1,32 @@
 """Rows per second through the pipeline helpers, beside a naive map, in one run.
 
-    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 2000,20000] [--texts 30000]
-                                         [--no-spark] [--no-dask]
+    python benchmarks/bench_pipelines.py [--rows 1000000] [--distinct 2000,20000] [--repeat 3]
+                                         [--texts 30000] [--no-spark] [--no-dask]
 
 The column is generated from the shipped gazetteer (tests/corpus.py): names of countries,
 subdivisions and cities in ten languages, ISO codes, "City, Region" strings, typos, unknown words,
 blanks and missing values, drawn with a Zipf law over ``--distinct`` values (one column for each
-number given: a national city column has a few thousand, a global one tens of thousands). Each approach starts
-from a fresh default gazetteer (its caches empty, the index mapped), so none profits from another's
-warm cache. Spark and Dask run each way twice, with two workers and with one, on the same
-partitions, each on a new session or cluster after a small warm-up job that starts their Python
-workers; their figures leave out loading the input. For Dask the CPU time of the workers is printed
-too: on a machine whose cores other processes share, it tells extra work from waiting.
-Answers are checked against the naive map's. Last, a column of short texts goes through
-extraction, which costs tens of microseconds a text: work that more workers can share.
+number given: a national city column has a few thousand, a global one tens of thousands).
+
+Every figure is the median of ``--repeat`` runs of the same whole job over the same rows, and every
+run starts with no answer remembered: the dataframe helpers and the naive map each after
+``toponym.clear_caches()``; Spark each run on a new session (its Python workers start empty),
+timed from submitting the job to its last row written to a ``noop`` sink, after a warm-up job on
+a sample that starts the Python workers and opens the index; Dask on one cluster per number of
+workers, timed from building the graph to the count computed, the workers' answers cleared before
+each run. Session or cluster start and loading the input are not timed; opening the index is done
+in the warm-up, once per worker process. The one- and two-worker runs alternate, so both see the
+same load from other processes; the CPU seconds each process used are printed beside the median
+run, so that a second worker that had no second core to run on shows as such. Answers are
+checked against the naive map's. Last, a column of short texts goes through extraction, which
+costs tens of microseconds a text: work that more workers can share.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -36,7 +43,7 @@ PARTITIONS = 8
 
 
 def fresh() -> toponym.Gazetteer:
-    """A default gazetteer with empty caches, its index mapped and its exact path built."""
+    """The default gazetteer with no answer remembered, its index mapped and its exact path built."""
     toponym.clear_caches()
     gz = toponym.default_gazetteer()
     for i in range(300):
@@ -51,13 +58,41 @@ def warm_up() -> None:
     toponym.extract("Talks on Kunashiri")  # the extractor's tables, built once per process
 
 
-def timed(label: str, rows: int, fn: Callable[[], Any], base: float | None = None) -> tuple[float, Any]:
-    start = time.perf_counter()
-    out = fn()
-    seconds = time.perf_counter() - start
+def median_run(repeat: int, fn: Callable[[], Any], before: Callable[[], Any] = lambda: None) -> tuple[float, Any]:
+    """The median seconds of ``repeat`` runs of ``fn`` (``before`` runs untimed ahead of each), and
+    the last run's result."""
+    seconds, out = [], None
+    for _ in range(repeat):
+        before()
+        start = time.perf_counter()
+        out = fn()
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds), out
+
+
+def show(label: str, rows: int, seconds: float, base: float | None = None, note: str = "") -> None:
     ratio = f"  {base / seconds:5.1f}x the naive map" if base else ""
-    print(f"{label:<36} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}", flush=True)
-    return seconds, out
+    print(f"{label:<36} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}{note}", flush=True)
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds used so far by each child process of this one (the JVM, Spark's Python workers)."""
+    import psutil
+
+    out = {}
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+            out[f"{child.name()}:{child.pid}"] = float(times.user + times.system)
+        except psutil.Error:  # ended meanwhile
+            pass
+    return out
+
+
+def used(before: dict[str, float], after: dict[str, float]) -> str:
+    """CPU seconds each process used meanwhile, by name: one entry per process (two Python workers, two entries)."""
+    spent = sorted(((v - before.get(k, 0.0), k.split(":")[0]) for k, v in after.items()), reverse=True)
+    return ", ".join(f"{name} {s:.2f}" for s, name in spent if s > 0.05) or "none"
 
 
 def spark_session(workers: int) -> Any:
@@ -79,28 +114,38 @@ def spark_session(workers: int) -> Any:
     return spark
 
 
-def bench_spark(pdf: Any, rows: int) -> dict[tuple[str, int], float]:
-    """Each way on a new session: its Python workers start without answers kept from another run."""
+def spark_run(pdf: Any, workers: int, way: str) -> tuple[float, str]:
+    """One timed run on a new session: its Python workers start without answers from another run."""
     import toponym.spark as ts
 
-    seconds = {}
+    spark = spark_session(workers)
+    df = spark.createDataFrame(pdf).repartition(PARTITIONS).cache()
+    df.count()
+    udf = ts.resolve_udf()
+    # warm-up: a few rows of every partition start each Python worker and open its index
+    df.sample(fraction=0.002, seed=1).select(udf("city").alias("p")).write.format("noop").mode("overwrite").save()
+    before = cpu_seconds()
+    start = time.perf_counter()
+    out = df.select(udf("city").alias("p")) if way == "resolve_udf" else ts.resolve_column(df, "city")
+    out.write.format("noop").mode("overwrite").save()
+    seconds = time.perf_counter() - start
+    spent = used(before, cpu_seconds())
+    spark.stop()
+    return seconds, spent
+
+
+def bench_spark(pdf: Any, rows: int, repeat: int) -> dict[tuple[str, int], float]:
+    seconds: dict[tuple[str, int], float] = {}
     for way in ("resolve_udf", "resolve_column"):
+        runs: dict[int, list[tuple[float, str]]] = {2: [], 1: []}
+        for _ in range(repeat):
+            for workers in (2, 1):  # alternating: both see the same load from other processes
+                runs[workers].append(spark_run(pdf, workers, way))
         for workers in (2, 1):
-            spark = spark_session(workers)
-            df = spark.createDataFrame(pdf).repartition(PARTITIONS).cache()
-            df.count()
-            udf = ts.resolve_udf()
-            # warm-up: a few rows of every partition start each Python worker and open its index
-            df.sample(fraction=0.002, seed=1).select(udf("city").alias("p")).write.format("noop").mode(
-                "overwrite"
-            ).save()
-
-            def run(df: Any = df, udf: Any = udf, way: str = way) -> None:
-                out = df.select(udf("city").alias("p")) if way == "resolve_udf" else ts.resolve_column(df, "city")
-                out.write.format("noop").mode("overwrite").save()
-
-            seconds[way, workers], _ = timed(f"Spark local[{workers}], {way}", rows, run)
-            spark.stop()
+            ordered = sorted(runs[workers])
+            seconds[way, workers], spent = ordered[len(ordered) // 2]
+            show(f"Spark local[{workers}], {way}", rows, seconds[way, workers])
+            print(f"{'':<36} CPU s of the median run: {spent}", flush=True)
     return seconds
 
 
@@ -111,38 +156,53 @@ def worker_cpu() -> float:
     return float(times.user + times.system)
 
 
-def bench_dask(series: Any, rows: int) -> dict[tuple[str, int], float]:
-    """Each way on a new cluster: its workers start without answers kept from another run."""
+def bench_dask(series: Any, rows: int, repeat: int) -> dict[tuple[str, int], float]:
+    """One cluster per number of workers; before each run its workers forget every answer."""
     import dask.dataframe as dd
     import distributed
 
     import toponym.dask as td
 
     seconds = {}
-    for dedupe in ("partition", "column"):
-        for workers in (2, 1):
-            with (
-                distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-                ) as cluster,
-                distributed.Client(cluster) as client,
-            ):
-                column = client.persist(dd.from_pandas(series, npartitions=PARTITIONS))
-                distributed.wait(column)
-                client.run(warm_up)  # each worker imports toponym and opens its index
-                before = client.run(worker_cpu)
-
-                def run(column: Any = column, dedupe: Any = dedupe) -> None:
-                    td.resolve(column, dedupe=dedupe).status.count().compute()
-
-                label = f"Dask {workers} worker(s), dedupe={dedupe!r}"
-                seconds[dedupe, workers], _ = timed(label, rows, run)
-                used = sum(client.run(worker_cpu).values()) - sum(before.values())
-                print(f"{'':<36} {used:7.2f} s of CPU in the workers", flush=True)
+    clusters = {
+        workers: distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
+        for workers in (2, 1)
+    }
+    clients: dict[int, Any] = {}
+    try:
+        clients = {workers: distributed.Client(cluster, set_as_default=False) for workers, cluster in clusters.items()}
+        columns = {}
+        for workers, client in clients.items():
+            columns[workers] = client.persist(dd.from_pandas(series, npartitions=PARTITIONS))
+            client.compute(columns[workers].size).result()  # the partitions in the workers' memory
+            client.run(warm_up)  # each worker imports toponym and opens its index
+        for dedupe in ("partition", "column"):
+            runs: dict[int, list[tuple[float, float]]] = {2: [], 1: []}
+            for _ in range(repeat):
+                for workers in (2, 1):  # alternating: both see the same load from other processes
+                    client = clients[workers]
+                    client.run(toponym.clear_caches)
+                    before = client.run(worker_cpu)
+                    start = time.perf_counter()
+                    client.compute(td.resolve(columns[workers], dedupe=dedupe).status.count()).result()
+                    took = time.perf_counter() - start
+                    runs[workers].append((took, sum(client.run(worker_cpu).values()) - sum(before.values())))
+            for workers in (2, 1):
+                ordered = sorted(runs[workers])
+                seconds[dedupe, workers], spent = ordered[len(ordered) // 2]
+                show(f"Dask {workers} worker(s), dedupe={dedupe!r}", rows, seconds[dedupe, workers])
+                print(f"{'':<36} {spent:7.2f} s of CPU in the workers (median run)", flush=True)
+    finally:
+        for client in clients.values():
+            client.close()
+        for cluster in clusters.values():
+            cluster.close()
     return seconds
 
 
-def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float) -> list[str | None]:
+def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float, repeat: int) -> list[str | None]:
     import pandas as pd
     import polars as pl
     import pyarrow as pa
@@ -156,27 +216,27 @@ def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float) -
     seen = df["city"].nunique(dropna=False)
     blank = sum(1 for v in values if v is None or not v.strip()) / len(values)
     print(f"\n{rows:,} rows, {seen:,} distinct values (Zipf s={zipf} over {distinct:,}), {blank:.1%} blank or missing")
+    print(f"{'':<36} (each figure: the median of {repeat} runs, each after toponym.clear_caches())")
 
-    fresh()
-    naive, answers = timed("naive df[col].map(toponym.resolve)", rows, lambda: df["city"].map(toponym.resolve))
+    naive, answers = median_run(repeat, lambda: df["city"].map(toponym.resolve), fresh)
+    show("naive df[col].map(toponym.resolve)", rows, naive)
     want = [m.place.id if m else None for m in answers]
     print(f"{'':<36} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
-    fresh()
-    _, frame = timed("toponym.pandas.resolve", rows, lambda: toponym.pandas.resolve(df["city"]), naive)
+    took, frame = median_run(repeat, lambda: toponym.pandas.resolve(df["city"]), fresh)
+    show("toponym.pandas.resolve", rows, took, naive)
     assert frame["id"].astype(object).where(frame["id"].notna(), None).tolist() == want
     series = pl.Series("city", values, dtype=pl.String)
     toponym.polars.resolve(pl.Series(["Japan", None]))  # polars starts its thread pool on first use
-    fresh()
-    _, frame = timed("toponym.polars.resolve", rows, lambda: toponym.polars.resolve(series), naive)
+    took, frame = median_run(repeat, lambda: toponym.polars.resolve(series), fresh)
+    show("toponym.polars.resolve", rows, took, naive)
     assert frame["id"].to_list() == want
     array = pa.array(values, type=pa.string())
-    fresh()
-    _, table = timed("toponym.arrow.resolve", rows, lambda: toponym.arrow.resolve(array), naive)
+    took, table = median_run(repeat, lambda: toponym.arrow.resolve(array), fresh)
+    show("toponym.arrow.resolve", rows, took, naive)
     assert table.column("id").to_pylist() == want
-    fresh()
-    timed("toponym.resolve_many", rows, lambda: toponym.resolve_many(values), naive)
-    fresh()
-    timed("toponym.resolve_many(n_jobs=2)", rows, lambda: toponym.resolve_many(values, n_jobs=2), naive)
+    show("toponym.resolve_many", rows, median_run(repeat, lambda: toponym.resolve_many(values), fresh)[0], naive)
+    took = median_run(repeat, lambda: toponym.resolve_many(values, n_jobs=2), fresh)[0]
+    show("toponym.resolve_many(n_jobs=2)", rows, took, naive)
     return values
 
 
@@ -185,10 +245,14 @@ def bench_texts(gz: toponym.Gazetteer, count: int, spark: bool, dask: bool) -> N
     import pandas as pd
 
     texts = corpus.texts(gz, count)
-    print(f"\n{count:,} short texts, {len(set(texts)):,} distinct (extraction)")
+    print(f"\n{count:,} short texts, {len(set(texts)):,} distinct (extraction; one run each)")
     fresh()
     toponym.extract("Talks on Kunashiri")  # the extractor's tables, built once
-    timed("loop over toponym.extract", count, lambda: [toponym.extract(t) for t in texts if t])
+    start = time.perf_counter()
+    for t in texts:
+        if t:
+            toponym.extract(t)
+    show("loop over toponym.extract", count, time.perf_counter() - start)
     column = pd.Series(texts, dtype="string", name="text")
     if spark:
         import toponym.spark as ts
@@ -202,11 +266,10 @@ def bench_texts(gz: toponym.Gazetteer, count: int, spark: bool, dask: bool) -> N
             df.sample(fraction=0.002, seed=1).select(udf("text").alias("m")).write.format("noop").mode(
                 "overwrite"
             ).save()
-
-            def run(df: Any = df, udf: Any = udf) -> None:
-                df.select(udf("text").alias("m")).write.format("noop").mode("overwrite").save()
-
-            seconds[workers], _ = timed(f"Spark local[{workers}], extract_udf", count, run)
+            start = time.perf_counter()
+            df.select(udf("text").alias("m")).write.format("noop").mode("overwrite").save()
+            seconds[workers] = time.perf_counter() - start
+            show(f"Spark local[{workers}], extract_udf", count, seconds[workers])
             session.stop()
         print(f"{'':<36} Spark extract_udf: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
     if dask:
@@ -226,11 +289,10 @@ def bench_texts(gz: toponym.Gazetteer, count: int, spark: bool, dask: bool) -> N
                 persisted = client.persist(dd.from_pandas(column, npartitions=PARTITIONS))
                 distributed.wait(persisted)
                 client.run(warm_up)
-
-                def run_dask(persisted: Any = persisted) -> None:
-                    td.extract(persisted).row.count().compute()
-
-                seconds[workers], _ = timed(f"Dask {workers} worker(s), extract", count, run_dask)
+                start = time.perf_counter()
+                td.extract(persisted).row.count().compute()
+                seconds[workers] = time.perf_counter() - start
+                show(f"Dask {workers} worker(s), extract", count, seconds[workers])
         print(f"{'':<36} Dask extract: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
 
 
@@ -243,6 +305,7 @@ def main() -> None:
         help="values the Zipf law draws from: one column for each number",
     )
     parser.add_argument("--zipf", type=float, default=1.1, help="exponent s: weight 1/rank**s")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each job; the median is shown")
     parser.add_argument("--texts", type=int, default=30_000, help="texts to extract from (0: none)")
     parser.add_argument("--no-spark", action="store_true")
     parser.add_argument("--no-dask", action="store_true")
@@ -254,13 +317,13 @@ def main() -> None:
     print(f"toponym {toponym.__version__}; {os.cpu_count()} cores; load average {load:.2f} at the start")
     gz = toponym.default_gazetteer()
     for distinct in (int(d) for d in args.distinct.split(",")):
-        column = pd.Series(bench_frames(gz, args.rows, distinct, args.zipf), dtype="string", name="city")
+        column = pd.Series(bench_frames(gz, args.rows, distinct, args.zipf, args.repeat), dtype="string", name="city")
         if not args.no_spark:
-            spark = bench_spark(column.to_frame(), args.rows)
+            spark = bench_spark(column.to_frame(), args.rows, args.repeat)
             for way in ("resolve_udf", "resolve_column"):
                 print(f"{'':<36} Spark {way}: 2 workers {spark[way, 1] / spark[way, 2]:.2f}x one worker")
         if not args.no_dask:
-            dask = bench_dask(column, args.rows)
+            dask = bench_dask(column, args.rows, args.repeat)
             for way in ("partition", "column"):
                 print(f"{'':<36} Dask dedupe={way!r}: 2 workers {dask[way, 1] / dask[way, 2]:.2f}x one worker")
     if args.texts:

@@ -126,7 +126,9 @@ def resolve(
     path = os.fspath(index) if index is not None else None
     if dedupe == "column" and not per_row:
         column: Any = names  # dask's own annotations stop short of drop_duplicates
-        distinct = column.drop_duplicates(split_out=column.npartitions)
+        # distinct values by a tree reduction (no shuffle of a million rows), then shared out again
+        # so that every worker answers its part of them
+        distinct = column.drop_duplicates(split_out=1).repartition(npartitions=column.npartitions)
         table_meta = meta.copy()
         table_meta.insert(0, "value", _pandas().Series([], dtype=names.dtype))
         answers = distinct.map_partitions(_answer_partition, fixed=fixed, codes=codes, index=path, meta=table_meta)

@@ -61,7 +61,7 @@ def resolve(
             pass
         else:
             rows = np.where(rows < 0, len(distinct), rows).astype(np.intp)
-            batch = resolve_distinct([*distinct, None], rows, **hints, **options)
+            batch = resolve_distinct([*distinct.tolist(), None], rows, **hints, **options)  # no per-item iteration
     if batch is None:
         batch = resolve_batch(names, **hints, **options)
     return frame_of_matches(batch, codes, index=names.index if isinstance(names, pd.Series) else None)

@@ -105,9 +105,11 @@ def resolve_column(
     perspective: str | None = None,
     codes: Sequence[str] = (),
     index: str | os.PathLike[str] | None = None,
+    partitions: int | None = None,
 ) -> DataFrame:
     """``df`` with a struct column ``into`` (as :func:`resolve_udf` returns) answering ``column``,
-    each distinct value of the whole column resolved once.
+    each distinct value of the whole column resolved once, in ``partitions`` tasks (by default one
+    per core of the cluster).
 
     The distinct values go through the UDF, and their answers are broadcast to every partition
     and joined back (a null name joins the answer for null: status ``empty``). Where the tasks of
@@ -117,10 +119,21 @@ def resolve_column(
     functions = _pyspark().functions
     key = f"__toponym_{column}"
     udf = resolve_udf(lang=lang, country=country, kinds=kinds, perspective=perspective, codes=codes, index=index)
-    answers = df.select(functions.col(column).alias(key)).distinct().select(key, udf(key).alias(into))
+    # adaptive execution coalesces the (small) distinct values into one partition, which one Python
+    # worker would answer alone: share them out over every core
+    distinct = df.select(functions.col(column).alias(key)).distinct().repartition(partitions or _cores(df))
+    answers = distinct.select(key, udf(key).alias(into))
     on = functions.col(column).eqNullSafe(functions.col(key))
     joined: DataFrame = df.join(functions.broadcast(answers), on, "left").drop(key)
     return joined
+
+
+def _cores(df: DataFrame) -> int:
+    """The cluster's default parallelism (its cores), or 2 where no SparkContext is at hand (Spark Connect)."""
+    try:
+        return max(1, int(df.sparkSession.sparkContext.defaultParallelism))
+    except Exception:  # Spark Connect sessions have no SparkContext
+        return 2
 
 
 def extract_udf(*, context: bool = True, index: str | os.PathLike[str] | None = None) -> Any:

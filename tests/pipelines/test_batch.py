@@ -180,3 +180,30 @@ def test_an_index_file_is_opened_once_per_process(tmp_path: Path, shipped: Gazet
     first = open_gazetteer(path)
     assert open_gazetteer(str(path)) is first and first is not shipped
     assert first.resolve("Kunashiri") == shipped.resolve("Kunashiri")
+
+
+def test_clear_caches_forgets_the_answers_a_batch_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toponym.batch import work
+
+    asked: list[object] = []
+    answer = work._answer
+    monkeypatch.setattr(work, "_answer", lambda gz, q: asked.append(q.name) or answer(gz, q))
+    toponym.clear_caches()
+    toponym.resolve_many(["Japan", "Kunashiri", "Japan"])
+    toponym.resolve_many(["Japan"])
+    assert asked == ["Japan", "Kunashiri"], "a process answers each distinct query once"
+    toponym.clear_caches()
+    toponym.resolve_many(["Japan"])
+    assert asked == ["Japan", "Kunashiri", "Japan"], "clear_caches forgets the batch's answers too"
+
+
+@pytest.mark.parametrize("hints", [{}, {"country": "us"}, {"kinds": {"city"}}, {"lang": "de"}])
+def test_one_ranking_gives_what_resolve_and_lookup_give(names: list[Any], hints: dict[str, Any]) -> None:
+    resolver = toponym.default_gazetteer().resolver
+    queries = [n for n in dict.fromkeys(names[:2000]) if isinstance(n, str) and len(n) < 1000]
+    queries += ["USA", "CIV", "GA", "Georgia", "Springfield", "the", "Nice", "", "  "]
+    got = [resolver.resolve_status(q, **hints) for q in queries]
+    assert got == [(toponym.resolve(q, **hints), toponym.lookup(q, **hints).status) for q in queries]
+    assert {"matched", "no-match", "invalid"} <= {s for _, s in got}
+    if not hints:
+        assert {"ambiguous", "stopped"} <= {s for _, s in got}

@@ -69,6 +69,8 @@ def test_resolve_column_answers_each_distinct_value_once_and_equals_a_loop(spark
     out = sorted(ts.resolve_column(df, "city", codes=CODES, into="p").collect())
     assert [r["i"] for r in out] == list(range(len(names))) and [r["city"] for r in out] == names
     assert [r["p"].asDict() for r in out] == loop_rows(names)
+    three = sorted(ts.resolve_column(df, "city", codes=CODES, into="p", partitions=3).collect())
+    assert three == out, "the distinct values answered in three tasks: the same rows"
 
 
 def test_extract_udf_equals_a_loop(spark: Any, shipped: Gazetteer) -> None:

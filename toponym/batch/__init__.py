@@ -44,7 +44,7 @@ from .rows import (
     status,
     text_hint,
 )
-from .work import extract_chunk, open_gazetteer, resolve_chunk, run_chunks
+from .work import extract_chunk, open_gazetteer, plain, resolve_chunk, run_chunks
 
 __all__ = [
     "HINTS",
@@ -83,6 +83,9 @@ class Batch:
     """The answer to each distinct query."""
     states: tuple[Status, ...]
     """The status of each distinct query."""
+    plain: tuple[tuple[Any, ...], ...] = ()
+    """The plain values of :data:`MATCH_FIELDS` for each distinct query (made from :attr:`found`
+    and :attr:`states` when not given)."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -100,25 +103,12 @@ class Batch:
     def fields(self, codes: Sequence[str] = ()) -> dict[str, list[Any]]:
         """Plain columns over :attr:`distinct` (take them by :attr:`rows` for one value per row):
         id, name, kind, country, score, method, status, then each code key of ``codes``."""
-        out: dict[str, list[Any]] = {k: [] for k in MATCH_FIELDS}
-        code_columns = [(key, out.setdefault(key, [])) for key in check_codes(codes)]
-        for match, state in zip(self.found, self.states, strict=True):
-            out["status"].append(state)
-            if match is None:
-                for key in ("id", "name", "kind", "country", "score", "method"):
-                    out[key].append(None)
-                for _, column in code_columns:
-                    column.append(None)
-                continue
-            place = match.place
-            out["id"].append(place.id)
-            out["name"].append(place.name)
-            out["kind"].append(place.kind)
-            out["country"].append(place.country)
-            out["score"].append(float(match.score))
-            out["method"].append(match.method)
-            for key, column in code_columns:
-                column.append(place.codes.get(key))
+        keys = check_codes(codes)
+        rows = self.plain if len(self.plain) == len(self.found) else tuple(map(plain, self.found, self.states))
+        columns = zip(*rows, strict=True) if rows else ([] for _ in MATCH_FIELDS)
+        out = {k: list(column) for k, column in zip(MATCH_FIELDS, columns, strict=True)}
+        for key in keys:
+            out[key] = [m.place.codes.get(key) if m is not None else None for m in self.found]
         return out
 
 
@@ -198,9 +188,8 @@ def _resolve(
     answers = run_chunks(
         resolve_chunk, distinct, gz, n_jobs=n_jobs, progress=progress, label=label, mp_context=mp_context
     )
-    found = tuple(m for m, _ in answers)
-    states = tuple(s for _, s in answers)
-    return Batch(rows, tuple(distinct), found, states)
+    found, states, rows_of_fields = zip(*answers, strict=True) if answers else ((), (), ())
+    return Batch(rows, tuple(distinct), found, states, rows_of_fields)
 
 
 def resolve_batch(

@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from ..api import Gazetteer, default_gazetteer
+from ..memo import BoundedMemo
 from ..model import Match, Mention
-from .rows import MAX_NAME, Query, Status, status, unusable
+from .rows import MAX_NAME, Query, Status, unusable
 
-__all__ = ["MEMO_SIZE", "extract_chunk", "open_gazetteer", "resolve_chunk", "run_chunks"]
+__all__ = ["MEMO_SIZE", "Answer", "extract_chunk", "open_gazetteer", "plain", "resolve_chunk", "run_chunks"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,37 +26,48 @@ R = TypeVar("R")
 # --- answering distinct queries, here or in worker processes ------------------------------------------
 
 
-def _answer(gazetteer: Gazetteer, query: Query) -> tuple[Match | None, Status]:
+#: A distinct query's answer: the match, the status, and the row of plain fields a table shows
+#: (:data:`~.rows.MATCH_FIELDS`), made once per process rather than once per batch.
+Answer = tuple[Match | None, Status, tuple[Any, ...]]
+
+
+def plain(match: Match | None, state: Status) -> tuple[Any, ...]:
+    """The plain values of :data:`~.rows.MATCH_FIELDS` for one answer."""
+    if match is None:
+        return None, None, None, None, None, None, state
+    place = match.place
+    return place.id, place.name, place.kind, place.country, float(match.score), match.method, state
+
+
+def _answer(gazetteer: Gazetteer, query: Query) -> Answer:
     bad = unusable(query.name)
     if bad is not None:
-        return None, bad
-    hints = query.hints()
-    try:
-        match = gazetteer.resolve(query.name, **hints)  # type: ignore[arg-type]
-        return match, status(gazetteer, query.name, match, **hints)
+        return None, bad, plain(None, bad)
+    try:  # resolve's answer and lookup's status from one ranking
+        match, state = gazetteer.resolver.resolve_status(query.name, **query.hints())  # type: ignore[arg-type]
     except (ValueError, TypeError, LookupError):  # a hint the resolver refuses fails its row, not the batch
-        return None, "invalid"
+        match, state = None, "invalid"
+    return match, state, plain(match, state)
 
 
 #: Answers (match and status) this process has given, per gazetteer: a column split into many
 #: batches (Spark's Arrow batches, Dask's partitions) looks each distinct query up once per process.
-_memo: weakref.WeakKeyDictionary[Gazetteer, dict[Query, tuple[Match | None, Status]]] = weakref.WeakKeyDictionary()
+#: Bounded memos, so ``toponym.clear_caches()`` forgets these answers too.
+_memo: weakref.WeakKeyDictionary[Gazetteer, BoundedMemo[Query, Answer]] = weakref.WeakKeyDictionary()
 MEMO_SIZE: Final = 200_000
 
 
-def resolve_chunk(gazetteer: Gazetteer, chunk: list[Query]) -> list[tuple[Match | None, Status]]:
+def resolve_chunk(gazetteer: Gazetteer, chunk: list[Query]) -> list[Answer]:
     memo = _memo.get(gazetteer)
     if memo is None:
-        memo = _memo.setdefault(gazetteer, {})
+        memo = _memo.setdefault(gazetteer, BoundedMemo(MEMO_SIZE))
     out = []
     for query in chunk:
         answer = memo.get(query)
         if answer is None:
             answer = _answer(gazetteer, query)
-            if len(memo) >= MEMO_SIZE:
-                memo.clear()
             if not isinstance(query.name, str) or len(query.name) <= MAX_NAME:  # keep no megabyte strings
-                memo[query] = answer
+                memo.put(query, answer)
         out.append(answer)
     return out
 

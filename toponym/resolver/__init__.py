@@ -19,7 +19,7 @@ from ..index.schema import METHOD_SPELLED, NO_ANSWER
 from ..model import Explanation, Match
 from ..normalize import normalize_name
 from ..outcome import Outcome
-from ..vocab import COUNTRY_KINDS, NAME_TYPES
+from ..vocab import COUNTRY_KINDS, NAME_TYPES, Status
 from .candidates import Candidate, Query, gather
 from .codes import code_shaped, code_table
 from .context import reach, supported
@@ -162,6 +162,33 @@ class Resolver:
                 return Outcome(name, "matched", best, (best,), best.reason)
         code, rows = self._read(name, hints)
         return outcome(name, code, rows, lambda r: self._match(name, r, hints), hints, candidates)
+
+    def resolve_status(
+        self,
+        name: str,
+        *,
+        lang: str | None = None,
+        country: str | None = None,
+        kinds: Collection[str] | None = None,
+        perspective: str | None = None,
+    ) -> tuple[Match | None, Status]:
+        """``resolve``'s answer with ``lookup``'s status, from at most one ranking: a batch needs
+        both, and a name that matches nothing (a typo searched fuzzily) costs one ranking, not two."""
+        hints = self._hints(lang, country, kinds, perspective)
+        bad = invalid(name)
+        if bad is not None:
+            return None, bad.status
+        if hints.empty and not code_shaped(name):
+            best = self._fast(name)
+            if isinstance(best, Match):
+                return best, "matched"
+            rows = self._rows(name, hints, forms=True)
+            # ranked now; where the compiled answer is none, the ranking only says why
+            return (self._first(name, rows, hints) if best is SLOW else None), _status(rows)
+        code, rows = self._read(name, hints)
+        if code is not None:
+            return code[0], "matched"
+        return self._first(name, rows, hints), _status(rows)
 
     def resolve_many(self, names: Iterable[str], **hints: object) -> list[Match | None]:
         """``resolve`` over a batch; repeated names cost one lookup."""
@@ -357,3 +384,10 @@ class Resolver:
             names.perspectives[names.persp[c.name]],
             r.explanation,
         )
+
+
+def _status(rows: list[Ranked]) -> Status:
+    """What ``lookup`` says of a ranking without a code's answer."""
+    if not rows:
+        return "no-match"
+    return "stopped" if rows[0].stopped else "ambiguous" if rows[0].tied else "matched"
