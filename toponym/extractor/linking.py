@@ -17,7 +17,7 @@ from .._make import make_mention
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
-from ..normalize import fold_key, normalize_name, translit_key
+from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
@@ -257,13 +257,8 @@ class Linker:
         normalised and folded keys, else its transliterated key), unranked."""
         found = self._candidates.get(query)
         if found is None:
-            keys, place = self.index.keys, self.index.names.place
-            key = normalize_name(query)
-            folded = fold_key(key)
-            entries = keys.lookup(key) + (keys.lookup(folded) if folded != key else [])
-            if not entries:
-                trans = translit_key(folded)
-                entries = keys.lookup(trans) if trans and trans != folded else []
+            place = self.index.names.place
+            entries = self.index.keys.reach(query)
             found = self._candidates.put(query, tuple(dict.fromkeys(place[n] for n, _tier in entries)))
         return found
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..memo import BoundedMemo
-from ..normalize import fold_key, normalize_name, translit_key
 from ..resolver import Lookup, Resolver
 from ..vocab import MAJOR_KINDS
 
@@ -38,13 +37,8 @@ class Lookups:
         ranks are the places of these keys (its normalised and folded keys, else transliterated),
         so without one the first candidate is none: an inflected word's forms are settled without
         ranking them (most name no major place). A query no key matches may match fuzzily: maybe."""
-        keys, place, kinds = self.resolver.index.keys, self.resolver.index.names.place, self._kinds
-        key = normalize_name(query)
-        folded = fold_key(key)
-        entries = keys.lookup(key) + (keys.lookup(folded) if folded != key else [])
-        if not entries:
-            trans = translit_key(folded)
-            entries = keys.lookup(trans) if trans and trans != folded else []
+        place, kinds = self.resolver.index.names.place, self._kinds
+        entries = self.resolver.index.keys.reach(query)
         return not entries or any(kinds[place[n]] in MAJOR_KINDS for n, _tier in entries)
 
     def reach(self, query: str) -> frozenset[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..normalize import fold_key, normalize_name, translit_key
 from ..vocab import NAME_TYPES, Kind, NameType
 from .schema import ENTRY_TIER_BITS, METHOD_EXACT, METHOD_MASK, decode_degrees
 from .strings import Strings
@@ -155,6 +156,17 @@ class KeyTable:
         """:meth:`entries` of ``key``; empty when it is no key."""
         row = self.text.row_of(key)
         return self.entries(row) if row >= 0 else []
+
+    def reach(self, query: str) -> list[tuple[int, int]]:
+        """The entries a text query reaches without fuzzy matching: those of its normalised and
+        folded keys, else of its transliterated key."""
+        key = normalize_name(query)
+        folded = fold_key(key)
+        entries = self.lookup(key) + (self.lookup(folded) if folded != key else [])
+        if not entries:
+            trans = translit_key(folded)
+            entries = self.lookup(trans) if trans and trans != folded else []
+        return entries
 
     def default(self, row: int) -> tuple[int, int] | int:
         """The compiled answer of a bare query spelling key ``row``: ``(name row, tier)``, or
