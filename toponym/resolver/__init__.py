@@ -67,7 +67,6 @@ class Resolver:
         self.index = index
         self.fuzzy = fuzzy
         self._fast = FastPath(index)
-        self._stored = self._fast.stored
         self._cache: dict[str, Match | None] = {}
         self._cache_get = self._cache.get
         self._cache_size = cache_size
@@ -97,13 +96,7 @@ class Resolver:
             if not isinstance(name, str):
                 return None
             # codes first for a query in capitals: "CIV" is Côte d'Ivoire, not Kyiv
-            if name.isupper() and code_shaped(name):
-                best = self._answer(name, NO_HINTS)
-            else:  # the commonest query, a stored spelling, in one call
-                best = self._stored(name)
-                if best is NotImplemented:
-                    fast = self._fast.normalized(name) if len(name) <= MAX_QUERY else None
-                    best = self._slow(name, NO_HINTS) if fast is SLOW else fast  # type: ignore[assignment]
+            best = self._answer(name, NO_HINTS) if name.isupper() and code_shaped(name) else self._plain(name)
             cache = self._cache
             if len(cache) >= self._cache_size:
                 cache.clear()

@@ -48,8 +48,7 @@ class FastPath:
         self.index = index
         methods = tuple(_METHOD[code] for code in range(len(_METHOD)))
         # the commonest case, a query spelt as stored, in one call (C's when it is built)
-        #: ``stored(query)``: the answer to a stored spelling, or ``NotImplemented``
-        self.stored = Answers(
+        self._stored = Answers(
             names.text.table,
             (names.answer, names.method, names.explain, names.place, names.lang, names.type_code, names.persp),
             (methods, tuple(SCORE[m] for m in methods), names.first_lang, NAME_TYPES, names.perspectives,
@@ -65,14 +64,10 @@ class FastPath:
         self._key_row, self._key_best, self._key_explain = index.keys.row_of, index.keys.best, index.keys.explain
 
     def __call__(self, query: str) -> Match | _Slow | None:
-        found = self.stored(query)
+        found = self._stored(query)
         if found is not NotImplemented:
             return found  # type: ignore[no-any-return]
-        return self.normalized(query)
-
-    def normalized(self, query: str) -> Match | _Slow | None:
-        """The compiled answer of ``query``'s key, for a query that is no stored spelling (or one
-        whose answer is ranked at query time)."""
+        # not a stored spelling (or one whose answer depends on its case): normalise it
         norm = normalize_name(query)
         key = self._key_row(norm) if norm else -1
         if key < 0:
