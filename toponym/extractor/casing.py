@@ -53,6 +53,7 @@ class Casing:
         self.lookups = lookups
         self._memo: BoundedMemo[str, int] = BoundedMemo()
         self._acronyms: BoundedMemo[str, bool] = BoundedMemo()
+        self._ordinary: BoundedMemo[str, bool] = BoundedMemo()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -79,8 +80,11 @@ class Casing:
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
-        folded = fold_key(token_key(surface))
-        return folded in self.index.policy.words or folded in self.index.policy.stop
+        found = self._ordinary.get(surface)
+        if found is None:
+            folded = fold_key(token_key(surface))
+            found = self._ordinary.put(surface, folded in self.index.policy.words or folded in self.index.policy.stop)
+        return found
 
     def _capitals(self, text: str, s: int, e: int, surface: str) -> Raw | None:
         # a dateline names the place the story is filed from: "TOKYO (Kyodo) -", "MOSCOW, Aug 3",

@@ -16,15 +16,15 @@ from dataclasses import replace
 
 from ..charclass import is_han
 from ..index import Index
-from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
+from .forms import Forms
 from .lookups import Lookups
 from .patterns import line_around
 from .raw import Raw
-from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .textscan import H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .windows import OVERLAP
 from .wordlists import cjk, names
 
@@ -39,9 +39,6 @@ _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 #: Units of administration that end a part of a Japanese address.
 _UNITS = frozenset("都道府県市区郡町村")
-_MISS = object()
-#: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
-_INFLECTED_TOKENS = 3
 
 
 def _katakana(ch: str) -> bool:
@@ -92,8 +89,8 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
     return out
 
 
-#: A capitalised word right after a name (one space).
-_TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
+#: After a name: spaces and a digit (a score, maybe), or one space and a capitalised word (group 1).
+_AFTER = re.compile(r"[ \t]+(?=\d)| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 
 #: A score after a name: a number of one to three digits followed by the next name, a bracket or
@@ -113,9 +110,8 @@ def _results_line(text: str, i: int) -> bool:
     return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
 
 
-def _title_line(text: str, i: int) -> bool:
-    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
-    lo, hi = line_around(text, i, i)
+def _title_line(text: str, lo: int, hi: int) -> bool:
+    """Is the line ``text[lo:hi]`` a headline in title case (most of its words capitalised)?"""
     words = text[lo:hi].split()
     if len(words) < 5:
         return False
@@ -152,7 +148,7 @@ class Scanner:
         )
         self.scanner = TextScan(*args)
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
-        self._forms: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], str | None] = BoundedMemo()
+        self.forms = Forms(index, lookups, found.groups, self._python)
 
     def scan(self, text: str) -> list[Raw]:
         """The candidates of ``text``, read as one window."""
@@ -162,7 +158,7 @@ class Scanner:
     @staticmethod
     def kana(text: str) -> bool:
         """Is ``text`` Japanese (see :func:`japanese`)?"""
-        return _KANA.search(text) is not None
+        return not text.isascii() and _KANA.search(text) is not None
 
     def window(self, text: str, lo: int, cut: int, hi: int, kana: bool | None) -> tuple[list[Raw], int]:
         """The candidates of ``text[lo:hi]``, read with the whole text around them, and where a
@@ -188,6 +184,8 @@ class Scanner:
             raws = japanese(text, raws)
         if raws:
             raws = self._proper(text, raws)
+        if text.isascii():  # no ASCII character continues another
+            return raws, goes_on
         n = len(text)
         # a span never splits a character from the mark, joiner or selector that continues it
         return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))], goes_on
@@ -196,7 +194,7 @@ class Scanner:
         """Candidates from the hits of one chunk (``hi`` its end), appended to ``raws``."""
         last = raws[-1].end if raws else 0
         single = self.casing.single
-        keys = self.index.keys.text
+        forms = self.forms
         i, n = 0, len(hits)
         while i < n:
             s, e, info = hits[i], hits[i + 1], hits[i + 3]
@@ -218,10 +216,10 @@ class Scanner:
                 raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
                 raw = single(text, s, e) if info & 15 == 1 else Raw(s, e, text[s:e], specific=True)
-                if raw is not None and j > i + 4 and self._groups_always(hits, i + 4, j):
-                    raw = self._form_over(text, raw, hits, i + 4, j, keys) or raw
+                if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
+                    raw = forms.over(text, raw, hits, i + 4, j) or raw
             else:
-                raw = self._form(text, hits, i, j, keys, hi)
+                raw = forms.form(text, hits, i, j, hi)
             if raw is not None:
                 raws.append(raw)
                 last = raw.end
@@ -236,16 +234,30 @@ class Scanner:
         words = names()
         ordinary = self.casing.ordinary
         starts = {r.start for r in raws}
+        titles: dict[tuple[int, int], bool] = {}  # the verdict on each line, read once
         out = []
         for r in raws:
-            if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
-                continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
-            after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
-            if after is not None and text[r.start : r.start + 1].isupper():
+            # one match tells a number after the name (a score?) from a capitalised word after it
+            after = _AFTER.match(text, r.end)
+            if after is not None and after.group(1) is None:
+                if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
+                    continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+                after = None
+            if (
+                after is not None
+                and not r.inflected
+                and r.end + 1 not in starts
+                and text[r.start : r.start + 1].isupper()
+            ):
                 w = after.group(1)
                 proper = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
-                if proper and not _title_line(text, r.start):
-                    continue
+                if proper:
+                    line = line_around(text, r.start, r.start)
+                    title = titles.get(line)
+                    if title is None:
+                        title = titles[line] = _title_line(text, *line)
+                    if not title:
+                        continue
             out.append(r)
         return out
 
@@ -260,107 +272,6 @@ class Scanner:
         if s > 0 and _katakana(text[s]) and _katakana(text[s - 1]):
             return False
         return not (e < len(text) and _katakana(text[e - 1]) and _katakana(text[e]))
-
-    def _groups_always(self, hits: list[int], a: int, b: int) -> bool:
-        return any(self.groups[hits[k + 3] // H_RULE - 1].always for k in range(a, b, 4))
-
-    def _form_over(self, text: str, raw: Raw, hits: list[int], a: int, b: int, keys: object) -> Raw | None:
-        """A case form of a prominent place over a minor place spelt like it ("Китая" is stored as
-        a village, and is the genitive of "Китай", China)."""
-        if self.lookups.major(raw.query):
-            return None
-        form = self._form(text, hits, a, b, keys, len(text))
-        if form is not None and self.lookups.major(form.query):
-            return form
-        return None
-
-    def _form(self, text: str, hits: list[int], a: int, b: int, keys: object, hi: int) -> Raw | None:
-        """The inflected candidate from the form hits ``hits[a:b]`` of one word."""
-        s, e = hits[a], hits[a + 1]
-        options = tuple(hits[a:b])
-        if any(options[k + 3] & H_MORE for k in range(0, len(options), 4)):
-            found = self._choose(text, s, e, options, hi)  # the words after it decide: not remembered
-        else:
-            # a word's forms are the same wherever it stands: remembered by its rows and rules
-            memo_key = (text[s:e], options[2::4], options[3::4])
-            form = self._forms.get(memo_key, _MISS)  # one read: another thread may clear the memo
-            if form is _MISS:
-                chosen = self._choose(text, s, e, options, hi)
-                form = self._forms.put(memo_key, None if chosen is None else chosen[0])
-            found = None if form is None else (form, e)  # type: ignore[assignment]
-        if found is None:
-            return None
-        query, end = found
-        group = hits[a + 3] // H_RULE - 1
-        return Raw(s, end, self._cased(text[s:e], query), inflected=True, specific=end > e, group=group)
-
-    def _choose(self, text: str, s: int, e: int, options: tuple[int, ...], hi: int) -> tuple[str, int] | None:
-        """The stored form an inflected word stands for, and where it ends: a name of several words
-        it begins ("Нижнем Новгороде"), else a form naming a prominent place, else the first."""
-        names = self.index.keys.text
-        forms: list[str] = []
-        for k in range(0, len(options), 4):
-            row, info = options[k + 2], options[k + 3]
-            if info & H_MORE:
-                phrase = self._read_on(text, e, hi, self._form_text(text[s:e], row, info), info // H_RULE - 1)
-                if phrase is not None:
-                    return phrase
-            if row >= 0:
-                forms.append(names[row])
-        major = next((f for f in forms if self.lookups.major(self._cased(text[s:e], f))), None)
-        form = major or (forms[0] if forms else None)
-        return None if form is None else (form, e)
-
-    def _form_text(self, surface: str, row: int, info: int) -> str:
-        """The form a hit stands for (a key, or for a hit that only begins one, made again)."""
-        if row >= 0:
-            return self.index.keys.text[row]
-        group = self.groups[info // H_RULE - 1]
-        low = normalize_name(surface)
-        for pf, pt in (("", ""), *group.prefixes):
-            for sf, st in (("", ""), *group.suffixes):
-                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= group.min_stem:
-                    form = pt + low[len(pf) : len(low) - len(sf)] + st
-                    t = self.index.text.text.row_of(form)
-                    if t >= 0 and self.index.text.flags[t] & 1:
-                        return form
-        return low
-
-    def _read_on(self, text: str, e: int, hi: int, head: str, group: int) -> tuple[str, int] | None:
-        """The key of several words an inflected head begins ("нижний" + "Новгороде")."""
-        py = self._python
-        key, end = head, e
-        for _ in range(_INFLECTED_TOKENS - 1):
-            start = py._separator(text, end, hi)
-            if start < 0:
-                return None
-            stop = py._word_end(text, start, hi)
-            low = normalize_name(text[start:stop])
-            if not low:
-                return None
-            options = [low, *self._forms_of(low, group)]
-            found = next((f"{key} {o}" for o in options if self.index.keys.text.row_of(f"{key} {o}") >= 0), None)
-            if found is not None:
-                return found, stop
-            key = next((f"{key} {o}" for o in options if self.index.text.text.row_of(f"{key} {o}") >= 0), "")
-            if not key:
-                return None
-            end = stop
-        return None
-
-    def _forms_of(self, low: str, group: int) -> list[str]:
-        g = self.groups[group]
-        out = []
-        for pf, pt in (("", ""), *g.prefixes):
-            for sf, st in (("", ""), *g.suffixes):
-                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= g.min_stem:
-                    out.append(pt + low[len(pf) : len(low) - len(sf)] + st)
-        return out
-
-    @staticmethod
-    def _cased(surface: str, form: str) -> str:
-        """``form`` written with the surface's initial capital (a key is in lower case)."""
-        return form[:1].upper() + form[1:] if surface[:1].isupper() else form
 
     def _dotted(self, text: str, raws: list[Raw], lo: int, hi: int) -> list[Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.

@@ -1,0 +1,153 @@
+"""Word forms in text: the stored name an inflected word stands for (:mod:`.affixes` makes the
+forms, the scan reports those that are keys or begin one; this module chooses).
+
+"Москве" is a form of "москва"; "Нижнем" begins "нижний новгород" when the next word is a form of
+"новгород"; a form that only begins a longer key ("This" → "thi", "Farmers" → "farmer") is read on
+into the words after it. What a word's forms come to is remembered where it does not depend on
+the words after it, and each step of reading on by the words it reads.
+"""
+
+from __future__ import annotations
+
+from ..index import Index
+from ..memo import BoundedMemo
+from ..normalize import normalize_name
+from .affixes import Group
+from .lookups import Lookups
+from .raw import Raw
+from .textscan import H_MORE, H_RULE, PyTextScan
+
+__all__ = ["Forms"]
+
+_MISS = object()
+#: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
+_INFLECTED_TOKENS = 3
+
+
+def cased(surface: str, form: str) -> str:
+    """``form`` written with the surface's initial capital (a key is in lower case)."""
+    return form[:1].upper() + form[1:] if surface[:1].isupper() else form
+
+
+class Forms:
+    """Chooses the stored form of an inflected word (memoised per process)."""
+
+    def __init__(self, index: Index, lookups: Lookups, groups: tuple[Group, ...], python: PyTextScan) -> None:
+        self.index = index
+        self.lookups = lookups
+        self.groups = groups
+        self._python = python  # its separator and word end, for the words after a form
+        self._chosen: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], str | None] = BoundedMemo()
+        self._heads: BoundedMemo[tuple[str, int, int], str] = BoundedMemo()
+        self._steps: BoundedMemo[tuple[str, int, str], tuple[str | None, str]] = BoundedMemo()
+
+    def always(self, hits: list[int], a: int, b: int) -> bool:
+        """Is one of the form hits ``hits[a:b]`` of a group tried on words that are keys too?"""
+        return any(self.groups[hits[k + 3] // H_RULE - 1].always for k in range(a, b, 4))
+
+    def over(self, text: str, raw: Raw, hits: list[int], a: int, b: int) -> Raw | None:
+        """A case form of a prominent place over a minor place spelt like it ("Китая" is stored as
+        a village, and is the genitive of "Китай", China)."""
+        if self.lookups.major(raw.query):
+            return None
+        form = self.form(text, hits, a, b, len(text))
+        if form is not None and self.lookups.major(form.query):
+            return form
+        return None
+
+    def form(self, text: str, hits: list[int], a: int, b: int, hi: int) -> Raw | None:
+        """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several
+        words it begins ("Нижнем Новгороде"), else a form naming a prominent place, else the first."""
+        s, e = hits[a], hits[a + 1]
+        surface = text[s:e]
+        options = tuple(hits[a:b])
+        found = None
+        for k in range(0, len(options), 4):
+            info = options[k + 3]
+            if info & H_MORE:  # the words after it decide
+                found = self._read_on(text, e, hi, self._head(surface, options[k + 2], info), info // H_RULE - 1)
+                if found is not None:
+                    break
+        if found is None:
+            # else a word's forms are the same wherever it stands: remembered by its rows and rules
+            memo_key = (surface, options[2::4], options[3::4])
+            form = self._chosen.get(memo_key, _MISS)  # one read: another thread may clear the memo
+            if form is _MISS:
+                form = self._chosen.put(memo_key, self._choose(surface, options))
+            if not isinstance(form, str):
+                return None
+            found = (form, e)
+        query, end = found
+        group = hits[a + 3] // H_RULE - 1
+        return Raw(s, end, cased(surface, query), inflected=True, specific=end > e, group=group)
+
+    def _choose(self, surface: str, options: tuple[int, ...]) -> str | None:
+        """The form of a word that names a prominent place, else the first that is a key."""
+        names = self.index.keys.text
+        forms = [names[options[k + 2]] for k in range(0, len(options), 4) if options[k + 2] >= 0]
+        major = next((f for f in forms if self.lookups.major(cased(surface, f))), None)
+        return major or (forms[0] if forms else None)
+
+    def _head(self, surface: str, row: int, info: int) -> str:
+        """The form a hit stands for (a key, or for a hit that only begins one, made again)."""
+        if row >= 0:
+            return self.index.keys.text[row]
+        memo_key = (surface, row, info)
+        found = self._heads.get(memo_key)
+        if found is None:
+            found = self._heads.put(memo_key, self._make_head(surface, self.groups[info // H_RULE - 1]))
+        return found
+
+    def _make_head(self, surface: str, group: Group) -> str:
+        low = normalize_name(surface)
+        for pf, pt in (("", ""), *group.prefixes):
+            for sf, st in (("", ""), *group.suffixes):
+                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= group.min_stem:
+                    form = pt + low[len(pf) : len(low) - len(sf)] + st
+                    t = self.index.text.text.row_of(form)
+                    if t >= 0 and self.index.text.flags[t] & 1:
+                        return form
+        return low
+
+    def _read_on(self, text: str, e: int, hi: int, head: str, group: int) -> tuple[str, int] | None:
+        """The key of several words an inflected head begins ("нижний" + "Новгороде")."""
+        py = self._python
+        key, end = head, e
+        for _ in range(_INFLECTED_TOKENS - 1):
+            start = py._separator(text, end, hi)
+            if start < 0:
+                return None
+            stop = py._word_end(text, start, hi)
+            word = text[start:stop]
+            step = self._steps.get((key, group, word))
+            if step is None:
+                step = self._steps.put((key, group, word), self._step(key, group, word))
+            found, key = step
+            if found is not None:
+                return found, stop
+            if not key:
+                return None
+            end = stop
+        return None
+
+    def _step(self, key: str, group: int, word: str) -> tuple[str | None, str]:
+        """Reading ``word`` after ``key``: the key they make, else ``None`` and the beginning of a
+        key they make (``""``: none)."""
+        low = normalize_name(word)
+        if not low:
+            return None, ""
+        options = [low, *self._forms_of(low, group)]
+        keys, starts = self.index.keys.text, self.index.text.text
+        found = next((f"{key} {o}" for o in options if keys.row_of(f"{key} {o}") >= 0), None)
+        if found is not None:
+            return found, ""
+        return None, next((f"{key} {o}" for o in options if starts.row_of(f"{key} {o}") >= 0), "")
+
+    def _forms_of(self, low: str, group: int) -> list[str]:
+        g = self.groups[group]
+        out = []
+        for pf, pt in (("", ""), *g.prefixes):
+            for sf, st in (("", ""), *g.suffixes):
+                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= g.min_stem:
+                    out.append(pt + low[len(pf) : len(low) - len(sf)] + st)
+        return out
