@@ -145,6 +145,10 @@ class Linker:
         found = self._first.get(sig)
         if found is not None:
             return found
+        if raw.word and raw.group < 0 and not self.lookups.may_be_major(raw.query):
+            # an ordinary word that names no country, sea or the like never stands alone (see
+            # :meth:`alone`), whatever it names: no answer is needed to say so
+            return self._first.put(sig, FirstPass(None, 0, False, (), ()))
         # text is not read for codes: in prose "IT", "IN" and "OR" are words (text_lookup's answer)
         match: Match | None = (
             self.lookups.get(raw.query).answer if code_shaped(raw.query) else self.resolver.resolve(raw.query)
@@ -313,7 +317,7 @@ class Linker:
         if first.never:
             return None
         if not first.alone:
-            if not use_context or self.reach(raw.query).isdisjoint(support):
+            if not use_context or not support or self.reach(raw.query).isdisjoint(support):
                 return None  # nothing named in the text could support it: skip the ranking
             # only a place named in the text that contains this one (or is it) lends support
             own = dict.fromkeys(first.explicit, 1.0)

@@ -27,12 +27,12 @@ class Lookups:
 
     def major(self, query: str) -> bool:
         """Is the first candidate of ``query`` a country, sea or the like?"""
-        if query not in self._memo and not self._may_be_major(query):
+        if query not in self._memo and not self.may_be_major(query):
             return False
         top = self.get(query).top
         return top is not None and top.place.kind in MAJOR_KINDS
 
-    def _may_be_major(self, query: str) -> bool:
+    def may_be_major(self, query: str) -> bool:
         """Does a key of ``query`` name a country, sea or the like? The candidates the resolver
         ranks are the places of these keys (its normalised and folded keys, else transliterated),
         so without one the first candidate is none: an inflected word's forms are settled without

@@ -13,6 +13,7 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from operator import itemgetter
 
 from ..charclass import is_han
 from ..index import Index
@@ -115,7 +116,7 @@ def _title_line(text: str, lo: int, hi: int) -> bool:
     words = text[lo:hi].split()
     if len(words) < 5:
         return False
-    return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+    return sum(map(str.isupper, map(itemgetter(0), words))) >= 0.75 * len(words)
 
 
 def _lowered(word: str) -> str | None:

@@ -287,32 +287,33 @@ class Index:
     def display_of(self, row: int) -> dict[str, str]:
         """The display names of the place at ``row``: a source's (CLDR's) by language tag, with the
         curated ones (by language, side, or side and language) over them."""
-        text, pairs = self.names.text, self.places.shown_names(row)
-        rows = self.places.names_of(row)
-        if len(pairs) > 8:  # a country's hundred: its names decoded in one piece
-            span = text.span(rows.start, rows.stop)
-            shown = {tag: span[n - rows.start] if n in rows else text[n] for tag, n in pairs}
+        pairs = self.places.shown_names(row)
+        if len(pairs) > 8:  # a country's hundreds: its names decoded in one piece
+            rows = self.places.names_of(row)
+            span, first, string = self.names.text.span(rows.start, rows.stop), rows.start, self.names.text.table.string
+            shown = {tag: span[n - first] if n in rows else string(n) for tag, n in pairs}
         else:
-            shown = {tag: text[n] for tag, n in pairs}
+            string = self.names.text.table.string  # decoded without slicing the map
+            shown = {tag: string(n) for tag, n in pairs}
         shown.update(self.places.display.get(row, {}))
         return shown
 
     def _make_place(self, i: int) -> Place:
         t = self.places
-        ids = t.ids
+        ids = t.ids.table.string  # decoded without slicing the map
         parent, country, population = t.parent[i], t.country[i], t.population[i]
-        codes, part_of, display = t.codes[i], t.part_of.get(i), self.display_of(i)
+        codes, part_of, display = t.codes.table.string(i), t.part_of.get(i), self.display_of(i)
         point = t.point(i)
         return make_place(
-            ids[i],
+            ids(i),
             t.kind[i],
-            t.name[i],
-            ids[parent] if parent >= 0 else None,
-            ids[country] if country >= 0 else None,
+            t.name.table.string(i),
+            ids(parent) if parent >= 0 else None,
+            ids(country) if country >= 0 else None,
             ReadOnlyDict(_CODE.findall(codes)) if codes else EMPTY,
             population if population >= 0 else None,
-            tuple(ids[g] for g in part_of) if part_of else (),
-            tuple(ids[m] for m in self.members_of(i)),
+            tuple(ids(g) for g in part_of) if part_of else (),
+            tuple(ids(m) for m in self.members_of(i)),
             ReadOnlyDict(display) if display else EMPTY,
             bool(t.curated[i]),
             point[0] if point else None,

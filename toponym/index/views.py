@@ -71,10 +71,8 @@ class PlaceTable:
 
     def shown_names(self, row: int) -> list[tuple[str, int]]:
         """``(language tag, name row)`` of every display name a source gives the place."""
-        tags, name = self.display_tags, self.display_name
-        return [
-            (tags[self.display_tag[e]], name[e]) for e in range(self.display_first[row], self.display_first[row + 1])
-        ]
+        tags, a, b = self.display_tags, self.display_first[row], self.display_first[row + 1]
+        return list(zip([tags[t] for t in self.display_tag[a:b]], self.display_name[a:b], strict=True))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
