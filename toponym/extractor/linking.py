@@ -9,6 +9,7 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -135,13 +136,13 @@ class Linker:
         parent = self.index.places.parent[row]
         return parent < 0 or self.index.places.kind[parent] in ("country", "territory")
 
-    def first_pass(self, raw: Raw) -> FirstPass:
+    def first_pass(self, raw: Raw, sig: _Signature | None = None) -> FirstPass:
         """The context-free verdict on a raw mention (memoised: it depends on its signature only).
 
         The answer comes from the answers compiled at build time where they answer (no ranking);
         only a name without one (a tie, a stop, a key ranked at query time) is ranked now.
         """
-        sig = raw.signature
+        sig = raw.signature if sig is None else sig
         found = self._first.get(sig)
         if found is not None:
             return found
@@ -257,32 +258,34 @@ class Linker:
         found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support)
         return self._context.put(memo_key, found)
 
-    def _passes(self, raws: Sequence[Raw]) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
+    def _passes(
+        self, raws: Sequence[Raw], sigs: list[_Signature] | None
+    ) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
         """The first pass of each distinct signature, and the text's explicit and expanded context
         (each place weighted by how many mentions name it)."""
-        counts: dict[_Signature, int] = {}
-        firsts: dict[_Signature, Raw] = {}
-        if isinstance(raws, Candidates):
-            counts, firsts = raws.signatures()
-        for raw in raws if not counts else ():
-            sig = raw.signature
-            counts[sig] = counts.get(sig, 0) + 1
-            firsts[sig] = raw
+        if sigs is None:
+            counts, firsts = raws.signatures()  # type: ignore[attr-defined]
+        else:
+            counts, firsts = Counter(sigs), dict(zip(sigs, raws, strict=True))
         explicit: dict[int, float] = {}  # places named in the text (by strong mentions)
         expanded: dict[int, float] = {}  # ... and everything that contains them
         passes = {}
+        first_pass = self.first_pass
         for sig, raw in firsts.items():
-            passes[sig] = found = self.first_pass(raw)
-            weight = float(counts[sig])
-            for row in found.explicit:
-                explicit[row] = explicit.get(row, 0.0) + weight
-            for row in found.expanded:
-                expanded[row] = expanded.get(row, 0.0) + weight
+            passes[sig] = found = first_pass(raw, sig)
+            if found.explicit:
+                weight = float(counts[sig])
+                for row in found.explicit:
+                    explicit[row] = explicit.get(row, 0.0) + weight
+                for row in found.expanded:
+                    expanded[row] = expanded.get(row, 0.0) + weight
         return passes, explicit, expanded
 
     def link(self, text: str, raws: Sequence[Raw], use_context: bool) -> list[Mention]:
         """The mentions of ``text`` among its candidates ``raws``, each linked to a place."""
-        passes, explicit, expanded = self._passes(raws)
+        # a long text's candidates are made as they are read: their signatures too
+        sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
+        passes, explicit, expanded = self._passes(raws, sigs)
         # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
         # a text does not make "Basic" or "Loop" places in the US); only a place below country
         # level does, or the country written right after it ("Nice, France").
@@ -292,16 +295,25 @@ class Linker:
         decided: dict[_Signature, Match | None] = {}
         between = apposition()
         out: list[Mention] = []
-        after = iter(raws)  # one read of each (a long text's candidates are made as they are read)
+        after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
         while nxt is not None:
-            raw, nxt = nxt, next(after, None)
-            sig = raw.signature
+            (raw, sig), nxt = nxt, next(after, None)
             first = passes[sig]
+            if first.never:
+                continue
             support = local
-            if not first.alone and nxt is not None and between.fullmatch(text, raw.end, nxt.start):
-                support = {**local, **dict.fromkeys(passes[nxt.signature].explicit, 1.0)}
-            if support is local and sig in decided:
+            if not first.alone:
+                # only a place named in the text that contains this one lends support: one named
+                # below country level, or the place written right after it ("Nice, France")
+                beside = passes[nxt[1]].explicit if nxt is not None else ()
+                if beside and between.fullmatch(text, raw.end, nxt[0].start):  # type: ignore[index]
+                    support = {**local, **dict.fromkeys(beside, 1.0)}
+                if not support or not use_context:
+                    continue
+            if first.alone and not (use_context and expanded and (first.match is None or first.candidates > 1)):
+                match = first.match  # stands, and nothing in the text could change its answer
+            elif support is local and sig in decided:
                 match = decided[sig]
             else:
                 match = self._decide(raw, first, support, expanded, use_context)
