@@ -16,7 +16,7 @@ from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
 from .patterns import headline
-from .raw import Raw
+from .raw import Raw, make_raw
 
 __all__ = ["CODE_NEIGHBOUR", "Casing", "dateline", "token_key"]
 
@@ -63,7 +63,7 @@ class Casing:
             verdict = self._memo.put(surface, self._verdict(surface))
         if verdict == _CAPITALS:
             return self._capitals(text, s, e, surface)
-        return None if verdict == _NONE else Raw(s, e, surface, word=verdict == _WORD)
+        return None if verdict == _NONE else make_raw(s, e, surface, False, verdict == _WORD, False, -1, 0)
 
     def _verdict(self, surface: str) -> int:
         """What a word alone is, wherever it stands (a word in capitals depends on its line)."""

@@ -33,7 +33,9 @@ class EnglishNames:
         # a name is English when one of its language tags is ("en", "en-GB"); an empty list of
         # tags reads as one empty tag, as ``PlaceName.langs`` does
         self._english = frozenset(
-            code for code, tags in enumerate(names.langs) if any(t.split("-")[0] == "en" for t in tags.split(","))
+            code
+            for code, tags in enumerate(names.langs)
+            if "en" in tags and any(t.split("-")[0] == "en" for t in tags.split(","))
         )
         self._demonym = NAME_TYPES.index("demonym")
         self._memo: BoundedMemo[int, _Names] = BoundedMemo()

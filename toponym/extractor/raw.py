@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Raw", "Signature"]
+from .._make import slot_maker
+
+__all__ = ["Raw", "Signature", "make_raw"]
 
 #: What the context-free verdict on a candidate depends on (:attr:`Raw.signature`).
 Signature = tuple[str, bool, bool, int, int]
@@ -31,3 +34,14 @@ class Raw:
     def signature(self) -> Signature:
         """What the context-free verdict on a raw mention depends on."""
         return self.query, self.word, self.specific, self.group, self.rank
+
+
+#: ``Raw(start, end, query, inflected, word, specific, group, rank)``, positional and fast (C's
+#: ``SlotMaker`` writes the slots; a candidate holds numbers and a string, so it stays outside the
+#: garbage collector).
+make_raw: Callable[..., Raw] = slot_maker(
+    Raw,
+    tuple(Raw.__dict__[f] for f in ("start", "end", "query", "inflected", "word", "specific", "group", "rank")),
+    (),
+    True,
+)

@@ -24,7 +24,7 @@ from .chars import char_tables, extends
 from .forms import Forms
 from .lookups import Lookups
 from .patterns import line_around
-from .raw import Raw
+from .raw import Raw, make_raw
 from .textscan import H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .windows import OVERLAP
 from .wordlists import cjk, names
@@ -216,7 +216,7 @@ class Scanner:
             if info & H_UNSPACED:
                 raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
-                raw = single(text, s, e) if info & 15 == 1 else Raw(s, e, text[s:e], specific=True)
+                raw = single(text, s, e) if info & 15 == 1 else make_raw(s, e, text[s:e], False, False, True, -1, 0)
                 if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
                     raw = forms.over(text, raw, hits, i + 4, j) or raw
             else:

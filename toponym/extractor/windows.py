@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
 from .chars import extends
-from .raw import Raw, Signature
+from .raw import Raw, Signature, make_raw
 
 if TYPE_CHECKING:
     from .scan import Scanner
@@ -89,12 +89,12 @@ class Candidates(Sequence[Raw]):
             i += len(self)
         spans = self._spans
         s, e, k = spans[3 * i], spans[3 * i + 1], spans[3 * i + 2]
-        return Raw(s, e, *self._kinds[k])
+        return make_raw(s, e, *self._kinds[k])
 
     def __iter__(self) -> Iterator[Raw]:
         spans, kinds = self._spans, self._kinds
         for s, e, k in zip(spans[0::3], spans[1::3], spans[2::3], strict=True):
-            yield Raw(s, e, *kinds[k])
+            yield make_raw(s, e, *kinds[k])
 
     def signatures(self) -> tuple[dict[Signature, int], dict[Signature, Raw]]:
         """How many candidates have each signature (:attr:`.Raw.signature`), and one candidate of
