@@ -101,10 +101,11 @@ class Casing:
 
     def _acronym_only(self, surface: str) -> bool:
         """Are all the stored names of the word's key acronyms spelt otherwise ("MAC" for "Mac")?"""
-        names = self.index.names.text
+        string = self.index.names.text.table.string
         entries = self.index.keys.lookup(token_key(surface))
-        spelt = [names[n] for n, _tier in entries]
-        return bool(spelt) and all(len(t) > 1 and t.isupper() and t != surface for t in spelt)
+        # read name by name: the first that is no acronym spelt otherwise settles it
+        spelt = (string(n) for n, _tier in entries)
+        return bool(entries) and all(len(t) > 1 and t.isupper() and t != surface for t in spelt)
 
     def acronym_ok(self, surface: str) -> bool:
         """An all-capitals token is a place only as a stored acronym, and not as a bare ISO code.
@@ -120,10 +121,17 @@ class Casing:
         return found
 
     def _acronym(self, surface: str) -> bool:
-        match = self.lookups.get(surface).answer
+        lookup = self.lookups.get(surface)
+        match = lookup.answer
         if match is None or match.matched != surface:
             return False
-        english = any(n.name == surface and "en" in n.langs for n in match.place.names)
+        # one of the place's names is this spelling, tagged English (a country has hundreds of
+        # names: compared in the table, not built)
+        names = self.index.names
+        english = any(
+            names.text.equals(n, surface) and "en" in names.langs[names.lang[n]].split(",")
+            for n in self.index.places.names_of(lookup.answer_row)
+        )
         if match.place.kind not in MAJOR_KINDS:
             return english
         return english or match.place.codes.get("iso3166_1_alpha3") != surface
