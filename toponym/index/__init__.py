@@ -287,15 +287,18 @@ class Index:
     def display_of(self, row: int) -> dict[str, str]:
         """The display names of the place at ``row``: a source's (CLDR's) by language tag, with the
         curated ones (by language, side, or side and language) over them."""
-        pairs = self.places.shown_names(row)
-        if len(pairs) > 8:  # a country's hundreds: its names decoded in one piece
-            rows = self.places.names_of(row)
-            span, first, string = self.names.text.span(rows.start, rows.stop), rows.start, self.names.text.table.string
-            shown = {tag: span[n - first] if n in rows else string(n) for tag, n in pairs}
-        else:
-            string = self.names.text.table.string  # decoded without slicing the map
-            shown = {tag: string(n) for tag, n in pairs}
-        shown.update(self.places.display.get(row, {}))
+        places = self.places
+        a, b = places.display_first[row], places.display_first[row + 1]
+        tags = places.display_tags
+        # a country has hundreds: each decoded from the table without slicing the map
+        shown = dict(
+            zip(
+                [tags[t] for t in places.display_tag[a:b]],
+                map(self.names.text.table.string, places.display_name[a:b]),
+                strict=True,
+            )
+        )
+        shown.update(places.display.get(row, {}))
         return shown
 
     def _make_place(self, i: int) -> Place:
