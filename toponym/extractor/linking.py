@@ -43,6 +43,7 @@ _CITY_ALONE = 100_000
 _CITY_ALONE_MULTI = 20_000
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
+_FOCUS_MENTIONS = 2  # mentions of a country that make it the setting of a text (see Linker._focus)
 _MISS = object()
 
 _Signature = tuple[str, bool, bool, int, int]
@@ -260,9 +261,10 @@ class Linker:
 
     def _passes(
         self, raws: Sequence[Raw], sigs: list[_Signature] | None
-    ) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
-        """The first pass of each distinct signature, and the text's explicit and expanded context
-        (each place weighted by how many mentions name it)."""
+    ) -> tuple[dict[_Signature, FirstPass], dict[_Signature, int], dict[int, float], dict[int, float]]:
+        """The first pass of each distinct signature, how many mentions have it, and the text's
+        explicit and expanded context (each place weighted by how many mentions name it)."""
+        counts: dict[_Signature, int]
         if sigs is None:
             counts, firsts = raws.signatures()  # type: ignore[attr-defined]
         else:
@@ -279,18 +281,22 @@ class Linker:
                     explicit[row] = explicit.get(row, 0.0) + weight
                 for row in found.expanded:
                     expanded[row] = expanded.get(row, 0.0) + weight
-        return passes, explicit, expanded
+        return passes, counts, explicit, expanded
 
     def link(self, text: str, raws: Sequence[Raw], use_context: bool) -> list[Mention]:
         """The mentions of ``text`` among its candidates ``raws``, each linked to a place."""
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
-        passes, explicit, expanded = self._passes(raws, sigs)
+        passes, counts, explicit, expanded = self._passes(raws, sigs)
         # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
         # a text does not make "Basic" or "Loop" places in the US); only a place below country
         # level does, or the country written right after it ("Nice, France").
         kind = self.index.places.kind
         local = {row: w for row, w in explicit.items() if kind[row] not in COUNTRY_KINDS}
+        # a country the text names again and again is where it is set; named once, it is one of
+        # the places it speaks of ("Canada's prime minister visited London and Paris")
+        named = {row: w for row, w in explicit.items() if kind[row] in COUNTRY_KINDS}
+        countries = {row: w for row, w in named.items() if w >= _FOCUS_MENTIONS} if named else {}
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}
         between = apposition()
@@ -311,12 +317,14 @@ class Linker:
                     support = {**local, **dict.fromkeys(beside, 1.0)}
                 if not support or not use_context:
                     continue
-            if first.alone and not (use_context and expanded and (first.match is None or first.candidates > 1)):
-                match = first.match  # stands, and nothing in the text could change its answer
+            if first.alone and not (
+                use_context and (expanded or countries) and (first.match is None or first.candidates > 1)
+            ):
+                match = first.match  # stands, and nothing in the text could change its answer (_focus)
             elif support is local and sig in decided:
                 match = decided[sig]
             else:
-                match = self._decide(raw, first, support, expanded, use_context)
+                match = self._decide(raw, first, counts[sig], support, (named, countries, expanded), use_context)
                 if support is local:
                     decided[sig] = match
             if match is not None:
@@ -324,20 +332,49 @@ class Linker:
         return out
 
     def _decide(
-        self, raw: Raw, first: FirstPass, support: dict[int, float], expanded: dict[int, float], use_context: bool
+        self,
+        raw: Raw,
+        first: FirstPass,
+        count: int,
+        support: dict[int, float],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float]],
+        use_context: bool,
     ) -> Match | None:
+        # a name lends its own first answer no support: all ``count`` of its mentions are taken
+        # out of the context (three "London" in a text about Canada are not three votes for England)
+        named, countries, expanded = context
         if first.never:
             return None
         if not first.alone:
             if not use_context or not support or self.reach(raw.query).isdisjoint(support):
                 return None  # nothing named in the text could support it: skip the ranking
             # only a place named in the text that contains this one (or is it) lends support
-            own = dict.fromkeys(first.explicit, 1.0)
+            own = dict.fromkeys(first.explicit, float(count))
             return self._in_context(raw.query, support, own, need_support=True, default=None)
-        if use_context and (first.match is None or first.candidates > 1) and expanded:
-            own = dict.fromkeys(first.expanded, 1.0)
-            return self._in_context(raw.query, expanded, own, need_support=False, default=first.match)
+        if use_context and (first.match is None or first.candidates > 1):
+            focus = self._focus(first.match, named, countries, expanded)
+            if focus:
+                own = dict.fromkeys(first.expanded, float(count))
+                return self._in_context(raw.query, focus, own, need_support=False, default=first.match)
         return first.match
+
+    def _focus(
+        self, match: Match | None, named: dict[int, float], countries: dict[int, float], expanded: dict[int, float]
+    ) -> dict[int, float]:
+        """What settles an ambiguous name that may stand alone: the places the text names below
+        country level and what contains them, and the countries it names when its answer without
+        context lies in none of them (three "London" in a text that names Canada and not the UK
+        are the one in Ontario; beside "Ukraine" and "Russia", "Crimea" keeps the policy's answer).
+        ``named`` holds every country the text names, ``countries`` those it names at least
+        ``_FOCUS_MENTIONS`` times."""
+        if not countries or match is None:
+            return expanded
+        places = self.index.places
+        row = self.index.row_of(match.place.id)
+        home = row if places.kind[row] in COUNTRY_KINDS else places.country[row]
+        if home in named:
+            return expanded
+        return {**countries, **expanded}
 
     @staticmethod
     def _mention(text: str, raw: Raw, match: Match) -> Mention:
