@@ -9,7 +9,6 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -193,10 +192,12 @@ class Linker:
             return False
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
-        for n in match.place.names:
-            tags = {t.split("-")[0] for t in (n.langs or (n.lang,))}
-            if n.name == match.matched and (group.lang in tags or tags == {"und"}):
-                return True
+        names = self.index.names  # a country has hundreds of names: compared in the table, not built
+        for n in self.index.places.names_of(row):
+            if names.text.equals(n, match.matched):
+                tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
+                if group.lang in tags or tags == {"und"}:
+                    return True
         return False
 
     def prominent(self, row: int) -> bool:
@@ -268,7 +269,9 @@ class Linker:
         if sigs is None:
             counts, firsts = raws.signatures()  # type: ignore[attr-defined]
         else:
-            counts, firsts = Counter(sigs), dict(zip(sigs, raws, strict=True))
+            counts, firsts = {}, dict(zip(sigs, raws, strict=True))
+            for sig in sigs:  # a text has a few dozen: a loop is cheaper than a Counter
+                counts[sig] = counts.get(sig, 0) + 1
         explicit: dict[int, float] = {}  # places named in the text (by strong mentions)
         expanded: dict[int, float] = {}  # ... and everything that contains them
         passes = {}
