@@ -21,6 +21,7 @@ from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from .adjectives import english, is_adjective
 from .affixes import affixes
 from .casing import token_key
 from .chars import SCRIPTS
@@ -45,52 +46,6 @@ _FOCUS_MENTIONS = 2  # mentions of a country that make it the setting of a text 
 _MISS = object()
 
 _Signature = tuple[str, bool, bool, int, int]
-
-
-def _english(match: Match) -> bool:
-    """Is the matched name one of the place's English names ("Turkey" for Türkiye)?"""
-    return any(
-        n.name == match.matched and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
-        for n in match.place.names
-    )
-
-
-#: How an English adjective or demonym is made from a country's English name: the name and an
-#: ending ("Israeli", "Iraqi", "Indian", "Japanese"), the name less its last letter and an ending
-#: ("German", "Italian", "Chinese"), or the name less "ia"/"a" ("Serb", "Somali").
-_ADJ_AFTER = ("i", "n", "an", "ian", "ese", "ish")
-_ADJ_INSTEAD = ("", "an", "ian", "ese", "ish")
-_ADJ_SHORT = ("ia", "a")
-
-
-def _adjective(surface: str, match: Match) -> bool:
-    """Is ``surface`` an English adjective of the name of ``match``'s place rather than one of its
-    English names? (Some sources file "Israeli", "Serb" or "South African" as names of the
-    country; in English text they are adjectives and people.)"""
-    if not surface.isascii() or not surface[:1].isupper():
-        return False
-    names = match.place.names
-    if any(n.type == "demonym" and n.name == surface for n in names):
-        return True  # stored as the place's demonym (answered on request, never in text)
-    english = [
-        n.name for n in names if n.type != "demonym" and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
-    ]
-    if surface in english:
-        return False
-    for name in english:
-        if len(name) < 4 or not name.isascii():
-            continue
-        if surface.startswith(name) and surface[len(name) :] in _ADJ_AFTER:
-            return True
-        if (
-            surface.startswith(name[:-1])
-            and surface[len(name) - 1 :] in _ADJ_INSTEAD
-            and surface != name[:-1] + name[-1]
-        ):
-            return True
-        if name.startswith(surface) and name[len(surface) :] in _ADJ_SHORT:
-            return True
-    return False
 
 
 class FirstPass(NamedTuple):
@@ -144,7 +99,7 @@ class Linker:
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
         own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
-        if raw.word and not (kind in MAJOR_KINDS and (own_name or _english(match))):
+        if raw.word and not (kind in MAJOR_KINDS and (own_name or english(match))):
             return False
         tag = match.lang.split("-")[0]
         if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
@@ -204,7 +159,7 @@ class Linker:
             row, cand_row, count = -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
-        if cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand):
+        if cand is not None and cand.place.kind in MAJOR_KINDS and is_adjective(raw.query, cand):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.alone(raw, cand, cand_row)
         explicit: tuple[int, ...] = ()
