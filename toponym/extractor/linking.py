@@ -21,10 +21,10 @@ from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from .adjectives import EnglishNames
 from .affixes import affixes
 from .casing import token_key
 from .chars import SCRIPTS
-from .english import EnglishNames
 from .lookups import Lookups
 from .raw import Raw
 from .windows import Candidates
