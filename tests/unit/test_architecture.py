@@ -74,10 +74,11 @@ def test_the_query_path_never_imports_the_build() -> None:
 
 
 def test_a_name_is_answered_without_the_heavy_modules() -> None:
-    """``import toponym`` and a first exact answer load neither the extractor, the batch code nor
-    the build; with the C module, not numpy either (its column passes open the index)."""
+    """``import toponym`` and a first exact and fuzzy answer load neither the extractor, the batch
+    code nor the build; with the C module, not numpy either (its column passes open the index, its
+    blocking builds its own lookup aids)."""
     code = (
-        "import sys, toponym; toponym.resolve('Kunashiri'); "
+        "import sys, toponym; toponym.resolve('Kunashiri'); toponym.resolve('Kunashirri'); "
         "print(' '.join(m for m in ('numpy', 'toponym.extractor', 'toponym.batch', 'toponym.build.sources') "
         "if m in sys.modules))"
     )
