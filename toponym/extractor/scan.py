@@ -24,6 +24,7 @@ from .chars import char_tables, extends
 from .lookups import Lookups
 from .patterns import line_around
 from .raw import Raw
+from .results import Results, merge
 from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .windows import OVERLAP
 from .wordlists import cjk, names
@@ -137,6 +138,7 @@ class Scanner:
         self.index = index
         self.lookups = lookups
         self.casing = Casing(index, lookups)
+        self.results = Results(index, lookups)
         tables = char_tables()
         found: Affixes = affixes()
         self.groups = found.groups
@@ -188,6 +190,8 @@ class Scanner:
             raws = japanese(text, raws)
         if raws:
             raws = self._proper(text, raws)
+        extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
+        raws = merge(raws, extra) if extra else raws
         n = len(text)
         # a span never splits a character from the mark, joiner or selector that continues it
         return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))], goes_on

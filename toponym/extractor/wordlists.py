@@ -11,7 +11,7 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "Names", "apposition", "cjk", "names"]
+__all__ = ["CJK", "Names", "Results", "apposition", "cjk", "names", "results"]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -65,3 +65,17 @@ class Names:
 def names() -> Names:
     data = _load("names.toml")
     return Names(frozenset(data["organisation"]), frozenset(data["calendar"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """How competitors' countries are abbreviated in sports results (``lexicons/results.toml``)."""
+
+    languages: tuple[str, ...]
+    kinds: frozenset[str]
+
+
+@functools.cache
+def results() -> Results:
+    data = _load("results.toml")
+    return Results(tuple(data["languages"]), frozenset(data["kinds"]))
