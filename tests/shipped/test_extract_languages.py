@@ -21,3 +21,22 @@ def found(text: str) -> list[tuple[str, str]]:
 )
 def test_a_continent_named_in_its_own_language_is_no_ordinary_word(text: str) -> None:
     assert ("Europa", "m49-150") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Il habite à Neuchâtel depuis dix ans .", "Neuchâtel"),  # canton and its capital: the city
+        ("Le train pour Soleure part à midi .", "Soleure"),
+        ("La feria de Badajoz empieza mañana .", "Badajoz"),  # province and its capital
+    ],
+)
+def test_the_seat_of_a_subdivision_of_its_name_stands_alone(text: str, name: str) -> None:
+    mentions = toponym.extract(text)
+    assert [(m.text, m.place.kind) for m in mentions] == [(name, "city")]
+
+
+def test_a_seat_needs_a_capital_in_a_script_without_case() -> None:
+    # Arabic البيضاء ("white") is a Libyan district and its capital; in a caseless script the word
+    # is the adjective far more often
+    assert toponym.extract("رأيت الأسود البيضاء في الحديقة") == []

@@ -165,15 +165,27 @@ class Linker:
             # an untagged alternate stands only for a metropolis or a first-level region, and at a
             # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
             big = kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE
-            return (big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5
+            seat = kind == "city" and self._seat(raw.query, row)
+            return (big or seat or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5
         if place.curated:
             return True
         pop = place.population or 0
         if kind == "city":
-            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE)
+            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE) or self._seat(raw.query, row)
         if kind == "subdivision":
             return raw.specific or self._top_level(row)
         return raw.specific or pop >= _CITY_ALONE
+
+    def _seat(self, query: str, row: int) -> bool:
+        """Is the city at ``row`` the seat of a coded subdivision containing it that ``query`` also
+        names (Neuchâtel, Soleure, Badajoz)? A reader means one of the two; a text names the city
+        alone. Only with a capital: without case the name may be a word (Arabic البيضاء, "white")."""
+        places = self.index.places
+        named = set(self._places(query)) if query[:1].isupper() else set()
+        return any(
+            a in named and places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a]
+            for a in self.index.ancestors(row)
+        )
 
     def _top_level(self, row: int) -> bool:
         parent = self.index.places.parent[row]
