@@ -40,3 +40,19 @@ def test_a_seat_needs_a_capital_in_a_script_without_case() -> None:
     # Arabic البيضاء ("white") is a Libyan district and its capital; in a caseless script the word
     # is the adjective far more often
     assert toponym.extract("رأيت الأسود البيضاء في الحديقة") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le ministre est rentré hier soir LONDRES, 12 (Havas). — Le cabinet s'est réuni", "LONDRES"),
+        ("Aucun changement sur le front VIENNE, 3. — Le communiqué officiel dit", "VIENNE"),
+        ("Nouvelles du jour GENÈVE. — Samedi après-midi, un cycliste", "GENÈVE"),
+    ],
+)
+def test_a_press_dateline_inside_running_text(text: str, name: str) -> None:
+    assert [m.text for m in toponym.extract(text)] == [name]
+
+
+def test_capitals_without_a_dateline_are_no_place() -> None:
+    assert toponym.extract("Les chiffres de la SNCF, publiés hier, montrent une hausse .") == []

@@ -33,11 +33,20 @@ _DATELINE = re.compile(
 )
 
 
+#: A dateline of the press inside running text (a paper's columns read as one line): a comma or
+#: a full stop, a day of the month or none, then a news agency in brackets or a long dash
+#: ("PARIS, 15 (Havas). —", "BERLIN, 20. — De l'agence Wolff", "GENÈVE. — Jeudi matin").
+_PRESS_DATELINE = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}[ \t]*[.,]?[ \t]*)?(?:\([A-Z][\w .&-]*\)|[—–]|--)")
+
+
 def dateline(text: str, s: int, e: int) -> bool:
     """Is the word in capitals at ``text[s:e]`` the place of a dateline: first on its line, and
-    followed by a date, a news agency in brackets or a dash?"""
+    followed by a date, a news agency in brackets or a dash; or anywhere, followed by a day and an
+    agency or a long dash?"""
     lo = text.rfind("\n", 0, s) + 1
-    return not text[lo:s].strip() and _DATELINE.match(text, e) is not None
+    if not text[lo:s].strip() and _DATELINE.match(text, e) is not None:
+        return True
+    return _PRESS_DATELINE.match(text, e) is not None
 
 
 def token_key(token: str) -> str:
