@@ -56,3 +56,26 @@ def test_a_press_dateline_inside_running_text(text: str, name: str) -> None:
 
 def test_capitals_without_a_dateline_are_no_place() -> None:
     assert toponym.extract("Les chiffres de la SNCF, publiés hier, montrent une hausse .") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Viaja a Francia mañana por la tarde .", ("Francia", "fr")),  # Hungarian "francia": French
+        ("Il est parti pour l'Inde hier soir .", ("Inde", "in")),  # Danish "inde": inside
+    ],
+)
+def test_a_country_named_like_a_word_of_another_language(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Ende des Tages war der Mann müde .",  # "Ende": a Franco-Provençal name of India
+        "Die Welt ist groß und der Wald ist dunkel .",
+        "De onafhankelijkheid van Kongo werd gevierd .",  # two countries: a curated stop
+    ],
+)
+def test_a_word_stays_a_word(text: str) -> None:
+    assert found(text) == []

@@ -211,8 +211,8 @@ class Linker:
             cand_row, count = row, self._count(raw.query)
         else:
             lookup = self.lookups.get(raw.query)
-            cand = lookup.top
-            row, cand_row, count = -1, lookup.top_row, len(lookup.rows)
+            cand, match = lookup.top, None if raw.word or raw.group >= 0 else self.lookups.name_over_word(raw.query)
+            row, cand_row, count = lookup.top_row if match else -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
         if cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand):
