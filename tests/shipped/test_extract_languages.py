@@ -79,3 +79,18 @@ def test_a_country_named_like_a_word_of_another_language(text: str, expected: tu
 )
 def test_a_word_stays_a_word(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La fabrique Dupuis S. A. engage des ouvriers .",  # a société anonyme, not South Australia
+        "N. D. L. R. — L'auteur de ces lignes nous écrit .",  # a note of the editors
+    ],
+)
+def test_spaced_initials_are_no_abbreviation_of_a_place(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_abbreviation_written_as_stored_still_counts() -> None:
+    assert ("S.A.", "au-sa") in found("They drove from Adelaide, S.A. to Perth .")

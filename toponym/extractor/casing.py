@@ -39,6 +39,10 @@ _DATELINE = re.compile(
 _PRESS_DATELINE = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}[ \t]*[.,]?[ \t]*)?(?:\([A-Z][\w .&-]*\)|[—–]|--)")
 
 
+#: Capital letters each followed by a dot and a space ("S. A", "N. D").
+_SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\.[ \t]+)+[^\W\d_]\.?")
+
+
 def dateline(text: str, s: int, e: int) -> bool:
     """Is the word in capitals at ``text[s:e]`` the place of a dateline: first on its line, and
     followed by a date, a news agency in brackets or a dash; or anywhere, followed by a day and an
@@ -72,6 +76,14 @@ class Casing:
         if verdict == _CAPITALS:
             return self._capitals(text, s, e, surface)
         return None if verdict == _NONE else Raw(s, e, surface, word=verdict == _WORD)
+
+    @staticmethod
+    def phrase(text: str, s: int, e: int) -> Raw | None:
+        """The candidate a key of several words at ``text[s:e]`` makes: not initials spaced out
+        ("S. A." after a firm's name is a société anonyme, "N. D. L. R." a note of the editors,
+        never South Australia or North Dakota, whose abbreviations are written "S.A.", "N.D.")."""
+        surface = text[s:e]
+        return None if _SPACED_INITIALS.fullmatch(surface) else Raw(s, e, surface, specific=True)
 
     def _verdict(self, surface: str) -> int:
         """What a word alone is, wherever it stands (a word in capitals depends on its line)."""

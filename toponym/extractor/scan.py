@@ -221,7 +221,7 @@ class Scanner:
             if info & H_UNSPACED:
                 raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
-                raw = single(text, s, e) if info & 15 == 1 else Raw(s, e, text[s:e], specific=True)
+                raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
                 if raw is not None and j > i + 4 and self._groups_always(hits, i + 4, j):
                     raw = self._form_over(text, raw, hits, i + 4, j, keys) or raw
             else:
