@@ -94,3 +94,27 @@ def test_spaced_initials_are_no_abbreviation_of_a_place(text: str) -> None:
 
 def test_an_abbreviation_written_as_stored_still_counts() -> None:
     assert ("S.A.", "au-sa") in found("They drove from Adelaide, S.A. to Perth .")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Reina Sofía inauguró la exposición .",  # a title: a person
+        "Lord Palmerston spoke in the Commons .",
+        "A letter from Mme Carnot arrived .",
+        "The general Juan B. Cordoba resigned .",  # an initial before a surname
+    ],
+)
+def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named
+        ("Talks with N. Korea resumed .", "N. Korea"),  # a compass letter abbreviates the name
+    ],
+)
+def test_initials_that_are_no_given_name(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]

@@ -244,6 +244,8 @@ class Scanner:
         for r in raws:
             if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
                 continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+            if words.preceded(text, r.start):
+                continue  # a title, a club, a firm, an initial: "Queen Sofía", "Real Madrid"
             after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
             if after is not None and text[r.start : r.start + 1].isupper():
                 w = after.group(1)
