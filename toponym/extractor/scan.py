@@ -22,12 +22,12 @@ from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
 from .lookups import Lookups
-from .patterns import line_around
+from .proper import proper
 from .raw import Raw
 from .results import Results, merge
 from .textscan import H_IRREGULAR, H_MORE, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .windows import OVERLAP
-from .wordlists import cjk, names
+from .wordlists import cjk
 
 __all__ = ["COSTS", "Scanner"]
 
@@ -91,36 +91,6 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         out.append(raw if j == i else replace(raws[j], start=raw.start))
         i = j + 1
     return out
-
-
-#: A capitalised word right after a name (one space).
-_TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
-
-
-#: A score after a name: a number of one to three digits followed by the next name, a bracket or
-#: the end of the line (not by another number, as a weather table's temperatures are).
-_SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
-_TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
-
-
-#: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
-_STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
-
-
-def _results_line(text: str, i: int) -> bool:
-    """Is the line around ``text[i]`` a line of sports results or standings (two or more names
-    each followed by a score)?"""
-    lo, hi = line_around(text, i, i)
-    return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
-
-
-def _title_line(text: str, i: int) -> bool:
-    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
-    lo, hi = line_around(text, i, i)
-    words = text[lo:hi].split()
-    if len(words) < 5:
-        return False
-    return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _lowered(word: str) -> str | None:
@@ -232,28 +202,8 @@ class Scanner:
             i = j
 
     def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
-        """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
-        after one space on the same line, by a capitalised word that is no place and no ordinary
-        word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
-        organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
-        headline) is left alone."""
-        words = names()
-        ordinary = self.casing.ordinary
-        starts = {r.start for r in raws}
-        out = []
-        for r in raws:
-            if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
-                continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
-            if words.preceded(text, r.start):
-                continue  # a title, a club, a firm, an initial: "Queen Sofía", "Real Madrid"
-            after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
-            if after is not None and text[r.start : r.start + 1].isupper():
-                w = after.group(1)
-                proper = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
-                if proper and not _title_line(text, r.start):
-                    continue
-            out.append(r)
-        return out
+        """Drop place names inside longer proper names (:func:`.proper.proper`)."""
+        return proper(text, raws, self.casing.ordinary)
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:
