@@ -118,3 +118,26 @@ def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
 )
 def test_initials_that_are_no_given_name(text: str, name: str) -> None:
     assert [t for t, _ in found(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Taiwan-Dollar fiel am Montag .",  # a currency
+        "Het Brent-Olie contract steeg .",  # a grade of oil
+        "Die Hamburg-Mannheimer zahlt nicht .",  # a firm
+    ],
+)
+def test_the_first_part_of_a_compound_noun_is_no_mention(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia-Japan talks resumed .", ["Russia", "Japan"]),  # two places
+        ("The London-based firm grew .", ["London"]),  # a word in lower case: left alone
+    ],
+)
+def test_places_joined_by_a_hyphen(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in found(text)] == expected

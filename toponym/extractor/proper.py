@@ -12,6 +12,8 @@ from .wordlists import names
 
 __all__ = ["proper"]
 
+_HYPHENS = frozenset("-\u2010\u2011")
+
 
 #: A capitalised word right after a name (one space).
 _TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
@@ -43,6 +45,14 @@ def _title_line(text: str, i: int) -> bool:
     return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
+def _compound(head: str) -> bool:
+    """Does ``head`` (three characters after a hyphen) begin the second part of a compound noun
+    whose first part is a place name: a word with a capital, in a script with case, that begins no
+    name ("Taiwan-Dollar", "Hamburg-Mannheimer"; "Russia-Japan" is two)? Not a word in lower case:
+    "London-based" is the place in some sources' reading, and a dash in running text in others'."""
+    return len(head) == 3 and head[0].isupper() and head[1:].isalpha() and head[1:].islower()
+
+
 def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -55,6 +65,8 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
     for r in raws:
         if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
             continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+        if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
+            continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
         if words.preceded(text, r.start):
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
