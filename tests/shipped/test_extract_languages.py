@@ -141,3 +141,25 @@ def test_the_first_part_of_a_compound_noun_is_no_mention(text: str) -> None:
 )
 def test_places_joined_by_a_hyphen(text: str, expected: list[str]) -> None:
     assert [t for t, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Standings :\nRochdale 3 0 1 2 2 4 1\nMansfield 3 0 1 2 3 5 1",  # rows of a league table
+        "Fixtures : Stirling v Dundee , Inverness v Alloa",  # teams of a fixture
+    ],
+)
+def test_teams_in_tables_and_fixtures(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Weather : Madrid 25 14 sunny", "Madrid"),  # a weather table: two numbers
+        ("The case is U.S. v. Jones , the court said .", "U.S."),  # a court case
+    ],
+)
+def test_a_place_in_a_table_of_another_kind(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]

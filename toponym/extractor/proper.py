@@ -27,6 +27,12 @@ _TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[
 
 #: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
 _STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
+#: A row of a league table after a name: played, won, drawn, lost, goals... at least four small
+#: numbers (or dashes for none) to the end of the line ("Rochdale 3 0 1 2 2 4 1", "Pecs 3 1 - 2 3
+#: 5 3"); a weather table gives two or three.
+_TABLE = re.compile(r"(?:[ \t]+(?:\d{1,3}|-)){4,}[ \t]*$", re.MULTILINE)
+#: A fixture: two teams with "v" between them ("Stirling v Dundee"; a court case has "v.").
+_FIXTURE = re.compile(r"[ \t]+v[ \t]+[A-Z]")
 
 
 def _results_line(text: str, i: int) -> bool:
@@ -64,6 +70,8 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
     out = []
     for r in raws:
         if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
+            continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+        if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end) or text.endswith(" v ", 0, r.start):
             continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
         if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
             continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
