@@ -163,3 +163,19 @@ def test_teams_in_tables_and_fixtures(text: str) -> None:
 )
 def test_a_place_in_a_table_of_another_kind(text: str, name: str) -> None:
     assert [t for t, _ in found(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sie studierte zwei Jahre in Florenz .", "Florenz"),  # the province of Florence lies beside it
+        ("Hij woont al jaren in Antwerpen .", "Antwerpen"),
+        ("Der Gipfel findet in Genf statt .", "Genf"),  # the canton of Geneva contains it
+    ],
+)
+def test_a_city_named_like_a_province_beside_it(text: str, name: str) -> None:
+    assert [(t, toponym.get(i).kind) for t, i in found(text)] == [(name, "city")]
+
+
+def test_a_spanish_club_is_no_place() -> None:
+    assert found("El Real Madrid venció al Deportivo La Coruña .") == []

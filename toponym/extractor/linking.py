@@ -165,26 +165,28 @@ class Linker:
             # an untagged alternate stands only for a metropolis or a first-level region, and at a
             # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
             big = kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE
-            seat = kind == "city" and self._seat(raw.query, row)
-            return (big or seat or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5
+            seat = kind == "city" and self._seat(raw, row)
+            return seat or ((big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5)
         if place.curated:
             return True
         pop = place.population or 0
         if kind == "city":
-            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE) or self._seat(raw.query, row)
+            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE) or self._seat(raw, row)
         if kind == "subdivision":
             return raw.specific or self._top_level(row)
         return raw.specific or pop >= _CITY_ALONE
 
-    def _seat(self, query: str, row: int) -> bool:
-        """Is the city at ``row`` the seat of a coded subdivision containing it that ``query`` also
-        names (Neuchâtel, Soleure, Badajoz)? A reader means one of the two; a text names the city
-        alone. Only with a capital: without case the name may be a word (Arabic البيضاء, "white")."""
+    def _seat(self, raw: Raw, row: int) -> bool:
+        """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which
+        contains it or lies beside it in one region (Neuchâtel, Badajoz; Florenz, Antwerpen)? A
+        reader means one of the two; a text names the city alone. Only with a capital: without
+        case the name may be a word (Arabic البيضاء, "white"), nor a case form ("реку Нарву")."""
         places = self.index.places
-        named = set(self._places(query)) if query[:1].isupper() else set()
+        named = set(self._places(raw.query)) if raw.query[:1].isupper() and raw.group < 0 else set()
+        around = {row, *self.index.ancestors(row)}
         return any(
-            a in named and places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a]
-            for a in self.index.ancestors(row)
+            places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a] and {a, places.parent[a]} & around
+            for a in named
         )
 
     def _top_level(self, row: int) -> bool:
