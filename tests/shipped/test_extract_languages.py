@@ -179,3 +179,9 @@ def test_a_city_named_like_a_province_beside_it(text: str, name: str) -> None:
 
 def test_a_spanish_club_is_no_place() -> None:
     assert found("El Real Madrid venció al Deportivo La Coruña .") == []
+
+
+@pytest.mark.parametrize("text", ["The German minister arrived .", "A GERMAN BANK BUYS A DUTCH ONE"])
+def test_a_countrys_demonym_is_no_lesser_place_of_that_name(text: str) -> None:
+    # German is also a parish of the Isle of Man
+    assert found(text) == []

@@ -217,7 +217,8 @@ class Linker:
             row, cand_row, count = lookup.top_row if match else -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
-        if cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand):
+        adjective = cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand)
+        if cand is not None and (adjective or self.lookups.demonym(raw.query)):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.alone(raw, cand, cand_row)
         explicit: tuple[int, ...] = ()

@@ -77,3 +77,14 @@ class Lookups:
             return None
         tags = {t.split("-")[0] for n in top.place.names if n.name == top.matched for t in (n.langs or (n.lang,))}
         return top if tags & MAJOR_LANGS else None
+
+    def demonym(self, query: str) -> bool:
+        """Is ``query`` stored as a country's demonym ("German", "Dutch", "Swiss")? Then in text it
+        is the adjective or the people, also where a lesser place bears the word as its name (a
+        parish of the Isle of Man is called German)."""
+        index = self.resolver.index
+        names, places = index.names, index.places
+        return any(
+            names.type(n) == "demonym" and places.kind[names.place[n]] in MAJOR_KINDS
+            for n, _tier in index.keys.lookup(normalize_name(query))
+        )
