@@ -185,3 +185,19 @@ def test_a_spanish_club_is_no_place() -> None:
 def test_a_countrys_demonym_is_no_lesser_place_of_that_name(text: str) -> None:
     # German is also a parish of the Isle of Man
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er lebte lange in den Vereinigten Staaten .", ("Vereinigten Staaten", "us")),
+        ("Die Krise des Nahen Ostens dauert an .", ("Nahen Ostens", "middle-east")),
+    ],
+)
+def test_a_german_adjective_in_a_name_takes_its_ending(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_a_case_form_after_a_given_name_leaves_it_a_person() -> None:
+    # "Simmen" reads as a form of the river Simme; it is the surname after "Maurice" (Mauritius)
+    assert found("Le prix revient à Maurice Simmen , de Berne .") == [("Berne", toponym.resolve("Berne").place.id)]

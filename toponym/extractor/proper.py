@@ -66,7 +66,7 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
     organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
     headline) is left alone."""
     words = names()
-    starts = {r.start for r in raws}
+    starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
     for r in raws:
         if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
