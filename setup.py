@@ -32,7 +32,10 @@ setup(
     ext_modules=[
         Extension(
             "toponym._speedups",
-            [f"toponym/csrc/{name}.c" for name in ("module", "strings", "blocking", "slots", "answers", "textscan")],
+            [
+                f"toponym/csrc/{name}.c"
+                for name in ("module", "strings", "blocking", "slots", "answers", "textscan", "columns")
+            ],
             depends=["toponym/csrc/common.h", "toponym/csrc/layout.h"],
             include_dirs=["toponym/csrc"],
             optional=True,  # no compiler: a warning, and the pure-Python paths

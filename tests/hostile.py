@@ -22,8 +22,8 @@ import random
 import struct
 from collections.abc import Iterator
 
+from toponym.index.columns import checksum
 from toponym.index.format import _ENTRY, _FIXED, _META_AT, _TABLE_AT
-from toponym.index.integrity import checksum
 from toponym.index.schema import MAGIC, SECTIONS
 
 __all__ = ["damaged", "forged", "reseal", "sections_of", "text_damage"]

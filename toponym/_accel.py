@@ -17,7 +17,7 @@ from typing import TypeVar
 __all__ = ["API", "IMPLEMENTATION", "implementation"]
 
 #: The interface version of the C sources this Python code expects (their SPEEDUPS_API).
-API = 4
+API = 6
 
 _T = TypeVar("_T")
 

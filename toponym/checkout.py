@@ -51,7 +51,7 @@ def _stamp_path(index_path: Path) -> Path:
 
 
 def _stats() -> dict[str, list[int]]:
-    from .build.sources import build_code, source_files  # deferred: only checkouts read the sources
+    from .build.inputs import build_code, source_files  # deferred: only checkouts read the sources
 
     files = [*source_files(SOURCE_GAZETTEER), *build_code()]
     return {str(p): [p.stat().st_size, p.stat().st_mtime_ns] for p in files}
@@ -66,7 +66,7 @@ def stale(index_path: Path) -> bool:
     with contextlib.suppress(OSError, ValueError):
         if json.loads(_stamp_path(index_path).read_text(encoding="utf-8")) == _stats():
             return False
-    from .build.sources import digest_of
+    from .build.inputs import digest_of
 
     try:
         built_from = Index.load(index_path).digest

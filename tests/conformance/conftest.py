@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
 
 from toponym._make import python_slot_maker
+from toponym.index import columns
 from toponym.index.blocking import PyBlocking
 from toponym.index.strings import PyStringTable
 from toponym.resolver.answers import PyAnswers
@@ -33,10 +34,20 @@ class Impl:
     Blocking: Any
     SlotMaker: Any
     Answers: Any
+    columns: Any  # checksum, line_starts, strays, bounds, ascending, total, running_total
 
 
-PYTHON = Impl("python", PyStringTable, PyBlocking, python_slot_maker, PyAnswers)
-IMPLEMENTATIONS = [PYTHON] + ([Impl("c", C.StringTable, C.Blocking, C.SlotMaker, C.Answers)] if C is not None else [])
+COLUMN_PASSES = ("checksum", "line_starts", "strays", "bounds", "ascending", "total", "running_total")
+
+
+def _passes(source: Any, prefix: str = "") -> SimpleNamespace:
+    return SimpleNamespace(**{name: getattr(source, prefix + name) for name in COLUMN_PASSES})
+
+
+PYTHON = Impl("python", PyStringTable, PyBlocking, python_slot_maker, PyAnswers, _passes(columns, "py_"))
+IMPLEMENTATIONS = [PYTHON] + (
+    [Impl("c", C.StringTable, C.Blocking, C.SlotMaker, C.Answers, _passes(C))] if C is not None else []
+)
 
 
 @pytest.fixture(params=IMPLEMENTATIONS, ids=[i.name for i in IMPLEMENTATIONS])

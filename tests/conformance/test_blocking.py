@@ -123,3 +123,24 @@ def test_corrupt_tables_are_refused(impl: Impl) -> None:
         impl.Blocking(empty, empty, empty, empty, b"", DIRECTORY_SHIFT, keys)  # no bloom filter, no directory
     with pytest.raises(TypeError):
         impl.Blocking(empty, empty, empty, empty, bytes(1 << 21), DIRECTORY_SHIFT, b"abc")  # keys not a StringTable
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 2**32 - 1), max_size=300))
+def test_lookup_aids_agree_with_the_reference(values: list[int]) -> None:
+    from array import array
+
+    from toponym.index.blocking import py_lookup_aids
+
+    from .conftest import C
+
+    hashes = array("I", sorted(values))
+    directory, bloom = py_lookup_aids(hashes)
+    starts = array("I", directory)
+    assert starts[-1] == len(values) and list(starts) == sorted(starts)
+    for v in values:  # every hash lies in its bucket and sets its bit
+        bucket = v >> DIRECTORY_SHIFT
+        assert starts[bucket] <= sorted(values).index(v) < starts[bucket + 1]
+        assert bloom[v >> 11] >> (v >> 8 & 7) & 1
+    if C is not None:
+        assert C.lookup_aids(hashes) == (directory, bloom)

@@ -132,3 +132,32 @@ def test_match_lang_is_the_hint_then_english_then_a_major_language() -> None:
         assert found is not None
         tags = next(n.langs for n in found.place.names if n.name == found.matched)
         assert found.lang in tags, (query, found.lang, tags)
+
+
+def test_no_country_numbers_its_subdivisions_two_ways(shipped: Gazetteer) -> None:
+    """A source that numbers a country's subdivisions otherwise than ISO 3166-2 does today (CLDR 41
+    for Iran) must not lend each unit its sibling's name. One unit called by the name iso-codes
+    gives a sibling is a city and its province sharing a name (Buenos Aires, Lima); two or more in
+    one country are a numbering gone astray."""
+    from toponym.normalize import fold_key, normalize_name
+
+    def key(name: str) -> str:
+        return fold_key(normalize_name(name))
+
+    iso_names: dict[str, set[str]] = {}
+    for pid, name, langs, *_ in _rows("pycountry.names.tsv"):
+        if langs == "und" and "-" in pid:  # iso-codes' own name of a subdivision
+            iso_names.setdefault(pid, set()).add(key(name))
+    owners: dict[tuple[str, str], set[str]] = {}
+    for pid, keys in iso_names.items():
+        for k in keys:
+            owners.setdefault((pid.split("-")[0], k), set()).add(pid)
+    astray: dict[str, list[str]] = {}
+    for pid, own in iso_names.items():
+        name = shipped.get(pid).name
+        others = owners.get((pid.split("-")[0], key(name)), set()) - {pid}
+        if others and key(name) not in own:
+            astray.setdefault(pid.split("-")[0], []).append(f"{pid} {name!r} (iso-codes: {sorted(others)})")
+    assert sum(len(v) for v in astray.values()) < 10, astray
+    assert not [units for units in astray.values() if len(units) > 1]
+    assert shipped.get("ir-23").name == "Tehran" and shipped.resolve("Tehran Province").place.id == "ir-23"

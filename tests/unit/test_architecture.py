@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
+import os
 import pkgutil
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -67,6 +71,23 @@ def test_the_query_path_never_imports_the_build() -> None:
     for package in ("index", "resolver", "extractor"):
         for path in sorted((PACKAGE / package).glob("*.py")):
             assert not re.search(r"from \.\.build|import toponym\.build|from toponym\.build", path.read_text()), path
+
+
+def test_a_name_is_answered_without_the_heavy_modules() -> None:
+    """``import toponym`` and a first exact and fuzzy answer load neither the extractor, the batch
+    code nor the build; with the C module, not numpy either (its column passes open the index, its
+    blocking builds its own lookup aids)."""
+    code = (
+        "import sys, toponym; toponym.resolve('Kunashiri'); toponym.resolve('Kunashirri'); "
+        "print(' '.join(m for m in ('numpy', 'toponym.extractor', 'toponym.batch', 'toponym.build.sources') "
+        "if m in sys.modules))"
+    )
+    built = importlib.util.find_spec("toponym._speedups") is not None
+    for implementation in ["python", "c"] if built else ["python"]:
+        env = {**os.environ, "TOPONYM_IMPLEMENTATION": implementation}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        loaded = set(out.stdout.split())
+        assert loaded == ({"numpy"} if implementation == "python" else set()), (implementation, out.stderr)
 
 
 @pytest.mark.parametrize("module", ["toponym.build", "toponym.index", "toponym.resolver", "toponym.extractor"])

@@ -8,7 +8,6 @@ row flagged ``display`` is the source's display name of the place in each langua
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from ..errors import Problem
 from ..vocab import CODE_KEYS
 from .records import SourceName, SourcePlace
 
-__all__ = ["merge_generated", "ordered_generated", "read_names_tsv", "read_places_tsv"]
+__all__ = ["merge_generated", "read_names_tsv", "read_places_tsv"]
 
 _PLACE_COLUMNS = ("id", "kind", "name", "parent", "country", "population", "codes", "lat", "lon", "part_of")
 _NAME_COLUMNS = ("id", "name", "langs", "type", "display")
@@ -24,27 +23,6 @@ _NAME_COLUMNS = ("id", "name", "langs", "type", "display")
 #: groups, a names file of four no display names.
 _PLACE_OPTIONAL = 3
 _NAME_OPTIONAL = 1
-
-
-def ordered_generated(folder: Path) -> list[Path]:
-    """Generated files in priority order: a ``# priority: N`` header, then the file name."""
-    if not folder.is_dir():
-        return []
-
-    def priority(path: Path) -> tuple[int, str]:
-        try:
-            with path.open("rb") as f:
-                for line in f:
-                    if not line.startswith(b"#"):
-                        break
-                    m = re.match(rb"#\s*priority:\s*(-?\d+)", line)
-                    if m:
-                        return int(m.group(1)), path.name
-        except OSError:
-            pass  # read_gazetteer reports the file
-        return 1000, path.name
-
-    return sorted(folder.glob("*.tsv"), key=priority)
 
 
 def merge_generated(into: SourcePlace, other: SourcePlace) -> None:

@@ -7,14 +7,14 @@ the code that turns them into an index, so a compiled index names exactly what i
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from ..errors import GazetteerError, Problem
 from ..normalize import fold_key, normalize_name
 from .curated import read_curated, read_source
-from .generated import merge_generated, ordered_generated, read_names_tsv, read_places_tsv
+from .generated import merge_generated, read_names_tsv, read_places_tsv
+from .inputs import BUILD_CODE, build_code, candidate_files, digest_of, source_files
 from .policy import read_policy
 from .records import Policy, Prefer, Same, SourceName, SourcePlace, Sources, Stop, Words
 
@@ -35,61 +35,7 @@ __all__ = [
     "source_files",
 ]
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-#: The modules whose code decides what an index holds: their text is part of every digest.
-BUILD_CODE = (
-    "build/*.py",
-    "index/schema.py",
-    "index/format.py",
-    "index/strings.py",
-    "index/blocking.py",
-    "resolver/candidates.py",
-    "resolver/ranking.py",
-    "normalize.py",
-    "charclass.py",
-    "surface.py",
-    "vocab.py",
-    "_han.py",
-    "_unicode.py",
-)
-
-
-def _candidates(root: Path) -> list[Path]:
-    policy = root / "policy.toml"
-    return [
-        *sorted((root / "curated").glob("**/*.toml")),
-        *ordered_generated(root / "generated"),
-        *([policy] if policy.exists() or policy.is_symlink() else []),
-        *sorted((root / "words").glob("*.txt")),
-        *sorted((root / "words").glob("*.tsv")),
-    ]
-
-
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def source_files(root: Path) -> list[Path]:
-    """Every input of a gazetteer folder, in reading order (generated files by priority); what is
-    named like one but is no file (a folder, a link to nothing) is left to :func:`read_gazetteer`."""
-    return [p for p in _candidates(root) if p.is_file()]
-
-
-def build_code() -> list[Path]:
-    return sorted({p for pattern in BUILD_CODE for p in _PACKAGE.glob(pattern)})
-
-
-def digest_of(root: Path, files: list[Path] | None = None, *, code: bool = True) -> str:
-    """SHA-256 over the inputs of a gazetteer folder and (``code``) the text of the build code."""
-    digest = hashlib.sha256()
-    for path in source_files(root) if files is None else files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    for path in build_code() if code else ():
-        digest.update(b"code:" + path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def read_gazetteer(root: str | Path, *, fold_words: bool = True) -> Sources:
@@ -101,7 +47,7 @@ def read_gazetteer(root: str | Path, *, fold_words: bool = True) -> Sources:
         raise GazetteerError([Problem(str(root), 0, "not a directory: expected a gazetteer folder")])
     problems = [
         Problem(_rel(p, root), 0, "not a file (a folder, or a link to nothing): rename or remove it")
-        for p in _candidates(root)
+        for p in candidate_files(root)
         if not p.is_file()
     ]
     all_files = source_files(root)

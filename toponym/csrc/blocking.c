@@ -409,3 +409,53 @@ PyTypeObject BlockingType = {
     .tp_methods = Blocking_methods,
     .tp_new = Blocking_new,
 };
+
+/* ---- lookup aids ---------------------------------------------------------------------------- */
+
+/* lookup_aids(hashes) -> (directory, bloom): toponym.index.blocking.lookup_aids, without numpy.
+ * The directory holds, for each value of the top 32 - DIRECTORY_SHIFT bits, where the sorted
+ * hashes of that value begin, then their count (native uint32); the bloom filter sets bit
+ * (h >> BLOOM_SHIFT) of a BLOOM_BYTES map, as little-endian 32-bit words. */
+static PyObject *
+blocking_lookup_aids(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_buffer view;
+    if (nargs != 1) {
+        PyErr_SetString(PyExc_TypeError, "lookup_aids(hashes)");
+        return NULL;
+    }
+    if (get_items(args[0], &view, 4, 0, "hashes") < 0)
+        return NULL;
+    const uint32_t *hashes = (const uint32_t *)view.buf;
+    Py_ssize_t n = view.len / 4, buckets = (Py_ssize_t)1 << (32 - DIRECTORY_SHIFT);
+    PyObject *directory = PyBytes_FromStringAndSize(NULL, (buckets + 1) * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *bloom = directory != NULL ? PyBytes_FromStringAndSize(NULL, BLOOM_BYTES) : NULL;
+    if (bloom == NULL) {
+        Py_XDECREF(directory);
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    uint32_t *dir = (uint32_t *)PyBytes_AS_STRING(directory);
+    unsigned char *bits = (unsigned char *)PyBytes_AS_STRING(bloom);
+    memset(bits, 0, BLOOM_BYTES);
+    Py_ssize_t at = 0;
+    for (Py_ssize_t b = 0; b < buckets; b++) { /* where a sorted search for b << shift would land */
+        uint64_t start = (uint64_t)b << DIRECTORY_SHIFT;
+        while (at < n && hashes[at] < start)
+            at++;
+        dir[b] = (uint32_t)at;
+    }
+    dir[buckets] = (uint32_t)n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t bit = hashes[i] >> BLOOM_SHIFT;
+        bits[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+    }
+    PyBuffer_Release(&view);
+    return Py_BuildValue("(NN)", directory, bloom);
+}
+
+PyMethodDef blocking_functions[] = {
+    {"lookup_aids", (PyCFunction)(void (*)(void))blocking_lookup_aids, METH_FASTCALL,
+     "lookup_aids(hashes) -> (directory, bloom): the blocking's lookup aids (toponym.index.blocking)."},
+    {NULL, NULL, 0, NULL},
+};

@@ -11,7 +11,7 @@
 #include "layout.h"
 
 /* Raised whenever a signature or a meaning here changes; toponym/_accel.py refuses any other value. */
-#define SPEEDUPS_API 4
+#define SPEEDUPS_API 6
 /* Longest key the blocking reads, in characters. */
 #define MAX_KEY 1024
 
@@ -88,5 +88,9 @@ extern PyTypeObject BlockingType;
 extern PyTypeObject SlotMakerType;
 extern PyTypeObject AnswersType;
 extern PyTypeObject TextScanType;
+/* Module-level functions over whole columns (columns.c). */
+extern PyMethodDef columns_methods[];
+/* Module-level functions of the blocking (blocking.c). */
+extern PyMethodDef blocking_functions[];
 
 #endif

@@ -6,10 +6,12 @@
  * structures and algorithms only: what a table means is decided in Python.
  *
  *   StringTable  strings in a blob and the hash table over them (strings.c)
- *   Blocking     fuzzy blocking and verification (blocking.c)
+ *   Blocking     fuzzy blocking and verification, and lookup_aids, its tables (blocking.c)
  *   SlotMaker    a positional constructor of a slotted class (slots.c)
  *   Answers      compiled answers to stored spellings, read into result objects (answers.c)
  *   TextScan     key hits in running text, in one pass (textscan.c)
+ *   checksum, line_starts, strays, bounds, ascending, total, running_total
+ *                passes over whole columns when an index opens (columns.c)
  */
 #include "common.h"
 
@@ -93,7 +95,8 @@ PyInit__speedups(void)
         PyModule_AddObjectRef(m, "Blocking", (PyObject *)&BlockingType) < 0 ||
         PyModule_AddObjectRef(m, "SlotMaker", (PyObject *)&SlotMakerType) < 0 ||
         PyModule_AddObjectRef(m, "Answers", (PyObject *)&AnswersType) < 0 ||
-        PyModule_AddObjectRef(m, "TextScan", (PyObject *)&TextScanType) < 0) {
+        PyModule_AddObjectRef(m, "TextScan", (PyObject *)&TextScanType) < 0 ||
+        PyModule_AddFunctions(m, columns_methods) < 0 || PyModule_AddFunctions(m, blocking_functions) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -21,6 +21,7 @@ from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from .adjectives import english, is_adjective
 from .affixes import affixes
 from .casing import token_key
 from .chars import SCRIPTS
@@ -41,55 +42,10 @@ _CITY_ALONE = 100_000
 _CITY_ALONE_MULTI = 20_000
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
+_FOCUS_MENTIONS = 2  # mentions of a country that make it the setting of a text (see Linker._focus)
 _MISS = object()
 
 _Signature = tuple[str, bool, bool, int, int]
-
-
-def _english(match: Match) -> bool:
-    """Is the matched name one of the place's English names ("Turkey" for Türkiye)?"""
-    return any(
-        n.name == match.matched and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
-        for n in match.place.names
-    )
-
-
-#: How an English adjective or demonym is made from a country's English name: the name and an
-#: ending ("Israeli", "Iraqi", "Indian", "Japanese"), the name less its last letter and an ending
-#: ("German", "Italian", "Chinese"), or the name less "ia"/"a" ("Serb", "Somali").
-_ADJ_AFTER = ("i", "n", "an", "ian", "ese", "ish")
-_ADJ_INSTEAD = ("", "an", "ian", "ese", "ish")
-_ADJ_SHORT = ("ia", "a")
-
-
-def _adjective(surface: str, match: Match) -> bool:
-    """Is ``surface`` an English adjective of the name of ``match``'s place rather than one of its
-    English names? (Some sources file "Israeli", "Serb" or "South African" as names of the
-    country; in English text they are adjectives and people.)"""
-    if not surface.isascii() or not surface[:1].isupper():
-        return False
-    names = match.place.names
-    if any(n.type == "demonym" and n.name == surface for n in names):
-        return True  # stored as the place's demonym (answered on request, never in text)
-    english = [
-        n.name for n in names if n.type != "demonym" and any(t.split("-")[0] == "en" for t in (n.langs or (n.lang,)))
-    ]
-    if surface in english:
-        return False
-    for name in english:
-        if len(name) < 4 or not name.isascii():
-            continue
-        if surface.startswith(name) and surface[len(name) :] in _ADJ_AFTER:
-            return True
-        if (
-            surface.startswith(name[:-1])
-            and surface[len(name) - 1 :] in _ADJ_INSTEAD
-            and surface != name[:-1] + name[-1]
-        ):
-            return True
-        if name.startswith(surface) and name[len(surface) :] in _ADJ_SHORT:
-            return True
-    return False
 
 
 class FirstPass(NamedTuple):
@@ -143,7 +99,7 @@ class Linker:
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
         own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
-        if raw.word and not (kind in MAJOR_KINDS and (own_name or _english(match))):
+        if raw.word and not (kind in MAJOR_KINDS and (own_name or english(match))):
             return False
         tag = match.lang.split("-")[0]
         if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
@@ -217,7 +173,7 @@ class Linker:
             row, cand_row, count = lookup.top_row if match else -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
-        adjective = cand is not None and cand.place.kind in MAJOR_KINDS and _adjective(raw.query, cand)
+        adjective = cand is not None and cand.place.kind in MAJOR_KINDS and is_adjective(raw.query, cand)
         if cand is not None and (adjective or self.lookups.demonym(raw.query)):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.alone(raw, cand, cand_row)
@@ -312,9 +268,11 @@ class Linker:
         found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support)
         return self._context.put(memo_key, found)
 
-    def _passes(self, raws: Sequence[Raw]) -> tuple[dict[_Signature, FirstPass], dict[int, float], dict[int, float]]:
-        """The first pass of each distinct signature, and the text's explicit and expanded context
-        (each place weighted by how many mentions name it)."""
+    def _passes(
+        self, raws: Sequence[Raw]
+    ) -> tuple[dict[_Signature, FirstPass], dict[_Signature, int], dict[int, float], dict[int, float]]:
+        """The first pass of each distinct signature, how many mentions have it, and the text's
+        explicit and expanded context (each place weighted by how many mentions name it)."""
         counts: dict[_Signature, int] = {}
         firsts: dict[_Signature, Raw] = {}
         if isinstance(raws, Candidates):
@@ -333,16 +291,20 @@ class Linker:
                 explicit[row] = explicit.get(row, 0.0) + weight
             for row in found.expanded:
                 expanded[row] = expanded.get(row, 0.0) + weight
-        return passes, explicit, expanded
+        return passes, counts, explicit, expanded
 
     def link(self, text: str, raws: Sequence[Raw], use_context: bool) -> list[Mention]:
         """The mentions of ``text`` among its candidates ``raws``, each linked to a place."""
-        passes, explicit, expanded = self._passes(raws)
+        passes, counts, explicit, expanded = self._passes(raws)
         # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
         # a text does not make "Basic" or "Loop" places in the US); only a place below country
         # level does, or the country written right after it ("Nice, France").
         kind = self.index.places.kind
         local = {row: w for row, w in explicit.items() if kind[row] not in COUNTRY_KINDS}
+        # a country the text names again and again is where it is set; named once, it is one of
+        # the places it speaks of ("Canada's prime minister visited London and Paris")
+        named = {row: w for row, w in explicit.items() if kind[row] in COUNTRY_KINDS}
+        countries = {row: w for row, w in named.items() if w >= _FOCUS_MENTIONS} if named else {}
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}
         between = apposition()
@@ -359,7 +321,7 @@ class Linker:
             if support is local and sig in decided:
                 match = decided[sig]
             else:
-                match = self._decide(raw, first, support, expanded, use_context)
+                match = self._decide(raw, first, counts[sig], support, (named, countries, expanded), use_context)
                 if support is local:
                     decided[sig] = match
             if match is not None:
@@ -367,20 +329,49 @@ class Linker:
         return out
 
     def _decide(
-        self, raw: Raw, first: FirstPass, support: dict[int, float], expanded: dict[int, float], use_context: bool
+        self,
+        raw: Raw,
+        first: FirstPass,
+        count: int,
+        support: dict[int, float],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float]],
+        use_context: bool,
     ) -> Match | None:
+        # a name lends its own first answer no support: all ``count`` of its mentions are taken
+        # out of the context (three "London" in a text about Canada are not three votes for England)
+        named, countries, expanded = context
         if first.never:
             return None
         if not first.alone:
             if not use_context or self.reach(raw.query).isdisjoint(support):
                 return None  # nothing named in the text could support it: skip the ranking
             # only a place named in the text that contains this one (or is it) lends support
-            own = dict.fromkeys(first.explicit, 1.0)
+            own = dict.fromkeys(first.explicit, float(count))
             return self._in_context(raw.query, support, own, need_support=True, default=None)
-        if use_context and (first.match is None or first.candidates > 1) and expanded:
-            own = dict.fromkeys(first.expanded, 1.0)
-            return self._in_context(raw.query, expanded, own, need_support=False, default=first.match)
+        if use_context and (first.match is None or first.candidates > 1):
+            focus = self._focus(first.match, named, countries, expanded)
+            if focus:
+                own = dict.fromkeys(first.expanded, float(count))
+                return self._in_context(raw.query, focus, own, need_support=False, default=first.match)
         return first.match
+
+    def _focus(
+        self, match: Match | None, named: dict[int, float], countries: dict[int, float], expanded: dict[int, float]
+    ) -> dict[int, float]:
+        """What settles an ambiguous name that may stand alone: the places the text names below
+        country level and what contains them, and the countries it names when its answer without
+        context lies in none of them (three "London" in a text that names Canada and not the UK
+        are the one in Ontario; beside "Ukraine" and "Russia", "Crimea" keeps the policy's answer).
+        ``named`` holds every country the text names, ``countries`` those it names at least
+        ``_FOCUS_MENTIONS`` times."""
+        if not countries or match is None:
+            return expanded
+        places = self.index.places
+        row = self.index.row_of(match.place.id)
+        home = row if places.kind[row] in COUNTRY_KINDS else places.country[row]
+        if home in named:
+            return expanded
+        return {**countries, **expanded}
 
     @staticmethod
     def _mention(text: str, raw: Raw, match: Match) -> Mention:

@@ -23,6 +23,7 @@ from ..errors import IndexFormatError, UnknownPlaceError
 from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
 from ..vocab import KINDS, NAME_TYPES, Kind
 from .blocking import FuzzyKeys
+from .columns import running_total
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .integrity import IntegrityError, check_structure
 from .schema import FORMAT, WORD_COMMON, WORD_DICTIONARY, WORD_NO_FUZZY, WORD_ORDINARY, WORD_ORDINARY_KEY
@@ -95,14 +96,6 @@ def _place_table(
     )
 
 
-def _cumulative(counts: Any) -> memoryview:
-    import numpy as np
-
-    first = np.zeros(len(counts) + 1, dtype=np.uint32)
-    np.cumsum(np.frombuffer(counts, dtype=np.uint16), out=first[1:])
-    return memoryview(first)  # type: ignore[arg-type]
-
-
 class Index:
     """Read-only lookup tables; open a file with :meth:`load`.
 
@@ -146,7 +139,7 @@ class Index:
         key_text = Strings(buffer, starts["keys_blob"], offsets["keys"], parts["key_slots"])
         self.keys = KeyTable(
             text=key_text,
-            first=_cumulative(parts["key_ncodes"]),
+            first=memoryview(running_total(parts["key_ncodes"])).cast("I"),
             codes=parts["key_codes"],
             best=parts["key_best"],
             explain=parts["key_explain"],

@@ -7,7 +7,7 @@ Layout::
     meta (UTF-8 JSON) | sections...
 
 The head checksum covers the section table and the meta; each section has its own
-(:func:`.integrity.checksum`). :func:`read` checks every size against the file before it reads
+(:func:`.columns.checksum`). :func:`read` checks every size against the file before it reads
 or allocates anything, every checksum before it parses the meta or hands a section on, and
 refuses what does not hold with :class:`~toponym.errors.IndexFormatError`. The meta is JSON, which
 builds nothing but plain values and never more than its bytes can describe (``marshal``, used up
@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 
 from ..errors import IndexFormatError
-from .integrity import IntegrityError, checksum
+from .columns import checksum
+from .integrity import IntegrityError
 from .schema import FORMAT, MAGIC, SECTION, SECTIONS
 
 __all__ = ["IndexMeta", "IndexTables", "format_of_bytes", "read", "serialize"]

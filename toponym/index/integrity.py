@@ -1,10 +1,5 @@
-"""What an index must prove before it is used: each section's checksum, and sizes that agree.
-
-The checksum is a 64-bit sum of the section read as little-endian 64-bit words, mixed with a sum
-of its 32 KB blocks weighted by position: one pass at memory speed in numpy (the shipped index of
-about 85 MB takes milliseconds, where CRC-32 takes a tenth of a second), and it changes with any
-bit flipped, any truncation and any block moved. It guards against damage, not against a forger:
-an index is trusted input in that sense (see docs/architecture.md, "An index proves its integrity").
+"""What an index must prove before it is used: each section's checksum (:func:`.columns.checksum`),
+and sizes that agree.
 
 :func:`check_structure` then holds every section to the counts the meta and the blobs give, and
 the codes stored in sections to the rows they point at, so that no reader, Python or C, indexes
@@ -15,9 +10,10 @@ program wrote.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 from ..vocab import KINDS, NAME_TYPES
+from .columns import ascending, bounds, strays, total
 from .schema import (
     ENTRY_TIER_BITS,
     METHOD_MASK,
@@ -29,11 +25,7 @@ from .schema import (
     TEXT_MORE,
 )
 
-__all__ = ["IntegrityError", "check_structure", "checksum"]
-
-_BLOCK: Final = 4096  # words per block of the position-weighted sum
-_MIX: Final = 0x9E3779B97F4A7C15  # an odd constant: the two sums and the length never cancel
-_MASK: Final = (1 << 64) - 1
+__all__ = ["IntegrityError", "check_structure"]
 
 
 class IntegrityError(ValueError):
@@ -41,65 +33,31 @@ class IntegrityError(ValueError):
     :class:`~toponym.errors.IndexFormatError`)."""
 
 
-def checksum(data: Any) -> int:
-    """The 64-bit checksum of a buffer (see the module docstring); deterministic on every platform."""
-    import numpy as np
-
-    raw = np.frombuffer(data, dtype=np.uint8)
-    size = len(raw)
-    count = size // 8
-    words = raw[: count * 8].view("<u8")
-    tail = int.from_bytes(raw[count * 8 :].tobytes(), "little")
-    full = count // _BLOCK * _BLOCK
-    blocks = words[:full].reshape(-1, _BLOCK).sum(axis=1, dtype=np.uint64)
-    rest = (int(words[full:].sum(dtype=np.uint64)) + tail) & _MASK
-    weights = np.arange(1, len(blocks) + 1, dtype=np.uint64)
-    plain = (int(blocks.sum(dtype=np.uint64)) + rest) & _MASK
-    placed = (int((blocks * weights).sum(dtype=np.uint64)) + rest * (len(blocks) + 1)) & _MASK
-    return (plain + _MIX * placed + size * _MIX * _MIX) & _MASK
-
-
 # --- structure ------------------------------------------------------------------------------------
 
 
 def _range(name: str, part: Any, low: int, high: int, *, allow: tuple[int, ...] = ()) -> None:
     """Every value of ``part`` in ``low <= v < high`` (or one of ``allow``)."""
-    import numpy as np
-
-    if not len(part):
-        return
-    values = np.frombuffer(part, dtype=part.format)
-    lo, hi = int(values.min()), int(values.max())
-    if lo >= low and hi < high:
-        return
-    if allow:
-        bad = values[(values < low) | (values >= high)]
-        if np.isin(bad, np.array(allow, dtype=values.dtype)).all():
-            return
-    raise IntegrityError(f"section {name} holds a value outside {low}..{high - 1}")
+    if strays(part, low, high, allow):
+        raise IntegrityError(f"section {name} holds a value outside {low}..{high - 1}")
 
 
 def _ascending(name: str, part: Any, first: int, last: int) -> None:
     """``part`` is a table of where each row's entries start, ending at ``last``."""
-    import numpy as np
-
-    values = np.frombuffer(part, dtype=np.uint32)
-    if not len(values) or int(values[0]) != first or int(values[-1]) != last or (values[1:] < values[:-1]).any():
+    if not len(part) or part[0] != first or part[-1] != last or not ascending(part):
         raise IntegrityError(f"section {name} is not an ascending table of starts ending at {last}")
 
 
 def _slots(name: str, part: Any, count: int) -> None:
     """An open-addressing table over ``count`` strings: a power of two, with an empty slot (a probe
     ends), each used slot naming a row."""
-    import numpy as np
-
     from .strings import row_bits
 
     size = len(part)
     if size < 8 or size & (size - 1) or size <= count:
         raise IntegrityError(f"section {name} is no hash table for {count} strings")
-    rows = np.frombuffer(part, dtype=np.uint32) & np.uint32((1 << row_bits(count)) - 1)
-    if int(rows.max()) > count or int(rows.min()) != 0:
+    low, high = bounds(part, (1 << row_bits(count)) - 1)
+    if high > count or low != 0:
         raise IntegrityError(f"section {name} holds a slot outside its strings, or no empty slot")
 
 
@@ -147,17 +105,14 @@ def check_structure(meta: Any, parts: Mapping[str, Any], counts: Mapping[str, in
         _range(name, parts[name], 0, max(1, len(meta.explanations)))
     _range("key_codes", parts["key_codes"], 0, names << ENTRY_TIER_BITS)
     _range("key_best", parts["key_best"], 0, names << ENTRY_TIER_BITS, allow=(NO_ANSWER, RANK_AT_QUERY))
-    import numpy as np
-
-    if int(np.frombuffer(parts["key_ncodes"], dtype=np.uint16).sum(dtype=np.int64)) != len(parts["key_codes"]):
+    if total(parts["key_ncodes"]) != len(parts["key_codes"]):
         raise IntegrityError("section key_ncodes does not count the entries of key_codes")
     _range("text_flags", parts["text_flags"], 0, (TEXT_MORE | TEXT_GROW) + 1)
     slot_tables = (("name_slots", names), ("key_slots", keys), ("word_slots", words), ("text_slots", texts))
     for slots, count in (*slot_tables, ("place_id_slots", places)):
         _slots(slots, parts[slots], count)
     _range("fuzzy_ref", parts["fuzzy_ref"], 0, max(fuzzy, 1))
-    hashes = np.frombuffer(parts["fuzzy_hash"], dtype=np.uint32)
-    if len(hashes) > 1 and (hashes[1:] < hashes[:-1]).any():
+    if not ascending(parts["fuzzy_hash"]):
         raise IntegrityError("section fuzzy_hash is not sorted")
     _check_meta_rows(meta, places)
 

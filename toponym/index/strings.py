@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import _accel
+from . import columns
 
 __all__ = ["PyStringTable", "StringTable", "Strings", "build_table", "decode_rows", "line_starts", "row_bits"]
 
@@ -61,10 +62,7 @@ def _items(buffer: Any, what: str) -> Any:
 
 def line_starts(blob: Any) -> memoryview:
     """Start of every newline-ended string in ``blob``, plus the end: ``len(strings) + 1`` offsets."""
-    import numpy as np
-
-    ends = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == 10).astype(np.uint32) + 1
-    return memoryview(np.concatenate((np.zeros(1, dtype=np.uint32), ends)))  # type: ignore[arg-type]
+    return memoryview(columns.line_starts(blob)).cast("I")
 
 
 class PyStringTable:

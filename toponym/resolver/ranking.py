@@ -246,11 +246,24 @@ def _stop(index: Index, c: Candidate, key: RankKey, q: Query, lower: bool) -> st
     return None
 
 
+def _adjective(index: Index, p: int, adjective: frozenset[int]) -> str | None:
+    """ "German" is Germany's adjective before it is a parish on the Isle of Man: a query that is a
+    country's demonym answers no other place without a hint."""
+    if not adjective or p in adjective:
+        return None
+    names = ", ".join(sorted(index.places.name[a] for a in adjective))
+    return f"the adjective of {names}; pass demonyms=True to read it so, or a hint for another place"
+
+
 def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bool = False) -> list[Ranked]:
     """``cands`` of query ``q`` grouped by place (each by its best name) and sorted by :class:`RankKey`,
     best first."""
+    adjective: frozenset[int] = frozenset()  # places the query is the adjective of, typed in full
     if not hints.demonyms:  # "Russian" names Russia only when the caller asks for demonyms
         type_code = index.names.type_code
+        adjective = frozenset(
+            c.place for c in cands if type_code[c.name] == _DEMONYM and c.score >= SCORE["normalized"]
+        )
         cands = [c for c in cands if type_code[c.name] != _DEMONYM]
     if not cands:
         return []
@@ -301,7 +314,7 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
         explanation = _explain(key, policy.get(p), tied, count)
         stopped = False
         if hints.empty and pos == 0:
-            why = _stop(index, c, key, q, lower)
+            why = _stop(index, c, key, q, lower) or _adjective(index, p, adjective)
             if why is not None:
                 explanation, stopped = Explanation("stop", count, detail=why), True
         out.append(Ranked(p, c, key, explanation, tied, stopped))
