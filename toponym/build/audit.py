@@ -82,8 +82,15 @@ def _key(name: str) -> str:
     return fold_key(normalize_name(name))
 
 
+#: Word lists named by one tag whose names the sources tag otherwise: Norwegian Bokmål is "nb" in
+#: wordfreq and mostly "no" in the sources ("Europa" is tagged "no"); Serbo-Croatian "sh" is
+#: written "sr-Latn", "hr" or "bs" there.
+_SAME_LANG = {"no": "nb", "nn": "nb", "sr": "sh", "hr": "sh", "bs": "sh"}
+
+
 def _primaries(langs: list[str]) -> set[str]:
-    return {t.split("-")[0] for t in langs if t and t != "und"}
+    out = {t.split("-")[0] for t in langs if t and t != "und"}
+    return out | {_SAME_LANG[t] for t in out if t in _SAME_LANG}
 
 
 def _prominent(places: dict[str, MergedPlace]) -> set[str]:

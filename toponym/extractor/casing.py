@@ -33,11 +33,24 @@ _DATELINE = re.compile(
 )
 
 
+#: A dateline of the press inside running text (a paper's columns read as one line): a comma or
+#: a full stop, a day of the month or none, then a news agency in brackets or a long dash
+#: ("PARIS, 15 (Havas). —", "BERLIN, 20. — De l'agence Wolff", "GENÈVE. — Jeudi matin").
+_PRESS_DATELINE = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}[ \t]*[.,]?[ \t]*)?(?:\([A-Z][\w .&-]*\)|[—–]|--)")
+
+
+#: Capital letters each followed by a dot and a space ("S. A", "N. D").
+_SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\.[ \t]+)+[^\W\d_]\.?")
+
+
 def dateline(text: str, s: int, e: int) -> bool:
     """Is the word in capitals at ``text[s:e]`` the place of a dateline: first on its line, and
-    followed by a date, a news agency in brackets or a dash?"""
+    followed by a date, a news agency in brackets or a dash; or anywhere, followed by a day and an
+    agency or a long dash?"""
     lo = text.rfind("\n", 0, s) + 1
-    return not text[lo:s].strip() and _DATELINE.match(text, e) is not None
+    if not text[lo:s].strip() and _DATELINE.match(text, e) is not None:
+        return True
+    return _PRESS_DATELINE.match(text, e) is not None
 
 
 def token_key(token: str) -> str:
@@ -64,6 +77,14 @@ class Casing:
         if verdict == _CAPITALS:
             return self._capitals(text, s, e, surface)
         return None if verdict == _NONE else make_raw(s, e, surface, False, verdict == _WORD, False, -1, 0)
+
+    @staticmethod
+    def phrase(text: str, s: int, e: int) -> Raw | None:
+        """The candidate a key of several words at ``text[s:e]`` makes: not initials spaced out
+        ("S. A." after a firm's name is a société anonyme, "N. D. L. R." a note of the editors,
+        never South Australia or North Dakota, whose abbreviations are written "S.A.", "N.D.")."""
+        surface = text[s:e]
+        return None if _SPACED_INITIALS.fullmatch(surface) else Raw(s, e, surface, specific=True)
 
     def _verdict(self, surface: str) -> int:
         """What a word alone is, wherever it stands (a word in capitals depends on its line)."""

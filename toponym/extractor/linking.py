@@ -20,6 +20,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
+from ..resolver.context import focus_of
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -42,7 +43,7 @@ _CITY_ALONE = 100_000
 _CITY_ALONE_MULTI = 20_000
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
-_FOCUS_MENTIONS = 2  # mentions of a country that make it the setting of a text (see Linker._focus)
+_FOCUS_MENTIONS = 2  # mentions of a country that make it the setting of a text (see focus_of)
 _MISS = object()
 
 _Signature = tuple[str, bool, bool, int, int]
@@ -122,15 +123,29 @@ class Linker:
             # an untagged alternate stands only for a metropolis or a first-level region, and at a
             # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
             big = kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE
-            return (big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5
+            seat = kind == "city" and self._seat(raw, row)
+            return seat or ((big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5)
         if place.curated:
             return True
         pop = place.population or 0
         if kind == "city":
-            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE)
+            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE) or self._seat(raw, row)
         if kind == "subdivision":
             return raw.specific or self._top_level(row)
         return raw.specific or pop >= _CITY_ALONE
+
+    def _seat(self, raw: Raw, row: int) -> bool:
+        """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which
+        contains it or lies beside it in one region (Neuchâtel, Badajoz; Florenz, Antwerpen)? A
+        reader means one of the two; a text names the city alone. Only with a capital: without
+        case the name may be a word (Arabic البيضاء, "white"), nor a case form ("реку Нарву")."""
+        places = self.index.places
+        named = set(self._places(raw.query)) if raw.query[:1].isupper() and raw.group < 0 else set()
+        around = {row, *self.index.ancestors(row)}
+        return any(
+            places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a] and {a, places.parent[a]} & around
+            for a in named
+        )
 
     def _top_level(self, row: int) -> bool:
         parent = self.index.places.parent[row]
@@ -160,11 +175,12 @@ class Linker:
             cand_row, count = row, self._count(raw.query)
         else:
             lookup = self.lookups.get(raw.query)
-            cand = lookup.top
-            row, cand_row, count = -1, lookup.top_row, len(lookup.rows)
+            cand, match = lookup.top, None if raw.word or raw.group >= 0 else self.lookups.name_over_word(raw.query)
+            row, cand_row, count = lookup.top_row if match else -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
-        if cand is not None and cand.place.kind in MAJOR_KINDS and self.english.adjective(cand_row, raw.query):
+        adjective = cand is not None and cand.place.kind in MAJOR_KINDS and self.english.adjective(cand_row, raw.query)
+        if cand is not None and (adjective or self.lookups.demonym(raw.query)):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.alone(raw, cand, cand_row)
         explicit: tuple[int, ...] = ()
@@ -355,29 +371,12 @@ class Linker:
             own = dict.fromkeys(first.explicit, float(count))
             return self._in_context(raw.query, support, own, need_support=True, default=None)
         if use_context and (first.match is None or first.candidates > 1):
-            focus = self._focus(first.match, named, countries, expanded)
+            row = -1 if first.match is None else self.index.row_of(first.match.place.id)
+            focus = focus_of(self.index, row, named, countries, expanded)
             if focus:
                 own = dict.fromkeys(first.expanded, float(count))
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match)
         return first.match
-
-    def _focus(
-        self, match: Match | None, named: dict[int, float], countries: dict[int, float], expanded: dict[int, float]
-    ) -> dict[int, float]:
-        """What settles an ambiguous name that may stand alone: the places the text names below
-        country level and what contains them, and the countries it names when its answer without
-        context lies in none of them (three "London" in a text that names Canada and not the UK
-        are the one in Ontario; beside "Ukraine" and "Russia", "Crimea" keeps the policy's answer).
-        ``named`` holds every country the text names, ``countries`` those it names at least
-        ``_FOCUS_MENTIONS`` times."""
-        if not countries or match is None:
-            return expanded
-        places = self.index.places
-        row = self.index.row_of(match.place.id)
-        home = row if places.kind[row] in COUNTRY_KINDS else places.country[row]
-        if home in named:
-            return expanded
-        return {**countries, **expanded}
 
     @staticmethod
     def _mention(text: str, raw: Raw, match: Match) -> Mention:

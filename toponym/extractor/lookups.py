@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from ..memo import BoundedMemo
+from ..model import Match
+from ..normalize import fold_key, normalize_name
 from ..resolver import Lookup, Resolver
-from ..vocab import MAJOR_KINDS
+from ..vocab import MAJOR_KINDS, MAJOR_LANGS
 
 __all__ = ["Lookups"]
+
+#: Places named in every language by the common noun ("Welt", "world"): no name of theirs is read over a word.
+_GENERIC = frozenset({"m49-001"})
 
 
 class Lookups:
@@ -47,3 +52,39 @@ class Lookups:
         if found is None:
             found = self._reach.put(query, self.resolver.reach(self.get(query)))
         return found
+
+    def name_over_word(self, query: str) -> Match | None:
+        """The country, sea or world region a capitalised ``query`` names in text although a bare
+        query of it gets no answer only because it is a frequent word of some language: "Inde"
+        (French, India) is Danish "inde" (inside), "Francia" (Spanish) Hungarian for French,
+        "Großbritannien" a frequent German word for being the name. Written with its capital in
+        running text, the name is the place, when a source gives it in a major language. An alias
+        in a minor one (German "Ende" is a Franco-Provençal name of India), the world (German
+        "Welt"), a curated stop ("Kongo": two countries) or a common English word ("china") stay
+        unanswered."""
+        if len(query) < 4 or not query[:1].isupper():
+            return None
+        lookup = self.get(query)
+        top = lookup.top
+        if lookup.answer is not None or top is None or top.place.kind not in MAJOR_KINDS:
+            return None
+        policy = self.resolver.index.policy
+        norm = normalize_name(query)
+        folded = fold_key(norm)
+        if norm not in policy.ordinary or folded in policy.stop or folded in policy.common_words:
+            return None
+        if top.place.id in _GENERIC:
+            return None
+        tags = {t.split("-")[0] for n in top.place.names if n.name == top.matched for t in (n.langs or (n.lang,))}
+        return top if tags & MAJOR_LANGS else None
+
+    def demonym(self, query: str) -> bool:
+        """Is ``query`` stored as a country's demonym ("German", "Dutch", "Swiss")? Then in text it
+        is the adjective or the people, also where a lesser place bears the word as its name (a
+        parish of the Isle of Man is called German)."""
+        index = self.resolver.index
+        names, places = index.names, index.places
+        return any(
+            names.type(n) == "demonym" and places.kind[names.place[n]] in MAJOR_KINDS
+            for n, _tier in index.keys.lookup(normalize_name(query))
+        )

@@ -13,7 +13,6 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from operator import itemgetter
 
 from ..charclass import is_han
 from ..index import Index
@@ -23,11 +22,12 @@ from .casing import Casing
 from .chars import char_tables, extends
 from .forms import Forms
 from .lookups import Lookups
-from .patterns import line_around
-from .raw import Raw, make_raw
+from .proper import proper
+from .raw import Raw
+from .results import Results, merge
 from .textscan import H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .windows import OVERLAP
-from .wordlists import cjk, names
+from .wordlists import cjk
 
 __all__ = ["COSTS", "Scanner"]
 
@@ -90,35 +90,6 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
     return out
 
 
-#: After a name: spaces and a digit (a score, maybe), or one space and a capitalised word (group 1).
-_AFTER = re.compile(r"[ \t]+(?=\d)| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
-
-
-#: A score after a name: a number of one to three digits followed by the next name, a bracket or
-#: the end of the line (not by another number, as a weather table's temperatures are).
-_SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
-_TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
-
-
-#: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
-_STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
-
-
-def _results_line(text: str, i: int) -> bool:
-    """Is the line around ``text[i]`` a line of sports results or standings (two or more names
-    each followed by a score)?"""
-    lo, hi = line_around(text, i, i)
-    return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
-
-
-def _title_line(text: str, lo: int, hi: int) -> bool:
-    """Is the line ``text[lo:hi]`` a headline in title case (most of its words capitalised)?"""
-    words = text[lo:hi].split()
-    if len(words) < 5:
-        return False
-    return sum(map(str.isupper, map(itemgetter(0), words))) >= 0.75 * len(words)
-
-
 def _lowered(word: str) -> str | None:
     return normalize_name(word) or None
 
@@ -134,6 +105,7 @@ class Scanner:
         self.index = index
         self.lookups = lookups
         self.casing = Casing(index, lookups)
+        self.results = Results(index, lookups)
         tables = char_tables()
         found: Affixes = affixes()
         self.groups = found.groups
@@ -185,6 +157,8 @@ class Scanner:
             raws = japanese(text, raws)
         if raws:
             raws = self._proper(text, raws)
+        extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
+        raws = merge(raws, extra) if extra else raws
         if text.isascii():  # no ASCII character continues another
             return raws, goes_on
         n = len(text)
@@ -216,7 +190,7 @@ class Scanner:
             if info & H_UNSPACED:
                 raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
-                raw = single(text, s, e) if info & 15 == 1 else make_raw(s, e, text[s:e], False, False, True, -1, 0)
+                raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
                 if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
                     raw = forms.over(text, raw, hits, i + 4, j) or raw
             else:
@@ -227,40 +201,8 @@ class Scanner:
             i = j
 
     def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
-        """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
-        after one space on the same line, by a capitalised word that is no place and no ordinary
-        word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
-        organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
-        headline) is left alone."""
-        words = names()
-        ordinary = self.casing.ordinary
-        starts = {r.start for r in raws}
-        titles: dict[tuple[int, int], bool] = {}  # the verdict on each line, read once
-        out = []
-        for r in raws:
-            # one match tells a number after the name (a score?) from a capitalised word after it
-            after = _AFTER.match(text, r.end)
-            if after is not None and after.group(1) is None:
-                if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
-                    continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
-                after = None
-            if (
-                after is not None
-                and not r.inflected
-                and r.end + 1 not in starts
-                and text[r.start : r.start + 1].isupper()
-            ):
-                w = after.group(1)
-                proper = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
-                if proper:
-                    line = line_around(text, r.start, r.start)
-                    title = titles.get(line)
-                    if title is None:
-                        title = titles[line] = _title_line(text, *line)
-                    if not title:
-                        continue
-            out.append(r)
-        return out
+        """Drop place names inside longer proper names (:func:`.proper.proper`)."""
+        return proper(text, raws, self.casing.ordinary)
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:

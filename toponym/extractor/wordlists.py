@@ -11,7 +11,7 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "Names", "apposition", "cjk", "names"]
+__all__ = ["CJK", "Names", "Results", "apposition", "cjk", "names", "results"]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -59,9 +59,44 @@ class Names:
 
     organisation: frozenset[str]
     calendar: frozenset[str]
+    before: frozenset[str]
+
+    def preceded(self, text: str, start: int) -> bool:
+        """Is the name at ``start`` written right after a word of :attr:`before` or an initial
+        ("Real Madrid", "Queen Sofía", "J. Kennedy")?"""
+        if start < 2 or text[start - 1] != " ":
+            return False
+        m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        if len(word) == 2 and word[0].isupper() and word[1] == "." and word[0] not in "NSEW":
+            return _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()) is None  # not "H. C. Lausanne"
+        return word in self.before
+
+
+#: The word before a name: its characters back to a space or the start of the line.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\s\"'(«“]+) $", re.MULTILINE)
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|\W)\w\. $")
 
 
 @functools.cache
 def names() -> Names:
     data = _load("names.toml")
-    return Names(frozenset(data["organisation"]), frozenset(data["calendar"]))
+    return Names(frozenset(data["organisation"]), frozenset(data["calendar"]), frozenset(data["before"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """How competitors' countries are abbreviated in sports results (``lexicons/results.toml``)."""
+
+    languages: tuple[str, ...]
+    kinds: frozenset[str]
+
+
+@functools.cache
+def results() -> Results:
+    data = _load("results.toml")
+    return Results(tuple(data["languages"]), frozenset(data["kinds"]))

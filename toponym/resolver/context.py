@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..index import Index
+from ..vocab import COUNTRY_KINDS
 from .ranking import Ranked
 
-__all__ = ["reach", "supported"]
+__all__ = ["focus_of", "reach", "supported"]
 
 
 def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
@@ -46,3 +47,21 @@ def supported(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]
     if top > 0 and len(winners) == 1:
         return winners[0], top
     return None
+
+
+def focus_of(
+    index: Index, row: int, named: Mapping[int, float], countries: Mapping[int, float], expanded: dict[int, float]
+) -> dict[int, float]:
+    """What settles an ambiguous name of a text that may stand alone, whose answer without context
+    is ``row`` (-1: none): the places the text names below country level and what contains them
+    (``expanded``), and the countries it names again and again (``countries``) when that answer
+    lies in none of the countries it names at all (``named``). Three "London" in a text that names
+    Canada twice and not the UK are the one in Ontario; beside "Ukraine" and "Russia", "Crimea"
+    keeps the policy's answer."""
+    if not countries or row < 0:
+        return expanded
+    places = index.places
+    home = row if places.kind[row] in COUNTRY_KINDS else places.country[row]
+    if home in named:
+        return expanded
+    return {**countries, **expanded}

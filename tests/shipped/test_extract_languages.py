@@ -1,0 +1,203 @@
+"""Place names in running text of languages other than English, on the shipped gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+import toponym
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De werkloosheid daalt overal in Europa , zegt het rapport .",  # Dutch
+        "Die Arbeitslosigkeit sinkt in ganz Europa .",  # German
+        "Den økonomiske veksten i Europa er svak .",  # Norwegian: "Europa" is tagged "no" in the sources
+    ],
+)
+def test_a_continent_named_in_its_own_language_is_no_ordinary_word(text: str) -> None:
+    assert ("Europa", "m49-150") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Il habite à Neuchâtel depuis dix ans .", "Neuchâtel"),  # canton and its capital: the city
+        ("Le train pour Soleure part à midi .", "Soleure"),
+        ("La feria de Badajoz empieza mañana .", "Badajoz"),  # province and its capital
+    ],
+)
+def test_the_seat_of_a_subdivision_of_its_name_stands_alone(text: str, name: str) -> None:
+    mentions = toponym.extract(text)
+    assert [(m.text, m.place.kind) for m in mentions] == [(name, "city")]
+
+
+def test_a_seat_needs_a_capital_in_a_script_without_case() -> None:
+    # Arabic البيضاء ("white") is a Libyan district and its capital; in a caseless script the word
+    # is the adjective far more often
+    assert toponym.extract("رأيت الأسود البيضاء في الحديقة") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le ministre est rentré hier soir LONDRES, 12 (Havas). — Le cabinet s'est réuni", "LONDRES"),
+        ("Aucun changement sur le front VIENNE, 3. — Le communiqué officiel dit", "VIENNE"),
+        ("Nouvelles du jour GENÈVE. — Samedi après-midi, un cycliste", "GENÈVE"),
+    ],
+)
+def test_a_press_dateline_inside_running_text(text: str, name: str) -> None:
+    assert [m.text for m in toponym.extract(text)] == [name]
+
+
+def test_capitals_without_a_dateline_are_no_place() -> None:
+    assert toponym.extract("Les chiffres de la SNCF, publiés hier, montrent une hausse .") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Viaja a Francia mañana por la tarde .", ("Francia", "fr")),  # Hungarian "francia": French
+        ("Il est parti pour l'Inde hier soir .", ("Inde", "in")),  # Danish "inde": inside
+    ],
+)
+def test_a_country_named_like_a_word_of_another_language(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Ende des Tages war der Mann müde .",  # "Ende": a Franco-Provençal name of India
+        "Die Welt ist groß und der Wald ist dunkel .",
+        "De onafhankelijkheid van Kongo werd gevierd .",  # two countries: a curated stop
+    ],
+)
+def test_a_word_stays_a_word(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La fabrique Dupuis S. A. engage des ouvriers .",  # a société anonyme, not South Australia
+        "N. D. L. R. — L'auteur de ces lignes nous écrit .",  # a note of the editors
+    ],
+)
+def test_spaced_initials_are_no_abbreviation_of_a_place(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_abbreviation_written_as_stored_still_counts() -> None:
+    assert ("S.A.", "au-sa") in found("They drove from Adelaide, S.A. to Perth .")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Reina Sofía inauguró la exposición .",  # a title: a person
+        "Lord Palmerston spoke in the Commons .",
+        "A letter from Mme Carnot arrived .",
+        "The general Juan B. Cordoba resigned .",  # an initial before a surname
+    ],
+)
+def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named
+        ("Talks with N. Korea resumed .", "N. Korea"),  # a compass letter abbreviates the name
+    ],
+)
+def test_initials_that_are_no_given_name(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Taiwan-Dollar fiel am Montag .",  # a currency
+        "Het Brent-Olie contract steeg .",  # a grade of oil
+        "Die Hamburg-Mannheimer zahlt nicht .",  # a firm
+    ],
+)
+def test_the_first_part_of_a_compound_noun_is_no_mention(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia-Japan talks resumed .", ["Russia", "Japan"]),  # two places
+        ("The London-based firm grew .", ["London"]),  # a word in lower case: left alone
+    ],
+)
+def test_places_joined_by_a_hyphen(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Standings :\nRochdale 3 0 1 2 2 4 1\nMansfield 3 0 1 2 3 5 1",  # rows of a league table
+        "Fixtures : Stirling v Dundee , Inverness v Alloa",  # teams of a fixture
+    ],
+)
+def test_teams_in_tables_and_fixtures(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Weather : Madrid 25 14 sunny", "Madrid"),  # a weather table: two numbers
+        ("The case is U.S. v. Jones , the court said .", "U.S."),  # a court case
+    ],
+)
+def test_a_place_in_a_table_of_another_kind(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sie studierte zwei Jahre in Florenz .", "Florenz"),  # the province of Florence lies beside it
+        ("Hij woont al jaren in Antwerpen .", "Antwerpen"),
+        ("Der Gipfel findet in Genf statt .", "Genf"),  # the canton of Geneva contains it
+    ],
+)
+def test_a_city_named_like_a_province_beside_it(text: str, name: str) -> None:
+    assert [(t, toponym.get(i).kind) for t, i in found(text)] == [(name, "city")]
+
+
+def test_a_spanish_club_is_no_place() -> None:
+    assert found("El Real Madrid venció al Deportivo La Coruña .") == []
+
+
+@pytest.mark.parametrize("text", ["The German minister arrived .", "A GERMAN BANK BUYS A DUTCH ONE"])
+def test_a_countrys_demonym_is_no_lesser_place_of_that_name(text: str) -> None:
+    # German is also a parish of the Isle of Man
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er lebte lange in den Vereinigten Staaten .", ("Vereinigten Staaten", "us")),
+        ("Die Krise des Nahen Ostens dauert an .", ("Nahen Ostens", "middle-east")),
+    ],
+)
+def test_a_german_adjective_in_a_name_takes_its_ending(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_a_case_form_after_a_given_name_leaves_it_a_person() -> None:
+    # "Simmen" reads as a form of the river Simme; it is the surname after "Maurice" (Mauritius)
+    assert found("Le prix revient à Maurice Simmen , de Berne .") == [("Berne", toponym.resolve("Berne").place.id)]

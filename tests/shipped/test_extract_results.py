@@ -1,0 +1,41 @@
+"""Countries of competitors in lines of sports results ("Janssens ( Bel )"), on the shipped gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+import toponym
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first letters of the country's name in the paper's language (here Dutch)
+        ("Uitslag : 1. Peeters ( Dui ) 4u12:03 , 2. Dubois ( Fra ) z.t.", [("Dui", "de"), ("Fra", "fr")]),
+        ("De winnaar was Svensson ( Zwe ) voor Keller ( Zwi ) .", [("Zwe", "se"), ("Zwi", "ch")]),
+        # a capital starts each word of a name of two
+        ("3. Miller ( VSt ) 1:47 , 4. Botha ( ZAf ) 1:49", [("VSt", "us"), ("ZAf", "za")]),
+        # ISO codes in capitals on a line of results
+        ("Ronda 3 : Marco Rossi ( ITA ) 2,5 - Jan Nowak ( POL ) 1,5", [("ITA", "it"), ("POL", "pl")]),
+        ("Smith ( USA / 4 ) beat Jones ( AUS ) 6-3 6-2", [("USA", "us"), ("AUS", "au")]),
+    ],
+)
+def test_competitors_countries(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [x for x in found(text) if x in expected] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Partido Revolucionario Institucional ( PRI ) ganó en tres estados.",  # a party, not Puerto Rico
+        "Het voorstel van de partij ( PAN ) werd verworpen .",  # after a lower-case word
+        "De Slowaak Kovac ( Slo ) werd derde .",  # Slovenië or Slowakije: no answer
+        "He said ( Fra ) was the word.",
+    ],
+)
+def test_no_country_without_its_shape(text: str) -> None:
+    assert all(len(t) > 3 for t, _ in found(text))

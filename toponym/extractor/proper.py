@@ -1,0 +1,87 @@
+"""Place names inside longer proper names: a person, a team, a firm (``lexicons/names.toml``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from .patterns import line_around
+from .raw import Raw
+from .wordlists import names
+
+__all__ = ["proper"]
+
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+#: A capitalised word right after a name (one space).
+_TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
+
+
+#: A score after a name: a number of one to three digits followed by the next name, a bracket or
+#: the end of the line (not by another number, as a weather table's temperatures are).
+_SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
+_TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
+
+
+#: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
+_STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
+#: A row of a league table after a name: played, won, drawn, lost, goals... at least four small
+#: numbers (or dashes for none) to the end of the line ("Rochdale 3 0 1 2 2 4 1", "Pecs 3 1 - 2 3
+#: 5 3"); a weather table gives two or three.
+_TABLE = re.compile(r"(?:[ \t]+(?:\d{1,3}|-)){4,}[ \t]*$", re.MULTILINE)
+#: A fixture: two teams with "v" between them ("Stirling v Dundee"; a court case has "v.").
+_FIXTURE = re.compile(r"[ \t]+v[ \t]+[A-Z]")
+
+
+def _results_line(text: str, i: int) -> bool:
+    """Is the line around ``text[i]`` a line of sports results or standings (two or more names
+    each followed by a score)?"""
+    lo, hi = line_around(text, i, i)
+    return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
+
+
+def _title_line(text: str, i: int) -> bool:
+    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
+    lo, hi = line_around(text, i, i)
+    words = text[lo:hi].split()
+    if len(words) < 5:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _compound(head: str) -> bool:
+    """Does ``head`` (three characters after a hyphen) begin the second part of a compound noun
+    whose first part is a place name: a word with a capital, in a script with case, that begins no
+    name ("Taiwan-Dollar", "Hamburg-Mannheimer"; "Russia-Japan" is two)? Not a word in lower case:
+    "London-based" is the place in some sources' reading, and a dash in running text in others'."""
+    return len(head) == 3 and head[0].isupper() and head[1:].isalpha() and head[1:].islower()
+
+
+def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[Raw]:
+    """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
+    after one space on the same line, by a capitalised word that is no place and no ordinary
+    word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
+    organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
+    headline) is left alone."""
+    words = names()
+    starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
+    out = []
+    for r in raws:
+        if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
+            continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+        if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end) or text.endswith(" v ", 0, r.start):
+            continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+        if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
+            continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
+        if words.preceded(text, r.start):
+            continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
+        after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
+        if after is not None and text[r.start : r.start + 1].isupper():
+            w = after.group(1)
+            named = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
+            if named and not _title_line(text, r.start):
+                continue
+        out.append(r)
+    return out

@@ -1,0 +1,139 @@
+"""Countries of competitors in lines of sports results: "Finot ( Fra )", "Shirov (ESP) 4,5".
+
+The table of abbreviations is made from the index on first use (``lexicons/results.toml`` says
+from which languages' names and why); see :class:`Results`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+
+from ..index import Index
+from ..normalize import fold_key, normalize_name
+from .lookups import Lookups
+from .raw import Raw
+from .wordlists import results
+
+__all__ = ["Results"]
+
+#: A capitalised word, then an abbreviation of two or three letters in brackets, closed or followed
+#: by a slash or a comma ("( Rus / 14 )", "( FRA , 4 )").
+_BRACKET = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]?\([ \t]?([A-Z][A-Za-z]{1,2})(?=[ \t]?[)/,])")
+#: After the bracket, on a line of results: a number.
+_AFTER = re.compile(r"[^)\n]{0,6}\)[ \t]*[\d(]")
+_WORDS = re.compile(r"[\s\-‐‑]+")
+
+
+def _abbreviations(name: str) -> list[str]:
+    """The abbreviations a country's name makes: the first three letters of a name of one word
+    ("Fra"), the first letter of one word and two of the other of a name of two ("VSt", "ZAf"; not
+    "Oos" for Oost-Timor, which is Oostenrijk's)."""
+    if "," in name:
+        return []  # "Vaticaanstad, Staat": an inverted official name
+    words = [w for w in _WORDS.split(fold_key(normalize_name(name))) if w]
+    out = []
+    if len(words) == 1 and len(words[0]) >= 3 and words[0][:3].isalpha():
+        out.append(words[0][:3].capitalize())
+    if len(words) == 2 and len(words[1]) >= 2 and (words[0][:1] + words[1][:2]).isalpha():
+        out.append(words[0][:1].upper() + words[1][:2].capitalize())
+    return out
+
+
+class Results:
+    """Finds the bracketed country abbreviations of a text (thread-safe; the table is built once)."""
+
+    def __init__(self, index: Index, lookups: Lookups) -> None:
+        self.index = index
+        self.lookups = lookups
+        self._table: dict[str, str] | None = None
+        self._lock = threading.Lock()
+
+    def table(self) -> dict[str, str]:
+        """Abbreviation (as written) → the name of the country it stands for."""
+        if self._table is None:
+            with self._lock:
+                if self._table is None:
+                    self._table = self._build()
+        return self._table
+
+    def _build(self) -> dict[str, str]:
+        data = results()
+        places, names = self.index.places, self.index.names
+        codes: dict[str, int] = {}
+        by_lang: dict[str, dict[str, set[int]]] = {lang: defaultdict(set) for lang in data.languages}
+        for row in range(len(places)):
+            if places.kind[row] not in data.kinds:
+                continue
+            for item in places.codes[row].split(";"):
+                if item.startswith("iso3166_1_alpha3="):
+                    codes[item.partition("=")[2].capitalize()] = row
+            for n in places.names_of(row):
+                for tag in names.tags(n):
+                    made = by_lang.get(tag.split("-")[0])
+                    if made is not None:
+                        for abbr in _abbreviations(names.text[n]):
+                            made[abbr].add(row)
+        # as written ("Zwe", Zweden): the languages first; in capitals ("ZWE"): the codes first
+        written: dict[str, int] = {}
+        for lang in data.languages:
+            for abbr, rows in by_lang[lang].items():
+                if abbr not in written:  # several countries: the one it is the code of, or none
+                    coded = codes.get(abbr, -1)
+                    written[abbr] = min(rows) if len(rows) == 1 else coded if coded in rows else -1
+        capitals = {a.upper(): row for a, row in written.items() if a[1:].islower()}
+        capitals.update({code.upper(): row for code, row in codes.items()})
+        for code, row in codes.items():
+            written.setdefault(code, row)
+        out: dict[str, str] = {}
+        for abbr, row in (*written.items(), *capitals.items()):
+            if row >= 0:
+                name = places.name[row]
+                top = self.lookups.get(name).answer
+                if top is not None and top.place.id == places.ids[row]:
+                    out[abbr] = name
+        return out
+
+    def find(self, text: str, lo: int, hi: int) -> list[Raw]:
+        """The abbreviations of ``text[lo:hi]`` that name a competitor's country, as candidates
+        whose query is the country's name."""
+        if text.find("(", lo, hi) < 0:
+            return []
+        found = list(_BRACKET.finditer(text, lo, hi))
+        if not found:
+            return []
+        table = self.table()
+        out = []
+        for m in found:
+            abbr = m.group(2)
+            name = table.get(abbr)
+            if name is None or not m.group(1)[0].isupper():
+                continue
+            if abbr.isupper() and not self._results_line(text, m, found):
+                continue
+            out.append(Raw(m.start(2), m.end(2), name, specific=True))
+        return out
+
+    def _results_line(self, text: str, m: re.Match[str], found: list[re.Match[str]]) -> bool:
+        """Is the bracket ``m`` on a line of results: a number after it, or another abbreviation
+        in brackets on its line?"""
+        if _AFTER.match(text, m.end(2)):
+            return True
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        table = self.table()
+        return any(o is not m and lo <= o.start() < hi and o.group(2) in table for o in found)
+
+
+def merge(raws: list[Raw], extra: list[Raw]) -> list[Raw]:
+    """``raws`` with the candidates ``extra`` in order; one of ``extra`` replaces a candidate of
+    the same span ("Spa" the town) and gives way to any other it overlaps."""
+    spans = {(r.start, r.end) for r in extra}
+    kept = [r for r in raws if (r.start, r.end) not in spans]
+    for x in extra:
+        if not any(r.start < x.end and x.start < r.end for r in kept):
+            kept.append(x)
+    kept.sort(key=lambda r: r.start)
+    return kept
