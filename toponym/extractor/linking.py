@@ -339,7 +339,7 @@ class Linker:
             if first.alone and not (
                 use_context and (expanded or countries) and (first.match is None or first.candidates > 1)
             ):
-                match = first.match  # stands, and nothing in the text could change its answer (_focus)
+                match = first.match  # stands, and nothing in the text could change its answer (focus_of)
             elif support is local and sig in decided:
                 match = decided[sig]
             else:
