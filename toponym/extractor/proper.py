@@ -15,8 +15,9 @@ __all__ = ["proper"]
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
-#: A capitalised word right after a name (one space).
-_TITLE_AFTER = re.compile(r" ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
+#: After a name, one match for two questions: spaces before a number, a dash or a "v" (a line of
+#: results? see below), or one space and a capitalised word (group 1: a longer proper name?).
+_AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 
 #: A score after a name: a number of one to three digits followed by the next name, a bracket or
@@ -69,16 +70,20 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
     for r in raws:
-        if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
-            continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
-        if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end) or text.endswith(" v ", 0, r.start):
-            continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+        after = _AFTER.match(text, r.end)
+        if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
+            if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
+                continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+            if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end):
+                continue  # a team in a league table or a fixture: "Rochdale 3 0 1 2", "Stirling v Dundee"
+            after = None
+        if text.endswith(" v ", 0, r.start):
+            continue  # the second team of a fixture
         if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
             continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
         if words.preceded(text, r.start):
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
-        after = None if r.inflected or r.end + 1 in starts else _TITLE_AFTER.match(text, r.end)
-        if after is not None and text[r.start : r.start + 1].isupper():
+        if after is not None and not r.inflected and r.end + 1 not in starts and text[r.start : r.start + 1].isupper():
             w = after.group(1)
             named = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
             if named and not _title_line(text, r.start):

@@ -18,12 +18,27 @@ from .wordlists import results
 
 __all__ = ["Results"]
 
-#: A capitalised word, then an abbreviation of two or three letters in brackets, closed or followed
-#: by a slash or a comma ("( Rus / 14 )", "( FRA , 4 )").
-_BRACKET = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]?\([ \t]?([A-Z][A-Za-z]{1,2})(?=[ \t]?[)/,])")
+#: An abbreviation of two or three letters in brackets, closed or followed by a slash or a comma
+#: ("( Rus / 14 )", "( FRA , 4 )"), after a word (:func:`_word_before`).
+_BRACKET = re.compile(r"\([ \t]?([A-Z][A-Za-z]{1,2})(?=[ \t]?[)/,])")
 #: After the bracket, on a line of results: a number.
 _AFTER = re.compile(r"[^)\n]{0,6}\)[ \t]*[\d(]")
 _WORDS = re.compile(r"[\s\-‐‑]+")
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The first letter of the word right before ``text[end]`` (one space or tab between them
+    allowed), not reaching before ``lo``; "" when there is none. Read backwards from the bracket:
+    a word is a run of word characters, apostrophes, dots and hyphens, and begins at its first
+    letter (as the pattern ``[^\\W\\d_][\\w'’.-]*`` finds it)."""
+    j = end - 1 if end > lo and text[end - 1] in " \t" else end
+    i = j
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_'’.-"):
+        i -= 1
+    for k in range(i, j):
+        if text[k].isalnum() and not text[k].isdecimal():
+            return text[k]
+    return ""
 
 
 def _abbreviations(name: str) -> list[str]:
@@ -100,31 +115,39 @@ class Results:
         whose query is the country's name."""
         if text.find("(", lo, hi) < 0:
             return []
-        found = list(_BRACKET.finditer(text, lo, hi))
+        found: list[re.Match[str]] = []
+        firsts: list[str] = []  # the first letter of the word before each bracket
+        floor = lo
+        for m in _BRACKET.finditer(text, lo, hi):
+            first = _word_before(text, floor, m.start())
+            if first:
+                found.append(m)
+                firsts.append(first)
+                floor = m.end(1)
         if not found:
             return []
         table = self.table()
         out = []
-        for m in found:
-            abbr = m.group(2)
+        for m, first in zip(found, firsts, strict=True):
+            abbr = m.group(1)
             name = table.get(abbr)
-            if name is None or not m.group(1)[0].isupper():
+            if name is None or not first.isupper():
                 continue
             if abbr.isupper() and not self._results_line(text, m, found):
                 continue
-            out.append(Raw(m.start(2), m.end(2), name, specific=True))
+            out.append(Raw(m.start(1), m.end(1), name, specific=True))
         return out
 
     def _results_line(self, text: str, m: re.Match[str], found: list[re.Match[str]]) -> bool:
         """Is the bracket ``m`` on a line of results: a number after it, or another abbreviation
         in brackets on its line?"""
-        if _AFTER.match(text, m.end(2)):
+        if _AFTER.match(text, m.end(1)):
             return True
         lo = text.rfind("\n", 0, m.start()) + 1
         hi = text.find("\n", m.end())
         hi = len(text) if hi < 0 else hi
         table = self.table()
-        return any(o is not m and lo <= o.start() < hi and o.group(2) in table for o in found)
+        return any(o is not m and lo <= o.start() < hi and o.group(1) in table for o in found)
 
 
 def merge(raws: list[Raw], extra: list[Raw]) -> list[Raw]:
