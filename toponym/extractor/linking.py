@@ -20,7 +20,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
-from ..resolver.context import focus_of
+from ..resolver.context import focus_of, setting
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -43,7 +43,6 @@ _CITY_ALONE = 100_000
 _CITY_ALONE_MULTI = 20_000
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
-_FOCUS_MENTIONS = 2  # mentions of a country that make it the setting of a text (see focus_of)
 _MISS = object()
 
 _Signature = tuple[str, bool, bool, int, int]
@@ -312,10 +311,8 @@ class Linker:
         # level does, or the country written right after it ("Nice, France").
         kind = self.index.places.kind
         local = {row: w for row, w in explicit.items() if kind[row] not in COUNTRY_KINDS}
-        # a country the text names again and again is where it is set; named once, it is one of
-        # the places it speaks of ("Canada's prime minister visited London and Paris")
         named = {row: w for row, w in explicit.items() if kind[row] in COUNTRY_KINDS}
-        countries = {row: w for row, w in named.items() if w >= _FOCUS_MENTIONS} if named else {}
+        countries = setting(named)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}
         between = apposition()

@@ -8,7 +8,10 @@ from ..index import Index
 from ..vocab import COUNTRY_KINDS
 from .ranking import Ranked
 
-__all__ = ["focus_of", "reach", "supported"]
+__all__ = ["FOCUS_MENTIONS", "focus_of", "reach", "setting", "supported"]
+
+#: Mentions of a country that make it the setting of a text (see :func:`setting`).
+FOCUS_MENTIONS = 2
 
 
 def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
@@ -49,12 +52,19 @@ def supported(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]
     return None
 
 
+def setting(named: Mapping[int, float]) -> dict[int, float]:
+    """The countries a text is set in, of the countries it names (``named``, by weight): those it
+    names again and again. Named once, a country is one of the places the text speaks of
+    ("Canada's prime minister visited London and Paris")."""
+    return {row: w for row, w in named.items() if w >= FOCUS_MENTIONS}
+
+
 def focus_of(
     index: Index, row: int, named: Mapping[int, float], countries: Mapping[int, float], expanded: dict[int, float]
 ) -> dict[int, float]:
     """What settles an ambiguous name of a text that may stand alone, whose answer without context
     is ``row`` (-1: none): the places the text names below country level and what contains them
-    (``expanded``), and the countries it names again and again (``countries``) when that answer
+    (``expanded``), and the countries it is set in (``countries``, :func:`setting`) when that answer
     lies in none of the countries it names at all (``named``). Three "London" in a text that names
     Canada twice and not the UK are the one in Ontario; beside "Ukraine" and "Russia", "Crimea"
     keeps the policy's answer."""
