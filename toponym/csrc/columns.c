@@ -136,6 +136,17 @@ column_open(PyObject *obj, Py_buffer *view, char *fmt, Py_ssize_t *count)
     return 0;
 }
 
+/* The one argument of a pass over a column (usage names the call in the TypeError otherwise). */
+static int
+one_column(PyObject *const *args, Py_ssize_t nargs, const char *usage, Py_buffer *view, char *fmt, Py_ssize_t *count)
+{
+    if (nargs != 1) {
+        PyErr_SetString(PyExc_TypeError, usage);
+        return -1;
+    }
+    return column_open(args[0], view, fmt, count);
+}
+
 static PyObject *
 columns_strays(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -196,11 +207,7 @@ columns_ascending(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_buffer view;
     char fmt;
     Py_ssize_t count;
-    if (nargs != 1) {
-        PyErr_SetString(PyExc_TypeError, "ascending(column)");
-        return NULL;
-    }
-    if (column_open(args[0], &view, &fmt, &count) < 0)
+    if (one_column(args, nargs, "ascending(column)", &view, &fmt, &count) < 0)
         return NULL;
     int ordered = 1;
     for (Py_ssize_t i = 1; i < count && ordered; i++)
@@ -215,11 +222,7 @@ columns_total(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_buffer view;
     char fmt;
     Py_ssize_t count;
-    if (nargs != 1) {
-        PyErr_SetString(PyExc_TypeError, "total(column)");
-        return NULL;
-    }
-    if (column_open(args[0], &view, &fmt, &count) < 0)
+    if (one_column(args, nargs, "total(column)", &view, &fmt, &count) < 0)
         return NULL;
     PyObject *sum = PyLong_FromLong(0);
     int64_t part = 0; /* summed in int64, and added to the Python int before it would overflow */
@@ -244,11 +247,7 @@ columns_running_total(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_buffer view;
     char fmt;
     Py_ssize_t count;
-    if (nargs != 1) {
-        PyErr_SetString(PyExc_TypeError, "running_total(column)");
-        return NULL;
-    }
-    if (column_open(args[0], &view, &fmt, &count) < 0)
+    if (one_column(args, nargs, "running_total(column)", &view, &fmt, &count) < 0)
         return NULL;
     PyObject *out = PyBytes_FromStringAndSize(NULL, (count + 1) * (Py_ssize_t)sizeof(uint32_t));
     if (out != NULL) {
