@@ -164,8 +164,7 @@ class Strings(Sequence[str]):
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        at = self._base
-        return self._buffer[at + self._offsets[i] : at + self._offsets[i + 1] - 1].decode("utf-8", "replace")  # type: ignore[no-any-return]
+        return self.table.string(i)  # type: ignore[no-any-return]
 
     def span(self, first: int, last: int) -> list[str]:
         """Strings ``first`` to ``last`` (exclusive), decoded in one piece."""

@@ -150,6 +150,10 @@ class KeyTable:
         """``(name row, tier)`` of every name filed under key ``row``, in name order."""
         return [(c >> ENTRY_TIER_BITS, c & _TIER_MASK) for c in self.codes[self.first[row] : self.first[row + 1]]]
 
+    def names_under(self, row: int) -> list[int]:
+        """The name rows filed under key ``row`` (as :meth:`entries`, without tiers)."""
+        return [c >> ENTRY_TIER_BITS for c in self.codes[self.first[row] : self.first[row + 1]]]
+
     def lookup(self, key: str) -> list[tuple[int, int]]:
         """:meth:`entries` of ``key``; empty when it is no key."""
         row = self.text.row_of(key)

@@ -20,11 +20,11 @@ from ..model import Explanation, Match
 from ..normalize import normalize_name
 from ..outcome import Outcome
 from ..vocab import COUNTRY_KINDS, NAME_TYPES, Status
-from .candidates import Candidate, Query, gather
+from .candidates import Candidate, Query, gather, misspelt
 from .codes import code_shaped, code_table
 from .context import reach, supported
 from .fastpath import MAX_QUERY, SLOW, FastPath
-from .forms import fuzzy_allowance
+from .forms import fuzzy_allowance, readings
 from .forms import read as read_forms
 from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
 from .outcomes import code_match, invalid, outcome
@@ -329,21 +329,22 @@ class Resolver:
         if not isinstance(query, str) or len(query) > MAX_QUERY or not query.strip():
             return []
         q = Query.of(query)
-        cands = gather(self.index, q)
+        reached = cands = gather(self.index, q)
         if keep is not None:
             cands = [c for c in cands if keep(c)]
-        if not cands and forms:
-            found = read_forms(self.index, query, hints, self._rows)
+        written = readings(query) if forms and not cands else ()
+        if written:
+            found = read_forms(self.index, written, hints, self._rows)
             if found:
                 return found
-        if not cands and self.fuzzy:
-            cands = gather(self.index, q, self._spelling)
-            allowance = fuzzy_allowance(query) if forms and cands else None
+        if not reached and self.fuzzy:  # a typo only when no stored name is reached, kept or not
+            cands = misspelt(self.index, q, self._spelling)
+            allowance = fuzzy_allowance(written) if written and cands else None
             if allowance is not None:  # a typo is read in the core of "X County", not in its admin word
                 cands = [c for c in cands if c.spelled <= allowance]
             if keep is not None:
                 cands = [c for c in cands if keep(c)]
-        return rank(self.index, q, cands, hints, query.islower())
+        return rank(self.index, q, cands, hints, query.islower()) if cands else []
 
     def _spelling(self, n: int) -> int | None:
         """The place a bare query spelling name ``n`` exactly resolves to; ``None`` when that is

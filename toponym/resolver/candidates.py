@@ -18,7 +18,7 @@ from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..surface import is_acronym, letters, whole_word_char
 from ..vocab import NAME_LEVELS, Method
 
-__all__ = ["FUZZY_MAX", "NO_FUZZY_SCRIPTS", "SCORE", "Candidate", "Query", "gather"]
+__all__ = ["FUZZY_MAX", "NO_FUZZY_SCRIPTS", "SCORE", "Candidate", "Query", "gather", "misspelt"]
 
 SCORE: dict[Method, float] = {"exact": 100.0, "normalized": 98.0, "folded": 95.0, "transliterated": 90.0}
 FUZZY_MAX = 89.0
@@ -78,8 +78,8 @@ class Candidate:
 Spelling = Callable[[int], "int | None"]
 
 
-def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Candidate]:
-    """Every candidate of ``q``; fuzzy matching runs when nothing matched and ``spelling`` is given."""
+def gather(index: Index, q: Query) -> list[Candidate]:
+    """Every candidate of ``q`` that a stored name reaches (no fuzzy matching: see :func:`misspelt`)."""
     norm = q.norm
     if not norm:
         return []
@@ -121,9 +121,13 @@ def gather(index: Index, q: Query, spelling: Spelling | None = None) -> list[Can
             for n, _ in index.keys.lookup(trans):
                 weak = strict or rank[n] <= _MINOR
                 found.append(Candidate(place_of[n], n, "transliterated", SCORE["transliterated"], weak))
-    if not found and spelling is not None and q.text is not None:
-        found = _fuzzy(index, q.text, q.folded, spelling)
     return found
+
+
+def misspelt(index: Index, q: Query, spelling: Spelling) -> list[Candidate]:
+    """The places ``q`` may be a typo of, when :func:`gather` found nothing (a key ranked at build
+    time is never read as a typo)."""
+    return _fuzzy(index, q.text, q.folded, spelling) if q.text is not None and q.norm else []
 
 
 def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Candidate]:
@@ -141,18 +145,18 @@ def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Ca
     best = hits[0][1]
     norm = normalize_name(query)
     names = index.names
-    place_of, rank, text_of, entries = names.place, names.rank, names.text, index.keys.entries
+    place_of, rank, text_of, names_under = names.place, names.rank, names.text, index.keys.names_under
     by_place: dict[int, Candidate] = {}  # one candidate per place: its closest, best-vouched spelling
     near: dict[int, int] = {}  # place -> how many of its keys lie within the allowed distance
     closest: dict[int, list[int]] = {}  # place -> its names at the least accent-aware distance
     for row, dist, length in hits:
-        filed = entries(row)  # fuzzy positions are key rows
-        for place in {place_of[n] for n, _ in filed}:
+        filed = names_under(row)  # fuzzy positions are key rows
+        for place in {place_of[n] for n in filed}:
             near[place] = near.get(place, 0) + 1
         if dist != best:
             continue
         score = min(FUZZY_MAX, 100.0 * (1.0 - dist / max(length, len(folded))))
-        for n, _ in filed:
+        for n in filed:
             place = place_of[n]
             # accents and apostrophes count here, as an exact query's do: "Lobtasė" is nearer
             # the "Lobatsė" of the district than the "Lobatse" of the town

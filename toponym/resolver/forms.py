@@ -12,7 +12,7 @@ Dallas, and "Springfield, Narnia" nothing at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -136,6 +136,8 @@ def readings(query: str) -> list[Reading]:
     >>> [r.core for r in readings("Russia's")]
     ['Russia']
     """
+    if query.isalnum() and query[-1] not in _CJK:  # one bare word: no comma, space, hyphen or apostrophe
+        return []
     query = " ".join(query.split())
     if not query:
         return []
@@ -153,11 +155,11 @@ def readings(query: str) -> list[Reading]:
     return out
 
 
-def fuzzy_allowance(query: str) -> int | None:
-    """The edits a fuzzy match of the whole of ``query`` may make when it carries an administrative
-    word or a region: what its shortest core allows ("Adair County" is no typo of "Zadar County":
-    two edits in a five-letter core); ``None`` when it carries neither."""
-    cores = [r.core for r in readings(query) if r.kinds is not None or r.region is not None]
+def fuzzy_allowance(found: Sequence[Reading]) -> int | None:
+    """The edits a fuzzy match of a whole query with these :func:`readings` may make when it
+    carries an administrative word or a region: what its shortest core allows ("Adair County" is
+    no typo of "Zadar County": two edits in a five-letter core); ``None`` when it carries neither."""
+    cores = [r.core for r in found if r.kinds is not None or r.region is not None]
     if not cores:
         return None
     return key_edits(min(len(fold_key(normalize_name(core))) for core in cores))
@@ -195,9 +197,9 @@ def _within(index: Index, regions: frozenset[int]) -> Callable[[Candidate], bool
     return keep
 
 
-def read(index: Index, query: str, hints: Hints, rows: Rows) -> list[Ranked]:
-    """The ranked candidates of the first reading of ``query`` that has any (see the module)."""
-    for reading in readings(query):
+def read(index: Index, written: Sequence[Reading], hints: Hints, rows: Rows) -> list[Ranked]:
+    """The ranked candidates of the first of a query's :func:`readings` that has any (see the module)."""
+    for reading in written:
         kinds: frozenset[str] | None = reading.kinds
         if hints.kinds is not None:
             kinds = hints.kinds & kinds if kinds is not None else hints.kinds

@@ -139,10 +139,11 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     ("Quebec" is the province). Applied to the weighted likelihoods: sources tag a city's names
     less often than a province's, so the name weights must not decide this."""
     places, share = index.places, index.policy.city_over_unit
-    weighted = {p: key.prominence for key, p, _ in keyed}
-    units = [p for p in weighted if places.kind[p] == "subdivision"]
+    kind = places.kind
+    units = [p for _, p, _ in keyed if kind[p] == "subdivision"]
     if not units:
         return
+    weighted = {p: key.prominence for key, p, _ in keyed}
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
             continue
@@ -261,10 +262,10 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
     adjective: frozenset[int] = frozenset()  # places the query is the adjective of, typed in full
     if not hints.demonyms:  # "Russian" names Russia only when the caller asks for demonyms
         type_code = index.names.type_code
-        adjective = frozenset(
-            c.place for c in cands if type_code[c.name] == _DEMONYM and c.score >= SCORE["normalized"]
-        )
-        cands = [c for c in cands if type_code[c.name] != _DEMONYM]
+        demonyms = [c for c in cands if type_code[c.name] == _DEMONYM]
+        if demonyms:
+            adjective = frozenset(c.place for c in demonyms if c.score >= SCORE["normalized"])
+            cands = [c for c in cands if type_code[c.name] != _DEMONYM]
     if not cands:
         return []
     folded = q.folded
@@ -302,10 +303,11 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
             key = key._replace(strong=False)
         keyed.append((key, p, c))
     city_over_unit(index, keyed)
-    # best first; equal keys by place ID (two stable sorts: no negated copy of every key)
-    ids = index.places.ids
-    keyed.sort(key=lambda r: ids[r[1]])
-    keyed.sort(key=lambda r: r[0], reverse=True)
+    # best first; equal keys by place ID, which is row order (the index stores places sorted by
+    # ID); two stable sorts: no negated copy of every key
+    if len(keyed) > 1:
+        keyed.sort(key=lambda r: r[1])
+        keyed.sort(key=lambda r: r[0], reverse=True)
 
     count = len(keyed)
     out: list[Ranked] = []
