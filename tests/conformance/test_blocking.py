@@ -18,7 +18,15 @@ from rapidfuzz.distance import OSA
 
 from toponym import Gazetteer
 from toponym.index import Index
-from toponym.index.blocking import DIRECTORY_SHIFT, key_edits, lookup_aids, packed_plan
+from toponym.index.blocking import (
+    DIRECTORY_SHIFT,
+    char_mask,
+    key_edits,
+    lookup_aids,
+    packed_plan,
+    segment_hash,
+    segments,
+)
 from toponym.normalize import fold_key, normalize_name
 
 from .conftest import IMPLEMENTATIONS, Impl
@@ -110,6 +118,42 @@ def test_any_text_verifies_alike(shipped_blockings: list[Any], text: str, edits:
     results = [b.near(text, plan, edits) for b in shipped_blockings]
     assert all(r == results[0] for r in results)
     assert all(dist <= edits for _, dist, _ in results[0])
+
+
+def tiny_blocking(impl: Impl, keys: list[str]) -> Any:
+    """An ``impl`` blocking over ``keys`` alone, laid out as the build lays out the fuzzy keys."""
+    from array import array
+
+    blob = "".join(f"{k}\n" for k in keys).encode()
+    offsets = array("I", [0])
+    for k in keys:
+        offsets.append(offsets[-1] + len(k.encode()) + 1)
+    pairs = sorted(
+        (segment_hash(len(k), part, k[s:e]), row)
+        for row, k in enumerate(keys)
+        for part, (s, e) in enumerate(segments(len(k)))
+    )
+    hashes = array("I", (h for h, _ in pairs))
+    directory, bloom = lookup_aids(hashes)
+    masks = array("I", (char_mask(k) for k in keys))
+    table = impl.StringTable(blob, 0, offsets)
+    return impl.Blocking(hashes, array("I", (r for _, r in pairs)), masks, directory, bloom, DIRECTORY_SHIFT, table)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abéяﬁ", min_size=58, max_size=70), st.data())
+def test_long_and_non_ascii_keys_verify_alike(key: str, data: st.DataObject) -> None:
+    # C verifies a query of up to 64 characters bit-parallel and a longer one cell by cell: keys
+    # around that bound, in several scripts, with typos of every kind, are held to brute force
+    rng = random.Random(data.draw(st.integers(0, 2**16)))
+    keys = sorted({key, typo(key, rng), typo(typo(key, rng), rng), key[::-1]})
+    blockings = [tiny_blocking(impl, keys) for impl in IMPLEMENTATIONS]
+    for q in {key, typo(key, rng), typo(typo(key, rng), rng), key[:64], key[:63] + "x"}:
+        for edits in (1, 2):  # what the blocking guarantees to find
+            want = {(r, d) for r, k in enumerate(keys) if (d := OSA.distance(q, k)) <= edits}
+            for b in blockings:
+                got = b.near(q, packed_plan(len(q), edits), edits)
+                assert {(r, d) for r, d, _ in got} == want, (q, edits)
 
 
 def test_corrupt_tables_are_refused(impl: Impl) -> None:

@@ -114,6 +114,19 @@ blocking_args(PyObject *const *args, Py_ssize_t nargs, const char *usage, long *
     return 0;
 }
 
+/* How many steps ahead the candidate loops fetch what they will read. */
+#define AHEAD 6
+
+/* Has x more than k bits set? k clears of the lowest set bit: no popcount call where the
+ * compiler may not assume the instruction. */
+static inline int
+more_bits(uint32_t x, long k)
+{
+    for (long i = 0; i < k && x; i++)
+        x &= x - 1;
+    return x != 0;
+}
+
 /* The fuzzy-list positions that may lie within max_edits of key (blocking.PyBlocking.candidates):
  * every probe of the plan (bytes of (seed, start, end, swap) quadruples, blocking.packed_plan)
  * looked up, the runs gathered, the character-mask filter applied, first occurrences kept in
@@ -147,11 +160,21 @@ gather(BlockingObject *self, PyObject *key, PyObject *plan_obj, long max_edits, 
         return NULL;
     }
     Py_ssize_t *run_hi = run_lo + nsteps + 1;
+    /* the probes' hashes are computed first and their bloom bytes fetched, then tested: the
+     * bloom filter and the directory are read at random, so the reads are overlapped */
+    uint32_t *probe = PyMem_Malloc(sizeof(uint32_t) * (size_t)(nsteps + 1));
+    if (probe == NULL) {
+        PyBuffer_Release(&plan);
+        PyMem_Free(run_lo);
+        PyErr_NoMemory();
+        return NULL;
+    }
     for (Py_ssize_t s = 0; s < nsteps; s++) {
         int32_t seed = steps[4 * s], start = steps[4 * s + 1], end = steps[4 * s + 2], swap = steps[4 * s + 3];
         if (start < 0 || end > n || start > end || (swap < 0 && start < 1)) {
             PyBuffer_Release(&plan);
             PyMem_Free(run_lo);
+            PyMem_Free(probe);
             PyErr_SetString(PyExc_ValueError, "probe outside the key");
             return NULL;
         }
@@ -170,8 +193,20 @@ gather(BlockingObject *self, PyObject *key, PyObject *plan_obj, long max_edits, 
                 len += put_utf8(piece + len, PyUnicode_READ(kind, data, c));
         }
         uint32_t h = crc32_update((uint32_t)seed, piece, len);
+        probe[s] = h;
+        PREFETCH(&bloom[h >> (BLOOM_SHIFT + 3)]);
+    }
+    PyBuffer_Release(&plan);
+    Py_ssize_t passed = 0;
+    for (Py_ssize_t s = 0; s < nsteps; s++) {
+        uint32_t h = probe[s];
         if (!((bloom[h >> (BLOOM_SHIFT + 3)] >> ((h >> BLOOM_SHIFT) & 7)) & 1)) /* most probes of a garbled query end here */
             continue;
+        probe[passed++] = h;
+        PREFETCH(&dir[h >> self->shift]);
+    }
+    for (Py_ssize_t s = 0; s < passed; s++) {
+        uint32_t h = probe[s];
         uint32_t b = h >> self->shift;
         Py_ssize_t lo = dir[b], hi = dir[b + 1];
         while (lo < hi) { /* bisect_left */
@@ -191,7 +226,7 @@ gather(BlockingObject *self, PyObject *key, PyObject *plan_obj, long max_edits, 
             total += end_run - lo;
         }
     }
-    PyBuffer_Release(&plan);
+    PyMem_Free(probe);
     uint32_t *out = PyMem_Malloc(sizeof(uint32_t) * (size_t)(total + 1));
     Py_ssize_t cap = 16;
     while (cap < 2 * total)
@@ -214,8 +249,10 @@ gather(BlockingObject *self, PyObject *key, PyObject *plan_obj, long max_edits, 
     Py_ssize_t found = 0;
     for (Py_ssize_t r = 0; r < nruns; r++) {
         for (Py_ssize_t i = run_lo[r]; i < run_hi[r]; i++) {
+            if (i + AHEAD < run_hi[r])
+                PREFETCH(&masks[refs[i + AHEAD]]);
             uint32_t ref = refs[i], theirs = masks[ref];
-            if (POPCOUNT32(theirs & ~mask) > max_edits || POPCOUNT32(mask & ~theirs) > max_edits)
+            if (more_bits(theirs & ~mask, max_edits) || more_bits(mask & ~theirs, max_edits))
                 continue;
             /* first occurrences in order, as dict.fromkeys keeps them: an open-addressing set of ref + 1 */
             Py_ssize_t slot = (Py_ssize_t)((ref * 2654435761u) & (uint32_t)(cap - 1));
@@ -324,6 +361,76 @@ osa_within(const Py_UCS4 *a, Py_ssize_t n, const Py_UCS4 *b, Py_ssize_t m, int k
     return prev[m];
 }
 
+/* The query's character masks for the bit-parallel distance: bit i of mask(c) is set when
+ * query[i] == c. ASCII by table, other characters by a scan of the query's distinct ones. */
+typedef struct {
+    uint64_t ascii[128];
+    Py_UCS4 chars[64];
+    uint64_t masks[64];
+    int count;
+} PatternMasks;
+
+static void
+pattern_masks(PatternMasks *pm, const Py_UCS4 *a, Py_ssize_t n)
+{
+    memset(pm->ascii, 0, sizeof(pm->ascii));
+    pm->count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = a[i];
+        if (ch < 128) {
+            pm->ascii[ch] |= (uint64_t)1 << i;
+            continue;
+        }
+        int at = 0;
+        while (at < pm->count && pm->chars[at] != ch)
+            at++;
+        if (at == pm->count) {
+            pm->chars[at] = ch;
+            pm->masks[at] = 0;
+            pm->count++;
+        }
+        pm->masks[at] |= (uint64_t)1 << i;
+    }
+}
+
+static inline uint64_t
+mask_of(const PatternMasks *pm, Py_UCS4 ch)
+{
+    if (ch < 128)
+        return pm->ascii[ch];
+    for (int at = 0; at < pm->count; at++)
+        if (pm->chars[at] == ch)
+            return pm->masks[at];
+    return 0;
+}
+
+/* Optimal string alignment distance of a query of 1 to 64 characters (its masks in pm) and b,
+ * capped at k + 1: Hyyrö's bit-parallel algorithm (2003), one pass of word operations per
+ * character of b, as rapidfuzz computes OSA; the same values as osa_within. */
+static int
+osa_bits(const PatternMasks *pm, Py_ssize_t n, const Py_UCS4 *b, Py_ssize_t m, int k)
+{
+    if (n - m > k || m - n > k)
+        return k + 1;
+    uint64_t vp = n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1, vn = 0, d0 = 0, pm_old = 0;
+    const uint64_t last = (uint64_t)1 << (n - 1);
+    Py_ssize_t dist = n;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        uint64_t pm_j = mask_of(pm, b[j]);
+        uint64_t tr = (((~d0) & pm_j) << 1) & pm_old;
+        d0 = (((pm_j & vp) + vp) ^ vp) | pm_j | vn | tr;
+        uint64_t hp = vn | ~(d0 | vp), hn = d0 & vp;
+        dist += (hp & last) != 0;
+        dist -= (hn & last) != 0;
+        hp = (hp << 1) | 1;
+        hn <<= 1;
+        vp = hn | ~(d0 | hp);
+        vn = hp & d0;
+        pm_old = pm_j;
+    }
+    return dist <= k ? (int)dist : k + 1;
+}
+
 /* near(key, plan, max_edits) -> [(position, distance, length)] for the candidates within
  * max_edits of key, nearest first, ties in candidate order (blocking.PyBlocking.near). */
 static PyObject *
@@ -347,6 +454,10 @@ Blocking_near(BlockingObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_UCS4 query[MAX_KEY], other[MAX_KEY + 16];
     for (Py_ssize_t c = 0; c < n; c++)
         query[c] = PyUnicode_READ(kind, data, c);
+    PatternMasks pm;
+    int bits = n >= 1 && n <= 64; /* a query that fits one word is verified bit-parallel */
+    if (bits)
+        pattern_masks(&pm, query, n);
     /* hits: ref, distance, length; emitted by distance, each distance in candidate order */
     uint32_t *hit_ref = PyMem_Malloc(sizeof(uint32_t) * 3 * (size_t)(count + 1));
     if (hit_ref == NULL) {
@@ -355,7 +466,14 @@ Blocking_near(BlockingObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     uint32_t *hit_dist = hit_ref + count + 1, *hit_len = hit_dist + count + 1;
     Py_ssize_t hits = 0;
+    const uint32_t *offsets = (const uint32_t *)self->keys->offsets.buf;
+    const char *blob = (const char *)self->keys->buffer.buf + self->keys->base;
     for (Py_ssize_t i = 0; i < count; i++) {
+        /* the candidates lie all over the key table: fetch an offset and a key a few steps ahead */
+        if (i + 2 * AHEAD < count)
+            PREFETCH(&offsets[refs[i + 2 * AHEAD]]);
+        if (i + AHEAD < count)
+            PREFETCH(blob + offsets[refs[i + AHEAD]]);
         Py_ssize_t size;
         const char *stored = string_at(self->keys, refs[i], &size);
         if (stored == NULL || size > 4 * (MAX_KEY + 16))
@@ -363,7 +481,7 @@ Blocking_near(BlockingObject *self, PyObject *const *args, Py_ssize_t nargs)
         Py_ssize_t m = decode_utf8((const unsigned char *)stored, size, other, MAX_KEY + 16);
         if (m < 0 || m > MAX_KEY)
             continue;
-        int d = osa_within(query, n, other, m, (int)max_edits);
+        int d = bits ? osa_bits(&pm, n, other, m, (int)max_edits) : osa_within(query, n, other, m, (int)max_edits);
         if (d <= max_edits) {
             hit_ref[hits] = refs[i];
             hit_dist[hits] = (uint32_t)d;

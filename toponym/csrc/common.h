@@ -15,11 +15,11 @@
 /* Longest key the blocking reads, in characters. */
 #define MAX_KEY 1024
 
-#if defined(_MSC_VER)
-#include <intrin.h>
-#define POPCOUNT32(x) ((int)__popcnt(x))
+/* A hint to fetch memory that a loop reads a few steps later (the fuzzy tables are read at random). */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
 #else
-#define POPCOUNT32(x) __builtin_popcount(x)
+#define PREFETCH(p) ((void)0)
 #endif
 
 /* ---- CRC-32, the polynomial and conventions of zlib.crc32 ---------------------------------- */
