@@ -67,6 +67,7 @@ class Resolver:
         self.index = index
         self.fuzzy = fuzzy
         self._fast = FastPath(index)
+        self._stored = self._fast.stored
         self._cache: dict[str, Match | None] = {}
         self._cache_get = self._cache.get
         self._cache_size = cache_size
@@ -275,9 +276,14 @@ class Resolver:
         return found  # type: ignore[return-value]
 
     def _plain(self, name: str) -> Match | None:
-        """A bare query's answer as a name (from the compiled answers where they answer it)."""
-        best = self._fast(name) if len(name) <= MAX_QUERY else None
-        return self._slow(name, NO_HINTS) if best is SLOW else best  # type: ignore[return-value]
+        """A bare query's answer as a name (from the compiled answers where they answer it): a
+        stored spelling, the commonest query, in one call."""
+        if len(name) > MAX_QUERY:
+            return None
+        best = self._stored(name)
+        if best is NotImplemented:
+            best = self._fast.unstored(name)
+        return self._slow(name, NO_HINTS) if best is SLOW else best
 
     def _read(self, name: str, hints: Hints) -> tuple[tuple[Match, int] | None, list[Ranked]]:
         """One ranking of ``name``: the place it names as an ISO 3166-1 code (a query in capitals,

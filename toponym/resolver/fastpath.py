@@ -8,7 +8,8 @@ words, short keys that may be acronyms) are ranked at query time instead (:data:
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
 from .._make import make_match
 from ..index import Index
@@ -48,7 +49,7 @@ class FastPath:
         self.index = index
         methods = tuple(_METHOD[code] for code in range(len(_METHOD)))
         # the commonest case, a query spelt as stored, in one call (C's when it is built)
-        self._stored = Answers(
+        self.stored = Answers(
             names.text.table,
             (names.answer, names.method, names.explain, names.place, names.lang, names.type_code, names.persp),
             (methods, tuple(SCORE[m] for m in methods), names.first_lang, NAME_TYPES, names.perspectives,
@@ -63,11 +64,16 @@ class FastPath:
         self._explanations = index.explanations
         self._key_row, self._key_best, self._key_explain = index.keys.row_of, index.keys.best, index.keys.explain
 
+    stored: Callable[[str], Any]
+    """``stored(query)``: the answer when ``query`` is a stored spelling, else ``NotImplemented``."""
+
     def __call__(self, query: str) -> Match | _Slow | None:
-        found = self._stored(query)
-        if found is not NotImplemented:
-            return found  # type: ignore[no-any-return]
-        # not a stored spelling (or one whose answer depends on its case): normalise it
+        found = self.stored(query)
+        return self.unstored(query) if found is NotImplemented else found
+
+    def unstored(self, query: str) -> Match | _Slow | None:
+        """The answer to a query that is no stored spelling (or one whose answer depends on its
+        case): its normalised key's."""
         norm = normalize_name(query)
         key = self._key_row(norm) if norm else -1
         if key < 0:
