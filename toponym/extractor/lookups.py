@@ -79,12 +79,8 @@ class Lookups:
         return top if tags & MAJOR_LANGS else None
 
     def demonym(self, query: str) -> bool:
-        """Is ``query`` stored as a country's demonym ("German", "Dutch", "Swiss")? Then in text it
-        is the adjective or the people, also where a lesser place bears the word as its name (a
-        parish of the Isle of Man is called German)."""
-        index = self.resolver.index
-        names, places = index.names, index.places
-        return any(
-            names.type(n) == "demonym" and places.kind[names.place[n]] in MAJOR_KINDS
-            for n, _tier in index.keys.lookup(normalize_name(query))
-        )
+        """Is ``query`` stored as a place's demonym ("German", "Dutch", "Chechen", "Texan")? Then in
+        text it is the adjective or the people, also where a lesser place bears the word as its name
+        (a parish of the Isle of Man is called German)."""
+        names = self.resolver.index.names
+        return any(names.type(n) == "demonym" for n, _tier in self.resolver.index.keys.lookup(normalize_name(query)))
