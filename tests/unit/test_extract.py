@@ -300,6 +300,27 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     assert [m.text for m in toponym.extract("Russia Warns Japan Over Disputed Islands")] == ["Russia", "Japan"]
 
 
+def test_a_place_name_inside_a_team_or_a_state_body() -> None:
+    # a team's nickname (a plural word with a capital) and a word that heads state bodies and firms
+    for text in ["the Chicago Cubs won again", "Detroit Tigers beat them", "the U.S. Navy said", "Israel Radio said"]:
+        assert toponym.extract(text) == [], text
+    # a plural in lower case, or a word that is no nickname, leaves the place alone
+    assert [m.text for m in toponym.extract("In Chicago cubs were born.")] == ["Chicago"]
+    # in a fixture list in capitals the visitors are a team, the place after AT is where they play
+    got = toponym.extract("SCHEDULE OAKLAND AT BOSTON SEATTLE AT BALTIMORE")
+    assert [m.text for m in got] == ["BOSTON", "BALTIMORE"]
+    # a venue after "AT" with no place before it is a place
+    assert [m.text for m in toponym.extract("RAIN STOPS PLAY AT LEEDS")] == ["LEEDS"]
+
+
+def test_an_adjective_stored_as_a_subdivision_name_is_no_mention() -> None:
+    # CLDR's English names of two Russian republics are adjectives: demonyms, not places in text
+    assert [m.text for m in toponym.extract("Rebels entered the Chechen capital Grozny .")] == ["Grozny"]
+    assert toponym.extract("Saudi officials and Jewish groups met .") == []
+    assert toponym.resolve("Chechnya").place.id == "ru-ce"  # type: ignore[union-attr]
+    assert toponym.get("ru-ce").name_for(lang="en") == "Chechnya"
+
+
 def test_the_short_form_of_a_city_name_of_several_words() -> None:
     # "Frankfurt" is Frankfurt am Main's short form: its own name, not an untagged alternate
     assert [m.place.name for m in toponym.extract("Bonds fell in Frankfurt on Monday.")] == ["Frankfurt am Main"]

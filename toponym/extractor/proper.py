@@ -60,16 +60,31 @@ def _compound(head: str) -> bool:
     return len(head) == 3 and head[0].isupper() and head[1:].isalpha() and head[1:].islower()
 
 
+def _team(word: str, ordinary: Callable[[str], bool]) -> bool:
+    """Is ``word``, written right after a place name, a team's nickname: an ordinary word in the
+    plural with a capital ("Chicago Cubs", "Detroit Tigers", "Sydney Bulldogs")?"""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word[1:].islower() and ordinary(word)
+
+
+def _visitors(text: str, r: Raw, starts: set[int]) -> bool:
+    """Is ``r`` the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON")? The place
+    after "AT" is where the game is played: a place."""
+    return text.startswith(" AT ", r.end) and r.end + 4 in starts and text[r.start : r.end].isupper()
+
+
 def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
-    organisations ("Manchester United", "Sydney Newsroom"). A line in title case (a
-    headline) is left alone."""
+    organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
+    Cubs"), and the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"). A line in
+    title case (a headline) is left alone."""
     words = names()
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
     for r in raws:
+        if _visitors(text, r, starts):
+            continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
             if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
@@ -85,7 +100,9 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if after is not None and not r.inflected and r.end + 1 not in starts and text[r.start : r.start + 1].isupper():
             w = after.group(1)
-            named = w[0].isupper() and (w in words.organisation or (w not in words.calendar and not ordinary(w)))
+            named = w[0].isupper() and (
+                w in words.organisation or _team(w, ordinary) or (w not in words.calendar and not ordinary(w))
+            )
             if named and not _title_line(text, r.start):
                 continue
         out.append(r)
