@@ -344,3 +344,22 @@ def test_adjectives_of_country_names_are_not_places() -> None:
     for text in ["an Israeli envoy", "Iraqi Kurdish areas", "a Serb church", "the South African side"]:
         assert toponym.extract(text) == [], text
     assert [m.place.id for m in toponym.extract("Italia, Russland, Niger")] == ["it", "ru", "ne"]
+
+
+def test_a_place_an_organisation_is_named_after() -> None:
+    for text in [
+        "Los tipos del Banco de España subieron .",
+        "the Bank of England said",
+        "la Junta de Andalucía aprobó",
+    ]:
+        assert toponym.extract(text) == [], text
+    assert [m.text for m in toponym.extract("Viajó a España .")] == ["España"]
+    # a place whose own name begins so is matched whole
+    assert [m.text for m in toponym.extract("Vive en la Comunidad de Madrid .")] == ["Comunidad de Madrid"]
+
+
+def test_a_city_after_a_masculine_article_is_its_club() -> None:
+    assert toponym.extract("la aventura del Valencia terminó") == []
+    assert toponym.extract("El Valencia ganó ayer .") == []
+    assert [m.text for m in toponym.extract("Vive en Valencia desde 1990 .")] == ["Valencia"]
+    assert [m.text for m in toponym.extract("Llegó al Líbano ayer .")] == ["Líbano"]  # a country takes it

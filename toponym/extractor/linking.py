@@ -29,7 +29,7 @@ from .chars import SCRIPTS
 from .lookups import Lookups
 from .raw import Raw
 from .windows import Candidates
-from .wordlists import apposition
+from .wordlists import apposition, names
 
 __all__ = ["Linker"]
 
@@ -315,7 +315,7 @@ class Linker:
         countries = setting(named)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}
-        between = apposition()
+        between, clubs = apposition(), names()
         out: list[Mention] = []
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
@@ -343,7 +343,7 @@ class Linker:
                 match = self._decide(raw, first, counts[sig], support, (named, countries, expanded), use_context)
                 if support is local:
                     decided[sig] = match
-            if match is not None:
+            if match is not None and not (match.place.kind == "city" and clubs.club(text, raw.start)):
                 out.append(self._mention(text, raw, match))
         return out
 

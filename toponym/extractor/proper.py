@@ -98,6 +98,8 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
             continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
         if words.preceded(text, r.start):
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
+        if words.of_organisation(text, r.start):
+            continue  # the place an organisation is named after: "Banco de España", "Bank of England"
         if after is not None and not r.inflected and r.end + 1 not in starts and text[r.start : r.start + 1].isupper():
             w = after.group(1)
             named = w[0].isupper() and (

@@ -60,6 +60,21 @@ class Names:
     organisation: frozenset[str]
     calendar: frozenset[str]
     before: frozenset[str]
+    of_heads: frozenset[str]
+    of_pattern: re.Pattern[str]
+    """The head of an organisation and the word joining it to a place, right before the place."""
+    club_pattern: re.Pattern[str]
+    """An article that makes a city's name its club's, right before the name."""
+
+    def club(self, text: str, start: int) -> bool:
+        """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
+        return self.club_pattern.search(text, max(0, start - 5), start) is not None
+
+    def of_organisation(self, text: str, start: int) -> bool:
+        """Is the name at ``start`` the place an organisation is named after ("Banco de España",
+        "Bank of England", "Université d'Ottawa")?"""
+        m = self.of_pattern.search(text, max(0, start - 40), start)
+        return m is not None and m.group(1) in self.of_heads
 
     def preceded(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a word of :attr:`before` or an initial
@@ -82,10 +97,29 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\s\"'(«“]+) $", re.MUL
 _INITIAL_BEFORE = re.compile(r"(?:^|\W)\w\. $")
 
 
+def _of_pattern(joins: list[str]) -> re.Pattern[str]:
+    # "de " and "of the " end with a space before the place, "d'" and "de l'" with the apostrophe
+    alternatives = sorted((re.escape(j) + ("" if j.endswith("'") else " ") for j in joins), key=len, reverse=True)
+    joined = "|".join(alternatives)
+    return re.compile(rf"(?:^|(?<=[\s\"'’(«“]))([^\W\d_][\w-]*) (?:{joined})$", re.MULTILINE)
+
+
+def _word_before(words: list[str]) -> re.Pattern[str]:
+    joined = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:^|(?<=[\s\"(«“]))(?:{joined}) $", re.MULTILINE)
+
+
 @functools.cache
 def names() -> Names:
     data = _load("names.toml")
-    return Names(frozenset(data["organisation"]), frozenset(data["calendar"]), frozenset(data["before"]))
+    return Names(
+        frozenset(data["organisation"]),
+        frozenset(data["calendar"]),
+        frozenset(data["before"]),
+        frozenset(data["of_heads"]),
+        _of_pattern(data["of_words"]),
+        _word_before(data["club_articles"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
