@@ -363,3 +363,13 @@ def test_a_city_after_a_masculine_article_is_its_club() -> None:
     assert toponym.extract("El Valencia ganó ayer .") == []
     assert [m.text for m in toponym.extract("Vive en Valencia desde 1990 .")] == ["Valencia"]
     assert [m.text for m in toponym.extract("Llegó al Líbano ayer .")] == ["Líbano"]  # a country takes it
+
+
+def test_one_of_the_commonest_words_of_a_language_that_begins_a_sentence() -> None:
+    # Spanish "para", German "man": capitalised by the sentence, still the words (not Pará, Isle of Man)
+    assert toponym.extract("Para asegurar la aprobación , votaron .") == []
+    assert toponym.extract("Man sagt , es regnet .") == []
+    assert [m.text for m in toponym.extract("Viajó a Pará .")] == ["Pará"]
+    # a country's name, or a metropolis', is no such word though frequent in its language
+    assert [m.text for m in toponym.extract("France et Allemagne .")] == ["France", "Allemagne"]
+    assert [m.text for m in toponym.extract("Budapest és Bécs .")] == ["Budapest", "Bécs"]

@@ -37,13 +37,16 @@ from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
 from .merge import MergedPlace
 from .records import Words
 
-__all__ = ["ORDINARY_CORE", "ORDINARY_TOP", "RULES", "Audit", "Decision", "apply", "audit"]
+__all__ = ["FUNCTION_TOP", "ORDINARY_CORE", "ORDINARY_TOP", "RULES", "Audit", "Decision", "apply", "audit"]
 
 #: How many of a language's most frequent words count as ordinary words.
 ORDINARY_TOP = 10_000
 #: Within this many, a word is ordinary even when English writes it as a name ("ada": Malay "there is").
 ORDINARY_CORE = 1_000
+#: How many of a language's most frequent words are its function words ("para", "como", "man").
+FUNCTION_TOP = 100
 _CITY_PROMINENT = 100_000
+_METROPOLIS = 1_000_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
@@ -76,6 +79,10 @@ class Audit:
     ordinary: frozenset[str]
     """Words (normalised, accents kept) a bare query of which gets no answer (rule ``ordinary-word``):
     Spanish "se" is one, "Sé" (a district of São Paulo) not."""
+    function: frozenset[str] = frozenset()
+    """The ``FUNCTION_TOP`` commonest words of each language that are no prominent place's own name
+    in that language (normalised, accents kept): Spanish "para" is one (the English "Para" of Pará
+    and the Surinamese district Para vouch for nothing in Spanish), French "france" not."""
 
 
 def _key(name: str) -> str:
@@ -211,6 +218,26 @@ def _ordinary(words: Words, own: _Own) -> list[Decision]:
     ]
 
 
+def _function(places: dict[str, MergedPlace], words: Words, own: _Own) -> frozenset[str]:
+    """The function words of every language: see :attr:`Audit.function`. A country's name in any
+    language, or the name of a city of a million people, is none ("France", "Türkiye", "Budapest"
+    are frequent words of their languages)."""
+    countries = {
+        normalize_name(n.name) for p in places.values() if p.src.kind in COUNTRY_KINDS for n in p.names.values()
+    }
+    countries |= {
+        normalize_name(p.src.name)
+        for p in places.values()
+        if p.src.kind == "city" and (p.src.population or 0) >= _METROPOLIS
+    }
+    return frozenset(
+        k
+        for lang, ranked in words.frequent.items()
+        for k in ranked[:FUNCTION_TOP]
+        if k not in own.by_lang.get(lang, ()) and k not in countries
+    )
+
+
 def _foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
     countries = [p for p in places.values() if p.src.kind in COUNTRY_KINDS]
     owner: dict[str, set[str]] = defaultdict(set)  # key -> countries whose canonical or English name it is
@@ -250,8 +277,9 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
     places = {p.src.id: p for p in merged}
     prominent = _prominent(places)
     dropped = [*_foreign_country_names(places), *_short_untagged(places, prominent)]
-    ordinary = _ordinary(words, _own_names(places, prominent, words))
-    return Audit(tuple(dropped + ordinary), frozenset(d.key for d in ordinary))
+    own = _own_names(places, prominent, words)
+    ordinary = _ordinary(words, own)
+    return Audit(tuple(dropped + ordinary), frozenset(d.key for d in ordinary), _function(places, words, own))
 
 
 def apply(merged: list[MergedPlace], result: Audit) -> None:

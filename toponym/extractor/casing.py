@@ -107,6 +107,10 @@ class Casing:
             found = self._ordinary.put(surface, folded in self.index.policy.words or folded in self.index.policy.stop)
         return found
 
+    def function_word(self, surface: str) -> bool:
+        """Is ``surface`` one of the commonest words of some language ("Para", "Como", "Man")?"""
+        return normalize_name(surface) in self.index.policy.function_words
+
     def _capitals(self, text: str, s: int, e: int, surface: str) -> Raw | None:
         # a dateline names the place the story is filed from: "TOKYO (Kyodo) -", "MOSCOW, Aug 3",
         # "WELLINGTON 1996-08-22" (a word at the start of its line, then a date, an agency or a dash)

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from .patterns import line_around
+from .patterns import line_around, sentence_initial
 from .raw import Raw
 from .wordlists import names
 
@@ -72,7 +72,19 @@ def _visitors(text: str, r: Raw, starts: set[int]) -> bool:
     return text.startswith(" AT ", r.end) and r.end + 4 in starts and text[r.start : r.end].isupper()
 
 
-def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[Raw]:
+def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
+    """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
+    ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
+    elsewhere in a sentence, or with a place beside them."""
+    surface = text[r.start : r.end]
+    return (
+        surface[:1].isupper() and surface[1:].islower() and sentence_initial(text, r.start) and function_word(surface)
+    )
+
+
+def proper(
+    text: str, raws: list[Raw], ordinary: Callable[[str], bool], function_word: Callable[[str], bool]
+) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
@@ -83,7 +95,7 @@ def proper(text: str, raws: list[Raw], ordinary: Callable[[str], bool]) -> list[
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
     for r in raws:
-        if _visitors(text, r, starts):
+        if _visitors(text, r, starts) or _sentence_word(text, r, function_word):
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows

@@ -202,7 +202,7 @@ class Scanner:
 
     def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
         """Drop place names inside longer proper names (:func:`.proper.proper`)."""
-        return proper(text, raws, self.casing.ordinary)
+        return proper(text, raws, self.casing.ordinary, self.casing.function_word)
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:

@@ -26,7 +26,15 @@ from .blocking import FuzzyKeys
 from .columns import running_total
 from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .integrity import IntegrityError, check_structure
-from .schema import FORMAT, WORD_COMMON, WORD_DICTIONARY, WORD_NO_FUZZY, WORD_ORDINARY, WORD_ORDINARY_KEY
+from .schema import (
+    FORMAT,
+    WORD_COMMON,
+    WORD_DICTIONARY,
+    WORD_FUNCTION,
+    WORD_NO_FUZZY,
+    WORD_ORDINARY,
+    WORD_ORDINARY_KEY,
+)
 from .strings import Strings, line_starts
 from .views import KeyTable, NameTable, PlaceTable, Policy, TextTable, WordSet
 
@@ -52,6 +60,7 @@ def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
         no_fuzzy_words=WordSet(words, flags, WORD_NO_FUZZY),
         ordinary=WordSet(words, flags, WORD_ORDINARY),
         ordinary_keys=WordSet(words, flags, WORD_ORDINARY_KEY),
+        function_words=WordSet(words, flags, WORD_FUNCTION),
         perspective_alias=meta.perspective_alias,
         id_alias=meta.id_alias,
         ambiguity=float(meta.ranking["ambiguity"]),

@@ -31,6 +31,7 @@ __all__ = [
     "TIER_TRANSLIT",
     "WORD_COMMON",
     "WORD_DICTIONARY",
+    "WORD_FUNCTION",
     "WORD_NO_FUZZY",
     "WORD_ORDINARY",
     "WORD_ORDINARY_KEY",
@@ -70,6 +71,9 @@ WORD_COMMON: Final = 2
 WORD_NO_FUZZY: Final = 4
 WORD_ORDINARY: Final = 8
 WORD_ORDINARY_KEY: Final = 16
+#: One of the commonest words of a language ("para", "como", "man"): capitalised at the start of a
+#: sentence it is still the word.
+WORD_FUNCTION: Final = 32
 
 #: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
 #: "bosnia and herzegovina"); a longer key or word of a script without spaces starts with it.

@@ -216,6 +216,9 @@ class Policy:
     (normalised, accents kept: ``query.norm in ordinary``)."""
     ordinary_keys: WordSet
     """The folded keys of the ordinary words: a key whose bare answer depends on its accents."""
+    function_words: WordSet
+    """The commonest words of each language that are no prominent place's own name in it
+    (normalised, accents kept): capitalised at the start of a sentence, still the word."""
     perspective_alias: Mapping[str, str]
     id_alias: Mapping[str, str]
     ambiguity: float
