@@ -63,6 +63,8 @@ class Names:
     of_heads: frozenset[str]
     of_pattern: re.Pattern[str]
     """The head of an organisation and the word joining it to a place, right before the place."""
+    of_endings: tuple[str, ...]
+    """The joining words as they end right before the place ("de ", "of ", "d'"): a cheap test first."""
     club_pattern: re.Pattern[str]
     """An article that makes a city's name its club's, right before the name."""
 
@@ -73,6 +75,8 @@ class Names:
     def of_organisation(self, text: str, start: int) -> bool:
         """Is the name at ``start`` the place an organisation is named after ("Banco de España",
         "Bank of England", "Université d'Ottawa")?"""
+        if not text.endswith(self.of_endings, 0, start):
+            return False
         m = self.of_pattern.search(text, max(0, start - 40), start)
         return m is not None and m.group(1) in self.of_heads
 
@@ -97,9 +101,13 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\s\"'(«“]+) $", re.MUL
 _INITIAL_BEFORE = re.compile(r"(?:^|\W)\w\. $")
 
 
-def _of_pattern(joins: list[str]) -> re.Pattern[str]:
+def _of_endings(joins: list[str]) -> tuple[str, ...]:
     # "de " and "of the " end with a space before the place, "d'" and "de l'" with the apostrophe
-    alternatives = sorted((re.escape(j) + ("" if j.endswith("'") else " ") for j in joins), key=len, reverse=True)
+    return tuple(" " + j + ("" if j.endswith("'") else " ") for j in joins)
+
+
+def _of_pattern(joins: list[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(e[1:]) for e in _of_endings(joins)), key=len, reverse=True)
     joined = "|".join(alternatives)
     return re.compile(rf"(?:^|(?<=[\s\"'’(«“]))([^\W\d_][\w-]*) (?:{joined})$", re.MULTILINE)
 
@@ -118,6 +126,7 @@ def names() -> Names:
         frozenset(data["before"]),
         frozenset(data["of_heads"]),
         _of_pattern(data["of_words"]),
+        _of_endings(data["of_words"]),
         _word_before(data["club_articles"]),
     )
 
