@@ -19,6 +19,9 @@ def test_a_name_repeated_is_no_evidence_for_its_own_answer(shipped: Gazetteer) -
     """Three "London" lend the London the name means alone no support against "Ontario"."""
     text = "The mayor of London opened a library. London councillors and London police came. Ontario paid for it."
     assert ids(shipped, text, "London") == {LONDON_ON}
+    # read two ways ("in London" is specific, "London" is not), it is still one name
+    text = "The mayor of London opened a library in London. London police came. Ontario paid for it."
+    assert ids(shipped, text, "London") == {LONDON_ON}
     assert ids(shipped, "Paris police and Paris firefighters searched the woods with Texas rangers.", "Paris") == {
         PARIS_TX
     }

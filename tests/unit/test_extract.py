@@ -373,3 +373,11 @@ def test_one_of_the_commonest_words_of_a_language_that_begins_a_sentence() -> No
     # a country's name, or a metropolis', is no such word though frequent in its language
     assert [m.text for m in toponym.extract("France et Allemagne .")] == ["France", "Allemagne"]
     assert [m.text for m in toponym.extract("Budapest és Bécs .")] == ["Budapest", "Bécs"]
+
+
+def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
+    # a town of 50,000 or 100,000 alone needs another place of the text; "in"/"à" say it is a place
+    assert [m.text for m in toponym.extract("Der Sieg in Witten war knapp .")] == ["Witten"]
+    assert toponym.extract("Witten war knapp .") == []
+    assert [m.text for m in toponym.extract("Il vit à Colmar depuis 1990 .")] == ["Colmar"]
+    assert toponym.extract("Colmar gagne encore .") == []

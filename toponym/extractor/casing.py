@@ -17,6 +17,7 @@ from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
 from .patterns import headline
 from .raw import Raw, make_raw
+from .wordlists import locative
 
 __all__ = ["CODE_NEIGHBOUR", "Casing", "dateline", "token_key"]
 
@@ -67,6 +68,7 @@ class Casing:
         self._memo: BoundedMemo[str, int] = BoundedMemo()
         self._acronyms: BoundedMemo[str, bool] = BoundedMemo()
         self._ordinary: BoundedMemo[str, bool] = BoundedMemo()
+        self._locative = locative()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -76,7 +78,12 @@ class Casing:
             verdict = self._memo.put(surface, self._verdict(surface))
         if verdict == _CAPITALS:
             return self._capitals(text, s, e, surface)
-        return None if verdict == _NONE else make_raw(s, e, surface, False, verdict == _WORD, False, -1, 0)
+        if verdict == _NONE:
+            return None
+        # "in Bayreuth", "à Lorient": a name after a preposition of place is as specific as a name
+        # of several words
+        specific = verdict == _RAW and self._locative.search(text, max(0, s - 6), s) is not None
+        return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)
 
     @staticmethod
     def phrase(text: str, s: int, e: int) -> Raw | None:

@@ -306,6 +306,10 @@ class Linker:
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
+        # a name's mentions all leave its own context, whatever they were read as ("in London", "London")
+        times: dict[str, int] = {}
+        for sig, n in counts.items():
+            times[sig[0]] = times.get(sig[0], 0) + n
         # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
         # a text does not make "Basic" or "Loop" places in the US); only a place below country
         # level does, or the country written right after it ("Nice, France").
@@ -340,7 +344,7 @@ class Linker:
             elif support is local and sig in decided:
                 match = decided[sig]
             else:
-                match = self._decide(raw, first, counts[sig], support, (named, countries, expanded), use_context)
+                match = self._decide(raw, first, times[sig[0]], support, (named, countries, expanded), use_context)
                 if support is local:
                     decided[sig] = match
             if match is not None and not (match.place.kind == "city" and clubs.club(text, raw.start)):

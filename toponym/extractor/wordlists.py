@@ -53,6 +53,13 @@ def apposition() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@functools.cache
+def locative() -> re.Pattern[str]:
+    """A preposition of place right before a word (``lexicons/locative.toml``): match it ending at the word."""
+    joined = "|".join(map(re.escape, _load("locative.toml")["words"]))
+    return re.compile(rf"(?:^|(?<=\s))(?:{joined}) $", re.IGNORECASE | re.MULTILINE)
+
+
 @dataclass(frozen=True, slots=True)
 class Names:
     """Words around a place name that make it part of a longer proper name (``lexicons/names.toml``)."""
