@@ -381,3 +381,10 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     assert toponym.extract("Witten war knapp .") == []
     assert [m.text for m in toponym.extract("Il vit à Colmar depuis 1990 .")] == ["Colmar"]
     assert toponym.extract("Colmar gagne encore .") == []
+
+
+def test_a_metropolis_whose_name_is_an_english_word() -> None:
+    # "shanghai" is an English verb: the city of 25 million is still named so, anywhere in a sentence
+    assert [m.place.name for m in toponym.extract("Traders in Shanghai said on Thursday .")] == ["Shanghai"]
+    assert [m.place.name for m in toponym.extract("Shanghai traders said .")] == ["Shanghai"]
+    assert toponym.extract("Nice work , he said .") == []  # a city of 340,000 is not enough

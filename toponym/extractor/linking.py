@@ -26,7 +26,7 @@ from .adjectives import EnglishNames
 from .affixes import affixes
 from .casing import token_key
 from .chars import SCRIPTS
-from .lookups import Lookups
+from .lookups import METROPOLIS, Lookups
 from .raw import Raw
 from .windows import Candidates
 from .wordlists import apposition, names
@@ -35,7 +35,6 @@ __all__ = ["Linker"]
 
 _INFLECTED_SCORE = 92.0
 _THE = re.compile(r"the\s", re.IGNORECASE)
-_UNTAGGED_ALONE = 1_000_000  # population from which a city stands on an untagged alternate name
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
 _CITY_ALONE = 100_000
@@ -100,12 +99,15 @@ class Linker:
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
         own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
-        if raw.word and not (kind in MAJOR_KINDS and (own_name or self.english.is_english(row, match.matched))):
+        # a metropolis stands on its own name though English has the word ("shanghai", "cologne")
+        metropolis = kind == "city" and own_name and (place.population or 0) >= METROPOLIS
+        major = kind in MAJOR_KINDS
+        if raw.word and not (metropolis or (major and (own_name or self.english.is_english(row, match.matched)))):
             return False
         tag = match.lang.split("-")[0]
         if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
-        if raw.rank and kind not in MAJOR_KINDS and not (kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE):
+        if raw.rank and kind not in MAJOR_KINDS and not (kind == "city" and (place.population or 0) >= METROPOLIS):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
@@ -121,7 +123,7 @@ class Linker:
         if surface.isascii() and not own_name and tag == "und":
             # an untagged alternate stands only for a metropolis or a first-level region, and at a
             # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
-            big = kind == "city" and (place.population or 0) >= _UNTAGGED_ALONE
+            big = kind == "city" and (place.population or 0) >= METROPOLIS
             seat = kind == "city" and self._seat(raw, row)
             return seat or ((big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5)
         if place.curated:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
@@ -12,6 +14,11 @@ __all__ = ["Lookups"]
 
 #: Places named in every language by the common noun ("Welt", "world"): no name of theirs is read over a word.
 _GENERIC = frozenset({"m49-001"})
+
+
+#: A city of this many people stands on its own name though English has the word ("Shanghai"),
+#: and on an untagged alternate name ("Milano").
+METROPOLIS: Final = 1_000_000
 
 
 class Lookups:
@@ -38,13 +45,18 @@ class Lookups:
         return top is not None and top.place.kind in MAJOR_KINDS
 
     def may_be_major(self, query: str) -> bool:
-        """Does a key of ``query`` name a country, sea or the like? The candidates the resolver
-        ranks are the places of these keys (its normalised and folded keys, else transliterated),
-        so without one the first candidate is none: an inflected word's forms are settled without
-        ranking them (most name no major place). A query no key matches may match fuzzily: maybe."""
-        place, kinds = self.resolver.index.names.place, self._kinds
-        entries = self.resolver.index.keys.reach(query)
-        return not entries or any(kinds[place[n]] in MAJOR_KINDS for n, _tier in entries)
+        """Does a key of ``query`` name a country, sea or the like, or a metropolis? The candidates
+        the resolver ranks are the places of these keys (its normalised and folded keys, else
+        transliterated), so without one the first candidate is none: an inflected word's forms are
+        settled without ranking them (most name no major place). A query no key matches may match
+        fuzzily: maybe."""
+        index = self.resolver.index
+        place, kinds, population = index.names.place, self._kinds, index.places.population
+        entries = index.keys.reach(query)
+        return not entries or any(
+            kinds[p] in MAJOR_KINDS or (kinds[p] == "city" and (population[p] or 0) >= METROPOLIS)
+            for p in (place[n] for n, _tier in entries)
+        )
 
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every candidate of ``query``, their countries and ancestors."""
