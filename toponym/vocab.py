@@ -19,6 +19,7 @@ __all__ = [
     "MAJOR_LANGS",
     "MAJOR_LANGUAGES",
     "METHODS",
+    "METROPOLIS",
     "NAME_LEVELS",
     "NAME_TYPES",
     "SCHEMES",
@@ -104,6 +105,9 @@ COUNTRY_KINDS: Final[frozenset[Kind]] = frozenset({"country", "territory", "form
 #: a name's level is its index here.
 NAME_LEVELS: Final = ("misspelling", "minor-language", "untagged", "major-language", "reviewed")
 MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea", "macro-region"})
+#: A city of this many people is a metropolis: in text it stands on its own name though a language
+#: has the word ("Shanghai") and on an untagged alternate ("Milano"); its name is no function word.
+METROPOLIS: Final = 1_000_000
 
 #: Languages whose names a source gives with care: a name tagged with one of them vouches for its
 #: place (the languages of the word lists in gazetteer/words/, and a few more major ones).

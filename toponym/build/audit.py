@@ -33,7 +33,7 @@ from typing import Literal, get_args
 
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
-from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
+from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS
 from .merge import MergedPlace
 from .records import Words
 
@@ -46,7 +46,6 @@ ORDINARY_CORE = 1_000
 #: How many of a language's most frequent words are its function words ("para", "como", "man").
 FUNCTION_TOP = 100
 _CITY_PROMINENT = 100_000
-_METROPOLIS = 1_000_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
@@ -228,7 +227,7 @@ def _function(places: dict[str, MergedPlace], words: Words, own: _Own) -> frozen
     countries |= {
         normalize_name(p.src.name)
         for p in places.values()
-        if p.src.kind == "city" and (p.src.population or 0) >= _METROPOLIS
+        if p.src.kind == "city" and (p.src.population or 0) >= METROPOLIS
     }
     return frozenset(
         k

@@ -21,12 +21,12 @@ from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, setting
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .casing import token_key
 from .chars import SCRIPTS
-from .lookups import METROPOLIS, Lookups
+from .lookups import Lookups
 from .raw import Raw
 from .windows import Candidates
 from .wordlists import apposition, names
@@ -99,19 +99,20 @@ class Linker:
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
         own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
+        major, big = kind in MAJOR_KINDS, kind == "city" and (place.population or 0) >= METROPOLIS
         # a metropolis stands on its own name though English has the word ("shanghai", "cologne")
-        metropolis = kind == "city" and own_name and (place.population or 0) >= METROPOLIS
-        major = kind in MAJOR_KINDS
-        if raw.word and not (metropolis or (major and (own_name or self.english.is_english(row, match.matched)))):
+        if raw.word and not (
+            (big and own_name) or (major and (own_name or self.english.is_english(row, match.matched)))
+        ):
             return False
         tag = match.lang.split("-")[0]
-        if match.method in ("folded", "transliterated") and surface.isascii() and kind not in MAJOR_KINDS:
+        if match.method in ("folded", "transliterated") and surface.isascii() and not major:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
-        if raw.rank and kind not in MAJOR_KINDS and not (kind == "city" and (place.population or 0) >= METROPOLIS):
+        if raw.rank and not major and not big:
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
-        if kind in MAJOR_KINDS:
+        if major:
             # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
             # German or Italian name countries so; ordinary words were turned away above
             return True
@@ -123,7 +124,6 @@ class Linker:
         if surface.isascii() and not own_name and tag == "und":
             # an untagged alternate stands only for a metropolis or a first-level region, and at a
             # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
-            big = kind == "city" and (place.population or 0) >= METROPOLIS
             seat = kind == "city" and self._seat(raw, row)
             return seat or ((big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5)
         if place.curated:

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Final
-
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
 from ..resolver import Lookup, Resolver
-from ..vocab import MAJOR_KINDS, MAJOR_LANGS
+from ..vocab import MAJOR_KINDS, MAJOR_LANGS, METROPOLIS
 
 __all__ = ["Lookups"]
 
 #: Places named in every language by the common noun ("Welt", "world"): no name of theirs is read over a word.
 _GENERIC = frozenset({"m49-001"})
-
-
-#: A city of this many people stands on its own name though English has the word ("Shanghai"),
-#: and on an untagged alternate name ("Milano").
-METROPOLIS: Final = 1_000_000
 
 
 class Lookups:

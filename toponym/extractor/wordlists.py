@@ -56,8 +56,7 @@ def apposition() -> re.Pattern[str]:
 @functools.cache
 def locative() -> re.Pattern[str]:
     """A preposition of place right before a word (``lexicons/locative.toml``): match it ending at the word."""
-    joined = "|".join(map(re.escape, _load("locative.toml")["words"]))
-    return re.compile(rf"(?:^|(?<=\s))(?:{joined}) $", re.IGNORECASE | re.MULTILINE)
+    return _word_before(_load("locative.toml")["words"], opening=r"\s", flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +118,11 @@ def _of_pattern(joins: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s\"'’(«“]))([^\W\d_][\w-]*) (?:{joined})$", re.MULTILINE)
 
 
-def _word_before(words: list[str]) -> re.Pattern[str]:
+def _word_before(words: list[str], opening: str = '\\s"(«“', flags: int = 0) -> re.Pattern[str]:
+    """One of ``words`` and a space, ending where the pattern is searched up to: at the start of a
+    line or after one of the ``opening`` characters (a regular expression character set)."""
     joined = "|".join(map(re.escape, words))
-    return re.compile(rf"(?:^|(?<=[\s\"(«“]))(?:{joined}) $", re.MULTILINE)
+    return re.compile(rf"(?:^|(?<=[{opening}]))(?:{joined}) $", re.MULTILINE | flags)
 
 
 @functools.cache
