@@ -107,6 +107,25 @@ def test_a_query_in_capitals_that_is_no_code_gets_no_town(shipped: Gazetteer, co
     assert answered < 200  # stored acronyms only: UK, UAE, DRC, ...
 
 
+def test_every_subdivision_from_its_iso_3166_2_code_through_resolve(shipped: Gazetteer) -> None:
+    """A column of subdivision codes ("US-CA", "JP-01") resolves code by code, in capitals or in
+    lower case as the places' IDs write them ("us-ca" is California, no typo of "Lusaca"); a
+    query in capitals shaped as a code that is none reaches only names stored in capitals."""
+    coded = [p for p in shipped.places() if "iso3166_2" in p.codes]
+    assert len(coded) > 5000
+    wrong = [
+        (query, m and m.place.id)
+        for p in coded
+        for query in (p.codes["iso3166_2"], p.codes["iso3166_2"].lower())
+        if (m := shipped.resolve(query)) is None or m.place is not p
+    ]
+    assert not wrong, wrong[:20]
+    known = {p.codes["iso3166_2"] for p in coded}
+    unknown = [q for p in coded if (q := p.codes["iso3166_2"][:-1] + "Q") not in known]
+    found = [(q, m.place.id) for q in unknown if (m := shipped.resolve(q)) is not None and not is_acronym(m.matched)]
+    assert len(unknown) > 3000 and not found, found[:20]
+
+
 def test_every_stored_code_finds_its_place(shipped: Gazetteer) -> None:
     """Each code of each place, looked up in its scheme, is that place; a code that two places share
     is refused with both named."""

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from toponym import AmbiguousCodeError, Gazetteer, UnknownPlaceError
-from toponym.resolver.codes import code_shaped, code_table
+from toponym.resolver.codes import code_query, code_shaped, code_table
 from toponym.vocab import CODE_KEYS
 
 from ..conftest import FIXTURE
@@ -155,6 +155,19 @@ def test_a_query_in_capitals_that_is_no_code_reaches_no_name_it_matches_only_ign
     outcome = gz.lookup("ITA")
     assert outcome.status == "no-match" and "code" in outcome.reason
     assert gz.resolve("ita") is not None  # lower case keeps today's reading
+
+
+def test_an_iso_3166_2_code_in_capitals_is_read_as_that_code(gz: Gazetteer) -> None:
+    assert [code_query(q) for q in ("US-GA", " RU-SAK ", "SI-015", "us-ga", "Al-Ain", "US-GAXX", "U-GA")] == [
+        True, True, True, False, False, False, False,
+    ]  # fmt: skip
+    m = gz.resolve("RU-SAK")
+    assert m is not None and m.place.id == "ru-sak" and m.reason == "code: the ISO 3166-2 code RU-SAK"
+    assert gz.lookup("PE-LIM").status == "matched" and gz.resolve("US-GA", country="us").place.id == "us-ga"  # type: ignore[union-attr]
+    assert gz.resolve("US-GA", country="ru") is None  # the hint still rules
+    assert gz.resolve("ru-sak").place.id == "ru-sak"  # type: ignore[union-attr]  # the place's ID: a code in lower case
+    outcome = gz.lookup("RU-XYZ")
+    assert outcome.status == "no-match" and "ISO code" in outcome.reason
 
 
 def test_lower_and_mixed_case_keep_their_reading(gz: Gazetteer) -> None:

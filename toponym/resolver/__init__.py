@@ -21,7 +21,7 @@ from ..normalize import normalize_name
 from ..outcome import Outcome
 from ..vocab import COUNTRY_KINDS, NAME_TYPES, Status
 from .candidates import Candidate, Query, gather, misspelt
-from .codes import code_shaped, code_table
+from .codes import code_first, code_shaped, code_table
 from .context import reach, supported
 from .fastpath import MAX_QUERY, SLOW, FastPath
 from .forms import fuzzy_allowance, readings
@@ -97,7 +97,7 @@ class Resolver:
             if not isinstance(name, str):
                 return None
             # codes first for a query in capitals: "CIV" is Côte d'Ivoire, not Kyiv
-            best = self._answer(name, NO_HINTS) if name.isupper() and code_shaped(name) else self._plain(name)
+            best = self._answer(name, NO_HINTS) if code_first(self.index, name) else self._plain(name)
             cache = self._cache
             if len(cache) >= self._cache_size:
                 cache.clear()
@@ -150,7 +150,7 @@ class Resolver:
         bad = invalid(name)
         if bad is not None:
             return bad
-        if not candidates and hints.empty and not code_shaped(name):
+        if not candidates and hints.empty and not code_first(self.index, name):
             best = self.resolve(name)
             if best is not None:
                 return Outcome(name, "matched", best, (best,), best.reason)
@@ -172,7 +172,7 @@ class Resolver:
         bad = invalid(name)
         if bad is not None:
             return None, bad.status
-        if hints.empty and not code_shaped(name):
+        if hints.empty and not code_first(self.index, name):
             best = self._fast(name)
             if isinstance(best, Match):
                 return best, "matched"
@@ -286,11 +286,11 @@ class Resolver:
         return self._slow(name, NO_HINTS) if best is SLOW else best
 
     def _read(self, name: str, hints: Hints) -> tuple[tuple[Match, int] | None, list[Ranked]]:
-        """One ranking of ``name``: the place it names as an ISO 3166-1 code (a query in capitals,
-        when the hints allow that place), with its row; then its ranked candidates. A query in
+        """One ranking of ``name``: the place it names as an ISO 3166-1 or 3166-2 code (a query in
+        capitals, when the hints allow that place), with its row; then its ranked candidates. A query in
         capitals reaches only stored names written in capitals ("UK", "РФ"), never a name it
         matches when case is ignored ("Ita", "Civ")."""
-        if not code_shaped(name):
+        if not code_first(self.index, name):
             return None, self._rows(name, hints, forms=True)
         codes = code_table(self.index)
         rows = self._rows(name, hints, codes.acronym)

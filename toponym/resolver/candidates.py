@@ -130,16 +130,29 @@ def misspelt(index: Index, q: Query, spelling: Spelling) -> list[Candidate]:
     return _fuzzy(index, q.text, q.folded, spelling) if q.text is not None and q.norm else []
 
 
+def _letters(key: str) -> int:
+    """A key's length without its spaces and hyphens: a typist drops and swaps letters, marks
+    and digits (a Devanagari vowel sign is no ``isalnum`` character, but typed as one)."""
+    return len(key) - key.count(" ") - key.count("-")
+
+
 def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Candidate]:
-    # searched with one more letter's allowance: the query may be a longer name cut short
-    edits = key_edits(len(folded) + 1) if len(folded) >= 5 else 0
+    # searched with one more letter's allowance: the query may be a longer name cut short; its
+    # letters count, not its hyphens and spaces ("us-ca" is four letters, no typo of "Lusaca")
+    edits = key_edits(_letters(folded) + 1) if _letters(folded) >= 5 else 0
     if not edits or folded in index.policy.no_fuzzy_words:
         return []
     if not folded.isascii() and script_of(folded) in NO_FUZZY_SCRIPTS:
         return []
-    # each stored key tolerates what its own length allows: a five-letter query may be a
-    # six-letter name with a letter dropped (two edits), a five-letter name takes one
-    hits = [h for h in index.fuzzy.near(folded, edits) if h[1] <= key_edits(h[2])]
+    # each stored key tolerates what its own letters allow: a five-letter query may be a
+    # six-letter name with a letter dropped (two edits), a five-letter name takes one ("al ain"
+    # is no name two letters off "ae-ajx")
+    key_text = index.keys.text
+    hits = [
+        h
+        for h in index.fuzzy.near(folded, edits)
+        if h[1] <= key_edits(h[2]) and h[1] <= key_edits(_letters(key_text[h[0]]))
+    ]
     if not hits:
         return []
     best = hits[0][1]

@@ -5,7 +5,8 @@ A code is compared as its scheme writes it: ISO letters and Wikidata QIDs in any
 ``q17``), ISO numeric and M49 codes as three digits (``8`` is ``008``), IDs in lower case.
 
 :func:`code_shaped` and :meth:`CodeTable.country_code` are the reading of a query to ``resolve``
-written in capitals, two or three letters: an ISO 3166-1 code first (docs/codes.md says why).
+written in capitals, two or three letters: an ISO 3166-1 code first (docs/codes.md says why);
+:func:`code_query` adds ISO 3166-2 codes ("US-CA") to what ``resolve`` reads so.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from ..surface import is_acronym
 from ..vocab import CODE_KEYS, SCHEMES, Kind
 from .candidates import Candidate
 
-__all__ = ["CodeTable", "code_shaped", "code_table", "scheme_label"]
+__all__ = ["CodeTable", "code_first", "code_query", "code_shaped", "code_table", "scheme_label"]
 
 _PAIR = re.compile(r"([^=;]+)=([^;]*)")
+#: An ISO 3166-2 code in capitals: the country's alpha-2, a hyphen, one to three letters or digits.
+_SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _DIGITS = frozenset({"iso3166_1_numeric", "m49"})
 #: The order readings are listed in an error message: the commonest schemes first.
 _ORDER = ("id", "iso3166_1_alpha2", "iso3166_1_alpha3", "iso3166_1_numeric", "iso3166_2", "iso3166_3",
@@ -68,6 +71,29 @@ def code_shaped(query: str) -> bool:
     """
     text = query.strip()
     return 2 <= len(text) <= 3 and text.isascii() and text.isalpha() and text.isupper()
+
+
+def code_query(query: str) -> bool:
+    """A query ``resolve`` reads as a code before a name: :func:`code_shaped`, or an ISO 3166-2
+    code in capitals ("US-CA", "JP-01": no name is written so).
+
+    >>> [code_query(q) for q in ("CIV", "US-CA", " JP-01 ", "SI-015", "us-ca", "Al-Ain", "AB-CDEF")]
+    [True, True, True, True, False, False, False]
+    """
+    return code_shaped(query) or _SUBDIVISION.fullmatch(query.strip()) is not None
+
+
+def code_first(index: Index, query: str) -> bool:
+    """Does ``resolve`` read ``query`` as a code before a name: in capitals (:func:`code_query`),
+    or an ISO 3166-2 code that some place carries, in lower case ("us-ca" is California's ID, no
+    typo of "Lusaca")?"""
+    if "-" not in query:
+        return query.isupper() and code_shaped(query)
+    if code_query(query):
+        return True
+    return (
+        _SUBDIVISION.fullmatch(query.strip().upper()) is not None and code_table(index).country_code(query) is not None
+    )
 
 
 class CodeTable:
@@ -150,10 +176,10 @@ class CodeTable:
         raise AmbiguousCodeError(f"{code!r} names {len(places)} places: {listed}; {hint}")
 
     def country_code(self, query: str) -> tuple[int, str] | None:
-        """The place a query in capitals names as an ISO 3166-1 alpha-2 or alpha-3 code, with the
-        scheme; ``None`` when it is no such code."""
-        text = query.strip()
-        scheme = "iso3166_1_alpha2" if len(text) == 2 else "iso3166_1_alpha3"
+        """The place a query in capitals names as an ISO 3166-1 alpha-2 or alpha-3 code (or, with
+        a hyphen, an ISO 3166-2 code), with the scheme; ``None`` when it is no such code."""
+        text = query.strip().upper()
+        scheme = "iso3166_2" if "-" in text else "iso3166_1_alpha2" if len(text) == 2 else "iso3166_1_alpha3"
         found = self._rows[scheme].get(text)
         return (found, scheme) if isinstance(found, int) else None
 

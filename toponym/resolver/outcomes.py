@@ -8,7 +8,7 @@ from .._make import make_match
 from ..index import Index
 from ..model import Explanation, Match
 from ..outcome import Outcome
-from .codes import code_shaped, scheme_label
+from .codes import code_query, scheme_label
 from .fastpath import MAX_QUERY
 from .hints import Hints
 from .ranking import Ranked
@@ -69,6 +69,6 @@ def outcome(
 
 
 def _nothing(query: str, hints: Hints) -> str:
-    if code_shaped(query):
-        return "no place has this ISO 3166-1 code or stored acronym (a query in capitals is not read as a name)"
+    if code_query(query):
+        return "no place has this ISO code or stored acronym (a query in capitals is not read as a name)"
     return "no place of the kinds asked for has this name" if hints.kinds is not None else "no place has this name"
