@@ -201,3 +201,41 @@ def test_a_german_adjective_in_a_name_takes_its_ending(text: str, expected: tupl
 def test_a_case_form_after_a_given_name_leaves_it_a_person() -> None:
     # "Simmen" reads as a form of the river Simme; it is the surname after "Maurice" (Mauritius)
     assert found("Le prix revient à Maurice Simmen , de Berne .") == [("Berne", toponym.resolve("Berne").place.id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Un traité a été conclu avec la Suède .", "se"),  # "suede" is an English word; "Suède" is Sweden in French
+        ("La note du Chili a été remise hier .", "cl"),
+    ],
+)
+def test_a_country_written_with_its_capital_in_a_major_language_stands_on_a_foreign_word(
+    text: str, place: str
+) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They found the bottle on the beach at Robben Island last week .",  # Iceland in Danish and German
+        "Two foreign players -- a Pole and a Romanian -- joined the club .",  # Poland in some languages
+        "The journal Human Gene Therapy published the study .",
+    ],
+)
+def test_a_country_name_that_english_has_as_a_common_word_needs_more(text: str) -> None:
+    assert {m.place.kind for m in toponym.extract(text)} <= {"city", "subdivision", "island"}
+    assert not {m.place.id for m in toponym.extract(text)} & {"is", "pl"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le président a dû atterrir à Kloten plutôt qu'ailleurs .", "Kloten"),  # 16,000 people
+        ("Er wohnt seit Jahren in Mittweida .", "Mittweida"),
+        ("Elle a enseigné à Delémont pendant dix ans .", "Delémont"),
+    ],
+)
+def test_a_town_after_a_preposition_of_place_stands_from_ten_thousand_people(text: str, name: str) -> None:
+    assert name in [m.text for m in toponym.extract(text)]

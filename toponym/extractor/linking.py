@@ -1,7 +1,7 @@
 """Linking: which candidate mentions stand, and which place each names, with document context.
 
 A first pass gives each distinct candidate its context-free answer and says whether it may stand
-alone (:meth:`Linker.alone`); the places named by those that stand are the text's context. A
+alone (:meth:`.standing.Standing.alone`); the places named by those that stand are the text's context. A
 name that may not stand alone ("Reading", a village named "Martin") is kept only when a place of
 the text contains it; an ambiguous one ("Georgia") is settled by the places around it.
 """
@@ -17,17 +17,16 @@ from .._make import make_mention
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
-from ..normalize import fold_key
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, setting
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
-from .casing import token_key
 from .chars import SCRIPTS
 from .lookups import Lookups
 from .raw import Raw
+from .standing import Standing
 from .windows import Candidates
 from .wordlists import apposition, names
 
@@ -35,11 +34,6 @@ __all__ = ["Linker"]
 
 _INFLECTED_SCORE = 92.0
 _THE = re.compile(r"the\s", re.IGNORECASE)
-#: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
-#: noisy; a city that small rarely appears without its region or country nearby).
-_CITY_ALONE = 100_000
-#: A multi-word city name is more specific: this population is enough.
-_CITY_ALONE_MULTI = 20_000
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
 _MISS = object()
@@ -63,10 +57,6 @@ class FirstPass(NamedTuple):
     """Not a place whatever the text says (an adjective of a country's name)."""
 
 
-def _letters_of(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
-
-
 class Linker:
     """Decides the mentions of one text from its candidates (memoised per process)."""
 
@@ -77,80 +67,9 @@ class Linker:
         self._first: BoundedMemo[_Signature, FirstPass] = BoundedMemo()
         self._groups = affixes().groups
         self.english = EnglishNames(index)
-        self._candidates: BoundedMemo[str, tuple[int, ...]] = BoundedMemo()
+        self.standing = Standing(index, self.english)
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
-
-    def alone(self, raw: Raw, match: Match, row: int) -> bool:
-        """May this mention stand without support from other places of the text?
-
-        Countries, seas and the like may, unless the word is an ordinary word that is not their
-        English name ("Here" and "End" are names of the UK and India in some language; "Chad",
-        "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
-        and subdivisions may when prominent (population, first-level subdivision) and not ordinary
-        words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
-        place of the text that contains it.
-        """
-        place = match.place
-        kind = place.kind
-        surface = raw.query
-        if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
-            return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
-        own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
-        # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
-        own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
-        major, big = kind in MAJOR_KINDS, kind == "city" and (place.population or 0) >= METROPOLIS
-        # a metropolis stands on its own name though English has the word ("shanghai", "cologne")
-        if raw.word and not (
-            (big and own_name) or (major and (own_name or self.english.is_english(row, match.matched)))
-        ):
-            return False
-        tag = match.lang.split("-")[0]
-        if match.method in ("folded", "transliterated") and surface.isascii() and not major:
-            return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
-        if raw.rank and not major and not big:
-            # a segment of a run without spaces that is an ordinary word of its language (ゴール
-            # "goal", プレー "play", 南部 "the south") names a lesser place only with support
-            return False
-        if major:
-            # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
-            # German or Italian name countries so; ordinary words were turned away above
-            return True
-        # reviewed names with a language are trusted ("Kunashiri", ja-Latn), and so are names a
-        # source tags with a language ("Milano", "Moskau"); a place reached through an untagged
-        # bulk alternate ("Sam" for Damascus, "Doodah" for Wichita) needs support; so does a small one
-        if place.curated and tag != "und":
-            return True
-        if surface.isascii() and not own_name and tag == "und":
-            # an untagged alternate stands only for a metropolis or a first-level region, and at a
-            # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
-            seat = kind == "city" and self._seat(raw, row)
-            return seat or ((big or (kind == "subdivision" and self._top_level(row))) and len(surface) >= 5)
-        if place.curated:
-            return True
-        pop = place.population or 0
-        if kind == "city":
-            return pop >= (_CITY_ALONE_MULTI if raw.specific else _CITY_ALONE) or self._seat(raw, row)
-        if kind == "subdivision":
-            return raw.specific or self._top_level(row)
-        return raw.specific or pop >= _CITY_ALONE
-
-    def _seat(self, raw: Raw, row: int) -> bool:
-        """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which
-        contains it or lies beside it in one region (Neuchâtel, Badajoz; Florenz, Antwerpen)? A
-        reader means one of the two; a text names the city alone. Only with a capital: without
-        case the name may be a word (Arabic البيضاء, "white"), nor a case form ("реку Нарву")."""
-        places = self.index.places
-        named = set(self._places(raw.query)) if raw.query[:1].isupper() and raw.group < 0 else set()
-        around = {row, *self.index.ancestors(row)}
-        return any(
-            places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a] and {a, places.parent[a]} & around
-            for a in named
-        )
-
-    def _top_level(self, row: int) -> bool:
-        parent = self.index.places.parent[row]
-        return parent < 0 or self.index.places.kind[parent] in ("country", "territory")
 
     def first_pass(self, raw: Raw, sig: _Signature | None = None) -> FirstPass:
         """The context-free verdict on a raw mention (memoised: it depends on its signature only).
@@ -183,7 +102,7 @@ class Linker:
         adjective = cand is not None and cand.place.kind in MAJOR_KINDS and self.english.adjective(cand_row, raw.query)
         if cand is not None and (adjective or self.lookups.demonym(raw.query)):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
-        alone = cand is not None and self.alone(raw, cand, cand_row)
+        alone = cand is not None and self.standing.alone(raw, cand, cand_row)
         explicit: tuple[int, ...] = ()
         expanded: tuple[int, ...] = ()
         if match is not None and alone:
@@ -205,7 +124,7 @@ class Linker:
         if match is None:
             return False
         group = self._groups[raw.group]
-        if group.base == "prominent" and not self.prominent(row):
+        if group.base == "prominent" and not self.standing.prominent(row):
             return False
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
@@ -217,30 +136,9 @@ class Linker:
                     return True
         return False
 
-    def prominent(self, row: int) -> bool:
-        """A place a reader may mean by its name alone: a country or the like, a first-level
-        subdivision, a city of 100,000 or more, a curated place."""
-        places = self.index.places
-        kind = places.kind[row]
-        if kind in MAJOR_KINDS or places.curated[row]:
-            return True
-        if kind == "subdivision":
-            return self._top_level(row)
-        return kind == "city" and places.population[row] >= _CITY_ALONE
-
     def _count(self, query: str) -> int:
         """How many places the key of ``query`` names (without ranking them)."""
-        return len(self._places(query)) or 1
-
-    def _places(self, query: str) -> tuple[int, ...]:
-        """The places the keys of ``query`` name, as the resolver's cascade gathers them (its
-        normalised and folded keys, else its transliterated key), unranked."""
-        found = self._candidates.get(query)
-        if found is None:
-            place = self.index.names.place
-            entries = self.index.keys.reach(query)
-            found = self._candidates.put(query, tuple(dict.fromkeys(place[n] for n, _tier in entries)))
-        return found
+        return len(self.standing.places(query)) or 1
 
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every place ``query`` may name, their countries and ancestors: what can lend
@@ -249,7 +147,7 @@ class Linker:
         if found is None:
             country = self.index.places.country
             out: set[int] = set()
-            for p in self._places(query):
+            for p in self.standing.places(query):
                 out.update((p, country[p], *self.index.ancestors(p)))
             found = self._reach.put(query, frozenset(out))
         return found

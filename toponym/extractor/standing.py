@@ -1,0 +1,145 @@
+"""Which mentions may stand without support from other places of the text: the context-free
+policy of :class:`~toponym.extractor.linking.Linker`'s first pass, by kind, population, name and
+how the name is written."""
+
+from __future__ import annotations
+
+from ..index import Index
+from ..memo import BoundedMemo
+from ..model import Match
+from ..normalize import fold_key
+from ..vocab import MAJOR_KINDS, MAJOR_LANGS, METROPOLIS
+from .adjectives import EnglishNames
+from .casing import token_key
+from .raw import Raw
+
+__all__ = ["CITY_ALONE", "Standing"]
+
+#: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
+#: noisy; a city that small rarely appears without its region or country nearby).
+CITY_ALONE = 100_000
+#: A multi-word city name, or one after a preposition of place, is more specific: this
+#: population is enough in a script with case ("à Kloten", "In Torshavn", "Le Locle").
+_CITY_ALONE_MULTI = 10_000
+#: A segment of a script without spaces is specific by its segmentation only, and katakana writes
+#: people's names as it writes towns' ("ウェブスター", Webster): more people are needed.
+_CITY_ALONE_SEGMENT = 20_000
+
+
+def _letters_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+class Standing:
+    """May a mention stand alone? (memoised per process, with the places each query names)."""
+
+    def __init__(self, index: Index, english: EnglishNames) -> None:
+        self.index = index
+        self.english = english
+        self._candidates: BoundedMemo[str, tuple[int, ...]] = BoundedMemo()
+
+    def alone(self, raw: Raw, match: Match, row: int) -> bool:
+        """May this mention stand without support from other places of the text?
+
+        Countries, seas and the like may, unless the word is an ordinary word that is not their
+        English name ("Here" and "End" are names of the UK and India in some language; "Chad",
+        "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
+        and subdivisions may when prominent (population, first-level subdivision) and not ordinary
+        words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
+        place of the text that contains it.
+        """
+        place = match.place
+        kind = place.kind
+        surface = raw.query
+        if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
+            return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
+        own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
+        # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
+        own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
+        major, big = kind in MAJOR_KINDS, kind == "city" and (place.population or 0) >= METROPOLIS
+        tag = match.lang.split("-")[0]
+        # a metropolis stands on its own name though English has the word ("shanghai", "cologne");
+        # so does a country on its name in a major language, spelt so with its capital and accents,
+        # unless English has that very word ("Suède" is Sweden, "suede" the English word; English
+        # text writes "Island", "Pole" and "Chili" as other things than Iceland, Poland and Chile)
+        if raw.word and not (
+            (big and own_name)
+            or (major and (own_name or self.english.is_english(row, match.matched)))
+            or (major and self._named_so(surface, match, tag))
+        ):
+            return False
+        if match.method in ("folded", "transliterated") and surface.isascii() and not major:
+            return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
+        if raw.rank and not major and not big:
+            # a segment of a run without spaces that is an ordinary word of its language (ゴール
+            # "goal", プレー "play", 南部 "the south") names a lesser place only with support
+            return False
+        if major:
+            # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
+            # German or Italian name countries so; ordinary words were turned away above
+            return True
+        # reviewed names with a language are trusted ("Kunashiri", ja-Latn), and so are names a
+        # source tags with a language ("Milano", "Moskau"); a place reached through an untagged
+        # bulk alternate ("Sam" for Damascus, "Doodah" for Wichita) needs support; so does a small one
+        if place.curated and tag != "und":
+            return True
+        if surface.isascii() and not own_name and tag == "und":
+            # an untagged alternate stands only for a metropolis or a first-level region, and at a
+            # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
+            seat = kind == "city" and self._seat(raw, row)
+            return seat or ((big or (kind == "subdivision" and self.top_level(row))) and len(surface) >= 5)
+        if place.curated:
+            return True
+        pop = place.population or 0
+        if kind == "city":
+            if raw.specific:
+                return pop >= (_CITY_ALONE_MULTI if surface[:1].isupper() else _CITY_ALONE_SEGMENT) or self._seat(
+                    raw, row
+                )
+            return pop >= CITY_ALONE or self._seat(raw, row)
+        if kind == "subdivision":
+            return raw.specific or self.top_level(row)
+        return raw.specific or pop >= CITY_ALONE
+
+    def _named_so(self, surface: str, match: Match, tag: str) -> bool:
+        if match.method != "exact" or tag not in MAJOR_LANGS or not surface[1:].islower():
+            return False
+        return fold_key(token_key(surface)) not in self.index.policy.common_words
+
+    def _seat(self, raw: Raw, row: int) -> bool:
+        """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which
+        contains it or lies beside it in one region (Neuchâtel, Badajoz; Florenz, Antwerpen)? A
+        reader means one of the two; a text names the city alone. Only with a capital: without
+        case the name may be a word (Arabic البيضاء, "white"), nor a case form ("реку Нарву")."""
+        places = self.index.places
+        named = set(self.places(raw.query)) if raw.query[:1].isupper() and raw.group < 0 else set()
+        around = {row, *self.index.ancestors(row)}
+        return any(
+            places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a] and {a, places.parent[a]} & around
+            for a in named
+        )
+
+    def top_level(self, row: int) -> bool:
+        parent = self.index.places.parent[row]
+        return parent < 0 or self.index.places.kind[parent] in ("country", "territory")
+
+    def prominent(self, row: int) -> bool:
+        """A place a reader may mean by its name alone: a country or the like, a first-level
+        subdivision, a city of 100,000 or more, a curated place."""
+        places = self.index.places
+        kind = places.kind[row]
+        if kind in MAJOR_KINDS or places.curated[row]:
+            return True
+        if kind == "subdivision":
+            return self.top_level(row)
+        return kind == "city" and places.population[row] >= CITY_ALONE
+
+    def places(self, query: str) -> tuple[int, ...]:
+        """The places the keys of ``query`` name, as the resolver's cascade gathers them (its
+        normalised and folded keys, else its transliterated key), unranked."""
+        found = self._candidates.get(query)
+        if found is None:
+            place = self.index.names.place
+            entries = self.index.keys.reach(query)
+            found = self._candidates.put(query, tuple(dict.fromkeys(place[n] for n, _tier in entries)))
+        return found
