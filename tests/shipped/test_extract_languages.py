@@ -210,9 +210,7 @@ def test_a_case_form_after_a_given_name_leaves_it_a_person() -> None:
         ("La note du Chili a été remise hier .", "cl"),
     ],
 )
-def test_a_country_written_with_its_capital_in_a_major_language_stands_on_a_foreign_word(
-    text: str, place: str
-) -> None:
+def test_a_country_written_with_its_capital_in_a_major_language_stands_on_a_foreign_word(text: str, place: str) -> None:
     assert [m.place.id for m in toponym.extract(text)] == [place]
 
 
@@ -239,3 +237,26 @@ def test_a_country_name_that_english_has_as_a_common_word_needs_more(text: str) 
 )
 def test_a_town_after_a_preposition_of_place_stands_from_ten_thousand_people(text: str, name: str) -> None:
     assert name in [m.text for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NOUVELLES ÉTRANGÈRES. ALLEMAGNE. Le Reichstag s'est réuni hier soir .", "ALLEMAGNE"),
+        ("La réunion est fixée à jeudi . ESPAÑA - ELECCIONES - La campaña empieza hoy .", "ESPAÑA"),
+        ("Cricket scores: PAKISTAN 229-1 v ENGLAND , close of play .", "PAKISTAN"),
+    ],
+)
+def test_a_country_named_in_capitals_in_running_text(text: str, name: str) -> None:
+    assert name in [m.text for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RAJOY PIDE SENSATEZ PARA ACABAR LA POLEMICA , dijo ayer el presidente .",  # Spanish "for", not Pará
+        "Le projet REUNION avance lentement selon le ministre .",  # Spanish and English words, not Réunion
+    ],
+)
+def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> None:
+    assert toponym.extract(text) == []

@@ -1,7 +1,9 @@
 """Capitalisation is evidence in cased scripts: the policy that turns a key hit into a candidate.
 
 Lower-case words never start a mention ("nice", "us"); an all-capitals short token must match a
-stored name letter for letter ("US"); inner capitals are spelling ("NaN" is not "Nan"). The
+stored name letter for letter ("US"), a longer one be a dateline, a headline's word or the name of
+a country or a metropolis that is no ordinary word ("ALLEMAGNE", "ESPAÑA", not "PARA"); inner
+capitals are spelling ("NaN" is not "Nan"). The
 verdict on a word depends on the word alone (memoised), except for a word in capitals, which
 depends on its line.
 """
@@ -13,7 +15,7 @@ import re
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_KINDS
+from ..vocab import MAJOR_KINDS, METROPOLIS
 from .lookups import Lookups
 from .patterns import headline
 from .raw import Raw, make_raw
@@ -68,6 +70,7 @@ class Casing:
         self._memo: BoundedMemo[str, int] = BoundedMemo()
         self._acronyms: BoundedMemo[str, bool] = BoundedMemo()
         self._ordinary: BoundedMemo[str, bool] = BoundedMemo()
+        self._major: BoundedMemo[str, bool] = BoundedMemo()
         self._locative = locative()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
@@ -129,7 +132,35 @@ class Casing:
             return Raw(s, e, surface, word=self.ordinary(surface))
         if CODE_NEIGHBOUR.match(text, e) or (s > 0 and text[s - 1] in "-_/."):
             return None  # part of an identifier: "US-ASCII", "en-US", "ISO/IEC"
-        return Raw(s, e, surface) if self.acronym_ok(surface) else None
+        if self.acronym_ok(surface):
+            return Raw(s, e, surface)
+        # a country's or a metropolis's name in capitals, as a paper heads its news from abroad
+        # ("ALLEMAGNE.", "SUISSE Chambres fédérales"), spelt with its accents: a candidate, weighed
+        # as the word it may be
+        if len(surface) >= 4 and self._major_name(surface):
+            return Raw(s, e, surface)
+        return None
+
+    def _major_name(self, surface: str) -> bool:
+        """Is ``surface`` (in capitals) a stored name of a country, sea or the like, or of a
+        metropolis, letter for letter with its accents when case is ignored, and no ordinary word
+        of any language?"""
+        found = self._major.get(surface)
+        if found is None:
+            norm = normalize_name(surface)
+            policy = self.index.policy
+            if norm in policy.ordinary or norm in policy.function_words or self.ordinary(surface):
+                return self._major.put(surface, False)  # "PARA" is Spanish "for" before it is Pará
+            places = self.index.places
+            place = self.index.names.place
+            found = self._major.put(
+                surface,
+                any(
+                    places.kind[p] in MAJOR_KINDS or (places.kind[p] == "city" and places.population[p] >= METROPOLIS)
+                    for p in (place[n] for n, _tier in self.index.keys.lookup(norm))
+                ),
+            )
+        return found
 
     def _acronym_only(self, surface: str) -> bool:
         """Are all the stored names of the word's key acronyms spelt otherwise ("MAC" for "Mac")?"""

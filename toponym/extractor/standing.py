@@ -102,7 +102,9 @@ class Standing:
         return raw.specific or pop >= CITY_ALONE
 
     def _named_so(self, surface: str, match: Match, tag: str) -> bool:
-        if match.method != "exact" or tag not in MAJOR_LANGS or not surface[1:].islower():
+        # written as a name is: with its capital, or all in capitals (case then tells nothing)
+        spelt = match.method == "exact" or (match.method == "normalized" and surface.isupper())
+        if not spelt or tag not in MAJOR_LANGS or not (surface[1:].islower() or surface.isupper()):
             return False
         return fold_key(token_key(surface)) not in self.index.policy.common_words
 
