@@ -84,10 +84,18 @@ def test_checksum_and_line_starts_agree_with_the_reference(data: bytes) -> None:
 def test_checksum_sees_every_flipped_bit_and_moved_block(impl: Impl) -> None:
     data = bytearray(random.Random(5).randbytes(150_003))  # several 32 KB blocks and a tail
     base = impl.columns.checksum(bytes(data))
-    for at in (0, 7, 8, 32_767, 32_768, len(data) - 1):
-        flipped = bytearray(data)
-        flipped[at] ^= 4
-        assert impl.columns.checksum(bytes(flipped)) != base
+    # every bit of bytes in each block, the top bit of a word among them (byte 7 of a word): a
+    # top bit's flip moved both sums by 2**63, which cancelled under odd block weights
+    for at in (0, 7, 8, 15, 32_767, 32_768, 32_775, 65_543, 131_079, len(data) - 1):
+        for bit in range(8):
+            flipped = bytearray(data)
+            flipped[at] ^= 1 << bit
+            assert impl.columns.checksum(bytes(flipped)) != base, (at, bit)
+    small = bytearray(random.Random(6).randbytes(144))  # a section under one block: only the rest
+    for at in range(len(small)):
+        flipped = bytearray(small)
+        flipped[at] ^= 0x80
+        assert impl.columns.checksum(bytes(flipped)) != impl.columns.checksum(bytes(small)), at
     moved = data[32_768:65_536] + data[:32_768] + data[65_536:]
     assert impl.columns.checksum(bytes(moved)) != base
     assert impl.columns.checksum(bytes(data[:-1])) != base

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 10
+FORMAT: Final = 11
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
