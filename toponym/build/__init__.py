@@ -29,7 +29,11 @@ __all__ = ["audit_gazetteer", "compile_gazetteer", "compile_overlay", "compile_s
 
 def compile_sources(sources: Sources) -> Index:
     """An :class:`~toponym.index.Index` of ``sources``; ``GazetteerError`` lists every problem first."""
+    from ..extractor.lookups import Lookups
+    from ..extractor.results import META_KEY as RESULTS_KEY
+    from ..extractor.results import Results, compiled_table
     from ..index.format import serialize
+    from ..resolver import Resolver
     from .audit import apply, audit
     from .defaults import compile_answers
     from .merge import merge
@@ -45,6 +49,9 @@ def compile_sources(sources: Sources) -> Index:
     answers = compile_answers(Index(serialize(tables)))
     tables.sections.update(answers.sections())
     tables.meta.explanations = answers.explanations
+    index = Index(serialize(tables))
+    # what extraction would otherwise work out from the names on first use, once per process
+    tables.meta.extra[RESULTS_KEY] = compiled_table(Results(index, Lookups(Resolver(index))))
     return Index(serialize(tables))
 
 

@@ -1,7 +1,9 @@
 """Countries of competitors in lines of sports results: "Finot ( Fra )", "Shirov (ESP) 4,5".
 
-The table of abbreviations is made from the index on first use (``lexicons/results.toml`` says
-from which languages' names and why); see :class:`Results`.
+The table of abbreviations is made from the index's names (``lexicons/results.toml`` says from
+which languages' names and why): at build time, into the index's meta (:func:`compiled_table`),
+for reading it costs tens of milliseconds that the first text with a bracket would pay; an index
+without it (an older one) makes it on first use. See :class:`Results`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from .lookups import Lookups
 from .raw import Raw
 from .wordlists import results
 
-__all__ = ["Results"]
+__all__ = ["META_KEY", "Results", "compiled_table"]
+
+#: The key of the compiled table in ``index.meta.extra``: abbreviation -> place ID.
+META_KEY = "results"
 
 #: An abbreviation of two or three letters in brackets, closed or followed by a slash or a comma
 #: ("( Rus / 14 )", "( FRA , 4 )"), after a word (:func:`_word_before`).
@@ -70,14 +75,28 @@ class Results:
         if self._table is None:
             with self._lock:
                 if self._table is None:
-                    self._table = self._build()
+                    self._table = self._read()
         return self._table
 
-    def _build(self) -> dict[str, str]:
+    def _read(self) -> dict[str, str]:
+        """The compiled table, else one made now (IDs the index lacks are skipped)."""
+        index = self.index
+        stored = index.meta.extra.get(META_KEY)
+        if not isinstance(stored, dict):
+            return {abbr: index.places.name[row] for abbr, row in self.rows().items()}
+        ids, names = index.places.ids, index.places.name
+        return {abbr: names[row] for abbr, pid in stored.items() if (row := ids.row_of(pid)) >= 0}
+
+    def rows(self) -> dict[str, int]:
+        """Abbreviation → the row of its country, made from the names (see the module docstring)."""
         data = results()
         places, names = self.index.places, self.index.names
         codes: dict[str, int] = {}
         by_lang: dict[str, dict[str, set[int]]] = {lang: defaultdict(set) for lang in data.languages}
+        # the tables a tag list feeds, read once per list (a country has hundreds of names)
+        wanted: dict[int, list[dict[str, set[int]]]] = {}
+        lang_of, tag_lists = names.lang, names.langs
+        primary = re.compile(rf"(?:^|,)({'|'.join(map(re.escape, data.languages))})(?=[-,]|$)")
         for row in range(len(places)):
             if places.kind[row] not in data.kinds:
                 continue
@@ -85,10 +104,14 @@ class Results:
                 if item.startswith("iso3166_1_alpha3="):
                     codes[item.partition("=")[2].capitalize()] = row
             for n in places.names_of(row):
-                for tag in names.tags(n):
-                    made = by_lang.get(tag.split("-")[0])
-                    if made is not None:
-                        for abbr in _abbreviations(names.text[n]):
+                tags = lang_of[n]
+                made_in = wanted.get(tags)
+                if made_in is None:
+                    made_in = wanted[tags] = [by_lang[lang] for lang in dict.fromkeys(primary.findall(tag_lists[tags]))]
+                if made_in:
+                    abbrs = _abbreviations(names.text[n])
+                    for made in made_in:
+                        for abbr in abbrs:
                             made[abbr].add(row)
         # as written ("Zwe", Zweden): the languages first; in capitals ("ZWE"): the codes first
         written: dict[str, int] = {}
@@ -101,13 +124,12 @@ class Results:
         capitals.update({code.upper(): row for code, row in codes.items()})
         for code, row in codes.items():
             written.setdefault(code, row)
-        out: dict[str, str] = {}
+        out: dict[str, int] = {}
         for abbr, row in (*written.items(), *capitals.items()):
             if row >= 0:
-                name = places.name[row]
-                top = self.lookups.get(name).answer
+                top = self.lookups.get(places.name[row]).answer
                 if top is not None and top.place.id == places.ids[row]:
-                    out[abbr] = name
+                    out[abbr] = row
         return out
 
     def find(self, text: str, lo: int, hi: int) -> list[Raw]:
@@ -160,3 +182,9 @@ def merge(raws: list[Raw], extra: list[Raw]) -> list[Raw]:
             kept.append(x)
     kept.sort(key=lambda r: r.start)
     return kept
+
+
+def compiled_table(results: Results) -> dict[str, str]:
+    """The table as the build stores it in ``index.meta.extra``: abbreviation → place ID."""
+    ids = results.index.places.ids
+    return {abbr: ids[row] for abbr, row in sorted(results.rows().items())}
