@@ -24,7 +24,7 @@ from .candidates import Candidate, Query, gather, misspelt
 from .codes import code_first, code_shaped, code_table
 from .context import reach, supported
 from .fastpath import MAX_QUERY, SLOW, FastPath
-from .forms import fuzzy_allowance, readings
+from .forms import Regions, fuzzy_allowance, readings
 from .forms import read as read_forms
 from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
 from .outcomes import code_match, invalid, outcome
@@ -73,6 +73,7 @@ class Resolver:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._countries: dict[str, int | None] = {}  # country hints given by name
+        self._regions = Regions(index, self._rows)  # the "Region" of "City, Region"
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -233,6 +234,7 @@ class Resolver:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._regions.clear()
 
     def display_name(self, match: Match, *, lang: str | None = None, perspective: str | None = None) -> str:
         """The name to write for ``match``'s place as ``perspective`` or ``lang`` would."""
@@ -340,7 +342,7 @@ class Resolver:
             cands = [c for c in cands if keep(c)]
         written = readings(query) if forms and not cands else ()
         if written:
-            found = read_forms(self.index, written, hints, self._rows)
+            found = read_forms(self.index, written, hints, self._rows, self._regions)
             if found:
                 return found
         if not reached and self.fuzzy:  # a typo only when no stored name is reached, kept or not

@@ -25,7 +25,7 @@ from .codes import code_shaped, code_table
 from .hints import Hints
 from .ranking import Ranked, credible
 
-__all__ = ["Reading", "fuzzy_allowance", "read", "readings"]
+__all__ = ["Reading", "Regions", "fuzzy_allowance", "read", "readings", "region_rows"]
 
 _UNIT: Final[frozenset[Kind]] = frozenset({"subdivision"})
 _CITY: Final[frozenset[Kind]] = frozenset({"city"})
@@ -169,7 +169,7 @@ def fuzzy_allowance(found: Sequence[Reading]) -> int | None:
 Rows = Callable[[str, Hints, "Callable[[Candidate], bool] | None"], list[Ranked]]
 
 
-def _regions(index: Index, text: str, rows: Rows) -> frozenset[int]:
+def region_rows(index: Index, text: str, rows: Rows) -> frozenset[int]:
     """Rows of the places ``text`` may name as a region: by ISO code (a country's alpha-2 or -3, or
     the part of a subdivision's ISO 3166-2 code after the country: "OR" is Oregon), else by name."""
     if code_shaped(text):
@@ -187,6 +187,26 @@ def _regions(index: Index, text: str, rows: Rows) -> frozenset[int]:
     )
 
 
+class Regions:
+    """:func:`region_rows` over one index, remembered for up to 4,096 region texts: a column of
+    "City, State" names a few states a million times."""
+
+    def __init__(self, index: Index, rows: Rows) -> None:
+        self.index, self.rows = index, rows
+        self._found: dict[str, frozenset[int]] = {}
+
+    def __call__(self, text: str) -> frozenset[int]:
+        found = self._found.get(text)
+        if found is None:
+            found = region_rows(self.index, text, self.rows)
+            if len(self._found) < 4096:
+                self._found[text] = found
+        return found
+
+    def clear(self) -> None:
+        self._found.clear()
+
+
 def _within(index: Index, regions: frozenset[int]) -> Callable[[Candidate], bool]:
     places = index.places
 
@@ -197,8 +217,12 @@ def _within(index: Index, regions: frozenset[int]) -> Callable[[Candidate], bool
     return keep
 
 
-def read(index: Index, written: Sequence[Reading], hints: Hints, rows: Rows) -> list[Ranked]:
-    """The ranked candidates of the first of a query's :func:`readings` that has any (see the module)."""
+def read(
+    index: Index, written: Sequence[Reading], hints: Hints, rows: Rows, regions_of: Callable[[str], frozenset[int]]
+) -> list[Ranked]:
+    """The ranked candidates of the first of a query's :func:`readings` that has any (see the
+    module); ``regions_of`` is :func:`region_rows` over ``index`` and ``rows``, as :class:`Regions`
+    keeps its answers."""
     for reading in written:
         kinds: frozenset[str] | None = reading.kinds
         if hints.kinds is not None:
@@ -208,7 +232,7 @@ def read(index: Index, written: Sequence[Reading], hints: Hints, rows: Rows) -> 
         keep: Callable[[Candidate], bool] | None = None
         country = hints.country
         if reading.region is not None:
-            regions = _regions(index, reading.region, rows)
+            regions = regions_of(reading.region)
             if not regions:
                 continue
             keep = _within(index, regions)
