@@ -72,7 +72,7 @@ def median_run(repeat: int, fn: Callable[[], Any], before: Callable[[], Any] = l
 
 def show(label: str, rows: int, seconds: float, base: float | None = None, note: str = "") -> None:
     ratio = f"  {base / seconds:5.1f}x the naive map" if base else ""
-    print(f"{label:<36} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}{note}", flush=True)
+    print(f"{label:<44} {seconds:7.2f} s {rows / seconds:>12,.0f} rows/s{ratio}{note}", flush=True)
 
 
 def cpu_seconds() -> dict[str, float]:
@@ -145,7 +145,7 @@ def bench_spark(pdf: Any, rows: int, repeat: int) -> dict[tuple[str, int], float
             ordered = sorted(runs[workers])
             seconds[way, workers], spent = ordered[len(ordered) // 2]
             show(f"Spark local[{workers}], {way}", rows, seconds[way, workers])
-            print(f"{'':<36} CPU s of the median run: {spent}", flush=True)
+            print(f"{'':<44} CPU s of the median run: {spent}", flush=True)
     return seconds
 
 
@@ -193,7 +193,7 @@ def bench_dask(series: Any, rows: int, repeat: int) -> dict[tuple[str, int], flo
                 ordered = sorted(runs[workers])
                 seconds[dedupe, workers], spent = ordered[len(ordered) // 2]
                 show(f"Dask {workers} worker(s), dedupe={dedupe!r}", rows, seconds[dedupe, workers])
-                print(f"{'':<36} {spent:7.2f} s of CPU in the workers (median run)", flush=True)
+                print(f"{'':<44} {spent:7.2f} s of CPU in the workers (median run)", flush=True)
     finally:
         for client in clients.values():
             client.close()
@@ -216,24 +216,30 @@ def bench_frames(gz: toponym.Gazetteer, rows: int, distinct: int, zipf: float, r
     seen = df["city"].nunique(dropna=False)
     blank = sum(1 for v in values if v is None or not v.strip()) / len(values)
     print(f"\n{rows:,} rows, {seen:,} distinct values (Zipf s={zipf} over {distinct:,}), {blank:.1%} blank or missing")
-    print(f"{'':<36} (each figure: the median of {repeat} runs, each after toponym.clear_caches())")
+    print(f"{'':<44} (each figure: the median of {repeat} runs, each after toponym.clear_caches())")
 
     naive, answers = median_run(repeat, lambda: df["city"].map(toponym.resolve), fresh)
     show("naive df[col].map(toponym.resolve)", rows, naive)
     want = [m.place.id if m else None for m in answers]
-    print(f"{'':<36} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
-    took, frame = median_run(repeat, lambda: toponym.pandas.resolve(df["city"]), fresh)
-    show("toponym.pandas.resolve", rows, took, naive)
-    assert frame["id"].astype(object).where(frame["id"].notna(), None).tolist() == want
+    print(f"{'':<44} {sum(1 for w in want if w) / len(want):.1%} of the rows resolve")
+    for categorical in (False, True):
+        flag = ", categorical=True" if categorical else ""
+        took, frame = median_run(repeat, lambda c=categorical: toponym.pandas.resolve(df["city"], categorical=c), fresh)
+        show(f"toponym.pandas.resolve{flag}", rows, took, naive)
+        assert frame["id"].astype(object).where(frame["id"].notna(), None).tolist() == want
     series = pl.Series("city", values, dtype=pl.String)
     toponym.polars.resolve(pl.Series(["Japan", None]))  # polars starts its thread pool on first use
-    took, frame = median_run(repeat, lambda: toponym.polars.resolve(series), fresh)
-    show("toponym.polars.resolve", rows, took, naive)
-    assert frame["id"].to_list() == want
+    for categorical in (False, True):
+        flag = ", categorical=True" if categorical else ""
+        took, frame = median_run(repeat, lambda c=categorical: toponym.polars.resolve(series, categorical=c), fresh)
+        show(f"toponym.polars.resolve{flag}", rows, took, naive)
+        assert frame["id"].cast(pl.String).to_list() == want
     array = pa.array(values, type=pa.string())
-    took, table = median_run(repeat, lambda: toponym.arrow.resolve(array), fresh)
-    show("toponym.arrow.resolve", rows, took, naive)
-    assert table.column("id").to_pylist() == want
+    for categorical in (False, True):
+        flag = ", categorical=True" if categorical else ""
+        took, table = median_run(repeat, lambda c=categorical: toponym.arrow.resolve(array, categorical=c), fresh)
+        show(f"toponym.arrow.resolve{flag}", rows, took, naive)
+        assert table.column("id").to_pylist() == want
     show("toponym.resolve_many", rows, median_run(repeat, lambda: toponym.resolve_many(values), fresh)[0], naive)
     took = median_run(repeat, lambda: toponym.resolve_many(values, n_jobs=2), fresh)[0]
     show("toponym.resolve_many(n_jobs=2)", rows, took, naive)
@@ -271,7 +277,7 @@ def bench_texts(gz: toponym.Gazetteer, count: int, spark: bool, dask: bool) -> N
             seconds[workers] = time.perf_counter() - start
             show(f"Spark local[{workers}], extract_udf", count, seconds[workers])
             session.stop()
-        print(f"{'':<36} Spark extract_udf: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
+        print(f"{'':<44} Spark extract_udf: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
     if dask:
         import dask.dataframe as dd
         import distributed
@@ -293,7 +299,7 @@ def bench_texts(gz: toponym.Gazetteer, count: int, spark: bool, dask: bool) -> N
                 td.extract(persisted).row.count().compute()
                 seconds[workers] = time.perf_counter() - start
                 show(f"Dask {workers} worker(s), extract", count, seconds[workers])
-        print(f"{'':<36} Dask extract: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
+        print(f"{'':<44} Dask extract: 2 workers {seconds[1] / seconds[2]:.2f}x one worker")
 
 
 def main() -> None:
@@ -321,11 +327,11 @@ def main() -> None:
         if not args.no_spark:
             spark = bench_spark(column.to_frame(), args.rows, args.repeat)
             for way in ("resolve_udf", "resolve_column"):
-                print(f"{'':<36} Spark {way}: 2 workers {spark[way, 1] / spark[way, 2]:.2f}x one worker")
+                print(f"{'':<44} Spark {way}: 2 workers {spark[way, 1] / spark[way, 2]:.2f}x one worker")
         if not args.no_dask:
             dask = bench_dask(column, args.rows, args.repeat)
             for way in ("partition", "column"):
-                print(f"{'':<36} Dask dedupe={way!r}: 2 workers {dask[way, 1] / dask[way, 2]:.2f}x one worker")
+                print(f"{'':<44} Dask dedupe={way!r}: 2 workers {dask[way, 1] / dask[way, 2]:.2f}x one worker")
     if args.texts:
         bench_texts(gz, args.texts, spark=not args.no_spark, dask=not args.no_dask)
     if hasattr(os, "getloadavg"):

@@ -43,11 +43,14 @@ def resolve(
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
     codes: Sequence[str] = (),
+    categorical: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> pa.Table:
-    """One row per name, in order; hints and options as for :func:`toponym.resolve_many`."""
+    """One row per name, in order; hints and options as for :func:`toponym.resolve_many`.
+    ``categorical=True`` dictionary-encodes the text columns (each distinct string stored once,
+    rows taken as integers; pandas reads them as ``category``, polars as ``Categorical``)."""
     pa = _pyarrow()
     import pyarrow.compute as pc
 
@@ -64,17 +67,20 @@ def resolve(
         batch = resolve_distinct([*distinct, None], rows, **hints, **options)
     else:
         batch = resolve_batch(names, **hints, **options)
-    return table_of_matches(batch, codes)
+    return table_of_matches(batch, codes, categorical=categorical)
 
 
-def table_of_matches(batch: Batch, codes: Sequence[str] = ()) -> pa.Table:
+def table_of_matches(batch: Batch, codes: Sequence[str] = (), *, categorical: bool = False) -> pa.Table:
     """A :class:`~toponym.batch.Batch` as a table: each distinct answer's values taken by row."""
     pa = _pyarrow()
     take = pa.array(batch.rows)
-    columns = {
-        key: pa.array(values, type=pa.float64() if key == "score" else pa.string()).take(take)
-        for key, values in batch.fields(codes).items()
-    }
+    columns = {}
+    for key, values in batch.fields(codes).items():
+        if key == "score":
+            columns[key] = pa.array(values, type=pa.float64()).take(take)
+        else:
+            array = pa.array(values, type=pa.string())
+            columns[key] = (array.dictionary_encode() if categorical else array).take(take)
     return pa.table(columns)
 
 

@@ -44,12 +44,15 @@ def resolve(
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
     codes: Sequence[str] = (),
+    categorical: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> pd.DataFrame:
     """One row per name, with the index of ``names``; hints and options as for
-    :func:`toponym.resolve_many` (a hint may be a Series beside ``names``)."""
+    :func:`toponym.resolve_many` (a hint may be a Series beside ``names``). ``categorical=True``
+    gives the text columns the ``category`` dtype: each distinct string stored once, a million
+    rows taken as integers (several times faster, and a fraction of the memory)."""
     pd = _pandas()
     options: dict[str, Any] = {"n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
     hints: dict[str, Any] = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
@@ -64,16 +67,23 @@ def resolve(
             batch = resolve_distinct([*distinct.tolist(), None], rows, **hints, **options)  # no per-item iteration
     if batch is None:
         batch = resolve_batch(names, **hints, **options)
-    return frame_of_matches(batch, codes, index=names.index if isinstance(names, pd.Series) else None)
+    index = names.index if isinstance(names, pd.Series) else None
+    return frame_of_matches(batch, codes, index=index, categorical=categorical)
 
 
-def frame_of_matches(batch: Batch, codes: Sequence[str] = (), *, index: Any = None) -> pd.DataFrame:
+def frame_of_matches(
+    batch: Batch, codes: Sequence[str] = (), *, index: Any = None, categorical: bool = False
+) -> pd.DataFrame:
     """A :class:`~toponym.batch.Batch` as a DataFrame: each distinct answer's values taken by row."""
     pd = _pandas()
-    columns = {
-        key: pd.array(values, dtype="Float64" if key == "score" else pd.StringDtype()).take(batch.rows)
-        for key, values in batch.fields(codes).items()
-    }
+    columns = {}
+    for key, values in batch.fields(codes).items():
+        if key == "score":
+            columns[key] = pd.array(values, dtype="Float64").take(batch.rows)
+        elif categorical:
+            columns[key] = pd.Categorical(values).take(batch.rows)
+        else:
+            columns[key] = pd.array(values, dtype=pd.StringDtype()).take(batch.rows)
     return pd.DataFrame(columns, index=index)
 
 

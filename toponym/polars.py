@@ -41,11 +41,14 @@ def resolve(
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
     codes: Sequence[str] = (),
+    categorical: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> pl.DataFrame:
-    """One row per name, in order; hints and options as for :func:`toponym.resolve_many`."""
+    """One row per name, in order; hints and options as for :func:`toponym.resolve_many`.
+    ``categorical=True`` gives the text columns the ``Categorical`` dtype (each distinct string
+    stored once, rows taken as integers)."""
     lib = _polars()
     options: dict[str, Any] = {"n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
     hints: dict[str, Any] = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
@@ -58,14 +61,15 @@ def resolve(
         batch = resolve_distinct(distinct["value"].to_list(), rows, **hints, **options)
     else:
         batch = resolve_batch(names, **hints, **options)
-    return frame_of_matches(batch, codes)
+    return frame_of_matches(batch, codes, categorical=categorical)
 
 
-def frame_of_matches(batch: Batch, codes: Sequence[str] = ()) -> pl.DataFrame:
+def frame_of_matches(batch: Batch, codes: Sequence[str] = (), *, categorical: bool = False) -> pl.DataFrame:
     """A :class:`~toponym.batch.Batch` as a DataFrame: each distinct answer's values taken by row."""
     lib = _polars()
+    text = lib.Categorical if categorical else lib.String
     columns = [
-        lib.Series(key, values, dtype=lib.Float64 if key == "score" else lib.String).gather(batch.rows)
+        lib.Series(key, values, dtype=lib.Float64 if key == "score" else text).gather(batch.rows)
         for key, values in batch.fields(codes).items()
     ]
     frame: pl.DataFrame = lib.DataFrame(columns)

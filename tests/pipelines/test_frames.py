@@ -115,6 +115,29 @@ def test_arrow_tables_are_typed_and_equal_a_loop(names: list[Any], texts: list[A
     assert [tuple(r.values()) for r in long.to_pylist()] == loop_mentions(texts)
 
 
+def test_categorical_columns_hold_the_same_values(names: list[Any]) -> None:
+    """``categorical=True``: the text columns stored as category / Categorical / dictionary, value
+    for value what the plain loop gives."""
+    want = loop_rows(names)
+    pd = need("pandas", "pandas")
+    import toponym.pandas
+
+    frame = toponym.pandas.resolve(pd.Series(names), codes=CODES, categorical=True)
+    assert {str(t) for t in frame.dtypes} == {"category", "Float64"}
+    assert frame.astype(object).where(frame.notna(), None).to_dict("records") == want
+    pl = need("polars", "polars")
+    import toponym.polars
+
+    frame = toponym.polars.resolve(pl.Series(names, dtype=pl.String), codes=CODES, categorical=True)
+    assert all(t == pl.Categorical or t == pl.Float64 for t in frame.dtypes) and frame.to_dicts() == want
+    pa = need("pyarrow", "arrow")
+    import toponym.arrow
+
+    table = toponym.arrow.resolve(pa.array(names, type=pa.string()), codes=CODES, categorical=True)
+    assert {str(t) for t in table.schema.types} == {"dictionary<values=string, indices=int32, ordered=0>", "double"}
+    assert table.to_pylist() == want
+
+
 def test_unknown_code_keys_say_which_there_are() -> None:
     pa = need("pyarrow", "arrow")
     import toponym.arrow as tp
