@@ -260,3 +260,30 @@ def test_a_country_named_in_capitals_in_running_text(text: str, name: str) -> No
 )
 def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> None:
     assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会にはアメリカ軍の選手も出場した。",  # the army is an organisation named after the country
+        "日本代表が決勝に進んだ。",  # the national team
+        "欧州委員会が新しい規則を承認した。",  # 欧州 ends in a place suffix, the committee is no place
+        "三鷹市立第二中学校に入学した。",  # a school of the city
+        "後年、ニューヨーク・ヨット・クラブの会長となった。",  # a club whose name the middle dot parts
+        "アトレティコ・マドリードが勝った。",
+    ],
+)
+def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text: str) -> None:
+    assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("北方領土の返還を日本政府が求めた", ["北方領土", "日本"]),  # a country's government stands for it
+        ("彼はアメリカ・ニューヨークで生まれた。", ["アメリカ", "ニューヨーク"]),  # two places, one dot
+        ("首相は東京駅から大阪に向かった。", ["大阪"]),
+    ],
+)
+def test_japanese_places_beside_those_rules_stay(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

@@ -53,6 +53,15 @@ def _unspaced(raw: Raw) -> bool:
     return raw.specific and not raw.inflected and bool(head) and ("\u3040" <= head <= "\u30ff" or is_han(head))
 
 
+def _dotted_name(text: str, s: int, e: int, starts: set[int], ends: set[int]) -> bool:
+    """Is ``text[s:e]`` one word of a longer name in katakana whose words the middle dot parts
+    (ニューヨーク・ヨット・クラブ, アトレティコ・マドリード, ロサンゼルス・レイカーズ): a katakana word
+    that is no candidate itself across a dot? Two places so joined stay (アメリカ・サンフランシスコ)."""
+    after = e + 1 < len(text) and text[e] == "\u30fb" and _katakana(text[e + 1]) and e + 1 not in starts
+    before = s >= 2 and text[s - 1] == "\u30fb" and _katakana(text[s - 2]) and s - 1 not in ends
+    return after or before
+
+
 def japanese(text: str, raws: list[Raw]) -> list[Raw]:
     """Names in Japanese text (a text with kana), which writes compound nouns and addresses
     without a break:
@@ -61,11 +70,16 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
       the key after it makes one span with it (東京都千代田区 is one place, linked to the last).
     * A key glued to a Han or katakana character after it begins a longer noun (日本記録,
       東京オリンピック, 名古屋鉄道): not a name, unless it ends in a place suffix itself, or a
-      word that commonly follows a place follows it (政府, 首相, 沖, ...).
+      word that commonly follows a place follows it (政府, 首相, 沖, ...). The head of the name of an
+      organisation or a building (軍, 代表, 委員会, 駅) makes the whole that name (アメリカ軍,
+      日本代表, 東京駅): no place.
+    * A katakana word that the middle dot joins to another that is no place is a word of a longer
+      name (:func:`_dotted_name`).
     """
     words = cjk()
     out: list[Raw] = []
     i, n = 0, len(raws)
+    starts, ends = {r.start for r in raws}, {r.end for r in raws}
     while i < n:
         raw = raws[i]
         if not _unspaced(raw):
@@ -76,8 +90,14 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         while j + 1 < n and raws[j + 1].start == raws[j].end and _unspaced(raws[j + 1]) and raws[j].query[-1] in _UNITS:
             j += 1
         end = raws[j].end
+        if _dotted_name(text, raw.start, end, starts, ends):
+            i = j + 1
+            continue
         after = text[end] if end < len(text) else ""
         glued = bool(after) and (is_han(after) or _katakana(after))
+        if glued and any(text.startswith(w, end) for w in words.heads):
+            i = j + 1
+            continue
         if (
             glued
             and raws[j].query[-1] not in words.suffix

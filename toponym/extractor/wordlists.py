@@ -29,9 +29,8 @@ class CJK:
     """Guards for names inside runs of Han and kana (``lexicons/cjk.toml``)."""
 
     suffix: frozenset[str]
-    word_forming: frozenset[str]
-    leaders: frozenset[str]
     followers: tuple[str, ...]
+    heads: tuple[str, ...]
 
 
 @functools.cache
@@ -39,9 +38,8 @@ def cjk() -> CJK:
     data = _load("cjk.toml")
     return CJK(
         suffix=frozenset(_with_folded(data["suffix"])),
-        word_forming=frozenset(_with_folded(data["word_forming"])),
-        leaders=frozenset(_with_folded(data["leaders"])),
         followers=_with_folded(data["followers"]),
+        heads=_with_folded(data["heads"]),
     )
 
 
