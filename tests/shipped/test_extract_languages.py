@@ -287,3 +287,29 @@ def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text:
 )
 def test_japanese_places_beside_those_rules_stay(text: str, names: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("中美两国领导人举行会晤。", [("中", "cn"), ("美", "us")]),
+        ("他强调中俄关系发展良好。", [("中", "cn"), ("俄", "ru")]),
+        ("加拿大总理下月访华。", [("加拿大", "ca"), ("华", "cn")]),
+        ("会议今天在京召开。", [("京", "gn-1816670")]),
+        ("他在访美期间会见了企业家。", [("美", "us")]),
+    ],
+)
+def test_chinese_one_character_names_where_the_phrase_says_so(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是美好的一天。",  # 美 "beautiful"
+        "中日两字都很常见。",  # a pair, but no word of relations between states after it
+        "他在华盛顿工作。",  # 华 begins Washington: the longer name
+    ],
+)
+def test_chinese_one_character_words_stay_words(text: str) -> None:
+    assert all(len(m.text) > 1 for m in toponym.extract(text))

@@ -20,6 +20,7 @@ from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
+from .chinese import abbreviations
 from .forms import Forms
 from .lookups import Lookups
 from .proper import proper
@@ -175,6 +176,8 @@ class Scanner:
             raws = self._dotted(text, raws, lo, hi)
         if raws and (self.kana(text) if kana is None else kana):
             raws = japanese(text, raws)
+        elif not text.isascii():
+            raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
         if raws:
             raws = self._proper(text, raws)
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results

@@ -11,11 +11,16 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "Names", "Results", "apposition", "cjk", "names", "results"]
+__all__ = ["CJK", "Names", "Results", "apposition", "cjk", "load_lexicon", "names", "results"]
 
 
 def _load(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8"))
+
+
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The parsed ``lexicons/<name>`` (for a module that keeps its own rules, as :mod:`.chinese`)."""
+    return _load(name)
 
 
 def _with_folded(words: list[str] | str) -> tuple[str, ...]:
