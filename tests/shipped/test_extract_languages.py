@@ -313,3 +313,30 @@ def test_chinese_one_character_names_where_the_phrase_says_so(text: str, found: 
 )
 def test_chinese_one_character_words_stay_words(text: str) -> None:
     assert all(len(m.text) > 1 for m in toponym.extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "من زوجته الجديدة الباكستانية الاصل",  # الجديدة "the new" (El Jadida)
+        "ستتوقف العمليات صباح اليوم",  # صباح "morning" (Sabah)
+        "عاش في مدينة صغيرة قرب النهر",  # مدينة "town"
+    ],
+)
+def test_a_core_word_of_a_caseless_language_is_no_lesser_place(text: str) -> None:
+    assert toponym.extract(text) == []
+
+
+def test_countries_and_metropolises_stay_in_a_caseless_language() -> None:
+    found = [m.place.id for m in toponym.extract("زار الرئيس القاهرة ودمشق أمس ثم وصل إلى مصر والأردن")]
+    assert found == ["gn-360630", "gn-170654", "eg", "jo"]
+
+
+def test_the_build_lists_core_words_of_caseless_languages_but_countries_and_metropolises(
+    shipped: toponym.Gazetteer,
+) -> None:
+    from toponym.normalize import normalize_name
+
+    words = shipped.index.policy.caseless_words
+    assert all(normalize_name(w) in words for w in ("مدينة", "صباح", "الجديدة", "في"))
+    assert not any(normalize_name(w) in words for w in ("مصر", "القاهرة", "ישראל", "भारत", "Paris", "中国"))

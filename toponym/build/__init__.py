@@ -44,7 +44,7 @@ def compile_sources(sources: Sources) -> Index:
     places = merge(sources)
     checked = audit(places, sources.words)
     apply(places, checked)
-    tables = build_tables(places, sources, checked.ordinary, checked.function)
+    tables = build_tables(places, sources, checked.ordinary, checked.function, checked.caseless)
     # the answers are ranked with the index the tables make, by the resolver's own pure functions
     answers = compile_answers(Index(serialize(tables)))
     tables.sections.update(answers.sections())

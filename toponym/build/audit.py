@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..charclass import is_han, is_hangul
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS
@@ -49,6 +50,7 @@ _CITY_PROMINENT = 100_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
+_CASELESS_NAMES = COUNTRY_KINDS | _MAJOR_PHYSICAL
 _SHORT = 4
 #: Places named in every language by the common noun ("Welt", "世界", "العالم" are the world): never
 #: an excuse for the word.
@@ -78,6 +80,11 @@ class Audit:
     ordinary: frozenset[str]
     """Words (normalised, accents kept) a bare query of which gets no answer (rule ``ordinary-word``):
     Spanish "se" is one, "Sé" (a district of São Paulo) not."""
+    caseless: frozenset[str] = frozenset()
+    """The ``ORDINARY_CORE`` commonest words of each language written without case (normalised),
+    but names of countries, seas, gulfs and straits, and of cities of a million people, in any
+    language: in running text no capital tells the name from the word (Arabic مدينة "town",
+    الجديدة "the new", صباح "morning" name places)."""
     function: frozenset[str] = frozenset()
     """The ``FUNCTION_TOP`` commonest words of each language that are no prominent place's own name
     in that language (normalised, accents kept): Spanish "para" is one (the English "Para" of Pará
@@ -237,6 +244,24 @@ def _function(places: dict[str, MergedPlace], words: Words, own: _Own) -> frozen
     )
 
 
+def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
+    """:attr:`Audit.caseless`. Han, kana and Hangul are segmented by word frequency instead."""
+    named = {
+        normalize_name(n.name)
+        for p in places.values()
+        if p.src.kind in _CASELESS_NAMES or (p.src.kind == "city" and (p.src.population or 0) >= METROPOLIS)
+        for n in p.names.values()
+    }
+    out: set[str] = set()
+    for ranked in words.frequent.values():
+        for k in ranked[:ORDINARY_CORE]:
+            letters = [ch for ch in k if ch.isalpha()]
+            segmented = any(is_han(ch) or is_hangul(ch) or "\u3040" <= ch <= "\u30ff" for ch in letters)
+            if letters and k.lower() == k.upper() and not segmented and k not in named:
+                out.add(k)
+    return frozenset(out)
+
+
 def _foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
     countries = [p for p in places.values() if p.src.kind in COUNTRY_KINDS]
     owner: dict[str, set[str]] = defaultdict(set)  # key -> countries whose canonical or English name it is
@@ -278,7 +303,12 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
     dropped = [*_foreign_country_names(places), *_short_untagged(places, prominent)]
     own = _own_names(places, prominent, words)
     ordinary = _ordinary(words, own)
-    return Audit(tuple(dropped + ordinary), frozenset(d.key for d in ordinary), _function(places, words, own))
+    return Audit(
+        tuple(dropped + ordinary),
+        frozenset(d.key for d in ordinary),
+        _caseless(places, words),
+        _function(places, words, own),
+    )
 
 
 def apply(merged: list[MergedPlace], result: Audit) -> None:

@@ -21,6 +21,7 @@ from ..index.schema import (
     TIER_FOLDED,
     TIER_NORMAL,
     TIER_TRANSLIT,
+    WORD_CASELESS,
     WORD_COMMON,
     WORD_DICTIONARY,
     WORD_FUNCTION,
@@ -318,13 +319,16 @@ def _meta(
     )
 
 
-def _word_sections(words: Words, ordinary: frozenset[str], function: frozenset[str]) -> dict[str, array[int] | bytes]:
+def _word_sections(
+    words: Words, ordinary: frozenset[str], function: frozenset[str], caseless: frozenset[str]
+) -> dict[str, array[int] | bytes]:
     """The ordinary words, each with its ``WORD_*`` bits, in a hash table (not a set in memory:
     there are about 700,000 of them)."""
     flags: dict[str, int] = {}
     for group, bit in ((words.dictionary, WORD_DICTIONARY), (words.common, WORD_COMMON | WORD_DICTIONARY),
                        (words.no_fuzzy | words.dictionary, WORD_NO_FUZZY), (ordinary, WORD_ORDINARY),
-                       ({fold_key(w) for w in ordinary}, WORD_ORDINARY_KEY), (function, WORD_FUNCTION)):  # fmt: skip
+                       ({fold_key(w) for w in ordinary}, WORD_ORDINARY_KEY), (function, WORD_FUNCTION),
+                       (caseless, WORD_CASELESS)):  # fmt: skip
         for word in group:
             if word:
                 flags[word] = flags.get(word, 0) | bit
@@ -341,6 +345,7 @@ def build_tables(
     sources: Sources,
     ordinary: frozenset[str] = frozenset(),
     function: frozenset[str] = frozenset(),
+    caseless: frozenset[str] = frozenset(),
 ) -> IndexTables:
     """The tables of an index of ``places``, ``ordinary`` the keys the alias audit demotes; compiled
     answers left at ``RANK_AT_QUERY`` (see :mod:`.defaults`)."""
@@ -389,7 +394,7 @@ def build_tables(
         "key_best": array("i", [RANK_AT_QUERY]) * n_keys,
         "key_explain": array("H", bytes(2 * n_keys)),
         **_fuzzy_sections(keys),
-        **_word_sections(sources.words, ordinary, function),
+        **_word_sections(sources.words, ordinary, function, caseless),
         **text_sections(keys.ordered, sources.words.frequent),
     }
     return IndexTables(_meta(sources, places, names, keys, display_tags), sections)

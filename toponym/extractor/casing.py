@@ -107,7 +107,11 @@ class Casing:
             return _NONE  # "NaN", "GiB", "PyPI": inner capitals are spelling, not a variant of "Nan"
         if self._acronym_only(surface):
             return _NONE  # "Mac" is not "MAC", "Usa" not "USA": an acronym is spelt in capitals
-        return _WORD if self.ordinary(surface) else _RAW
+        if self.ordinary(surface):
+            return _WORD
+        # without case, nothing tells the name of a town from a core word of its language
+        caseless = surface.upper() == surface.lower()
+        return _WORD if caseless and normalize_name(surface) in self.index.policy.caseless_words else _RAW
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""

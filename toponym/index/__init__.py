@@ -28,6 +28,7 @@ from .format import IndexMeta, IndexTables, format_of_bytes, read, serialize
 from .integrity import IntegrityError, check_structure
 from .schema import (
     FORMAT,
+    WORD_CASELESS,
     WORD_COMMON,
     WORD_DICTIONARY,
     WORD_FUNCTION,
@@ -61,6 +62,7 @@ def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
         ordinary=WordSet(words, flags, WORD_ORDINARY),
         ordinary_keys=WordSet(words, flags, WORD_ORDINARY_KEY),
         function_words=WordSet(words, flags, WORD_FUNCTION),
+        caseless_words=WordSet(words, flags, WORD_CASELESS),
         perspective_alias=meta.perspective_alias,
         id_alias=meta.id_alias,
         ambiguity=float(meta.ranking["ambiguity"]),

@@ -29,6 +29,7 @@ __all__ = [
     "TIER_FOLDED",
     "TIER_NORMAL",
     "TIER_TRANSLIT",
+    "WORD_CASELESS",
     "WORD_COMMON",
     "WORD_DICTIONARY",
     "WORD_FUNCTION",
@@ -74,6 +75,9 @@ WORD_ORDINARY_KEY: Final = 16
 #: One of the commonest words of a language ("para", "como", "man"): capitalised at the start of a
 #: sentence it is still the word.
 WORD_FUNCTION: Final = 32
+#: One of the core words of a language written without case (Arabic, Hebrew, Hindi...) that
+#: names no country, sea or metropolis: without a capital to tell the name, the word.
+WORD_CASELESS: Final = 64
 
 #: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
 #: "bosnia and herzegovina"); a longer key or word of a script without spaces starts with it.

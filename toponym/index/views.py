@@ -219,6 +219,9 @@ class Policy:
     function_words: WordSet
     """The commonest words of each language that are no prominent place's own name in it
     (normalised, accents kept): capitalised at the start of a sentence, still the word."""
+    caseless_words: WordSet
+    """Core words of languages written without case that name no country, sea or metropolis
+    (normalised): in text a word before a name."""
     perspective_alias: Mapping[str, str]
     id_alias: Mapping[str, str]
     ambiguity: float
