@@ -340,3 +340,17 @@ def test_the_build_lists_core_words_of_caseless_languages_but_countries_and_metr
     words = shipped.index.policy.caseless_words
     assert all(normalize_name(w) in words for w in ("مدينة", "صباح", "الجديدة", "في"))
     assert not any(normalize_name(w) in words for w in ("مصر", "القاهرة", "ישראל", "भारत", "Paris", "中国"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Выбор НАТО будет означать для Грузии потерю рынка .", "ge"),
+        ("Посла Японии уволили за то , что он не собрал информацию .", "jp"),
+        ("Власти Италии не могли договориться .", "it"),
+    ],
+)
+def test_a_case_form_of_a_country_over_a_spelling_that_answers_nothing(text: str, place: str) -> None:
+    """ "Японии" is a key of Japan only through another language's letters, a reading the resolver
+    declines; it is the genitive of "Япония"."""
+    assert [m.place.id for m in toponym.extract(text)] == [place]

@@ -47,8 +47,10 @@ class Forms:
 
     def over(self, text: str, raw: Raw, hits: list[int], a: int, b: int) -> Raw | None:
         """A case form of a prominent place over a minor place spelt like it ("Китая" is stored as
-        a village, and is the genitive of "Китай", China)."""
-        if self.lookups.major(raw.query):
+        a village, and is the genitive of "Китай", China), or over a spelling that answers nothing
+        ("Японии" reaches Japan only through another language's letters, a reading the resolver
+        declines, and is the genitive of "Япония")."""
+        if self.lookups.major(raw.query) and self.lookups.get(raw.query).answer is not None:
             return None
         form = self.form(text, hits, a, b, len(text))
         if form is not None and self.lookups.major(form.query):
