@@ -354,3 +354,14 @@ def test_a_case_form_of_a_country_over_a_spelling_that_answers_nothing(text: str
     """ "Японии" is a key of Japan only through another language's letters, a reading the resolver
     declines; it is the genitive of "Япония"."""
     assert [m.place.id for m in toponym.extract(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("В этот же день президент США Барак Обама заявил о помощи .", "us"),
+        ("Министр финансов РФ Алексей Кудрин сообщил об этом .", "ru"),
+    ],
+)
+def test_a_cyrillic_country_acronym_before_a_persons_name(text: str, place: str) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == [place]

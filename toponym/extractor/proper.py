@@ -72,6 +72,12 @@ def _visitors(text: str, r: Raw, starts: set[int]) -> bool:
     return text.startswith(" AT ", r.end) and r.end + 4 in starts and text[r.start : r.end].isupper()
 
 
+def _cyrillic_acronym(surface: str) -> bool:
+    """A country's acronym in Cyrillic capitals ("США", "РФ", "КНР") begins no longer name: the
+    name after it is a person's ("президент США Барак Обама", "министр финансов РФ Алексей Кудрин")."""
+    return len(surface) >= 2 and surface.isupper() and not surface.isascii() and "\u0400" <= surface[0] <= "\u04ff"
+
+
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
     """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
     ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
@@ -112,7 +118,13 @@ def proper(
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
-        if after is not None and not r.inflected and r.end + 1 not in starts and text[r.start : r.start + 1].isupper():
+        if (
+            after is not None
+            and not r.inflected
+            and r.end + 1 not in starts
+            and text[r.start : r.start + 1].isupper()
+            and not _cyrillic_acronym(text[r.start : r.end])
+        ):
             w = after.group(1)
             named = w[0].isupper() and (
                 w in words.organisation or _team(w, ordinary) or (w not in words.calendar and not ordinary(w))
