@@ -365,3 +365,14 @@ def test_a_case_form_of_a_country_over_a_spelling_that_answers_nothing(text: str
 )
 def test_a_cyrillic_country_acronym_before_a_persons_name(text: str, place: str) -> None:
     assert [m.place.id for m in toponym.extract(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он молчал . Так , согласно его словам , всё и было .",  # "так" is Tak, a Thai province, in Russian
+        "Мустафа Джемилев: Во времена империи мы жили иначе .",  # "во" is Vaud in Russian
+    ],
+)
+def test_a_function_word_that_names_a_lesser_place_begins_a_sentence_as_the_word(text: str) -> None:
+    assert toponym.extract(text) == []

@@ -86,9 +86,9 @@ class Audit:
     language: in running text no capital tells the name from the word (Arabic مدينة "town",
     الجديدة "the new", صباح "morning" name places)."""
     function: frozenset[str] = frozenset()
-    """The ``FUNCTION_TOP`` commonest words of each language that are no prominent place's own name
-    in that language (normalised, accents kept): Spanish "para" is one (the English "Para" of Pará
-    and the Surinamese district Para vouch for nothing in Spanish), French "france" not."""
+    """The ``FUNCTION_TOP`` commonest words of each language that name no country and no city of a
+    million people in any language (normalised, accents kept): Spanish "para" and Russian "так"
+    are (Pará, Tak), French "france" not."""
 
 
 def _key(name: str) -> str:
@@ -224,24 +224,23 @@ def _ordinary(words: Words, own: _Own) -> list[Decision]:
     ]
 
 
-def _function(places: dict[str, MergedPlace], words: Words, own: _Own) -> frozenset[str]:
+def _function(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
     """The function words of every language: see :attr:`Audit.function`. A country's name in any
-    language, or the name of a city of a million people, is none ("France", "Türkiye", "Budapest"
-    are frequent words of their languages)."""
-    countries = {
-        normalize_name(n.name) for p in places.values() if p.src.kind in COUNTRY_KINDS for n in p.names.values()
-    }
-    countries |= {
-        normalize_name(p.src.name)
+    language, or a name of a city of a million people, is none ("France", "Türkiye", "Budapest",
+    "София" are frequent words of their languages); a lesser place's name in the language is no
+    excuse (Russian "так" is Tak, a Thai province, and "во" Vaud, in Russian: at the start of a
+    sentence they are "so" and "in")."""
+    names = {normalize_name(n.name) for p in places.values() if p.src.kind in COUNTRY_KINDS for n in p.names.values()}
+    # a metropolis's canonical name and its names in a language ("София"), not an untagged alias
+    # ("Para" for Belém is Spanish and Portuguese "for")
+    names |= {
+        normalize_name(n.name)
         for p in places.values()
         if p.src.kind == "city" and (p.src.population or 0) >= METROPOLIS
+        for n in p.names.values()
+        if n.name == p.src.name or _primaries(n.langs)
     }
-    return frozenset(
-        k
-        for lang, ranked in words.frequent.items()
-        for k in ranked[:FUNCTION_TOP]
-        if k not in own.by_lang.get(lang, ()) and k not in countries
-    )
+    return frozenset(k for ranked in words.frequent.values() for k in ranked[:FUNCTION_TOP] if k not in names)
 
 
 def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
@@ -307,7 +306,7 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
         tuple(dropped + ordinary),
         frozenset(d.key for d in ordinary),
         _caseless(places, words),
-        _function(places, words, own),
+        _function(places, words),
     )
 
 
