@@ -376,3 +376,15 @@ def test_a_cyrillic_country_acronym_before_a_persons_name(text: str, place: str)
 )
 def test_a_function_word_that_names_a_lesser_place_begins_a_sentence_as_the_word(text: str) -> None:
     assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Сказал президент Виктор Янукович в Киеве .", ["gn-703448"]),  # not Victoria, BC ("Виктори")
+        ("Об этом говорил Александр Белов .", []),  # not Alexandria ("Александри")
+        ("Острова Курил и руины Афин .", ["kuril-islands", "gn-264371"]),  # genitive plurals of names
+    ],
+)
+def test_an_ordinary_word_is_no_stem_with_an_ending_added(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want

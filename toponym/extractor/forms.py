@@ -87,6 +87,11 @@ class Forms:
         """The form of a word that names a prominent place, else the first that is a key."""
         names = self.index.keys.text
         forms = [names[options[k + 2]] for k in range(0, len(options), 4) if options[k + 2] >= 0]
+        low = normalize_name(surface)
+        if low in self.index.policy.ordinary:
+            # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
+            # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
+            forms = [f for f in forms if not (len(f) > len(low) and f.startswith(low))]
         major = next((f for f in forms if self.lookups.major(cased(surface, f))), None)
         return major or (forms[0] if forms else None)
 
