@@ -15,7 +15,7 @@ import re
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_KINDS, METROPOLIS
+from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
 from .patterns import headline
 from .raw import Raw, make_raw
@@ -155,15 +155,7 @@ class Casing:
             policy = self.index.policy
             if norm in policy.ordinary or norm in policy.function_words or self.ordinary(surface):
                 return self._major.put(surface, False)  # "PARA" is Spanish "for" before it is Pará
-            places = self.index.places
-            place = self.index.names.place
-            found = self._major.put(
-                surface,
-                any(
-                    places.kind[p] in MAJOR_KINDS or (places.kind[p] == "city" and places.population[p] >= METROPOLIS)
-                    for p in (place[n] for n, _tier in self.index.keys.lookup(norm))
-                ),
-            )
+            found = self._major.put(surface, self.lookups.names_major(self.index.keys.lookup(norm)))
         return found
 
     def _acronym_only(self, surface: str) -> bool:

@@ -43,10 +43,15 @@ class Lookups:
         transliterated), so without one the first candidate is none: an inflected word's forms are
         settled without ranking them (most name no major place). A query no key matches may match
         fuzzily: maybe."""
+        entries = self.resolver.index.keys.reach(query)
+        return not entries or self.names_major(entries)
+
+    def names_major(self, entries: list[tuple[int, int]]) -> bool:
+        """Do any of these key entries (name row, tier) name a country, sea or the like, or a
+        metropolis?"""
         index = self.resolver.index
         place, kinds, population = index.names.place, self._kinds, index.places.population
-        entries = index.keys.reach(query)
-        return not entries or any(
+        return any(
             kinds[p] in MAJOR_KINDS or (kinds[p] == "city" and (population[p] or 0) >= METROPOLIS)
             for p in (place[n] for n, _tier in entries)
         )

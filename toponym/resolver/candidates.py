@@ -139,7 +139,8 @@ def _letters(key: str) -> int:
 def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Candidate]:
     # searched with one more letter's allowance: the query may be a longer name cut short; its
     # letters count, not its hyphens and spaces ("us-ca" is four letters, no typo of "Lusaca")
-    edits = key_edits(_letters(folded) + 1) if _letters(folded) >= 5 else 0
+    letters = _letters(folded)
+    edits = key_edits(letters + 1) if letters >= 5 else 0
     if not edits or folded in index.policy.no_fuzzy_words:
         return []
     if not folded.isascii() and script_of(folded) in NO_FUZZY_SCRIPTS:
