@@ -388,3 +388,31 @@ def test_a_function_word_that_names_a_lesser_place_begins_a_sentence_as_the_word
 )
 def test_an_ordinary_word_is_no_stem_with_an_ending_added(text: str, want: list[str]) -> None:
     assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("وكان يصعب تجميعها في نظام دولة واحدة", []),  # "state", respelt دوله: Dhule, India
+        ("وقال إن الفارق كبيرا بين الطرفين", []),  # "big", read as ك + بيرا: "as Beira"
+        ("وصل الوفد بمدينة كبيرة", []),  # "in the city of", read as ب + مدينة: "in Mdina"
+        ("وعقد الاجتماع بالقاهرة أمس", ["gn-360630"]),  # "in Cairo"
+        ("На заседании Совета при Президенте", []),  # "council": no form of Совето (Soweto, untagged)
+        ("управляющим филиалами в Калифорнии", ["us-ca"]),
+    ],
+)
+def test_an_ordinary_word_is_a_form_only_of_a_notable_place(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij won de Ronde van Frankrijk en de Ronde van Vlaanderen .",
+        "Bugno , who won the Giro d'Italia in 1990 , rode the Tour de France .",
+        "la décima etapa del Giro de Italia y el Gran Premio de Europa",
+        "Sieger beim Großen Preis von Monaco",
+    ],
+)
+def test_a_place_an_event_is_named_after(text: str) -> None:
+    assert toponym.extract(text) == []

@@ -92,6 +92,10 @@ class Forms:
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
             forms = [f for f in forms if not (len(f) > len(low) and f.startswith(low))]
+            # and it is read as a form only of a place as notable as a metropolis: Arabic "دولة"
+            # ("state") respelt is Dhule, "كبيرا" ("big") "as Beira", "بمدينة" ("in the city of")
+            # "in Mdina"; "بالقاهرة" is "in Cairo", "Калифорнии" of California
+            forms = [f for f in forms if self.lookups.notable(cased(surface, f))]
         major = next((f for f in forms if self.lookups.major(cased(surface, f))), None)
         return major or (forms[0] if forms else None)
 

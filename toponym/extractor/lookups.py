@@ -56,6 +56,20 @@ class Lookups:
             for p in (place[n] for n, _tier in entries)
         )
 
+    def notable(self, query: str) -> bool:
+        """Does ``query`` name, as its first candidate, a country, sea or the like, or by a name in
+        some language a curated place or one as prominent as a metropolis (a large first-level
+        unit: California, Crimea)? Not by an untagged alias ("Совето" for Soweto)."""
+        lookup = self.get(query)
+        row, top = lookup.top_row, lookup.top
+        if row < 0 or top is None:
+            return False
+        places = self.resolver.index.places
+        if places.kind[row] in MAJOR_KINDS:
+            return True
+        notable = bool(places.curated[row]) or places.prominence[row] >= METROPOLIS
+        return notable and top.lang.split("-")[0] != "und"
+
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every candidate of ``query``, their countries and ancestors."""
         found = self._reach.get(query)
