@@ -89,3 +89,52 @@ def test_exonyms_beyond_the_core_words_are_names(shipped: Gazetteer, exonym: str
     in German, the city untagged) is a name, not an ordinary word: it resolves to the city."""
     city, found = shipped.resolve(english), shipped.resolve(exonym)
     assert city is not None and found is not None and found.place.id == city.place.id
+
+
+@pytest.mark.parametrize("word", ["Nord", "Zuid", "Süd", "Oost", "Ouest", "Est", "Centrale"])
+def test_a_word_that_first_level_units_of_many_countries_bear_describes_them(shipped: Gazetteer, word: str) -> None:
+    """The French "Nord" is the North region of Uganda, Ghana, Zambia, Cameroon...: a reader of the
+    bare word means none of them; a country hint still reaches one."""
+    assert shipped.resolve(word) is None
+    first = shipped.resolve_all(word)[0].place
+    found = shipped.resolve(word, country=first.country)
+    assert found is not None and found.place.country == first.country
+
+
+def test_a_name_that_first_level_units_of_a_few_countries_bear_stays_a_name(shipped: Gazetteer) -> None:
+    found = shipped.resolve("Florida")  # the state; departments of Uruguay and Puerto Rico share it
+    assert found is not None and found.place.id == "us-fl"
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"), [("مصري", "eg"), ("لبناني", "lb"), ("سوري", "sy"), ("Nederlands", "nl")]
+)
+def test_an_adjective_a_source_gives_as_a_country_name_is_a_demonym(
+    shipped: Gazetteer, adjective: str, country: str
+) -> None:
+    assert shipped.resolve(adjective) is None
+    found = shipped.resolve(adjective, demonyms=True)
+    assert found is not None and found.place.id == country and found.name_type == "demonym"
+
+
+def test_the_arabic_word_for_the_city_is_no_city(shipped: Gazetteer) -> None:
+    assert shipped.resolve("المدينة") is None
+    for query, hint in (("المدينة المنورة", None), ("المدينة", "SA")):
+        found = shipped.resolve(query, country=hint)
+        assert found is not None and found.place.id == "gn-109223"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("أميركا", "us"),
+        ("أمريكا", "us"),
+        ("إفريقيا", "m49-002"),
+        ("تايلند", "th"),
+        ("دارفور", "darfur"),
+        ("الحجاز", "hejaz"),
+    ],
+)
+def test_arabic_news_names(shipped: Gazetteer, name: str, place: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place

@@ -13,7 +13,9 @@ Rules, each with its reason:
   among the language's ``ORDINARY_CORE`` commonest.
   "un" (French, Spanish) is an alias of a town in India, "Ende" (German for "end") a Franco-Provençal
   name of India, "Но" (Russian "but") a Cyrillic alias of a town in Ghana; "Essen", "Madrid" and
-  "Deutschland" are their places' own names and stay.
+  "Deutschland" are their places' own names and stay. A frequent word that first-level units of
+  four or more countries bear describes them and is none's own name ("Nord", "Zuid", "Centrale";
+  "Florida", first-level in the US, Uruguay and Puerto Rico, is a name).
 * ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
   canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source).
 * ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
@@ -52,6 +54,8 @@ _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mount
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
 _CASELESS_NAMES = COUNTRY_KINDS | _MAJOR_PHYSICAL
 _SHORT = 4
+#: A core word that first-level units of this many countries bear is a description (see :func:`_descriptive`).
+_DESCRIPTIVE_COUNTRIES = 4
 #: Places named in every language by the common noun ("Welt", "世界", "العالم" are the world): never
 #: an excuse for the word.
 _GENERIC = frozenset({"m49-001"})
@@ -112,10 +116,9 @@ def _prominent(places: dict[str, MergedPlace]) -> set[str]:
         if pid in _GENERIC:
             continue
         kind = p.src.kind
-        parent = places.get(p.src.parent) if p.src.parent else None
         if (
             kind in COUNTRY_KINDS
-            or (kind == "subdivision" and (parent is None or parent.src.kind in ("country", "territory")))
+            or _first_level(places, p)
             or (kind == "city" and (p.src.population or 0) >= _CITY_PROMINENT)
             or kind in _MAJOR_PHYSICAL
             or (kind in _PHYSICAL and p.curated)
@@ -139,6 +142,27 @@ class _Own:
     after); see :func:`_coded_names`."""
 
 
+def _first_level(places: dict[str, MergedPlace], p: MergedPlace) -> bool:
+    parent = places.get(p.src.parent) if p.src.parent else None
+    return p.src.kind == "subdivision" and (parent is None or parent.src.kind in ("country", "territory"))
+
+
+def _descriptive(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
+    """Names that describe rather than name: one of a language's ``ORDINARY_TOP`` most frequent words
+    that first-level units of ``_DESCRIPTIVE_COUNTRIES`` or more countries bear ("Nord", "Zuid",
+    "Centrale", "Ouest": the North, South, Central, West regions of Uganda, Zambia, Cameroon, ...).
+    A reader of "Nord" means none of them."""
+    core = {k for ranked in words.frequent.values() for k in ranked[:ORDINARY_TOP]}
+    countries: dict[str, set[str]] = defaultdict(set)
+    for p in places.values():
+        if _first_level(places, p):
+            for n in p.names.values():
+                norm = normalize_name(n.name)
+                if norm in core:
+                    countries[norm].add(p.src.country or p.src.parent or "")
+    return frozenset(k for k, v in countries.items() if len(v) >= _DESCRIPTIVE_COUNTRIES)
+
+
 def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words) -> _Own:
     """The names that are a prominent place's own: canonical or reviewed anywhere; a name the
     sources tag with a major language, or a frequent word of a language of the place's country (the
@@ -152,13 +176,17 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
     for territory, langs in words.territory_langs.items():
         local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
     own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
+    descriptive = _descriptive(places, words)
     for pid in prominent:
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})
+        first_level = _first_level(places, p)
         for n in p.names.values():
             if is_acronym(n.name) or n.name.endswith("."):
                 continue
             norm = normalize_name(n.name)
+            if first_level and norm in descriptive:
+                continue
             if n.name == p.src.name or n.curated:
                 own.anywhere.add(norm)
                 continue
