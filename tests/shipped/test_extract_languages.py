@@ -416,3 +416,15 @@ def test_an_ordinary_word_is_a_form_only_of_a_notable_place(text: str, want: lis
 )
 def test_a_place_an_event_is_named_after(text: str) -> None:
     assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Het hof van beroep in Gent oordeelde anders .", ["gn-2797656"]),  # "gent" is an English word
+        ("Vorige week werd in Mechelen een gevel beschilderd .", ["gn-2791537"]),
+        ("A tall Gent walked by .", []),
+    ],
+)
+def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want

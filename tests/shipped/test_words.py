@@ -138,3 +138,14 @@ def test_the_arabic_word_for_the_city_is_no_city(shipped: Gazetteer) -> None:
 def test_arabic_news_names(shipped: Gazetteer, name: str, place: str) -> None:
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize(
+    ("name", "place"), [("Mechelen", "gn-2791537"), ("Hasselt", "gn-2796491"), ("Aalst", "gn-2803448")]
+)
+def test_a_towns_name_frequent_in_the_language_of_its_country_is_its_name(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    """Dutch news names Mechelen (77,000 people) so often that "mechelen" is a frequent Dutch word."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place

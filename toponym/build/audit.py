@@ -15,7 +15,8 @@ Rules, each with its reason:
   name of India, "Но" (Russian "but") a Cyrillic alias of a town in Ghana; "Essen", "Madrid" and
   "Deutschland" are their places' own names and stay. A frequent word that first-level units of
   four or more countries bear describes them and is none's own name ("Nord", "Zuid", "Centrale";
-  "Florida", first-level in the US, Uruguay and Puerto Rico, is a name).
+  "Florida", first-level in the US, Uruguay and Puerto Rico, is a name). A town of 50,000 or more
+  has its canonical name as its own in the languages of its country ("Mechelen" in Dutch).
 * ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
   canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source).
 * ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
@@ -49,12 +50,14 @@ ORDINARY_CORE = 1_000
 #: How many of a language's most frequent words are its function words ("para", "como", "man").
 FUNCTION_TOP = 100
 _CITY_PROMINENT = 100_000
+#: A smaller town's canonical name is its own in the languages of its country from this many people.
+_TOWN_LOCAL = 50_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
 _CASELESS_NAMES = COUNTRY_KINDS | _MAJOR_PHYSICAL
 _SHORT = 4
-#: A core word that first-level units of this many countries bear is a description (see :func:`_descriptive`).
+#: A frequent word that first-level units of this many countries bear is a description (see :func:`_descriptive`).
 _DESCRIPTIVE_COUNTRIES = 4
 #: Places named in every language by the common noun ("Welt", "世界", "العالم" are the world): never
 #: an excuse for the word.
@@ -177,6 +180,14 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
     own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
     descriptive = _descriptive(places, words)
+    for p in places.values():
+        # a town's own name is frequent in the language of its country because news names the
+        # town ("Mechelen", "Hasselt", "Aalst" in Dutch): local, it is the name
+        if p.src.kind == "city" and p.src.id not in prominent and (p.src.population or 0) >= _TOWN_LOCAL:
+            norm = normalize_name(p.src.name)
+            for lang, frequent in local.get(p.src.country or "", {}).items():
+                if norm in frequent:
+                    own.by_lang[lang].add(norm)
     for pid in prominent:
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})

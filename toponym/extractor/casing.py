@@ -85,7 +85,7 @@ class Casing:
             return None
         # "in Bayreuth", "à Lorient": a name after a preposition of place is as specific as a name
         # of several words
-        specific = verdict == _RAW and self._locative.search(text, max(0, s - 6), s) is not None
+        specific = self._locative.search(text, max(0, s - 6), s) is not None
         return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)
 
     @staticmethod

@@ -81,9 +81,10 @@ class Linker:
         found = self._first.get(sig)
         if found is not None:
             return found
-        if raw.word and raw.group < 0 and not self.lookups.may_be_major(raw.query):
+        if raw.word and raw.group < 0 and not raw.specific and not self.lookups.may_be_major(raw.query):
             # an ordinary word that names no country, sea or the like never stands alone (see
-            # :meth:`alone`), whatever it names: no answer is needed to say so
+            # :meth:`alone`) but after a preposition of place, whatever it names: no answer is
+            # needed to say so
             return self._first.put(sig, FirstPass(None, 0, False, (), ()))
         # text is not read for codes: in prose "IT", "IN" and "OR" are words (text_lookup's answer)
         match: Match | None = (

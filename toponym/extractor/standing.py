@@ -64,6 +64,9 @@ class Standing:
         # text writes "Island", "Pole" and "Chili" as other things than Iceland, Poland and Chile)
         if raw.word and not (
             (big and own_name)
+            # after a preposition of place, a city's own name is the city though English has the
+            # word ("in Gent", "in Reading")
+            or (raw.specific and own_name and kind == "city" and (place.population or 0) >= CITY_ALONE)
             or (major and (own_name or self.english.is_english(row, match.matched)))
             or (major and self._named_so(surface, match, tag))
         ):
