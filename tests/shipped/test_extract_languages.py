@@ -424,6 +424,10 @@ def test_a_place_an_event_is_named_after(text: str) -> None:
         ("Het hof van beroep in Gent oordeelde anders .", ["gn-2797656"]),  # "gent" is an English word
         ("Vorige week werd in Mechelen een gevel beschilderd .", ["gn-2791537"]),
         ("A tall Gent walked by .", []),
+        ("Il habite à Bâle depuis 1990 .", ["gn-2661604"]),  # "bale" is an English word
+        ("He lives in Reading now .", []),  # a common English word
+        ("Le train arrive à Thoune ce soir .", ["gn-2658377"]),  # an untagged exonym of a town
+        ("The bank said it had accepted the bids .", []),  # an untagged alias of several words
     ],
 )
 def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, want: list[str]) -> None:

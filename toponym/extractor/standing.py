@@ -24,6 +24,8 @@ _CITY_ALONE_MULTI = 10_000
 #: A segment of a script without spaces is specific by its segmentation only, and katakana writes
 #: people's names as it writes towns' ("ウェブスター", Webster): more people are needed.
 _CITY_ALONE_SEGMENT = 20_000
+#: ... and through an untagged alias, after a preposition of place.
+_CITY_ALONE_UNTAGGED = 20_000
 
 
 def _letters_of(text: str) -> str:
@@ -64,9 +66,9 @@ class Standing:
         # text writes "Island", "Pole" and "Chili" as other things than Iceland, Poland and Chile)
         if raw.word and not (
             (big and own_name)
-            # after a preposition of place, a city's own name is the city though English has the
-            # word ("in Gent", "in Reading")
-            or (raw.specific and own_name and kind == "city" and (place.population or 0) >= CITY_ALONE)
+            # after a preposition of place, a city's name is the city though some language has the
+            # word ("in Gent", "à Bâle"), unless the word is a common one ("in Reading", "in Nice")
+            or (raw.specific and kind == "city" and (place.population or 0) >= CITY_ALONE and self._uncommon(surface))
             or (major and (own_name or self.english.is_english(row, match.matched)))
             or (major and self._named_so(surface, match, tag))
         ):
@@ -90,7 +92,15 @@ class Standing:
             # an untagged alternate stands only for a metropolis or a first-level region, and at a
             # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
             seat = kind == "city" and self._seat(raw, row)
-            return seat or ((big or (kind == "subdivision" and self.top_level(row))) and len(surface) >= 5)
+            # after a preposition of place, a town's untagged exonym of a real word length stands too
+            # ("à Thoune", "à Yverdon")
+            town = (
+                kind == "city"
+                and raw.specific
+                and " " not in surface
+                and (place.population or 0) >= _CITY_ALONE_UNTAGGED
+            )
+            return seat or ((big or town or (kind == "subdivision" and self.top_level(row))) and len(surface) >= 5)
         if place.curated:
             return True
         pop = place.population or 0
@@ -104,12 +114,16 @@ class Standing:
             return raw.specific or self.top_level(row)
         return raw.specific or pop >= CITY_ALONE
 
+    def _uncommon(self, surface: str) -> bool:
+        """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
+        return fold_key(token_key(surface)) not in self.index.policy.common_words
+
     def _named_so(self, surface: str, match: Match, tag: str) -> bool:
         # written as a name is: with its capital, or all in capitals (case then tells nothing)
         spelt = match.method == "exact" or (match.method == "normalized" and surface.isupper())
         if not spelt or tag not in MAJOR_LANGS or not (surface[1:].islower() or surface.isupper()):
             return False
-        return fold_key(token_key(surface)) not in self.index.policy.common_words
+        return self._uncommon(surface)
 
     def _seat(self, raw: Raw, row: int) -> bool:
         """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which
