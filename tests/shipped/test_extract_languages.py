@@ -432,3 +432,17 @@ def test_a_place_an_event_is_named_after(text: str) -> None:
 )
 def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, want: list[str]) -> None:
     assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("La fabrique de montres Zénith, au Locle, enfin .", [("Locle", "gn-2659960")]),
+        ("Il est arrivé au Caire hier .", [("Caire", "gn-360630")]),
+        ("Les dockers du Havre ont voté .", [("Havre", "gn-3003796")]),
+        ("Il vit au Canada depuis .", [("Canada", "ca")]),  # no "Le Canada": the name alone
+        ("la basilique du Vatican", [("Vatican", "va")]),  # a country's name stays its own
+    ],
+)
+def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == want

@@ -21,6 +21,7 @@ from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
 from .chinese import abbreviations
+from .contractions import Contractions
 from .forms import Forms
 from .lookups import Lookups
 from .proper import proper
@@ -127,6 +128,7 @@ class Scanner:
         self.lookups = lookups
         self.casing = Casing(index, lookups)
         self.results = Results(index, lookups)
+        self.contractions = Contractions(lookups, self.casing.ordinary)
         tables = char_tables()
         found: Affixes = affixes()
         self.groups = found.groups
@@ -174,6 +176,7 @@ class Scanner:
             else _DOTTED_HINT.search(text, lo, hi)
         ):
             raws = self._dotted(text, raws, lo, hi)
+        raws = self.contractions.find(text, lo, hi, raws)
         if raws and (self.kana(text) if kana is None else kana):
             raws = japanese(text, raws)
         elif not text.isascii():
