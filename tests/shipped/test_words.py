@@ -149,3 +149,13 @@ def test_a_towns_name_frequent_in_the_language_of_its_country_is_its_name(
     """Dutch news names Mechelen (77,000 people) so often that "mechelen" is a frequent Dutch word."""
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize(
+    "name", ["Великобритания", "Großbritannien", "Grande-Bretagne", "Gran Bretaña", "Gran Bretagna"]
+)
+def test_great_britain_in_the_major_languages(shipped: Gazetteer, name: str) -> None:
+    """Russian "Великобритания" is a frequent Bulgarian word too, where no source tags it: a
+    country's name in a major language is its name in every language that writes it so."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == "gb"

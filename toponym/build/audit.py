@@ -16,7 +16,9 @@ Rules, each with its reason:
   "Deutschland" are their places' own names and stay. A frequent word that first-level units of
   four or more countries bear describes them and is none's own name ("Nord", "Zuid", "Centrale";
   "Florida", first-level in the US, Uruguay and Puerto Rico, is a name). A town of 50,000 or more
-  has its canonical name as its own in the languages of its country ("Mechelen" in Dutch).
+  has its canonical name as its own in the languages of its country ("Mechelen" in Dutch). A
+  country's name in a major language is its own in every language ("Великобритания": Russian, and
+  Bulgarian).
 * ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
   canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source).
 * ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
@@ -50,7 +52,8 @@ ORDINARY_CORE = 1_000
 #: How many of a language's most frequent words are its function words ("para", "como", "man").
 FUNCTION_TOP = 100
 _CITY_PROMINENT = 100_000
-#: A smaller town's canonical name is its own in the languages of its country from this many people.
+#: A smaller town's canonical name is its own in the languages of its country from this many people
+#: (its untagged aliases are not: a town's "Mont" or "Seul" would make the words answers).
 _TOWN_LOCAL = 50_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
@@ -198,10 +201,15 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
             norm = normalize_name(n.name)
             if first_level and norm in descriptive:
                 continue
-            if n.name == p.src.name or n.curated:
+            major = _primaries(n.langs) & MAJOR_LANGS
+            # a country's name in a major language is its name in every language that writes it so
+            # (Russian "Великобритания" is Bulgarian too, where no source tags it); not a short one
+            # (Vietnamese "Áo", Austria, is no excuse for an "Ao" in another language)
+            country = major and p.src.kind in COUNTRY_KINDS and sum(ch.isalpha() for ch in norm) > _SHORT
+            if n.name == p.src.name or n.curated or country:
                 own.anywhere.add(norm)
                 continue
-            for lang in _primaries(n.langs) & MAJOR_LANGS:
+            for lang in major:
                 own.by_lang[lang].add(norm)
             for lang, frequent in spoken.items():
                 if norm in frequent:
