@@ -16,15 +16,15 @@ __all__ = ["Contractions"]
 
 
 @functools.cache
-def _rules() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], tuple[str, ...]]:
+def _rules() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     articles: dict[str, tuple[str, ...]] = {}
     for entry in load_lexicon("contraction.toml")["contraction"]:
         for form in entry["form"]:
             articles[form] = tuple(entry["article"])
     joined = "|".join(sorted(map(re.escape, articles), key=len, reverse=True))
-    # the preposition as a word of its own, one space, then a capitalised word (hyphens inside)
-    pattern = re.compile(rf"(?<![\w'’-])({joined}) ([A-ZÀ-ÖØ-Þ][\w]*(?:-[\w]+)*)(?![\w'’])")
-    return pattern, articles, tuple(f"{form} " for form in articles)
+    # the preposition after a space, one space, then a capitalised word (hyphens inside); a
+    # pattern that begins with a space is searched for that character first (several times faster)
+    return re.compile(rf" ({joined}) ([A-ZÀ-ÖØ-Þ]\w*(?:-\w+)*)(?![\w'’])"), articles
 
 
 class Contractions:
@@ -33,13 +33,13 @@ class Contractions:
     def __init__(self, lookups: Lookups, ordinary: Callable[[str], bool]) -> None:
         self.lookups = lookups
         self.ordinary = ordinary
-        self.pattern, self.articles, self._cues = _rules()
+        self.pattern, self.articles = _rules()
 
     def find(self, text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
         """``raws`` with the words after a contracted article that, with the article, are a stored
         name, each in place of a candidate of that word alone. Not an ordinary word, nor a country's
         name ("du Vatican"), nor where a candidate holds the preposition ("Du Bois-Reymond")."""
-        if not any(cue in text for cue in self._cues):  # most texts have none: one pass each
+        if self.pattern.search(text, lo, hi) is None:  # most texts: one search, nothing built
             return raws
         found: dict[int, Raw] = {}
         held = [(r.start, r.end) for r in raws]
