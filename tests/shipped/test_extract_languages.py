@@ -446,3 +446,18 @@ def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, 
 )
 def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: list[tuple[str, str]]) -> None:
     assert [(m.text, m.place.id) for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("今年江西的降雨比往年多。", ["cn-jx"]),  # 江西 is a frequent Chinese word because it is a name
+        ("明天长江中下游有大雨。", ["yangtze-river"]),
+        ("明天南部有大雨。", []),  # 南部, "the south", is Malawi's Southern Region in Chinese
+        ("中国队昨天赢了比赛。", []),  # the team
+        ("他在北京大学读书。", []),  # the university
+        ("中国政府昨天表示欢迎。", ["cn"]),  # a government stands for its country
+    ],
+)
+def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .raw import Raw
 from .wordlists import load_lexicon
 
-__all__ = ["abbreviations"]
+__all__ = ["abbreviations", "organisations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class _Rules:
     pair: re.Pattern[str]
     visit: re.Pattern[str]
     hint: re.Pattern[str]
+    heads: tuple[str, ...]
 
 
 @functools.cache
@@ -39,7 +40,7 @@ def _rules() -> _Rules:
         f"|(?<=[{re.escape(rules['visit_country'])}])([{one}])(?=[{re.escape(rules['country_after'])}])"
     )
     hint = re.compile(f"[{one}{''.join(visited)}]")
-    return _Rules({**countries, **visited}, pair, visit, hint)
+    return _Rules({**countries, **visited}, pair, visit, hint, tuple(data["organisations"]["heads"]))
 
 
 def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
@@ -67,3 +68,10 @@ def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
         if not any(r.start < e and s < r.end for r in kept)
     ]
     return sorted([*kept, *found], key=lambda r: r.start) if found else raws
+
+
+def organisations(text: str, raws: list[Raw]) -> list[Raw]:
+    """``raws`` without the places written right before the head of a team's, a body's or a
+    building's name (中国队, 北京大学): ``lexicons/zh.toml``, ``[organisations]``."""
+    heads = _rules().heads
+    return [r for r in raws if not (r.end < len(text) and text.startswith(heads, r.end))]

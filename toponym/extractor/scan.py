@@ -20,7 +20,7 @@ from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
-from .chinese import abbreviations
+from .chinese import abbreviations, organisations
 from .contractions import Contractions
 from .forms import Forms
 from .lookups import Lookups
@@ -181,6 +181,7 @@ class Scanner:
             raws = japanese(text, raws)
         elif not text.isascii():
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
+            raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
             raws = self._proper(text, raws)
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results

@@ -26,6 +26,9 @@ _CITY_ALONE_MULTI = 10_000
 _CITY_ALONE_SEGMENT = 20_000
 #: ... and through an untagged alias, after a preposition of place.
 _CITY_ALONE_UNTAGGED = 20_000
+#: Where a segment of Chinese is a province's or a river's name: the countries that write Chinese.
+#: (Not Japanese: its prefectures' names are surnames too, 石川, 千葉.)
+_CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
 
 
 def _letters_of(text: str) -> str:
@@ -75,7 +78,7 @@ class Standing:
             return False
         if match.method in ("folded", "transliterated") and surface.isascii() and not major:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
-        if raw.rank and not major and not big:
+        if raw.rank and not major and not big and not self._named_in_chinese(match, row):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
@@ -113,6 +116,15 @@ class Standing:
         if kind == "subdivision":
             return raw.specific or self.top_level(row)
         return raw.specific or pop >= CITY_ALONE
+
+    def _named_in_chinese(self, match: Match, row: int) -> bool:
+        """Is the place a Chinese province or river named in Chinese (江西, 山东, 长江 are
+        frequent Chinese words because they are names)?"""
+        place = match.place
+        # a name in Han characters of a place in China is Chinese, tagged so or not
+        if match.lang.split("-")[0] not in ("zh", "und") or (place.country or place.id) not in _CHINESE_COUNTRIES:
+            return False  # a Malawian region called 南部 ("the south")
+        return (place.kind == "subdivision" and self.top_level(row)) or place.kind == "river"
 
     def _uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
