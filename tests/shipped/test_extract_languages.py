@@ -453,6 +453,7 @@ def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: li
     [
         ("今年江西的降雨比往年多。", ["cn-jx"]),  # 江西 is a frequent Chinese word because it is a name
         ("明天长江中下游有大雨。", ["yangtze-river"]),
+        ("明天华南有大雨。", ["south-china"]),
         ("明天南部有大雨。", []),  # 南部, "the south", is Malawi's Southern Region in Chinese
         ("中国队昨天赢了比赛。", []),  # the team
         ("他在北京大学读书。", []),  # the university

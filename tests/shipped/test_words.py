@@ -159,3 +159,12 @@ def test_great_britain_in_the_major_languages(shipped: Gazetteer, name: str) -> 
     country's name in a major language is its name in every language that writes it so."""
     found = shipped.resolve(name)
     assert found is not None and found.place.id == "gb"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("华南", "south-china"), ("华北", "north-china"), ("东北地区", "manchuria"), ("拉美", "m49-419")],
+)
+def test_chinese_news_names_of_regions(shipped: Gazetteer, name: str, place: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place

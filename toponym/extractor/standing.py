@@ -118,13 +118,13 @@ class Standing:
         return raw.specific or pop >= CITY_ALONE
 
     def _named_in_chinese(self, match: Match, row: int) -> bool:
-        """Is the place a Chinese province or river named in Chinese (江西, 山东, 长江 are
+        """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
         frequent Chinese words because they are names)?"""
         place = match.place
         # a name in Han characters of a place in China is Chinese, tagged so or not
         if match.lang.split("-")[0] not in ("zh", "und") or (place.country or place.id) not in _CHINESE_COUNTRIES:
             return False  # a Malawian region called 南部 ("the south")
-        return (place.kind == "subdivision" and self.top_level(row)) or place.kind == "river"
+        return (place.kind == "subdivision" and self.top_level(row)) or place.kind in ("river", "region")
 
     def _uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
