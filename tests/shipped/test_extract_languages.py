@@ -462,3 +462,16 @@ def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: li
 )
 def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[str]) -> None:
     assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sie erreichte in Irland und Brasilien Platz 1 der Charts .", ["ie", "br"]),
+        ("Der größte Erfolg für Italien Anfang Mai .", ["it"]),
+        ("Wladimir Putin sagte am Montag .", []),  # a city's name before a surname: a person
+        ("Er flog mit Kenya Airways nach Hause .", []),  # an organisation's head
+    ],
+)
+def test_a_country_before_a_german_noun_is_the_country(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want

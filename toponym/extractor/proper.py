@@ -89,14 +89,21 @@ def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> b
 
 
 def proper(
-    text: str, raws: list[Raw], ordinary: Callable[[str], bool], function_word: Callable[[str], bool]
+    text: str,
+    raws: list[Raw],
+    ordinary: Callable[[str], bool],
+    function_word: Callable[[str], bool],
+    exonym: Callable[[str], bool] = lambda query: False,
+    frequent: Callable[[str], bool] = lambda word: False,
 ) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
     organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
     Cubs"), and the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"). A line in
-    title case (a headline) is left alone."""
+    title case (a headline) is left alone. ``exonym`` says whether a query names a country by
+    other than its English name and ``frequent`` whether a word is a frequent word of some language
+    (by default, never)."""
     words = names()
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
@@ -127,7 +134,12 @@ def proper(
         ):
             w = after.group(1)
             named = w[0].isupper() and (
-                w in words.organisation or _team(w, ordinary) or (w not in words.calendar and not ordinary(w))
+                w in words.organisation
+                or _team(w, ordinary)
+                # a country's name in another language than English before a frequent word of some
+                # language is the country before a noun German writes with a capital ("in
+                # Brasilien Platz 1", "Italien Erfolg"; "Jordan Henderson" is a person)
+                or (w not in words.calendar and not ordinary(w) and not (frequent(w) and exonym(r.query)))
             )
             if named and not _title_line(text, r.start):
                 continue

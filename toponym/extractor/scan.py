@@ -229,7 +229,16 @@ class Scanner:
 
     def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
         """Drop place names inside longer proper names (:func:`.proper.proper`)."""
-        return proper(text, raws, self.casing.ordinary, self.casing.function_word)
+        return proper(text, raws, self.casing.ordinary, self.casing.function_word, self._exonym, self._frequent)
+
+    def _exonym(self, query: str) -> bool:
+        """Does ``query`` name a country by other than its English name ("Brasilien", not "Jordan",
+        which is a given name too)?"""
+        top = self.lookups.get(query).top if self.lookups.major(query) else None
+        return top is not None and fold_key(normalize_name(query)) != fold_key(normalize_name(top.place.name))
+
+    def _frequent(self, word: str) -> bool:
+        return normalize_name(word) in self.index.policy.ordinary
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:
