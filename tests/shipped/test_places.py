@@ -161,3 +161,23 @@ def test_no_country_numbers_its_subdivisions_two_ways(shipped: Gazetteer) -> Non
     assert sum(len(v) for v in astray.values()) < 10, astray
     assert not [units for units in astray.values() if len(units) > 1]
     assert shipped.get("ir-23").name == "Tehran" and shipped.resolve("Tehran Province").place.id == "ir-23"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Aberdeen", "gn-2657832"),  # Aberdeen City (GB-ABE) is named after it; Aberdeen, Hong Kong is not far behind
+        ("Venice", "gn-3164603"),  # the province of Venice; Venice, Florida has nearly as many people
+        ("Salamanca", "gn-3111108"),  # the province of Salamanca; the Mexican city, larger, has a municipality only
+    ],
+)
+def test_a_city_that_names_a_coded_subdivision_around_it_is_what_its_name_means(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+def test_a_province_larger_than_seven_times_its_capital_keeps_its_name(shipped: Gazetteer) -> None:
+    found = shipped.resolve("Quebec")
+    assert found is not None and found.place.id == "ca-qc"

@@ -126,12 +126,15 @@ def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Pr
         if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str) or not entry["reason"]:
             problems.append(Problem(rel, line, f"[{section}] needs {field} and a reason"))
             continue
-        _unknown(entry, (field,), f"[{section}]", problems, rel, line)
+        optional = ("seat",) if section == "city_over_unit" else ()
+        _unknown(entry, (field, *optional), f"[{section}]", problems, rel, line)
         value = _number(entry, field, f"[{section}]", problems, rel, line)
         if section == "ambiguity":
             ranking.ambiguity = value
         else:
             ranking.city_over_unit = value
+            if "seat" in entry:
+                ranking.city_seat = _number(entry, "seat", f"[{section}]", problems, rel, line)
     for kind, entry, line in _table(data, "prominence", PROMINENCE_CLASSES, rel, lines, problems):
         where = f"[prominence.{kind}]"
         _unknown(entry, ("floor", "per_person"), where, problems, rel, line)

@@ -114,6 +114,8 @@ class Ranking:
 
     ambiguity: float = 1.5
     city_over_unit: float = 0.0
+    city_seat: float = 1.0
+    """What a city that names a subdivision around it counts for, times its people."""
     fuzzy_floor: tuple[float, float] = (0.0, 0.0)
     """The least likelihood a place needs to be the answer to a typo of one edit, of two."""
     prominence: dict[str, Prominence] = field(default_factory=dict)

@@ -309,6 +309,7 @@ def _meta(
         ranking={
             "ambiguity": sources.policy.ranking.ambiguity,
             "city_over_unit": sources.policy.ranking.city_over_unit,
+            "city_seat": sources.policy.ranking.city_seat,
             "fuzzy_floor": list(sources.policy.ranking.fuzzy_floor),
             "name_weight": sources.policy.ranking.weights(),
         },
@@ -322,8 +323,7 @@ def _meta(
 def _word_sections(
     words: Words, ordinary: frozenset[str], function: frozenset[str], caseless: frozenset[str]
 ) -> dict[str, array[int] | bytes]:
-    """The ordinary words, each with its ``WORD_*`` bits, in a hash table (not a set in memory:
-    there are about 700,000 of them)."""
+    """The ordinary words, each with its ``WORD_*`` bits, in a hash table (about 700,000 of them)."""
     flags: dict[str, int] = {}
     for group, bit in ((words.dictionary, WORD_DICTIONARY), (words.common, WORD_COMMON | WORD_DICTIONARY),
                        (words.no_fuzzy | words.dictionary, WORD_NO_FUZZY), (ordinary, WORD_ORDINARY),

@@ -67,6 +67,7 @@ def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
         id_alias=meta.id_alias,
         ambiguity=float(meta.ranking["ambiguity"]),
         city_over_unit=float(meta.ranking["city_over_unit"]),
+        city_seat=float(meta.ranking.get("city_seat", 1.0)),
         fuzzy_floor=tuple(float(v) for v in meta.ranking.get("fuzzy_floor", (0.0, 0.0))),
         name_weight=tuple(meta.ranking["name_weight"]),
     )

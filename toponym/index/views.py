@@ -228,6 +228,8 @@ class Policy:
     """Two candidates of one kind are a tie when their likelihoods differ by less than this factor."""
     city_over_unit: float
     """A city outranks a first-level unit of its name only with at least this share of its people."""
+    city_seat: float
+    """A city that gives its name to a coded subdivision around it counts this many times its people."""
     fuzzy_floor: tuple[float, ...]
     """The least prominence (``place_prominence``) of the answer to a typo of one edit, of two."""
     """A city outranks a first-level unit of its name only with at least this share of its people."""

@@ -136,9 +136,10 @@ def _plain(name: str) -> str:
 def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) -> None:
     """A city outranks a subdivision of its name that contains it ("Lima", "Zurich" are the cities),
     unless that unit is a first-level one more than ``1/share`` times as populous as the city
-    ("Quebec" is the province). Applied to the weighted likelihoods: sources tag a city's names
-    less often than a province's, so the name weights must not decide this."""
-    places, share = index.places, index.policy.city_over_unit
+    ("Quebec" is the province); a city more prominent than such a unit counts ``city_seat`` times
+    its people. Applied to the weighted likelihoods: sources tag a city's names less often than a
+    province's, so the name weights must not decide this."""
+    places, share, seat = index.places, index.policy.city_over_unit, index.policy.city_seat
     kind = places.kind
     units = [p for _, p, _ in keyed if kind[p] == "subdivision"]
     if not units:
@@ -149,9 +150,8 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
             continue
         city = _plain(places.name[p])
         ancestors = set(index.ancestors(p))
+        seated = False
         for unit in units:
-            if weighted[unit] < key.prominence:
-                continue
             # the unit must be named after the city ("Lima", New York City in New York State, Tokyo
             # in Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
             # Salvador, "Pará" for Belém)
@@ -163,6 +163,14 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
             # the sources file cities under their first-level unit only: a second-level unit of
             # the city's name under that unit is the city's own (the province of Florence)
             if unit not in ancestors and (first_level or parent not in ancestors):
+                continue
+            if weighted[unit] < key.prominence:
+                # the city is the more prominent already: a coded unit named after it says the name
+                # is its own (Aberdeen, Scotland over Aberdeen, Hong Kong; Venice, Italy over
+                # Florida's); not a municipality, which every Brazilian town has
+                if not seated and "iso3166_2=" in places.codes[unit]:
+                    key, seated = key._replace(prominence=key.prominence * seat), True
+                    keyed[pos] = (key, p, c)
                 continue
             if not first_level or places.population[p] >= share * places.people[unit]:
                 key = key._replace(prominence=weighted[unit] + 1.0)
