@@ -168,3 +168,10 @@ def test_great_britain_in_the_major_languages(shipped: Gazetteer, name: str) -> 
 def test_chinese_news_names_of_regions(shipped: Gazetteer, name: str, place: str) -> None:
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize("word", ["Here", "War", "Oxon", "Herts", "Yorks"])
+def test_english_county_abbreviations_are_no_names_of_the_uk(shipped: Gazetteer, word: str) -> None:
+    """A source files the abbreviations of English counties as names of the whole UK."""
+    found = shipped.resolve(word)
+    assert found is None or found.place.id != "gb"
