@@ -475,3 +475,16 @@ def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[s
 )
 def test_a_country_before_a_german_noun_is_the_country(text: str, want: list[str]) -> None:
     assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("他回国后说，形势很好。", []),  # 国后, "after ... the country", folds to the Japanese 国後 (Kunashir)
+        ("国后岛是千岛群岛中的一个岛。", ["kunashir", "kuril-islands"]),
+        ("日本は国後島の返還を求めた。", ["jp", "kunashir"]),
+        ("中美洲国家的领导人", ["m49-013"]),
+    ],
+)
+def test_a_japanese_name_reached_from_a_chinese_spelling_needs_support(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want

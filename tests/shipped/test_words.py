@@ -175,3 +175,10 @@ def test_english_county_abbreviations_are_no_names_of_the_uk(shipped: Gazetteer,
     """A source files the abbreviations of English counties as names of the whole UK."""
     found = shipped.resolve(word)
     assert found is None or found.place.id != "gb"
+
+
+def test_china_and_the_us_is_no_central_america(shipped: Gazetteer) -> None:
+    assert shipped.resolve("中美") is None
+    for query, hints in (("中美洲", {}), ("中美", {"kinds": {"macro-region"}})):
+        found = shipped.resolve(query, **hints)
+        assert found is not None and found.place.id == "m49-013"

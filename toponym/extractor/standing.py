@@ -78,6 +78,10 @@ class Standing:
             return False
         if match.method in ("folded", "transliterated") and surface.isascii() and not major:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
+        if match.method == "folded" and tag == "ja" and match.name_type == "short" and not major:
+            # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
+            # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
+            return False
         if raw.rank and not major and not big and not self._named_in_chinese(match, row):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
