@@ -139,10 +139,10 @@ class Words:
     no_fuzzy: frozenset[str] = frozenset()
     """Never fuzzy-matched: dictionary words, capitalised words, given names (``*.proper.txt``)."""
     frequent: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    territory_langs: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Country or territory ID -> the languages spoken there (``territory-languages.tsv``)."""
     """Language -> its most frequent words in rank order (``<lang>.frequent.txt``), normalised with
     accents kept (:func:`~toponym.normalize.normalize_name`), not folded."""
+    territory_langs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Country or territory ID -> the languages spoken there (``territory-languages.tsv``)."""
 
 
 @dataclass(slots=True)

@@ -232,7 +232,6 @@ class Policy:
     """A city that gives its name to a coded subdivision around it counts this many times its people."""
     fuzzy_floor: tuple[float, ...]
     """The least prominence (``place_prominence``) of the answer to a typo of one edit, of two."""
-    """A city outranks a first-level unit of its name only with at least this share of its people."""
     name_weight: tuple[float, ...]
     """How much a name of each level (``name_rank``) vouches for its place."""
 
