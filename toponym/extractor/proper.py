@@ -93,8 +93,8 @@ def proper(
     raws: list[Raw],
     ordinary: Callable[[str], bool],
     function_word: Callable[[str], bool],
-    exonym: Callable[[str], bool] = lambda query: False,
-    frequent: Callable[[str], bool] = lambda word: False,
+    exonym: Callable[[str], bool],
+    frequent: Callable[[str], bool],
 ) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -102,8 +102,8 @@ def proper(
     organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
     Cubs"), and the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"). A line in
     title case (a headline) is left alone. ``exonym`` says whether a query names a country by
-    other than its English name and ``frequent`` whether a word is a frequent word of some language
-    (by default, never)."""
+    other than its English name and ``frequent`` whether a word is a frequent word of some
+    language."""
     words = names()
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
