@@ -18,6 +18,7 @@ from typing import Final
 
 from ..index import Index
 from ..index.blocking import key_edits
+from ..model import Explanation
 from ..normalize import fold_key, normalize_name
 from ..vocab import Kind
 from .candidates import Candidate
@@ -245,5 +246,8 @@ def read(
         found = [r for r in found if credible(index, r.cand)]
         if found:
             detail = f"read as {reading.form}"
-            return [replace(r, explanation=replace(r.explanation, detail=detail)) for r in found]
+            for r in found:  # each ranked afresh for this reading: set in place, as built directly
+                e = r.explanation
+                r.explanation = Explanation(e.rule, e.candidates, e.policy, e.hints, e.ambiguous, detail, e.context)
+            return found
     return []
