@@ -297,6 +297,13 @@ def test_japanese_places_beside_those_rules_stay(text: str, names: list[str]) ->
         ("加拿大总理下月访华。", [("加拿大", "ca"), ("华", "cn")]),
         ("会议今天在京召开。", [("京", "gn-1816670")]),
         ("他在访美期间会见了企业家。", [("美", "us")]),
+        ("美国向中方提出建议。", [("美国", "us"), ("中", "cn")]),  # a country's side
+        ("俄总统今天发表讲话。", [("俄", "ru")]),
+        ("美军已经撤出。", [("美", "us")]),
+        ("欧盟对华投资增加。", [("华", "cn")]),  # towards China, before a word of policy
+        ("印巴两国举行会谈。", [("印", "in"), ("巴", "pk")]),  # 巴 only in a pair
+        ("巴以双方恢复谈判。", [("巴", "ps"), ("以", "il")]),  # a pair of its own
+        ("美墨边境很长。", [("美", "us"), ("墨", "mx")]),
     ],
 )
 def test_chinese_one_character_names_where_the_phrase_says_so(text: str, found: list[tuple[str, str]]) -> None:
@@ -309,6 +316,10 @@ def test_chinese_one_character_names_where_the_phrase_says_so(text: str, found: 
         "这是美好的一天。",  # 美 "beautiful"
         "中日两字都很常见。",  # a pair, but no word of relations between states after it
         "他在华盛顿工作。",  # 华 begins Washington: the longer name
+        "这是一个完美方案。",  # 完美 "perfect", 方案 "plan": no side
+        "政府决定增加军费。",  # 增加 "to raise" glues 加 before 军
+        "在这次采访中，他谈到了经济。",  # 采访 "interview" is no visit
+        "可以巴望明天。",  # 以 and 巴 are words outside a pair
     ],
 )
 def test_chinese_one_character_words_stay_words(text: str) -> None:

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..charclass import is_han
 from .raw import Raw
 from .wordlists import load_lexicon
 
@@ -20,27 +21,60 @@ __all__ = ["abbreviations", "organisations"]
 @dataclass(frozen=True, slots=True)
 class _Rules:
     names: dict[str, str]
+    pairs: dict[str, tuple[str, str]]
     pair: re.Pattern[str]
     visit: re.Pattern[str]
+    state: re.Pattern[str]
+    state_before: frozenset[str]
+    not_after_side: frozenset[str]
+    not_visit: tuple[str, ...]
     hint: re.Pattern[str]
     heads: tuple[str, ...]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @functools.cache
 def _rules() -> _Rules:
     data = load_lexicon("zh.toml")
     countries: dict[str, str] = data["abbreviations"]
+    pair_only: dict[str, str] = data["pair_only"]
     visited: dict[str, str] = data["visited"]
     rules = data["rules"]
     one = "".join(map(re.escape, countries))
-    before = "|".join(map(re.escape, rules["pair_before"]))
-    pair = re.compile(f"([{one}])([{one}])(?={before})")
+    paired = one + "".join(map(re.escape, pair_only))
+    pair = re.compile(f"([{paired}])([{paired}])(?={_alternatives(rules['pair_before'])})")
+    toward = f"(?<=[对對])([{one}{''.join(visited)}])(?={_alternatives(rules['toward'])})"
     visit = re.compile(
         f"(?<=[{re.escape(rules['visit'])}])([{''.join(visited)}])"
         f"|(?<=[{re.escape(rules['visit_country'])}])([{one}])(?=[{re.escape(rules['country_after'])}])"
+        f"|{toward}"
     )
-    hint = re.compile(f"[{one}{''.join(visited)}]")
-    return _Rules({**countries, **visited}, pair, visit, hint, tuple(data["organisations"]["heads"]))
+    state = re.compile(f"([{one}])(?={_alternatives(rules['state'])})")
+    hint = re.compile(f"[{paired}{''.join(visited)}]")
+    pairs = {k: (a, b) for k, (a, b) in data["pairs"].items()}
+    names = {**pair_only, **countries, **visited}
+    heads = tuple(data["organisations"]["heads"])
+    return _Rules(
+        names,
+        pairs,
+        pair,
+        visit,
+        state,
+        frozenset(rules["state_before"]),
+        frozenset(rules["not_after_side"]),
+        tuple(rules["not_visit"]),
+        hint,
+        heads,
+    )
+
+
+def _ends_a_word(text: str, i: int, rules: _Rules) -> bool:
+    """Does a word end right before ``text[i]``: the text's start, a character that is no Han, or
+    one of ``state_before`` (punctuation, prepositions, conjunctions)?"""
+    return i == 0 or not is_han(text[i - 1]) or text[i - 1] in rules.state_before
 
 
 def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
@@ -51,20 +85,30 @@ def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
     rules = _rules()
     if rules.hint.search(text, lo, hi) is None:
         return raws
-    spans: list[tuple[int, int]] = []
+    spans: dict[tuple[int, int], str] = {}
     pairs: set[tuple[int, int]] = set()
+    names = rules.names
     for m in rules.pair.finditer(text, lo, hi):
-        if m.group(1) != m.group(2):
-            spans += [m.span(1), m.span(2)]
+        a, b = m.group(1), m.group(2)
+        if a != b:
+            first, second = rules.pairs.get(a + b, (names[a], names[b]))
+            spans[m.span(1)], spans[m.span(2)] = first, second
             pairs.add((m.start(1), m.end(2)))
     for m in rules.visit.finditer(text, lo, hi):
-        spans.append(m.span(1) if m.group(1) else m.span(2))
+        found = m.lastindex or 1
+        if not text.endswith(rules.not_visit, 0, m.start(found)):
+            spans.setdefault(m.span(found), names[m.group(found)])
+    for m in rules.state.finditer(text, lo, hi):
+        s, e = m.span(1)
+        side = text.startswith("方", e)
+        if _ends_a_word(text, s, rules) and not (side and e + 1 < len(text) and text[e + 1] in rules.not_after_side):
+            spans.setdefault((s, e), names[m.group(1)])
     if not spans:
         return raws
     kept = [r for r in raws if (r.start, r.end) not in pairs]
     found = [
-        Raw(s, e, rules.names[text[s:e]], specific=True)
-        for s, e in sorted(set(spans))
+        Raw(s, e, query, specific=True)
+        for (s, e), query in sorted(spans.items())
         if not any(r.start < e and s < r.end for r in kept)
     ]
     return sorted([*kept, *found], key=lambda r: r.start) if found else raws
