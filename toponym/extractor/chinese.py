@@ -95,9 +95,9 @@ def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
             spans[m.span(1)], spans[m.span(2)] = first, second
             pairs.add((m.start(1), m.end(2)))
     for m in rules.visit.finditer(text, lo, hi):
-        found = m.lastindex or 1
-        if not text.endswith(rules.not_visit, 0, m.start(found)):
-            spans.setdefault(m.span(found), names[m.group(found)])
+        group = m.lastindex or 1  # the one alternative that matched
+        if not text.endswith(rules.not_visit, 0, m.start(group)):
+            spans.setdefault(m.span(group), names[m.group(group)])
     for m in rules.state.finditer(text, lo, hi):
         s, e = m.span(1)
         side = text.startswith("方", e)
