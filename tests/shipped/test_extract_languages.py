@@ -290,6 +290,22 @@ def test_japanese_places_beside_those_rules_stay(text: str, names: list[str]) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Он живёт в Нью-Йорке.", "gn-5128581"),  # the first word as written, the last inflected
+        ("Мэр Лос-Анджелеса выступил.", "gn-5368361"),
+        ("Die Straßen New Yorks sind voll.", "gn-5128581"),  # a German genitive
+    ],
+)
+def test_a_name_of_several_words_inflected_in_its_last(text: str, place: str) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == [place]
+
+
+def test_a_word_made_of_a_name_of_several_words_is_no_form_of_it() -> None:
+    assert toponym.extract("Many New Yorkers voted early.") == []  # nor the US (a source's alias)
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("中美两国领导人举行会晤。", [("中", "cn"), ("美", "us")]),

@@ -409,6 +409,20 @@ variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const 
             }
         }
     }
+    /* the word as written, when it only begins longer keys: a later word of the name may be the
+       inflected one ("Нью-Йорке", "Sri Lankas"), read on with the script's first rule group */
+    for (Py_ssize_t g = 0; g < self->ngroups; g++) {
+        if (self->groups[g].script != script)
+            continue;
+        Py_ssize_t krow, trow;
+        find(self, low->cp, size, form->utf8, &krow, &trow);
+        if (krow < 0 && (text_flags(self, trow) & TEXT_MORE)) {
+            long long info = 1 | H_MORE | ((long long)(g + 1) << H_RULE_SHIFT);
+            if (add_hit(out, s, e, -1, info) < 0)
+                return -1;
+        }
+        break;
+    }
     return 0;
 }
 
