@@ -297,9 +297,12 @@ def test_japanese_places_beside_those_rules_stay(text: str, names: list[str]) ->
         ("Die Straßen New Yorks sind voll.", "gn-5128581"),  # a German genitive
         ("После распада Советского Союза", "suhh"),  # an adjective in -ский: -ого, -ому, -ом
         ("Он родился в Советском Союзе.", "suhh"),
+        ("Распад Османской империи начался.", "ottoman-empire"),
+        ("Договор с Беларусью подписан.", "by"),  # an instrumental in -ью
+        ("Жители Подмосковья голосовали.", "ru-mos"),  # a news name
     ],
 )
-def test_a_name_of_several_words_inflected_in_its_last(text: str, place: str) -> None:
+def test_names_inflected_in_their_last_word(text: str, place: str) -> None:
     assert [m.place.id for m in toponym.extract(text)] == [place]
 
 
