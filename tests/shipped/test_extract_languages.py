@@ -110,6 +110,29 @@ def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Janet Reno spoke on Tuesday .",  # a first name before a surname that is a town's name
+        "The theory of Charles Darwin is taught .",
+        "Теория Чарльза Дарвина верна .",
+    ],
+)
+def test_a_first_name_before_a_town_s_name_makes_a_person(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gazprom Germany announced profits .", "Germany"),  # a country is no surname
+        ("Er lernte in der Residenzstadt Mannheim .", "Mannheim"),  # German writes its nouns with a capital
+    ],
+)
+def test_a_capitalised_word_before_a_place_that_is_no_first_name(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named

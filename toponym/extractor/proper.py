@@ -5,12 +5,26 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 from .patterns import line_around, sentence_initial
 from .raw import Raw
 from .wordlists import names
 
-__all__ = ["proper"]
+__all__ = ["Lookup", "proper"]
+
+
+class Lookup(Protocol):
+    """What :func:`proper` asks of the gazetteer about a word."""
+
+    def city(self, query: str) -> bool:
+        """Is the first place ``query`` names a city?"""
+        ...
+
+    def named(self, word: str) -> bool:
+        """Is ``word`` a stored name of some place (not a typo of one)?"""
+        ...
+
 
 _HYPHENS = frozenset("-\u2010\u2011")
 
@@ -78,6 +92,36 @@ def _cyrillic_acronym(surface: str) -> bool:
     return len(surface) >= 2 and surface.isupper() and not surface.isascii() and "\u0400" <= surface[0] <= "\u04ff"
 
 
+#: The word right before a name (one space), capitalised and then in lower case: "Charles" in
+#: "Charles Darwin", "Вишванатан" in "Вишванатан Ананд".
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\W\d_]{3,}) $", re.MULTILINE)
+
+
+#: Words of German, which writes its nouns with a capital: in its text the word before a place is
+#: as often a noun ("Residenzstadt Mannheim", "Südraum Leipzigs") as a first name.
+_GERMAN = re.compile(r"(?:^|\s)(?:und|der|die|das|den|dem|im|zum|zur|nicht|ein|eine|ist|wird|mit)\s", re.IGNORECASE)
+
+
+def _first_name_before(
+    text: str, r: Raw, ordinary: Callable[[str], bool], frequent: Callable[[str], bool], lookup: Lookup
+) -> bool:
+    """Is ``r`` a town's name written right after a capitalised word that is no name of a place and
+    no word of any language, a person's first name ("Janet Reno", "Чарльза Дарвина", "Иоанн
+    Грозный")? Words that begin names of places ("Landkreis", "Western", "Нижнем") are ordinary
+    words, a name of several words is stored whole ("Kuala Lumpur"), and a country or region is no
+    surname ("Gazprom Germany"). Not in German text, where the word before a place is as often a
+    noun ("Residenzstadt Mannheim")."""
+    if r.start < 2 or text[r.start - 1] != " " or not text[r.start : r.start + 1].isupper():
+        return False
+    m = _CAPITALISED_BEFORE.search(text, max(0, r.start - 32), r.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if not (word[0].isupper() and word[1:].islower()) or ordinary(word) or frequent(word):
+        return False
+    return lookup.city(r.query) and not lookup.named(word) and _GERMAN.search(text) is None
+
+
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
     """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
     ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
@@ -95,6 +139,7 @@ def proper(
     function_word: Callable[[str], bool],
     exonym: Callable[[str], bool],
     frequent: Callable[[str], bool],
+    lookup: Lookup,
 ) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -109,6 +154,8 @@ def proper(
     out = []
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, function_word):
+            continue
+        if _first_name_before(text, r, ordinary, frequent, lookup):
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows

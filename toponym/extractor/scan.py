@@ -229,7 +229,16 @@ class Scanner:
 
     def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
         """Drop place names inside longer proper names (:func:`.proper.proper`)."""
-        return proper(text, raws, self.casing.ordinary, self.casing.function_word, self._exonym, self._frequent)
+        return proper(text, raws, self.casing.ordinary, self.casing.function_word, self._exonym, self._frequent, self)
+
+    def city(self, query: str) -> bool:
+        """Is the first place ``query`` names a city?"""
+        top = self.lookups.get(query).top
+        return top is not None and top.place.kind == "city"
+
+    def named(self, word: str) -> bool:
+        """Is ``word`` a stored name of some place (not a typo of one)?"""
+        return any(r.cand.method != "fuzzy" for r in self.lookups.get(word).rows)
 
     def _exonym(self, query: str) -> bool:
         """Does ``query`` name a country by other than its English name ("Brasilien", not "Jordan",
