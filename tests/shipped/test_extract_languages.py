@@ -109,6 +109,15 @@ def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_name_with_accents_is_no_english_word_without_them() -> None:
+    assert found("Le gouvernement de Bâle a décidé .") == [("Bâle", "gn-2661604")]  # not "bale"
+
+
+@pytest.mark.parametrize("text", ["Le port de la ville est fermé .", "La plaine est vaste ."])
+def test_an_article_and_a_word_in_lower_case_are_no_name(text: str) -> None:
+    assert found(text) == []  # Le Port (Réunion), La Plaine
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -88,13 +88,20 @@ class Casing:
         specific = self._locative.search(text, max(0, s - 6), s) is not None
         return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)
 
-    @staticmethod
-    def phrase(text: str, s: int, e: int) -> Raw | None:
+    def phrase(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key of several words at ``text[s:e]`` makes: not initials spaced out
         ("S. A." after a firm's name is a société anonyme, "N. D. L. R." a note of the editors,
         never South Australia or North Dakota, whose abbreviations are written "S.A.", "N.D.")."""
         surface = text[s:e]
-        return None if _SPACED_INITIALS.fullmatch(surface) else Raw(s, e, surface, specific=True)
+        if _SPACED_INITIALS.fullmatch(surface):
+            return None
+        # after an article, a name's last word has its capital ("Le Port", "La Plaine"): French "Le
+        # port", "La plaine" beginning a sentence are the harbour and the plain (but "Московская
+        # область", "Suisse romande" are names)
+        first, _, rest = surface.partition(" ")
+        if rest[rest.rfind(" ") + 1 :][:1].islower() and self.function_word(first):
+            return None
+        return Raw(s, e, surface, specific=True)
 
     def _verdict(self, surface: str) -> int:
         """What a word alone is, wherever it stands (a word in capitals depends on its line)."""
@@ -117,8 +124,12 @@ class Casing:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
         found = self._ordinary.get(surface)
         if found is None:
-            folded = fold_key(token_key(surface))
-            found = self._ordinary.put(surface, folded in self.index.policy.words or folded in self.index.policy.stop)
+            key = token_key(surface)
+            folded = fold_key(key)
+            # a word written with accents is no English word that has none ("Bâle" is not "bale",
+            # "Côme" not "come"); a stop entry holds however it is written
+            english = folded in self.index.policy.words and folded == key
+            found = self._ordinary.put(surface, english or folded in self.index.policy.stop)
         return found
 
     def function_word(self, surface: str) -> bool:
