@@ -109,6 +109,13 @@ def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_town_is_supported_by_another_place_of_its_region() -> None:
+    assert found("Yverdon a gagné .") == []  # a town of 30,000 alone needs support
+    assert [t for t, _ in found("Lausanne et Yverdon ont gagné .")] == ["Lausanne", "Yverdon"]  # canton of Vaud
+    # a region of 55 million (England) makes no text about one of its towns about another
+    assert [t for t, _ in found("Trains from London to Tonbridge ran late .")] == ["London"]
+
+
 def test_a_name_with_accents_is_no_english_word_without_them() -> None:
     assert found("Le gouvernement de Bâle a décidé .") == [("Bâle", "gn-2661604")]  # not "bale"
 
