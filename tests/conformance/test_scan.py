@@ -100,7 +100,7 @@ def test_c_and_python_scans_agree_on_real_text() -> None:
 
 @needs_c
 def test_c_and_python_scans_agree_on_names_inflected_in_a_later_word() -> None:
-    check_same_hits(shipped_pair(), "в Нью-Йорке, Лос-Анджелеса; New Yorks Straßen, Sri Lankas, Нью-Дели нью йорке")
+    check_same_hits(shipped_pair(), "в Нью-Йорке, Лос-Анджелеса; New Yorks Straßen, Нью-Дели нью йорке, Буэнос-Айресе")
 
 
 @needs_c

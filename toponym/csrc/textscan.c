@@ -409,10 +409,11 @@ variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const 
             }
         }
     }
-    /* the word as written, when it only begins longer keys: a later word of the name may be the
-       inflected one ("Нью-Йорке", "Sri Lankas"), read on with the script's first rule group */
+    /* the word as written, when it only begins longer keys: in a language that inflects every
+       word of a name (a group read `always`), a later word may be the inflected one ("Нью-Йорке"),
+       read on with that group's forms */
     for (Py_ssize_t g = 0; g < self->ngroups; g++) {
-        if (self->groups[g].script != script)
+        if (self->groups[g].script != script || !self->groups[g].always)
             continue;
         Py_ssize_t krow, trow;
         find(self, low->cp, size, form->utf8, &krow, &trow);

@@ -92,11 +92,6 @@ def _cyrillic_acronym(surface: str) -> bool:
     return len(surface) >= 2 and surface.isupper() and not surface.isascii() and "\u0400" <= surface[0] <= "\u04ff"
 
 
-#: The word right before a name (one space), capitalised and then in lower case: "Charles" in
-#: "Charles Darwin", "Вишванатан" in "Вишванатан Ананд".
-_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\W\d_]{3,}) $", re.MULTILINE)
-
-
 #: Words of German, which writes its nouns with a capital: in its text the word before a place is
 #: as often a noun ("Residenzstadt Mannheim", "Südraum Leipzigs") as a first name.
 _GERMAN = re.compile(r"(?:^|\s)(?:und|der|die|das|den|dem|im|zum|zur|nicht|ein|eine|ist|wird|mit)\s", re.IGNORECASE)
@@ -109,17 +104,20 @@ def _first_name_before(
     no word of any language, a person's first name ("Janet Reno", "Чарльза Дарвина", "Иоанн
     Грозный")? Words that begin names of places ("Landkreis", "Western", "Нижнем") are ordinary
     words, a name of several words is stored whole ("Kuala Lumpur"), and a country or region is no
-    surname ("Gazprom Germany"). Not in German text, where the word before a place is as often a
-    noun ("Residenzstadt Mannheim")."""
-    if r.start < 2 or text[r.start - 1] != " " or not text[r.start : r.start + 1].isupper():
+    surname ("Gazprom Germany"). The caller rules out German text, where the word before a place
+    is as often a noun ("Residenzstadt Mannheim")."""
+    space = r.start - 1
+    if space < 3 or text[space] != " ":
         return False
-    m = _CAPITALISED_BEFORE.search(text, max(0, r.start - 32), r.start)
-    if m is None:
+    lo = max(0, space - 32)  # no first name is longer
+    before = text.rfind(" ", lo, space)
+    first = before + 1 if before >= 0 else lo
+    if not text[first].isupper() and "\n" not in text[first:space]:
+        return False  # most often a word in lower case: "in London"
+    word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
+    if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return False
-    word = m.group(1)
-    if not (word[0].isupper() and word[1:].islower()) or ordinary(word) or frequent(word):
-        return False
-    return lookup.city(r.query) and not lookup.named(word) and _GERMAN.search(text) is None
+    return not ordinary(word) and not frequent(word) and lookup.city(r.query) and not lookup.named(word)
 
 
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
@@ -155,7 +153,10 @@ def proper(
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, function_word):
             continue
-        if _first_name_before(text, r, ordinary, frequent, lookup):
+        # the text around the name says whether it is German (whose nouns take capitals)
+        if _first_name_before(text, r, ordinary, frequent, lookup) and not _GERMAN.search(
+            text, max(0, r.start - 400), r.start + 400
+        ):
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows

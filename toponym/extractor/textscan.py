@@ -327,9 +327,10 @@ class PyTextScan:
                     more = t >= 0 and self._flags[t] & _TEXT_MORE
                     if row >= 0 or more:
                         out += [s, e, row, 1 | (H_MORE if more else 0) | (g + 1) * H_RULE]
-        # the word as written, when it only begins longer keys: a later word of the name may be the
-        # inflected one ("Нью-Йорке", "Sri Lankas"), read on with the script's first rule group
-        group = next((g for g, rule in self._rules.get(script, ())), -1)
+        # the word as written, when it only begins longer keys: in a language that inflects every
+        # word of a name (a group read ``always``), a later word may be the inflected one
+        # ("Нью-Йорке"), read on with that group's forms
+        group = next((g for g, rule in self._rules.get(script, ()) if rule[4]), -1)
         t = self._text(low) if group >= 0 else -1
         if t >= 0 and self._flags[t] & _TEXT_MORE and self._keys(low) < 0:
             out += [s, e, -1, 1 | H_MORE | (group + 1) * H_RULE]
