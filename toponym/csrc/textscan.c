@@ -371,7 +371,8 @@ seen_add(Seen *seen, const Py_UCS4 *cp, Py_ssize_t n)
 }
 
 static int
-variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const Key *low, Key *form, Seen *seen)
+variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const Key *low, Key *form, Seen *seen,
+         int later)
 {
     int script = word_script(self, low->cp[0]);
     Py_ssize_t size = low->n;
@@ -412,7 +413,7 @@ variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const 
     /* the word as written, when it only begins longer keys: in a language that inflects every
        word of a name (a group read `always`), a later word may be the inflected one ("Нью-Йорке"),
        read on with that group's forms */
-    for (Py_ssize_t g = 0; g < self->ngroups; g++) {
+    for (Py_ssize_t g = 0; later && g < self->ngroups; g++) {
         if (self->groups[g].script != script || !self->groups[g].always)
             continue;
         Py_ssize_t krow, trow;
@@ -463,8 +464,11 @@ match_at(TextScanObject *self, const Text *t, Py_ssize_t s, PyObject *out, Py_ss
         if (best[0] > *last)
             *last = best[0];
     }
-    if (best[1] < 0 || always(self, &w->low))
-        return variants(self, out, s, e, &w->low, &w->form, &w->seen);
+    if (best[1] < 0 || always(self, &w->low)) {
+        /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке") */
+        int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && Py_UNICODE_ISUPPER(at(t, e + 1));
+        return variants(self, out, s, e, &w->low, &w->form, &w->seen, later);
+    }
     return 0;
 }
 

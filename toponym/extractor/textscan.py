@@ -197,7 +197,9 @@ class PyTextScan:
                     walked[3] |= H_FOLDED
                 found = walked or []
         if not found or self._always(low):
-            found += self._variants(s, e, low)
+            # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке")
+            later = e + 1 < hi and text[e] in " -" and text[e + 1].isupper()
+            found += self._variants(s, e, low, later)
         return found
 
     def _walk(
@@ -300,7 +302,7 @@ class PyTextScan:
         script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
         return any(rule[4] for _, rule in self._rules.get(script, ()))
 
-    def _variants(self, s: int, e: int, low: str) -> list[int]:
+    def _variants(self, s: int, e: int, low: str, later: bool) -> list[int]:
         """Hits of the forms the affix rules make of the word ``low`` (each a key, or the start of
         one); the rule group's index + 1 in the bits from :data:`H_RULE`."""
         script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
@@ -330,7 +332,7 @@ class PyTextScan:
         # the word as written, when it only begins longer keys: in a language that inflects every
         # word of a name (a group read ``always``), a later word may be the inflected one
         # ("Нью-Йорке"), read on with that group's forms
-        group = next((g for g, rule in self._rules.get(script, ()) if rule[4]), -1)
+        group = next((g for g, rule in self._rules.get(script, ()) if rule[4]), -1) if later else -1
         t = self._text(low) if group >= 0 else -1
         if t >= 0 and self._flags[t] & _TEXT_MORE and self._keys(low) < 0:
             out += [s, e, -1, 1 | H_MORE | (group + 1) * H_RULE]
