@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..charclass import is_han
 from ..index import Index
 from ..normalize import fold_key, normalize_name
+from ..resolver.candidates import Query, gather
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
@@ -237,8 +238,9 @@ class Scanner:
         return top is not None and top.place.kind == "city"
 
     def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place (not a typo of one)?"""
-        return any(r.cand.method != "fuzzy" for r in self.lookups.get(word).rows)
+        """Is ``word`` a stored name of some place (its keys, as the resolver gathers them; never
+        read as a typo)?"""
+        return bool(gather(self.index, Query.of(word)))
 
     def _exonym(self, query: str) -> bool:
         """Does ``query`` name a country by other than its English name ("Brasilien", not "Jordan",
