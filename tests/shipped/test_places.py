@@ -181,3 +181,11 @@ def test_a_city_that_names_a_coded_subdivision_around_it_is_what_its_name_means(
 def test_a_province_larger_than_seven_times_its_capital_keeps_its_name(shipped: Gazetteer) -> None:
     found = shipped.resolve("Quebec")
     assert found is not None and found.place.id == "ca-qc"
+
+
+@pytest.mark.parametrize("name", ["Buenos Aires", "Буэнос-Айрес", "ブエノスアイレス", "بوينس آيرس"])
+def test_a_capital_outside_the_province_of_its_name_is_what_its_name_means(shipped: Gazetteer, name: str) -> None:
+    found = shipped.resolve(name)  # the province, twice as populous, lies around but does not hold it
+    assert found is not None and found.place.id == "gn-3435910"
+    province = shipped.resolve(name, kinds="subdivision")
+    assert province is not None and province.place.id == "ar-b"
