@@ -11,11 +11,27 @@ from .patterns import line_around, sentence_initial
 from .raw import Raw
 from .wordlists import names
 
-__all__ = ["Lookup", "proper"]
+__all__ = ["Evidence", "proper"]
 
 
-class Lookup(Protocol):
-    """What :func:`proper` asks of the gazetteer about a word."""
+class Evidence(Protocol):
+    """What :func:`proper` asks about the words around a name and the places it names."""
+
+    def ordinary(self, surface: str) -> bool:
+        """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
+        ...
+
+    def function_word(self, surface: str) -> bool:
+        """Is ``surface`` one of the commonest words of some language ("Para", "Como", "Man")?"""
+        ...
+
+    def frequent(self, word: str) -> bool:
+        """Is ``word`` a frequent word of some language?"""
+        ...
+
+    def exonym(self, query: str) -> bool:
+        """Does ``query`` name a country by other than its English name ("Brasilien")?"""
+        ...
 
     def city(self, query: str) -> bool:
         """Is the first place ``query`` names a city?"""
@@ -97,9 +113,7 @@ def _cyrillic_acronym(surface: str) -> bool:
 _GERMAN = re.compile(r"(?:^|\s)(?:und|der|die|das|den|dem|im|zum|zur|nicht|ein|eine|ist|wird|mit)\s", re.IGNORECASE)
 
 
-def _first_name_before(
-    text: str, r: Raw, ordinary: Callable[[str], bool], frequent: Callable[[str], bool], lookup: Lookup
-) -> bool:
+def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool:
     """Is ``r`` a town's name written right after a capitalised word that is no name of a place and
     no word of any language, a person's first name ("Janet Reno", "Чарльза Дарвина", "Иоанн
     Грозный")? Words that begin names of places ("Landkreis", "Western", "Нижнем") are ordinary
@@ -117,7 +131,7 @@ def _first_name_before(
     word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
     if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return False
-    return not ordinary(word) and not frequent(word) and lookup.city(r.query) and not lookup.named(word)
+    return not ask.ordinary(word) and not ask.frequent(word) and ask.city(r.query) and not ask.named(word)
 
 
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
@@ -130,33 +144,22 @@ def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> b
     )
 
 
-def proper(
-    text: str,
-    raws: list[Raw],
-    ordinary: Callable[[str], bool],
-    function_word: Callable[[str], bool],
-    exonym: Callable[[str], bool],
-    frequent: Callable[[str], bool],
-    lookup: Lookup,
-) -> list[Raw]:
+def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
     organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
     Cubs"), and the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"). A line in
-    title case (a headline) is left alone. ``exonym`` says whether a query names a country by
-    other than its English name and ``frequent`` whether a word is a frequent word of some
-    language."""
+    title case (a headline) is left alone. ``ask`` answers what the rules ask about words and
+    places."""
     words = names()
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
     out = []
     for r in raws:
-        if _visitors(text, r, starts) or _sentence_word(text, r, function_word):
+        if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word):
             continue
         # the text around the name says whether it is German (whose nouns take capitals)
-        if _first_name_before(text, r, ordinary, frequent, lookup) and not _GERMAN.search(
-            text, max(0, r.start - 400), r.start + 400
-        ):
+        if _first_name_before(text, r, ask) and not _GERMAN.search(text, max(0, r.start - 400), r.start + 400):
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
@@ -183,11 +186,11 @@ def proper(
             w = after.group(1)
             named = w[0].isupper() and (
                 w in words.organisation
-                or _team(w, ordinary)
+                or _team(w, ask.ordinary)
                 # a country's name in another language than English before a frequent word of some
                 # language is the country before a noun German writes with a capital ("in
                 # Brasilien Platz 1", "Italien Erfolg"; "Jordan Henderson" is a person)
-                or (w not in words.calendar and not ordinary(w) and not (frequent(w) and exonym(r.query)))
+                or (w not in words.calendar and not ask.ordinary(w) and not (ask.frequent(w) and ask.exonym(r.query)))
             )
             if named and not _title_line(text, r.start):
                 continue

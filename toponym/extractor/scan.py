@@ -17,7 +17,6 @@ from dataclasses import replace
 from ..charclass import is_han
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..resolver.candidates import Query, gather
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
@@ -229,8 +228,27 @@ class Scanner:
             i = j
 
     def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
-        """Drop place names inside longer proper names (:func:`.proper.proper`)."""
-        return proper(text, raws, self.casing.ordinary, self.casing.function_word, self._exonym, self._frequent, self)
+        """Drop place names inside longer proper names (:func:`.proper.proper`; the scanner answers
+        what it asks, as :class:`.proper.Evidence`)."""
+        return proper(text, raws, self)
+
+    def ordinary(self, surface: str) -> bool:
+        """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
+        return self.casing.ordinary(surface)
+
+    def function_word(self, surface: str) -> bool:
+        """Is ``surface`` one of the commonest words of some language ("Para", "Como", "Man")?"""
+        return self.casing.function_word(surface)
+
+    def frequent(self, word: str) -> bool:
+        """Is ``word`` a frequent word of some language?"""
+        return normalize_name(word) in self.index.policy.ordinary
+
+    def exonym(self, query: str) -> bool:
+        """Does ``query`` name a country by other than its English name ("Brasilien", not "Jordan",
+        which is a given name too)?"""
+        top = self.lookups.get(query).top if self.lookups.major(query) else None
+        return top is not None and fold_key(normalize_name(query)) != fold_key(normalize_name(top.place.name))
 
     def city(self, query: str) -> bool:
         """Is the first place ``query`` names a city?"""
@@ -238,18 +256,9 @@ class Scanner:
         return top is not None and top.place.kind == "city"
 
     def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place (its keys, as the resolver gathers them; never
+        """Is ``word`` a stored name of some place (its keys as a text query reaches them; never
         read as a typo)?"""
-        return bool(gather(self.index, Query.of(word)))
-
-    def _exonym(self, query: str) -> bool:
-        """Does ``query`` name a country by other than its English name ("Brasilien", not "Jordan",
-        which is a given name too)?"""
-        top = self.lookups.get(query).top if self.lookups.major(query) else None
-        return top is not None and fold_key(normalize_name(query)) != fold_key(normalize_name(top.place.name))
-
-    def _frequent(self, word: str) -> bool:
-        return normalize_name(word) in self.index.policy.ordinary
+        return bool(self.index.keys.reach(word))
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:
