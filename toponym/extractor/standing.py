@@ -150,8 +150,7 @@ class Standing:
         named = set(self.places(raw.query)) if raw.query[:1].isupper() and raw.group < 0 else set()
         around = {row, *self.index.ancestors(row)}
         return any(
-            places.kind[a] == "subdivision" and "iso3166_2=" in places.codes[a] and {a, places.parent[a]} & around
-            for a in named
+            places.kind[a] == "subdivision" and places.iso_coded(a) and {a, places.parent[a]} & around for a in named
         )
 
     def top_level(self, row: int) -> bool:

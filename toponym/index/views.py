@@ -59,6 +59,11 @@ class PlaceTable:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def iso_coded(self, row: int) -> bool:
+        """Does the place carry an ISO 3166-2 code (a subdivision a state defines, not a
+        municipality or a GeoNames unit)?"""
+        return "iso3166_2=" in self.codes[row]
+
     def names_of(self, row: int) -> range:
         """The rows of the place's names."""
         return range(self.first_name[row], self.first_name[row + 1])

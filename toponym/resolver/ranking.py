@@ -168,7 +168,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
                 # the city is the more prominent already: a coded unit named after it says the name
                 # is its own (Aberdeen, Scotland over Aberdeen, Hong Kong; Venice, Italy over
                 # Florida's); not a municipality, which every Brazilian town has
-                if not seated and "iso3166_2=" in places.codes[unit]:
+                if not seated and places.iso_coded(unit):
                     key, seated = key._replace(prominence=key.prominence * seat), True
                     keyed[pos] = (key, p, c)
                 continue
