@@ -42,6 +42,7 @@ def resolve(
     country: str | Column | None = None,
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
+    demonyms: bool = False,
     codes: Sequence[str] = (),
     categorical: bool = False,
     n_jobs: int = 1,
@@ -54,7 +55,7 @@ def resolve(
     pa = _pyarrow()
     import pyarrow.compute as pc
 
-    options: dict[str, Any] = {"n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
+    options: dict[str, Any] = {"demonyms": demonyms, "n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
     hints: dict[str, Any] = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
     if isinstance(names, pa.ChunkedArray):
         names = names.combine_chunks()

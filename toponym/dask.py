@@ -105,6 +105,7 @@ def resolve(
     country: str | dd.Series | None = None,
     kinds: str | Collection[str] | None = None,
     perspective: str | dd.Series | None = None,
+    demonyms: bool = False,
     codes: Sequence[str] = (),
     index: str | os.PathLike[str] | None = None,
     dedupe: Literal["partition", "column"] = "partition",
@@ -112,7 +113,8 @@ def resolve(
     """One row per name, with the index of ``names``; a hint is one value or a Dask Series
     partitioned like ``names``. ``index`` is the path of a compiled index (``None``: the default).
     ``dedupe="column"`` answers each distinct value of the whole column once (see the module
-    docstring); hints given as a Series answer partition by partition."""
+    docstring); hints given as a Series answer partition by partition. ``demonyms=True`` reads a
+    demonym as its place (as :func:`toponym.resolve`)."""
     ddf = _dask()
     from . import pandas as tp
 
@@ -120,7 +122,7 @@ def resolve(
         raise ValueError(f"dedupe={dedupe!r}: choose 'partition' or 'column'")
     given = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
     per_row = tuple(k for k in HINTS if isinstance(given[k], ddf.Series))
-    fixed = {k: v for k, v in given.items() if k not in per_row}
+    fixed = {k: v for k, v in given.items() if k not in per_row} | {"demonyms": bool(demonyms)}
     codes = check_codes(codes)
     meta = tp.frame_of_matches(Batch(np.empty(0, dtype=np.intp), (), (), ()), codes)
     path = os.fspath(index) if index is not None else None

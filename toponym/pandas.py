@@ -43,6 +43,7 @@ def resolve(
     country: str | Column | None = None,
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
+    demonyms: bool = False,
     codes: Sequence[str] = (),
     categorical: bool = False,
     n_jobs: int = 1,
@@ -54,7 +55,7 @@ def resolve(
     gives the text columns the ``category`` dtype: each distinct string stored once, a million
     rows taken as integers (several times faster, and a fraction of the memory)."""
     pd = _pandas()
-    options: dict[str, Any] = {"n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
+    options: dict[str, Any] = {"demonyms": demonyms, "n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
     hints: dict[str, Any] = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
     batch: Batch | None = None
     if not per_row(**hints):

@@ -40,6 +40,7 @@ def resolve(
     country: str | Column | None = None,
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
+    demonyms: bool = False,
     codes: Sequence[str] = (),
     categorical: bool = False,
     n_jobs: int = 1,
@@ -50,7 +51,7 @@ def resolve(
     ``categorical=True`` gives the text columns the ``Categorical`` dtype (each distinct string
     stored once, rows taken as integers)."""
     lib = _polars()
-    options: dict[str, Any] = {"n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
+    options: dict[str, Any] = {"demonyms": demonyms, "n_jobs": n_jobs, "progress": progress, "gazetteer": gazetteer}
     hints: dict[str, Any] = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
     if isinstance(names, lib.Series) and names.dtype == lib.String and not per_row(**hints):
         # factorise in polars' own code: the distinct values (null among them), and each row's

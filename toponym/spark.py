@@ -66,11 +66,13 @@ def resolve_udf(
     country: str | None = None,
     kinds: str | Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     codes: Sequence[str] = (),
     index: str | os.PathLike[str] | None = None,
 ) -> Any:
     """A pandas UDF: ``udf(names)`` or, with ``hints=["country"]``, ``udf(names, countries)`` (one
-    column per hint named, in that order); the other hints apply to every row."""
+    column per hint named, in that order); the other hints apply to every row, and
+    ``demonyms=True`` reads a demonym as its place (as :func:`toponym.resolve`)."""
     sql = _pyspark()
     import pandas as pd
 
@@ -78,7 +80,7 @@ def resolve_udf(
     if unknown:
         raise ValueError(f"hints={unknown}: each is one of {', '.join(HINTS)}")
     per_row = tuple(hints)
-    fixed = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective}
+    fixed = {"lang": lang, "country": country, "kinds": kinds, "perspective": perspective, "demonyms": demonyms}
     codes = check_codes(codes)
     path = os.fspath(index) if index is not None else None
 
@@ -103,6 +105,7 @@ def resolve_column(
     country: str | None = None,
     kinds: str | Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     codes: Sequence[str] = (),
     index: str | os.PathLike[str] | None = None,
     partitions: int | None = None,
@@ -118,7 +121,9 @@ def resolve_column(
     """
     functions = _pyspark().functions
     key = f"__toponym_{column}"
-    udf = resolve_udf(lang=lang, country=country, kinds=kinds, perspective=perspective, codes=codes, index=index)
+    udf = resolve_udf(
+        lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, codes=codes, index=index
+    )
     # adaptive execution coalesces the (small) distinct values into one partition, which one Python
     # worker would answer alone: share them out over every core
     distinct = df.select(functions.col(column).alias(key)).distinct().repartition(partitions or _cores(df))

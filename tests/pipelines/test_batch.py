@@ -78,6 +78,14 @@ def names(shipped: Gazetteer) -> list[Any]:
     return corpus.column(shipped, 3000, distinct=600) + BAD
 
 
+def demonym_column(gz: Gazetteer, names: list[Any]) -> list[Any]:
+    """``names`` interleaved with the demonyms of the countries (each many times, as in a column),
+    which a bare resolve declines and ``demonyms=True`` reads as their places."""
+    countries = [gz.get(code) for code in ("ru", "de", "ch", "jp", "br")]
+    words = [n.name for place in countries for n in place.names if n.type == "demonym" and n.lang == "en"]
+    return [v for i, name in enumerate(names) for v in (name, words[i % len(words)])]
+
+
 def test_resolve_many_is_a_loop_in_order(names: list[Any]) -> None:
     batch = resolve_batch(names)
     assert len(batch) == len(names) and len(batch.distinct) < len(names) / 2, "repeated names are resolved once"
@@ -102,6 +110,15 @@ def test_hints_per_row_beside_hints_for_every_row(names: list[Any]) -> None:
     assert ids == [m.place.id if m else None for m in loop]
     assert ids[0] != ids[1], "a per-row country re-ranks that row only"
     assert toponym.resolve_many(names[:50], kinds={"city"}) == [loop_resolve(n, kinds={"city"}) for n in names[:50]]
+
+
+def test_demonyms_apply_to_every_row(names: list[Any], shipped: Gazetteer) -> None:
+    column = demonym_column(shipped, names[:400] + BAD)
+    got = toponym.resolve_many(column, demonyms=True)
+    assert got == [loop_resolve(n, demonyms=True) for n in column]
+    assert resolve_batch(column, demonyms=True).statuses() == [loop_status(n, {"demonyms": True}) for n in column]
+    read = sum(m is not None and m.name_type == "demonym" for m in got)
+    assert read >= 200 and got != toponym.resolve_many(column), "a demonym is read as its place only when asked"
 
 
 def test_a_hint_column_of_the_wrong_length_says_so() -> None:
@@ -198,7 +215,7 @@ def test_clear_caches_forgets_the_answers_a_batch_kept(monkeypatch: pytest.Monke
     assert asked == ["Japan", "Kunashiri", "Japan"], "clear_caches forgets the batch's answers too"
 
 
-@pytest.mark.parametrize("hints", [{}, {"country": "us"}, {"kinds": {"city"}}, {"lang": "de"}])
+@pytest.mark.parametrize("hints", [{}, {"country": "us"}, {"kinds": {"city"}}, {"lang": "de"}, {"demonyms": True}])
 def test_one_ranking_gives_what_resolve_and_lookup_give(names: list[Any], hints: dict[str, Any]) -> None:
     resolver = toponym.default_gazetteer().resolver
     queries = [n for n in dict.fromkeys(names[:2000]) if isinstance(n, str) and len(n) < 1000]

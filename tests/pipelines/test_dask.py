@@ -10,6 +10,7 @@ import pytest
 
 from tests import corpus
 from tests.extras import need
+from tests.pipelines.test_batch import demonym_column
 from tests.pipelines.test_frames import CODES, loop_mentions, loop_rows
 from toponym import Gazetteer
 
@@ -26,7 +27,8 @@ pytestmark = pytest.mark.cluster
 
 @pytest.fixture(scope="module")
 def names(shipped: Gazetteer) -> list[Any]:
-    return [*corpus.column(shipped, 3000, distinct=700), None, "", "   ", "x" * 300]
+    # demonyms among the names: a bare resolve declines them, demonyms=True reads them
+    return demonym_column(shipped, [*corpus.column(shipped, 1500, distinct=500), None, "", "   ", "x" * 300])
 
 
 def plain(frame: Any) -> list[dict[str, Any]]:
@@ -39,14 +41,14 @@ def check(names: list[Any], texts: list[Any], **compute: Any) -> None:
     cc = dd.from_pandas(pd.Series(countries, dtype=object), npartitions=4)
     frame, fixed, whole, mentions = dask.compute(
         td.resolve(series, country=cc, codes=CODES),
-        td.resolve(series, kinds={"city"}),
+        td.resolve(series, kinds={"country"}, demonyms=True),
         td.resolve(series, codes=CODES, dedupe="column"),
         td.extract(dd.from_pandas(pd.Series(texts), npartitions=3)),
         **compute,
     )
     assert list(frame.index) == list(range(len(names))) == list(whole.index)
     assert plain(frame) == [loop_rows([n], country=c)[0] for n, c in zip(names, countries, strict=True)]
-    assert fixed["id"].tolist() == [r["id"] or pd.NA for r in loop_rows(names, kinds={"city"})]
+    assert fixed["id"].tolist() == [r["id"] or pd.NA for r in loop_rows(names, kinds={"country"}, demonyms=True)]
     assert plain(whole) == loop_rows(names)
     got = [tuple(r) for r in mentions.astype(object).where(mentions.notna(), None).itertuples(index=False)]
     assert got == loop_mentions(texts) and got

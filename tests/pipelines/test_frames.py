@@ -11,7 +11,7 @@ import pytest
 import toponym
 from tests import corpus
 from tests.extras import need
-from tests.pipelines.test_batch import BAD, loop_status
+from tests.pipelines.test_batch import BAD, demonym_column, loop_status
 from toponym import Gazetteer
 
 CODES = ["iso3166_1_alpha2", "wikidata"]
@@ -136,6 +136,27 @@ def test_categorical_columns_hold_the_same_values(names: list[Any]) -> None:
     table = toponym.arrow.resolve(pa.array(names, type=pa.string()), codes=CODES, categorical=True)
     assert {str(t) for t in table.schema.types} == {"dictionary<values=string, indices=int32, ordered=0>", "double"}
     assert table.to_pylist() == want
+
+
+def test_demonyms_reach_every_frame_library(names: list[Any], shipped: Gazetteer) -> None:
+    column = demonym_column(shipped, names[:300])
+    want = loop_rows(column, demonyms=True)
+    assert want != loop_rows(column)
+    pd = need("pandas", "pandas")
+    import toponym.pandas
+
+    frame = toponym.pandas.resolve(pd.Series(column), codes=CODES, demonyms=True)
+    assert frame.astype(object).where(frame.notna(), None).to_dict("records") == want
+    by_row = toponym.pandas.resolve(column, country=[None] * len(column), codes=CODES, demonyms=True)
+    assert by_row.astype(object).where(by_row.notna(), None).to_dict("records") == want
+    pl = need("polars", "polars")
+    import toponym.polars
+
+    assert toponym.polars.resolve(pl.Series(column, dtype=pl.String), codes=CODES, demonyms=True).to_dicts() == want
+    pa = need("pyarrow", "arrow")
+    import toponym.arrow
+
+    assert toponym.arrow.resolve(pa.array(column, type=pa.string()), codes=CODES, demonyms=True).to_pylist() == want
 
 
 def test_unknown_code_keys_say_which_there_are() -> None:

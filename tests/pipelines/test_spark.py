@@ -11,6 +11,7 @@ import pytest
 
 from tests import corpus
 from tests.extras import need, need_java
+from tests.pipelines.test_batch import demonym_column
 from tests.pipelines.test_frames import CODES, loop_mentions, loop_rows
 from toponym import Gazetteer
 
@@ -51,16 +52,16 @@ def spark() -> Iterator[Any]:
 
 
 def test_resolve_udf_equals_a_loop(spark: Any, shipped: Gazetteer) -> None:
-    names = [*corpus.column(shipped, 3000, distinct=700), None, "", "x" * 300]
+    names = demonym_column(shipped, [*corpus.column(shipped, 1500, distinct=500), None, "", "x" * 300])
     countries = [("us", None, "jp", "ru", "")[i % 5] for i in range(len(names))]
     df = spark.createDataFrame(pd.DataFrame({"i": range(len(names)), "city": names, "cc": countries})).repartition(4)
     by_row = ts.resolve_udf(hints=["country"], codes=CODES)
-    fixed = ts.resolve_udf(kinds={"city"})
+    fixed = ts.resolve_udf(kinds={"country"}, demonyms=True)
     out = sorted(df.select("i", by_row("city", "cc").alias("a"), fixed("city").alias("b")).collect())
     assert [r["i"] for r in out] == list(range(len(names))), "every row comes back"
     want_a = [loop_rows([n], country=c or None)[0] for n, c in zip(names, countries, strict=True)]
     assert [r["a"].asDict() for r in out] == want_a
-    assert [r["b"]["id"] for r in out] == [r["id"] for r in loop_rows(names, kinds={"city"})]
+    assert [r["b"]["id"] for r in out] == [r["id"] for r in loop_rows(names, kinds={"country"}, demonyms=True)]
 
 
 def test_resolve_column_answers_each_distinct_value_once_and_equals_a_loop(spark: Any, shipped: Gazetteer) -> None:

@@ -117,6 +117,20 @@ def test_an_adjective_a_source_gives_as_a_country_name_is_a_demonym(
     assert found is not None and found.place.id == country and found.name_type == "demonym"
 
 
+def test_the_cli_reads_demonyms_when_asked(shipped: Gazetteer) -> None:
+    from click.testing import CliRunner
+
+    from toponym.cli import main
+
+    words = ["Russian", "German", "Japan"]
+    want = [shipped.resolve(w, demonyms=True) for w in words]
+    for flag, asked in (([], False), (["--demonyms"], True)):
+        out = CliRunner().invoke(main, ["resolve", "--format", "csv", *flag, *words]).stdout.splitlines()
+        ids = [row.split(",")[1] for row in out[1:]]
+        assert ids == [m.place.id if m and (asked or m.name_type != "demonym") else "" for m in want]
+        assert asked or ids[:2] == ["", ""]
+
+
 def test_the_arabic_word_for_the_city_is_no_city(shipped: Gazetteer) -> None:
     assert shipped.resolve("المدينة") is None
     for query, hint in (("المدينة المنورة", None), ("المدينة", "SA")):

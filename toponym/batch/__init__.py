@@ -163,6 +163,7 @@ def resolve_distinct(
     country: str | None = None,
     kinds: str | Collection[str] | None = None,
     perspective: str | None = None,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
@@ -170,7 +171,7 @@ def resolve_distinct(
 ) -> Batch:
     """Resolve a column that is already factorised (``values[rows[i]]`` is row ``i``; the
     dataframe helpers factorise natively); the hints apply to every row."""
-    hints = text_hint(lang), text_hint(country), kinds_hint(kinds), text_hint(perspective)
+    hints = text_hint(lang), text_hint(country), kinds_hint(kinds), text_hint(perspective), bool(demonyms)
     distinct = [Query(row_key(v), *hints) for v in column_values(values)]
     return _resolve(np.asarray(rows, dtype=np.intp), distinct, n_jobs, progress, gazetteer, mp_context)
 
@@ -199,13 +200,16 @@ def resolve_batch(
     country: str | Column | None = None,
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
     mp_context: str | BaseContext | None = None,
 ) -> Batch:
     """Resolve a column of names into a :class:`Batch` (matches and statuses); see :func:`resolve_many`."""
-    rows, distinct = queries(names, lang=lang, country=country, kinds=kinds, perspective=perspective)
+    rows, distinct = queries(
+        names, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=bool(demonyms)
+    )
     return _resolve(rows, distinct, n_jobs, progress, gazetteer, mp_context)
 
 
@@ -216,6 +220,7 @@ def resolve_many(
     country: str | Column | None = None,
     kinds: str | Collection[str] | Column | None = None,
     perspective: str | Column | None = None,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
@@ -225,14 +230,15 @@ def resolve_many(
 
     Each distinct (name, hints) is resolved once. A hint is one value for every row or a column
     beside ``names`` (``country=df["cc"]``); ``kinds`` is a column when it is a list, tuple or
-    array, and one value for every row when it is a string or a set. A row that holds no usable
+    array, and one value for every row when it is a string or a set; ``demonyms=True`` reads a
+    demonym as its place in every row (``"Russian"`` as Russia). A row that holds no usable
     name (``None``, NaN, a number, an overlong string) is answered ``None`` and never fails the
     batch. ``n_jobs > 1`` answers in worker processes (``0`` or less: one per core); ``progress``
     shows a bar on stderr (by default only where stderr is a terminal). ``gazetteer`` defaults to
     :func:`toponym.default_gazetteer`.
     """
     return resolve_batch(
-        names, lang=lang, country=country, kinds=kinds, perspective=perspective,
+        names, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms,
         n_jobs=n_jobs, progress=progress, gazetteer=gazetteer, mp_context=mp_context,
     ).matches()  # fmt: skip
 

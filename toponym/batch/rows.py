@@ -36,9 +36,13 @@ class Query(NamedTuple):
     country: str | None = None
     kinds: frozenset[str] | None = None
     perspective: str | None = None
+    demonyms: bool = False
 
     def hints(self) -> dict[str, Any]:
-        return {"lang": self.lang, "country": self.country, "kinds": self.kinds, "perspective": self.perspective}
+        return {
+            "lang": self.lang, "country": self.country, "kinds": self.kinds,
+            "perspective": self.perspective, "demonyms": self.demonyms,
+        }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,17 +167,18 @@ def check_codes(codes: Sequence[str]) -> tuple[str, ...]:
     return codes
 
 
-def queries(names: Column, **hints: object) -> tuple[Rows, list[Query]]:
-    """Factorise rows: ``(rows, distinct)``, where ``distinct[rows[i]]`` is the query of row ``i``."""
+def queries(names: Column, *, demonyms: bool = False, **hints: object) -> tuple[Rows, list[Query]]:
+    """Factorise rows: ``(rows, distinct)``, where ``distinct[rows[i]]`` is the query of row ``i``;
+    ``demonyms`` (read a demonym as its place) applies to every row."""
     values = column_values(names)
     n = len(values)
     columns = [_hint_column(k, hints.get(k), n) for k in HINTS]
     seen: dict[Any, int] = {}
     if all(per_row is None for _, per_row in columns):
         rows = np.fromiter((seen.setdefault(row_key(v), len(seen)) for v in values), dtype=np.intp, count=n)
-        fixed = [scalar for scalar, _ in columns]
-        return rows, [Query(k, *fixed) for k in seen]
+        lang, country, kinds, perspective = (scalar for scalar, _ in columns)
+        return rows, [Query(k, lang, country, kinds, perspective, demonyms) for k in seen]
     per_rows = [per_row if per_row is not None else [scalar] * n for scalar, per_row in columns]
-    keys = ((row_key(v), *h) for v, *h in zip(values, *per_rows, strict=True))
+    keys = ((row_key(v), *h, demonyms) for v, *h in zip(values, *per_rows, strict=True))
     rows = np.fromiter((seen.setdefault(k, len(seen)) for k in keys), dtype=np.intp, count=n)
     return rows, [Query(*k) for k in seen]

@@ -108,6 +108,7 @@ no match, was ambiguous or stopped (every row is still written).
 @click.option("--country", help="Country hint: an ISO 3166-1 code (us, USA, 840), an ID or a name.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only places of this kind (repeatable).")
 @click.option("--perspective", help="Show names as this side uses them (a country, e.g. jp, or ja).")
+@click.option("--demonyms", is_flag=True, help="Read a demonym as its place (Russian: Russia).")
 @click.option("--csv", "csv_file", metavar="FILE", help="Resolve a column of this CSV table.")
 @click.option("--parquet", "parquet_file", metavar="FILE", help="Resolve a column of this Parquet table.")
 @click.option("--column", metavar="NAME", help="The table's column of names.")
@@ -126,6 +127,7 @@ def resolve(
     country: str | None,
     kinds: tuple[str, ...],
     perspective: str | None,
+    demonyms: bool,
     csv_file: str | None,
     parquet_file: str | None,
     column: str | None,
@@ -147,7 +149,9 @@ def resolve(
         )
     if perspective and perspective_id(gz, perspective) is None:
         raise click.BadParameter(f"{perspective!r} names no country or side (e.g. jp, ja)", param_hint="--perspective")
-    answers = Answers(gz, lang=lang, country=country, kinds=kinds, perspective=perspective, show_all=show_all)
+    answers = Answers(
+        gz, lang=lang, country=country, kinds=kinds, perspective=perspective, demonyms=demonyms, show_all=show_all
+    )
     if csv_file:
         options = {"column": column or "", "country_column": country_column, "answers": answers}
         with Input(csv_file) as inp:

@@ -25,11 +25,12 @@ class RowHints:
     country: str | None = None
     kinds: frozenset[str] | None = None
     perspective: str | None = None
+    demonyms: bool = False
 
     def lookup(self, gz: Gazetteer, query: str, candidates: bool) -> Outcome:
         return gz.lookup(
             query, lang=self.lang, country=self.country, kinds=self.kinds, perspective=self.perspective,
-            candidates=candidates,
+            demonyms=self.demonyms, candidates=candidates,
         )  # fmt: skip
 
 
@@ -73,10 +74,11 @@ class Answers:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
         show_all: bool = False,
     ) -> None:
         self.gz, self.lang, self.perspective, self.show_all = gz, lang, perspective, show_all
-        self._hints = RowHints(lang, country, frozenset(kinds) if kinds else None, perspective)
+        self._hints = RowHints(lang, country, frozenset(kinds) if kinds else None, perspective, demonyms)
         self.unresolved = 0
         self._answer = functools.lru_cache(maxsize=1 << 16)(self._compute)
         self._country = functools.lru_cache(maxsize=1 << 10)(self._country_hint)

@@ -166,10 +166,11 @@ class Resolver:
         country: str | None = None,
         kinds: Collection[str] | None = None,
         perspective: str | None = None,
+        demonyms: bool = False,
     ) -> tuple[Match | None, Status]:
         """``resolve``'s answer with ``lookup``'s status, from at most one ranking: a batch needs
         both, and a name that matches nothing (a typo searched fuzzily) costs one ranking, not two."""
-        hints = self._hints(lang, country, kinds, perspective)
+        hints = self._hints(lang, country, kinds, perspective, demonyms)
         bad = invalid(name)
         if bad is not None:
             return None, bad.status
