@@ -194,6 +194,22 @@ def test_teams_in_tables_and_fixtures(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("At Colchester : Gloucestershire 280 ( J. Russell 63 ) .", ["Colchester"]),  # runs, a bracket
+        ("Yorkshire 529-8 declared .", []),  # runs-wickets, declared
+        ("Warwickshire 310 and 162-4 declared .", []),  # two innings
+        ("Lancashire 323\n( N. Fairbrother 86 )", []),  # the bracket on the next line
+        ("Essex 24 points , Hampshire 7 points .", []),  # a county's points
+        ("Scores : England 326 and 74-0 ; Pakistan 339 ( Saeed Anwar 176 ) .", ["England", "Pakistan"]),
+        ("Floods hit Hampshire 20 years ago .", ["Hampshire"]),  # a number, but no score
+    ],
+)
+def test_a_countys_side_in_a_cricket_score_is_no_place_but_a_nations_is(text: str, want: list[str]) -> None:
+    assert [t for t, _ in found(text)] == want
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Weather : Madrid 25 14 sunny", "Madrid"),  # a weather table: two numbers
@@ -558,3 +574,20 @@ def test_a_country_before_a_german_noun_is_the_country(text: str, want: list[str
 )
 def test_a_japanese_name_reached_from_a_chinese_spelling_needs_support(text: str, want: list[str]) -> None:
     assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("La policía de Guipúzcoa detuvo a dos jóvenes .", [("Guipúzcoa", "es-ss")]),  # a Spanish province
+        ("Les pompiers du Doubs sont intervenus .", [("Doubs", "fr-25")]),  # a French department
+        ("Der Erzbischof von Trient kam am Montag .", [("Trient", "it-tn")]),  # an Italian province, in German
+        # a second-level unit's name that only one minor language's source gives stands not alone:
+        # "Jon" is Serbian for the Yonne, and a given name
+        ("Jon Pérez , delantero del equipo , habló ayer .", []),
+    ],
+)
+def test_a_coded_unit_below_the_first_level_stands_on_a_major_languages_name(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert found(text) == want

@@ -184,9 +184,11 @@ def test_chinese_news_names_of_regions(shipped: Gazetteer, name: str, place: str
     assert found is not None and found.place.id == place
 
 
-@pytest.mark.parametrize("word", ["Here", "War", "Oxon", "Herts", "Yorks"])
+@pytest.mark.parametrize(
+    "word", ["Here", "War", "Oxon", "Herts", "Yorks", "Yorkshire", "Sussex", "Northamptonshire", "Greater London"]
+)
 def test_english_county_abbreviations_are_no_names_of_the_uk(shipped: Gazetteer, word: str) -> None:
-    """A source files the abbreviations of English counties as names of the whole UK."""
+    """A source files English counties and their abbreviations as names of the whole UK."""
     found = shipped.resolve(word)
     assert found is None or found.place.id != "gb"
 

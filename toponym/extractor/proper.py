@@ -37,6 +37,10 @@ class Evidence(Protocol):
         """Is the first place ``query`` names a city?"""
         ...
 
+    def national(self, query: str) -> bool:
+        """Does ``query`` name a country or the like, or a first-level division of one (England)?"""
+        ...
+
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place (not a typo of one)?"""
         ...
@@ -62,6 +66,12 @@ _STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
 #: numbers (or dashes for none) to the end of the line ("Rochdale 3 0 1 2 2 4 1", "Pecs 3 1 - 2 3
 #: 5 3"); a weather table gives two or three.
 _TABLE = re.compile(r"(?:[ \t]+(?:\d{1,3}|-)){4,}[ \t]*$", re.MULTILINE)
+#: A cricket side's score after a name: runs, or runs-wickets, then a bracket, "and" the second
+#: innings, "declared", "for" wickets or "points" ("Warwickshire 310 ( A. Giles 83", "Hampshire
+#: 81-7 .", "Essex 24 points"); a town's figures are not written so.
+_INNINGS = re.compile(
+    r"[ \t]+\d{1,3}(?:-\d{1,2}\s+(?:\.|,|\(|and\b|declared\b)|\s+(?:\(|and[ \t]+\d|declared\b|points?\b|for[ \t]+\d))"
+)
 #: A fixture: two teams with "v" between them ("Stirling v Dundee"; a court case has "v.").
 _FIXTURE = re.compile(r"[ \t]+v[ \t]+[A-Z]")
 
@@ -167,6 +177,10 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
                 continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
             if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end):
                 continue  # a team in a league table or a fixture: "Rochdale 3 0 1 2", "Stirling v Dundee"
+            if _INNINGS.match(text, r.end) and not ask.national(r.query):
+                # a county's or a city's side in a cricket score; a nation's side is read as the
+                # nation, as news annotators read "Pakistan 339" or "England 326 and 74-0"
+                continue
             after = None
         if text.endswith(" v ", 0, r.start):
             continue  # the second team of a fixture

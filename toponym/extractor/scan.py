@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..charclass import is_han
 from ..index import Index
 from ..normalize import fold_key, normalize_name
+from ..vocab import MAJOR_KINDS
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
@@ -254,6 +255,16 @@ class Scanner:
         """Is the first place ``query`` names a city?"""
         top = self.lookups.get(query).top
         return top is not None and top.place.kind == "city"
+
+    def national(self, query: str) -> bool:
+        """Does ``query`` name a country or the like, or a first-level division of one (England)?"""
+        if self.lookups.major(query):
+            return True
+        top = self.lookups.get(query).top
+        if top is None or top.place.kind != "subdivision":
+            return False
+        parent = self.index.places.parent[self.index.row_of(top.place.id)]
+        return parent >= 0 and self.index.places.kind[parent] in MAJOR_KINDS
 
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place (its keys as a text query reaches them; never

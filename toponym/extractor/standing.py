@@ -8,7 +8,7 @@ from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key
-from ..vocab import MAJOR_KINDS, MAJOR_LANGS, METROPOLIS
+from ..vocab import MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
 from .casing import token_key
 from .raw import Raw
@@ -49,8 +49,8 @@ class Standing:
         Countries, seas and the like may, unless the word is an ordinary word that is not their
         English name ("Here" and "End" are names of the UK and India in some language; "Chad",
         "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
-        and subdivisions may when prominent (population, first-level subdivision) and not ordinary
-        words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
+        and subdivisions may when prominent (population, first-level subdivision, a coded unit
+        below it named as a major language names it) and not ordinary words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
         place of the text that contains it.
         """
         place = match.place
@@ -118,7 +118,7 @@ class Standing:
                 )
             return pop >= CITY_ALONE or self._seat(raw, row)
         if kind == "subdivision":
-            return raw.specific or self.top_level(row)
+            return raw.specific or self.top_level(row) or self._coded(surface, match, row, tag, own_name)
         return raw.specific or pop >= CITY_ALONE
 
     def _named_in_chinese(self, match: Match, row: int) -> bool:
@@ -151,6 +151,20 @@ class Standing:
         around = {row, *self.index.ancestors(row)}
         return any(
             places.kind[a] == "subdivision" and places.iso_coded(a) and {a, places.parent[a]} & around for a in named
+        )
+
+    def _coded(self, surface: str, match: Match, row: int, tag: str, own_name: bool) -> bool:
+        """A unit below the first level with an ISO 3166-2 code (a Spanish or Italian province, a
+        French department: Guipúzcoa, Trient, Doubs) stands on its own name or its name in one of
+        the major languages, spelt as a name. A name only a minor language's source gives it needs
+        support: such sources give Serbian "Jon" for the Yonne and Lithuanian "Heras" for the Hérault,
+        which are people's names in text."""
+        return (
+            self.index.places.iso_coded(row)
+            and (own_name or tag in MAJOR_LANGUAGES)
+            and match.method == "exact"
+            and surface[:1].isupper()
+            and surface[1:].islower()
         )
 
     def top_level(self, row: int) -> bool:
