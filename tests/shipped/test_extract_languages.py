@@ -591,3 +591,29 @@ def test_a_coded_unit_below_the_first_level_stands_on_a_major_languages_name(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the province in brackets holds the town, though a bare "Málaga" is the city
+        ("La fiesta fue organizada por Torremolinos ( Málaga ) .", ["Torremolinos", "Málaga"]),
+        ("Lo acompañaron al cuartel de Esparreguera ( Barcelona ) ayer .", ["Esparreguera", "Barcelona"]),
+        # a word is no town on such support: "Silver Street, Edmonton" is no town of Street
+        ("Police were called to Silver Street, Edmonton, after the attack.", ["Edmonton"]),
+    ],
+)
+def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str]) -> None:
+    assert [t for t, _ in found(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ferrol , 23 may ( EFE ) .\nEl alcalde dijo que no .", ["Ferrol"]),  # a town of 67,000
+        ("Majadahonda , 23 may ( EFE ) .\nLos vecinos protestan .", ["Majadahonda"]),
+        ("Majadahonda , 23 años , dijo .", []),  # no agency: no dateline
+    ],
+)
+def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]) -> None:
+    assert [t for t, _ in found(text)] == want

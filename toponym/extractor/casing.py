@@ -35,6 +35,13 @@ _DATELINE = re.compile(
     r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t])"
 )
 
+#: What follows the place of an agency's dateline, written in title case: its province in brackets
+#: or none, the day, the month and the agency in brackets ("Calahorra ( La Rioja ) , 22 may ( EFE
+#: )"). A name in title case is read so only before an agency: "Aston Villa 2" is no "London Aug 3".
+_AGENCY_DATELINE = re.compile(
+    r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?,?[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)"
+)
+
 
 #: A dateline of the press inside running text (a paper's columns read as one line): a comma or
 #: a full stop, a day of the month or none, then a news agency in brackets or a long dash
@@ -86,6 +93,8 @@ class Casing:
         # "in Bayreuth", "à Lorient": a name after a preposition of place is as specific as a name
         # of several words
         specific = self._locative.search(text, max(0, s - 6), s) is not None
+        if not specific and (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e):
+            specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
         return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)
 
     def phrase(self, text: str, s: int, e: int) -> Raw | None:

@@ -159,6 +159,11 @@ class Linker:
             found = self._reach.put(query, frozenset(out))
         return found
 
+    def _regions(self, query: str) -> frozenset[int]:
+        """Every place ``query`` may name and the regions that hold it, below country level."""
+        kind = self.index.places.kind
+        return frozenset(r for r in self.reach(query) if kind[r] not in COUNTRY_KINDS)
+
     def _in_context(
         self, query: str, context: dict[int, float], own: dict[int, float], *, need_support: bool, default: Match | None
     ) -> Match | None:
@@ -248,6 +253,12 @@ class Linker:
                 # below country level, or the place written right after it ("Nice, France")
                 beside = passes[nxt[1]].explicit if nxt is not None else ()
                 if beside and between.fullmatch(text, raw.end, nxt[0].start):  # type: ignore[index]
+                    # any place the name after it may name, and the regions holding it: in
+                    # "Torremolinos ( Málaga )" the province (in Andalusia, where a source puts the
+                    # town), though a bare "Málaga" is the city; not for a word ("Seaton Street,
+                    # Edmonton" is no town of Street in England)
+                    if not raw.word:
+                        beside = (*beside, *self._regions(nxt[0].query))  # type: ignore[index]
                     support = {**local, **dict.fromkeys(beside, 1.0)}
                 if not support or not use_context:
                     continue
