@@ -335,7 +335,7 @@ def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("北方領土の返還を日本政府が求めた", ["北方領土", "日本"]),  # a country's government stands for it
+        ("北方領土の返還を日本政府が求めた", ["北方領土"]),  # a government is a political organisation
         ("彼はアメリカ・ニューヨークで生まれた。", ["アメリカ", "ニューヨーク"]),  # two places, one dot
         ("首相は東京駅から大阪に向かった。", ["大阪"]),
     ],
@@ -617,3 +617,30 @@ def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str
 )
 def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]) -> None:
     assert [t for t, _ in found(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("イギリス人の記者が来日した。", [("イギリス", "gb")]),  # a country's people: the country
+        ("日本人選手が活躍した。", [("日本", "jp")]),  # 日本人 is a frequent word, read as 日本 and 人
+        ("ドイツ出身の建築家が設計した。", [("ドイツ", "de")]),
+        ("日本各地で上映された。", [("日本", "jp")]),  # a part of the place
+        ("アメリカ本土に上陸した。", [("アメリカ", "us")]),
+        ("日本語を話す。", []),  # a language is no place
+    ],
+)
+def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tuple[str, str]]) -> None:
+    assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("北海道の札幌市で雪が降った。", [("北海道", "jp-01"), ("札幌市", "gn-2128295")]),
+        ("彼はイングランドのクラブに移籍した。", [("イングランド", "gb-eng")]),
+        ("石川は加入前は海援隊が好きではなかった。", []),  # a prefecture's short name is a surname too
+    ],
+)
+def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, want: list[tuple[str, str]]) -> None:
+    assert found(text) == want

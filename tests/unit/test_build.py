@@ -105,3 +105,16 @@ def test_validation_reads_the_word_files_without_folding_them(tmp_path: Path) ->
     assert [str(p) for p in checked.problems] == [str(p) for p in folded.problems]
     assert any("control character" in p.message and p.line > 0 for p in checked.problems)
     assert folded.words.dictionary and not checked.words.dictionary
+
+
+def test_a_countrys_name_with_its_people_is_no_word_of_the_text_lexicon() -> None:
+    """日本人 ("Japanese people") is a frequent word; filed as one, it hides 日本 from the scanner."""
+    from toponym.build.textlex import text_sections
+
+    def words(nations: frozenset[str]) -> set[str]:
+        sections = text_sections(["日本"], {"ja": ("人", "日本人", "本人", "日本酒")}, nations)
+        entries = bytes(sections["text_blob"]).decode("utf-8").split("\n")[:-1]
+        return {e for e, rank in zip(entries, sections["text_rank"], strict=True) if rank}
+
+    assert words(frozenset()) == {"人", "日本人", "本人", "日本酒"}
+    assert words(frozenset({"日本"})) == {"人", "本人", "日本酒"}  # 本人 ("oneself") is no 本 + 人

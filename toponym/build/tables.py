@@ -38,7 +38,7 @@ from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
 from .merge import MergedName, MergedPlace
 from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
 from .sources import Sources
-from .textlex import text_sections
+from .textlex import nations, text_sections
 
 __all__ = ["build_tables", "file_name", "prominence"]
 
@@ -395,6 +395,6 @@ def build_tables(
         "key_explain": array("H", bytes(2 * n_keys)),
         **_fuzzy_sections(keys),
         **_word_sections(sources.words, ordinary, function, caseless),
-        **text_sections(keys.ordered, sources.words.frequent),
+        **text_sections(keys.ordered, sources.words.frequent, nations(places)),
     }
     return IndexTables(_meta(sources, places, names, keys, display_tags), sections)

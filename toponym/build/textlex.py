@@ -10,7 +10,8 @@ Two kinds of entry, in one hash table (``text_blob``, ``text_slots``):
 * **Words** of the languages written without spaces (``words/<lang>.frequent.txt``), with a rank
   class (``text_rank``) the segmenter turns into a cost: a place name is a segment of the best
   segmentation of its run, not any substring (北京 in 他去北京。 is; 日本 in 日本語 is not, as 日本語
-  is a word).
+  is a word). A country's name glued to 人 ("people") is no word: 日本人 is Japan and its people, and
+  Japanese and Chinese annotation marks the country in it (the scanner then reads 日本 before 人).
 
 Unspaced keys and words are filed under their folded form (one form per Han character), as the
 scanner reads runs folded. The flags do not depend on any text; what a match means is decided at
@@ -26,9 +27,14 @@ from collections.abc import Iterable, Sequence
 from ..charclass import is_unspaced
 from ..index.schema import TEXT_GROW, TEXT_MORE
 from ..index.strings import build_table
-from ..normalize import fold_key
+from ..normalize import fold_key, normalize_name
+from ..vocab import MAJOR_KINDS
+from .merge import MergedPlace
 
-__all__ = ["patch_text_sections", "text_sections", "word_rank"]
+__all__ = ["nations", "patch_text_sections", "text_sections", "word_rank"]
+
+#: What a country's name glued to it means in Japanese and Chinese: the country's people.
+_PEOPLE = "人"
 
 #: Longest entry filed for a script without spaces, in characters (the scanner reads no further).
 UNSPACED_MAX = 16
@@ -66,9 +72,23 @@ def _sections(flags: dict[str, int], ranks: dict[str, int]) -> dict[str, array[i
     }
 
 
-def text_sections(keys: Iterable[str], frequent: dict[str, tuple[str, ...]]) -> dict[str, array[int] | bytes]:
+def nations(places: Iterable[MergedPlace]) -> frozenset[str]:
+    """The folded names, in scripts without spaces, of countries and the like."""
+    return frozenset(
+        folded
+        for p in places
+        if p.src.kind in MAJOR_KINDS
+        for name in p.names
+        if _unspaced(folded := fold_key(normalize_name(name)))
+    )
+
+
+def text_sections(
+    keys: Iterable[str], frequent: dict[str, tuple[str, ...]], nations: frozenset[str] = frozenset()
+) -> dict[str, array[int] | bytes]:
     """The text lexicon of an index whose keys are ``keys``; ``frequent`` maps a language to its
-    most frequent words in rank order (only words of scripts without spaces are filed)."""
+    most frequent words in rank order (only words of scripts without spaces are filed, and not a
+    name of ``nations`` with 人 after it)."""
     flags: dict[str, int] = {}
     ranks: dict[str, int] = {}
     for key in keys:
@@ -78,6 +98,8 @@ def text_sections(keys: Iterable[str], frequent: dict[str, tuple[str, ...]]) -> 
         for rank, word in enumerate(words):
             folded = fold_key(word)
             if not _unspaced(folded) or len(folded) > UNSPACED_MAX:
+                continue
+            if folded.endswith(_PEOPLE) and folded[: -len(_PEOPLE)] in nations:
                 continue
             ranks[folded] = min(ranks.get(folded, 255), word_rank(rank))
             flags.setdefault(folded, 0)

@@ -29,6 +29,8 @@ _CITY_ALONE_UNTAGGED = 20_000
 #: Where a segment of Chinese is a province's or a river's name: the countries that write Chinese.
 #: (Not Japanese: its prefectures' names are surnames too, 石川, 千葉.)
 _CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
+#: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
+_PREFECTURE_UNITS = frozenset("都道府県")
 
 
 def _letters_of(text: str) -> str:
@@ -82,7 +84,7 @@ class Standing:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
             return False
-        if raw.rank and not major and not big and not self._named_in_chinese(match, row):
+        if raw.rank and not major and not big and not self._named_so_in_han(match, row):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
@@ -121,14 +123,20 @@ class Standing:
             return raw.specific or self.top_level(row) or self._coded(surface, match, row, tag, own_name)
         return raw.specific or pop >= CITY_ALONE
 
-    def _named_in_chinese(self, match: Match, row: int) -> bool:
+    def _named_so_in_han(self, match: Match, row: int) -> bool:
         """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
-        frequent Chinese words because they are names)?"""
+        frequent Chinese words because they are names), a Japanese prefecture by its whole name
+        (北海道), or a first-level unit or region a Japanese name is given to with care (イングランド)?"""
         place = match.place
-        # a name in Han characters of a place in China is Chinese, tagged so or not
-        if match.lang.split("-")[0] not in ("zh", "und") or (place.country or place.id) not in _CHINESE_COUNTRIES:
-            return False  # a Malawian region called 南部 ("the south")
-        return (place.kind == "subdivision" and self.top_level(row)) or place.kind in ("river", "region")
+        tag = match.lang.split("-")[0]
+        lands = (place.kind == "subdivision" and self.top_level(row)) or place.kind in ("river", "region")
+        # a name in Han characters of a place in China or Japan is of its language, tagged so or not
+        if tag in ("zh", "und") and (place.country or place.id) in _CHINESE_COUNTRIES:
+            return lands
+        if tag in ("ja", "zh", "und") and place.country == "jp":
+            # by its whole name (北海道); a prefecture's short name is a surname too (石川, 千葉)
+            return lands and match.matched[-1:] in _PREFECTURE_UNITS
+        return tag == "ja" and lands and place.curated  # not a Malawian region called 南部 ("the south")
 
     def _uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
