@@ -644,3 +644,19 @@ def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tupl
 )
 def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, want: list[tuple[str, str]]) -> None:
     assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a town no source has after its prefecture: the whole address, linked to the prefecture
+        ("彼は東京都三鷹市に住む。", [("東京都三鷹市", "jp-13")]),
+        ("愛知県名古屋市中区にある。", [("愛知県名古屋市中区", "gn-1856057")]),  # linked to the city
+        ("オクラホマ州エイダで生まれた。", [("オクラホマ州エイダ", "us-ok")]),  # a katakana town after a state
+        ("中国上海市楊浦区にある。", ["中国上海市楊浦区"]),  # a country, a city, a district
+        ("東京都知事が会見した。", [("東京都", "jp-13")]),  # no unit after it: no address
+    ],
+)
+def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> None:
+    got = found(text)
+    assert (got if want and isinstance(want[0], tuple) else [t for t, _ in got]) == want

@@ -41,8 +41,12 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
 #: Kana: a text with them is Japanese.
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
-#: Units of administration that end a part of a Japanese address.
-_UNITS = frozenset("都道府県市区郡町村")
+#: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
+#: 省: of the US, China...).
+_UNITS = frozenset("国都道府県州省市区郡町村")
+#: The rest of an address after a known part: towns and wards no source has (三鷹市 after 東京都,
+#: 中区 after 名古屋市), or a katakana town after a state (エイダ after オクラホマ州).
+_ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]|(?<=州)[\u30a1-\u30fc]{2,}")
 
 
 def _katakana(ch: str) -> bool:
@@ -96,21 +100,29 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         if _dotted_name(text, raw.start, end, starts, ends):
             i = j + 1
             continue
+        if j > i and end < len(text) and text[end] in _UNITS:
+            end += 1  # a key of an address right before a unit is the unit's name: 楊浦 + 区
+        end = _address(text, end)
         after = text[end] if end < len(text) else ""
         glued = bool(after) and (is_han(after) or _katakana(after))
         if glued and any(text.startswith(w, end) for w in words.heads):
             i = j + 1
             continue
-        if (
-            glued
-            and raws[j].query[-1] not in words.suffix
-            and not any(text.startswith(w, end) for w in words.followers)
-        ):
+        if glued and text[end - 1] not in words.suffix and not any(text.startswith(w, end) for w in words.followers):
             i = j + 1
             continue
-        out.append(raw if j == i else replace(raws[j], start=raw.start))
+        out.append(raw if j == i and end == raw.end else replace(raws[j], start=raw.start, end=end))
         i = j + 1
     return out
+
+
+def _address(text: str, end: int) -> int:
+    """Where an address that reaches ``end`` ends: past the rest of it (:data:`_ADDRESS_TAIL`)
+    while its last part is a unit. The whole address is the mention (東京都三鷹市), linked to its
+    last known part."""
+    while text[end - 1] in _UNITS and (m := _ADDRESS_TAIL.match(text, end)) is not None:
+        end = m.end()
+    return end
 
 
 def _lowered(word: str) -> str | None:
