@@ -655,6 +655,8 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("オクラホマ州エイダで生まれた。", [("オクラホマ州エイダ", "us-ok")]),  # a katakana town after a state
         ("中国上海市楊浦区にある。", ["中国上海市楊浦区"]),  # a country, a city, a district
         ("東京都知事が会見した。", [("東京都", "jp-13")]),  # no unit after it: no address
+        ("スペイン北部の町で祭りがあった。", [("スペイン北部", "es")]),  # a part named with its place
+        ("中国大陸に渡った。", [("中国大陸", "cn")]),
     ],
 )
 def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> None:
