@@ -662,3 +662,22 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
 def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> None:
     got = found(text)
     assert (got if want and isinstance(want[0], tuple) else [t for t, _ in got]) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1960年代の日米間で対立が発生した。", [("日", "jp"), ("米", "us")]),  # a pair before a word of relations
+        ("レーガン米大統領と会談した。", [("米", "us")]),  # before a head of state
+        ("日産や米GMを中心に供給を行っている。", [("米", "us")]),  # before a firm's name
+        ("訪日クルーズ客の増加を見込む。", [("日", "jp")]),  # after a verb of visiting
+        ("反米暴動が起きた。", [("米", "us")]),
+        ("米を炊いた。", []),  # rice
+        ("日露戦争で功績を挙げた。", []),  # the name of a war
+        ("全日本選手権大会に出場した。", []),  # 全日本: all-Japan, a championship's name
+        ("初来日は1970年だった。", []),  # coming to Japan: no mention in Japanese annotation
+        ("24日フランスで会談した。", [("フランス", "fr")]),  # 日 after a date's digits is the day
+    ],
+)
+def test_a_country_written_as_one_character_in_japanese(text: str, want: list[tuple[str, str]]) -> None:
+    assert found(text) == want

@@ -1,8 +1,10 @@
-"""Countries, and Beijing, written as one character in Chinese news (``lexicons/zh.toml``).
+"""Countries, and Beijing, written as one character in Chinese and Japanese news (``lexicons/zh.toml``,
+``lexicons/ja.toml``).
 
-中美两国, 中俄关系, 访华, 在京, 访美期间: a character that alone is a word far more often than a
-place (中 "middle", 美 "beautiful") is read as one where the shape of the phrase says so. Each
-candidate's query is the full name the character stands for ("中国"), as the resolver knows it.
+中美两国, 中俄关系, 访华, 在京, 访美期间; 日米間, 訪日, 米大統領: a character that alone is a word far
+more often than a place (中 "middle", 美 "beautiful", 米 "rice", 日 "day") is read as one where the
+shape of the phrase says so. Each candidate's query is the full name the character stands for
+("中国"), as the resolver knows it.
 """
 
 from __future__ import annotations
@@ -37,26 +39,37 @@ def _alternatives(words: list[str]) -> str:
 
 
 @functools.cache
-def _rules() -> _Rules:
-    data = load_lexicon("zh.toml")
+def _rules(lexicon: str = "zh.toml") -> _Rules:
+    data = load_lexicon(lexicon)
     countries: dict[str, str] = data["abbreviations"]
-    pair_only: dict[str, str] = data["pair_only"]
-    visited: dict[str, str] = data["visited"]
+    pair_only: dict[str, str] = data.get("pair_only", {})
+    visited: dict[str, str] = data.get("visited", {})
     rules = data["rules"]
     one = "".join(map(re.escape, countries))
     paired = one + "".join(map(re.escape, pair_only))
     pair = re.compile(f"([{paired}])([{paired}])(?={_alternatives(rules['pair_before'])})")
-    toward = f"(?<=[对對])([{one}{''.join(visited)}])(?={_alternatives(rules['toward'])})"
-    visit = re.compile(
-        f"(?<=[{re.escape(rules['visit'])}])([{''.join(visited)}])"
-        f"|(?<=[{re.escape(rules['visit_country'])}])([{one}])(?=[{re.escape(rules['country_after'])}])"
-        f"|{toward}"
-    )
-    state = re.compile(f"([{one}])(?={_alternatives(rules['state'])})")
+    alternatives = []
+    if visited:
+        alternatives.append(f"(?<=[{re.escape(rules['visit'])}])([{''.join(visited)}])")
+    # with no characters listed after it, a country's character after a verb of visiting is read
+    # whatever follows (Japanese 訪日クルーズ, 駐日大使)
+    after = f"(?=[{re.escape(rules['country_after'])}])" if rules["country_after"] else ""
+    if rules.get("not_before"):  # ... but not where it begins a longer word (日本, 中東)
+        after += f"(?![{re.escape(rules['not_before'])}])"
+    alternatives.append(f"(?<=[{re.escape(rules['visit_country'])}])([{one}]){after}")
+    toward = rules.get("toward", [])
+    if toward:
+        alternatives.append(f"(?<=[对對])([{one}{''.join(visited)}])(?={_alternatives(toward)})")
+    visit = re.compile("|".join(alternatives))
+    state_words = f"([{one}])(?={_alternatives(rules['state'])})"
+    # a country's character right before a firm's or a medium's name in katakana or Latin letters:
+    # 米グーグル, 米GM, 英BBC (only the characters listed: 日 after a date's digits is the day)
+    firms = rules.get("before_name", "")
+    state = re.compile(state_words + (f"|([{re.escape(firms)}])(?=[\u30a1-\u30faA-Z])" if firms else ""))
     hint = re.compile(f"[{paired}{''.join(visited)}]")
-    pairs = {k: (a, b) for k, (a, b) in data["pairs"].items()}
+    pairs = {k: (a, b) for k, (a, b) in data.get("pairs", {}).items()}
     names = {**pair_only, **countries, **visited}
-    heads = tuple(data["organisations"]["heads"])
+    heads = tuple(data["organisations"]["heads"]) if "organisations" in data else ()
     return _Rules(
         names,
         pairs,
@@ -65,7 +78,7 @@ def _rules() -> _Rules:
         state,
         frozenset(rules["state_before"]),
         frozenset(rules["not_after_side"]),
-        tuple(rules["not_visit"]),
+        tuple(rules.get("not_visit", ())),
         hint,
         heads,
     )
@@ -77,12 +90,12 @@ def _ends_a_word(text: str, i: int, rules: _Rules) -> bool:
     return i == 0 or not is_han(text[i - 1]) or text[i - 1] in rules.state_before
 
 
-def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
-    """``raws`` with the one-character names of ``text[lo:hi]`` among them. A pair before a word
-    of relations replaces a candidate of exactly its two characters (中美两国 is China and the US,
-    not the 中美 of Central America); any other candidate it overlaps keeps its place (华盛顿,
-    中美洲: the longer name)."""
-    rules = _rules()
+def abbreviations(text: str, lo: int, hi: int, raws: list[Raw], lexicon: str = "zh.toml") -> list[Raw]:
+    """``raws`` with the one-character names of ``text[lo:hi]`` among them, by the rules of
+    ``lexicon`` (Chinese, or ``"ja.toml"``: Japanese). A pair before a word of relations replaces a
+    candidate of exactly its two characters (中美两国 is China and the US, not the 中美 of Central
+    America); any other candidate it overlaps keeps its place (华盛顿, 中美洲: the longer name)."""
+    rules = _rules(lexicon)
     if rules.hint.search(text, lo, hi) is None:
         return raws
     spans: dict[tuple[int, int], str] = {}
@@ -99,10 +112,11 @@ def abbreviations(text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
         if not text.endswith(rules.not_visit, 0, m.start(group)):
             spans.setdefault(m.span(group), names[m.group(group)])
     for m in rules.state.finditer(text, lo, hi):
-        s, e = m.span(1)
+        group = m.lastindex or 1
+        s, e = m.span(group)
         side = text.startswith("方", e)
         if _ends_a_word(text, s, rules) and not (side and e + 1 < len(text) and text[e + 1] in rules.not_after_side):
-            spans.setdefault((s, e), names[m.group(1)])
+            spans.setdefault((s, e), names[m.group(group)])
     if not spans:
         return raws
     kept = [r for r in raws if (r.start, r.end) not in pairs]

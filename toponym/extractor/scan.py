@@ -194,8 +194,9 @@ class Scanner:
         ):
             raws = self._dotted(text, raws, lo, hi)
         raws = self.contractions.find(text, lo, hi, raws)
-        if raws and (self.kana(text) if kana is None else kana):
-            raws = japanese(text, raws)
+        if self.kana(text) if kana is None else kana:
+            raws = japanese(text, raws) if raws else raws
+            raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
         elif not text.isascii():
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
