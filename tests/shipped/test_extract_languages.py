@@ -640,6 +640,8 @@ def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tupl
         ("北海道の札幌市で雪が降った。", [("北海道", "jp-01"), ("札幌市", "gn-2128295")]),
         ("彼はイングランドのクラブに移籍した。", [("イングランド", "gb-eng")]),
         ("石川は加入前は海援隊が好きではなかった。", []),  # a prefecture's short name is a surname too
+        ("山東省で洪水があった。", [("山東省", "cn-sd")]),  # a province's name with its unit
+        ("プレーが再開された。", []),  # "play", and the Japanese name of Thailand's Phrae
     ],
 )
 def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, want: list[tuple[str, str]]) -> None:
@@ -657,6 +659,8 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("東京都知事が会見した。", [("東京都", "jp-13")]),  # no unit after it: no address
         ("スペイン北部の町で祭りがあった。", [("スペイン北部", "es")]),  # a part named with its place
         ("中国大陸に渡った。", [("中国大陸", "cn")]),
+        ("千葉県南部で地震があった。", [("千葉県南部", "jp-12")]),  # 南部 ("the south") is no place of an address
+        ("彼は千葉県市川市に住む。", ["千葉県市川市"]),  # a city whose name alone is a frequent word
     ],
 )
 def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> None:

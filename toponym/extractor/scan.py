@@ -96,7 +96,13 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             i += 1
             continue
         j = i
-        while j + 1 < n and raws[j + 1].start == raws[j].end and _unspaced(raws[j + 1]) and raws[j].query[-1] in _UNITS:
+        while (
+            j + 1 < n
+            and raws[j + 1].start == raws[j].end
+            and _unspaced(raws[j + 1])
+            and raws[j].query[-1] in _UNITS
+            and not _PART.fullmatch(raws[j + 1].query)  # 千葉県南部: the south of Chiba, no place 南部
+        ):
             j += 1
         end = raws[j].end
         if _dotted_name(text, raw.start, end, starts, ends):
@@ -115,7 +121,10 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         if glued and text[end - 1] not in words.suffix and not any(text.startswith(w, end) for w in words.followers):
             i = j + 1
             continue
-        out.append(raw if j == i and end == raw.end else replace(raws[j], start=raw.start, end=end))
+        if j > i:  # an address of several parts is no ordinary word, whatever its last key is alone (市川)
+            out.append(replace(raws[j], start=raw.start, end=end, rank=0))
+        else:
+            out.append(raw if end == raw.end else replace(raw, end=end))
         i = j + 1
     return out
 

@@ -31,6 +31,8 @@ _CITY_ALONE_UNTAGGED = 20_000
 _CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
 #: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
 _PREFECTURE_UNITS = frozenset("都道府県")
+#: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
+_UNIT_NAMES = frozenset("都道府県省州")
 
 
 def _letters_of(text: str) -> str:
@@ -84,7 +86,13 @@ class Standing:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
             return False
-        if raw.rank and not major and not big and not self._named_so_in_han(match, row):
+        if (
+            raw.rank
+            and not major
+            and not big
+            and not self._named_so_in_han(match, row)
+            and not self._unit_named(match, row)
+        ):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
@@ -137,6 +145,13 @@ class Standing:
             # by its whole name (北海道); a prefecture's short name is a surname too (石川, 千葉)
             return lands and match.matched[-1:] in _PREFECTURE_UNITS
         return tag == "ja" and lands and place.curated  # not a Malawian region called 南部 ("the south")
+
+    def _unit_named(self, match: Match, row: int) -> bool:
+        """Is a frequent word of a script without spaces a first-level unit's name with its unit
+        (山東省, 雲南省: frequent because they are names)? Not a katakana name: the names of
+        Thailand's Phrae and Afghanistan's Ghor are Japanese "play" and "goal" (プレー, ゴール)."""
+        name = match.matched
+        return name[-1:] in _UNIT_NAMES and match.place.kind == "subdivision" and self.top_level(row)
 
     def _uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
