@@ -326,6 +326,10 @@ def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> N
         "三鷹市立第二中学校に入学した。",  # a school of the city
         "後年、ニューヨーク・ヨット・クラブの会長となった。",  # a club whose name the middle dot parts
         "アトレティコ・マドリードが勝った。",
+        "セレッソ大阪が優勝した。",  # a club: a katakana word glued before the city
+        "なくなった横浜FCと対戦した。",  # ... or Latin letters after it
+        "彼はFC東京のサポーターだ。",
+        "地元のアクロス福岡にて講演した。",  # a building
     ],
 )
 def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text: str) -> None:

@@ -56,6 +56,11 @@ def _katakana(ch: str) -> bool:
     return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
+def _latin(ch: str) -> bool:
+    """A Latin letter (of a name written in Latin letters inside Japanese text)."""
+    return ch.isascii() and ch.isalpha()
+
+
 def _unspaced(raw: Raw) -> bool:
     """Is ``raw`` a segment of a run of Han or kana?"""
     head = raw.query[:1]
@@ -114,6 +119,11 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         if (part := _PART.match(text, end)) is not None:
             end = part.end()  # a part of the place is named with it: スペイン北部, 中国大陸, 東北地方
         after = text[end] if end < len(text) else ""
+        before = text[raw.start - 1] if raw.start else ""
+        if _katakana(before) or _latin(before) or _latin(after):
+            # glued to a katakana or a Latin word: a longer name's (セレッソ大阪, FC東京, 横浜FC, アクロス福岡)
+            i = j + 1
+            continue
         glued = bool(after) and (is_han(after) or _katakana(after))
         if glued and any(text.startswith(w, end) for w in words.heads):
             i = j + 1
