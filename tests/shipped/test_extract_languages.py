@@ -632,6 +632,9 @@ def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]
         ("日本各地で上映された。", [("日本", "jp")]),  # a part of the place
         ("アメリカ本土に上陸した。", [("アメリカ", "us")]),
         ("日本語を話す。", []),  # a language is no place
+        ("日本国内の医師が増えた。", [("日本", "jp")]),  # 日本 and 国内 ("inside the country"), not 日本国 and 内
+        ("西ドイツの首相が来日した。", [("西ドイツ", "de")]),  # the same state as today's
+        ("夜ヒットに含まれるのはSUPERのみとなっている。", []),  # みと (Mito in hiragana) inside のみとなる
     ],
 )
 def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tuple[str, str]]) -> None:

@@ -56,6 +56,10 @@ def _katakana(ch: str) -> bool:
     return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
+def _hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u3096"
+
+
 def _latin(ch: str) -> bool:
     """A Latin letter (of a name written in Latin letters inside Japanese text)."""
     return ch.isascii() and ch.isalpha()
@@ -113,6 +117,9 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         if _dotted_name(text, raw.start, end, starts, ends):
             i = j + 1
             continue
+        if j == i and len(raw.query) >= 3 and raw.query[-1] == "国" and text[end : end + 1] in ("内", "外"):
+            # 日本国内 is 日本 and 国内 ("inside the country"), though 日本国 is a name of Japan too
+            raw, end = replace(raw, end=end - 1, query=raw.query[:-1]), end - 1
         if j > i and end < len(text) and text[end] in _UNITS:
             end += 1  # a key of an address right before a unit is the unit's name: 楊浦 + 区
         end = _address(text, end)
@@ -312,12 +319,19 @@ class Scanner:
         """May a key segment of a run without spaces be a name? Not a single character (中, 北, 原
         are words and abbreviations far more often than the places stored under them), and not a
         piece of a longer katakana word (モン in ソロモン, コモ in ドコモ): katakana writes one
-        foreign word at a time, so a name in it runs from one break to the next."""
+        foreign word at a time, so a name in it runs from one break to the next; nor of a run of
+        hiragana."""
         if e - s < 2:
             return False
         if s > 0 and _katakana(text[s]) and _katakana(text[s - 1]):
             return False
-        return not (e < len(text) and _katakana(text[e - 1]) and _katakana(text[e]))
+        if e < len(text) and _katakana(text[e - 1]) and _katakana(text[e]):
+            return False
+        # a name in hiragana glued to hiragana is a piece of the words around it: "のみとなる" holds
+        # no Mito (みと)
+        return not (
+            _hiragana(text[s]) and ((s > 0 and _hiragana(text[s - 1])) or (e < len(text) and _hiragana(text[e])))
+        )
 
     def _dotted(self, text: str, raws: list[Raw], lo: int, hi: int) -> list[Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.
