@@ -649,6 +649,9 @@ def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tupl
         ("石川は加入前は海援隊が好きではなかった。", []),  # a prefecture's short name is a surname too
         ("山東省で洪水があった。", [("山東省", "cn-sd")]),  # a province's name with its unit
         ("プレーが再開された。", []),  # "play", and the Japanese name of Thailand's Phrae
+        ("関西の大学に進学した。", [("関西", "kansai")]),  # a reviewed region of Japan, though a frequent word
+        ("九州南部で大雨が降った。", [("九州南部", "kyushu")]),
+        ("九州電力が発表した。", []),  # a firm named after the island
     ],
 )
 def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, want: list[tuple[str, str]]) -> None:

@@ -198,3 +198,25 @@ def test_china_and_the_us_is_no_central_america(shipped: Gazetteer) -> None:
     for query, hints in (("中美洲", {}), ("中美", {"kinds": {"macro-region"}})):
         found = shipped.resolve(query, **hints)
         assert found is not None and found.place.id == "m49-013"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Kyushu", "kyushu"), ("九州", "kyushu"), ("Кюсю", "kyushu"), ("Honshu", "honshu"), ("本州", "honshu"),
+        ("Shikoku", "shikoku"), ("Kansai", "kansai"), ("Kinki", "kansai"), ("近畿地方", "kansai"),
+        ("関東", "kanto"), ("Tōhoku", "tohoku"), ("東北地方", "tohoku"), ("Chubu", "chubu"), ("北陸", "hokuriku"),
+        ("中国地方", "chugoku-region"), ("山陰", "san-in"),
+    ],
+)  # fmt: skip
+def test_the_main_islands_and_regions_of_japan(shipped: Gazetteer, name: str, place: str) -> None:
+    """Kansai was Kansas and Chubu Argentina's Chubut by fuzzy match; no source has the regions."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize(("name", "place"), [("中国", "cn"), ("Sanyo", None), ("东北", None), ("中部", None)])
+def test_japanese_regions_leave_their_homonyms_alone(shipped: Gazetteer, name: str, place: str | None) -> None:
+    """中国 is China (the region is 中国地方), Sanyo the electronics maker, 东北 and 中部 words."""
+    found = shipped.resolve(name)
+    assert (found.place.id if found else None) == place

@@ -134,16 +134,18 @@ class Standing:
     def _named_so_in_han(self, match: Match, row: int) -> bool:
         """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
         frequent Chinese words because they are names), a Japanese prefecture by its whole name
-        (北海道), or a first-level unit or region a Japanese name is given to with care (イングランド)?"""
+        (北海道) or a reviewed region or island of Japan (関西, 九州), or a first-level unit or region a
+        Japanese name is given to with care (イングランド)?"""
         place = match.place
         tag = match.lang.split("-")[0]
-        lands = (place.kind == "subdivision" and self.top_level(row)) or place.kind in ("river", "region")
+        lands = (place.kind == "subdivision" and self.top_level(row)) or place.kind in ("river", "region", "island")
         # a name in Han characters of a place in China or Japan is of its language, tagged so or not
         if tag in ("zh", "und") and (place.country or place.id) in _CHINESE_COUNTRIES:
             return lands
         if tag in ("ja", "zh", "und") and place.country == "jp":
-            # by its whole name (北海道); a prefecture's short name is a surname too (石川, 千葉)
-            return lands and match.matched[-1:] in _PREFECTURE_UNITS
+            # by its whole name (北海道), or a reviewed one (九州, 関西); a prefecture's short name is
+            # a surname too (石川, 千葉)
+            return lands and (match.matched[-1:] in _PREFECTURE_UNITS or place.curated)
         return tag == "ja" and lands and place.curated  # not a Malawian region called 南部 ("the south")
 
     def _unit_named(self, match: Match, row: int) -> bool:
