@@ -172,6 +172,21 @@ def test_the_first_part_of_a_compound_noun_is_no_mention(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung Baden-Württembergs tagte am Montag .",  # not Württemberg
+        "Der Ministerpräsident Sachsen-Anhalts sprach .",  # not Anhalt
+        "Die Küste Schleswig-Holsteins ist lang .",  # not Holstein
+        "Die Wälder Nordrhein-Westfalens brennen .",  # not Westphalia
+        "Der Zerfall Österreich-Ungarns begann 1918 .",  # not Hungary
+    ],
+)
+def test_a_case_form_of_the_second_part_of_a_hyphenated_name_is_no_mention(text: str) -> None:
+    """The genitive of a hyphenated state is the state's, not the land that ends its name."""
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Russia-Japan talks resumed .", ["Russia", "Japan"]),  # two places

@@ -670,6 +670,114 @@ def test_lang_hint_reranks_a_tie(shipped: Gazetteer) -> None:
     assert checked >= 2
 
 
+# --- European historical regions and rivers (world-european-regions.toml, world-rivers.toml) ----
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Mecklenburg", "mecklenburg"),
+        ("Mähren", "moravia"),
+        ("Morawy", "moravia"),
+        ("Lausitz", "lusatia"),
+        ("Łużyce", "lusatia"),
+        ("Franken", "franconia"),
+        ("Franconie", "franconia"),
+        ("Schwaben", "swabia"),
+        ("Westfalen", "westphalia"),
+        ("Westphalia", "westphalia"),
+        ("Ostpreußen", "east-prussia"),
+        ("East Prussia", "east-prussia"),
+        ("Siebenbürgen", "transylvania"),
+        ("Erdély", "transylvania"),
+        ("Lothringen", "lorraine"),
+        ("Lorraine", "lorraine"),
+        ("Eifel", "eifel"),
+        ("Allgäu", "allgau"),
+        ("Erzgebirge", "ore-mountains"),
+        ("Krušné hory", "ore-mountains"),
+        ("Harz", "harz"),
+        ("Ruhrgebiet", "ruhr"),
+        ("Ruhr", "ruhr"),
+        ("Sauerland", "sauerland"),
+        ("Oberpfalz", "gn-2859444"),
+        ("Emsland", "emsland"),
+        ("Ostfriesland", "east-frisia"),
+        ("Dalmatien", "dalmatia"),
+        ("Dalmatia", "dalmatia"),
+        ("Anhalt", "anhalt"),
+        ("Holstein", "holstein"),
+        ("Schleswig", "schleswig"),
+        ("Pfalz", "palatinate"),
+        ("Palatinate", "palatinate"),
+        ("Rheinland", "rhineland"),
+        ("Rhineland", "rhineland"),
+        ("Provence", "provence"),
+        ("Прованс", "provence"),
+        ("Bourgogne", "burgundy"),
+        ("Burgundy", "burgundy"),
+        ("Galizien", "galicia-eastern-europe"),
+        ("Bukowina", "bukovina"),
+        ("Dobrogea", "dobruja"),
+        ("Trakya", "thrace"),
+        ("Slavonija", "slavonia"),
+        ("Mazury", "masuria"),
+        ("Schwarzwald", "black-forest"),
+        ("Walachei", "wallachia"),
+        ("Saône", "saone-river"),
+        ("Weser", "weser-river"),
+        ("Neckar", "neckar-river"),
+        ("Havel River", "havel-river"),
+        ("Spree", "spree-river"),
+        ("Isar", "isar-river"),
+        ("Inn River", "inn-river"),
+        ("Vltava", "vltava-river"),
+        ("Etsch", "adige-river"),
+        ("Aare", "aare-river"),
+        ("Drina", "drina-river"),
+        ("Prut", "prut-river"),
+    ],
+)
+def test_european_regions_and_rivers(shipped: Gazetteer, name: str, place: str) -> None:
+    assert _id(shipped, name) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Burgund", "burgundy"),  # was Burundi, a typo's distance away
+        ("Savoyen", "savoy"),  # was the Salween
+        ("Moravia", "moravia"),  # was a canton of Costa Rica
+        ("Transylvania", "transylvania"),  # was Romania, which a source gives the name
+        ("Lusatia", "lusatia"),  # was Lusaka
+        ("Franconia", "franconia"),  # was Franconia, Virginia
+        ("Swabia", "swabia"),  # was the Bavarian administrative region alone
+        ("Vogtland", "vogtland"),  # was Portland
+    ],
+)
+def test_a_european_region_wins_over_the_homonym_or_typo_that_answered_it(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    m = shipped.resolve(name)
+    assert m is not None and m.place.id == place and m.method != "fuzzy"
+
+
+def test_the_homonyms_of_european_regions_stay_reachable(shipped: Gazetteer) -> None:
+    assert _id(shipped, "Romania") == "ro"
+    assert _id(shipped, "Moravia", country="cr") == "gn-3622800"
+    assert _id(shipped, "Franconia", country="us") == "gn-4759968"
+    assert _id(shipped, "Swabia", kinds={"subdivision"}) == "gn-2835521"
+    assert _id(shipped, "Savoie") == "fr-73" and "savoy" in _ids(shipped.resolve_all("Savoie"))
+    assert _id(shipped, "Galicia") == "es-ga" and "galicia-eastern-europe" in _ids(shipped.resolve_all("Galicia"))
+    assert _id(shipped, "Moldau") == "md"
+
+
+@pytest.mark.parametrize(("word", "river"), [("Inn", "inn-river"), ("Havel", "havel-river"), ("Oder", "oder-river")])
+def test_a_river_named_like_a_word_or_a_person_needs_a_hint(shipped: Gazetteer, word: str, river: str) -> None:
+    assert shipped.resolve(word) is None
+    assert _id(shipped, word, kinds={"river"}) == river
+
+
 # --- generated docs -----------------------------------------------------------------------------
 
 

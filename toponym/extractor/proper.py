@@ -186,6 +186,11 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
             continue  # the second team of a fixture
         if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
             continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
+        if r.inflected and r.start >= 2 and text[r.start - 1] in _HYPHENS and text[r.start - 2].isalpha():
+            # a case form of the second part of a hyphenated name is the whole name's: "Baden-Württembergs",
+            # "Sachsen-Anhalts", "Österreich-Ungarns" are the genitives of the state and the empire,
+            # not Württemberg, Anhalt or Hungary
+            continue
         if words.preceded(text, r.start):
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start):
