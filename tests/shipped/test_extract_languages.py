@@ -710,3 +710,17 @@ def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> Non
 )
 def test_a_country_written_as_one_character_in_japanese(text: str, want: list[tuple[str, str]]) -> None:
     assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Die Kosten betragen 100.000 Franken.", []),  # Swiss francs, not Franconia
+        ("Er wohnt in Franken.", ["Franken"]),
+        ("Cuesta 500 córdobas.", []),
+        ("Viajó a Córdoba en 1998.", ["Córdoba"]),
+        ("In 1990 Germany reunified.", ["Germany"]),  # a year is no amount of a currency
+    ],
+)
+def test_a_currency_named_like_a_place_after_an_amount(text: str, want: list[str]) -> None:
+    assert [t for t, _ in found(text)] == want

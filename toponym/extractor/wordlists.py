@@ -76,10 +76,16 @@ class Names:
     """The joining words as they end right before the place ("de ", "of ", "d'"): a cheap test first."""
     club_pattern: re.Pattern[str]
     """An article that makes a city's name its club's, right before the name."""
+    currencies: frozenset[str]
+    """Currencies named like places: money after an amount ("100.000 Franken")."""
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
         return self.club_pattern.search(text, max(0, start - 5), start) is not None
+
+    def money(self, text: str, start: int, end: int) -> bool:
+        """Is the name at ``text[start:end]`` a currency after an amount ("100.000 Franken")?"""
+        return text[start:end] in self.currencies and _AMOUNT.search(text, max(0, start - 24), start) is not None
 
     def of_organisation(self, text: str, start: int) -> bool:
         """Is the name at ``start`` the place an organisation is named after ("Banco de España",
@@ -102,6 +108,9 @@ class Names:
             return _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()) is None  # not "H. C. Lausanne"
         return word in self.before
 
+
+#: An amount right before a word: digits with their separators, then a space.
+_AMOUNT = re.compile(r"\d[\d.,' ]*\d? $|\d $")
 
 #: The word before a name: its characters back to a space or the start of the line.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\s\"'(«“]+) $", re.MULTILINE)
@@ -139,6 +148,7 @@ def names() -> Names:
         _of_pattern(data["of_words"]),
         _of_endings(data["of_words"]),
         _word_before(data["club_articles"]),
+        frozenset(data["currencies"]),
     )
 
 
