@@ -54,8 +54,9 @@ class Standing:
         English name ("Here" and "End" are names of the UK and India in some language; "Chad",
         "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
         and subdivisions may when prominent (population, first-level subdivision, a coded unit
-        below it named as a major language names it) and not ordinary words. Everything else ("Reading", "Union", "Set", a village named "Martin") needs another
-        place of the text that contains it.
+        below it named as a major language names it) and not ordinary words. Everything else
+        ("Reading", "Union", "Set", a village named "Martin") needs another place of the text that
+        contains it.
         """
         place = match.place
         kind = place.kind
@@ -86,13 +87,7 @@ class Standing:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
             return False
-        if (
-            raw.rank
-            and not major
-            and not big
-            and not self._named_so_in_han(match, row)
-            and not self._unit_named(match, row)
-        ):
+        if raw.rank and not (major or big or self._named_so_in_han(match, row) or self._unit_named(match, row)):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
