@@ -724,3 +724,16 @@ def test_a_country_written_as_one_character_in_japanese(text: str, want: list[tu
 )
 def test_a_currency_named_like_a_place_after_an_amount(text: str, want: list[str]) -> None:
     assert [t for t, _ in found(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("COLUMBIA, Ky. (WBKO) - A man died .", [("Ky.", "us-ky")]),  # the state of a dateline, with its dot
+        ("He moved to Lexington, Ky. in 2001.", [("Lexington", "gn-4297983"), ("Ky.", "us-ky")]),
+        ("LAUREL COUNTY, Ky. (WKYT) - A man", [("LAUREL COUNTY", "gn-4297480"), ("Ky.", "us-ky")]),
+        ("Hi, Mo. How are you?", []),  # a greeting and a name: no town before the comma
+    ],
+)
+def test_a_states_abbreviation_after_its_town(text: str, want: list[tuple[str, str]]) -> None:
+    assert found(text) == want

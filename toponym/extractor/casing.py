@@ -49,6 +49,10 @@ _AGENCY_DATELINE = re.compile(
 _PRESS_DATELINE = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}[ \t]*[.,]?[ \t]*)?(?:\([A-Z][\w .&-]*\)|[—–]|--)")
 
 
+#: The last word before a point in the text, and the words that end a county's name before its state.
+_LAST_WORD = re.compile(r"[^\W\d_][\w'-]*$")
+_UNIT_WORDS = frozenset({"county", "parish", "city", "township", "borough"})
+
 #: Capital letters each followed by a dot and a space ("S. A", "N. D").
 _SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\.[ \t]+)+[^\W\d_]\.?")
 
@@ -83,6 +87,17 @@ class Casing:
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
         surface = text[s:e]
+        if (
+            text.startswith(".", e)
+            and text.endswith(", ", 0, s)
+            and surface.istitle()
+            and self._town_before(text, s - 2)
+        ):
+            # a state's abbreviation after its town, with its dot: "Columbia, Ky.", "Paris, Mo."
+            # (alone, "Ky" is no word and "Mo" a name: "Hi, Mo." is a greeting)
+            top = self.lookups.get(surface + ".").top
+            if top is not None and top.matched == surface + "." and top.method == "exact":
+                return make_raw(s, e + 1, surface + ".", False, False, True, -1, 0)
         verdict = self._memo.get(surface)
         if verdict is None:
             verdict = self._memo.put(surface, self._verdict(surface))
@@ -96,6 +111,16 @@ class Casing:
         if not specific and (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
         return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)
+
+    def _town_before(self, text: str, end: int) -> bool:
+        """Does a town's name end at ``end``: a capitalised word that names a place as written
+        ("Columbia", "PARIS"; not "Hi", "Thanks"), or a county's ("Laurel County")?"""
+        m = _LAST_WORD.search(text, max(0, end - 40), end)
+        word = m.group() if m else ""
+        if not word[:1].isupper() or self.function_word(word):
+            return False
+        top = self.lookups.get(word).top
+        return word.lower() in _UNIT_WORDS or (top is not None and top.method in ("exact", "normalized"))
 
     def phrase(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key of several words at ``text[s:e]`` makes: not initials spaced out
