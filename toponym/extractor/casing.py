@@ -87,12 +87,7 @@ class Casing:
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
         surface = text[s:e]
-        if (
-            text.startswith(".", e)
-            and text.endswith(", ", 0, s)
-            and surface.istitle()
-            and self._town_before(text, s - 2)
-        ):
+        if text[e : e + 1] == "." and text[s - 2 : s] == ", " and surface.istitle() and self._town_before(text, s - 2):
             # a state's abbreviation after its town, with its dot: "Columbia, Ky.", "Paris, Mo."
             # (alone, "Ky" is no word and "Mo" a name: "Hi, Mo." is a greeting)
             top = self.lookups.get(surface + ".").top

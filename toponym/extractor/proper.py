@@ -191,7 +191,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
             # "Sachsen-Anhalts", "Österreich-Ungarns" are the genitives of the state and the empire,
             # not Württemberg, Anhalt or Hungary
             continue
-        if words.money(text, r.start, r.end):
+        if r.start > 1 and text[r.start - 2].isdigit() and words.money(text, r.start, r.end):
             continue  # a currency after an amount: "100.000 Franken"
         if words.preceded(text, r.start):
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
