@@ -46,9 +46,9 @@ _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _UNITS = frozenset("国都道府県州省市区郡町村")
 #: The rest of an address after a known part: towns and wards no source has (三鷹市 after 東京都,
 #: 中区 after 名古屋市), or a katakana town after a state (エイダ after オクラホマ州).
+_ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]|(?<=州)[\u30a1-\u30fc]{2,}")
 #: A part of a place written after its name, as one noun with it (スペイン北部, 中国大陸, 九州南岸).
 _PART = re.compile("(?:北東|北西|南東|南西|[北南東西中])部|大陸|[北南東西]岸|地方|地域")
-_ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]|(?<=州)[\u30a1-\u30fc]{2,}")
 
 
 def _katakana(ch: str) -> bool:
