@@ -737,3 +737,7 @@ def test_a_currency_named_like_a_place_after_an_amount(text: str, want: list[str
 )
 def test_a_states_abbreviation_after_its_town(text: str, want: list[tuple[str, str]]) -> None:
     assert found(text) == want
+
+
+def test_the_full_arabic_name_of_the_united_states_is_one_mention() -> None:
+    assert found("وقالت الولايات المتحدة الأمريكية إن المحادثات ستستمر") == [("الولايات المتحدة الأمريكية", "us")]
