@@ -17,7 +17,6 @@ from dataclasses import replace
 from ..charclass import is_han
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_KINDS
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
@@ -304,10 +303,11 @@ class Scanner:
         if self.lookups.major(query):
             return True
         top = self.lookups.get(query).top
-        if top is None or top.place.kind != "subdivision":
-            return False
-        parent = self.index.places.parent[self.index.row_of(top.place.id)]
-        return parent >= 0 and self.index.places.kind[parent] in MAJOR_KINDS
+        return (
+            top is not None
+            and top.place.kind == "subdivision"
+            and self.index.places.top_level(self.index.row_of(top.place.id))
+        )
 
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place (its keys as a text query reaches them; never

@@ -112,7 +112,9 @@ class Standing:
                 and " " not in surface
                 and (place.population or 0) >= _CITY_ALONE_UNTAGGED
             )
-            return seat or ((big or town or (kind == "subdivision" and self.top_level(row))) and len(surface) >= 5)
+            return seat or (
+                (big or town or (kind == "subdivision" and self.index.places.top_level(row))) and len(surface) >= 5
+            )
         if place.curated:
             return True
         pop = place.population or 0
@@ -123,7 +125,7 @@ class Standing:
                 )
             return pop >= CITY_ALONE or self._seat(raw, row)
         if kind == "subdivision":
-            return raw.specific or self.top_level(row) or self._coded(surface, match, row, tag, own_name)
+            return raw.specific or self.index.places.top_level(row) or self._coded(surface, match, row, tag, own_name)
         return raw.specific or pop >= CITY_ALONE
 
     def _named_so_in_han(self, match: Match, row: int) -> bool:
@@ -133,7 +135,11 @@ class Standing:
         Japanese name is given to with care (イングランド)?"""
         place = match.place
         tag = match.lang.split("-")[0]
-        lands = (place.kind == "subdivision" and self.top_level(row)) or place.kind in ("river", "region", "island")
+        lands = (place.kind == "subdivision" and self.index.places.top_level(row)) or place.kind in (
+            "river",
+            "region",
+            "island",
+        )
         # a name in Han characters of a place in China or Japan is of its language, tagged so or not
         if tag in ("zh", "und") and (place.country or place.id) in _CHINESE_COUNTRIES:
             return lands
@@ -148,7 +154,7 @@ class Standing:
         (山東省, 雲南省: frequent because they are names)? Not a katakana name: the names of
         Thailand's Phrae and Afghanistan's Ghor are Japanese "play" and "goal" (プレー, ゴール)."""
         name = match.matched
-        return name[-1:] in _UNIT_NAMES and match.place.kind == "subdivision" and self.top_level(row)
+        return name[-1:] in _UNIT_NAMES and match.place.kind == "subdivision" and self.index.places.top_level(row)
 
     def _uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
@@ -187,10 +193,6 @@ class Standing:
             and surface[1:].islower()
         )
 
-    def top_level(self, row: int) -> bool:
-        parent = self.index.places.parent[row]
-        return parent < 0 or self.index.places.kind[parent] in ("country", "territory")
-
     def prominent(self, row: int) -> bool:
         """A place a reader may mean by its name alone: a country or the like, a first-level
         subdivision, a city of 100,000 or more, a curated place."""
@@ -199,7 +201,7 @@ class Standing:
         if kind in MAJOR_KINDS or places.curated[row]:
             return True
         if kind == "subdivision":
-            return self.top_level(row)
+            return self.index.places.top_level(row)
         return kind == "city" and places.population[row] >= CITY_ALONE
 
     def places(self, query: str) -> tuple[int, ...]:

@@ -110,7 +110,7 @@ class Names:
 
 
 #: An amount right before a word: digits with their separators, then a space.
-_AMOUNT = re.compile(r"\d[\d.,' ]*\d? $|\d $")
+_AMOUNT = re.compile(r"\d[\d.,' ]* $")
 
 #: The word before a name: its characters back to a space or the start of the line.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\"'(«“]))([^\s\"'(«“]+) $", re.MULTILINE)

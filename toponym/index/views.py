@@ -64,6 +64,12 @@ class PlaceTable:
         municipality or a GeoNames unit)?"""
         return "iso3166_2=" in self.codes[row]
 
+    def top_level(self, row: int) -> bool:
+        """Is the place under no other, or right under a country or territory (a first-level
+        subdivision, for a subdivision)?"""
+        parent = self.parent[row]
+        return parent < 0 or self.kind[parent] in ("country", "territory")
+
     def names_of(self, row: int) -> range:
         """The rows of the place's names."""
         return range(self.first_name[row], self.first_name[row + 1])

@@ -159,7 +159,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
             if city not in own and own not in city:
                 continue
             parent = places.parent[unit]
-            first_level = parent < 0 or places.kind[parent] in ("country", "territory")
+            first_level = places.top_level(unit)
             # the sources file cities under their first-level unit only: a second-level unit of
             # the city's name under that unit is the city's own (the province of Florence)
             if unit not in ancestors and (first_level or parent not in ancestors):
