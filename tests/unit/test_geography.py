@@ -142,6 +142,15 @@ def test_ancestors_children_and_filters(gz: Gazetteer) -> None:
     ]
 
 
+def test_reach_is_every_row_with_its_country_and_ancestors(gz: Gazetteer) -> None:
+    index = gz.index
+    rows = [index.row_of(pid) for pid in ("kunashir", "shikotan", "ru-sak", "jp")]
+    expected = {r for row in rows for r in (row, index.places.country[row], *index.ancestors(row))}
+    assert index.reach(rows) == expected
+    assert index.row_of("ru") in index.reach([index.row_of("kunashir")])
+    assert index.reach([]) == set()
+
+
 def test_navigation_refuses_what_it_cannot_mean(gz: Gazetteer) -> None:
     with pytest.raises(ValueError, match="unknown kind 'town'"):
         list(gz.places("town"))

@@ -82,6 +82,7 @@ class Casing:
         self._acronyms: BoundedMemo[str, bool] = BoundedMemo()
         self._ordinary: BoundedMemo[str, bool] = BoundedMemo()
         self._major: BoundedMemo[str, bool] = BoundedMemo()
+        self._function: BoundedMemo[str, bool] = BoundedMemo()
         self._locative = locative()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
@@ -163,7 +164,10 @@ class Casing:
 
     def function_word(self, surface: str) -> bool:
         """Is ``surface`` one of the commonest words of some language ("Para", "Como", "Man")?"""
-        return normalize_name(surface) in self.index.policy.function_words
+        found = self._function.get(surface)
+        if found is None:
+            found = self._function.put(surface, normalize_name(surface) in self.index.policy.function_words)
+        return found
 
     def _capitals(self, text: str, s: int, e: int, surface: str) -> Raw | None:
         # a dateline names the place the story is filed from: "TOKYO (Kyodo) -", "MOSCOW, Aug 3",
@@ -220,6 +224,8 @@ class Casing:
         return found
 
     def _acronym(self, surface: str) -> bool:
+        if "-" not in surface and not self.stored_exactly(surface):
+            return False  # the answer must match a stored name spelt so (below): none is, no ranking
         lookup = self.lookups.get(surface)
         match = lookup.answer
         if match is None or match.matched != surface:

@@ -156,9 +156,13 @@ class Forms:
 
     def _forms_of(self, low: str, group: int) -> list[str]:
         g = self.groups[group]
-        out = []
-        for pf, pt in (("", ""), *g.prefixes):
-            for sf, st in (("", ""), *g.suffixes):
-                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= g.min_stem:
-                    out.append(pt + low[len(pf) : len(low) - len(sf)] + st)
-        return out
+        # the affixes the word has, each tested once (Arabic has 62 prefixes and 4 suffixes)
+        prefixes = [(pf, pt) for pf, pt in (("", ""), *g.prefixes) if low.startswith(pf)]
+        suffixes = [(sf, st) for sf, st in (("", ""), *g.suffixes) if low.endswith(sf)]
+        n = len(low)
+        return [
+            pt + low[len(pf) : n - len(sf)] + st
+            for pf, pt in prefixes
+            for sf, st in suffixes
+            if n - len(pf) - len(sf) >= g.min_stem
+        ]

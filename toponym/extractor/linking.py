@@ -152,11 +152,7 @@ class Linker:
         them support (as :meth:`Resolver.reach`, without ranking)."""
         found = self._reach.get(query)
         if found is None:
-            country = self.index.places.country
-            out: set[int] = set()
-            for p in self.standing.places(query):
-                out.update((p, country[p], *self.index.ancestors(p)))
-            found = self._reach.put(query, frozenset(out))
+            found = self._reach.put(query, frozenset(self.index.reach(self.standing.places(query))))
         return found
 
     def _regions(self, query: str) -> frozenset[int]:

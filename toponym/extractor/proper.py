@@ -83,10 +83,18 @@ def _results_line(text: str, i: int) -> bool:
     return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
 
 
-def _title_line(text: str, i: int) -> bool:
-    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?"""
-    lo, hi = line_around(text, i, i)
-    words = text[lo:hi].split()
+def _title_line(text: str, i: int, seen: dict[tuple[int, int], bool]) -> bool:
+    """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?
+    ``seen`` holds the verdicts on the lines of ``text`` read so far."""
+    line = line_around(text, i, i)
+    found = seen.get(line)
+    if found is None:
+        found = seen[line] = _title_case(text[line[0] : line[1]])
+    return found
+
+
+def _title_case(line: str) -> bool:
+    words = line.split()
     if len(words) < 5:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
@@ -119,8 +127,31 @@ def _cyrillic_acronym(surface: str) -> bool:
 
 
 #: Words of German, which writes its nouns with a capital: in its text the word before a place is
-#: as often a noun ("Residenzstadt Mannheim", "Südraum Leipzigs") as a first name.
-_GERMAN = re.compile(r"(?:^|\s)(?:und|der|die|das|den|dem|im|zum|zur|nicht|ein|eine|ist|wird|mit)\s", re.IGNORECASE)
+#: as often a noun ("Residenzstadt Mannheim", "Südraum Leipzigs") as a first name. Matched in
+#: lower case, after a space (:data:`_GERMAN_FIRST` at the start of a text).
+_GERMAN_WORDS = r"(?:und|der|die|das|den|dem|im|zum|zur|nicht|ein|eine|ist|wird|mit)(?=\s)"
+_GERMAN = re.compile(r"\s" + _GERMAN_WORDS)
+_GERMAN_FIRST = re.compile(_GERMAN_WORDS)
+
+
+class _German:
+    """Whether the words of :data:`_GERMAN` stand near a place in ``text``: searched in the text in
+    lower case, made on first need (a search that ignores case cost four times as much)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low: str | None = None
+
+    def near(self, i: int) -> bool:
+        """Is such a word, with the spaces around it, within 400 characters of ``text[i]``?"""
+        low = self.low
+        if low is None:
+            low = self.text.lower()
+            if len(low) != len(self.text):  # a letter whose lower case is longer ("İ"): keep the places
+                low = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in self.text)
+            self.low = low
+        lo, hi = max(0, i - 400), i + 400
+        return _GERMAN.search(low, lo, hi) is not None or (lo == 0 and _GERMAN_FIRST.match(low, 0, hi) is not None)
 
 
 def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool:
@@ -164,12 +195,14 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
     places."""
     words = names()
     starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
+    german = _German(text)
+    lines: dict[tuple[int, int], bool] = {}
     out = []
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word):
             continue
         # the text around the name says whether it is German (whose nouns take capitals)
-        if _first_name_before(text, r, ask) and not _GERMAN.search(text, max(0, r.start - 400), r.start + 400):
+        if _first_name_before(text, r, ask) and not german.near(r.start):
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
@@ -213,7 +246,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
                 # Brasilien Platz 1", "Italien Erfolg"; "Jordan Henderson" is a person)
                 or (w not in words.calendar and not ask.ordinary(w) and not (ask.frequent(w) and ask.exonym(r.query)))
             )
-            if named and not _title_line(text, r.start):
+            if named and not _title_line(text, r.start, lines):
                 continue
         out.append(r)
     return out

@@ -13,7 +13,7 @@ import mmap
 import operator
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +256,25 @@ class Index:
                 return
             yield parent
             parent = parent_of[parent]
+
+    def reach(self, rows: Iterable[int]) -> set[int]:
+        """``rows``, their countries (``-1`` where none) and every ancestor of theirs: what can lend
+        them support in a text. Each parent's line is climbed once (a name's hundreds of places
+        share their regions)."""
+        parent_of, country = self.places.parent, self.places.country
+        out: set[int] = set()
+        climbed: set[int] = set()
+        for row in rows:
+            out.add(row)
+            out.add(country[row])
+            parent = parent_of[row]
+            for _ in range(_MAX_DEPTH):
+                if parent < 0 or parent in climbed:
+                    break
+                climbed.add(parent)
+                parent = parent_of[parent]
+        out.update(climbed)
+        return out
 
     def children_of(self, row: int) -> tuple[int, ...]:
         """Rows of the places whose parent is ``row``, in row order (the table is built on first use)."""

@@ -16,11 +16,7 @@ FOCUS_MENTIONS = 2
 
 def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
     """Rows of every candidate, their countries and their ancestors: what can lend them support."""
-    out: set[int] = set()
-    country = index.places.country
-    for r in rows:
-        out.update((r.place, country[r.place], *index.ancestors(r.place)))
-    return frozenset(out)
+    return frozenset(index.reach(r.place for r in rows))
 
 
 def supported(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]) -> tuple[int, float] | None:

@@ -145,19 +145,20 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     if not units:
         return
     weighted = {p: key.prominence for key, p, _ in keyed}
+    owns = [(unit, _plain(places.name[unit])) for unit in units]  # each unit's name, read once
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
             continue
         city = _plain(places.name[p])
+        # the unit must be named after the city ("Lima", New York City in New York State, Tokyo
+        # in Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
+        # Salvador, "Pará" for Belém)
+        named = [unit for unit, own in owns if city in own or own in city]
+        if not named:
+            continue
         ancestors = set(index.ancestors(p))
         seated = False
-        for unit in units:
-            # the unit must be named after the city ("Lima", New York City in New York State, Tokyo
-            # in Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
-            # Salvador, "Pará" for Belém)
-            own = _plain(places.name[unit])
-            if city not in own and own not in city:
-                continue
+        for unit in named:
             parent = places.parent[unit]
             first_level = places.top_level(unit)
             # the sources file cities under their first-level unit only: a second-level unit of
