@@ -741,3 +741,50 @@ def test_a_states_abbreviation_after_its_town(text: str, want: list[tuple[str, s
 
 def test_the_full_arabic_name_of_the_united_states_is_one_mention() -> None:
     assert found("وقالت الولايات المتحدة الأمريكية إن المحادثات ستستمر") == [("الولايات المتحدة الأمريكية", "us")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Die Polizei hat am Montag in der Innenstadt von Zwickau einen Mann festgenommen , der mit "
+            "einem Messer auf die Passanten losgegangen sein soll .",
+            "Zwickau",
+            "de",
+        ),
+        (
+            "Le conseil communal de Montreux a décidé hier de ne pas construire la nouvelle salle , qui "
+            "aurait coûté trop cher pour la ville et pour le canton .",
+            "Montreux",
+            "ch",
+        ),
+        (
+            "De politie heeft maandag in het centrum van Roeselare een man opgepakt die met een mes op "
+            "voorbijgangers zou zijn afgegaan .",
+            "Roeselare",
+            "be",
+        ),
+    ],
+)
+def test_a_town_stands_alone_in_a_text_in_its_countrys_language(text: str, name: str, country: str) -> None:
+    assert [(m.text, m.place.country) for m in toponym.extract(text)] == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same town in English, which is written of every country, needs support
+        "The police arrested a man in the centre of Zwickau on Monday who is said to have attacked "
+        "passers-by with a knife .",
+        # ... and in French, which is not spoken in Germany
+        "La police a arrêté lundi un homme dans le centre de Zwickau qui aurait attaqué des passants avec un couteau .",
+        # a surname among capitalised words, though a town of Spanish-speaking America bears it
+        "El ministro de Agricultura , Miguel Arias Cañete , dijo hoy que el acuerdo con los países "
+        "de la Unión es bueno para el sector y para la pesca .",
+        # a name in quotation marks is a brand's or a building's
+        "Der Wagen «Zwickau» wurde in der Stadt nicht mehr gebaut , und die Firma ist seit dem Jahr "
+        "nicht mehr auf dem Markt .",
+    ],
+)
+def test_a_town_outside_its_countrys_language_needs_support(text: str) -> None:
+    assert toponym.extract(text) == []

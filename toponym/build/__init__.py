@@ -29,6 +29,8 @@ __all__ = ["audit_gazetteer", "compile_gazetteer", "compile_overlay", "compile_s
 
 def compile_sources(sources: Sources) -> Index:
     """An :class:`~toponym.index.Index` of ``sources``; ``GazetteerError`` lists every problem first."""
+    from ..extractor.language import META_KEY as LANGUAGES_KEY
+    from ..extractor.language import compiled_languages
     from ..extractor.lookups import Lookups
     from ..extractor.results import META_KEY as RESULTS_KEY
     from ..extractor.results import Results, compiled_table
@@ -52,6 +54,7 @@ def compile_sources(sources: Sources) -> Index:
     index = Index(serialize(tables))
     # what extraction would otherwise work out from the names on first use, once per process
     tables.meta.extra[RESULTS_KEY] = compiled_table(Results(index, Lookups(Resolver(index))))
+    tables.meta.extra[LANGUAGES_KEY] = compiled_languages(sources.words.frequent, sources.words.territory_langs)
     return Index(serialize(tables))
 
 

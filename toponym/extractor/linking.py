@@ -24,6 +24,7 @@ from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .chars import SCRIPTS
+from .language import Languages
 from .lookups import Lookups
 from .raw import Raw
 from .standing import Standing
@@ -55,12 +56,33 @@ class FirstPass(NamedTuple):
     """... and the places below country level that contain it."""
     never: bool = False
     """Not a place whatever the text says (an adjective of a country's name)."""
+    home: int = -1
+    """The country of a town that stands in a text in its language (:meth:`.Standing.home`)."""
 
 
 #: The most people a region may have to support the places of a text inside it that another
 #: place named in the text lies in too (measured on the development sets: 5 million let England's
 #: and California's towns support each other, in English news mostly wrongly).
 _REGION_SUPPORT = 2_000_000
+
+
+def _set_apart(text: str, raw: Raw) -> bool:
+    """Is ``raw`` no part of a run of capitalised words ("Miguel Arias Cañete", "Pineda Ruiz"), nor
+    right after an opening quotation mark (a brand's or a building's name: «Славута»,
+    «Домодедово»)? The word before may end a sentence."""
+    if raw.start and text[raw.start - 1] in _QUOTES:
+        return False
+    before = text[max(0, raw.start - 40) : raw.start].split()
+    if before and before[-1][:1].isupper() and before[-1][-1] not in _SENTENCE_END:
+        return False
+    after = text[raw.end : raw.end + 40].split()
+    return not (after and after[0][:1].isupper())
+
+
+#: Opening quotation marks.
+_QUOTES = frozenset("«\"“„‘'")
+#: What ends a capitalised word that ends a sentence or a quotation.
+_SENTENCE_END = frozenset('.!?:"»”')
 
 
 class Linker:
@@ -74,6 +96,7 @@ class Linker:
         self._groups = affixes().groups
         self.english = EnglishNames(index)
         self.standing = Standing(index, self.english)
+        self.languages = Languages(index)
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
 
@@ -110,6 +133,7 @@ class Linker:
         if cand is not None and (adjective or self.lookups.demonym(raw.query)):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.standing.alone(raw, cand, cand_row)
+        home = self.standing.home(raw, match, row) if match is not None and not alone else -1
         explicit: tuple[int, ...] = ()
         expanded: tuple[int, ...] = ()
         if match is not None and alone:
@@ -120,7 +144,7 @@ class Linker:
             kind = self.index.places.kind
             rows = (row, *self.index.ancestors(row))
             expanded = tuple(dict.fromkeys(r for r in rows if r >= 0 and kind[r] not in MAJOR_KINDS))
-        return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded))
+        return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded, home=home))
 
     def _form_ok(self, raw: Raw, match: Match | None, row: int) -> bool:
         """May an inflected form stand for this place? A rule group whose base is ``prominent``
@@ -238,11 +262,17 @@ class Linker:
         out: list[Mention] = []
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
+        homeland: frozenset[int] | None = None  # the countries of the text's language, on first need
         while nxt is not None:
             (raw, sig), nxt = nxt, next(after, None)
             first = passes[sig]
             if first.never:
                 continue
+            if first.home >= 0 and _set_apart(text, raw):
+                if homeland is None:
+                    homeland = self.languages.homeland(text)
+                if first.home in homeland:
+                    first = first._replace(alone=True)
             support = local
             if not first.alone:
                 # only a place named in the text that contains this one lends support: one named

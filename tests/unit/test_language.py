@@ -1,0 +1,61 @@
+"""Telling a text's language from its commonest words, on a table built as the build builds it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from toponym.extractor.language import Languages, compiled_languages
+
+FREQUENT = {
+    "de": ("der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich"),
+    "fr": ("de", "la", "le", "et", "les", "des", "en", "un", "du", "une"),
+    "en": ("the", "of", "and", "to", "a", "in", "is", "it", "that", "was"),
+}
+SPOKEN = {"de": ("de",), "at": ("de", "bar"), "ch": ("de", "fr", "it"), "fr": ("fr",), "gb": ("en",)}
+
+
+class _Ids:
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+
+    def row_of(self, place_id: str) -> int:
+        return self.ids.index(place_id) if place_id in self.ids else -1
+
+
+class _Index:
+    """The two things :class:`Languages` reads of an index."""
+
+    def __init__(self, extra: dict[str, Any]) -> None:
+        self.meta = type("Meta", (), {"extra": extra})()
+        self.places = type("Places", (), {"ids": _Ids(["at", "ch", "de", "fr", "gb"])})()
+
+
+@pytest.fixture
+def languages() -> Languages:
+    return Languages(_Index({"languages": compiled_languages(FREQUENT, SPOKEN)}))  # type: ignore[arg-type]
+
+
+def test_the_table_holds_the_commonest_words_and_where_each_language_is_spoken() -> None:
+    table = compiled_languages(FREQUENT, SPOKEN)
+    assert table["words"]["de"][:3] == ["der", "die", "und"]  # type: ignore[index]
+    assert table["spoken"] == {"de": ["at", "ch", "de"], "fr": ["ch", "fr"]}  # English tells nothing
+
+
+def test_a_text_is_told_by_its_commonest_words(languages: Languages) -> None:
+    assert languages.language("Der Mann und die Frau sind in den Park von Zwickau gegangen, das mit sich") == "de"
+    assert languages.language("Le maire et les habitants de la ville en ont parlé du projet une fois") == "fr"
+    assert languages.language("The mayor and the people of the town said that it was fine to go") == "en"
+
+
+def test_too_few_common_words_or_two_languages_alike_tell_nothing(languages: Languages) -> None:
+    assert languages.language("Zwickau") is None
+    assert languages.language("der die und") is None  # fewer than five
+    assert languages.language("der die und in den le la et les des") is None  # neither clearly ahead
+
+
+def test_the_homeland_of_a_text(languages: Languages) -> None:
+    assert languages.homeland("Der Mann und die Frau sind in den Park von Zwickau gegangen") == {0, 1, 2}
+    assert languages.homeland("The mayor and the people of the town said that it was fine") == frozenset()
+    assert Languages(_Index({})).homeland("der die und in den von") == frozenset()  # type: ignore[arg-type]

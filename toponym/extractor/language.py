@@ -1,0 +1,79 @@
+"""The language a text is written in, told by its commonest words, and the countries that speak it.
+
+A town of a few tens of thousands rarely stands alone in world news; in a text written in German,
+Dutch or French it is most often the German, Belgian or Swiss town of that name ("in Zwickau",
+"à Davos", "Ieper"). The build stores each language's commonest words (wordfreq) and the countries
+where it is spoken (CLDR), in ``index.meta.extra``; :class:`Languages` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..index import Index
+
+__all__ = ["META_KEY", "Languages", "compiled_languages"]
+
+#: The key of the compiled table in ``index.meta.extra``.
+META_KEY = "languages"
+#: The commonest words of each language read to tell it ("und", "der", "het", "les").
+_WORDS = 100
+#: The start of a text read to tell its language: enough for a few dozen of its common words.
+_HEAD = 2000
+#: The distinct common words a text needs, and how many times as many as the next language's.
+_ENOUGH, _AHEAD = 5, 1.5
+#: Languages that tell nothing of where a text is about: English is written of every country.
+_WORLD = frozenset({"en"})
+_WORD = re.compile(r"\w+")
+
+
+def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[str, Sequence[str]]) -> dict[str, object]:
+    """What the build stores: each language's :data:`_WORDS` commonest words (``frequent``, in
+    rank order) and the countries where it is spoken (``spoken``: territory -> languages)."""
+    where: dict[str, list[str]] = {}
+    for territory, langs in sorted(spoken.items()):
+        for lang in langs:
+            where.setdefault(lang, []).append(territory)
+    return {
+        "words": {lang: list(words[:_WORDS]) for lang, words in sorted(frequent.items())},
+        "spoken": {lang: where[lang] for lang in sorted(where) if lang in frequent and lang not in _WORLD},
+    }
+
+
+class Languages:
+    """Tells a text's language and the countries (index rows) that speak it."""
+
+    def __init__(self, index: Index) -> None:
+        stored = index.meta.extra.get(META_KEY) or {}
+        self._langs: dict[str, tuple[str, ...]] = {}
+        for lang, words in sorted((stored.get("words") or {}).items()):
+            for word in words:
+                self._langs[word] = (*self._langs.get(word, ()), lang)
+        self._words = frozenset(self._langs)
+        ids = index.places.ids
+        self._spoken = {
+            lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
+            for lang, territories in (stored.get("spoken") or {}).items()
+        }
+
+    def language(self, text: str) -> str | None:
+        """The language of which the start of ``text`` holds the most distinct common words, when
+        it holds enough of them and clearly more than of any other; else ``None``."""
+        counts: Counter[str] = Counter()
+        langs = self._langs
+        # each common word counts once: the words a text has are few, and found in one step
+        for word in self._words.intersection(_WORD.findall(text[:_HEAD].lower())):
+            counts.update(langs[word])
+        best = counts.most_common(2)
+        if not best or best[0][1] < _ENOUGH:
+            return None
+        if len(best) > 1 and best[0][1] < _AHEAD * best[1][1]:
+            return None
+        return best[0][0]
+
+    def homeland(self, text: str) -> frozenset[int]:
+        """The countries that speak the language of ``text`` (none for English, or an unknown one)."""
+        lang = self.language(text)
+        return self._spoken.get(lang, frozenset()) if lang is not None else frozenset()
