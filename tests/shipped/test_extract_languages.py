@@ -788,3 +788,18 @@ def test_a_town_stands_alone_in_a_text_in_its_countrys_language(text: str, name:
 )
 def test_a_town_outside_its_countrys_language_needs_support(text: str) -> None:
     assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der polnische Kanute wurde in Peking Vierter und ist damit nicht zufrieden .", "Peking"),
+        ("Die Forscher lassen bei Genf Atomkerne zusammenstoßen , um die Teilchen zu finden .", "Genf"),
+    ],
+)
+def test_a_noun_with_its_capital_after_a_place_in_german(text: str, name: str) -> None:
+    assert [m.text for m in toponym.extract(text)] == [name]
+
+
+def test_a_capitalised_word_after_a_place_in_english_is_a_longer_name() -> None:
+    assert toponym.extract("She starred in Paris Hilton movies that were shown in the cinema .") == []

@@ -131,6 +131,8 @@ def _cyrillic_acronym(surface: str) -> bool:
 #: lower case, after a space (:data:`_GERMAN_FIRST` at the start of a text).
 _GERMAN_WORDS = r"(?:und|der|die|das|den|dem|im|zum|zur|nicht|ein|eine|ist|wird|mit)(?=\s)"
 _GERMAN = re.compile(r"\s" + _GERMAN_WORDS)
+#: A German preposition of place right before a name.
+_GERMAN_IN = re.compile(r"(?:^|\s)(?:in|bei|nach|aus|im)\s$", re.IGNORECASE)
 _GERMAN_FIRST = re.compile(_GERMAN_WORDS)
 
 
@@ -244,7 +246,13 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
                 # a country's name in another language than English before a frequent word of some
                 # language is the country before a noun German writes with a capital ("in
                 # Brasilien Platz 1", "Italien Erfolg"; "Jordan Henderson" is a person)
-                or (w not in words.calendar and not ask.ordinary(w) and not (ask.frequent(w) and ask.exonym(r.query)))
+                or (
+                    w not in words.calendar
+                    and not ask.ordinary(w)
+                    and not (ask.frequent(w) and ask.exonym(r.query))
+                    # German text writes a noun with a capital after "in Peking", "bei Genf"
+                    and not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
+                )
             )
             if named and not _title_line(text, r.start, lines):
                 continue
