@@ -752,6 +752,11 @@ def test_the_full_arabic_name_of_the_united_states_is_one_mention() -> None:
             "Zwickau",
             "de",
         ),
+        (  # 16,592 people
+            "Die Polizei hat am Montag in der Innenstadt von Sigmaringen einen Mann festgenommen .",
+            "Sigmaringen",
+            "de",
+        ),
         (
             "Le conseil communal de Montreux a décidé hier de ne pas construire la nouvelle salle , qui "
             "aurait coûté trop cher pour la ville et pour le canton .",
@@ -781,6 +786,8 @@ def test_a_town_stands_alone_in_a_text_in_its_countrys_language(text: str, name:
         # a surname among capitalised words, though a town of Spanish-speaking America bears it
         "El ministro de Agricultura , Miguel Arias Cañete , dijo hoy que el acuerdo con los países "
         "de la Unión es bueno para el sector y para la pesca .",
+        # a town of 10,295 people
+        "Die Polizei hat am Montag in der Innenstadt von Wunsiedel einen Mann festgenommen .",
         # a name in quotation marks is a brand's or a building's
         "Der Wagen «Zwickau» wurde in der Stadt nicht mehr gebaut , und die Firma ist seit dem Jahr "
         "nicht mehr auf dem Markt .",
