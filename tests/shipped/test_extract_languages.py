@@ -810,3 +810,19 @@ def test_a_noun_with_its_capital_after_a_place_in_german(text: str, name: str) -
 
 def test_a_capitalised_word_after_a_place_in_english_is_a_longer_name() -> None:
     assert toponym.extract("She starred in Paris Hilton movies that were shown in the cinema .") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        ("Le Conseil d'Etat du canton de Vaud a décidé hier de fermer les écoles .", "canton de Vaud", "subdivision"),
+        ("Dans le canton de Neuchâtel , les communes ont voté .", "canton de Neuchâtel", "subdivision"),
+        ("Le conseil de la ville de Neuchâtel a siégé hier soir .", "ville de Neuchâtel", "city"),
+    ],
+)
+def test_a_unit_written_before_a_name_in_french_is_part_of_it(text: str, mention: str, kind: str) -> None:
+    assert [(m.text, m.place.kind) for m in toponym.extract(text)] == [(mention, kind)]
+
+
+def test_a_unit_written_before_a_name_in_english_is_not() -> None:
+    assert [m.text for m in toponym.extract("The governor of the state of Texas said so .")] == ["Texas"]

@@ -28,6 +28,7 @@ from .proper import proper
 from .raw import Raw
 from .results import Results, merge
 from .textscan import H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .units import UnitWords
 from .windows import OVERLAP
 from .wordlists import cjk
 
@@ -187,6 +188,7 @@ class Scanner:
         self.scanner = TextScan(*args)
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
         self.forms = Forms(index, lookups, found.groups, self._python)
+        self.units = UnitWords(lookups)
 
     def scan(self, text: str) -> list[Raw]:
         """The candidates of ``text``, read as one window."""
@@ -226,7 +228,7 @@ class Scanner:
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
-            raws = self._proper(text, raws)
+            raws = self.units.extend(text, self._proper(text, raws))
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
         if text.isascii():  # no ASCII character continues another
