@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 from ..index import Index
 
@@ -57,15 +58,16 @@ class Languages:
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
             for lang, territories in (stored.get("spoken") or {}).items()
         }
+        #: Countries some language that tells (not English) is spoken in: a town elsewhere needs
+        #: no look at the text's language.
+        self.homes = frozenset().union(*self._spoken.values())
 
     def language(self, text: str) -> str | None:
         """The language of which the start of ``text`` holds the most distinct common words, when
         it holds enough of them and clearly more than of any other; else ``None``."""
-        counts: Counter[str] = Counter()
-        langs = self._langs
-        # each common word counts once: the words a text has are few, and found in one step
-        for word in self._words.intersection(_WORD.findall(text[:_HEAD].lower())):
-            counts.update(langs[word])
+        # each common word counts once for each language that has it: found and counted in C
+        common = self._words.intersection(_WORD.findall(text[:_HEAD].lower()))
+        counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
         best = counts.most_common(2)
         if not best or best[0][1] < _ENOUGH:
             return None

@@ -134,6 +134,7 @@ class Linker:
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
         alone = cand is not None and self.standing.alone(raw, cand, cand_row)
         home = self.standing.home(raw, match, row) if match is not None and not alone else -1
+        home = home if home in self.languages.homes else -1
         explicit: tuple[int, ...] = ()
         expanded: tuple[int, ...] = ()
         if match is not None and alone:
