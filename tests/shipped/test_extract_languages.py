@@ -650,6 +650,12 @@ def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]
         ("日本国内の医師が増えた。", [("日本", "jp")]),  # 日本 and 国内 ("inside the country"), not 日本国 and 内
         ("西ドイツの首相が来日した。", [("西ドイツ", "de")]),  # the same state as today's
         ("夜ヒットに含まれるのはSUPERのみとなっている。", []),  # みと (Mito in hiragana) inside のみとなる
+        ("同社は2010年に日本撤退を決めた。", [("日本", "jp")]),  # what is done there
+        ("この映画の日本公開は来年の春になる。", [("日本", "jp")]),
+        ("彼はフランス国籍を取得した。", [("フランス", "fr")]),
+        ("この製品は日本初の試みだった。", [("日本", "jp")]),
+        ("ドイツ選挙の結果が出た。", [("ドイツ", "de")]),
+        ("日本記録を更新した。", []),  # a record of Japan's is no place
     ],
 )
 def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tuple[str, str]]) -> None:
