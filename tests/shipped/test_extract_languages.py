@@ -345,6 +345,9 @@ def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> N
         "なくなった横浜FCと対戦した。",  # ... or Latin letters after it
         "彼はFC東京のサポーターだ。",
         "地元のアクロス福岡にて講演した。",  # a building
+        "アメリカ合衆国エネルギー省の発表によると、価格が上がった。",  # the run after it ends in a head
+        "試合は愛知県体育館で行われた。",
+        "満州事変が起きた年に生まれた。",  # an event named after its place
     ],
 )
 def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text: str) -> None:
@@ -357,6 +360,7 @@ def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text:
         ("北方領土の返還を日本政府が求めた", ["北方領土"]),  # a government is a political organisation
         ("彼はアメリカ・ニューヨークで生まれた。", ["アメリカ", "ニューヨーク"]),  # two places, one dot
         ("首相は東京駅から大阪に向かった。", ["大阪"]),
+        ("ドイツ最大の都市はベルリンだ。", ["ドイツ", "ベルリン"]),  # no head ends 最大
     ],
 )
 def test_japanese_places_beside_those_rules_stay(text: str, names: list[str]) -> None:

@@ -132,7 +132,7 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             i = j + 1
             continue
         glued = bool(after) and (is_han(after) or _katakana(after))
-        if glued and any(text.startswith(w, end) for w in words.heads):
+        if glued and (any(text.startswith(w, end) for w in words.heads) or _ends_in_head(text, end, words.heads)):
             i = j + 1
             continue
         if glued and text[end - 1] not in words.suffix and not any(text.startswith(w, end) for w in words.followers):
@@ -144,6 +144,16 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             out.append(raw if end == raw.end else replace(raw, end=end))
         i = j + 1
     return out
+
+
+def _ends_in_head(text: str, end: int, heads: tuple[str, ...]) -> bool:
+    """Does the run of Han and katakana glued after a name end with an organisation's head
+    (アメリカ合衆国エネルギー省, 日本赤十字社)?"""
+    k = end
+    n = min(len(text), end + 12)
+    while k < n and (is_han(text[k]) or _katakana(text[k])):
+        k += 1
+    return k > end and (k >= len(text) or not (is_han(text[k]) or _katakana(text[k]))) and text.endswith(heads, end, k)
 
 
 def _address(text: str, end: int) -> int:
