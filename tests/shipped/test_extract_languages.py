@@ -348,6 +348,7 @@ def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> N
         "アメリカ合衆国エネルギー省の発表によると、価格が上がった。",  # the run after it ends in a head
         "試合は愛知県体育館で行われた。",
         "満州事変が起きた年に生まれた。",  # an event named after its place
+        "欧州宇宙機関が打ち上げた。",
     ],
 )
 def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text: str) -> None:
@@ -660,6 +661,8 @@ def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]
         ("この製品は日本初の試みだった。", [("日本", "jp")]),
         ("ドイツ選挙の結果が出た。", [("ドイツ", "de")]),
         ("日本記録を更新した。", []),  # a record of Japan's is no place
+        ("ソ連書記長が来日した。", [("ソ連", "suhh")]),  # its officials
+        ("社会はアメリカ型に変わった。", [("アメリカ", "us")]),  # its way
     ],
 )
 def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tuple[str, str]]) -> None:
