@@ -801,6 +801,8 @@ def test_a_town_stands_alone_in_a_text_in_its_countrys_language(text: str, name:
         "de la Unión es bueno para el sector y para la pesca .",
         # a town of 10,295 people
         "Die Polizei hat am Montag in der Innenstadt von Wunsiedel einen Mann festgenommen .",
+        # a plural article makes the word a noun: the King and Queen, not a town called Reyes
+        "Finalmente , los Reyes visitaron la exposición y firmaron en el libro de honor de la ciudad .",
         # a name in quotation marks is a brand's or a building's
         "Der Wagen «Zwickau» wurde in der Stadt nicht mehr gebaut , und die Firma ist seit dem Jahr "
         "nicht mehr auf dem Markt .",

@@ -75,10 +75,15 @@ def _set_apart(text: str, raw: Raw) -> bool:
     before = text[max(0, raw.start - 40) : raw.start].split()
     if before and before[-1][:1].isupper() and before[-1][-1] not in _SENTENCE_END:
         return False
+    if before and before[-1] in _ARTICLES:
+        return False
     after = text[raw.end : raw.end + 40].split()
     return not (after and after[0][:1].isupper())
 
 
+#: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
+#: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
+_ARTICLES = frozenset({"los", "las", "les"})
 #: Opening quotation marks.
 _QUOTES = frozenset("«\"“„‘'")
 #: What ends a capitalised word that ends a sentence or a quotation.
