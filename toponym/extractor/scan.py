@@ -314,12 +314,9 @@ class Scanner:
         """Does ``query`` name a country or the like, or a first-level division of one (England)?"""
         if self.lookups.major(query):
             return True
-        top = self.lookups.get(query).top
-        return (
-            top is not None
-            and top.place.kind == "subdivision"
-            and self.index.places.top_level(self.index.row_of(top.place.id))
-        )
+        lookup = self.lookups.get(query)
+        top = lookup.top
+        return top is not None and top.place.kind == "subdivision" and self.index.places.top_level(lookup.top_row)
 
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place (its keys as a text query reaches them; never

@@ -122,11 +122,16 @@ def _word_start(text: str, end: int) -> int:
     character by character: a regular expression tried at each of the 16 places cost more)."""
     lo = max(0, end - 15)
     k = end
-    while k > lo and not (text[k - 1].isspace() or text[k - 1] in _OPENERS):
+    while k > lo and not _opens(text[k - 1]):
         k -= 1
-    if k == end or (k == lo and k > 0 and not (text[k - 1].isspace() or text[k - 1] in _OPENERS)):
+    if k == end or (k == lo and k > 0 and not _opens(text[k - 1])):
         return -1
     return k
+
+
+def _opens(ch: str) -> bool:
+    """Does ``ch`` end the word before a name, as a space does?"""
+    return ch.isspace() or ch in _OPENERS
 
 
 _INITIAL_BEFORE = re.compile(r"(?:^|\W)\w\. $")
