@@ -188,9 +188,9 @@ class Gazetteer:
         """The name to write for ``match``'s place as ``perspective`` or ``lang`` would."""
         return self.resolver.display_name(match, lang=lang, perspective=perspective)
 
-    def extract(self, text: str, *, context: bool = True) -> list[Mention]:
+    def extract(self, text: str, *, context: bool = True, demonyms: bool = False) -> list[Mention]:
         """Place mentions in ``text``; see :func:`toponym.extract`."""
-        return self.extractor.extract(text, context=context)
+        return self.extractor.extract(text, context=context, demonyms=demonyms)
 
     def normalize_text(
         self, text: str, *, to: str = "name", lang: str | None = None, perspective: str | None = None
@@ -378,13 +378,13 @@ def places(kind: str | Collection[str] | None = None, country: Place | str | Non
     return default_gazetteer().places(kind, country)
 
 
-def extract(text: str, *, context: bool = True) -> list[Mention]:
-    """Every place mention in ``text``: exact ``str`` offsets, longest match first, linked to a place.
+def extract(text: str, *, context: bool = True, demonyms: bool = False) -> list[Mention]:
+    """Every mention in ``text``: ``str`` offsets, longest first, linked (``demonyms``: docs/text.md).
 
     >>> [(m.start, m.end, m.text, m.place.id) for m in extract("Talks on Kunashiri and Shikotan")]
     [(9, 18, 'Kunashiri', 'kunashir'), (23, 31, 'Shikotan', 'shikotan')]
     """
-    return default_gazetteer().extractor.extract(text, context=context)
+    return default_gazetteer().extractor.extract(text, context=context, demonyms=demonyms)
 
 
 def normalize_text(text: str, *, to: str = "name", lang: str | None = None, perspective: str | None = None) -> str:

@@ -89,6 +89,7 @@ def extract(
     texts: Column,
     *,
     context: bool = True,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
@@ -97,7 +98,7 @@ def extract(
     offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``."""
     _pyarrow()
     return table_of_mentions(
-        extract_batch(texts, context=context, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer)
+        extract_batch(texts, context=context, demonyms=demonyms, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer)
     )
 
 

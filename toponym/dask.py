@@ -64,10 +64,10 @@ def _resolve_partition(
     return tp.resolve(names, **hints, codes=codes, gazetteer=open_gazetteer(index))
 
 
-def _extract_partition(texts: pd.Series, *, context: bool, index: str | None) -> pd.DataFrame:
+def _extract_partition(texts: pd.Series, *, context: bool, demonyms: bool, index: str | None) -> pd.DataFrame:
     from . import pandas as tp
 
-    return tp.extract(texts, context=context, gazetteer=open_gazetteer(index))
+    return tp.extract(texts, context=context, demonyms=demonyms, gazetteer=open_gazetteer(index))
 
 
 def _answer_partition(
@@ -147,7 +147,9 @@ def resolve(
     return matches
 
 
-def extract(texts: dd.Series, *, context: bool = True, index: str | os.PathLike[str] | None = None) -> dd.DataFrame:
+def extract(
+    texts: dd.Series, *, context: bool = True, demonyms: bool = False, index: str | os.PathLike[str] | None = None
+) -> dd.DataFrame:
     """A long table of mentions (columns as :func:`toponym.pandas.extract`; ``row`` is the index
     label of each mention's text), partitioned like ``texts``."""
     ddf = _dask()
@@ -157,5 +159,7 @@ def extract(texts: dd.Series, *, context: bool = True, index: str | os.PathLike[
     # ``row`` holds index labels of ``texts``: its dtype is that of their index
     meta = tp.frame_of_mentions(TextBatch(np.empty(0, dtype=np.intp), ()), index=pd.Index([], dtype=texts.index.dtype))
     path = os.fspath(index) if index is not None else None
-    mentions: dd.DataFrame = ddf.map_partitions(_extract_partition, texts, context=context, index=path, meta=meta)
+    mentions: dd.DataFrame = ddf.map_partitions(
+        _extract_partition, texts, context=context, demonyms=demonyms, index=path, meta=meta
+    )
     return mentions

@@ -92,6 +92,7 @@ def extract(
     texts: Column,
     *,
     context: bool = True,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
@@ -99,7 +100,9 @@ def extract(
     """A long DataFrame of mentions: ``row`` (the index label of the text), ``start``, ``end``
     (``str`` offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``."""
     pd = _pandas()
-    batch = extract_batch(texts, context=context, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer)
+    batch = extract_batch(
+        texts, context=context, demonyms=demonyms, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer
+    )
     return frame_of_mentions(batch, index=texts.index if isinstance(texts, pd.Series) else None)
 
 

@@ -17,7 +17,8 @@ matched), ``span._.place`` and ``span._.toponym_id`` (read from the match). Matc
 their docs through ``doc.to_bytes``, ``DocBin`` and ``nlp.pipe(n_process=...)``: spaCy's msgpack
 learns to write them here, as a pickle that loads nothing but toponym's result classes. Found spans are
 labelled ``label``, or by kind when it is ``None``: ``GPE`` for countries, territories,
-subdivisions and cities, ``LOC`` for everything else (seas, islands, regions), as in OntoNotes.
+subdivisions and cities, ``LOC`` for everything else (seas, islands, regions), ``NORP`` for an
+adjective read with ``demonyms=True`` ("Russian"), as in OntoNotes.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -122,6 +123,7 @@ class ToponymComponent:
         label: str | None = None,
         spans_key: str | None = None,
         context: bool = True,
+        demonyms: bool = False,
         index: str | None = None,
     ) -> None:
         if mode not in ("find", "link"):
@@ -132,12 +134,13 @@ class ToponymComponent:
         self.label = label
         self.spans_key = spans_key
         self.context = context
+        self.demonyms = demonyms
         self.gazetteer: Gazetteer = Gazetteer.load(index) if index else default_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode == "link":
             return next(self.pipe([doc]))
-        return self._find(doc, self.gazetteer.extract(doc.text, context=self.context))
+        return self._find(doc, self.gazetteer.extract(doc.text, context=self.context, demonyms=self.demonyms))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         """Docs in order; in ``link`` mode the entities of ``batch_size`` docs are resolved together,
@@ -157,6 +160,8 @@ class ToponymComponent:
     def _label(self, mention: Mention) -> str:
         if self.label is not None:
             return self.label
+        if mention.match.name_type == "demonym":
+            return "NORP"  # an adjective ("Russian", with demonyms=True), as OntoNotes labels it
         return "GPE" if mention.place.kind in GPE_KINDS else "LOC"
 
     def _find(self, doc: Doc, mentions: list[Mention]) -> Doc:
@@ -204,6 +209,7 @@ class ToponymComponent:
         "label": None,
         "spans_key": None,
         "context": True,
+        "demonyms": False,
         "index": None,
     },
     assigns=["doc.ents", "doc.spans", "span._.toponym_match"],
@@ -216,9 +222,17 @@ def make_toponym(
     label: str | None,
     spans_key: str | None,
     context: bool,
+    demonyms: bool,
     index: str | None,
 ) -> ToponymComponent:
     """The ``toponym`` factory; ``index`` is the path of a compiled index (``None``: the default)."""
     return ToponymComponent(
-        name, mode=mode, labels=labels, label=label, spans_key=spans_key, context=context, index=index
+        name,
+        mode=mode,
+        labels=labels,
+        label=label,
+        spans_key=spans_key,
+        context=context,
+        demonyms=demonyms,
+        index=index,
     )

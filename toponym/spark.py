@@ -141,7 +141,7 @@ def _cores(df: DataFrame) -> int:
         return 2
 
 
-def extract_udf(*, context: bool = True, index: str | os.PathLike[str] | None = None) -> Any:
+def extract_udf(*, context: bool = True, demonyms: bool = False, index: str | os.PathLike[str] | None = None) -> Any:
     """A pandas UDF: ``udf(texts)`` gives each row's mentions as an array of structs."""
     sql = _pyspark()
     import pandas as pd
@@ -150,7 +150,7 @@ def extract_udf(*, context: bool = True, index: str | os.PathLike[str] | None = 
     schema = sql.types.ArrayType(mention_schema())
 
     def extract_batch_udf(texts: pd.Series) -> pd.Series:
-        batch = extract_batch(texts, context=context, gazetteer=open_gazetteer(path))
+        batch = extract_batch(texts, context=context, demonyms=demonyms, gazetteer=open_gazetteer(path))
         # one list of plain dicts per distinct text, shared by the rows that repeat it
         found = [[_mention_row(m) for m in mentions] for mentions in batch.found]
         return pd.Series([found[i] for i in batch.rows.tolist()], dtype=object)

@@ -55,6 +55,16 @@ def test_entities_already_there_stay(shipped: Gazetteer) -> None:
     ]
 
 
+def test_adjectives_on_request_are_labelled_as_ontonotes_labels_them() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("toponym", config={"demonyms": True})
+    doc = nlp("Russian troops left Kunashiri.")
+    assert [(e.text, e.label_, e._.toponym_id) for e in doc.ents] == [
+        ("Russian", "NORP", "ru"),
+        ("Kunashiri", "LOC", "kunashir"),
+    ]
+
+
 def test_a_span_group_instead_of_the_entities() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("toponym", config={"spans_key": "places"})

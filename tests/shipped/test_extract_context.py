@@ -45,3 +45,63 @@ def test_without_context_a_name_means_what_it_means_alone(shipped: Gazetteer) ->
     assert ids(shipped, "London and Paris.", "London") == {LONDON_UK}
     assert ids(shipped, "London and Paris.", "Paris") == {PARIS_FR}
     assert [m.place.id for m in shipped.extract("London", context=False)] == [LONDON_UK]
+
+
+def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    """Each mention's text and its place's parent."""
+    return [(m.text, m.place.parent) for m in gz.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # a dateline: the town in Kentucky, not Scotland's Glasgow, and its later mentions too
+        ("GLASGOW, Ky. -- A bridge was closed on Monday. Glasgow police said it reopens soon.", "Glasgow", "us-ky"),
+        ("The mayor of Georgetown, Ky., spoke. Georgetown College closed early.", "Georgetown", "us-ky"),
+        # the town's parent is the state where the text names the province (Bizkaia, Basque Country)
+        ("Los vecinos de Sestao ( Vizcaya ) protestaron ayer.", "Sestao", "es-pv"),
+    ],
+)
+def test_a_town_written_before_its_state_is_the_one_in_that_state(
+    shipped: Gazetteer, text: str, name: str, region: str
+) -> None:
+    found = [parent for surface, parent in places(shipped, text) if surface.casefold() == name.casefold()]
+    assert found and set(found) == {region}
+
+
+def test_a_town_the_text_puts_where_no_such_place_is_known_is_no_answer(shipped: Gazetteer) -> None:
+    """No Paris in Idaho is known: the French capital would be a wrong answer, here and after."""
+    found = places(shipped, "He grew up in Paris, Idaho, and moved west. Paris had one school.")
+    assert found == [("Idaho", "us")]
+
+
+def test_the_town_settles_which_region_it_is_in(shipped: Gazetteer) -> None:
+    """Alone, "Toledo" is read as Belize's district; after a town of Spain it is the province."""
+    alone = {m.place.id for m in shipped.extract("Llueve en Toledo.")}
+    found = {
+        m.place.id
+        for m in shipped.extract("Hubo lluvias en Madridejos (Toledo). Toledo pide ayudas.")
+        if m.text == "Toledo"
+    }
+    assert found == {"es-to"} and alone != found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region of a list, not of the name before it
+        (
+            "Flights from Sydney, Victoria and Queensland resumed.",
+            [("Sydney", "au-nsw"), ("Victoria", "au"), ("Queensland", "au")],
+        ),
+        ("Les cantons de Zurich, Vaud et Genève ont voté.", [("Zurich", "ch-zh"), ("Vaud", "ch"), ("Genève", "ch-ge")]),
+        # regions one after another
+        ("Texas, California and Ohio sued.", [("Texas", "us"), ("California", "us"), ("Ohio", "us")]),
+        # a country after a name places nothing this way ("Mika Salo ( Finland )" in results is a driver)
+        ("The summit in Paris, France, ended.", [("Paris", "fr-idf"), ("France", None)]),
+    ],
+)
+def test_a_region_after_a_name_that_is_no_region_of_it_changes_nothing(
+    shipped: Gazetteer, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert places(shipped, text) == expected

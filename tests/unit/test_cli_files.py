@@ -326,7 +326,7 @@ def test_full_disk_while_replacing_a_file_leaves_it(
 
 
 def test_an_unexpected_error_is_one_line_too(index: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: Gazetteer, text: str, *, context: bool = True) -> list[object]:
+    def broken(self: Gazetteer, text: str, **options: bool) -> list[object]:
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(Gazetteer, "extract", broken)

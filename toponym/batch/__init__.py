@@ -247,6 +247,7 @@ def extract_batch(
     texts: Column,
     *,
     context: bool = True,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
@@ -257,7 +258,7 @@ def extract_batch(
     values = column_values(texts)
     rows = np.fromiter((seen.setdefault(row_key(v), len(seen)) for v in values), dtype=np.intp, count=len(values))
     gz = gazetteer if gazetteer is not None else default_gazetteer()
-    items: list[tuple[object, bool]] = [(text, context) for text in seen]
+    items: list[tuple[object, bool, bool]] = [(text, context, demonyms) for text in seen]
     label = f"toponym: {len(items)} distinct texts"
     found = run_chunks(extract_chunk, items, gz, n_jobs=n_jobs, progress=progress, label=label, mp_context=mp_context)
     return TextBatch(rows, tuple(found))
@@ -267,6 +268,7 @@ def extract_many(
     texts: Column,
     *,
     context: bool = True,
+    demonyms: bool = False,
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
@@ -275,11 +277,17 @@ def extract_many(
     """``extract`` over a column of texts: one list of mentions per row, in input order.
 
     Repeated texts are scanned once; a row that holds no text (``None``, NaN, a number) has no
-    mentions. ``n_jobs``, ``progress`` and ``gazetteer`` as for :func:`resolve_many`.
+    mentions. ``context`` and ``demonyms`` as for :func:`toponym.extract`. ``n_jobs``, ``progress`` and ``gazetteer`` as for :func:`resolve_many`.
 
     >>> [[m.place.id for m in row] for row in extract_many(["Talks on Kunashiri", None, "Iturup and Kunashiri"])]
     [['kunashir'], [], ['iturup', 'kunashir']]
     """
     return extract_batch(
-        texts, context=context, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer, mp_context=mp_context
+        texts,
+        context=context,
+        demonyms=demonyms,
+        n_jobs=n_jobs,
+        progress=progress,
+        gazetteer=gazetteer,
+        mp_context=mp_context,
     ).mentions()

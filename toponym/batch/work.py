@@ -72,17 +72,17 @@ def resolve_chunk(gazetteer: Gazetteer, chunk: list[Query]) -> list[Answer]:
     return out
 
 
-def _extract_one(gazetteer: Gazetteer, text: object, context: bool) -> tuple[Mention, ...]:
+def _extract_one(gazetteer: Gazetteer, text: object, context: bool, demonyms: bool) -> tuple[Mention, ...]:
     if not isinstance(text, str) or not text.strip():
         return ()
     try:
-        return tuple(gazetteer.extract(text, context=context))
+        return tuple(gazetteer.extract(text, context=context, demonyms=demonyms))
     except (ValueError, TypeError, LookupError):  # one odd text yields no mentions, the batch goes on
         return ()
 
 
-def extract_chunk(gazetteer: Gazetteer, chunk: list[tuple[object, bool]]) -> list[tuple[Mention, ...]]:
-    return [_extract_one(gazetteer, text, context) for text, context in chunk]
+def extract_chunk(gazetteer: Gazetteer, chunk: list[tuple[object, bool, bool]]) -> list[tuple[Mention, ...]]:
+    return [_extract_one(gazetteer, text, context, demonyms) for text, context, demonyms in chunk]
 
 
 _worker_gazetteer: Gazetteer | None = None

@@ -51,12 +51,12 @@ def _to_file(folder: str, write: Callable[[Output], None]) -> tuple[str | None, 
     return path, ""
 
 
-def _extract_job(task: tuple[str, str, str, str, str]) -> tuple[str | None, str]:
-    name, path, fmt, errors, folder = task
+def _extract_job(task: tuple[str, str, str, str, str, bool]) -> tuple[str | None, str]:
+    name, path, fmt, errors, folder, demonyms = task
 
     def write(out: Output) -> None:
         writer = RowWriter(out, fmt, EXTRACT_COLUMNS, extract_line)
-        extract_one(_gazetteer(), Input(name, path), writer, errors=errors, progress=False)
+        extract_one(_gazetteer(), Input(name, path), writer, errors=errors, progress=False, demonyms=demonyms)
 
     return _to_file(folder, write)
 
@@ -116,9 +116,11 @@ def _copy_out(results: Iterator[tuple[str | None, str]], out: Sink, strict: bool
         os.unlink(path)
 
 
-def extract_files(inputs: Sequence[Input], writer: RowWriter, *, jobs: int, errors: str, index: str | None) -> None:
+def extract_files(
+    inputs: Sequence[Input], writer: RowWriter, *, jobs: int, errors: str, index: str | None, demonyms: bool = False
+) -> None:
     with tempfile.TemporaryDirectory(prefix="toponym-") as folder:
-        tasks = [(name, path, writer.fmt, errors, folder) for name, path in _paths(inputs, folder)]
+        tasks = [(name, path, writer.fmt, errors, folder, demonyms) for name, path in _paths(inputs, folder)]
         writer.flush()  # the header, before the rows the workers wrote
         _copy_out(_ordered(_extract_job, tasks, jobs, index), writer.out, errors == "strict")
 

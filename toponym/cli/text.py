@@ -55,12 +55,22 @@ def _check(inputs: Sequence[Input], *, streams: bool) -> None:
 @click.argument("files", nargs=-1, required=True)
 @format_option("Output: text (default: FILE:LINE:COLUMN, ID, text, name), tsv or csv (with a header), jsonl.")
 @click.option("--jsonl", "--json", "as_json", is_flag=True, help="Same as --format jsonl.")
+@click.option(
+    "--demonyms", is_flag=True, help="Read a country's adjective as a mention of it too ('Russian' names Russia)."
+)
 @jobs_option
 @progress_option
 @errors_option
 @index_option
 def extract(
-    files: tuple[str, ...], fmt: str | None, as_json: bool, jobs: int, progress: bool, errors: str, index: str | None
+    files: tuple[str, ...],
+    fmt: str | None,
+    as_json: bool,
+    demonyms: bool,
+    jobs: int,
+    progress: bool,
+    errors: str,
+    index: str | None,
 ) -> None:
     """Find place mentions in FILES (- for standard input).
 
@@ -81,10 +91,10 @@ def extract(
             _check(inputs, streams=jobs > 1 and len(inputs) > 1)
         writer.header()
         if jobs > 1 and len(inputs) > 1:
-            parallel.extract_files(inputs, writer, jobs=jobs, errors=errors, index=index)
+            parallel.extract_files(inputs, writer, jobs=jobs, errors=errors, index=index, demonyms=demonyms)
             return
         for inp in inputs:
-            extract_one(gz, inp, writer, errors=errors, progress=progress)
+            extract_one(gz, inp, writer, errors=errors, progress=progress, demonyms=demonyms)
 
 
 @click.command()

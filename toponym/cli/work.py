@@ -38,11 +38,11 @@ def extract_line(row: Mapping[str, object]) -> str:
     return "\t".join([where, escape(str(row["id"])), escape(str(row["text"])), escape(str(row["name"]))])
 
 
-def mention_rows(gz: Gazetteer, name: str, block: Block) -> Iterator[dict[str, object]]:
+def mention_rows(gz: Gazetteer, name: str, block: Block, *, demonyms: bool = False) -> Iterator[dict[str, object]]:
     """The mentions of one block as rows, located by 1-based line and column (in characters)."""
     text = block.text
     line, line_start, pos = block.line, -block.column, 0  # line_start: where the current line begins
-    for m in sorted(gz.extract(text), key=lambda m: m.start):
+    for m in sorted(gz.extract(text, demonyms=demonyms), key=lambda m: m.start):
         newlines = text.count("\n", pos, m.start)
         if newlines:
             line += newlines
@@ -79,11 +79,13 @@ def blocks(inp: Input, f: BinaryIO, *, live: bool, errors: str, progress: bool) 
             done = now
 
 
-def extract_one(gz: Gazetteer, inp: Input, writer: RowWriter, *, errors: str, progress: bool) -> None:
+def extract_one(
+    gz: Gazetteer, inp: Input, writer: RowWriter, *, errors: str, progress: bool, demonyms: bool = False
+) -> None:
     """Write the mentions of ``inp``; a stream read live is flushed block by block as it arrives."""
     with io_errors(inp.name, "read"), inp.open() as (f, live):
         for block in blocks(inp, f, live=live, errors=errors, progress=progress):
-            for row in mention_rows(gz, inp.name, block):
+            for row in mention_rows(gz, inp.name, block, demonyms=demonyms):
                 writer.write(row)
             if live:
                 writer.flush()

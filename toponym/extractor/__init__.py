@@ -44,7 +44,9 @@ class Extractor:
         self.scanner = Scanner(index, self.lookups)
         self.linker = Linker(index, resolver, self.lookups)
 
-    def extract(self, text: str, *, context: bool = True, _window: int = WINDOW) -> list[Mention]:
+    def extract(
+        self, text: str, *, context: bool = True, demonyms: bool = False, _window: int = WINDOW
+    ) -> list[Mention]:
         """Every place mention in ``text``, in order, without overlaps; longest match wins.
 
         ``context=False`` skips the second pass that resolves ambiguous names with the other
@@ -56,4 +58,4 @@ class Extractor:
         raws = self.scanner.scan(text) if len(text) <= _window else scan_windows(self.scanner, text, _window)
         if not raws:
             return []
-        return self.linker.link(text, raws, context)
+        return self.linker.link(text, raws, context, demonyms)

@@ -26,6 +26,7 @@ from .affixes import affixes
 from .chars import SCRIPTS
 from .language import Languages
 from .lookups import Lookups
+from .placed import BETWEEN, Pin, Placer
 from .raw import Raw
 from .standing import Standing
 from .windows import Candidates
@@ -81,6 +82,11 @@ def _set_apart(text: str, raw: Raw) -> bool:
     return not (after and after[0][:1].isupper())
 
 
+def _adjective_shaped(raw: Raw, first: FirstPass) -> bool:
+    """May ``raw`` be a country's adjective (for ``demonyms=True``)? It names no place, as written."""
+    return (first.never or first.match is None) and raw.group < 0
+
+
 #: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
 #: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
 _ARTICLES = frozenset({"los", "las", "les"})
@@ -104,6 +110,9 @@ class Linker:
         self.languages = Languages(index)
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
+        self.placer = Placer(
+            index, lookups, lambda query, rows: self._in_context(query, rows, {}, need_support=True, default=None)
+        )
 
     def first_pass(self, raw: Raw, sig: _Signature | None = None) -> FirstPass:
         """The context-free verdict on a raw mention (memoised: it depends on its signature only).
@@ -239,8 +248,10 @@ class Linker:
                     expanded[row] = expanded.get(row, 0.0) + weight
         return passes, counts, explicit, expanded
 
-    def link(self, text: str, raws: Sequence[Raw], use_context: bool) -> list[Mention]:
-        """The mentions of ``text`` among its candidates ``raws``, each linked to a place."""
+    def link(self, text: str, raws: Sequence[Raw], use_context: bool, demonyms: bool = False) -> list[Mention]:
+        """The mentions of ``text`` among its candidates ``raws``, each linked to a place; with
+        ``demonyms`` a country's adjective names it too, without changing any other answer (it
+        is no part of the text's context)."""
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
@@ -269,10 +280,17 @@ class Linker:
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
         homeland: frozenset[int] | None = None  # the countries of the text's language, on first need
+        pins: dict[str, Pin] = {}  # names the text places in a region ("Glasgow, Ky.")
         while nxt is not None:
             (raw, sig), nxt = nxt, next(after, None)
             first = passes[sig]
-            if first.never:
+            # an adjective read on request; a name placed by the region after it ("Glasgow, Ky.")
+            adjective = self.lookups.adjective(raw.query) if demonyms and _adjective_shaped(raw, first) else None
+            pin = None if adjective or first.never else self._pinned(text, raw, first, nxt, passes, pins)
+            if adjective is not None or pin is not None or first.never:
+                found = adjective or (pin.match if pin is not None else None)
+                if found is not None:
+                    out.append(self._mention(text, raw, found))
                 continue
             if first.home >= 0 and _set_apart(text, raw):
                 if homeland is None:
@@ -307,6 +325,29 @@ class Linker:
             if match is not None and not (match.place.kind == "city" and clubs.club(text, raw.start)):
                 out.append(self._mention(text, raw, match))
         return out
+
+    def _pinned(
+        self,
+        text: str,
+        raw: Raw,
+        first: FirstPass,
+        nxt: tuple[Raw, _Signature] | None,
+        passes: dict[_Signature, FirstPass],
+        pins: dict[str, Pin],
+    ) -> Pin | None:
+        """The pin of ``raw``'s name by a region written after it, here or earlier in the text
+        (:mod:`.placed`): "LONDON, Ky." settles every "London" after it."""
+        key = raw.query.casefold()
+        pin = pins.get(key)
+        if pin is None and nxt is not None and BETWEEN.fullmatch(text, raw.end, nxt[0].start):
+            beside = passes[nxt[1]]
+            if beside.explicit:
+                pin = self.placer.pin(text, raw.query, first.match, beside.match, nxt[0])
+                if pin is not None:
+                    pins[key] = pin
+                    if pin.region is not None:  # the town settles which region it is, here and after
+                        pins[nxt[0].query.casefold()] = Pin(pin.region)
+        return pin
 
     def _decide(
         self,

@@ -12,6 +12,7 @@ __all__ = ["Lookups"]
 
 #: Places named in every language by the common noun ("Welt", "world"): no name of theirs is read over a word.
 _GENERIC = frozenset({"m49-001"})
+_MISS = object()
 
 
 class Lookups:
@@ -22,6 +23,7 @@ class Lookups:
         self._memo: BoundedMemo[str, Lookup] = BoundedMemo()
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._kinds = resolver.index.places.kind
+        self._adjectives: BoundedMemo[str, Match | None] = BoundedMemo()
 
     def get(self, query: str) -> Lookup:
         """The bare answer for ``query``, and every candidate."""
@@ -108,3 +110,24 @@ class Lookups:
         (a parish of the Isle of Man is called German)."""
         names = self.resolver.index.names
         return any(names.type(n) == "demonym" for n, _tier in self.resolver.index.keys.lookup(normalize_name(query)))
+
+    def adjective(self, query: str) -> Match | None:
+        """The country, territory or part of the world ``query`` is the adjective of ("Russian",
+        "South African", "European"), for ``extract(demonyms=True)``; not the people ("Russians"),
+        and not a region's adjective, which is also a language's or a people's ("English",
+        "Jewish")."""
+        found = self._adjectives.get(query, _MISS)
+        if found is _MISS:
+            match = self.resolver.resolve(query, demonyms=True)
+            if match is not None and (
+                match.name_type != "demonym" or match.place.kind not in MAJOR_KINDS or _plural(match)
+            ):
+                match = None
+            found = self._adjectives.put(query, match)
+        return found  # type: ignore[return-value]
+
+
+def _plural(match: Match) -> bool:
+    """Is the demonym matched the plural of another of the place's ("Russians"; "Swiss" is not)?"""
+    word = match.matched
+    return word.endswith("s") and any(n.type == "demonym" and n.name == word[:-1] for n in match.place.names)

@@ -1,0 +1,98 @@
+"""A name the text places in a region written right after it: "Glasgow, Ky.", "Sestao ( Vizcaya )".
+
+News writes a town that a reader may not know with its state or province after it, above all a
+town that shares its name with a famous one (a dateline "LONDON, Ky." is London, Kentucky). The
+region settles the town, for this mention and the name's later ones in the text; and the town
+settles the region where its name is ambiguous ("Madridejos ( Toledo )": the Spanish province,
+not Belize's district). A town the text puts in a region where no place of its name is known is
+no answer: the famous namesake elsewhere would be a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ..index import Index
+from ..model import Match
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from .lookups import Lookups
+from .raw import Raw
+
+__all__ = ["BETWEEN", "Pin", "Placer"]
+
+#: What stands between a name and the region written after it to place it.
+BETWEEN = re.compile(r",\s*|\s*\(\s*")
+#: A region that is one of a list ("Sydney, Victoria and Queensland"): no region of the name before.
+_LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
+
+#: Ranks ``query`` among its places by support from the given rows (the linker's memoised
+#: :meth:`~toponym.resolver.Resolver.resolve_in_context` with ``need_support``).
+InContext = Callable[[str, dict[int, float]], "Match | None"]
+
+
+class Pin(NamedTuple):
+    """What a name placed by the region after it means."""
+
+    match: Match | None
+    """Its place, or ``None``: no place of the name lies in the region."""
+    region: Match | None = None
+    """The region's own place, where the name settles which region it is (else ``None``): for the
+    region's mention right after it, and its later ones."""
+
+
+class Placer:
+    """Reads "name, region" pairs of one index."""
+
+    def __init__(self, index: Index, lookups: Lookups, in_context: InContext) -> None:
+        self.index = index
+        self.lookups = lookups
+        self._in_context = in_context
+
+    def pin(self, text: str, query: str, match: Match | None, region: Match | None, after: Raw) -> Pin | None:
+        """The pin of ``query`` (context-free answer ``match``) by the name ``after`` it, whose own
+        standing answer is ``region``; ``None`` when that name is no region of it: a country (in
+        results, "Mika Salo ( Finland )" is a driver), one of a list ("Sydney, Victoria and ..."),
+        or the name is a region itself ("Texas, California", "Zurich, Vaud et Genève")."""
+        if region is None or region.place.kind != "subdivision" or _LIST.match(text, after.end):
+            return None
+        kind = self.index.places.kind
+        if match is not None and match.place.kind in MAJOR_KINDS:
+            return None
+        if any(kind[r.place] == "subdivision" and self._first_level(r.place) for r in self.lookups.get(query).rows):
+            return None
+        # every region the name after it may mean, each with the regions above it below its
+        # country: a town's parent may be the state where the text names the province
+        # ("Sestao ( Vizcaya )": Bizkaia, in the Basque Country)
+        regions = {
+            r.place: {r.place, *(a for a in self.index.ancestors(r.place) if kind[a] not in COUNTRY_KINDS)}
+            for r in self.lookups.get(after.query).rows
+            if kind[r.place] == "subdivision"
+        }
+        every = set().union(*regions.values())
+        if match is not None and not every.isdisjoint(self._up(match)):
+            return Pin(match, self._region(after.query, region, regions, match))
+        found = self._in_context(query, dict.fromkeys(every, 1.0))
+        if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
+            return Pin(found, self._region(after.query, region, regions, found))
+        return Pin(None) if match is not None else None
+
+    def _up(self, match: Match) -> set[int]:
+        row = self.index.row_of(match.place.id)
+        return {row, *self.index.ancestors(row)}
+
+    def _region(self, query: str, region: Match, regions: dict[int, set[int]], town: Match) -> Match | None:
+        """The region ``query`` names, now that the town in it is known: the one of its places
+        whose area holds the town, when it is not the answer it has alone."""
+        up = self._up(town)
+        held = [r for r, area in regions.items() if not area.isdisjoint(up)]
+        if len(held) != 1 or held[0] == self.index.row_of(region.place.id):
+            return None
+        return self._in_context(query, {held[0]: 1.0})
+
+    def _first_level(self, row: int) -> bool:
+        """Is the place at ``row`` a region right below its country?"""
+        kind = self.index.places.kind
+        parent = self.index.places.parent[row]
+        return parent < 0 or kind[parent] in COUNTRY_KINDS
