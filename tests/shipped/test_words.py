@@ -220,3 +220,18 @@ def test_japanese_regions_leave_their_homonyms_alone(shipped: Gazetteer, name: s
     """中国 is China (the region is 中国地方), Sanyo the electronics maker, 东北 and 中部 words."""
     found = shipped.resolve(name)
     assert (found.place.id if found else None) == place
+
+
+@pytest.mark.parametrize("village", ["Payerne", "Zumaia", "Rosslyn", "Kronoby", "Solarino"])
+def test_a_real_town_the_index_lacks_is_no_typo_of_a_place_it_carries(shipped: Gazetteer, village: str) -> None:
+    """Payerne is not Bavaria, Zumaia not Zambia, Rosslyn not Russia: GeoNames' places of 1,000+
+    people that the index does not carry (``words/geonames.elsewhere.txt``) get no answer."""
+    assert shipped.resolve(village) is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "place"), [("Frnace", "fr"), ("Germny", "de"), ("Zambai", "zm"), ("Iturupp", "iturup")]
+)
+def test_typos_of_places_it_carries_still_answer(shipped: Gazetteer, typo: str, place: str) -> None:
+    found = shipped.resolve(typo)
+    assert found is not None and found.place.id == place and found.method == "fuzzy"

@@ -118,3 +118,22 @@ def test_a_countrys_name_with_its_people_is_no_word_of_the_text_lexicon() -> Non
 
     assert words(frozenset()) == {"人", "日本人", "本人", "日本酒"}
     assert words(frozenset({"日本"})) == {"人", "本人", "日本酒"}  # 本人 ("oneself") is no 本 + 人
+
+
+def test_a_place_the_index_lacks_is_no_typo_of_one_it_carries(tmp_path: Path) -> None:
+    """A name in ``words/*.elsewhere.txt`` is a real place of its own: never read as a typo, while
+    the stored names and the other typos answer as before, and the list is no dictionary."""
+    import shutil
+
+    root = tmp_path / "gz"
+    shutil.copytree(FIXTURE, root)
+    before = Gazetteer(compile_gazetteer(root, tmp_path / "before.bin"))
+    (root / "words" / "test.elsewhere.txt").write_text("# places elsewhere\nShikotam\n", encoding="utf-8")
+    after = Gazetteer(compile_gazetteer(root, tmp_path / "after.bin"))
+    typo = before.resolve("Shikotam")
+    assert typo is not None and typo.place.id == "shikotan" and typo.method == "fuzzy"
+    assert after.resolve("Shikotam") is None
+    assert after.resolve("shikotam") is None
+    for name in ("Shikotan", "Shokotan", "Shikotn", "Kunashro"):
+        assert after.resolve(name) == before.resolve(name) is not None
+    assert "shikotam" in after.index.policy.elsewhere and "shikotam" not in after.index.policy.words

@@ -138,6 +138,8 @@ class Words:
     """The most frequent words (``*.common.txt``); common words are dictionary words too."""
     no_fuzzy: frozenset[str] = frozenset()
     """Never fuzzy-matched: dictionary words, capitalised words, given names (``*.proper.txt``)."""
+    elsewhere: frozenset[str] = frozenset()
+    """Names of real places the index does not carry (``*.elsewhere.txt``): never read as a typo."""
     frequent: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Language -> its most frequent words in rank order (``<lang>.frequent.txt``), normalised with
     accents kept (:func:`~toponym.normalize.normalize_name`), not folded."""

@@ -93,6 +93,7 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
     words: set[str] = set()
     common: set[str] = set()
     proper: set[str] = set()
+    elsewhere: set[str] = set()
     frequent: dict[str, tuple[str, ...]] = {}
     for path in sorted(p for p in (root / "words").glob("*.txt") if p.is_file()):
         rel = _rel(path, root)
@@ -110,6 +111,9 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
             frequent[path.name.removesuffix(".frequent.txt")] = tuple(dict.fromkeys(w for w in norms if w))
             continue
         keys = [fold_key(w) for w in norms]
+        if path.name.endswith(".elsewhere.txt"):
+            elsewhere.update(keys)
+            continue
         (proper if path.name.endswith(".proper.txt") else words).update(keys)
         if path.name.endswith(".common.txt"):
             common.update(keys)
@@ -121,7 +125,9 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
             if line and not line.startswith("#") and "\t" in line:
                 territory, langs = line.split("\t", 1)
                 territory_langs[territory] = tuple(langs.split(","))
-    return Words(frozenset(words), frozenset(common), frozenset(no_fuzzy), frequent, territory_langs)
+    return Words(
+        frozenset(words), frozenset(common), frozenset(no_fuzzy), frozenset(elsewhere), frequent, territory_langs
+    )
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -24,6 +24,7 @@ from ..index.schema import (
     WORD_CASELESS,
     WORD_COMMON,
     WORD_DICTIONARY,
+    WORD_ELSEWHERE,
     WORD_FUNCTION,
     WORD_NO_FUZZY,
     WORD_ORDINARY,
@@ -323,15 +324,14 @@ def _meta(
 def _word_sections(
     words: Words, ordinary: frozenset[str], function: frozenset[str], caseless: frozenset[str]
 ) -> dict[str, array[int] | bytes]:
-    """The ordinary words, each with its ``WORD_*`` bits, in a hash table (about 700,000 of them)."""
+    """The ordinary words (and places elsewhere), each with its ``WORD_*`` bits, in a hash table (about 800,000)."""
     flags: dict[str, int] = {}
     for group, bit in ((words.dictionary, WORD_DICTIONARY), (words.common, WORD_COMMON | WORD_DICTIONARY),
                        (words.no_fuzzy | words.dictionary, WORD_NO_FUZZY), (ordinary, WORD_ORDINARY),
                        ({fold_key(w) for w in ordinary}, WORD_ORDINARY_KEY), (function, WORD_FUNCTION),
-                       (caseless, WORD_CASELESS)):  # fmt: skip
-        for word in group:
-            if word:
-                flags[word] = flags.get(word, 0) | bit
+                       (caseless, WORD_CASELESS), (words.elsewhere, WORD_ELSEWHERE)):  # fmt: skip
+        for word in filter(None, group):
+            flags[word] = flags.get(word, 0) | bit
     ordered = sorted(flags)
     return {
         "words_blob": _blob(ordered),

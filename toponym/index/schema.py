@@ -32,6 +32,7 @@ __all__ = [
     "WORD_CASELESS",
     "WORD_COMMON",
     "WORD_DICTIONARY",
+    "WORD_ELSEWHERE",
     "WORD_FUNCTION",
     "WORD_NO_FUZZY",
     "WORD_ORDINARY",
@@ -78,6 +79,9 @@ WORD_FUNCTION: Final = 32
 #: One of the core words of a language written without case (Arabic, Hebrew, Hindi...) that
 #: names no country, sea or metropolis: without a capital to tell the name, the word.
 WORD_CASELESS: Final = 64
+#: The name of a real place the index does not carry (``words/*.elsewhere.txt``): a query spelled
+#: as one is that place, no typo of another's name.
+WORD_ELSEWHERE: Final = 128
 
 #: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
 #: "bosnia and herzegovina"); a longer key or word of a script without spaces starts with it.

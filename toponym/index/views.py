@@ -233,6 +233,8 @@ class Policy:
     caseless_words: WordSet
     """Core words of languages written without case that name no country, sea or metropolis
     (normalised): in text a word before a name."""
+    elsewhere: WordSet
+    """Names of real places the index does not carry (folded keys): never read as a typo."""
     perspective_alias: Mapping[str, str]
     id_alias: Mapping[str, str]
     ambiguity: float

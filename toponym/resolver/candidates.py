@@ -141,8 +141,8 @@ def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Ca
     # letters count, not its hyphens and spaces ("us-ca" is four letters, no typo of "Lusaca")
     letters = _letters(folded)
     edits = key_edits(letters + 1) if letters >= 5 else 0
-    if not edits or folded in index.policy.no_fuzzy_words:
-        return []
+    if not edits or folded in index.policy.no_fuzzy_words or folded in index.policy.elsewhere:
+        return []  # a word, or a real place the index lacks ("Payerne" is no typo of "Bayern")
     if not folded.isascii() and script_of(folded) in NO_FUZZY_SCRIPTS:
         return []
     # each stored key tolerates what its own letters allow: a five-letter query may be a
