@@ -663,6 +663,10 @@ def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]
         ("日本記録を更新した。", []),  # a record of Japan's is no place
         ("ソ連書記長が来日した。", [("ソ連", "suhh")]),  # its officials
         ("社会はアメリカ型に変わった。", [("アメリカ", "us")]),  # its way
+        ("東京-大阪間の新幹線が止まった。", [("東京", "gn-1850147"), ("大阪", "gn-1853909")]),  # a route between
+        # the last of a list of places shares the noun after it with the others
+        ("両軍はフランス・スペイン辺境で戦った。", [("フランス", "fr"), ("スペイン", "es")]),
+        ("ドイツ・オーストリア合同調査が始まった。", [("ドイツ", "de"), ("オーストリア", "at")]),
     ],
 )
 def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tuple[str, str]]) -> None:

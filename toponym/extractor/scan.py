@@ -88,7 +88,8 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
       the key after it makes one span with it (東京都千代田区 is one place, linked to the last).
     * A key glued to a Han or katakana character after it begins a longer noun (日本記録,
       東京オリンピック, 名古屋鉄道): not a name, unless it ends in a place suffix itself, or a
-      word that commonly follows a place follows it (政府, 首相, 沖, ...). The head of the name of an
+      word that commonly follows a place follows it (政府, 首相, 沖, ...), or it ends a list of places
+      joined by the middle dot (フランス・スペイン国境). The head of the name of an
       organisation or a building (軍, 代表, 委員会, 駅) makes the whole that name (アメリカ軍,
       日本代表, 東京駅): no place.
     * A katakana word that the middle dot joins to another that is no place is a word of a longer
@@ -135,7 +136,10 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         if glued and (any(text.startswith(w, end) for w in words.heads) or _ends_in_head(text, end, words.heads)):
             i = j + 1
             continue
-        if glued and text[end - 1] not in words.suffix and not any(text.startswith(w, end) for w in words.followers):
+        # the last of a list of places joined by the middle dot shares the noun after it with the
+        # others (フランス・スペイン国境, 日本・中国間): a place, as the first is
+        listed = raw.start > 0 and text[raw.start - 1] == "・" and bool(out) and out[-1].end == raw.start - 1
+        if glued and not listed and text[end - 1] not in words.suffix and not text.startswith(words.followers, end):
             i = j + 1
             continue
         if j > i:  # an address of several parts is no ordinary word, whatever its last key is alone (市川)
