@@ -359,7 +359,9 @@ def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text:
     ("text", "names"),
     [
         ("北方領土の返還を日本政府が求めた", ["北方領土"]),  # a government is a political organisation
-        ("彼はアメリカ・ニューヨークで生まれた。", ["アメリカ", "ニューヨーク"]),  # two places, one dot
+        # a country and a place in it: one locator (Japanese annotation marks it so 10 times in 12)
+        ("彼はアメリカ・ニューヨークで生まれた。", ["アメリカ・ニューヨーク"]),
+        ("会談はドイツ・フランス両国で行われた。", ["ドイツ", "フランス"]),  # two places apart: a list
         ("首相は東京駅から大阪に向かった。", ["大阪"]),
         ("ドイツ最大の都市はベルリンだ。", ["ドイツ", "ベルリン"]),  # no head ends 最大
     ],
@@ -667,6 +669,10 @@ def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]
         # the last of a list of places shares the noun after it with the others
         ("両軍はフランス・スペイン辺境で戦った。", [("フランス", "fr"), ("スペイン", "es")]),
         ("ドイツ・オーストリア合同調査が始まった。", [("ドイツ", "de"), ("オーストリア", "at")]),
+        # a country, the middle dot and a place in it: one locator, the place
+        ("彼はロシア・チェリャビンスク州で生まれた。", [("ロシア・チェリャビンスク州", "ru-che")]),
+        ("会議はフランス・パリで開かれた。", [("フランス・パリ", "gn-2988507")]),
+        ("日本・中国・韓国の首脳が会談した。", [("日本", "jp"), ("中国", "cn"), ("韓国", "kr")]),  # a list
     ],
 )
 def test_a_japanese_place_glued_to_what_belongs_to_it(text: str, want: list[tuple[str, str]]) -> None:

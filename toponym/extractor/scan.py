@@ -23,6 +23,7 @@ from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
 from .contractions import Contractions
 from .forms import Forms
+from .locators import locators
 from .lookups import Lookups
 from .proper import proper
 from .raw import Raw
@@ -236,7 +237,7 @@ class Scanner:
             raws = self._dotted(text, raws, lo, hi)
         raws = self.contractions.find(text, lo, hi, raws)
         if self.kana(text) if kana is None else kana:
-            raws = japanese(text, raws) if raws else raws
+            raws = locators(text, japanese(text, raws), self.lookups) if raws else raws
             raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
         elif not text.isascii():
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
