@@ -105,3 +105,20 @@ def test_a_region_after_a_name_that_is_no_region_of_it_changes_nothing(
     shipped: Gazetteer, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert places(shipped, text) == expected
+
+
+def test_a_name_placed_again_elsewhere_is_that_place_from_there_on(shipped: Gazetteer) -> None:
+    """A later region after the name places it anew; a country after it lifts the earlier pin."""
+    text = "He grew up in Paris, Idaho, then studied in Paris, France. Paris was far from home."
+    assert [(m.text, m.place.parent) for m in shipped.extract(text)] == [
+        ("Idaho", "us"),
+        ("Paris", "fr-idf"),
+        ("France", None),
+        ("Paris", "fr-idf"),
+    ]
+    text = "GLASGOW, Ky. -- Glasgow police said. Glasgow, Scotland, sent help."
+    assert [m.place.parent for m in shipped.extract(text) if m.text.casefold() == "glasgow"] == [
+        "us-ky",
+        "us-ky",
+        "gb-sct",
+    ]

@@ -336,18 +336,19 @@ class Linker:
         pins: dict[str, Pin],
     ) -> Pin | None:
         """The pin of ``raw``'s name by a region written after it, here or earlier in the text
-        (:mod:`.placed`): "LONDON, Ky." settles every "London" after it."""
+        (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
+        written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
         key = raw.query.casefold()
-        pin = pins.get(key)
-        if pin is None and nxt is not None and BETWEEN.fullmatch(text, raw.end, nxt[0].start):
-            beside = passes[nxt[1]]
-            if beside.explicit:
-                pin = self.placer.pin(text, raw.query, first.match, beside.match, nxt[0])
-                if pin is not None:
-                    pins[key] = pin
-                    if pin.region is not None:  # the town settles which region it is, here and after
-                        pins[nxt[0].query.casefold()] = Pin(pin.region)
-        return pin
+        if nxt is not None and BETWEEN.fullmatch(text, raw.end, nxt[0].start) and passes[nxt[1]].explicit:
+            pin = self.placer.pin(text, raw.query, first.match, passes[nxt[1]].match, nxt[0])
+            if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
+                pins.pop(key, None)
+                return None
+            pins[key] = pin
+            if pin.region is not None:  # the town settles which region it is, here and after
+                pins[nxt[0].query.casefold()] = Pin(pin.region)
+            return pin
+        return pins.get(key)
 
     def _decide(
         self,
