@@ -62,3 +62,21 @@ def test_context_picks_the_county() -> None:
     text = "COLUMBIA, Ky. -- A Metcalfe County man is arrested after an Adair County shooting."
     found = {m.text: m.match.place.id for m in toponym.extract(text) if m.match is not None}
     assert found.get("Adair County") == "gn-4282211"  # Kentucky's
+
+
+@pytest.mark.parametrize(
+    ("query", "place"),
+    [
+        ("Madridejos (Toledo)", "gn-2514334"),  # the province of Toledo, in Castile-La Mancha
+        ("Sestao (Vizcaya)", "gn-3109041"),  # Biscay, in the Basque Country
+        ("Rho (Milano)", "gn-3169447"),  # the province of Milan, in Lombardy
+        ("Paris, Texas", "gn-4717560"),
+        ("Paris, Idaho", None),  # no Paris in Idaho is known
+    ],
+)
+def test_a_town_with_its_province_is_the_town_the_province_s_region_holds(
+    shipped: Gazetteer, query: str, place: str | None
+) -> None:
+    """A city is filed under its first-level unit, not its province: the province's region holds it."""
+    found = shipped.resolve(query)
+    assert (found.place.id if found is not None else None) == place

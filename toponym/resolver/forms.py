@@ -20,7 +20,7 @@ from ..index import Index
 from ..index.blocking import key_edits
 from ..model import Explanation
 from ..normalize import fold_key, normalize_name
-from ..vocab import Kind
+from ..vocab import COUNTRY_KINDS, Kind
 from .candidates import Candidate
 from .codes import code_shaped, code_table
 from .hints import Hints
@@ -210,10 +210,18 @@ class Regions:
 
 def _within(index: Index, regions: frozenset[int]) -> Callable[[Candidate], bool]:
     places = index.places
+    kind, parent = places.kind, places.parent
+    # a city is filed under its first-level unit, not its province: "Sestao (Vizcaya)" is the
+    # Sestao filed under the Basque Country, which holds the province of Biscay
+    above = {parent[r] for r in regions if parent[r] >= 0 and kind[parent[r]] not in COUNTRY_KINDS}
 
     def keep(c: Candidate) -> bool:
         p = c.place
-        return p not in regions and (places.country[p] in regions or not regions.isdisjoint(index.ancestors(p)))
+        if p in regions:
+            return False
+        if places.country[p] in regions or not regions.isdisjoint(index.ancestors(p)):
+            return True
+        return kind[p] == "city" and parent[p] in above
 
     return keep
 
