@@ -122,3 +122,27 @@ def test_a_name_placed_again_elsewhere_is_that_place_from_there_on(shipped: Gaze
         "us-ky",
         "gb-sct",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        # a country after a name moves it there, here and after
+        ("He moved to London, Canada, last year. London is cold in winter.", "London", "ca-on"),
+        ("She lives in Paris, Canada.", "Paris", "ca-on"),
+        ("Moscow, Russia, said nothing.", "Moscow", "ru-mow"),  # already there
+    ],
+)
+def test_a_country_after_a_name_is_where_it_lies(shipped: Gazetteer, text: str, name: str, parent: str) -> None:
+    found = [m.place.parent for m in shipped.extract(text) if m.text == name]
+    assert found and set(found) == {parent}
+
+
+def test_a_country_after_a_name_never_takes_its_answer_away(shipped: Gazetteer) -> None:
+    """A town that no place of the country bears keeps its answer (no pin drops it), and a driver's
+    country in results or a list of places moves nothing."""
+    assert [m.text for m in shipped.extract("1. Mika Salo, Finland, 1:54")] == ["Finland"]
+    assert [(m.text, m.place.id) for m in shipped.extract("Talks between Moscow, Ukraine and the West.")] == [
+        ("Moscow", "gn-524901"),
+        ("Ukraine", "ua"),
+    ]

@@ -52,10 +52,14 @@ class Placer:
 
     def pin(self, text: str, query: str, match: Match | None, region: Match | None, after: Raw) -> Pin | None:
         """The pin of ``query`` (context-free answer ``match``) by the name ``after`` it, whose own
-        standing answer is ``region``; ``None`` when that name is no region of it: a country (in
-        results, "Mika Salo ( Finland )" is a driver), one of a list ("Sydney, Victoria and ..."),
-        or the name is a region itself ("Texas, California", "Zurich, Vaud et Genève")."""
-        if region is None or region.place.kind != "subdivision" or _LIST.match(text, after.end):
+        standing answer is ``region``; ``None`` when that name is no region of it: one of a list
+        ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California", "Zurich,
+        Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
+        if region is None or _LIST.match(text, after.end):
+            return None
+        if region.place.kind in COUNTRY_KINDS:
+            return self._in_country(text, query, match, region, after)
+        if region.place.kind != "subdivision":
             return None
         kind = self.index.places.kind
         if match is not None and match.place.kind in MAJOR_KINDS:
@@ -77,6 +81,21 @@ class Placer:
         if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
             return Pin(found, self._region(after.query, region, regions, found))
         return Pin(None) if match is not None else None
+
+    def _in_country(self, text: str, query: str, match: Match | None, country: Match, after: Raw) -> Pin | None:
+        """A name and a comma before a country ("London, Canada", "Victoria, Canada"): the one of
+        its places in that country, where its own answer lies elsewhere and one place of the
+        name is there; never no answer (a driver's country in results, "Mika Salo, Finland", is
+        no country of a town), and not after a bracket ("Salo ( Finland )")."""
+        if match is None or match.place.kind in MAJOR_KINDS or not text[: after.start].rstrip().endswith(","):
+            return None
+        row = self.index.row_of(country.place.id)
+        if self.index.places.country[self.index.row_of(match.place.id)] == row:
+            return None
+        found = self._in_context(query, {row: 1.0})
+        if found is None or found.place.kind in MAJOR_KINDS or self.index.row_of(found.place.id) == row:
+            return None
+        return Pin(found)
 
     def _up(self, match: Match) -> set[int]:
         row = self.index.row_of(match.place.id)
