@@ -131,6 +131,9 @@ def test_a_name_placed_again_elsewhere_is_that_place_from_there_on(shipped: Gaze
         ("He moved to London, Canada, last year. London is cold in winter.", "London", "ca-on"),
         ("She lives in Paris, Canada.", "Paris", "ca-on"),
         ("Moscow, Russia, said nothing.", "Moscow", "ru-mow"),  # already there
+        # the likeliest of its places there, as a country hint ranks them (not a tie)
+        ("Victoria, Canada, is rainy.", "Victoria", "ca-bc"),
+        ("Valencia, Venezuela, grew fast.", "Valencia", "ve-g"),
     ],
 )
 def test_a_country_after_a_name_is_where_it_lies(shipped: Gazetteer, text: str, name: str, parent: str) -> None:

@@ -92,8 +92,12 @@ class Placer:
         row = self.index.row_of(country.place.id)
         if self.index.places.country[self.index.row_of(match.place.id)] == row:
             return None
-        found = self._in_context(query, {row: 1.0})
-        if found is None or found.place.kind in MAJOR_KINDS or self.index.row_of(found.place.id) == row:
+        # ranked as a country hint ranks it: the likeliest of its places there (Victoria, British
+        # Columbia, before Victoria County, Nova Scotia), none when they tie
+        found = self.lookups.resolver.resolve(query, country=country.place.id)
+        if found is None or found.place.kind in MAJOR_KINDS:
+            return None
+        if self.index.places.country[self.index.row_of(found.place.id)] != row:
             return None
         return Pin(found)
 
