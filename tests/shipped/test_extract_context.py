@@ -149,3 +149,10 @@ def test_a_country_after_a_name_never_takes_its_answer_away(shipped: Gazetteer) 
         ("Moscow", "gn-524901"),
         ("Ukraine", "ua"),
     ]
+
+
+def test_a_country_the_text_names_weighs_for_its_own_places(shipped: Gazetteer) -> None:
+    """Two English towns named below do not move "Washington" to England in a text that names the
+    United States twice: the answer's own country counts as often as the text names it."""
+    text = "Washington (CNN) The United States will send envoys to Bolton and Plymouth, a United States official said."
+    assert [m.place.parent for m in shipped.extract(text) if m.text == "Washington"] == ["us-dc"]

@@ -61,13 +61,15 @@ def focus_of(
     """What settles an ambiguous name of a text that may stand alone, whose answer without context
     is ``row`` (-1: none): the places the text names below country level and what contains them
     (``expanded``), and the countries it is set in (``countries``, :func:`setting`) when that answer
-    lies in none of the countries it names at all (``named``). Three "London" in a text that names
-    Canada twice and not the UK are the one in Ontario; beside "Ukraine" and "Russia", "Crimea"
-    keeps the policy's answer."""
+    lies in none of the countries it names at all (``named``); when it does, that country as often
+    as the text names it. Three "London" in a text that names Canada twice and not the UK are the
+    one in Ontario; beside "Ukraine" and "Russia", "Crimea" keeps the policy's answer."""
     if not countries or row < 0:
         return expanded
     places = index.places
     home = row if places.kind[row] in COUNTRY_KINDS else places.country[row]
     if home in named:
-        return expanded
+        # its own country named in the text weighs for it as much as it is named: a text that
+        # names the United States keeps "WASHINGTON" in it, though England is named below it too
+        return {home: named[home], **expanded}
     return {**countries, **expanded}
