@@ -71,5 +71,6 @@ def focus_of(
     if home in named:
         # its own country named in the text weighs for it as much as it is named: a text that
         # names the United States keeps "WASHINGTON" in it, though England is named below it too
-        return {home: named[home], **expanded}
+        # (a country's own name, "Georgia", is no evidence for itself)
+        return expanded if home == row else {home: named[home], **expanded}
     return {**countries, **expanded}
