@@ -339,8 +339,8 @@ class Linker:
         (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
         written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
         key = raw.query.casefold()
-        if nxt is not None and BETWEEN.fullmatch(text, raw.end, nxt[0].start) and passes[nxt[1]].explicit:
-            pin = self.placer.pin(text, raw.query, first.match, passes[nxt[1]].match, nxt[0])
+        if nxt is not None and (between := BETWEEN.fullmatch(text, raw.end, nxt[0].start)) and passes[nxt[1]].explicit:
+            pin = self.placer.pin(text, raw.query, first.match, passes[nxt[1]].match, nxt[0], between.group())
             if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
                 pins.pop(key, None)
                 return None

@@ -50,21 +50,25 @@ class Placer:
         self.lookups = lookups
         self._in_context = in_context
 
-    def pin(self, text: str, query: str, match: Match | None, region: Match | None, after: Raw) -> Pin | None:
+    def pin(
+        self, text: str, query: str, match: Match | None, region: Match | None, after: Raw, between: str
+    ) -> Pin | None:
         """The pin of ``query`` (context-free answer ``match``) by the name ``after`` it, whose own
-        standing answer is ``region``; ``None`` when that name is no region of it: one of a list
+        standing answer is ``region``, written with ``between`` (a :data:`BETWEEN` match) between
+        them; ``None`` when that name is no region of it: one of a list
         ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California", "Zurich,
         Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
         if region is None or _LIST.match(text, after.end):
             return None
         if region.place.kind in COUNTRY_KINDS:
-            return self._in_country(text, query, match, region, after)
+            return self._in_country(query, match, region, between)
         if region.place.kind != "subdivision":
             return None
         kind = self.index.places.kind
         if match is not None and match.place.kind in MAJOR_KINDS:
             return None
-        if any(kind[r.place] == "subdivision" and self._first_level(r.place) for r in self.lookups.get(query).rows):
+        top_level = self.index.places.top_level
+        if any(kind[r.place] == "subdivision" and top_level(r.place) for r in self.lookups.get(query).rows):
             return None
         # every region the name after it may mean, each with the regions above it below its
         # country: a town's parent may be the state where the text names the province
@@ -82,12 +86,12 @@ class Placer:
             return Pin(found, self._region(after.query, region, regions, found))
         return Pin(None) if match is not None else None
 
-    def _in_country(self, text: str, query: str, match: Match | None, country: Match, after: Raw) -> Pin | None:
+    def _in_country(self, query: str, match: Match | None, country: Match, between: str) -> Pin | None:
         """A name and a comma before a country ("London, Canada", "Victoria, Canada"): the one of
         its places in that country, where its own answer lies elsewhere and one place of the
         name is there; never no answer (a driver's country in results, "Mika Salo, Finland", is
         no country of a town), and not after a bracket ("Salo ( Finland )")."""
-        if match is None or match.place.kind in MAJOR_KINDS or not text[: after.start].rstrip().endswith(","):
+        if match is None or match.place.kind in MAJOR_KINDS or not between.startswith(","):
             return None
         row = self.index.row_of(country.place.id)
         if self.index.places.country[self.index.row_of(match.place.id)] == row:
@@ -113,9 +117,3 @@ class Placer:
         if len(held) != 1 or held[0] == self.index.row_of(region.place.id):
             return None
         return self._in_context(query, {held[0]: 1.0})
-
-    def _first_level(self, row: int) -> bool:
-        """Is the place at ``row`` a region right below its country?"""
-        kind = self.index.places.kind
-        parent = self.index.places.parent[row]
-        return parent < 0 or kind[parent] in COUNTRY_KINDS
