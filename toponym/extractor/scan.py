@@ -133,8 +133,8 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             # glued to a katakana or a Latin word: a longer name's (セレッソ大阪, FC東京, 横浜FC, アクロス福岡)
             i = j + 1
             continue
-        glued = bool(after) and (is_han(after) or _katakana(after))
-        if glued and (any(text.startswith(w, end) for w in words.heads) or _ends_in_head(text, end, words.heads)):
+        glued = bool(after) and _glues(after)
+        if glued and (text.startswith(words.heads, end) or _ends_in_head(text, end, words.heads)):
             i = j + 1
             continue
         # the last of a list of places joined by the middle dot shares the noun after it with the
@@ -156,9 +156,14 @@ def _ends_in_head(text: str, end: int, heads: tuple[str, ...]) -> bool:
     (アメリカ合衆国エネルギー省, 日本赤十字社)?"""
     k = end
     n = min(len(text), end + 12)
-    while k < n and (is_han(text[k]) or _katakana(text[k])):
+    while k < n and _glues(text[k]):
         k += 1
-    return k > end and (k >= len(text) or not (is_han(text[k]) or _katakana(text[k]))) and text.endswith(heads, end, k)
+    return k > end and (k >= len(text) or not _glues(text[k])) and text.endswith(heads, end, k)
+
+
+def _glues(ch: str) -> bool:
+    """Is ``ch`` Han or katakana, which glue to a name without a break (日本記録, アメリカ軍)?"""
+    return is_han(ch) or _katakana(ch)
 
 
 def _address(text: str, end: int) -> int:
