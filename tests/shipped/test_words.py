@@ -222,10 +222,20 @@ def test_japanese_regions_leave_their_homonyms_alone(shipped: Gazetteer, name: s
     assert (found.place.id if found else None) == place
 
 
-@pytest.mark.parametrize("village", ["Payerne", "Zumaia", "Rosslyn", "Kronoby", "Solarino"])
-def test_a_real_town_the_index_lacks_is_no_typo_of_a_place_it_carries(shipped: Gazetteer, village: str) -> None:
-    """Payerne is not Bavaria, Zumaia not Zambia, Rosslyn not Russia: GeoNames' places of 1,000+
-    people that the index does not carry (``words/geonames.elsewhere.txt``) get no answer."""
+@pytest.mark.parametrize(
+    ("village", "place"), [("Payerne", "gn-2659243"), ("Zumaia", "gn-3104218"), ("Kronoby", "gn-650754")]
+)
+def test_a_village_is_a_place_of_its_own(shipped: Gazetteer, village: str, place: str) -> None:
+    """Payerne is the Swiss village, not Bavaria, Zumaia not Zambia: the index carries GeoNames'
+    places of 1,000 people and more."""
+    found = shipped.resolve(village)
+    assert found is not None and found.place.id == place and found.method == "exact"
+
+
+@pytest.mark.parametrize("village", ["Genevad", "Bauple", "Gelfingen", "Lingreville", "Pakemitan", "Anadoly"])
+def test_a_real_place_the_index_lacks_is_no_typo_of_a_place_it_carries(shipped: Gazetteer, village: str) -> None:
+    """Genevad is not Geneva, Bauple not Naples, Pakemitan not Pakistan: GeoNames' places of 500 to
+    999 people that the index does not carry (``words/geonames.elsewhere.txt``) get no answer."""
     assert shipped.resolve(village) is None
 
 

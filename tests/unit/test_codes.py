@@ -96,11 +96,9 @@ def test_every_code_of_every_place_finds_it_in_its_scheme(gz: Gazetteer) -> None
     assert checked > 20
 
 
-def test_a_code_that_reads_two_ways_needs_a_scheme(gz: Gazetteer) -> None:
-    with pytest.raises(
-        AmbiguousCodeError, match=r"'392' names 2 places: .*numeric.* of jp .*GeoNames ID of gn-392.*scheme="
-    ):
-        gz.get("392")
+def test_three_digits_are_a_countrys_iso_number_before_a_geonames_id(gz: Gazetteer) -> None:
+    """GeoNames' first few hundred records are villages: "392" is Japan unless the scheme says."""
+    assert gz.get("392").id == "jp"
     assert isinstance(AmbiguousCodeError("x"), LookupError)
     assert gz.get("392", scheme="iso3166_1_numeric").id == "jp"
     assert gz.get("392", scheme="geonames").id == "gn-392"
@@ -211,7 +209,7 @@ def test_convert_looks_among_the_kinds_that_carry_the_scheme(gz: Gazetteer) -> N
 
 
 def test_convert_src_says_how_to_read_the_values(gz: Gazetteer) -> None:
-    assert gz.convert(["392"], to="id") == [None]  # reads two ways
+    assert gz.convert(["392"], to="id") == ["jp"]  # a country's number before a GeoNames id
     assert gz.convert(["392"], to="id", src="iso3166_1_numeric") == ["jp"]
     assert gz.convert(["392"], to="id", src="geonames") == ["gn-392"]
     assert gz.convert(["jp", "Japan"], to="id", src="name") == [None, "jp"]

@@ -29,13 +29,12 @@ from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
+from .prominence import MAX_DEPTH, counted, prominence
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
-from .tables import _level, codes_text, place_sections, prominence
+from .tables import _level, codes_text, place_sections
 from .textlex import patch_text_sections
 
 __all__ = ["apply_overlay"]
-
-_MAX_DEPTH = 32
 
 
 @dataclass(slots=True)
@@ -233,8 +232,8 @@ def _place_sections(
     added = np.zeros(len(plan.ids), dtype=np.int64)
     for row, p in plan.new.items():
         node = parent[row]
-        for _ in range(_MAX_DEPTH):
-            if p.src.kind != "city" or population[row] <= 0 or node < 0:
+        for _ in range(MAX_DEPTH):
+            if p.src.kind != "city" or not counted(int(population[row])) or node < 0:
                 break
             added[node] += population[row]
             node = parent[node]
@@ -265,7 +264,7 @@ def _place_sections(
 def _country(base: Index, plan: _Plan, parent: Any, country: Any, row: int) -> int:
     """A new place's de facto country: itself, its ``country`` field, or its nearest ancestor's."""
     node = row
-    for _ in range(_MAX_DEPTH):
+    for _ in range(MAX_DEPTH):
         place = plan.new.get(node)
         if place is None:
             return int(country[node])

@@ -37,13 +37,12 @@ from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
 from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
 from .merge import MergedName, MergedPlace
-from .records import NAME_LEVELS, PROMINENCE_CLASSES, Ranking, Words
+from .prominence import MAX_DEPTH, people_of, prominences
+from .records import NAME_LEVELS, Words
 from .sources import Sources
 from .textlex import nations, text_sections
 
-__all__ = ["build_tables", "file_name", "prominence"]
-
-_MAX_DEPTH = 32
+__all__ = ["build_tables", "file_name"]
 
 
 @dataclass(slots=True)
@@ -76,7 +75,7 @@ def _countries(places: list[MergedPlace], row: dict[str, int], parent: array[int
     country = array("i", [-1] * len(places))
     for i in range(len(places)):
         node = i
-        for _ in range(_MAX_DEPTH):
+        for _ in range(MAX_DEPTH):
             src = places[node].src
             if src.kind in COUNTRY_KINDS:
                 country[i] = node
@@ -100,50 +99,6 @@ def _level(nm: MergedName, p: MergedPlace) -> int:
     if tags & MAJOR_LANGS:
         return NAME_LEVELS.index("major-language")
     return NAME_LEVELS.index("minor-language" if tags else "untagged")
-
-
-def _people(places: list[MergedPlace], parent: array[int]) -> array[int]:
-    """Each place's population; a subdivision without one counts the people of the cities in it."""
-    people = array("q", (p.src.population if p.src.population is not None else -1 for p in places))
-    summed = [0] * len(places)
-    for i, p in enumerate(places):
-        if p.src.kind == "city" and people[i] > 0:
-            node = parent[i]
-            for _ in range(_MAX_DEPTH):
-                if node < 0:
-                    break
-                summed[node] += people[i]
-                node = parent[node]
-    for i, p in enumerate(places):
-        if people[i] < 0 and p.src.kind == "subdivision" and summed[i]:
-            people[i] = summed[i]
-    return people
-
-
-def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
-    """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
-    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
-    second-level unit no standard lists counts as ``unlisted-subdivision``."""
-    if kind == "subdivision":
-        if parent_kind in (None, "country", "territory"):
-            kind = "first-level"
-        else:
-            kind = "subdivision" if listed else "unlisted-subdivision"
-    elif kind not in PROMINENCE_CLASSES:
-        kind = "physical"
-    rule = ranking.of(kind)
-    return max(rule.floor, rule.per_person * max(people, 0))
-
-
-def _prominence(places: list[MergedPlace], parent: array[int], people: array[int], ranking: Ranking) -> array[float]:
-    """How likely a reader means each place by its bare name, as an equivalent population (policy.toml)."""
-    out = array("d")
-    for i, p in enumerate(places):
-        up = parent[i]
-        # below the first level, a unit without an ISO 3166-2 code (GeoNames ADM2) is unlisted
-        listed = p.curated or "iso3166_2" in p.src.codes
-        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed))
-    return out
 
 
 def _names(places: list[MergedPlace]) -> _Names:
@@ -351,7 +306,7 @@ def build_tables(
     answers left at ``RANK_AT_QUERY`` (see :mod:`.defaults`)."""
     row = {p.src.id: i for i, p in enumerate(places)}
     parent = array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in places))
-    people = _people(places, parent)
+    people = people_of(places, parent)
     names = _names(places)
     keys = _keys(names.text)
     n_names, n_keys = len(names.text), len(keys.ordered)
@@ -375,7 +330,7 @@ def build_tables(
         **display,
         "place_first_name": names.first,
         "place_people": people,
-        "place_prominence": _prominence(places, parent, people, sources.policy.ranking),
+        "place_prominence": prominences(places, parent, people, sources.policy.ranking),
         "name_place": names.place,
         "name_lang": names.lang,
         "name_persp": names.persp,

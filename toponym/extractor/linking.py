@@ -17,6 +17,7 @@ from .._make import make_mention
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
+from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, setting
@@ -219,7 +220,8 @@ class Linker:
         if known is not _MISS:
             return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
-        found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support)
+        word = fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
+        found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support, word=word)
         return self._context.put(memo_key, found)
 
     def _passes(

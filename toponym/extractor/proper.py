@@ -42,7 +42,11 @@ class Evidence(Protocol):
         ...
 
     def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place (not a typo of one)?"""
+        """Is ``word`` a stored name of some place other than a village (not a typo of one)?"""
+        ...
+
+    def village(self, query: str) -> bool:
+        """Does ``query`` name villages only?"""
         ...
 
 
@@ -196,7 +200,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
     title case (a headline) is left alone. ``ask`` answers what the rules ask about words and
     places."""
     words = names()
-    starts = {r.start for r in raws if not r.inflected}  # a case form after a name is read as a word
+    # a case form after a name is read as a word, and so is a village's name ("Stock Exchange")
+    starts = {r.start for r in raws if not r.inflected and not ask.village(r.query)}
     german = _German(text)
     lines: dict[tuple[int, int], bool] = {}
     out = []

@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from ..charclass import is_han
 from ..index import Index
+from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
+from ..vocab import VILLAGE
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
@@ -209,6 +211,7 @@ class Scanner:
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
         self.forms = Forms(index, lookups, found.groups, self._python)
         self.units = UnitWords(lookups)
+        self._village: BoundedMemo[str, bool] = BoundedMemo()
 
     def scan(self, text: str) -> list[Raw]:
         """The candidates of ``text``, read as one window."""
@@ -329,9 +332,23 @@ class Scanner:
         return top is not None and top.place.kind == "subdivision" and self.index.places.top_level(lookup.top_row)
 
     def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place (its keys as a text query reaches them; never
-        read as a typo)?"""
-        return bool(self.index.keys.reach(word))
+        """Is ``word`` a stored name of some place other than a village (its keys as a text query
+        reaches them; never read as a typo)? A village's name is as often a person's."""
+        entries = self.index.keys.reach(word)
+        return bool(entries) and not self.villages(entries)
+
+    def village(self, query: str) -> bool:
+        """Is every place ``query`` names a village (:data:`~toponym.vocab.VILLAGE`)? Such a name
+        after a place's does not make the two one place's name ("Karachi Stock Exchange")."""
+        found = self._village.get(query)
+        if found is None:
+            entries = self.index.keys.reach(query)
+            found = self._village.put(query, bool(entries) and self.villages(entries))
+        return found
+
+    def villages(self, entries: list[tuple[int, int]]) -> bool:
+        places, place = self.index.places, self.index.names.place
+        return all(places.kind[p] == "city" and places.people[p] < VILLAGE for p in (place[n] for n, _tier in entries))
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:

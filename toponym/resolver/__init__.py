@@ -205,7 +205,7 @@ class Resolver:
         return reach(self.index, lookup.rows)
 
     def resolve_in_context(
-        self, name: str | Lookup, context: Mapping[int, float], *, need_support: bool = False
+        self, name: str | Lookup, context: Mapping[int, float], *, need_support: bool = False, word: bool = False
     ) -> Match | None:
         """Resolve ``name`` using evidence from its surroundings, e.g. other places in the same text.
 
@@ -222,7 +222,7 @@ class Resolver:
         rows = lookup.rows if lookup is not None else tuple(self._rows(query, NO_HINTS))
         if not rows:
             return None
-        found = supported(self.index, rows, context)
+        found = supported(self.index, rows, context, word=word)
         if found is not None:
             pos, weight = found
             return replace(

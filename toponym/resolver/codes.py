@@ -59,7 +59,10 @@ def canonical(scheme: str, code: str) -> str | None:
         if not text.isdigit():
             return None
         number = str(int(text))
-        return number.zfill(3) if scheme in _DIGITS else number
+        if scheme == "geonames":
+            # GeoNames writes its ids without leading zeros: "012" is Algeria's ISO number only
+            return number if number == text else None
+        return number.zfill(3)
     return text.lower() if scheme == "id" else text.upper()
 
 
@@ -162,6 +165,10 @@ class CodeTable:
             except UnknownPlaceError:
                 pass
         found = self.readings(code, (scheme,) if scheme else _ORDER)
+        if scheme is None and any(s == "iso3166_1_numeric" for s, _ in found):
+            # three digits are a country's ISO number before one of the first GeoNames ids ("380"
+            # is Italy, GeoNames' record 380 a village): scheme="geonames" reads the village
+            found = [(s, row) for s, row in found if s != "geonames"]
         places = dict.fromkeys(row for _, row in found)
         if len(places) == 1:
             return found[0][1]

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..index import Index
-from ..vocab import COUNTRY_KINDS
+from ..vocab import COUNTRY_KINDS, VILLAGE
 from .ranking import Ranked
 
 __all__ = ["FOCUS_MENTIONS", "focus_of", "reach", "setting", "supported"]
 
 #: Mentions of a country that make it the setting of a text (see :func:`setting`).
 FOCUS_MENTIONS = 2
+#: Context does not move a name to a place this many times smaller than its first answer: three
+#: towns of Pennsylvania in a list of ball clubs do not make "Houston" a village there (a region
+#: written after the name still does, "Houston, Pa.").
+OVERSHADOWED = 100
 
 
 def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
@@ -19,21 +23,36 @@ def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
     return frozenset(index.reach(r.place for r in rows))
 
 
-def supported(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]) -> tuple[int, float] | None:
+def supported(
+    index: Index, rows: Sequence[Ranked], context: Mapping[int, float], *, word: bool = False
+) -> tuple[int, float] | None:
     """The one candidate (position in ``rows``) with the most support from ``context``, and that
     support; ``None`` when none has any or several share the most.
 
     ``context`` maps rows of places mentioned nearby to weights. A candidate's support is the
     weight of itself, its country and its ancestors: "Georgia" beside "Atlanta" has the support of
     ``us`` and ``us-ga``, beside "Tbilisi" that of ``ge``.
+
+    A village (fewer than :data:`~toponym.vocab.VILLAGE` people) takes no support from its country
+    (a country holds thousands), and none at all when the name is a ``word`` or a given name of
+    some language: in text that is the word or the person ("Carlos Moya ( Spain )", "Clinton").
     """
-    country_of = index.places.country
+    places = index.places
+    country_of, people = places.country, places.people
+    first = people[rows[0].place] if rows and not rows[0].tied else 0
     scores: list[float] = []
     for r in rows:
         p = r.place
+        if people[p] >= 0 and people[p] * OVERSHADOWED < first:
+            scores.append(0.0)
+            continue
+        village = places.kind[p] == "city" and people[p] < VILLAGE
+        if village and word:
+            scores.append(0.0)
+            continue
         support = context.get(p, 0.0)
         country = country_of[p]
-        if country >= 0 and country != p:
+        if country >= 0 and country != p and not village:
             support += context.get(country, 0.0)
         for anc in index.ancestors(p):
             if anc != country:

@@ -1,0 +1,65 @@
+"""Villages (places of 1,000 to 9,999 people): answers to their names, read in text only where the
+text places them, never at the cost of a town or a region of their name."""
+
+from __future__ import annotations
+
+import pytest
+
+from toponym import Gazetteer
+from toponym.vocab import VILLAGE
+
+
+def _found(shipped: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in shipped.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("Tossa de Mar", "gn-3107661"), ("Grindelwald", "gn-2660498"), ("Bellpuig", "gn-3128336")],
+)
+def test_a_village_resolves_to_itself(shipped: Gazetteer, name: str, place: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+    assert found.place.population is not None and found.place.population < VILLAGE
+
+
+def test_a_village_is_read_where_a_town_of_its_region_is_named(shipped: Gazetteer) -> None:
+    text = "Le marché de Payerne a lieu jeudi. Lausanne et Yverdon suivent."
+    assert ("Payerne", "gn-2659243") in _found(shipped, text)
+
+
+def test_a_village_is_not_placed_by_its_country_alone(shipped: Gazetteer) -> None:
+    """A results line writes a player's country after his name: Moya is a village in Spain, and
+    the country holds thousands."""
+    text = "Men 's singles : Carlos Moya ( Spain ) beat Scott Draper ( Australia ) 6-4 6-0 ."
+    assert _found(shipped, text) == [("Spain", "es"), ("Australia", "au")]
+
+
+def test_a_village_named_like_a_person_is_the_person(shipped: Gazetteer) -> None:
+    """Clinton is a village of Indiana, and Indiana is named: the president is still no place."""
+    text = "President Bill Clinton spoke in Indianapolis , Indiana . Clinton then flew to Gary ."
+    assert all(surface != "Clinton" for surface, _ in _found(shipped, text))
+
+
+def test_a_village_does_not_take_a_citys_name_from_its_neighbours(shipped: Gazetteer) -> None:
+    """Pennsylvania's Houston has a thousand people: Pittsburgh and Philadelphia named beside it
+    do not make "Houston" that village rather than the city of two million."""
+    text = "Pittsburgh beat Philadelphia 3-2 . Houston lost at home , as Pittsburgh had ."
+    found = dict(_found(shipped, text))
+    assert found.get("Houston") == "gn-4699066"
+
+
+def test_a_village_name_after_a_city_is_part_of_a_longer_name(shipped: Gazetteer) -> None:
+    """Stock is a village of Essex: "Karachi Stock Exchange" is still an exchange, not Karachi."""
+    text = "The Karachi Stock Exchange fell 2 percent on Monday ."
+    assert _found(shipped, text) == []
+
+
+def test_a_department_outranks_a_village_of_its_name(shipped: Gazetteer) -> None:
+    found = shipped.resolve("Doubs")
+    assert found is not None and found.place.id == "fr-25"
+
+
+def test_a_three_digit_code_is_a_country_before_a_geonames_id(shipped: Gazetteer) -> None:
+    assert shipped.get("380").id == "it"
+    assert shipped.get("380", scheme="geonames").id == "gn-380"

@@ -1,0 +1,65 @@
+"""How likely a reader means each place by its bare name: its people, and its prominence as an
+equivalent population (policy.toml ``[prominence]``)."""
+
+from __future__ import annotations
+
+from array import array
+
+from ..vocab import VILLAGE
+from .merge import MergedPlace
+from .records import PROMINENCE_CLASSES, Ranking
+
+__all__ = ["MAX_DEPTH", "counted", "people_of", "prominence", "prominences"]
+
+#: The deepest chain of parents a place may have (a guard against a cycle).
+MAX_DEPTH = 32
+
+
+def people_of(places: list[MergedPlace], parent: array[int]) -> array[int]:
+    """Each place's population; a subdivision without one counts the people of its towns."""
+    people = array("q", (p.src.population if p.src.population is not None else -1 for p in places))
+    summed = [0] * len(places)
+    for i, p in enumerate(places):
+        if p.src.kind == "city" and counted(people[i]):
+            node = parent[i]
+            for _ in range(MAX_DEPTH):
+                if node < 0:
+                    break
+                summed[node] += people[i]
+                node = parent[node]
+    for i, p in enumerate(places):
+        if people[i] < 0 and p.src.kind == "subdivision" and summed[i]:
+            people[i] = summed[i]
+    return people
+
+
+def counted(population: int) -> bool:
+    """Does a city count toward the people of a unit without a population? A town does, not a
+    village (:data:`~toponym.vocab.VILLAGE`): the rules of ranking were measured on towns' sums."""
+    return population >= VILLAGE
+
+
+def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
+    """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
+    ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
+    second-level unit no standard lists counts as ``unlisted-subdivision``."""
+    if kind == "subdivision":
+        if parent_kind in (None, "country", "territory"):
+            kind = "first-level"
+        else:
+            kind = "subdivision" if listed else "unlisted-subdivision"
+    elif kind not in PROMINENCE_CLASSES:
+        kind = "physical"
+    rule = ranking.of(kind)
+    return max(rule.floor, rule.per_person * max(people, 0))
+
+
+def prominences(places: list[MergedPlace], parent: array[int], people: array[int], ranking: Ranking) -> array[float]:
+    """How likely a reader means each place by its bare name, as an equivalent population (policy.toml)."""
+    out = array("d")
+    for i, p in enumerate(places):
+        up = parent[i]
+        # below the first level, a unit without an ISO 3166-2 code (GeoNames ADM2) is unlisted
+        listed = p.curated or "iso3166_2" in p.src.codes
+        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed))
+    return out
