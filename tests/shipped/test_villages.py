@@ -63,3 +63,10 @@ def test_a_department_outranks_a_village_of_its_name(shipped: Gazetteer) -> None
 def test_a_three_digit_code_is_a_country_before_a_geonames_id(shipped: Gazetteer) -> None:
     assert shipped.get("380").id == "it"
     assert shipped.get("380", scheme="geonames").id == "gn-380"
+
+
+@pytest.mark.parametrize("typo", ["Payernee", "Grindelwalt"])
+def test_a_typo_is_read_as_a_town_never_as_a_village(shipped: Gazetteer, typo: str) -> None:
+    """A reader misspells what is well known; a hundred thousand villages would answer every
+    unknown word."""
+    assert shipped.resolve(typo) is None

@@ -35,7 +35,7 @@ from ..index.schema import (
 from ..index.strings import build_table
 from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
-from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
+from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, VILLAGE, shown_tag
 from .merge import MergedName, MergedPlace
 from .prominence import MAX_DEPTH, people_of, prominences
 from .records import NAME_LEVELS, Words
@@ -159,14 +159,15 @@ def file_name(text: str) -> tuple[dict[str, int], str | None]:
     return filed, folded if fuzzy else None
 
 
-def _keys(name_text: list[str]) -> _Keys:
+def _keys(name_text: list[str], typo_of: Sequence[bool]) -> _Keys:
+    """The keys of every name; a name may be read from a typo where ``typo_of[name]``."""
     entries: dict[str, list[int]] = {}
     fuzzy: set[str] = set()
     for n, text in enumerate(name_text):
         filed, fuzzy_key = file_name(text)
         for key, tier in filed.items():
             entries.setdefault(key, []).append(pack_entry(n, tier))
-        if fuzzy_key is not None:
+        if fuzzy_key is not None and typo_of[n]:
             fuzzy.add(fuzzy_key)
     fuzzy_list = sorted(fuzzy)
     ordered = fuzzy_list + sorted(k for k in entries if k not in fuzzy)
@@ -308,7 +309,10 @@ def build_tables(
     parent = array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in places))
     people = people_of(places, parent)
     names = _names(places)
-    keys = _keys(names.text)
+    # a typo is read as a town's name, never a village's: a reader misspells what is well known,
+    # and a hundred thousand villages would answer every unknown word
+    village = [p.src.kind == "city" and p.src.population is not None and p.src.population < VILLAGE for p in places]
+    keys = _keys(names.text, [not village[p] for p in names.place])
     n_names, n_keys = len(names.text), len(keys.ordered)
     codes, ncodes = array("I"), array("H")
     for k in keys.ordered:
