@@ -27,6 +27,7 @@ __all__ = ["CodeTable", "code_first", "code_query", "code_shaped", "code_table",
 _PAIR = re.compile(r"([^=;]+)=([^;]*)")
 #: An ISO 3166-2 code in capitals: the country's alpha-2, a hyphen, one to three letters or digits.
 _SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+_GEONAMES = "geonames="
 _DIGITS = frozenset({"iso3166_1_numeric", "m49"})
 #: The order readings are listed in an error message: the commonest schemes first.
 _ORDER = ("id", "iso3166_1_alpha2", "iso3166_1_alpha3", "iso3166_1_numeric", "iso3166_2", "iso3166_3",
@@ -104,24 +105,22 @@ class CodeTable:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        rows: dict[str, dict[str, list[int]]] = {key: {} for key in CODE_KEYS}
+        rows: dict[str, dict[str, list[int]]] = {key: {} for key in CODE_KEYS if key != "geonames"}
         kinds: dict[str, set[Kind]] = {key: set() for key in SCHEMES}
         place_kind = index.places.kind
         for row, packed in enumerate(index.places.codes.decode_rows()):
-            kinds["id"].add(place_kind[row])
-            if not packed:
+            kind = place_kind[row]
+            kinds["id"].add(kind)
+            if packed.startswith(_GEONAMES) and ";" not in packed:
+                kinds["geonames"].add(kind)  # most places carry a GeoNames ID alone: read on demand
                 continue
             for key, value in _PAIR.findall(packed):
                 code = canonical(key, value) if key in CODE_KEYS else None
                 if code is not None:
-                    rows[key].setdefault(code, []).append(row)
-                    kinds[key].add(place_kind[row])
-        # one place per code almost always: a tuple only where a code is shared (Wikidata gives
-        # Moscow the city and Moscow the federal subject one item)
-        self._rows: dict[str, dict[str, int | tuple[int, ...]]] = {
-            key: {code: found[0] if len(found) == 1 else tuple(found) for code, found in table.items()}
-            for key, table in rows.items()
-        }
+                    if key != "geonames":
+                        rows[key].setdefault(code, []).append(row)
+                    kinds[key].add(kind)
+        self._rows = {key: _tabled(table) for key, table in rows.items()}
         #: The kinds of place that carry each scheme's codes (only countries and territories
         #: carry ISO 3166-1 codes): what a conversion to that scheme may reach.
         self.kinds: dict[str, frozenset[Kind]] = {key: frozenset(found) for key, found in kinds.items()}
@@ -129,6 +128,23 @@ class CodeTable:
         for code, found in rows["iso3166_2"].items():
             suffixes.setdefault(code.partition("-")[2], []).extend(found)
         self._suffix = {code: tuple(found) for code, found in suffixes.items()}
+        self._lock = threading.Lock()
+
+    def _table(self, scheme: str) -> dict[str, int | tuple[int, ...]]:
+        """The codes of ``scheme``. GeoNames IDs, carried by nearly every place, are read on their
+        first use: text and names never need them, and reading them doubles the table's cost."""
+        table = self._rows.get(scheme)
+        if table is None:
+            with self._lock:
+                table = self._rows.get(scheme)
+                if table is None:
+                    found: dict[str, list[int]] = {}
+                    for row, packed in enumerate(self.index.places.codes.decode_rows()):
+                        for key, value in _PAIR.findall(packed):
+                            if key == scheme and (code := canonical(key, value)) is not None:
+                                found.setdefault(code, []).append(row)
+                    table = self._rows[scheme] = _tabled(found)
+        return table
 
     def rows(self, code: str, scheme: str) -> tuple[int, ...]:
         """The rows of the places ``code`` names in ``scheme`` (usually one; none when unknown)."""
@@ -140,7 +156,7 @@ class CodeTable:
                 return (self.index.row_of(text),)
             except UnknownPlaceError:
                 return ()
-        found = self._rows[scheme].get(text)
+        found = self._table(scheme).get(text)
         return () if found is None else (found,) if isinstance(found, int) else found
 
     def readings(self, code: str, schemes: Iterable[str] = _ORDER) -> list[tuple[str, int]]:
@@ -202,6 +218,12 @@ class CodeTable:
         if not is_acronym(self.index.names.text[cand.name]):
             return False
         return cand.method == "exact" or self.index.places.kind[cand.place] != "city"
+
+
+def _tabled(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    # one place per code almost always: a tuple only where a code is shared (Wikidata gives
+    # Moscow the city and Moscow the federal subject one item)
+    return {code: found[0] if len(found) == 1 else tuple(found) for code, found in table.items()}
 
 
 _tables: weakref.WeakKeyDictionary[Index, CodeTable] = weakref.WeakKeyDictionary()
