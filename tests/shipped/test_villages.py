@@ -70,3 +70,13 @@ def test_a_typo_is_read_as_a_town_never_as_a_village(shipped: Gazetteer, typo: s
     """A reader misspells what is well known; a hundred thousand villages would answer every
     unknown word."""
     assert shipped.resolve(typo) is None
+
+
+def test_a_word_only_villages_bear_is_no_candidate(shipped: Gazetteer) -> None:
+    """Thursday and Mark are villages' names and words of English: no context gives a word a
+    village, so the scanner drops them before any rule reads them (and a village named by no
+    word stays a candidate)."""
+    text = "On Thursday , Mark drove from Payerne to Lausanne ."
+    assert [r.query for r in shipped.extractor.scanner.scan(text)] == ["Payerne", "Lausanne"]
+    assert [surface for surface, _ in _found(shipped, text)] == ["Payerne", "Lausanne"]
+

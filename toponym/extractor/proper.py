@@ -118,7 +118,22 @@ def _team(word: str, ordinary: Callable[[str], bool]) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word[1:].islower() and ordinary(word)
 
 
-def _visitors(text: str, r: Raw, starts: set[int]) -> bool:
+class _Starts:
+    """Where a name starts that may be the next word of a name before it: not a case form (read
+    as a word) nor a village's name ("Karachi Stock Exchange"); asked only about the position
+    right after a name, so a village is looked up only there."""
+
+    __slots__ = ("_ask", "_at")
+
+    def __init__(self, at: dict[int, Raw], ask: Evidence) -> None:
+        self._at, self._ask = at, ask
+
+    def __contains__(self, start: int) -> bool:
+        r = self._at.get(start)
+        return r is not None and not r.inflected and not self._ask.village(r.query)
+
+
+def _visitors(text: str, r: Raw, starts: _Starts) -> bool:
     """Is ``r`` the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON")? The place
     after "AT" is where the game is played: a place."""
     return text.startswith(" AT ", r.end) and r.end + 4 in starts and text[r.start : r.end].isupper()
@@ -200,8 +215,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
     title case (a headline) is left alone. ``ask`` answers what the rules ask about words and
     places."""
     words = names()
-    # a case form after a name is read as a word, and so is a village's name ("Stock Exchange")
-    starts = {r.start for r in raws if not r.inflected and not ask.village(r.query)}
+    starts = _Starts({r.start: r for r in raws}, ask)
     german = _German(text)
     lines: dict[tuple[int, int], bool] = {}
     out = []

@@ -16,9 +16,7 @@ from dataclasses import replace
 
 from ..charclass import is_han
 from ..index import Index
-from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
-from ..vocab import VILLAGE
 from .affixes import Affixes, affixes
 from .casing import Casing
 from .chars import char_tables, extends
@@ -30,8 +28,9 @@ from .lookups import Lookups
 from .proper import proper
 from .raw import Raw
 from .results import Results, merge
-from .textscan import H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .units import UnitWords
+from .villages import Villages
 from .windows import OVERLAP
 from .wordlists import cjk
 
@@ -211,7 +210,7 @@ class Scanner:
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
         self.forms = Forms(index, lookups, found.groups, self._python)
         self.units = UnitWords(lookups)
-        self._village: BoundedMemo[str, bool] = BoundedMemo()
+        self.villages = Villages(index)
 
     def scan(self, text: str) -> list[Raw]:
         """The candidates of ``text``, read as one window."""
@@ -285,6 +284,9 @@ class Scanner:
             if info & H_UNSPACED:
                 raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
+                if info & 15 == 1 and j == i + 4 and not info & H_FOLDED and self.villages.idle(hits[i + 2]):
+                    i = j  # no candidate (and no end for the hits after it, as when it was no key)
+                    continue
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
                 if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
                     raw = forms.over(text, raw, hits, i + 4, j) or raw
@@ -332,23 +334,12 @@ class Scanner:
         return top is not None and top.place.kind == "subdivision" and self.index.places.top_level(lookup.top_row)
 
     def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place other than a village (its keys as a text query
-        reaches them; never read as a typo)? A village's name is as often a person's."""
-        entries = self.index.keys.reach(word)
-        return bool(entries) and not self.villages(entries)
+        """Is ``word`` a stored name of some place other than a village (:meth:`.Villages.named`)?"""
+        return self.villages.named(word)
 
     def village(self, query: str) -> bool:
-        """Is every place ``query`` names a village (:data:`~toponym.vocab.VILLAGE`)? Such a name
-        after a place's does not make the two one place's name ("Karachi Stock Exchange")."""
-        found = self._village.get(query)
-        if found is None:
-            entries = self.index.keys.reach(query)
-            found = self._village.put(query, bool(entries) and self.villages(entries))
-        return found
-
-    def villages(self, entries: list[tuple[int, int]]) -> bool:
-        places, place = self.index.places, self.index.names.place
-        return all(places.kind[p] == "city" and places.people[p] < VILLAGE for p in (place[n] for n, _tier in entries))
+        """Is every place ``query`` names a village (:meth:`.Villages.village`)?"""
+        return self.villages.village(query)
 
     @staticmethod
     def _whole(text: str, s: int, e: int) -> bool:
