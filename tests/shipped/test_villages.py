@@ -80,3 +80,10 @@ def test_a_word_only_villages_bear_is_no_candidate(shipped: Gazetteer) -> None:
     assert [r.query for r in shipped.extractor.scanner.scan(text)] == ["Payerne", "Lausanne"]
     assert [surface for surface, _ in _found(shipped, text)] == ["Payerne", "Lausanne"]
 
+
+@pytest.mark.parametrize("typo", ["Kurilskk", "Yuzhno-Kurilskk"])
+def test_a_typo_of_a_curated_village_is_read(shipped: Gazetteer, typo: str) -> None:
+    """A curated place is one the gazetteer's users know: Kurilsk's few thousand people do not
+    keep a misspelling of it from being read."""
+    found = shipped.resolve(typo)
+    assert found is not None and found.method == "fuzzy" and found.place.curated

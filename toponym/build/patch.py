@@ -29,7 +29,7 @@ from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
-from .prominence import MAX_DEPTH, counted, prominence
+from .prominence import MAX_DEPTH, counted, misspelt, prominence
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
 from .tables import _level, codes_text, place_sections
 from .textlex import patch_text_sections
@@ -71,7 +71,8 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     meta, parts, _ = read(base.to_bytes(), base.source)
     fresh = [nm.name for _, nm, _ in plan.fresh]
     fresh_rows = [(int(n), fresh[-int(plan.src[n]) - 1]) for n in np.flatnonzero(plan.src < 0)]
-    keys = patch_keys(base, parts, plan.name_map, fresh_rows)
+    typo = [_misspelt(base, plan, row, place) for row, _, place in plan.fresh]
+    keys = patch_keys(base, parts, plan.name_map, fresh_rows, lambda n: typo[-int(plan.src[n]) - 1])
     places, changed = _place_sections(base, parts, plan, ranking)
     places.update(_place_text(base, plan))
     name_sections, meta = _names_and_meta(base, meta, parts, plan, overlay)
@@ -115,6 +116,15 @@ def _place_text(base: Index, plan: _Plan) -> dict[str, array[int] | bytes]:
         for column, value in zip(columns, values, strict=True):
             column.append(value)
     return place_sections(plan.ids, *columns)
+
+
+def _misspelt(base: Index, plan: _Plan, row: int, place: MergedPlace) -> bool:
+    """May a typo be read as the place at new ``row``, as a full build reads it? An overlay's own
+    place is curated; an alias record's place is the base's."""
+    if row in plan.new:
+        return misspelt(place.src.kind, place.src.population, True)
+    old = int(np.searchsorted(plan.place_map, row))
+    return misspelt(base.places.kind[old], base.places.population[old], bool(base.places.curated[old]))
 
 
 def _name_slots(base: Index, parts: dict[str, Any], plan: _Plan, fresh: list[tuple[int, str]]) -> array[int]:

@@ -56,15 +56,17 @@ class KeyPatch:
     """Every key an overlay name is filed under."""
 
 
-def patch_keys(base: Index, parts: dict[str, Any], name_map: Any, fresh: Iterable[tuple[int, str]]) -> KeyPatch:
+def patch_keys(
+    base: Index, parts: dict[str, Any], name_map: Any, fresh: Iterable[tuple[int, str]], typo: Callable[[int], bool]
+) -> KeyPatch:
     """The keys of ``base`` with its name rows renumbered by ``name_map`` and the ``fresh`` names
-    (new row, text) filed in."""
+    (new row, text) filed in; a fresh name may be read from a typo where ``typo(its row)``."""
     added: list[tuple[str, int]] = []
     new_fuzzy: set[str] = set()
     for n, text in fresh:
         filed, fuzzy_key = file_name(text)
         added.extend((key, pack_entry(n, tier)) for key, tier in filed.items())
-        if fuzzy_key is not None:
+        if fuzzy_key is not None and typo(n):
             new_fuzzy.add(fuzzy_key)
     order = _KeyOrder(base.keys.text, base.keys.fuzzy, new_fuzzy, {k for k, _ in added})
     key_map, n_keys = order.key_map, len(order.src)

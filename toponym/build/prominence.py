@@ -9,7 +9,7 @@ from ..vocab import VILLAGE
 from .merge import MergedPlace
 from .records import PROMINENCE_CLASSES, Ranking
 
-__all__ = ["MAX_DEPTH", "counted", "people_of", "prominence", "prominences"]
+__all__ = ["MAX_DEPTH", "counted", "misspelt", "people_of", "prominence", "prominences", "village"]
 
 #: The deepest chain of parents a place may have (a guard against a cycle).
 MAX_DEPTH = 32
@@ -31,6 +31,18 @@ def people_of(places: list[MergedPlace], parent: array[int]) -> array[int]:
         if people[i] < 0 and p.src.kind == "subdivision" and summed[i]:
             people[i] = summed[i]
     return people
+
+
+def village(kind: str, population: int | None) -> bool:
+    """Is a place of ``kind`` with ``population`` (``None`` or -1: unknown) a village?"""
+    return kind == "city" and population is not None and 0 <= population < VILLAGE
+
+
+def misspelt(kind: str, population: int | None, curated: bool) -> bool:
+    """May a typo of the place's names be read as the place (are they fuzzy keys)? Not a village's
+    from a source: a reader misspells what is well known, and a hundred thousand villages would
+    answer every unknown word. A curated place is one its users know (Kurilsk, an overlay's)."""
+    return curated or not village(kind, population)
 
 
 def counted(population: int) -> bool:

@@ -35,9 +35,9 @@ from ..index.schema import (
 from ..index.strings import build_table
 from ..normalize import fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
-from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, VILLAGE, shown_tag
+from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
 from .merge import MergedName, MergedPlace
-from .prominence import MAX_DEPTH, people_of, prominences
+from .prominence import MAX_DEPTH, misspelt, people_of, prominences
 from .records import NAME_LEVELS, Words
 from .sources import Sources
 from .textlex import nations, text_sections
@@ -309,10 +309,8 @@ def build_tables(
     parent = array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in places))
     people = people_of(places, parent)
     names = _names(places)
-    # a typo is read as a town's name, never a village's: a reader misspells what is well known,
-    # and a hundred thousand villages would answer every unknown word
-    village = [p.src.kind == "city" and p.src.population is not None and p.src.population < VILLAGE for p in places]
-    keys = _keys(names.text, [not village[p] for p in names.place])
+    typo = [misspelt(p.src.kind, p.src.population, p.curated) for p in places]
+    keys = _keys(names.text, [typo[p] for p in names.place])
     n_names, n_keys = len(names.text), len(keys.ordered)
     codes, ncodes = array("I"), array("H")
     for k in keys.ordered:
