@@ -21,6 +21,7 @@ class Villages:
     def __init__(self, index: Index) -> None:
         self.index = index
         self._only: BoundedMemo[str, bool] = BoundedMemo()
+        self._named: BoundedMemo[str, bool] = BoundedMemo()
         self._idle: BoundedMemo[int, bool] = BoundedMemo()  # by key row
 
     def only(self, entries: list[tuple[int, int]]) -> bool:
@@ -31,8 +32,11 @@ class Villages:
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place other than a village (its keys as a text query
         reaches them; never read as a typo)?"""
-        entries = self.index.keys.reach(word)
-        return bool(entries) and not self.only(entries)
+        found = self._named.get(word)
+        if found is None:
+            entries = self.index.keys.reach(word)
+            found = self._named.put(word, bool(entries) and not self.only(entries))
+        return found
 
     def village(self, query: str) -> bool:
         """Is every place ``query`` names a village? Such a name after a place's does not make the
