@@ -156,3 +156,38 @@ def test_a_country_the_text_names_weighs_for_its_own_places(shipped: Gazetteer) 
     United States twice: the answer's own country counts as often as the text names it."""
     text = "Washington (CNN) The United States will send envoys to Bolton and Plymouth, a United States official said."
     assert [m.place.parent for m in shipped.extract(text) if m.text == "Washington"] == ["us-dc"]
+
+
+SION_CH = "gn-2658576"
+
+
+def test_a_text_is_written_from_the_country_it_names_three_places_of_in_its_language(shipped: Gazetteer) -> None:
+    """A Swiss paper in French names Lausanne, Yverdon and Aarau and never Switzerland: its "Sion"
+    is the Swiss town (not Zion), as a region named beside it would say."""
+    text = "Le comité s'est réuni à Lausanne, puis à Yverdon et à Aarau. La séance suivante aura lieu à Sion en mars."
+    assert ids(shipped, text, "Sion") == {SION_CH}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two places are not yet where a text is from
+        "Le comité s'est réuni à Lausanne et à Yverdon. La séance suivante aura lieu à Sion en mars.",
+        # English is written everywhere: it says nothing of where a text is from
+        "The committee met in Lausanne, then in Yverdon and Aarau. The next session will be in Sion in March.",
+    ],
+)
+def test_no_country_a_text_is_written_from(shipped: Gazetteer, text: str) -> None:
+    assert ids(shipped, text, "Sion") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Une Bulle a éclaté hier.", "Bulle"),  # a Swiss town, and a word of French
+        ("La situation des Suisses en Russie inquiète.", "Suisses"),  # the people, not the country
+    ],
+)
+def test_the_country_a_text_is_written_from_vouches_for_no_word(shipped: Gazetteer, sentence: str, word: str) -> None:
+    text = "Le comité s'est réuni à Lausanne, puis à Yverdon et à Aarau. " + sentence
+    assert word not in {m.text for m in shipped.extract(text)}

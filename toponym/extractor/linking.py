@@ -20,7 +20,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
-from ..resolver.context import focus_of, setting
+from ..resolver.context import focus_of, supports
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -60,12 +60,6 @@ class FirstPass(NamedTuple):
     """Not a place whatever the text says (an adjective of a country's name)."""
     home: int = -1
     """The country of a town that stands in a text in its language (:meth:`.Standing.home`)."""
-
-
-#: The most people a region may have to support the places of a text inside it that another
-#: place named in the text lies in too (measured on the development sets: 5 million let England's
-#: and California's towns support each other, in English news mostly wrongly).
-_REGION_SUPPORT = 2_000_000
 
 
 def _set_apart(text: str, raw: Raw) -> bool:
@@ -261,22 +255,10 @@ class Linker:
         times: dict[str, int] = {}
         for sig, n in counts.items():
             times[sig[0]] = times.get(sig[0], 0) + n
-        # A country named anywhere in the text does not vouch for a word-like minor place ("US" in
-        # a text does not make "Basic" or "Loop" places in the US); only a place below country
-        # level does, or the country written right after it ("Nice, France").
-        kind = self.index.places.kind
-        # ... or the region of a place named: a text naming Lausanne supports Yverdon (both in the
-        # canton of Vaud); a region the size of England or California supports nothing
-        people = self.index.places.people
-        local = {
-            row: w
-            for row, w in expanded.items()
-            if kind[row] not in COUNTRY_KINDS and (row in explicit or people[row] <= _REGION_SUPPORT)
-        }
-        named = {row: w for row, w in explicit.items() if kind[row] in COUNTRY_KINDS}
-        countries = setting(named)
+        local, homed, named, countries = supports(self.index, explicit, expanded, lambda: self.languages.homeland(text))
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}
+        decided_home: dict[_Signature, Match | None] = {}
         between, clubs = apposition(), names()
         out: list[Mention] = []
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
@@ -299,7 +281,7 @@ class Linker:
                     homeland = self.languages.homeland(text)
                 if first.home in homeland:
                     first = first._replace(alone=True)
-            support = local
+            support = homed if homed is not local and not first.alone and self._town_like(raw) else local
             if not first.alone:
                 # only a place named in the text that contains this one lends support: one named
                 # below country level, or the place written right after it ("Nice, France")
@@ -311,22 +293,28 @@ class Linker:
                     # Edmonton" is no town of Street in England)
                     if not raw.word:
                         beside = (*beside, *self._regions(nxt[0].query))  # type: ignore[index]
-                    support = {**local, **dict.fromkeys(beside, 1.0)}
+                    support = {**support, **dict.fromkeys(beside, 1.0)}
                 if not support or not use_context:
                     continue
             if first.alone and not (
                 use_context and (expanded or countries) and (first.match is None or first.candidates > 1)
             ):
                 match = first.match  # stands, and nothing in the text could change its answer (focus_of)
-            elif support is local and sig in decided:
-                match = decided[sig]
+            elif (memo := decided if support is local else decided_home if support is homed else None) and sig in memo:
+                match = memo[sig]
             else:
                 match = self._decide(raw, first, times[sig[0]], support, (named, countries, expanded), use_context)
-                if support is local:
-                    decided[sig] = match
+                if memo is not None:
+                    memo[sig] = match
             if match is not None and not (match.place.kind == "city" and clubs.club(text, raw.start)):
                 out.append(self._mention(text, raw, match))
         return out
+
+    def _town_like(self, raw: Raw) -> bool:
+        """May the country a text is written from support ``raw``? Not a word of some language
+        ("Une Bulle a éclaté"), one the alias audit demotes ("Selon", "Martin"), nor a case form
+        ("des Suisses" are the people): a country's many places vouch for none of its words."""
+        return not raw.word and not raw.inflected and normalize_name(raw.query) not in self.index.policy.ordinary
 
     def _pinned(
         self,
