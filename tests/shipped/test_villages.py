@@ -87,3 +87,18 @@ def test_a_typo_of_a_curated_village_is_read(shipped: Gazetteer, typo: str) -> N
     keep a misspelling of it from being read."""
     found = shipped.resolve(typo)
     assert found is not None and found.method == "fuzzy" and found.place.curated
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Gloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1", "Valletta", "gn-2562305"),
+        ("SOCCER - MALTA WIN . Valletta ( Malta ) beat Vaduz ( Liechtenstein ) 2-1 .", "Vaduz", "gn-3042030"),
+    ],
+)
+def test_a_capital_of_few_people_is_the_town_its_unit_is_named_after(
+    shipped: Gazetteer, text: str, name: str, place: str
+) -> None:
+    """Valletta has 7,000 people and names the local council that holds it: beside its country it
+    is the capital, not the council (its name a frequent word of some language does not change that)."""
+    assert (name, place) in _found(shipped, text)

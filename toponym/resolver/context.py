@@ -39,6 +39,8 @@ HOME_WEIGHT = 0.5
 #: place named in the text lies in too (measured on the development sets: 5 million let England's
 #: and California's towns support each other, in English news mostly wrongly).
 REGION_SUPPORT = 2_000_000
+#: What a unit's namesake town takes over the unit from the same support (see :func:`supported`).
+_SEAT = 1e-6
 
 
 def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
@@ -59,25 +61,33 @@ def supported(
     A village (fewer than :data:`~toponym.vocab.VILLAGE` people) takes no support from its country
     (a country holds thousands), and none at all when the name is a ``word`` or a given name of
     some language: in text that is the word or the person ("Carlos Moya ( Spain )", "Clinton").
+    A village whose name also names the unit holding it (a candidate too) is that unit's town: it
+    takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
     """
     places = index.places
     country_of, people = places.country, places.people
     first = people[rows[0].place] if rows and not rows[0].tied else 0
     scores: list[float] = []
+    held = {r.place for r in rows}
     for r in rows:
         p = r.place
         if people[p] >= 0 and people[p] * OVERSHADOWED < first:
             scores.append(0.0)
             continue
         village = places.kind[p] == "city" and people[p] < VILLAGE
-        if village and word:
+        ancestors = tuple(index.ancestors(p))
+        # a village whose name also names the unit holding it is that unit's town, as much the
+        # country's as the unit, and a word it spells is that place's name ("Valletta ( Malta )"
+        # is the capital, not its local council)
+        seat = village and not held.isdisjoint(ancestors)
+        if village and word and not seat:
             scores.append(0.0)
             continue
         support = context.get(p, 0.0)
         country = country_of[p]
-        if country >= 0 and country != p and not village:
-            support += context.get(country, 0.0)
-        for anc in index.ancestors(p):
+        if country >= 0 and country != p and (not village or seat):
+            support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
+        for anc in ancestors:
             if anc != country:
                 support += context.get(anc, 0.0)
         scores.append(support)
