@@ -191,3 +191,17 @@ def test_no_country_a_text_is_written_from(shipped: Gazetteer, text: str) -> Non
 def test_the_country_a_text_is_written_from_vouches_for_no_word(shipped: Gazetteer, sentence: str, word: str) -> None:
     text = "Le comité s'est réuni à Lausanne, puis à Yverdon et à Aarau. " + sentence
     assert word not in {m.text for m in shipped.extract(text)}
+
+
+def test_a_region_in_brackets_places_the_town_even_when_its_name_is_first_a_city(shipped: Gazetteer) -> None:
+    """Bare, "La Rioja" is a city of Argentina, and "Alfaro" a city of Ecuador (and a surname);
+    in a dateline the bracket says: the village of La Rioja, Spain, and the region it lies in."""
+    text = "Alfaro ( La Rioja ) , 23 may ( EFE ) . La empresa abrirá una planta en Alfaro ."
+    found = [(m.text, m.place.id) for m in shipped.extract(text)]
+    assert found == [("Alfaro", "gn-3130399"), ("La Rioja", "es-ri"), ("Alfaro", "gn-3130399")]
+
+
+def test_a_city_after_a_comma_is_no_region_of_the_name_before(shipped: Gazetteer) -> None:
+    """Only brackets read a city's name as the region of that name: a comma may join two cities."""
+    found = {m.text: m.place.id for m in shipped.extract("Vuelos entre Madrid, Barcelona y Sevilla .")}
+    assert found.get("Madrid") == "gn-3117735" and found.get("Barcelona") == "gn-3128760"

@@ -104,9 +104,11 @@ class Linker:
         self.standing = Standing(index, self.english)
         self.languages = Languages(index)
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
-        self._context: BoundedMemo[tuple[str, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
+        self._context: BoundedMemo[tuple[str, bool, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
         self.placer = Placer(
-            index, lookups, lambda query, rows: self._in_context(query, rows, {}, need_support=True, default=None)
+            index,
+            lookups,
+            lambda query, rows: self._in_context(query, rows, {}, need_support=True, default=None, placed=True),
         )
 
     def first_pass(self, raw: Raw, sig: _Signature | None = None) -> FirstPass:
@@ -195,12 +197,21 @@ class Linker:
         return frozenset(r for r in self.reach(query) if kind[r] not in COUNTRY_KINDS)
 
     def _in_context(
-        self, query: str, context: dict[int, float], own: dict[int, float], *, need_support: bool, default: Match | None
+        self,
+        query: str,
+        context: dict[int, float],
+        own: dict[int, float],
+        *,
+        need_support: bool,
+        default: Match | None,
+        placed: bool = False,
     ) -> Match | None:
         """:meth:`Resolver.resolve_in_context`, memoised on the part of the context that matters.
 
         Only the weights of rows that ``query``'s candidates can reach change the answer, so a
-        name repeated through a long text is ranked once per distinct relevant context.
+        name repeated through a long text is ranked once per distinct relevant context. A name
+        ``placed`` by the region written after it may be a village whatever word it spells
+        ("Alfaro ( La Rioja )"; a surname too).
         """
         reach = self.reach(query)
         relevant = tuple(
@@ -209,12 +220,12 @@ class Linker:
         relevant = tuple(item for item in relevant if item[1] > 0)
         if not relevant:
             return None if need_support else default
-        memo_key = (query, need_support, relevant)
+        memo_key = (query, need_support, placed, relevant)
         known = self._context.get(memo_key, _MISS)  # one read: another thread may clear the memo
         if known is not _MISS:
             return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
-        word = fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
+        word = not placed and fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
         found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support, word=word)
         return self._context.put(memo_key, found)
 

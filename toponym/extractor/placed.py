@@ -62,7 +62,10 @@ class Placer:
             return None
         if region.place.kind in COUNTRY_KINDS:
             return self._in_country(query, match, region, between)
-        if region.place.kind != "subdivision":
+        # a region in brackets whose name is a town's first ("Alfaro ( La Rioja )": La Rioja is a
+        # city of Argentina before Spain's region) places the name only in a region of that name
+        bracketed = region.place.kind != "subdivision"
+        if bracketed and "(" not in between:
             return None
         kind = self.index.places.kind
         if match is not None and match.place.kind in MAJOR_KINDS:
@@ -81,10 +84,10 @@ class Placer:
         every = set().union(*regions.values())
         if match is not None and not every.isdisjoint(self._up(match)):
             return Pin(match, self._region(after.query, region, regions, match))
-        found = self._in_context(query, dict.fromkeys(every, 1.0))
+        found = self._in_context(query, dict.fromkeys(every, 1.0)) if every else None
         if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
             return Pin(found, self._region(after.query, region, regions, found))
-        return Pin(None) if match is not None else None
+        return Pin(None) if match is not None and not bracketed else None
 
     def _in_country(self, query: str, match: Match | None, country: Match, between: str) -> Pin | None:
         """A name and a comma before a country ("London, Canada", "Victoria, Canada"): the one of
@@ -114,6 +117,8 @@ class Placer:
         whose area holds the town, when it is not the answer it has alone."""
         up = self._up(town)
         held = [r for r, area in regions.items() if not area.isdisjoint(up)]
+        if len(held) > 1:  # the region and its province of one name (La Rioja): the town's own
+            held = [r for r in held if r in up] or held
         if len(held) != 1 or held[0] == self.index.row_of(region.place.id):
             return None
-        return self._in_context(query, {held[0]: 1.0})
+        return self.lookups.resolver.candidate(self.lookups.get(query), held[0])

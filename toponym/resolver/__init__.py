@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .._make import make_match
 from ..index import Index
@@ -27,6 +27,7 @@ from .fastpath import MAX_QUERY, SLOW, FastPath
 from .forms import Regions, fuzzy_allowance, readings
 from .forms import read as read_forms
 from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
+from .lookup import Lookup
 from .outcomes import code_match, invalid, outcome
 from .ranking import Ranked, rank
 
@@ -34,23 +35,6 @@ __all__ = ["Lookup", "Resolver"]
 
 _MISS = object()
 _COUNTRIES = Hints(kinds=frozenset(COUNTRY_KINDS))
-
-
-@dataclass(frozen=True, slots=True)
-class Lookup:
-    """Everything a bare query reaches, for callers that rank further (the extractor)."""
-
-    query: str
-    answer: Match | None
-    """What a bare ``resolve(query)`` answers."""
-    rows: tuple[Ranked, ...]
-    """Every candidate place, best first."""
-    top: Match | None
-    """The first candidate as a match (even when ``answer`` is ``None``: tied or stopped)."""
-    answer_row: int = -1
-    """The row of ``answer``'s place."""
-    top_row: int = -1
-    """The row of ``top``'s place."""
 
 
 class Resolver:
@@ -232,6 +216,18 @@ class Resolver:
         if need_support or rows[0].tied or rows[0].stopped:
             return None
         return self._match(query, rows[0], NO_HINTS)
+
+    def candidate(self, lookup: Lookup, row: int) -> Match | None:
+        """``lookup``'s query as the place at ``row``, one of its candidates (``None`` when it is
+        none), explained as settled by context: for a caller that knows the place by other means
+        (the town written before a region's name settles which region it is)."""
+        found = next((r for r in lookup.rows if r.place == row), None)
+        if found is None:
+            return None
+        return replace(
+            self._match(lookup.query, found, NO_HINTS),
+            explanation=Explanation("context", len(lookup.rows), context=1.0),
+        )
 
     def clear_cache(self) -> None:
         self._cache.clear()
