@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key
-from ..vocab import VILLAGE
 
 __all__ = ["Villages"]
 
@@ -26,8 +25,8 @@ class Villages:
 
     def only(self, entries: list[tuple[int, int]]) -> bool:
         """Are the places of these ``(name row, tier)`` entries all villages?"""
-        places, place = self.index.places, self.index.names.place
-        return all(places.kind[p] == "city" and places.people[p] < VILLAGE for p in (place[n] for n, _tier in entries))
+        village, place = self.index.places.village, self.index.names.place
+        return all(village(place[n]) for n, _tier in entries)
 
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place other than a village (its keys as a text query

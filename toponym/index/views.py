@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..normalize import fold_key, normalize_name, translit_key
-from ..vocab import NAME_TYPES, Kind, NameType
+from ..vocab import NAME_TYPES, VILLAGE, Kind, NameType
 from .schema import ENTRY_TIER_BITS, METHOD_EXACT, METHOD_MASK, decode_degrees
 from .strings import Strings
 
@@ -63,6 +63,11 @@ class PlaceTable:
         """Does the place carry an ISO 3166-2 code (a subdivision a state defines, not a
         municipality or a GeoNames unit)?"""
         return "iso3166_2=" in self.codes[row]
+
+    def village(self, row: int) -> bool:
+        """Is the place a town of fewer than :data:`~toponym.vocab.VILLAGE` people (or of none
+        recorded)?"""
+        return self.kind[row] == "city" and self.people[row] < VILLAGE
 
     def top_level(self, row: int) -> bool:
         """Is the place under no other, or right under a country or territory (a first-level

@@ -209,10 +209,7 @@ class Resolver:
         found = supported(self.index, rows, context, word=word)
         if found is not None:
             pos, weight = found
-            return replace(
-                self._match(query, rows[pos], NO_HINTS),
-                explanation=Explanation("context", len(rows), context=weight),
-            )
+            return self._settled(query, rows, rows[pos], weight)
         if need_support or rows[0].tied or rows[0].stopped:
             return None
         return self._match(query, rows[0], NO_HINTS)
@@ -222,12 +219,11 @@ class Resolver:
         none), explained as settled by context: for a caller that knows the place by other means
         (the town written before a region's name settles which region it is)."""
         found = next((r for r in lookup.rows if r.place == row), None)
-        if found is None:
-            return None
-        return replace(
-            self._match(lookup.query, found, NO_HINTS),
-            explanation=Explanation("context", len(lookup.rows), context=1.0),
-        )
+        return None if found is None else self._settled(lookup.query, lookup.rows, found, 1.0)
+
+    def _settled(self, query: str, rows: tuple[Ranked, ...], r: Ranked, weight: float) -> Match:
+        """``query`` as candidate ``r`` of ``rows``, explained as settled by context of ``weight``."""
+        return replace(self._match(query, r, NO_HINTS), explanation=Explanation("context", len(rows), context=weight))
 
     def clear_cache(self) -> None:
         self._cache.clear()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..index import Index
-from ..vocab import COUNTRY_KINDS, VILLAGE
+from ..vocab import COUNTRY_KINDS
 from .ranking import Ranked
 
 __all__ = [
@@ -74,7 +74,7 @@ def supported(
         if people[p] >= 0 and people[p] * OVERSHADOWED < first:
             scores.append(0.0)
             continue
-        village = places.kind[p] == "city" and people[p] < VILLAGE
+        village = places.village(p)
         ancestors = tuple(index.ancestors(p))
         # a village whose name also names the unit holding it is that unit's town, as much the
         # country's as the unit, and a word it spells is that place's name ("Valletta ( Malta )"

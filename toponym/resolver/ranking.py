@@ -15,7 +15,7 @@ from ..index import Index
 from ..model import Explanation, Rule
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
-from ..vocab import MAJOR_KINDS, NAME_LEVELS, NAME_TYPES, VILLAGE
+from ..vocab import MAJOR_KINDS, NAME_LEVELS, NAME_TYPES
 from .candidates import SCORE, Candidate, Query
 from .hints import Hints
 
@@ -164,7 +164,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
             # the sources file cities under their first-level unit only: a second-level unit of
             # the city's name under that unit is the city's own (the province of Florence), not a
             # village's (the department of Doubs is the river's)
-            if unit not in ancestors and (first_level or parent not in ancestors or places.population[p] < VILLAGE):
+            if unit not in ancestors and (first_level or parent not in ancestors or places.village(p)):
                 continue
             if weighted[unit] < key.prominence:
                 # the city is the more prominent already: a coded unit named after it says the name
