@@ -189,3 +189,17 @@ def test_a_capital_outside_the_province_of_its_name_is_what_its_name_means(shipp
     assert found is not None and found.place.id == "gn-3435910"
     province = shipped.resolve(name, kinds="subdivision")
     assert province is not None and province.place.id == "ar-b"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Halle", "gn-2911522"),  # Halle (Saale), 240,000 people, not Halle in Belgium (34,000)
+        ("Frankfurt", "gn-2925533"),  # Frankfurt am Main, not Frankfurt (Oder)
+        ("Stoke", "gn-2636841"),  # Stoke-on-Trent, not Stoke in New Zealand
+        ("Landau", "gn-2881646"),  # Landau in der Pfalz, not Landau an der Isar
+    ],
+)
+def test_a_town_is_named_without_the_qualifier_that_ends_its_name(shipped: Gazetteer, name: str, place: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place

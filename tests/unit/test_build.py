@@ -6,6 +6,7 @@ import pytest
 
 from toponym import Gazetteer, IndexFormatError
 from toponym.build import compile_gazetteer
+from toponym.build.tables import _unqualified
 from toponym.index import Index
 
 from ..conftest import FIXTURE
@@ -137,3 +138,24 @@ def test_a_place_the_index_lacks_is_no_typo_of_one_it_carries(tmp_path: Path) ->
     for name in ("Shikotan", "Shokotan", "Shikotn", "Kunashro"):
         assert after.resolve(name) == before.resolve(name) is not None
     assert "shikotam" in after.index.policy.elsewhere and "shikotam" not in after.index.policy.words
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Halle (Saale)", "Halle"),
+        ("Frankfurt am Main", "Frankfurt"),
+        ("Neustadt an der Weinstraße", "Neustadt"),
+        ("Freiburg im Breisgau", "Freiburg"),
+        ("Newcastle upon Tyne", "Newcastle"),
+        ("Stoke-on-Trent", "Stoke"),
+        ("Boulogne-sur-Mer", "Boulogne"),
+        ("Zürich (Kreis 11)", None),  # a district of Zürich, not Zürich
+        ("Kalibo (poblacion)", None),  # no name in the bracket
+        ("Madīnat an Naşr", None),  # an Arabic article, no preposition
+        ("Aix-les-Bains", None),
+        ("Los Angeles", None),
+    ],
+)
+def test_the_short_form_of_a_town_s_name_is_without_its_qualifier(name: str, short: str | None) -> None:
+    assert _unqualified(name) == short

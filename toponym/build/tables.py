@@ -7,6 +7,7 @@ folded and transliterated keys (:mod:`toponym.normalize`); the compiled answers 
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,11 +90,30 @@ def _countries(places: list[MergedPlace], row: dict[str, int], parent: array[int
     return country
 
 
+#: What ends a town's name to tell it from its namesakes: a bracket ("Halle (Saale)", "Frankfurt
+#: (Oder)"; not "Zürich (Kreis 11)"), or a river, lake or region after a preposition ("Frankfurt am
+#: Main", "Freiburg im Breisgau", "Newcastle upon Tyne", "Stoke-on-Trent", "Boulogne-sur-Mer").
+_QUALIFIER = re.compile(
+    r"\s+\((?=[A-ZÀ-Þ])[^()\d]+\)$"
+    r"|\s+(?:am|an der|im|in der|ob der|upon)\s+[A-ZÀ-Þ]\S*(?:\s+[A-ZÀ-Þ]\S*)?$"
+    r"|-(?:on|upon|sur|sous|lès)-[A-ZÀ-Þ][^\s]*$"
+)
+
+
+def _unqualified(name: str) -> str | None:
+    """The short form of a town's ``name`` without its qualifier ("Halle (Saale)": "Halle"), or
+    ``None``."""
+    bare = _QUALIFIER.sub("", name)
+    return bare if bare != name and len(bare) >= 3 else None
+
+
 def _level(nm: MergedName, p: MergedPlace) -> int:
     """How much a name vouches for its place (an index into ``NAME_LEVELS``; the ranking weighs it)."""
     if nm.type == "misspelling":
         return NAME_LEVELS.index("misspelling")
-    if nm.curated or nm.name == p.src.name:
+    # a town's name without the qualifier that ends it is its own name too: the qualifier tells
+    # it from its namesakes, a text writes "Halle" and "Frankfurt"
+    if nm.curated or nm.name == p.src.name or (p.src.kind == "city" and nm.name == _unqualified(p.src.name)):
         return NAME_LEVELS.index("reviewed")
     tags = {t.split("-")[0] for t in nm.langs if t != "und"}
     if tags & MAJOR_LANGS:
