@@ -205,3 +205,31 @@ def test_a_city_after_a_comma_is_no_region_of_the_name_before(shipped: Gazetteer
     """Only brackets read a city's name as the region of that name: a comma may join two cities."""
     found = {m.text: m.place.id for m in shipped.extract("Vuelos entre Madrid, Barcelona y Sevilla .")}
     assert found.get("Madrid") == "gn-3117735" and found.get("Barcelona") == "gn-3128760"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # one sentence: three common words of German tell its language
+        ("Der Verein zog im Sommer nach Mittweida um .", "Mittweida", "gn-2870318"),
+        # a German noun after its article is no part of a name: the town stands in apposition
+        ("Der Rat der Stadt Torgau hat den Plan gestern beschlossen .", "Torgau", "gn-2821807"),
+        ("Er lehrte an der Universität Gießen und lebte dort bis 1950 .", "Gießen", "gn-2920512"),
+    ],
+)
+def test_a_town_in_a_sentence_in_the_language_of_its_country(
+    shipped: Gazetteer, text: str, name: str, place: str
+) -> None:
+    assert ids(shipped, text, name) == {place}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dort wurde er im Jahr 1950 geboren und lebte in der Stadt .",  # "there", an alias of Dordrecht
+        "Der Sänger Thomas Torgau trat gestern in der Halle auf .",  # a person: a given name before it
+        "Die Mannschaft spielte am Abend in der Halle gegen den Meister .",  # "the hall", no Halle (Saale)
+    ],
+)
+def test_a_word_or_a_person_in_a_sentence_in_german_is_no_town(shipped: Gazetteer, text: str) -> None:
+    assert {m.text for m in shipped.extract(text)} == set()

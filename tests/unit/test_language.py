@@ -51,7 +51,7 @@ def test_a_text_is_told_by_its_commonest_words(languages: Languages) -> None:
 
 def test_too_few_common_words_or_two_languages_alike_tell_nothing(languages: Languages) -> None:
     assert languages.language("Zwickau") is None
-    assert languages.language("der die und") is None  # fewer than five
+    assert languages.language("der die") is None  # fewer than three
     assert languages.language("der die und in den le la et les des") is None  # neither clearly ahead
 
 
@@ -59,3 +59,8 @@ def test_the_homeland_of_a_text(languages: Languages) -> None:
     assert languages.homeland("Der Mann und die Frau sind in den Park von Zwickau gegangen") == {0, 1, 2}
     assert languages.homeland("The mayor and the people of the town said that it was fine") == frozenset()
     assert Languages(_Index({})).homeland("der die und in den von") == frozenset()  # type: ignore[arg-type]
+
+
+def test_a_sentence_is_told_by_three_of_its_commonest_words(languages: Languages) -> None:
+    """One sentence of news holds few distinct common words: three tell it."""
+    assert languages.language("Der Verein zog in den Norden") == "de"

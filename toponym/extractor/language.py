@@ -24,7 +24,7 @@ _WORDS = 100
 #: The start of a text read to tell its language: enough for a few dozen of its common words.
 _HEAD = 2000
 #: The distinct common words a text needs, and how many times as many as the next language's.
-_ENOUGH, _AHEAD = 5, 1.5
+_ENOUGH, _AHEAD = 3, 1.5
 #: Languages that tell nothing of where a text is about: English is written of every country.
 _WORLD = frozenset({"en"})
 _WORD = re.compile(r"\w+")

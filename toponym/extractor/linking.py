@@ -24,6 +24,7 @@ from ..resolver.context import focus_of, supports
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
+from .apart import NOUN_CAPITALS, noun_after_article, set_apart
 from .chars import SCRIPTS
 from .language import Languages
 from .lookups import Lookups
@@ -62,33 +63,9 @@ class FirstPass(NamedTuple):
     """The country of a town that stands in a text in its language (:meth:`.Standing.home`)."""
 
 
-def _set_apart(text: str, raw: Raw) -> bool:
-    """Is ``raw`` no part of a run of capitalised words ("Miguel Arias Cañete", "Pineda Ruiz"), nor
-    right after an opening quotation mark (a brand's or a building's name: «Славута»,
-    «Домодедово»)? The word before may end a sentence."""
-    if raw.start and text[raw.start - 1] in _QUOTES:
-        return False
-    before = text[max(0, raw.start - 40) : raw.start].split()
-    if before and before[-1][:1].isupper() and before[-1][-1] not in _SENTENCE_END:
-        return False
-    if before and before[-1] in _ARTICLES:
-        return False
-    after = text[raw.end : raw.end + 40].split()
-    return not (after and after[0][:1].isupper())
-
-
 def _adjective_shaped(raw: Raw, first: FirstPass) -> bool:
     """May ``raw`` be a country's adjective (for ``demonyms=True``)? It names no place, as written."""
     return (first.never or first.match is None) and raw.group < 0
-
-
-#: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
-#: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
-_ARTICLES = frozenset({"los", "las", "les"})
-#: Opening quotation marks.
-_QUOTES = frozenset("«\"“„‘'")
-#: What ends a capitalised word that ends a sentence or a quotation.
-_SENTENCE_END = frozenset('.!?:"»”')
 
 
 class Linker:
@@ -275,6 +252,7 @@ class Linker:
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
         homeland: frozenset[int] | None = None  # the countries of the text's language, on first need
+        nouns = False  # ... and whether it writes its nouns with a capital
         pins: dict[str, Pin] = {}  # names the text places in a region ("Glasgow, Ky.")
         while nxt is not None:
             (raw, sig), nxt = nxt, next(after, None)
@@ -287,10 +265,11 @@ class Linker:
                 if found is not None:
                     out.append(self._mention(text, raw, found))
                 continue
-            if first.home >= 0 and _set_apart(text, raw):
+            if first.home >= 0:
                 if homeland is None:
                     homeland = self.languages.homeland(text)
-                if first.home in homeland:
+                    nouns = self.languages.language(text) in NOUN_CAPITALS
+                if first.home in homeland and set_apart(text, raw, nouns):
                     first = first._replace(alone=True)
             support = homed if homed is not local and not first.alone and self._town_like(raw) else local
             if not first.alone:
@@ -317,8 +296,15 @@ class Linker:
                 match = self._decide(raw, first, times[sig[0]], support, (named, countries, expanded), use_context)
                 if memo is not None:
                     memo[sig] = match
-            if match is not None and not (match.place.kind == "city" and clubs.club(text, raw.start)):
-                out.append(self._mention(text, raw, match))
+            if match is None or (match.place.kind == "city" and clubs.club(text, raw.start)):
+                continue
+            if (
+                match.place.kind == "city"
+                and noun_after_article(text, raw, self.index.policy.no_fuzzy_words)
+                and self.languages.language(text) in NOUN_CAPITALS
+            ):
+                continue
+            out.append(self._mention(text, raw, match))
         return out
 
     def _town_like(self, raw: Raw) -> bool:

@@ -40,6 +40,14 @@ _PREFECTURE_UNITS = frozenset("都道府県")
 _UNIT_NAMES = frozenset("都道府県省州")
 
 
+def _own_name(surface: str, name: str) -> bool:
+    """Is ``surface`` the place's own name ``name``, or its first words ("Pineda" for Pineda de Mar,
+    "Yverdon" for Yverdon-les-Bains), not an alias?"""
+    if fold_key(token_key(surface)) == fold_key(token_key(name)):
+        return True
+    return len(surface) >= 4 and name.startswith(surface) and name[len(surface) : len(surface) + 1] in (" ", "-")
+
+
 def _letters_of(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
@@ -150,6 +158,10 @@ class Standing:
             or not surface[:1].isupper()
             or normalize_name(surface) in self.index.policy.ordinary
         ):
+            return -1
+        if not _own_name(surface, place.name) and normalize_name(surface) in self.index.policy.no_fuzzy_words:
+            # an alias that is a word or a given name ("Dort", German "there", for Dordrecht;
+            # "Duran" for Eloy Alfaro) is no town of the text's country without support
             return -1
         return self.index.places.country[row]
 

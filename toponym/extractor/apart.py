@@ -1,0 +1,60 @@
+"""Whether a capitalised name stands apart from the words around it: no part of a run of
+capitalised words (a person's or an organisation's name), or, in German, where every noun has a
+capital, a noun after its article rather than a name."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from ..normalize import normalize_name
+from .raw import Raw
+
+__all__ = ["NOUN_CAPITALS", "noun_after_article", "set_apart"]
+
+#: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
+#: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
+_ARTICLES = frozenset({"los", "las", "les"})
+#: German articles: the capitalised word after one is a noun.
+_NOUN_ARTICLES = frozenset(
+    {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen"}
+)  # fmt: skip
+#: Languages that write every noun with a capital.
+NOUN_CAPITALS = frozenset({"de", "lb"})
+#: Opening quotation marks.
+_QUOTES = frozenset("«\"“„‘'")
+#: What ends a capitalised word that ends a sentence or a quotation.
+_SENTENCE_END = frozenset('.!?:"»”')
+
+
+def set_apart(text: str, raw: Raw, nouns: bool = False) -> bool:
+    """Is ``raw`` no part of a run of capitalised words ("Miguel Arias Cañete", "Pineda Ruiz"), nor
+    right after an opening quotation mark (a brand's or a building's name: «Славута»,
+    «Домодедово»)? The word before may end a sentence; in a language that writes its nouns with a
+    capital (``nouns``), it may be a noun after its article ("die Kreisstadt Torgau", "an der
+    Universität Gießen"): a name in apposition, not a person's."""
+    if raw.start and text[raw.start - 1] in _QUOTES:
+        return False
+    before = text[max(0, raw.start - 60) : raw.start].split()
+    if (
+        before
+        and before[-1][:1].isupper()
+        and before[-1][-1] not in _SENTENCE_END
+        and not (nouns and len(before) > 1 and before[-2] in _NOUN_ARTICLES)
+    ):
+        return False
+    if before and before[-1] in _ARTICLES:
+        return False
+    after = text[raw.end : raw.end + 40].split()
+    return not (after and after[0][:1].isupper())
+
+
+def noun_after_article(text: str, raw: Raw, words: Container[str]) -> bool:
+    """Is ``raw`` a word of ``words`` right after a German article, and no start of a longer name
+    ("in der Halle", the hall; "die Mitte", the middle; not "der Detroit Red Wings")? German writes
+    no article before a town's name; the caller asks whether the text is in German."""
+    before = text[max(0, raw.start - 8) : raw.start].split()
+    if not before or before[-1] not in _NOUN_ARTICLES or normalize_name(raw.query) not in words:
+        return False
+    after = text[raw.end : raw.end + 40].split()
+    return not (after and after[0][:1].isupper())
