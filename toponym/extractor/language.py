@@ -15,7 +15,7 @@ from itertools import chain
 
 from ..index import Index
 
-__all__ = ["META_KEY", "Languages", "compiled_languages"]
+__all__ = ["META_KEY", "Languages", "Told", "compiled_languages"]
 
 #: The key of the compiled table in ``index.meta.extra``.
 META_KEY = "languages"
@@ -77,5 +77,31 @@ class Languages:
 
     def homeland(self, text: str) -> frozenset[int]:
         """The countries that speak the language of ``text`` (none for English, or an unknown one)."""
-        lang = self.language(text)
+        return self.spoken(self.language(text))
+
+    def spoken(self, lang: str | None) -> frozenset[int]:
+        """The countries that speak ``lang`` (none for English, or an unknown one)."""
         return self._spoken.get(lang, frozenset()) if lang is not None else frozenset()
+
+    def teller(self, text: str) -> Told:
+        """The language of ``text`` and its countries, told on first need and then remembered."""
+        return Told(self, text)
+
+
+class Told:
+    """One text's language, told once on first need (a text is read for it only if a rule asks)."""
+
+    __slots__ = ("_lang", "_languages", "_text", "_told")
+
+    def __init__(self, languages: Languages, text: str) -> None:
+        self._languages, self._text = languages, text
+        self._lang: str | None = None
+        self._told = False
+
+    def language(self) -> str | None:
+        if not self._told:
+            self._lang, self._told = self._languages.language(self._text), True
+        return self._lang
+
+    def homeland(self) -> frozenset[int]:
+        return self._languages.spoken(self.language())

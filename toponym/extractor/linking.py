@@ -243,7 +243,8 @@ class Linker:
         times: dict[str, int] = {}
         for sig, n in counts.items():
             times[sig[0]] = times.get(sig[0], 0) + n
-        local, homed, named, countries = supports(self.index, explicit, expanded, lambda: self.languages.homeland(text))
+        told = self.languages.teller(text)  # the text's language, told once on first need
+        local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}
         decided_home: dict[_Signature, Match | None] = {}
@@ -251,8 +252,6 @@ class Linker:
         out: list[Mention] = []
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
-        homeland: frozenset[int] | None = None  # the countries of the text's language, on first need
-        nouns = False  # ... and whether it writes its nouns with a capital
         pins: dict[str, Pin] = {}  # names the text places in a region ("Glasgow, Ky.")
         while nxt is not None:
             (raw, sig), nxt = nxt, next(after, None)
@@ -265,12 +264,12 @@ class Linker:
                 if found is not None:
                     out.append(self._mention(text, raw, found))
                 continue
-            if first.home >= 0:
-                if homeland is None:
-                    homeland = self.languages.homeland(text)
-                    nouns = self.languages.language(text) in NOUN_CAPITALS
-                if first.home in homeland and set_apart(text, raw, nouns):
-                    first = first._replace(alone=True)
+            if (
+                first.home >= 0
+                and first.home in told.homeland()
+                and set_apart(text, raw, told.language() in NOUN_CAPITALS)
+            ):
+                first = first._replace(alone=True)
             support = homed if homed is not local and not first.alone and self._town_like(raw) else local
             if not first.alone:
                 # only a place named in the text that contains this one lends support: one named
@@ -301,7 +300,7 @@ class Linker:
             if (
                 match.place.kind == "city"
                 and noun_after_article(text, raw, self.index.policy.no_fuzzy_words)
-                and self.languages.language(text) in NOUN_CAPITALS
+                and told.language() in NOUN_CAPITALS
             ):
                 continue
             out.append(self._mention(text, raw, match))
