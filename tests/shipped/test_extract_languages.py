@@ -151,6 +151,21 @@ def test_a_capitalised_word_before_a_place_that_is_no_first_name(text: str, name
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("Hamburg Das Wetter war am Montag schlecht .", "Hamburg"),  # a heading, then a sentence
+        ("Genève Les deux équipes ont joué hier .", "Genève"),
+    ],
+)
+def test_a_common_word_that_starts_a_sentence_after_a_place_is_no_surname(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]
+
+
+def test_a_particle_of_a_name_after_a_place_still_makes_a_person() -> None:
+    assert found("Patrick De Maeseneire sprak gisteren .") == []  # "De" is Dutch "the", and a particle
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named
         ("Talks with N. Korea resumed .", "N. Korea"),  # a compass letter abbreviates the name
     ],

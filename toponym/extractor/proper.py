@@ -210,6 +210,24 @@ def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> b
     )
 
 
+def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> bool:
+    """Does the capitalised word ``w`` after ``r`` go on a proper name ("Vladimir Putin")?"""
+    if w in names().calendar or ask.ordinary(w):
+        return False
+    # one of a language's commonest words starts the sentence after a heading or a dateline
+    # ("Hamburg Das Wetter...", "Berne Les malheurs..."): no surname; a particle of two letters
+    # may be one ("Patrick De Maeseneire")
+    if len(w) > 2 and w[1:].islower() and ask.function_word(w):
+        return False
+    # a country's name in another language than English before a frequent word of some language
+    # is the country before a noun German writes with a capital ("in Brasilien Platz 1", "Italien
+    # Erfolg"; "Jordan Henderson" is a person)
+    if ask.frequent(w) and ask.exonym(r.query):
+        return False
+    # German text writes a noun with a capital after "in Peking", "bei Genf"
+    return not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
+
+
 def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -264,18 +282,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
         ):
             w = after.group(1)
             named = w[0].isupper() and (
-                w in words.organisation
-                or _team(w, ask.ordinary)
-                # a country's name in another language than English before a frequent word of some
-                # language is the country before a noun German writes with a capital ("in
-                # Brasilien Platz 1", "Italien Erfolg"; "Jordan Henderson" is a person)
-                or (
-                    w not in words.calendar
-                    and not ask.ordinary(w)
-                    and not (ask.frequent(w) and ask.exonym(r.query))
-                    # German text writes a noun with a capital after "in Peking", "bei Genf"
-                    and not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
-                )
+                w in words.organisation or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german)
             )
             if named and not _title_line(text, r.start, lines):
                 continue
