@@ -215,6 +215,8 @@ def test_a_city_after_a_comma_is_no_region_of_the_name_before(shipped: Gazetteer
         # a German noun after its article is no part of a name: the town stands in apposition
         ("Der Rat der Stadt Torgau hat den Plan gestern beschlossen .", "Torgau", "gn-2821807"),
         ("Er lehrte an der Universität Gießen und lebte dort bis 1950 .", "Gießen", "gn-2920512"),
+        # Spanish or Catalan (they share their commonest words): a town where either is spoken
+        ("El alcalde de Torrelavega ha presentado hoy el plan de la ciudad .", "Torrelavega", "gn-3107775"),
     ],
 )
 def test_a_town_in_a_sentence_in_the_language_of_its_country(

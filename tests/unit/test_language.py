@@ -27,9 +27,9 @@ class _Ids:
 class _Index:
     """The two things :class:`Languages` reads of an index."""
 
-    def __init__(self, extra: dict[str, Any]) -> None:
+    def __init__(self, extra: dict[str, Any], ids: tuple[str, ...] = ("at", "ch", "de", "fr", "gb")) -> None:
         self.meta = type("Meta", (), {"extra": extra})()
-        self.places = type("Places", (), {"ids": _Ids(["at", "ch", "de", "fr", "gb"])})()
+        self.places = type("Places", (), {"ids": _Ids(list(ids))})()
 
 
 @pytest.fixture
@@ -64,3 +64,22 @@ def test_the_homeland_of_a_text(languages: Languages) -> None:
 def test_a_sentence_is_told_by_three_of_its_commonest_words(languages: Languages) -> None:
     """One sentence of news holds few distinct common words: three tell it."""
     assert languages.language("Der Verein zog in den Norden") == "de"
+
+
+def test_two_languages_alike_give_the_countries_of_either() -> None:
+    """Spanish and Catalan share most of their commonest words: a sentence of either is from where
+    either is spoken, though neither language is told."""
+    frequent = {
+        "es": ("de", "la", "el", "en", "del", "un", "ha", "que", "los", "por"),
+        "ca": ("de", "la", "el", "en", "del", "un", "ha", "que", "els", "per"),
+        "en": ("the", "of", "and", "to", "a", "in", "is", "it", "that", "was"),
+    }
+    spoken = {"es": ("es",), "ad": ("ca", "es"), "fr": ("fr",), "gb": ("en",)}
+    table = {"languages": compiled_languages(frequent, spoken)}
+    languages = Languages(_Index(table, ("ad", "es", "fr", "gb")))  # type: ignore[arg-type]
+    text = "La asociación del centro de la ciudad ha pedido un plan"
+    assert languages.leading(text) == ("es", "ca") or languages.leading(text) == ("ca", "es")
+    assert languages.language(text) is None
+    assert languages.homeland(text) == {0, 1}  # Andorra and Spain, not France
+    # English among two alike tells nothing
+    assert languages.homeland("the de la of el and en to a in") == frozenset()

@@ -62,26 +62,43 @@ class Languages:
         #: no look at the text's language.
         self.homes = frozenset().union(*self._spoken.values())
 
-    def language(self, text: str) -> str | None:
+    def leading(self, text: str) -> tuple[str, ...]:
         """The language of which the start of ``text`` holds the most distinct common words, when
-        it holds enough of them and clearly more than of any other; else ``None``."""
+        it holds enough of them; with the next one when that holds nearly as many (Spanish and
+        Catalan share most of their commonest words: "la", "de", "del", "un"); else none."""
         # each common word counts once for each language that has it: found and counted in C
         common = self._words.intersection(_WORD.findall(text[:_HEAD].lower()))
         counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
         best = counts.most_common(2)
         if not best or best[0][1] < _ENOUGH:
-            return None
+            return ()
         if len(best) > 1 and best[0][1] < _AHEAD * best[1][1]:
-            return None
-        return best[0][0]
+            return (best[0][0], best[1][0])
+        return (best[0][0],)
+
+    def language(self, text: str) -> str | None:
+        """The language of ``text`` when one clearly leads (:meth:`leading`); else ``None``."""
+        return self.told(self.leading(text))
+
+    @staticmethod
+    def told(leading: tuple[str, ...]) -> str | None:
+        return leading[0] if len(leading) == 1 else None
 
     def homeland(self, text: str) -> frozenset[int]:
-        """The countries that speak the language of ``text`` (none for English, or an unknown one)."""
-        return self.spoken(self.language(text))
+        """The countries that speak the language of ``text``, or either of two alike (none when
+        English, or an unknown language, is one)."""
+        return self.spoken(self.leading(text))
 
-    def spoken(self, lang: str | None) -> frozenset[int]:
-        """The countries that speak ``lang`` (none for English, or an unknown one)."""
-        return self._spoken.get(lang, frozenset()) if lang is not None else frozenset()
+    def spoken(self, leading: tuple[str, ...]) -> frozenset[int]:
+        """The countries that speak a language of ``leading`` (none when one is English, or
+        unknown): a text in Spanish or Catalan is from where either is spoken."""
+        where: list[frozenset[int]] = []
+        for lang in leading:
+            spoken = self._spoken.get(lang)
+            if spoken is None:
+                return frozenset()
+            where.append(spoken)
+        return frozenset().union(*where)
 
     def teller(self, text: str) -> Told:
         """The language of ``text`` and its countries, told on first need and then remembered."""
@@ -91,17 +108,19 @@ class Languages:
 class Told:
     """One text's language, told once on first need (a text is read for it only if a rule asks)."""
 
-    __slots__ = ("_lang", "_languages", "_text", "_told")
+    __slots__ = ("_languages", "_leading", "_text")
 
     def __init__(self, languages: Languages, text: str) -> None:
         self._languages, self._text = languages, text
-        self._lang: str | None = None
-        self._told = False
+        self._leading: tuple[str, ...] | None = None
+
+    def _lead(self) -> tuple[str, ...]:
+        if self._leading is None:
+            self._leading = self._languages.leading(self._text)
+        return self._leading
 
     def language(self) -> str | None:
-        if not self._told:
-            self._lang, self._told = self._languages.language(self._text), True
-        return self._lang
+        return self._languages.told(self._lead())
 
     def homeland(self) -> frozenset[int]:
-        return self._languages.spoken(self.language())
+        return self._languages.spoken(self._lead())
