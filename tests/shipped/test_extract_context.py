@@ -217,6 +217,8 @@ def test_a_city_after_a_comma_is_no_region_of_the_name_before(shipped: Gazetteer
         ("Er lehrte an der Universität Gießen und lebte dort bis 1950 .", "Gießen", "gn-2920512"),
         # Spanish or Catalan (they share their commonest words): a town where either is spoken
         ("El alcalde de Torrelavega ha presentado hoy el plan de la ciudad .", "Torrelavega", "gn-3107775"),
+        # an elided article is no quotation mark
+        ("Le maire d'Annemasse a présenté hier le plan de la ville aux habitants .", "Annemasse", "gn-3037538"),
     ],
 )
 def test_a_town_in_a_sentence_in_the_language_of_its_country(
@@ -231,7 +233,8 @@ def test_a_town_in_a_sentence_in_the_language_of_its_country(
         "Dort wurde er im Jahr 1950 geboren und lebte in der Stadt .",  # "there", an alias of Dordrecht
         "Der Sänger Thomas Torgau trat gestern in der Halle auf .",  # a person: a given name before it
         "Die Mannschaft spielte am Abend in der Halle gegen den Meister .",  # "the hall", no Halle (Saale)
+        "Según el presidente de la Libertad , el alcalde de la ciudad ha dimitido .",  # a club, not the town
     ],
 )
-def test_a_word_or_a_person_in_a_sentence_in_german_is_no_town(shipped: Gazetteer, text: str) -> None:
+def test_a_word_or_a_person_is_no_town_of_the_text_s_language(shipped: Gazetteer, text: str) -> None:
     assert {m.text for m in shipped.extract(text)} == set()

@@ -9,7 +9,7 @@ from collections.abc import Container
 from ..normalize import normalize_name
 from .raw import Raw
 
-__all__ = ["NOUN_CAPITALS", "noun_after_article", "set_apart"]
+__all__ = ["ARTICLES", "NOUN_CAPITALS", "article_before", "noun_after", "set_apart"]
 
 #: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
 #: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
@@ -19,6 +19,17 @@ _NOUN_ARTICLES = frozenset(
     {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
      "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen"}
 )  # fmt: skip
+#: Articles by language: a capitalised word after one (and not in the name the scan read) is a
+#: noun, a town's name that is also a word is the word ("in der Halle", "de la Libertad").
+ARTICLES: dict[str, frozenset[str]] = {
+    "de": frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}),
+    "es": frozenset({"el", "la", "los", "las", "un", "una"}),
+    "ca": frozenset({"el", "la", "els", "les", "un", "una"}),
+    "fr": frozenset({"le", "la", "les", "un", "une"}),
+    "it": frozenset({"il", "lo", "la", "gli", "le", "un", "una"}),
+    "pt": frozenset({"o", "os", "as", "um", "uma"}),
+    "nl": frozenset({"de", "het", "een"}),
+}
 #: Languages that write every noun with a capital.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 #: Opening quotation marks.
@@ -33,7 +44,7 @@ def set_apart(text: str, raw: Raw, nouns: bool = False) -> bool:
     «Домодедово»)? The word before may end a sentence; in a language that writes its nouns with a
     capital (``nouns``), it may be a noun after its article ("die Kreisstadt Torgau", "an der
     Universität Gießen"): a name in apposition, not a person's."""
-    if raw.start and text[raw.start - 1] in _QUOTES:
+    if raw.start and text[raw.start - 1] in _QUOTES and not _elided(text, raw.start - 1):
         return False
     before = text[max(0, raw.start - 60) : raw.start].split()
     if (
@@ -49,12 +60,23 @@ def set_apart(text: str, raw: Raw, nouns: bool = False) -> bool:
     return not (after and after[0][:1].isupper())
 
 
-def noun_after_article(text: str, raw: Raw, words: Container[str]) -> bool:
-    """Is ``raw`` a word of ``words`` right after a German article, and no start of a longer name
-    ("in der Halle", the hall; "die Mitte", the middle; not "der Detroit Red Wings")? German writes
-    no article before a town's name; the caller asks whether the text is in German."""
+def _elided(text: str, at: int) -> bool:
+    """Is the apostrophe at ``at`` an elision ("d'Arras", "l'Italie"), not a quotation mark?"""
+    return text[at] == "'" and at > 0 and text[at - 1].isalpha()
+
+
+def article_before(text: str, raw: Raw, words: Container[str]) -> str | None:
+    """The article right before ``raw`` (in lower case) when ``raw`` is a word of ``words`` and no
+    start of a longer name ("in der Halle", the hall; "por la Libertad", freedom; not "der
+    Detroit Red Wings"); the caller asks whether the text's language has that article."""
     before = text[max(0, raw.start - 8) : raw.start].split()
-    if not before or before[-1] not in _NOUN_ARTICLES or normalize_name(raw.query) not in words:
-        return False
+    if not before or not before[-1].isalpha() or normalize_name(raw.query) not in words:
+        return None
     after = text[raw.end : raw.end + 40].split()
-    return not (after and after[0][:1].isupper())
+    return None if after and after[0][:1].isupper() else before[-1].lower()
+
+
+def noun_after(article: str, languages: tuple[str, ...]) -> bool:
+    """Is ``article`` one of a language of ``languages``: the word after it a noun, as no
+    town's name takes an article it does not begin with?"""
+    return any(article in ARTICLES.get(lang, ()) for lang in languages)

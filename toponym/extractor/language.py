@@ -119,6 +119,9 @@ class Told:
             self._leading = self._languages.leading(self._text)
         return self._leading
 
+    def leading(self) -> tuple[str, ...]:
+        return self._lead()
+
     def language(self) -> str | None:
         return self._languages.told(self._lead())
 

@@ -24,7 +24,7 @@ from ..resolver.context import focus_of, supports
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
-from .apart import NOUN_CAPITALS, noun_after_article, set_apart
+from .apart import NOUN_CAPITALS, article_before, noun_after, set_apart
 from .chars import SCRIPTS
 from .language import Languages
 from .lookups import Lookups
@@ -299,8 +299,8 @@ class Linker:
                 continue
             if (
                 match.place.kind == "city"
-                and noun_after_article(text, raw, self.index.policy.no_fuzzy_words)
-                and told.language() in NOUN_CAPITALS
+                and (article := article_before(text, raw, self.index.policy.no_fuzzy_words)) is not None
+                and noun_after(article, told.leading())
             ):
                 continue
             out.append(self._mention(text, raw, match))
