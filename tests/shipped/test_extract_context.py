@@ -238,3 +238,12 @@ def test_a_town_in_a_sentence_in_the_language_of_its_country(
 )
 def test_a_word_or_a_person_is_no_town_of_the_text_s_language(shipped: Gazetteer, text: str) -> None:
     assert {m.text for m in shipped.extract(text)} == set()
+
+
+def test_a_unit_named_by_its_side_of_a_country_needs_that_country(shipped: Gazetteer) -> None:
+    """ "EASTERN DIVISION" heads a baseball table, not Fiji's division; the text that names Ghana or
+    Uganda says which "Eastern Region" it means. "Northern Territory" is a name, not a side."""
+    assert shipped.extract("AMERICAN LEAGUE\nEASTERN DIVISION\nW L PCT GB\nNEW YORK 74 58 .561 -") == []
+    assert ids(shipped, "In Ghana, the Eastern Region voted for the opposition.", "Eastern Region") == {"gh-ep"}
+    assert ids(shipped, "In Uganda, the Eastern Region voted for the opposition.", "Eastern Region") == {"ug-e"}
+    assert ids(shipped, "Police in the Northern Territory shut the road.", "Northern Territory") == {"au-nt"}

@@ -61,6 +61,8 @@ class FirstPass(NamedTuple):
     """Not a place whatever the text says (an adjective of a country's name)."""
     home: int = -1
     """The country of a town that stands in a text in its language (:meth:`.Standing.home`)."""
+    described: bool = False
+    """A unit named by its side of a country ("Eastern Region"): the country named supports it."""
 
 
 def _adjective_shaped(raw: Raw, first: FirstPass) -> bool:
@@ -133,7 +135,8 @@ class Linker:
             kind = self.index.places.kind
             rows = (row, *self.index.ancestors(row))
             expanded = tuple(dict.fromkeys(r for r in rows if r >= 0 and kind[r] not in MAJOR_KINDS))
-        return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded, home=home))
+        described = not alone and cand is not None and self.standing.described(raw, cand)
+        return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded, home=home, described=described))
 
     def _form_ok(self, raw: Raw, match: Match | None, row: int) -> bool:
         """May an inflected form stand for this place? A rule group whose base is ``prominent``
@@ -271,6 +274,8 @@ class Linker:
             ):
                 first = first._replace(alone=True)
             support = homed if homed is not local and not first.alone and self._town_like(raw) else local
+            if first.described and named:
+                support = {**support, **named}  # "In Ghana, the Eastern Region voted"
             if not first.alone:
                 # only a place named in the text that contains this one lends support: one named
                 # below country level, or the place written right after it ("Nice, France")

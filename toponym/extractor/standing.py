@@ -4,6 +4,8 @@ how the name is written."""
 
 from __future__ import annotations
 
+import functools
+
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match
@@ -12,6 +14,7 @@ from ..vocab import MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
 from .casing import token_key
 from .raw import Raw
+from .wordlists import load_lexicon
 
 __all__ = ["CITY_ALONE", "Standing"]
 
@@ -38,6 +41,22 @@ _CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
 _UNIT_NAMES = frozenset("都道府県省州")
+
+
+@functools.cache
+def _describing() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_lexicon("descriptive.toml")
+    return frozenset(data["sides"]), frozenset(data["units"])
+
+
+def _descriptive(surface: str) -> bool:
+    """Is ``surface`` a side of a country and a kind of unit ("Eastern Division", "Central
+    Region"; ``lexicons/descriptive.toml``), as a league or a firm names its parts?"""
+    side, _, unit = surface.lower().rpartition(" ")
+    if not side:
+        return False
+    sides, units = _describing()
+    return unit in units and side in sides
 
 
 def _own_name(surface: str, name: str) -> bool:
@@ -67,13 +86,12 @@ class Standing:
         English name ("Here" and "End" are names of the UK and India in some language; "Chad",
         "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
         and subdivisions may when prominent (population, first-level subdivision, a coded unit
-        below it named as a major language names it) and not ordinary words. Everything else
+        below it named as a major language names it; not a side of a country, "Eastern Region")
+        and not ordinary words. Everything else
         ("Reading", "Union", "Set", a village named "Martin") needs another place of the text that
         contains it.
         """
-        place = match.place
-        kind = place.kind
-        surface = raw.query
+        place, kind, surface = match.place, match.place.kind, raw.query
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
@@ -137,9 +155,16 @@ class Standing:
                     raw, row
                 )
             return pop >= CITY_ALONE or self._seat(raw, row)
-        if kind == "subdivision":
-            return raw.specific or self.index.places.top_level(row) or self._coded(surface, match, row, tag, own_name)
+        if kind == "subdivision":  # a side of a country ("EASTERN DIVISION" heads a table) needs it
+            unit = raw.specific or self.index.places.top_level(row) or self._coded(surface, match, row, tag, own_name)
+            return unit and not _descriptive(surface)
         return raw.specific or pop >= CITY_ALONE
+
+    @staticmethod
+    def described(raw: Raw, match: Match) -> bool:
+        """Is the unit ``match`` names written as its side of a country ("Eastern Region"), which
+        stands only where its country or a place in it is named?"""
+        return match.place.kind == "subdivision" and _descriptive(raw.query)
 
     def home(self, raw: Raw, match: Match, row: int) -> int:
         """The country (row) of a town that stands alone in a text written in a language of that
