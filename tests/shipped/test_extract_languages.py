@@ -109,6 +109,22 @@ def test_a_title_or_an_initial_makes_a_person(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Bill Clinton signed the bill . Later Clinton said it would pass .",
+        "Princess Diana won her case . Diana 's lawyers were pleased .",
+        "Senator Paterson spoke first ; Paterson then left .",
+    ],
+)
+def test_a_name_a_title_gives_a_person_is_the_person_elsewhere_in_the_text(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_place_of_a_name_no_title_gives_stays() -> None:
+    assert [t for t, _ in found("President Obama spoke in Clinton , Iowa .")] == ["Clinton", "Iowa"]
+
+
 def test_a_town_is_supported_by_another_place_of_its_region() -> None:
     assert found("Yverdon a gagné .") == []  # a town of 30,000 alone needs support
     assert [t for t, _ in found("Lausanne et Yverdon ont gagné .")] == ["Lausanne", "Yverdon"]  # canton of Vaud

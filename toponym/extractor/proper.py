@@ -9,7 +9,7 @@ from typing import Protocol
 
 from .patterns import line_around, sentence_initial
 from .raw import Raw
-from .wordlists import names
+from .wordlists import Names, names
 
 __all__ = ["Evidence", "proper"]
 
@@ -200,6 +200,17 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool:
     return not ask.ordinary(word) and not ask.frequent(word) and ask.city(r.query) and not ask.named(word)
 
 
+def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
+    """Is ``r`` a surname after a capitalised first name that a title or an initial precedes
+    ("President Bill Clinton", "Dr. Jane Salisbury"), whatever word the first name spells?"""
+    space = r.start - 1
+    if space < 3 or text[space] != " ":
+        return False
+    first = text.rfind(" ", max(0, space - 16), space) + 1
+    word = text[first:space]
+    return first > 0 and word[:1].isupper() and word[1:].islower() and word.isalpha() and words.titled(text, first)
+
+
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
     """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
     ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
@@ -240,11 +251,15 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
     starts = _Starts({r.start: r for r in raws}, ask)
     german = _German(text)
     lines: dict[tuple[int, int], bool] = {}
+    people: set[str] = set()
     out = []
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word):
             continue
         # the text around the name says whether it is German (whose nouns take capitals)
+        if _titled_first_name(text, r, words) and not german.near(r.start):
+            people.add(r.query)
+            continue
         if _first_name_before(text, r, ask) and not german.near(r.start):
             continue
         after = _AFTER.match(text, r.end)
@@ -270,6 +285,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
         if r.start > 1 and text[r.start - 2].isdigit() and words.money(text, r.start, r.end):
             continue  # a currency after an amount: "100.000 Franken"
         if words.preceded(text, r.start):
+            if words.titled(text, r.start):
+                people.add(r.query)
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
@@ -287,4 +304,6 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
             if named and not _title_line(text, r.start, lines):
                 continue
         out.append(r)
-    return out
+    # a name the text gives a person is that person's wherever it stands alone ("President Bill
+    # Clinton ... Clinton said")
+    return [r for r in out if r.query not in people] if people else out

@@ -69,6 +69,9 @@ class Names:
     organisation: frozenset[str]
     calendar: frozenset[str]
     before: frozenset[str]
+    """Words that make the name after them part of a longer one: titles and clubs' heads."""
+    titles: frozenset[str]
+    """Titles and offices: the name after one is a person's."""
     of_heads: frozenset[str]
     of_pattern: re.Pattern[str]
     """The head of an organisation and the word joining it to a place, right before the place."""
@@ -94,6 +97,13 @@ class Names:
             return False
         m = self.of_pattern.search(text, max(0, start - 40), start)
         return m is not None and m.group(1) in self.of_heads
+
+    def titled(self, text: str, start: int) -> bool:
+        """Is the name at ``start`` written right after a title ("President Clinton")?"""
+        if start < 2 or text[start - 1] != " ":
+            return False
+        first = _word_start(text, start - 1)
+        return first >= 0 and text[first : start - 1] in self.titles
 
     def preceded(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a word of :attr:`before` or an initial
@@ -161,7 +171,8 @@ def names() -> Names:
     return Names(
         frozenset(data["organisation"]),
         frozenset(data["calendar"]),
-        frozenset(data["before"]),
+        frozenset(data["before"]) | frozenset(data["titles"]),
+        frozenset(data["titles"]),
         frozenset(data["of_heads"]),
         _of_pattern(data["of_words"]),
         _of_endings(data["of_words"]),
