@@ -52,9 +52,12 @@ class Lookups:
         """Do any of these key entries (name row, tier) name a country, sea or the like, or a
         metropolis?"""
         index = self.resolver.index
-        place, kinds, population = index.names.place, self._kinds, index.places.population
+        places = index.places
+        place, kinds, population, people = index.names.place, self._kinds, places.population, places.people
         return any(
-            kinds[p] in MAJOR_KINDS or (kinds[p] == "city" and (population[p] or 0) >= METROPOLIS)
+            kinds[p] in MAJOR_KINDS
+            or (kinds[p] == "city" and (population[p] or 0) >= METROPOLIS)
+            or (kinds[p] == "subdivision" and people[p] >= METROPOLIS and places.top_level(p))
             for p in (place[n] for n, _tier in entries)
         )
 
