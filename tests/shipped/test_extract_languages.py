@@ -897,3 +897,7 @@ def test_a_first_level_unit_of_millions_stands_on_its_own_name(text: str, name: 
 
 def test_a_prefecture_s_short_name_is_still_a_surname_in_japanese() -> None:
     assert found("石川さんは昨日来た。") == []
+
+
+def test_trinidad_in_news_is_the_island() -> None:
+    assert ("Trinidad", "trinidad") in found("Brian scored a century for Trinidad on Monday .")
