@@ -901,3 +901,8 @@ def test_a_prefecture_s_short_name_is_still_a_surname_in_japanese() -> None:
 
 def test_trinidad_in_news_is_the_island() -> None:
     assert ("Trinidad", "trinidad") in found("Brian scored a century for Trinidad on Monday .")
+
+
+@pytest.mark.parametrize("text", ["The deal is worth US$ 20 million .", "It cost NZ$ 5 ."])
+def test_a_dollar_s_country_code_is_no_mention(text: str) -> None:
+    assert found(text) == []
