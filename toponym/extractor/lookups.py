@@ -52,12 +52,9 @@ class Lookups:
         """Do any of these key entries (name row, tier) name a country, sea or the like, or a
         metropolis?"""
         index = self.resolver.index
-        places = index.places
-        place, kinds, population, people = index.names.place, self._kinds, places.population, places.people
+        place, kinds, population = index.names.place, self._kinds, index.places.population
         return any(
-            kinds[p] in MAJOR_KINDS
-            or (kinds[p] == "city" and (population[p] or 0) >= METROPOLIS)
-            or (kinds[p] == "subdivision" and people[p] >= METROPOLIS and places.top_level(p))
+            kinds[p] in MAJOR_KINDS or (kinds[p] == "city" and (population[p] or 0) >= METROPOLIS)
             for p in (place[n] for n, _tier in entries)
         )
 

@@ -97,7 +97,7 @@ class Standing:
         own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
         own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
-        major, big = kind in MAJOR_KINDS, self._big(row, surface)
+        major, big = kind in MAJOR_KINDS, kind == "city" and (place.population or 0) >= METROPOLIS
         tag = match.lang.split("-")[0]
         # a metropolis stands on its own name though English has the word ("shanghai", "cologne");
         # so does a country on its name in a major language, spelt so with its capital and accents,
@@ -165,21 +165,6 @@ class Standing:
         """Is the unit ``match`` names written as its side of a country ("Eastern Region"), which
         stands only where its country or a place in it is named?"""
         return match.place.kind == "subdivision" and _descriptive(raw.query)
-
-    def _big(self, row: int, surface: str) -> bool:
-        """A metropolis, or a first-level unit of as many people written with a capital ("Wales",
-        three million, though English has the word; not a Japanese prefecture's short name, 石川,
-        which is a surname too)."""
-        places = self.index.places
-        kind = places.kind[row]
-        if kind == "city":
-            return places.population[row] >= METROPOLIS
-        return (
-            kind == "subdivision"
-            and surface[:1].isupper()
-            and places.people[row] >= METROPOLIS
-            and places.top_level(row)
-        )
 
     def home(self, raw: Raw, match: Match, row: int) -> int:
         """The country (row) of a town that stands alone in a text written in a language of that
