@@ -156,9 +156,15 @@ class Standing:
                 )
             return pop >= CITY_ALONE or self._seat(raw, row)
         if kind == "subdivision":  # a side of a country ("EASTERN DIVISION" heads a table) needs it
-            unit = raw.specific or self.index.places.top_level(row) or self._coded(surface, match, row, tag, own_name)
+            unit = raw.specific or self._first_level(row) or self._coded(surface, match, row, tag, own_name)
             return unit and not _descriptive(surface)
         return raw.specific or pop >= CITY_ALONE
+
+    def _first_level(self, row: int) -> bool:
+        """A first-level unit a reader knows by name: one ISO 3166-2 lists, or of 100,000 people or
+        more; not a parish of a territory ("Patrick", Isle of Man; "Warwick", Bermuda)."""
+        places = self.index.places
+        return places.top_level(row) and (places.iso_coded(row) or places.people[row] >= CITY_ALONE)
 
     @staticmethod
     def described(raw: Raw, match: Match) -> bool:
