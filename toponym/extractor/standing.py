@@ -124,8 +124,10 @@ class Standing:
             return False
         if major:
             # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
-            # German or Italian name countries so; ordinary words were turned away above
-            return True
+            # German or Italian name countries so; ordinary words were turned away above. An
+            # untagged alias that is no name of its own is a bulk source's, often its capital's
+            # or a town's name ("Stanley" for the Falklands, "McDonald" for Heard Island)
+            return tag != "und" or own_name or place.curated or self.english.is_english(row, match.matched)
         # reviewed names with a language are trusted ("Kunashiri", ja-Latn), and so are names a
         # source tags with a language ("Milano", "Moskau"); a place reached through an untagged
         # bulk alternate ("Sam" for Damascus, "Doodah" for Wichita) needs support; so does a small one
