@@ -123,10 +123,8 @@ class Standing:
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
         if major:
-            # a country's name in any tagged language stands ("Russland", "Giappone"): texts in
-            # German or Italian name countries so; ordinary words were turned away above. An
-            # untagged alias that is no name of its own is a bulk source's, often its capital's
-            # or a town's name ("Stanley" for the Falklands, "McDonald" for Heard Island)
+            # a country's name in any tagged language stands ("Russland", "Giappone"); not a bulk
+            # source's untagged alias, often a town's name ("Stanley" for the Falklands)
             return tag != "und" or own_name or place.curated or self.english.is_english(row, match.matched)
         # reviewed names with a language are trusted ("Kunashiri", ja-Latn), and so are names a
         # source tags with a language ("Milano", "Moskau"); a place reached through an untagged
