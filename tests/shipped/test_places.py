@@ -203,3 +203,22 @@ def test_a_capital_outside_the_province_of_its_name_is_what_its_name_means(shipp
 def test_a_town_is_named_without_the_qualifier_that_ends_its_name(shipped: Gazetteer, name: str, place: str) -> None:
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Vitoria", "gn-3104499"),  # Gasteiz / Vitoria, not Vitória in Brazil through an untagged alias
+        ("San Sebastián", "gn-3110044"),  # Donostia / San Sebastián, not the Puerto Rican town
+    ],
+)
+def test_either_half_of_a_name_in_two_languages_is_the_town_s_own(shipped: Gazetteer, name: str, place: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+def test_a_territory_s_municipio_counts_as_its_people_do(shipped: Gazetteer) -> None:
+    """Puerto Rico's municipios are first-level units no standard lists: not the 300,000 people
+    a state or province counts at least."""
+    row = shipped.index.row_of("gn-4568177")  # the municipio of San Sebastián, Puerto Rico
+    assert shipped.index.places.prominence[row] < 100_000

@@ -6,7 +6,7 @@ import pytest
 
 from toponym import Gazetteer, IndexFormatError
 from toponym.build import compile_gazetteer
-from toponym.build.tables import _unqualified
+from toponym.build.tables import _own_forms, _unqualified
 from toponym.index import Index
 
 from ..conftest import FIXTURE
@@ -159,3 +159,18 @@ def test_a_place_the_index_lacks_is_no_typo_of_one_it_carries(tmp_path: Path) ->
 )
 def test_the_short_form_of_a_town_s_name_is_without_its_qualifier(name: str, short: str | None) -> None:
     assert _unqualified(name) == short
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Gasteiz / Vitoria", ("Gasteiz", "Vitoria")),  # a name in Basque and in Spanish
+        ("Donostia / San Sebastián", ("Donostia", "San Sebastián")),
+        ("Halle (Saale)", ("Halle",)),
+        ("Zürich (Kreis 4) / Aussersihl", ()),  # a district of Zürich
+        ("Aliamanu / Salt Lakes / Foster Village", ()),  # three places counted as one
+        ("Vitoria", ()),
+    ],
+)
+def test_the_forms_a_town_s_own_name_takes_in_text(name: str, forms: tuple[str, ...]) -> None:
+    assert _own_forms(name) == forms

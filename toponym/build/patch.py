@@ -253,9 +253,13 @@ def _place_sections(
             people[row] = max(int(people[row]), 0) + int(added[row])
             changed.add(row)
     weight = _spread(parts["place_prominence"], plan, 0.0, dtype=np.float64)
-    for row in changed:
-        up = int(parent[row])
-        weight[row] = prominence(str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking)
+    places = base.places
+    for row in changed:  # listed (curated or ISO 3166-2) as the full build reads it; few rows
+        up, new, old = int(parent[row]), plan.new.get(row), int(np.argmax(plan.place_map == row))
+        listed = (new.curated or "iso3166_2" in new.src.codes) if new else places.curated[old] or places.iso_coded(old)
+        weight[row] = prominence(
+            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, bool(listed)
+        )
     shown = np.diff(np.asarray(parts["display_first"], dtype=np.int64))
     sections = {
         "place_parent": as_array("i", parent),

@@ -54,10 +54,13 @@ def counted(population: int) -> bool:
 def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
     """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
     ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
-    second-level unit no standard lists counts as ``unlisted-subdivision``."""
+    second-level unit no standard lists counts as ``unlisted-subdivision``, a first-level one as
+    ``subdivision``."""
     if kind == "subdivision":
         if parent_kind in (None, "country", "territory"):
-            kind = "first-level"
+            # a first-level unit no standard lists is a territory's parish or municipio ("San
+            # Sebastián", Puerto Rico; "Patrick", Isle of Man): it counts as its people do
+            kind = "first-level" if listed else "subdivision"
         else:
             kind = "subdivision" if listed else "unlisted-subdivision"
     elif kind not in PROMINENCE_CLASSES:
@@ -71,7 +74,7 @@ def prominences(places: list[MergedPlace], parent: array[int], people: array[int
     out = array("d")
     for i, p in enumerate(places):
         up = parent[i]
-        # below the first level, a unit without an ISO 3166-2 code (GeoNames ADM2) is unlisted
+        # a unit without an ISO 3166-2 code (GeoNames ADM2, a territory's parish) is unlisted
         listed = p.curated or "iso3166_2" in p.src.codes
         out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed))
     return out

@@ -107,13 +107,26 @@ def _unqualified(name: str) -> str | None:
     return bare if bare != name and len(bare) >= 3 else None
 
 
+def _own_forms(name: str) -> tuple[str, ...]:
+    """What a town's ``name`` is written as in text besides itself: without the qualifier that ends
+    it ("Halle"), or either half of a name in two languages ("Gasteiz / Vitoria": "Gasteiz" and
+    "Vitoria"; not "Zürich (Kreis 4) / Aussersihl", a district's)."""
+    short = _unqualified(name)
+    if short is not None:
+        return (short,)
+    parts = name.split(" / ")
+    if len(parts) == 2 and all(part and not any(ch in part for ch in "()0123456789") for part in parts):
+        return tuple(parts)
+    return ()
+
+
 def _level(nm: MergedName, p: MergedPlace) -> int:
     """How much a name vouches for its place (an index into ``NAME_LEVELS``; the ranking weighs it)."""
     if nm.type == "misspelling":
         return NAME_LEVELS.index("misspelling")
     # a town's name without the qualifier that ends it is its own name too: the qualifier tells
     # it from its namesakes, a text writes "Halle" and "Frankfurt"
-    if nm.curated or nm.name == p.src.name or (p.src.kind == "city" and nm.name == _unqualified(p.src.name)):
+    if nm.curated or nm.name == p.src.name or (p.src.kind == "city" and nm.name in _own_forms(p.src.name)):
         return NAME_LEVELS.index("reviewed")
     tags = {t.split("-")[0] for t in nm.langs if t != "und"}
     if tags & MAJOR_LANGS:
