@@ -30,6 +30,7 @@ ARTICLES: dict[str, frozenset[str]] = {
     "pt": frozenset({"o", "os", "as", "um", "uma"}),
     "nl": frozenset({"de", "het", "een"}),
 }
+_ANY_ARTICLE = frozenset().union(*ARTICLES.values())
 #: Languages that write every noun with a capital.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 #: Opening quotation marks.
@@ -70,10 +71,11 @@ def article_before(text: str, raw: Raw, words: Container[str]) -> str | None:
     start of a longer name ("in der Halle", the hall; "por la Libertad", freedom; not "der
     Detroit Red Wings"); the caller asks whether the text's language has that article."""
     before = text[max(0, raw.start - 8) : raw.start].split()
-    if not before or not before[-1].isalpha() or normalize_name(raw.query) not in words:
+    article = before[-1].lower() if before else ""
+    if article not in _ANY_ARTICLE or normalize_name(raw.query) not in words:
         return None
     after = text[raw.end : raw.end + 40].split()
-    return None if after and after[0][:1].isupper() else before[-1].lower()
+    return None if after and after[0][:1].isupper() else article
 
 
 def noun_after(article: str, languages: tuple[str, ...]) -> bool:

@@ -204,7 +204,7 @@ def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
     """Is ``r`` a surname after a capitalised first name that a title or an initial precedes
     ("President Bill Clinton", "Dr. Jane Salisbury"), whatever word the first name spells?"""
     space = r.start - 1
-    if space < 3 or text[space] != " ":
+    if space < 3 or text[space] != " " or not text[r.start].isupper():
         return False
     first = text.rfind(" ", max(0, space - 16), space) + 1
     word = text[first:space]
