@@ -14,11 +14,6 @@ __all__ = ["ARTICLES", "NOUN_CAPITALS", "article_before", "noun_after", "set_apa
 #: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
 #: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
 _ARTICLES = frozenset({"los", "las", "les"})
-#: German articles: the capitalised word after one is a noun.
-_NOUN_ARTICLES = frozenset(
-    {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen"}
-)  # fmt: skip
 #: Articles by language: a capitalised word after one (and not in the name the scan read) is a
 #: noun, a town's name that is also a word is the word ("in der Halle", "de la Libertad").
 ARTICLES: dict[str, frozenset[str]] = {
@@ -31,6 +26,9 @@ ARTICLES: dict[str, frozenset[str]] = {
     "nl": frozenset({"de", "het", "een"}),
 }
 _ANY_ARTICLE = frozenset().union(*ARTICLES.values())
+#: German articles, as written inside a sentence or first in one: the capitalised word after one
+#: is a noun.
+_NOUN_ARTICLES = ARTICLES["de"] | {w.capitalize() for w in ARTICLES["de"]}
 #: Languages that write every noun with a capital.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 #: Opening quotation marks.

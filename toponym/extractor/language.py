@@ -114,16 +114,13 @@ class Told:
         self._languages, self._text = languages, text
         self._leading: tuple[str, ...] | None = None
 
-    def _lead(self) -> tuple[str, ...]:
+    def leading(self) -> tuple[str, ...]:
         if self._leading is None:
             self._leading = self._languages.leading(self._text)
         return self._leading
 
-    def leading(self) -> tuple[str, ...]:
-        return self._lead()
-
     def language(self) -> str | None:
-        return self._languages.told(self._lead())
+        return self._languages.told(self.leading())
 
     def homeland(self) -> frozenset[int]:
-        return self._languages.spoken(self._lead())
+        return self._languages.spoken(self.leading())
