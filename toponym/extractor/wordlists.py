@@ -100,17 +100,13 @@ class Names:
 
     def titled(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a title ("President Clinton")?"""
-        if start < 2 or text[start - 1] != " ":
-            return False
-        first = _word_start(text, start - 1)
+        first = _spaced_word_start(text, start)
         return first >= 0 and text[first : start - 1] in self.titles
 
     def preceded(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a word of :attr:`before` or an initial
         ("Real Madrid", "Queen Sofía", "J. Kennedy")?"""
-        if start < 2 or text[start - 1] != " ":
-            return False
-        first = _word_start(text, start - 1)
+        first = _spaced_word_start(text, start)
         if first < 0:
             return False
         word = text[first : start - 1]
@@ -124,6 +120,13 @@ _AMOUNT = re.compile(r"\d[\d.,' ]* $")
 
 #: Characters that end the word before a name, as a space does.
 _OPENERS = frozenset("\"'(«“")
+
+
+def _spaced_word_start(text: str, start: int) -> int:
+    """Where the word one space before ``text[start]`` begins, or ``-1`` (see :func:`_word_start`)."""
+    if start < 2 or text[start - 1] != " ":
+        return -1
+    return _word_start(text, start - 1)
 
 
 def _word_start(text: str, end: int) -> int:
