@@ -273,7 +273,7 @@ class Linker:
                 and set_apart(text, raw, told.language() in NOUN_CAPITALS)
             ):
                 first = first._replace(alone=True)
-            support = homed if homed is not local and not first.alone and self._town_like(raw) else local
+            support = homed if homed is not local and not first.alone and self.standing.town_like(raw) else local
             if first.described and named:
                 support = {**support, **named}  # "In Ghana, the Eastern Region voted"
             if not first.alone:
@@ -310,12 +310,6 @@ class Linker:
                 continue
             out.append(self._mention(text, raw, match))
         return out
-
-    def _town_like(self, raw: Raw) -> bool:
-        """May the country a text is written from support ``raw``? Not a word of some language
-        ("Une Bulle a éclaté"), one the alias audit demotes ("Selon", "Martin"), nor a case form
-        ("des Suisses" are the people): a country's many places vouch for none of its words."""
-        return not raw.word and not raw.inflected and normalize_name(raw.query) not in self.index.policy.ordinary
 
     def _pinned(
         self,

@@ -59,12 +59,13 @@ def _descriptive(surface: str) -> bool:
     return unit in units and side in sides
 
 
-def _own_name(surface: str, name: str) -> bool:
-    """Is ``surface`` the place's own name ``name``, or its first words ("Pineda" for Pineda de Mar,
-    "Yverdon" for Yverdon-les-Bains), not an alias?"""
-    if fold_key(token_key(surface)) == fold_key(token_key(name)):
+def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> bool:
+    """Is ``surface`` the place's own name ``name``, or (``shortest`` letters or more) its first
+    words, before one of ``joins`` ("Pineda" for Pineda de Mar, "Yverdon" for Yverdon-les-Bains),
+    not an alias?"""
+    if surface == name or fold_key(token_key(surface)) == fold_key(token_key(name)):
         return True
-    return len(surface) >= 4 and name.startswith(surface) and name[len(surface) : len(surface) + 1] in (" ", "-")
+    return len(surface) >= shortest and name.startswith(surface) and name[len(surface) : len(surface) + 1] in joins
 
 
 def _letters_of(text: str) -> str:
@@ -94,9 +95,8 @@ class Standing:
         place, kind, surface = match.place, match.place.kind, raw.query
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
-        own_name = surface == place.name or fold_key(token_key(surface)) == fold_key(token_key(place.name))
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
-        own_name = own_name or (len(surface) >= 5 and place.name.startswith(surface + " "))
+        own_name = _own_name(surface, place.name, shortest=5, joins=" ")
         major, big = kind in MAJOR_KINDS, kind == "city" and (place.population or 0) >= METROPOLIS
         tag = match.lang.split("-")[0]
         # a metropolis stands on its own name though English has the word ("shanghai", "cologne");
@@ -182,12 +182,10 @@ class Standing:
         if (
             place.kind != "city"
             or (place.population or 0) < _CITY_HOME
-            or raw.word
-            or raw.inflected
+            or not self.town_like(raw)
             or raw.group >= 0
             or match.method not in ("exact", "normalized")
             or not surface[:1].isupper()
-            or normalize_name(surface) in self.index.policy.ordinary
         ):
             return -1
         if not _own_name(surface, place.name) and normalize_name(surface) in self.index.policy.no_fuzzy_words:
@@ -195,6 +193,12 @@ class Standing:
             # "Duran" for Eloy Alfaro) is no town of the text's country without support
             return -1
         return self.index.places.country[row]
+
+    def town_like(self, raw: Raw) -> bool:
+        """May the country a text is written from vouch for ``raw``? Not a word of some language
+        ("Une Bulle a éclaté"), one the alias audit demotes ("Selon", "Martin"), nor a case form
+        ("des Suisses" are the people): a country's many places vouch for none of its words."""
+        return not raw.word and not raw.inflected and normalize_name(raw.query) not in self.index.policy.ordinary
 
     def _named_so_in_han(self, match: Match, row: int) -> bool:
         """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
