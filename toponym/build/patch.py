@@ -29,7 +29,7 @@ from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
-from .prominence import MAX_DEPTH, counted, misspelt, prominence
+from .prominence import MAX_DEPTH, counted, listed, misspelt, prominence
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
 from .tables import _level, codes_text, place_sections
 from .textlex import patch_text_sections
@@ -254,11 +254,12 @@ def _place_sections(
             changed.add(row)
     weight = _spread(parts["place_prominence"], plan, 0.0, dtype=np.float64)
     places = base.places
-    for row in changed:  # listed (curated or ISO 3166-2) as the full build reads it; few rows
-        up, new, old = int(parent[row]), plan.new.get(row), int(np.argmax(plan.place_map == row))
-        listed = (new.curated or "iso3166_2" in new.src.codes) if new else places.curated[old] or places.iso_coded(old)
+    for row in changed:  # listed as the full build reads it; few rows: the ancestors of new places
+        up, new = int(parent[row]), plan.new.get(row)
+        old = -1 if new else int(np.argmax(plan.place_map == row))  # the base's row of a place it had
+        is_listed = listed(new) if new else bool(places.curated[old]) or places.iso_coded(old)
         weight[row] = prominence(
-            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, bool(listed)
+            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, is_listed
         )
     shown = np.diff(np.asarray(parts["display_first"], dtype=np.int64))
     sections = {

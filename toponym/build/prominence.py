@@ -51,6 +51,12 @@ def counted(population: int) -> bool:
     return population >= VILLAGE
 
 
+def listed(p: MergedPlace) -> bool:
+    """Does a standard list the place, or a person? A unit without an ISO 3166-2 code (GeoNames
+    ADM2, a territory's parish) is unlisted."""
+    return p.curated or "iso3166_2" in p.src.codes
+
+
 def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
     """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
     ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
@@ -74,7 +80,5 @@ def prominences(places: list[MergedPlace], parent: array[int], people: array[int
     out = array("d")
     for i, p in enumerate(places):
         up = parent[i]
-        # a unit without an ISO 3166-2 code (GeoNames ADM2, a territory's parish) is unlisted
-        listed = p.curated or "iso3166_2" in p.src.codes
-        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed))
+        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed(p)))
     return out
