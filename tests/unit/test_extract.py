@@ -353,8 +353,13 @@ def test_a_place_an_organisation_is_named_after() -> None:
         "Los tipos del Banco de España subieron .",
         "the Bank of England said",
         "la Junta de Andalucía aprobó",
+        # the head further back, behind capitalised words of the organisation's name
+        "El Colegio Oficial de Farmacéuticos de Madrid defiende",
+        "La Audiencia Provincial de Navarra ha acordado",
     ]:
         assert toponym.extract(text) == [], text
+    # a word in lower case ends the organisation's name
+    assert [m.text for m in toponym.extract("El Consejo aprobó la ley de Navarra .")] == ["Navarra"]
     assert [m.text for m in toponym.extract("Viajó a España .")] == ["España"]
     # a place whose own name begins so is matched whole
     assert [m.text for m in toponym.extract("Vive en la Comunidad de Madrid .")] == ["Comunidad de Madrid"]

@@ -77,6 +77,10 @@ class Names:
     """The head of an organisation and the word joining it to a place, right before the place."""
     of_endings: tuple[str, ...]
     """The joining words as they end right before the place ("de ", "of ", "d'"): a cheap test first."""
+    chain_pattern: re.Pattern[str]
+    """A capitalised word of an organisation's name, with or without a joining word after it."""
+    unchained: tuple[str, ...]
+    """Joining words after which the head must stand right before ("of", "of the")."""
     club_pattern: re.Pattern[str]
     """An article that makes a city's name its club's, right before the name."""
     currencies: frozenset[str]
@@ -96,7 +100,16 @@ class Names:
         if not text.endswith(self.of_endings, 0, start):
             return False
         m = self.of_pattern.search(text, max(0, start - 40), start)
-        return m is not None and m.group(1) in self.of_heads
+        for _ in range(_CHAIN if not text.endswith(self.unchained, 0, start) else 1):
+            if m is None or not m.group(1)[0].isupper():
+                return False
+            if m.group(1) in self.of_heads:
+                return True
+            # the head may stand further back in the organisation's name: "Colegio Oficial de
+            # Farmacéuticos de Madrid", "Audiencia Provincial de Navarra"
+            pos = m.start(1)
+            m = self.chain_pattern.search(text, max(0, pos - 40), pos)
+        return False
 
     def titled(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a title ("President Clinton")?"""
@@ -114,6 +127,9 @@ class Names:
             return _INITIAL_BEFORE.search(text, max(0, first - 4), first) is None  # not "H. C. Lausanne"
         return word in self.before
 
+
+#: How many capitalised words back the head of an organisation named "of" a place may stand.
+_CHAIN = 4
 
 #: An amount right before a word: digits with their separators, then a space.
 _AMOUNT = re.compile(r"\d[\d.,' ]* $")
@@ -155,10 +171,10 @@ def _of_endings(joins: list[str]) -> tuple[str, ...]:
     return tuple(" " + j + ("" if j.endswith("'") else " ") for j in joins)
 
 
-def _of_pattern(joins: list[str]) -> re.Pattern[str]:
+def _of_pattern(joins: list[str], optional: bool = False) -> re.Pattern[str]:
     alternatives = sorted((re.escape(e[1:]) for e in _of_endings(joins)), key=len, reverse=True)
-    joined = "|".join(alternatives)
-    return re.compile(rf"(?:^|(?<=[\s\"'’(«“]))([^\W\d_][\w-]*) (?:{joined})$", re.MULTILINE)
+    joined = f"(?:{'|'.join(alternatives)})" + ("?" if optional else "")
+    return re.compile(rf"(?:^|(?<=[\s\"'’(«“]))([^\W\d_][\w-]*) {joined}$", re.MULTILINE)
 
 
 def _word_before(words: list[str], opening: str = '\\s"(«“', flags: int = 0) -> re.Pattern[str]:
@@ -179,6 +195,8 @@ def names() -> Names:
         frozenset(data["of_heads"]),
         _of_pattern(data["of_words"]),
         _of_endings(data["of_words"]),
+        _of_pattern(data["of_words"], optional=True),
+        _of_endings(data["of_words_unchained"]),
         _word_before(data["club_articles"]),
         frozenset(data["currencies"]),
     )
