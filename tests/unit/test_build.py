@@ -140,6 +140,18 @@ def test_a_place_the_index_lacks_is_no_typo_of_one_it_carries(tmp_path: Path) ->
     assert "shikotam" in after.index.policy.elsewhere and "shikotam" not in after.index.policy.words
 
 
+def test_given_names_that_are_words_are_no_evidence(tmp_path: Path) -> None:
+    """``words/*.given.txt`` holds given names; one that is a dictionary word ("Mark") is left out,
+    accents are folded ("Jesús" is the census's "JESUS"), and the list makes no dictionary word."""
+    from toponym.build.sources import read_words
+
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "en.txt").write_text("mark\n", encoding="utf-8")
+    (tmp_path / "words" / "en.given.txt").write_text("# given names\nMark\nJesus\n", encoding="utf-8")
+    words = read_words(tmp_path)
+    assert words.given == {"jesus"} and words.dictionary == {"mark"}
+
+
 @pytest.mark.parametrize(
     ("name", "short"),
     [

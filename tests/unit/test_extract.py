@@ -302,6 +302,18 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     assert [m.text for m in toponym.extract("Russia Warns Japan Over Disputed Islands")] == ["Russia", "Japan"]
 
 
+def test_a_town_after_a_given_name_is_a_surname() -> None:
+    # the commonest given names are frequent words too ("Jesús", "Lindsay"): the census lists them
+    for text in ["dijo Jesús Medina , presidente", "Lindsay Davenport beat her"]:
+        assert toponym.extract(text) == [], text
+    assert [m.text for m in toponym.extract("Viajó a Medina .")] == ["Medina"]
+    # a given name that is a word ("Mark") is no evidence; a country or region is no surname
+    assert [m.text for m in toponym.extract("Jesús Bolivia")] == ["Bolivia"]
+    # the person keeps the name elsewhere in the text, but not after a preposition of place
+    text = "El general Lino Oviedo huyó . Oviedo negó todo . Vive en Oviedo ."
+    assert [(m.text, m.start) for m in toponym.extract(text)] == [("Oviedo", text.rindex("Oviedo"))]
+
+
 def test_a_place_name_inside_a_team_or_a_state_body() -> None:
     # a team's nickname (a plural word with a capital) and a word that heads state bodies and firms
     for text in ["the Chicago Cubs won again", "Detroit Tigers beat them", "the U.S. Navy said", "Israel Radio said"]:

@@ -145,6 +145,8 @@ class Words:
     accents kept (:func:`~toponym.normalize.normalize_name`), not folded."""
     territory_langs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Country or territory ID -> the languages spoken there (``territory-languages.tsv``)."""
+    given: frozenset[str] = frozenset()
+    """Given names (``*.given.txt``) that are no dictionary word ("Mark", "Hope" are words too)."""
 
 
 @dataclass(slots=True)

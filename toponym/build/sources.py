@@ -94,6 +94,7 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
     common: set[str] = set()
     proper: set[str] = set()
     elsewhere: set[str] = set()
+    given: set[str] = set()
     frequent: dict[str, tuple[str, ...]] = {}
     for path in sorted(p for p in (root / "words").glob("*.txt") if p.is_file()):
         rel = _rel(path, root)
@@ -114,6 +115,9 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
         if path.name.endswith(".elsewhere.txt"):
             elsewhere.update(keys)
             continue
+        if path.name.endswith(".given.txt"):
+            given.update(keys)
+            continue
         (proper if path.name.endswith(".proper.txt") else words).update(keys)
         if path.name.endswith(".common.txt"):
             common.update(keys)
@@ -126,7 +130,13 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
                 territory, langs = line.split("\t", 1)
                 territory_langs[territory] = tuple(langs.split(","))
     return Words(
-        frozenset(words), frozenset(common), frozenset(no_fuzzy), frozenset(elsewhere), frequent, territory_langs
+        frozenset(words),
+        frozenset(common),
+        frozenset(no_fuzzy),
+        frozenset(elsewhere),
+        frequent,
+        territory_langs,
+        frozenset(given - words),
     )
 
 

@@ -27,6 +27,7 @@ from ..index.schema import (
     WORD_DICTIONARY,
     WORD_ELSEWHERE,
     WORD_FUNCTION,
+    WORD_GIVEN,
     WORD_NO_FUZZY,
     WORD_ORDINARY,
     WORD_ORDINARY_KEY,
@@ -318,14 +319,14 @@ def _word_sections(
     for group, bit in ((words.dictionary, WORD_DICTIONARY), (words.common, WORD_COMMON | WORD_DICTIONARY),
                        (words.no_fuzzy | words.dictionary, WORD_NO_FUZZY), (ordinary, WORD_ORDINARY),
                        ({fold_key(w) for w in ordinary}, WORD_ORDINARY_KEY), (function, WORD_FUNCTION),
-                       (caseless, WORD_CASELESS), (words.elsewhere, WORD_ELSEWHERE)):  # fmt: skip
+                       (caseless, WORD_CASELESS), (words.elsewhere, WORD_ELSEWHERE), (words.given, WORD_GIVEN)):  # fmt: skip
         for word in filter(None, group):
             flags[word] = flags.get(word, 0) | bit
     ordered = sorted(flags)
     return {
         "words_blob": _blob(ordered),
         "word_slots": build_table(ordered),
-        "word_flags": array("B", (flags[w] for w in ordered)),
+        "word_flags": array("H", (flags[w] for w in ordered)),
     }
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from .patterns import line_around, sentence_initial
 from .raw import Raw
-from .wordlists import Names, names
+from .wordlists import Names, locative, names
 
-__all__ = ["Evidence", "proper"]
+__all__ = ["Evidence", "forget_people", "proper"]
 
 
 class Evidence(Protocol):
@@ -43,6 +43,10 @@ class Evidence(Protocol):
 
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place other than a village (not a typo of one)?"""
+        ...
+
+    def given(self, word: str) -> bool:
+        """Is ``word`` a given name that is no English dictionary word ("Jesús", not "Mark")?"""
         ...
 
     def village(self, query: str) -> bool:
@@ -137,6 +141,9 @@ class _Starts:
         return r is not None and not r.inflected and not self._ask.village(r.query)
 
 
+_LOCATIVE = locative()
+
+
 def _visitors(text: str, r: Raw, starts: _Starts) -> bool:
     """Is ``r`` the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON")? The place
     after "AT" is where the game is played: a place."""
@@ -180,9 +187,9 @@ class _German:
 
 
 def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool:
-    """Is ``r`` a town's name written right after a capitalised word that is no name of a place and
-    no word of any language, a person's first name ("Janet Reno", "Чарльза Дарвина", "Иоанн
-    Грозный")? Words that begin names of places ("Landkreis", "Western", "Нижнем") are ordinary
+    """Is ``r`` a town's name written right after a person's first name: a given name ("Jesús
+    Medina", "Lindsay Davenport"), or a capitalised word that is no name of a place and no word of
+    any language ("Janet Reno", "Чарльза Дарвина", "Иоанн Грозный")? Words that begin names of places ("Landkreis", "Western", "Нижнем") are ordinary
     words, a name of several words is stored whole ("Kuala Lumpur"), and a country or region is no
     surname ("Gazprom Germany"). The caller rules out German text, where the word before a place
     is as often a noun ("Residenzstadt Mannheim")."""
@@ -197,7 +204,8 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool:
     word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
     if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return False
-    return not ask.ordinary(word) and not ask.frequent(word) and ask.city(r.query) and not ask.named(word)
+    known = ask.given(word) or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))
+    return known and ask.city(r.query)
 
 
 def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
@@ -239,19 +247,18 @@ def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> 
     return not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
 
 
-def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
+def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
     organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
     Cubs"), and the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"). A line in
     title case (a headline) is left alone. ``ask`` answers what the rules ask about words and
-    places."""
+    places; the names the text gives people are added to ``people`` (see :func:`forget_people`)."""
     words = names()
     starts = _Starts({r.start: r for r in raws}, ask)
     german = _German(text)
     lines: dict[tuple[int, int], bool] = {}
-    people: set[str] = set()
     out = []
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word):
@@ -261,6 +268,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
             people.add(r.query)
             continue
         if _first_name_before(text, r, ask) and not german.near(r.start):
+            if " " not in r.query and ask.given(text[text.rfind(" ", 0, r.start - 1) + 1 : r.start - 1]):
+                people.add(r.query)
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
@@ -306,6 +315,13 @@ def proper(text: str, raws: list[Raw], ask: Evidence) -> list[Raw]:
             if named and not _title_line(text, r.start, lines):
                 continue
         out.append(r)
-    # a name the text gives a person is that person's wherever it stands alone ("President Bill
-    # Clinton ... Clinton said")
-    return [r for r in out if r.query not in people] if people else out
+    return out
+
+
+def forget_people(text: str, raws: Iterable[Raw], people: set[str]) -> Iterator[Raw]:
+    """The candidates of ``text`` but the names it gives people (:func:`proper`): such a name is
+    the person's wherever it stands alone in the text ("President Bill Clinton ... Clinton said"),
+    except after a preposition of place ("Lino Oviedo ... vive en Oviedo")."""
+    for r in raws:
+        if r.query not in people or _LOCATIVE.search(text, max(0, r.start - 8), r.start):
+            yield r

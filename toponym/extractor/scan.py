@@ -25,7 +25,7 @@ from .contractions import Contractions
 from .forms import Forms
 from .locators import locators
 from .lookups import Lookups
-from .proper import proper
+from .proper import forget_people, proper
 from .raw import Raw
 from .results import Results, merge
 from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
@@ -215,17 +215,22 @@ class Scanner:
     def scan(self, text: str) -> list[Raw]:
         """The candidates of ``text``, read as one window."""
         n = len(text)
-        return self.window(text, 0, n, n, None)[0]
+        people: set[str] = set()
+        raws = self.window(text, 0, n, n, None, people)[0]
+        return list(forget_people(text, raws, people)) if people else raws
 
     @staticmethod
     def kana(text: str) -> bool:
         """Is ``text`` Japanese (see :func:`japanese`)?"""
         return not text.isascii() and _KANA.search(text) is not None
 
-    def window(self, text: str, lo: int, cut: int, hi: int, kana: bool | None) -> tuple[list[Raw], int]:
+    def window(
+        self, text: str, lo: int, cut: int, hi: int, kana: bool | None, people: set[str]
+    ) -> tuple[list[Raw], int]:
         """The candidates of ``text[lo:hi]``, read with the whole text around them, and where a
         scan of the whole text goes on after ``cut``: past the key hits that start before it.
-        ``kana`` says whether the whole text is Japanese (``None``: the window is the text)."""
+        ``kana`` says whether the whole text is Japanese (``None``: the window is the text); the
+        names the window gives people are added to ``people`` (:func:`.proper.forget_people`)."""
         hits = self.scanner.scan(text, lo, hi)
         goes_on = cut
         k = len(hits) - 4 if cut < hi else -1
@@ -250,7 +255,7 @@ class Scanner:
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
-            raws = self.units.extend(text, self._proper(text, raws))
+            raws = self.units.extend(text, proper(text, raws, self, people))
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
         if text.isascii():  # no ASCII character continues another
@@ -297,11 +302,6 @@ class Scanner:
                 last = raw.end
             i = j
 
-    def _proper(self, text: str, raws: list[Raw]) -> list[Raw]:
-        """Drop place names inside longer proper names (:func:`.proper.proper`; the scanner answers
-        what it asks, as :class:`.proper.Evidence`)."""
-        return proper(text, raws, self)
-
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
         return self.casing.ordinary(surface)
@@ -336,6 +336,10 @@ class Scanner:
     def named(self, word: str) -> bool:
         """Is ``word`` a stored name of some place other than a village (:meth:`.Villages.named`)?"""
         return self.villages.named(word)
+
+    def given(self, word: str) -> bool:
+        """Is ``word`` a given name that is no English dictionary word ("Jesús", not "Mark")?"""
+        return fold_key(normalize_name(word)) in self.index.policy.given_names
 
     def village(self, query: str) -> bool:
         """Is every place ``query`` names a village (:meth:`.Villages.village`)?"""

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
 from .chars import extends
+from .proper import forget_people
 from .raw import Raw, Signature, make_raw
 
 if TYPE_CHECKING:
@@ -116,12 +117,18 @@ def scan_windows(scanner: Scanner, text: str, size: int = WINDOW) -> Candidates:
     kana = scanner.kana(text)
     n = len(text)
     lo = floor = 0
+    people: set[str] = set()
     while lo < n:
         cut = cut_at(text, lo, size)
-        raws, goes_on = scanner.window(text, lo, cut, min(n, cut + OVERLAP), kana)
+        raws, goes_on = scanner.window(text, lo, cut, min(n, cut + OVERLAP), kana, people)
         for raw in raws:
             if floor <= raw.start < cut:
                 out.append(raw)
                 floor = max(floor, raw.end)
         lo = max(cut, goes_on, floor)
-    return out
+    if not people:
+        return out
+    kept = Candidates()  # a name given a person in one window is the person's in every other
+    for raw in forget_people(text, out, people):
+        kept.append(raw)
+    return kept

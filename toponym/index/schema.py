@@ -34,6 +34,7 @@ __all__ = [
     "WORD_DICTIONARY",
     "WORD_ELSEWHERE",
     "WORD_FUNCTION",
+    "WORD_GIVEN",
     "WORD_NO_FUZZY",
     "WORD_ORDINARY",
     "WORD_ORDINARY_KEY",
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 #: Raised whenever the layout or the meaning of a section changes; a reader refuses other formats.
-FORMAT: Final = 11
+FORMAT: Final = 12
 MAGIC: Final = b"TOPONYM-INDEX\n"
 
 #: Which key of a stored name an entry was filed under (see :mod:`toponym.normalize`).
@@ -82,6 +83,9 @@ WORD_CASELESS: Final = 64
 #: The name of a real place the index does not carry (``words/*.elsewhere.txt``): a query spelled
 #: as one is that place, no typo of another's name.
 WORD_ELSEWHERE: Final = 128
+#: A given name (``words/*.given.txt``) that is no English dictionary word: a town's name written
+#: right after one, capitalised, is a surname ("Jesús Medina").
+WORD_GIVEN: Final = 256
 
 #: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
 #: "bosnia and herzegovina"); a longer key or word of a script without spaces starts with it.
@@ -150,7 +154,7 @@ SECTIONS: Final[tuple[Section, ...]] = (
     Section("key_explain", "H", "key", "why key_best: an index into meta.explanations"),
     Section("words_blob", "blob", "blob", "ordinary words (folded keys), UTF-8, each ended by a newline"),
     Section("word_slots", "I", "slot", "open-addressing hash table over the words blob"),
-    Section("word_flags", "B", "word", "WORD_* bits of each word"),
+    Section("word_flags", "H", "word", "WORD_* bits of each word"),
     Section("fuzzy_hash", "I", "segment", "sorted blocking hashes of every segment of every fuzzy key"),
     Section("fuzzy_ref", "I", "segment", "the fuzzy key (a key row) each hash belongs to"),
     Section("fuzzy_mask", "I", "fuzzy", "character mask of each fuzzy key"),

@@ -240,6 +240,8 @@ class Policy:
     (normalised): in text a word before a name."""
     elsewhere: WordSet
     """Names of real places the index does not carry (folded keys): never read as a typo."""
+    given_names: WordSet
+    """Given names that are no English dictionary word (folded keys)."""
     perspective_alias: Mapping[str, str]
     id_alias: Mapping[str, str]
     ambiguity: float
