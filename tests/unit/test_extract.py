@@ -400,6 +400,10 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     assert toponym.extract("Witten war knapp .") == []
     assert [m.text for m in toponym.extract("Il vit à Colmar depuis 1990 .")] == ["Colmar"]
     assert toponym.extract("Colmar gagne encore .") == []
+    # so does a direction from it; "cairns" is an English word, Cairns a city of 150,000
+    assert [m.text for m in toponym.extract("a house south of Cairns , he said")] == ["Cairns"]
+    assert [m.text for m in toponym.extract("Il vit au nord de Colmar .")] == ["Colmar"]
+    assert toponym.extract("a house with Cairns , he said") == []
 
 
 def test_a_metropolis_whose_name_is_an_english_word() -> None:

@@ -19,7 +19,7 @@ from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
 from .patterns import headline
 from .raw import Raw, make_raw
-from .wordlists import locative
+from .wordlists import directions, locative
 
 __all__ = ["CODE_NEIGHBOUR", "Casing", "dateline", "token_key"]
 
@@ -84,6 +84,7 @@ class Casing:
         self._major: BoundedMemo[str, bool] = BoundedMemo()
         self._function: BoundedMemo[str, bool] = BoundedMemo()
         self._locative = locative()
+        self._directions, self._direction_ends = directions()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -103,7 +104,9 @@ class Casing:
             return None
         # "in Bayreuth", "à Lorient": a name after a preposition of place is as specific as a name
         # of several words
-        specific = self._locative.search(text, max(0, s - 6), s) is not None
+        specific = self._locative.search(text, max(0, s - 6), s) is not None or (
+            text.endswith(self._direction_ends, 0, s) and self._directions.search(text, max(0, s - 20), s) is not None
+        )
         if not specific and (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
         return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)

@@ -62,6 +62,14 @@ def locative() -> re.Pattern[str]:
     return _word_before(_load("locative.toml")["words"], opening=r"\s", flags=re.IGNORECASE)
 
 
+def directions() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A direction from a place right before a word ("south of", ``lexicons/locative.toml``): match
+    it ending at the word; and the endings of such phrases (" of ", " de "), a cheap test first."""
+    phrases = _load("locative.toml")["directions"]
+    ends = tuple(sorted({" " + p.rsplit(" ", 1)[-1] + " " for p in phrases}))
+    return _word_before(phrases, opening=r"\s", flags=re.IGNORECASE), ends
+
+
 @dataclass(frozen=True, slots=True)
 class Names:
     """Words around a place name that make it part of a longer proper name (``lexicons/names.toml``)."""
