@@ -101,6 +101,18 @@ def test_a_word_that_first_level_units_of_many_countries_bear_describes_them(shi
     assert found is not None and found.place.country == first.country
 
 
+@pytest.mark.parametrize(("word", "unit"), [("Sur", "bh-14"), ("Unidad", "ss-uy"), ("Golfo", "pg-gpk")])
+def test_a_translated_common_word_is_no_units_own_name(shipped: Gazetteer, word: str, unit: str) -> None:
+    """Bahrain's "Southern" governorate is "Sur" in Spanish, the word for south: a reader of the
+    bare word means no unit; a country hint still reaches it, and its own name stays a name
+    elsewhere ("Acre" is the Brazilian state, in Portuguese too)."""
+    assert shipped.resolve(word) is None
+    found = shipped.resolve(word, country=shipped.get(unit).country)
+    assert found is not None and found.place.id == unit
+    acre = shipped.resolve("Acre")
+    assert acre is not None and acre.place.id == "br-ac"
+
+
 def test_a_name_that_first_level_units_of_a_few_countries_bear_stays_a_name(shipped: Gazetteer) -> None:
     found = shipped.resolve("Florida")  # the state; departments of Uruguay and Puerto Rico share it
     assert found is not None and found.place.id == "us-fl"

@@ -15,7 +15,9 @@ Rules, each with its reason:
   name of India, "Но" (Russian "but") a Cyrillic alias of a town in Ghana; "Essen", "Madrid" and
   "Deutschland" are their places' own names and stay. A frequent word that first-level units of
   four or more countries bear describes them and is none's own name ("Nord", "Zuid", "Centrale";
-  "Florida", first-level in the US, Uruguay and Puerto Rico, is a name). A town of 50,000 or more
+  "Florida", first-level in the US, Uruguay and Puerto Rico, is a name). Nor is a first-level
+  unit named by common English words the owner of their translations ("Sur", Spanish for "south",
+  for Bahrain's Southern governorate; "Unidad" for South Sudan's Unity). A town of 50,000 or more
   has its canonical name as its own in the languages of its country ("Mechelen" in Dutch). A
   country's name in a major language is its own in every language ("Великобритания": Russian, and
   Bulgarian).
@@ -195,11 +197,16 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})
         first_level = _first_level(places, p)
+        # a unit named by common English words ("Southern", Bahrain; "Unity", South Sudan) has
+        # their translations for names in other languages ("Sur", "Unidad"): words, not its own
+        worded = first_level and all(w in words.common for w in _key(p.src.name).split())
         for n in p.names.values():
             if is_acronym(n.name) or n.name.endswith("."):
                 continue
             norm = normalize_name(n.name)
             if first_level and norm in descriptive:
+                continue
+            if worded and not n.curated and _key(n.name) != _key(p.src.name):
                 continue
             major = _primaries(n.langs) & MAJOR_LANGS
             # a country's name in a major language is its name in every language that writes it so
