@@ -380,6 +380,15 @@ def test_a_place_an_organisation_is_named_after() -> None:
     assert [m.text for m in toponym.extract("Vive en la Comunidad de Madrid .")] == ["Comunidad de Madrid"]
 
 
+def test_a_name_inside_a_compound_word() -> None:
+    # Dutch and German join a name to a noun with a hyphen, into one word; English writes an
+    # adjective of the place so
+    text = "Het Rwanda-tribunaal zetelt in Arusha , de Hampshire-varkens zijn ziek ."
+    assert [m.text for m in toponym.extract(text)] == ["Arusha"]
+    english = "the U.S.-led coalition said on Monday that it would meet in Toronto"
+    assert [m.text for m in toponym.extract(english)] == ["U.S.", "Toronto"]
+
+
 def test_a_city_after_a_masculine_article_is_its_club() -> None:
     assert toponym.extract("la aventura del Valencia terminó") == []
     assert toponym.extract("El Valencia ganó ayer .") == []

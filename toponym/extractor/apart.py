@@ -9,7 +9,7 @@ from collections.abc import Container
 from ..normalize import normalize_name
 from .raw import Raw
 
-__all__ = ["ARTICLES", "NOUN_CAPITALS", "article_before", "noun_after", "set_apart"]
+__all__ = ["ARTICLES", "NOUN_CAPITALS", "article_before", "compounding", "in_compound", "noun_after", "set_apart"]
 
 #: Plural articles: before a capitalised word they make it a plural noun ("los Reyes", the King
 #: and Queen), not a town (measured: singular ones, and "de", cost Spanish and French their towns).
@@ -31,6 +31,9 @@ _ANY_ARTICLE = frozenset().union(*ARTICLES.values())
 _NOUN_ARTICLES = ARTICLES["de"] | {w.capitalize() for w in ARTICLES["de"]}
 #: Languages that write every noun with a capital.
 NOUN_CAPITALS = frozenset({"de", "lb"})
+#: Languages that join a name to a noun after it with a hyphen, into one word ("Rwanda-tribunaal",
+#: "Hampshire-varkens", "Volta-Congo-Sprache"): the name is part of that word, no mention.
+_COMPOUNDING = frozenset({"nl", "af", "de", "lb", "da", "sv", "nb", "nn", "no", "is", "fi"})
 #: Opening quotation marks.
 _QUOTES = frozenset("«\"“„‘'")
 #: What ends a capitalised word that ends a sentence or a quotation.
@@ -80,3 +83,15 @@ def noun_after(article: str, languages: tuple[str, ...]) -> bool:
     """Is ``article`` one of a language of ``languages``: the word after it a noun, as no
     town's name takes an article it does not begin with?"""
     return any(article in ARTICLES.get(lang, ()) for lang in languages)
+
+
+def in_compound(text: str, raw: Raw) -> bool:
+    """Is ``raw`` joined by a hyphen to a word in lower case after it ("Rwanda-tribunaal",
+    "U.S.-led")?"""
+    return text.startswith("-", raw.end) and text[raw.end + 1 : raw.end + 2].islower()
+
+
+def compounding(languages: tuple[str, ...]) -> bool:
+    """Does one of ``languages`` write such compounds as one word, a name inside a noun (Dutch,
+    German, the Nordic languages)? English writes "U.S.-led" of the country."""
+    return any(lang in _COMPOUNDING for lang in languages)

@@ -24,7 +24,7 @@ from ..resolver.context import focus_of, supports
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
-from .apart import NOUN_CAPITALS, article_before, noun_after, set_apart
+from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
 from .chars import SCRIPTS
 from .language import Languages
 from .lookups import Lookups
@@ -301,6 +301,8 @@ class Linker:
                 if memo is not None:
                     memo[sig] = match
             if match is None or (match.place.kind == "city" and clubs.club(text, raw.start)):
+                continue
+            if in_compound(text, raw) and compounding(told.leading()):
                 continue
             if (
                 match.place.kind == "city"
