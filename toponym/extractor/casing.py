@@ -42,6 +42,10 @@ _AGENCY_DATELINE = re.compile(
     r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?,?[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)"
 )
 
+#: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
+#: address's last line or follows its comma, right before the town's name.
+_POSTAL = re.compile(r"(?:^|(?<=, )|(?<=\())(?:[A-Z]{1,2}-)?\d{4,5} $", re.MULTILINE)
+
 
 #: A dateline of the press inside running text (a paper's columns read as one line): a comma or
 #: a full stop, a day of the month or none, then a news agency in brackets or a long dash
@@ -109,6 +113,8 @@ class Casing:
         )
         if not specific and (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
+        if not specific and s > 5 and text[s - 2].isdigit() and _POSTAL.search(text, max(0, s - 12), s):
+            specific = True  # the town of an address, after its postal code: "Beekstraat 18, 8800 Roeselare"
         return make_raw(s, e, surface, False, verdict == _WORD, specific, -1, 0)
 
     def _town_before(self, text: str, end: int) -> bool:
