@@ -167,12 +167,14 @@ def test_arabic_news_names(shipped: Gazetteer, name: str, place: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "place"), [("Mechelen", "gn-2791537"), ("Hasselt", "gn-2796491"), ("Aalst", "gn-2803448")]
+    ("name", "place"),
+    [("Mechelen", "gn-2791537"), ("Hasselt", "gn-2796491"), ("Aalst", "gn-2803448"), ("Oostende", "gn-2789786")],
 )
 def test_a_towns_name_frequent_in_the_language_of_its_country_is_its_name(
     shipped: Gazetteer, name: str, place: str
 ) -> None:
-    """Dutch news names Mechelen (77,000 people) so often that "mechelen" is a frequent Dutch word."""
+    """Dutch news names Mechelen (77,000 people) so often that "mechelen" is a frequent Dutch word;
+    so too Ostend by its Dutch name, "Oostende", which the source gives untagged."""
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
 

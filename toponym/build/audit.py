@@ -18,7 +18,9 @@ Rules, each with its reason:
   "Florida", first-level in the US, Uruguay and Puerto Rico, is a name). Nor is a first-level
   unit named by common English words the owner of their translations ("Sur", Spanish for "south",
   for Bahrain's Southern governorate; "Unidad" for South Sudan's Unity). A town of 50,000 or more
-  has its canonical name as its own in the languages of its country ("Mechelen" in Dutch). A
+  has its canonical name as its own in the languages of its country ("Mechelen" in Dutch), and an
+  alias of five letters or more that is a frequent word of such a language beyond its core, in
+  that language only ("Oostende", untagged in the source for Ostend, in Dutch). A
   country's name in a major language is its own in every language ("Великобритания": Russian, and
   Bulgarian).
 * ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
@@ -55,7 +57,8 @@ ORDINARY_CORE = 1_000
 FUNCTION_TOP = 100
 _CITY_PROMINENT = 100_000
 #: A smaller town's canonical name is its own in the languages of its country from this many people
-#: (its untagged aliases are not: a town's "Mont" or "Seul" would make the words answers).
+#: (its untagged aliases only beyond a language's core words, and in that language only: a town's
+#: "Mont" or "Seul" would make the words answers).
 _TOWN_LOCAL = 50_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
@@ -185,6 +188,7 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
     own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
     descriptive = _descriptive(places, words)
+    cores: dict[str, frozenset[str]] = {}
     for p in places.values():
         # a town's own name is frequent in the language of its country because news names the
         # town ("Mechelen", "Hasselt", "Aalst" in Dutch): local, it is the name
@@ -193,6 +197,14 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
             for lang, frequent in local.get(p.src.country or "", {}).items():
                 if norm in frequent:
                     own.by_lang[lang].add(norm)
+                # so is an alias of a real word's length beyond the language's core words, in that
+                # language only: the town's name in it, which the source gives untagged ("Oostende"
+                # for Ostend); a core word is not ("Mont", "Seul")
+                core = cores.setdefault(lang, frozenset(words.frequent.get(lang, ())[:ORDINARY_CORE]))
+                for n in p.names.values():
+                    alias = normalize_name(n.name)
+                    if alias in frequent and alias not in core and sum(ch.isalpha() for ch in alias) > _SHORT:
+                        own.coded[lang].add(alias)
     for pid in prominent:
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})
