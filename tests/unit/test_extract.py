@@ -412,6 +412,10 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     assert toponym.extract("Witten war knapp .") == []
     assert [m.text for m in toponym.extract("Il vit à Colmar depuis 1990 .")] == ["Colmar"]
     assert toponym.extract("Colmar gagne encore .") == []
+    # a town of 9,000 after one, or a name of several words of 5,000: no other place needed
+    assert [m.text for m in toponym.extract("Mañana habrá una reunión en Navia con los afiliados .")] == ["Navia"]
+    assert [m.text for m in toponym.extract("Un vecino de Tossa de Mar ha alertado a la policía .")] == ["Tossa de Mar"]
+    assert toponym.extract("Navia espera la reunión .") == []
     # so does a direction from it; "cairns" is an English word, Cairns a city of 150,000
     assert [m.text for m in toponym.extract("a house south of Cairns , he said")] == ["Cairns"]
     assert [m.text for m in toponym.extract("Il vit au nord de Colmar .")] == ["Colmar"]
