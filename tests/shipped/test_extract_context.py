@@ -58,6 +58,10 @@ def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         # a dateline: the town in Kentucky, not Scotland's Glasgow, and its later mentions too
         ("GLASGOW, Ky. -- A bridge was closed on Monday. Glasgow police said it reopens soon.", "Glasgow", "us-ky"),
         ("The mayor of Georgetown, Ky., spoke. Georgetown College closed early.", "Georgetown", "us-ky"),
+        # a town of 8,000 whose namesake has 9 million: the region written after it still moves it
+        ("LONDON, Ky. (AP) -- A fire destroyed a house. London police said.", "London", "us-ky"),
+        # a dateline may drop the abbreviation's dot before the agency
+        ("EDMONTON, Ky (WBKO) -- One of the biggest fires in years.", "Edmonton", "us-ky"),
         # the town's parent is the state where the text names the province (Bizkaia, Basque Country)
         ("Los vecinos de Sestao ( Vizcaya ) protestaron ayer.", "Sestao", "es-pv"),
     ],

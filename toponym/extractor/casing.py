@@ -93,12 +93,19 @@ class Casing:
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
         surface = text[s:e]
-        if text[e : e + 1] == "." and text[s - 2 : s] == ", " and surface.istitle() and self._town_before(text, s - 2):
+        dot = text[e : e + 1] == "."
+        if (
+            (dot or text.startswith(" (", e))
+            and text[s - 2 : s] == ", "
+            and surface.istitle()
+            and self._town_before(text, s - 2)
+        ):
             # a state's abbreviation after its town, with its dot: "Columbia, Ky.", "Paris, Mo."
-            # (alone, "Ky" is no word and "Mo" a name: "Hi, Mo." is a greeting)
+            # (alone, "Ky" is no word and "Mo" a name: "Hi, Mo." is a greeting); a dateline may
+            # drop the dot before its agency: "EDMONTON, Ky (WBKO)"
             top = self.lookups.get(surface + ".").top
             if top is not None and top.matched == surface + "." and top.method == "exact":
-                return make_raw(s, e + 1, surface + ".", False, False, True, -1, 0)
+                return make_raw(s, e + dot, surface + ".", False, False, True, -1, 0)
         verdict = self._memo.get(surface)
         if verdict is None:
             verdict = self._memo.put(surface, self._verdict(surface))

@@ -206,7 +206,9 @@ class Linker:
             return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
         word = not placed and fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
-        found = self.resolver.resolve_in_context(lookup, dict(relevant), need_support=need_support, word=word)
+        found = self.resolver.resolve_in_context(
+            lookup, dict(relevant), need_support=need_support, word=word, placed=placed
+        )
         return self._context.put(memo_key, found)
 
     def _passes(

@@ -189,7 +189,13 @@ class Resolver:
         return reach(self.index, lookup.rows)
 
     def resolve_in_context(
-        self, name: str | Lookup, context: Mapping[int, float], *, need_support: bool = False, word: bool = False
+        self,
+        name: str | Lookup,
+        context: Mapping[int, float],
+        *,
+        need_support: bool = False,
+        word: bool = False,
+        placed: bool = False,
     ) -> Match | None:
         """Resolve ``name`` using evidence from its surroundings, e.g. other places in the same text.
 
@@ -197,7 +203,8 @@ class Resolver:
         :func:`.context.supported`). The one candidate with the most support wins, even over a
         ``[[prefer]]`` entry or a stop rule (a text about France may say "Nice"); ties in support
         fall back to :meth:`resolve`. With ``need_support`` a name without any support answers
-        ``None`` (for names that are also ordinary words).
+        ``None`` (for names that are also ordinary words). A name the text ``placed`` in a region
+        written after it ("London, Ky.") may be a place its first answer overshadows.
         """
         lookup = name if isinstance(name, Lookup) else None
         query = lookup.query if lookup is not None else name
@@ -206,7 +213,7 @@ class Resolver:
         rows = lookup.rows if lookup is not None else tuple(self._rows(query, NO_HINTS))
         if not rows:
             return None
-        found = supported(self.index, rows, context, word=word)
+        found = supported(self.index, rows, context, word=word, placed=placed)
         if found is not None:
             pos, weight = found
             return self._settled(query, rows, rows[pos], weight)

@@ -49,7 +49,7 @@ def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
 
 
 def supported(
-    index: Index, rows: Sequence[Ranked], context: Mapping[int, float], *, word: bool = False
+    index: Index, rows: Sequence[Ranked], context: Mapping[int, float], *, word: bool = False, placed: bool = False
 ) -> tuple[int, float] | None:
     """The one candidate (position in ``rows``) with the most support from ``context``, and that
     support; ``None`` when none has any or several share the most.
@@ -63,6 +63,8 @@ def supported(
     some language: in text that is the word or the person ("Carlos Moya ( Spain )", "Clinton").
     A village whose name also names the unit holding it (a candidate too) is that unit's town: it
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
+    A place :data:`OVERSHADOWED` by the first takes none, unless the text ``placed`` the name in
+    its region ("London, Ky.").
     """
     places = index.places
     country_of, people = places.country, places.people
@@ -71,7 +73,7 @@ def supported(
     held = {r.place for r in rows}
     for r in rows:
         p = r.place
-        if people[p] >= 0 and people[p] * OVERSHADOWED < first:
+        if not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first:
             scores.append(0.0)
             continue
         village = places.village(p)
