@@ -276,6 +276,8 @@ def test_datelines_in_capitals() -> None:
         ("TOKYO (Kyodo) -- Japan said", ["TOKYO", "Japan"]),
         ("MOSCOW, Aug 3 (Reuters) - Russia said", ["MOSCOW", "Russia"]),
         ("Rugby.\nWELLINGTON 1996-08-22\nThe match was drawn.", ["WELLINGTON"]),
+        ("Drugs.\nTORRINGTON — Mayor Ryan Bingham spoke on Monday .", ["TORRINGTON"]),
+        ("DETROIT The Transportation Department issued guidelines on Wednesday .", ["DETROIT"]),
     ]:
         assert [m.text for m in toponym.extract(text)] == expected
     # a word in capitals elsewhere is not a dateline

@@ -29,10 +29,12 @@ _NONE, _RAW, _WORD, _CAPITALS = range(4)
 
 
 #: What follows the place of a dateline: a country or state, then a date ("1996-08-22", "Aug 3",
-#: "3 Aug"), a news agency in brackets, or a dash.
+#: "3 Aug"), a news agency in brackets, a dash, or the story's first words in sentence case
+#: ("DETROIT The U.S. ...").
 _DATELINE = re.compile(
     r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]*)?"
-    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t])"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t]|[—–][ \t]"
+    r"|[ \t]+(?=[A-Z][a-z]+[ \t][a-zA-Z]))"
 )
 
 #: What follows the place of an agency's dateline, written in title case: its province in brackets
