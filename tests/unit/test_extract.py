@@ -278,6 +278,8 @@ def test_datelines_in_capitals() -> None:
         ("Rugby.\nWELLINGTON 1996-08-22\nThe match was drawn.", ["WELLINGTON"]),
         ("Drugs.\nTORRINGTON — Mayor Ryan Bingham spoke on Monday .", ["TORRINGTON"]),
         ("DETROIT The Transportation Department issued guidelines on Wednesday .", ["DETROIT"]),
+        # the story's first words may be a person's name: a name in capitals goes on in capitals
+        ("WASHINGTON Barack Obama pardoned a turkey on Wednesday .", ["WASHINGTON"]),
     ]:
         assert [m.text for m in toponym.extract(text)] == expected
     # a word in capitals elsewhere is not a dateline

@@ -219,6 +219,20 @@ def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
     return first > 0 and word[:1].isupper() and word[1:].islower() and word.isalpha() and words.titled(text, first)
 
 
+def _dateline_into_story(text: str, r: Raw, w: str) -> bool:
+    """Is ``r`` a place in capitals first on its line, the word ``w`` after it in title case: a
+    dateline running into the story ("WASHINGTON Barack Obama pardoned...")? A name in capitals
+    goes on in capitals."""
+    surface = text[r.start : r.end]
+    return (
+        len(surface) > 3
+        and w[1:].islower()
+        and surface.isupper()
+        and surface.replace(" ", "").isalpha()
+        and not text[text.rfind("\n", 0, r.start) + 1 : r.start].strip()
+    )
+
+
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
     """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
     ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
@@ -309,8 +323,10 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             and not _cyrillic_acronym(text[r.start : r.end])
         ):
             w = after.group(1)
-            named = w[0].isupper() and (
-                w in words.organisation or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german)
+            named = (
+                w[0].isupper()
+                and not _dateline_into_story(text, r, w)
+                and (w in words.organisation or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german))
             )
             if named and not _title_line(text, r.start, lines):
                 continue
