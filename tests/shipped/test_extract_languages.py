@@ -475,6 +475,12 @@ def test_countries_and_metropolises_stay_in_a_caseless_language() -> None:
     assert found == ["gn-360630", "gn-170654", "eg", "jo"]
 
 
+def test_a_city_of_100000_by_its_name_in_the_language_stays_in_a_caseless_language() -> None:
+    # غزة (Gaza, 410,000 people) is a core Arabic word of the news: its name in Arabic still
+    found = [m.place.country for m in toponym.extract("أسرت فصائل من المقاومة جنديا إسرائيليا في غزة")]
+    assert found == ["ps"]
+
+
 def test_the_build_lists_core_words_of_caseless_languages_but_countries_and_metropolises(
     shipped: toponym.Gazetteer,
 ) -> None:

@@ -98,8 +98,9 @@ class Audit:
     caseless: frozenset[str] = frozenset()
     """The ``ORDINARY_CORE`` commonest words of each language written without case (normalised),
     but names of countries, seas, gulfs and straits, and of cities of a million people, in any
-    language: in running text no capital tells the name from the word (Arabic مدينة "town",
-    الجديدة "the new", صباح "morning" name places)."""
+    language, and of cities of 100,000 by a name a source gives in a language (Arabic غزة, Gaza):
+    in running text no capital tells the name from the word (Arabic مدينة "town", الجديدة "the
+    new", صباح "morning" name places)."""
     function: frozenset[str] = frozenset()
     """The ``FUNCTION_TOP`` commonest words of each language that name no country and no city of a
     million people in any language (normalised, accents kept): Spanish "para" and Russian "так"
@@ -316,6 +317,14 @@ def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
         for p in places.values()
         if p.src.kind in _CASELESS_NAMES or (p.src.kind == "city" and (p.src.population or 0) >= METROPOLIS)
         for n in p.names.values()
+    }
+    # a city of 100,000 people or more by its name in a language ("غزة", Gaza, in Arabic)
+    named |= {
+        normalize_name(n.name)
+        for p in places.values()
+        if p.src.kind == "city" and (p.src.population or 0) >= _CITY_PROMINENT
+        for n in p.names.values()
+        if _primaries(n.langs)
     }
     out: set[str] = set()
     for ranked in words.frequent.values():
