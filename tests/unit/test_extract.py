@@ -339,6 +339,11 @@ def test_an_adjective_stored_as_a_subdivision_name_is_no_mention() -> None:
     assert toponym.get("ru-ce").name_for(lang="en") == "Chechnya"
 
 
+def test_a_hyphen_written_as_a_space_is_the_places_own_name() -> None:
+    # "Saint Denis" is Saint-Denis as written, not an untagged alias that needs support
+    assert [m.text for m in toponym.extract("El tráfico hacia Saint Denis será difícil .")] == ["Saint Denis"]
+
+
 def test_the_short_form_of_a_city_name_of_several_words() -> None:
     # "Frankfurt" is Frankfurt am Main's short form: its own name, not an untagged alternate
     assert [m.place.name for m in toponym.extract("Bonds fell in Frankfurt on Monday.")] == ["Frankfurt am Main"]

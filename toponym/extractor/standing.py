@@ -67,6 +67,8 @@ def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> 
     not an alias?"""
     if surface == name or fold_key(token_key(surface)) == fold_key(token_key(name)):
         return True
+    if "-" in name and surface == name.replace("-", " "):
+        return True  # a hyphen written as a space: "Saint Denis" is Saint-Denis
     return len(surface) >= shortest and name.startswith(surface) and name[len(surface) : len(surface) + 1] in joins
 
 
