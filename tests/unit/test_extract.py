@@ -280,6 +280,8 @@ def test_datelines_in_capitals() -> None:
         ("DETROIT The Transportation Department issued guidelines on Wednesday .", ["DETROIT"]),
         # the story's first words may be a person's name: a name in capitals goes on in capitals
         ("WASHINGTON Barack Obama pardoned a turkey on Wednesday .", ["WASHINGTON"]),
+        # an agency's dateline names a place though the name alone is a word ("soria")
+        ("Soria , 23 may ( EFE ) .", ["Soria"]),
     ]:
         assert [m.text for m in toponym.extract(text)] == expected
     # a word in capitals elsewhere is not a dateline

@@ -21,7 +21,7 @@ from .patterns import headline
 from .raw import Raw, make_raw
 from .wordlists import directions, locative
 
-__all__ = ["CODE_NEIGHBOUR", "Casing", "dateline", "token_key"]
+__all__ = ["CODE_NEIGHBOUR", "Casing", "agency_dateline", "dateline", "token_key"]
 
 #: What follows an acronym that is part of an identifier ("US-ASCII", "UK_2"); "US-led" is a name.
 CODE_NEIGHBOUR = re.compile(r"[-_/.][A-Z0-9]")
@@ -73,6 +73,12 @@ def dateline(text: str, s: int, e: int) -> bool:
     return _PRESS_DATELINE.match(text, e) is not None
 
 
+def agency_dateline(text: str, s: int, e: int) -> bool:
+    """Is the name at ``text[s:e]``, first on its line, the place of an agency's dateline
+    ("Soria , 23 may ( EFE )")?"""
+    return (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e) is not None
+
+
 def token_key(token: str) -> str:
     """A token as a key part: lower case for ASCII, normalised otherwise."""
     return token.lower() if token.isascii() else normalize_name(token)
@@ -120,7 +126,7 @@ class Casing:
         specific = self._locative.search(text, max(0, s - 6), s) is not None or (
             text.endswith(self._direction_ends, 0, s) and self._directions.search(text, max(0, s - 20), s) is not None
         )
-        if not specific and (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e):
+        if not specific and agency_dateline(text, s, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
         if not specific and s > 5 and text[s - 2].isdigit() and _POSTAL.search(text, max(0, s - 12), s):
             specific = True  # the town of an address, after its postal code: "Beekstraat 18, 8800 Roeselare"

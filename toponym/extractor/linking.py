@@ -25,6 +25,7 @@ from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
+from .casing import agency_dateline
 from .chars import SCRIPTS
 from .language import Languages
 from .lookups import Lookups
@@ -302,6 +303,10 @@ class Linker:
                 match = self._decide(raw, first, times[sig[0]], support, (named, countries, expanded), use_context)
                 if memo is not None:
                     memo[sig] = match
+            if match is None and first.alone and first.match is None and agency_dateline(text, raw.start, raw.end):
+                # an agency's dateline names a place though the name alone is a word or a tie
+                # ("Soria , 23 may ( EFE )", "León , 23 may"): its likeliest one
+                match = self.lookups.get(raw.query).top
             if match is None or (match.place.kind == "city" and clubs.club(text, raw.start)):
                 continue
             if in_compound(text, raw) and compounding(told.leading()):
