@@ -303,10 +303,8 @@ class Linker:
                 match = self._decide(raw, first, times[sig[0]], support, (named, countries, expanded), use_context)
                 if memo is not None:
                     memo[sig] = match
-            if match is None and first.alone and first.match is None and agency_dateline(text, raw.start, raw.end):
-                # an agency's dateline names a place though the name alone is a word or a tie
-                # ("Soria , 23 may ( EFE )", "León , 23 may"): its likeliest one
-                match = self.lookups.get(raw.query).top
+            if match is None and first.alone and first.match is None:
+                match = self._dated(text, raw)
             if match is None or (match.place.kind == "city" and clubs.club(text, raw.start)):
                 continue
             if in_compound(text, raw) and compounding(told.leading()):
@@ -319,6 +317,11 @@ class Linker:
                 continue
             out.append(self._mention(text, raw, match))
         return out
+
+    def _dated(self, text: str, raw: Raw) -> Match | None:
+        """The likeliest place of a name that alone is a word or a tie, where an agency's dateline
+        says it is a place ("Soria , 23 may ( EFE )", "León , 23 may"); else ``None``."""
+        return self.lookups.get(raw.query).top if agency_dateline(text, raw.start, raw.end) else None
 
     def _pinned(
         self,
