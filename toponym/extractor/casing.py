@@ -103,8 +103,8 @@ class Casing:
         surface = text[s:e]
         dot = text[e : e + 1] == "."
         if (
-            (dot or text.startswith(" (", e))
-            and text[s - 2 : s] == ", "
+            text[s - 2 : s] == ", "
+            and (dot or text.startswith(" (", e))
             and surface.istitle()
             and self._town_before(text, s - 2)
         ):

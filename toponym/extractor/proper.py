@@ -186,26 +186,29 @@ class _German:
         return _GERMAN.search(low, lo, hi) is not None or (lo == 0 and _GERMAN_FIRST.match(low, 0, hi) is not None)
 
 
-def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool:
+def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     """Is ``r`` a town's name written right after a person's first name: a given name ("Jesús
-    Medina", "Lindsay Davenport"), or a capitalised word that is no name of a place and no word of
-    any language ("Janet Reno", "Чарльза Дарвина", "Иоанн Грозный")? Words that begin names of places ("Landkreis", "Western", "Нижнем") are ordinary
-    words, a name of several words is stored whole ("Kuala Lumpur"), and a country or region is no
-    surname ("Gazprom Germany"). The caller rules out German text, where the word before a place
-    is as often a noun ("Residenzstadt Mannheim")."""
+    Medina", "Lindsay Davenport": ``True``), or a capitalised word that is no name of a place and
+    no word of any language ("Janet Reno", "Чарльза Дарвина", "Иоанн Грозный": ``False``)? ``None``
+    when it is not. Words that begin names of places ("Landkreis", "Western", "Нижнем") are
+    ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a country or
+    region is no surname ("Gazprom Germany"). The caller rules out German text, where the word
+    before a place is as often a noun ("Residenzstadt Mannheim")."""
     space = r.start - 1
     if space < 3 or text[space] != " ":
-        return False
+        return None
     lo = max(0, space - 32)  # no first name is longer
     before = text.rfind(" ", lo, space)
     first = before + 1 if before >= 0 else lo
     if not text[first].isupper() and "\n" not in text[first:space]:
-        return False  # most often a word in lower case: "in London"
+        return None  # most often a word in lower case: "in London"
     word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
     if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
-        return False
-    known = ask.given(word) or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))
-    return known and ask.city(r.query)
+        return None
+    given = ask.given(word)
+    if not (given or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
+        return None
+    return given if ask.city(r.query) else None
 
 
 def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
@@ -281,9 +284,10 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if _titled_first_name(text, r, words) and not german.near(r.start):
             people.add(r.query)
             continue
-        if _first_name_before(text, r, ask) and not german.near(r.start):
-            if " " not in r.query and ask.given(text[text.rfind(" ", 0, r.start - 1) + 1 : r.start - 1]):
-                people.add(r.query)
+        given = _first_name_before(text, r, ask)
+        if given is not None and not german.near(r.start):
+            if given and " " not in r.query:
+                people.add(r.query)  # the surname is the person's elsewhere in the text
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
