@@ -189,23 +189,22 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
     own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
     descriptive = _descriptive(places, words)
-    cores: dict[str, frozenset[str]] = {}
+    cores = {lang: frozenset(ranked[:ORDINARY_CORE]) for lang, ranked in words.frequent.items()}
     for p in places.values():
         # a town's own name is frequent in the language of its country because news names the
-        # town ("Mechelen", "Hasselt", "Aalst" in Dutch): local, it is the name
+        # town ("Mechelen", "Hasselt", "Aalst" in Dutch): local, it is the name; so is an alias of
+        # a real word's length beyond the language's core words, in that language only: the
+        # town's name in it, which the source gives untagged ("Oostende" for Ostend); a core word
+        # is not ("Mont", "Seul")
         if p.src.kind == "city" and p.src.id not in prominent and (p.src.population or 0) >= _TOWN_LOCAL:
             norm = normalize_name(p.src.name)
+            aliases = {normalize_name(n.name) for n in p.names.values()}
+            aliases = {a for a in aliases if sum(ch.isalpha() for ch in a) > _SHORT}
             for lang, frequent in local.get(p.src.country or "", {}).items():
                 if norm in frequent:
                     own.by_lang[lang].add(norm)
-                # so is an alias of a real word's length beyond the language's core words, in that
-                # language only: the town's name in it, which the source gives untagged ("Oostende"
-                # for Ostend); a core word is not ("Mont", "Seul")
-                core = cores.setdefault(lang, frozenset(words.frequent.get(lang, ())[:ORDINARY_CORE]))
-                for n in p.names.values():
-                    alias = normalize_name(n.name)
-                    if alias in frequent and alias not in core and sum(ch.isalpha() for ch in alias) > _SHORT:
-                        own.coded[lang].add(alias)
+                core = cores.get(lang, frozenset())
+                own.coded[lang].update(a for a in aliases if a in frequent and a not in core)
     for pid in prominent:
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})
