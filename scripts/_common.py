@@ -106,6 +106,20 @@ def fetch(source: Source) -> Path:
     return path
 
 
+def write_list(out: Path, template: str, source: Source, items: list[str], **fields: object) -> None:
+    """Write ``items`` one a line under a header: ``template`` filled with the pinned ``source``
+    (``package``, ``version``, ``artefact``, ``sha``, ``licence``) and ``fields``."""
+    header = template.format(
+        package=source.package,
+        version=source.version,
+        artefact=source.artefact,
+        sha=source.sha256,
+        licence=source.licence,
+        **fields,
+    )
+    out.write_text(header + "\n".join(items) + "\n", encoding="utf-8")
+
+
 def deb_extract(source: Source) -> Path:
     """Unpack a verified .deb with ``dpkg -x`` into scripts/.cache/<package>-<version>/."""
     target = CACHE / f"{source.package}-{source.version}"

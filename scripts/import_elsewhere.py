@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 
 import import_geonames
-from _common import Source, fetch, load_sources, wheel
+from _common import Source, fetch, load_sources, wheel, write_list
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteer" / "words" / "geonames.elsewhere.txt"
@@ -57,15 +57,7 @@ def names(source: Source) -> list[str]:
 def main() -> None:
     source = next(s for s in load_sources() if s.name == SOURCE)
     items = names(source)
-    header = HEADER.format(
-        package=source.package,
-        version=source.version,
-        artefact=source.artefact,
-        sha=source.sha256,
-        licence=source.licence,
-        floor=import_geonames.MIN_POPULATION,
-    )
-    OUT.write_text(header + "\n".join(items) + "\n", encoding="utf-8")
+    write_list(OUT, HEADER, source, items, floor=import_geonames.MIN_POPULATION)
     print(f"{OUT.name}: {len(items)} names")
 
 

