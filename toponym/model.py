@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, NoReturn, Protocol
+from typing import Any, Literal, Protocol
 
+from .mappings import EMPTY, DisplayNames, ReadOnlyDict
 from .vocab import CODE_KEYS, KINDS, METHODS, NAME_TYPES, STATUSES, Kind, Method, NameType
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "METHODS",
     "NAME_TYPES",
     "STATUSES",
+    "DisplayNames",
     "Explanation",
     "Match",
     "Mention",
@@ -28,36 +30,6 @@ __all__ = [
     "ReadOnlyDict",
     "Rule",
 ]
-
-
-class ReadOnlyDict(dict[str, str]):
-    """A ``dict`` that refuses changes: the codes and display names of a shared, cached place.
-
-    Unlike ``types.MappingProxyType`` it pickles, deep-copies and passes through
-    :func:`dataclasses.asdict`.
-    """
-
-    __slots__ = ()
-
-    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("a place's mappings are read-only")
-
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
-
-    def __reduce__(self) -> tuple[type[ReadOnlyDict], tuple[dict[str, str]]]:
-        return ReadOnlyDict, (dict(self),)
-
-    def __hash__(self) -> int:  # type: ignore[override]  # immutable, so hashable (and a valid default)
-        return hash(frozenset(self.items()))
-
-    def __copy__(self) -> ReadOnlyDict:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> ReadOnlyDict:
-        return self
-
-
-EMPTY: ReadOnlyDict = ReadOnlyDict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +56,8 @@ class PlaceOrigin(Protocol):
     def place_names(self, row: int) -> tuple[PlaceName, ...]: ...
 
     def origin_token(self) -> tuple[str, str | None] | None: ...
+
+    def display_of(self, row: int) -> Mapping[str, str]: ...  # see mappings.DisplayNames
 
 
 class _Origin:

@@ -91,10 +91,6 @@ def _results_line(text: str, i: int) -> bool:
     return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
 
 
-#: The first character of a word (a run without white space): read in C, as a line may be a page.
-_WORD_FIRST = re.compile(r"(?<!\S)\S")
-
-
 def _title_line(text: str, i: int, seen: dict[tuple[int, int], bool]) -> bool:
     """Is the line around ``text[i]`` a headline in title case (most of its words capitalised)?
     ``seen`` holds the verdicts on the lines of ``text`` read so far."""
@@ -106,10 +102,10 @@ def _title_line(text: str, i: int, seen: dict[tuple[int, int], bool]) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    firsts = _WORD_FIRST.findall(line)  # the first character of each word, as ``line.split()`` cuts them
-    if len(firsts) < 5:
+    words = line.split()  # in C: a line may be a whole page
+    if len(words) < 5:
         return False
-    return sum(map(str.isupper, firsts)) >= 0.75 * len(firsts)
+    return sum(map(str.isupper, [w[0] for w in words])) >= 0.75 * len(words)
 
 
 def _compound(head: str) -> bool:

@@ -20,7 +20,8 @@ from typing import Any
 from .. import registry
 from .._make import make_place, make_place_name
 from ..errors import IndexFormatError, UnknownPlaceError
-from ..model import EMPTY, Explanation, Place, PlaceName, ReadOnlyDict
+from ..mappings import EMPTY, DisplayNames, ReadOnlyDict
+from ..model import Explanation, Place, PlaceName
 from ..vocab import KINDS, NAME_TYPES, Kind
 from .blocking import FuzzyKeys
 from .columns import running_total
@@ -333,7 +334,9 @@ class Index:
         t = self.places
         ids = t.ids.table.string  # decoded without slicing the map
         parent, country, population = t.parent[i], t.country[i], t.population[i]
-        codes, part_of, display = t.codes.table.string(i), t.part_of.get(i), self.display_of(i)
+        codes, part_of = t.codes.table.string(i), t.part_of.get(i)
+        # read on first use: a country has hundreds, and text builds places it never displays
+        shown = t.display_first[i] < t.display_first[i + 1] or i in t.display
         point = t.point(i)
         return make_place(
             ids(i),
@@ -345,7 +348,7 @@ class Index:
             population if population >= 0 else None,
             tuple(ids(g) for g in part_of) if part_of else (),
             tuple(ids(m) for m in self.members_of(i)),
-            ReadOnlyDict(display) if display else EMPTY,
+            DisplayNames(self, i) if shown else EMPTY,
             bool(t.curated[i]),
             point[0] if point else None,
             point[1] if point else None,
