@@ -14,7 +14,7 @@ import pytest
 import toponym
 from tests import corpus
 from toponym import Gazetteer
-from toponym.model import Explanation, Match, Mention, Place, ReadOnlyDict
+from toponym.model import DisplayNames, Explanation, Match, Mention, Place, ReadOnlyDict
 from toponym.vocab import KINDS, METHODS, NAME_TYPES, Kind, Method, NameType
 
 NAMES = ["Japan", "Shokotan", "Kunashiri", "Кунашир", "国後島", "Frnace", "Qxzvtplkwj", "Springfield", "", "Georgia"]
@@ -69,6 +69,31 @@ def test_place_mappings_are_read_only(shipped: Gazetteer) -> None:
         place.codes["x"] = "y"  # type: ignore[index]
     with pytest.raises(TypeError):
         place.codes.update({})  # type: ignore[attr-defined]
+
+
+def test_display_names_are_read_on_first_use_and_travel_as_a_dict() -> None:
+    class Origin:
+        reads = 0
+
+        def display_of(self, row: int) -> dict[str, str]:
+            Origin.reads += 1
+            return {"ru": "Япония", "jp:en": f"row {row}"}
+
+    shown = DisplayNames(Origin(), 7)
+    assert Origin.reads == 0, "building a place must not read its display names"
+    assert shown["jp:en"] == "row 7" and shown.get("de") is None and "ru" in shown and len(shown) == 2
+    assert Origin.reads == 1 and shown == {"ru": "Япония", "jp:en": "row 7"} and Origin.reads == 1
+    for copied in (pickle.loads(pickle.dumps(shown)), copy.deepcopy(shown), copy.copy(shown)):
+        assert type(copied) is ReadOnlyDict and copied == shown
+    with pytest.raises(TypeError):
+        shown["de"] = "Japan"  # type: ignore[index]
+
+
+def test_shipped_display_names_convert_to_plain_data(shipped: Gazetteer) -> None:
+    place = shipped.get("jp")
+    assert isinstance(place.display, DisplayNames) and place.display["de"] == "Japan"
+    assert type(dataclasses.asdict(place)["display"]) is ReadOnlyDict
+    assert json.loads(json.dumps(place.to_dict()))["display"]["ru"] == place.name_for(lang="ru")
 
 
 def test_a_place_built_by_hand_pickles_whole() -> None:
