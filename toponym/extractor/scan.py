@@ -43,6 +43,11 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
 #: Kana: a text with them is Japanese.
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+#: Han characters (as :func:`~toponym.charclass.is_han` reads them): the Chinese rules look for
+#: names and heads written in them.
+_HAN = re.compile("[\u3005\u3006\u3400-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]")
+#: Kana or Han: a text with neither needs none of the rules of Japanese and Chinese.
+_CJK = re.compile(f"{_KANA.pattern}|{_HAN.pattern}")
 #: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
 #: 省: of the US, China...).
 _UNITS = frozenset("国都道府県州省市区郡町村")
@@ -248,10 +253,15 @@ class Scanner:
         ):
             raws = self._dotted(text, raws, lo, hi)
         raws = self.contractions.find(text, lo, hi, raws)
-        if self.kana(text) if kana is None else kana:
+        if kana is None:  # the window is the text: one scan tells whether it has kana or Han
+            found = None if text.isascii() else _CJK.search(text)
+            kana, han = found is not None and _KANA.search(text, found.start()) is not None, found is not None
+        else:  # a name ends at ``hi`` at the latest: the head of an organisation may begin there
+            han = not kana and not text.isascii() and _HAN.search(text, lo, hi + 1) is not None
+        if kana:
             raws = locators(text, japanese(text, raws), self.lookups) if raws else raws
             raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
-        elif not text.isascii():
+        elif han:
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
