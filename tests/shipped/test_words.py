@@ -259,3 +259,13 @@ def test_a_real_place_the_index_lacks_is_no_typo_of_a_place_it_carries(shipped: 
 def test_typos_of_places_it_carries_still_answer(shipped: Gazetteer, typo: str, place: str) -> None:
     found = shipped.resolve(typo)
     assert found is not None and found.place.id == place and found.method == "fuzzy"
+
+
+@pytest.mark.parametrize(("name", "place"), [("Korea", "kr"), ("Macedonië", "mk"), ("Macedônia", "mk")])
+def test_a_name_policy_gives_a_place_is_no_ordinary_word(shipped: Gazetteer, name: str, place: str) -> None:
+    """The sources give these untagged, and some language has them among its commonest words (for
+    naming the country); policy.toml says whose names they are, with a reason."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place and found.explanation.rule == "policy"
+    # the word stays a word where policy says nothing: Spanish "silla" (chair), an alias of Korea
+    assert shipped.resolve("Silla") is None

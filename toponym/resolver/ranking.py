@@ -239,6 +239,9 @@ def _stop(index: Index, c: Candidate, key: RankKey, q: Query, lower: bool) -> st
         return f"near {names.text[c.name]!r}, a little-known place; give a hint to accept the typo"
     if c.method == "exact" and names.text[c.name].endswith("."):
         return None  # an abbreviation typed with its dot is no word ("Mass.", "Man.")
+    preferred = index.policy.prefer.get(folded)
+    if preferred is not None and preferred[0] == p:
+        return None  # policy.toml says whose name it is, with a reason: no word ("Korea", "Macedonië")
     stop = index.policy.stop.get(folded)
     if stop is not None:
         return stop
