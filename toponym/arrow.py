@@ -20,6 +20,7 @@ import numpy as np
 
 from .api import Gazetteer
 from .batch import Batch, Column, TextBatch, extract_batch, per_row, resolve_batch, resolve_distinct
+from .batch.work import take_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -75,14 +76,15 @@ def table_of_matches(batch: Batch, codes: Sequence[str] = (), *, categorical: bo
     """A :class:`~toponym.batch.Batch` as a table: each distinct answer's values taken by row."""
     pa = _pyarrow()
     take = pa.array(batch.rows)
-    columns = {}
+    distinct = {}
     for key, values in batch.fields(codes).items():
         if key == "score":
-            columns[key] = pa.array(values, type=pa.float64()).take(take)
+            distinct[key] = pa.array(values, type=pa.float64())
         else:
             array = pa.array(values, type=pa.string())
-            columns[key] = (array.dictionary_encode() if categorical else array).take(take)
-    return pa.table(columns)
+            distinct[key] = array.dictionary_encode() if categorical else array
+    columns = take_columns(list(distinct.values()), lambda values: values.take(take), len(batch.rows))
+    return pa.table(dict(zip(distinct, columns, strict=True)))
 
 
 def extract(

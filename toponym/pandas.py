@@ -21,6 +21,7 @@ import numpy as np
 
 from .api import Gazetteer
 from .batch import Batch, Column, TextBatch, extract_batch, per_row, resolve_batch, resolve_distinct
+from .batch.work import take_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,15 +78,17 @@ def frame_of_matches(
 ) -> pd.DataFrame:
     """A :class:`~toponym.batch.Batch` as a DataFrame: each distinct answer's values taken by row."""
     pd = _pandas()
-    columns = {}
-    for key, values in batch.fields(codes).items():
-        if key == "score":
-            columns[key] = pd.array(values, dtype="Float64").take(batch.rows)
-        elif categorical:
-            columns[key] = pd.Categorical(values).take(batch.rows)
-        else:
-            columns[key] = pd.array(values, dtype=pd.StringDtype()).take(batch.rows)
-    return pd.DataFrame(columns, index=index)
+    distinct = {
+        key: pd.array(values, dtype="Float64")
+        if key == "score"
+        else pd.Categorical(values)
+        if categorical
+        else pd.array(values, dtype=pd.StringDtype())
+        for key, values in batch.fields(codes).items()
+    }
+    rows = batch.rows
+    columns = take_columns(list(distinct.values()), lambda values: values.take(rows), len(rows))
+    return pd.DataFrame(dict(zip(distinct, columns, strict=True)), index=index)
 
 
 def extract(

@@ -69,11 +69,14 @@ def frame_of_matches(batch: Batch, codes: Sequence[str] = (), *, categorical: bo
     """A :class:`~toponym.batch.Batch` as a DataFrame: each distinct answer's values taken by row."""
     lib = _polars()
     text = lib.Categorical if categorical else lib.String
-    columns = [
-        lib.Series(key, values, dtype=lib.Float64 if key == "score" else text).gather(batch.rows)
-        for key, values in batch.fields(codes).items()
-    ]
-    frame: pl.DataFrame = lib.DataFrame(columns)
+    distinct = lib.DataFrame(
+        [
+            lib.Series(key, values, dtype=lib.Float64 if key == "score" else text)
+            for key, values in batch.fields(codes).items()
+        ]
+    )
+    # every column taken by row in one query: polars takes them side by side on its threads
+    frame: pl.DataFrame = distinct.select(lib.all().gather(lib.Series(batch.rows)))
     return frame
 
 

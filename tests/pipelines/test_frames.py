@@ -185,3 +185,26 @@ def test_a_missing_library_names_the_extra_to_install(
     monkeypatch.setattr(builtins, "__import__", refuse)
     with pytest.raises(ImportError, match=f"pip install 'toponym-ids\\[{extra}\\]'"):
         helper.resolve(["Japan"])
+
+
+def test_a_long_column_taken_on_threads_equals_the_loop(names: list[Any]) -> None:
+    """From THREADED_TAKE rows the columns are taken side by side on threads: row for row the same."""
+    from toponym.batch.work import THREADED_TAKE
+
+    long = names * (THREADED_TAKE // len(names) + 1)
+    assert len(long) >= THREADED_TAKE
+    want = loop_rows(names) * (THREADED_TAKE // len(names) + 1)
+    pd = need("pandas", "pandas")
+    import toponym.pandas
+
+    for categorical in (False, True):
+        frame = toponym.pandas.resolve(pd.Series(long), codes=CODES, categorical=categorical)
+        assert frame.astype(object).where(frame.notna(), None).to_dict("records") == want
+    pl = need("polars", "polars")
+    import toponym.polars
+
+    assert toponym.polars.resolve(pl.Series(long, dtype=pl.String), codes=CODES).to_dicts() == want
+    pa = need("pyarrow", "arrow")
+    import toponym.arrow
+
+    assert toponym.arrow.resolve(pa.array(long, type=pa.string()), codes=CODES).to_pylist() == want
