@@ -8,11 +8,15 @@ kana, Thai, ...) or to Hangul, which the text scanner treats apart.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 __all__ = [
+    "CJK",
+    "HAN",
     "HANGUL_RANGES",
     "HAN_RANGES",
+    "KANA",
     "UNSPACED_RANGES",
     "in_ranges",
     "is_han",
@@ -117,3 +121,11 @@ def is_han(ch: str) -> bool:
 def is_katakana(ch: str) -> bool:
     cp = ord(ch)
     return 0x30A0 <= cp <= 0x30FF or 0x31F0 <= cp <= 0x31FF or 0xFF66 <= cp <= 0xFF9F
+
+
+#: Kana: a text with them is Japanese.
+KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+#: Han characters, as :func:`is_han` reads them.
+HAN = re.compile("[\u3005\u3006\u3400-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]")
+#: Kana or Han: a text with neither needs none of the rules of Japanese and Chinese.
+CJK = re.compile(f"{KANA.pattern}|{HAN.pattern}")

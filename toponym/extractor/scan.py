@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..charclass import is_han
+from ..charclass import CJK, HAN, KANA, is_han
 from ..index import Index
 from ..normalize import fold_key, normalize_name
 from .affixes import Affixes, affixes
@@ -41,13 +41,6 @@ COSTS = (140, 60, 8, 20)
 #: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
-#: Kana: a text with them is Japanese.
-_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
-#: Han characters (as :func:`~toponym.charclass.is_han` reads them): the Chinese rules look for
-#: names and heads written in them.
-_HAN = re.compile("[\u3005\u3006\u3400-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]")
-#: Kana or Han: a text with neither needs none of the rules of Japanese and Chinese.
-_CJK = re.compile(f"{_KANA.pattern}|{_HAN.pattern}")
 #: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
 #: 省: of the US, China...).
 _UNITS = frozenset("国都道府県州省市区郡町村")
@@ -227,7 +220,7 @@ class Scanner:
     @staticmethod
     def kana(text: str) -> bool:
         """Is ``text`` Japanese (see :func:`japanese`)?"""
-        return not text.isascii() and _KANA.search(text) is not None
+        return not text.isascii() and KANA.search(text) is not None
 
     def window(
         self, text: str, lo: int, cut: int, hi: int, kana: bool | None, people: set[str]
@@ -254,10 +247,10 @@ class Scanner:
             raws = self._dotted(text, raws, lo, hi)
         raws = self.contractions.find(text, lo, hi, raws)
         if kana is None:  # the window is the text: one scan tells whether it has kana or Han
-            found = None if text.isascii() else _CJK.search(text)
-            kana, han = found is not None and _KANA.search(text, found.start()) is not None, found is not None
+            found = None if text.isascii() else CJK.search(text)
+            kana, han = found is not None and KANA.search(text, found.start()) is not None, found is not None
         else:  # a name ends at ``hi`` at the latest: the head of an organisation may begin there
-            han = not kana and not text.isascii() and _HAN.search(text, lo, hi + 1) is not None
+            han = not kana and not text.isascii() and HAN.search(text, lo, hi + 1) is not None
         if kana:
             raws = locators(text, japanese(text, raws), self.lookups) if raws else raws
             raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
