@@ -21,10 +21,11 @@ from ..index.blocking import key_edits
 from ..model import Explanation
 from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, Kind
-from .candidates import Candidate
+from .candidates import Candidate, Query, gather
 from .codes import code_shaped, code_table
+from .fastpath import MAX_QUERY
 from .hints import Hints
-from .ranking import Ranked, credible
+from .ranking import DEMONYM, Ranked, credible
 
 __all__ = ["Reading", "Regions", "fuzzy_allowance", "read", "readings", "region_rows"]
 
@@ -183,6 +184,14 @@ def region_rows(index: Index, text: str, rows: Rows) -> frozenset[int]:
     # every region the text may name, not only the likeliest: the place named before it says which
     # ("Winnipeg, Man." is in Manitoba, not on the Isle of Man)
     kind = index.places.kind
+    if text.strip() and len(text) <= MAX_QUERY:
+        # most name a few: those, unranked (ranking only orders them, as it leaves out demonyms);
+        # a text that reaches no stored name is ranked below, as a typo
+        type_code = index.names.type_code
+        reached = gather(index, Query.of(text))
+        found = {c.place for c in reached if kind[c.place] in _REGIONS and type_code[c.name] != DEMONYM}
+        if reached and len(found) <= _MAX_REGIONS:
+            return frozenset(found)
     return frozenset(
         r.place for r in rows(text, Hints(kinds=_REGIONS), None)[:_MAX_REGIONS] if kind[r.place] in _REGIONS
     )

@@ -19,10 +19,20 @@ from ..vocab import MAJOR_KINDS, NAME_LEVELS, NAME_TYPES
 from .candidates import SCORE, Candidate, Query
 from .hints import Hints
 
-__all__ = ["RankKey", "Ranked", "city_over_unit", "count_explanation", "credible", "policy_explanation", "rank"]
+__all__ = [
+    "DEMONYM",
+    "RankKey",
+    "Ranked",
+    "city_over_unit",
+    "count_explanation",
+    "credible",
+    "policy_explanation",
+    "rank",
+]
 
 _MISSPELLING = NAME_TYPES.index("misspelling")
-_DEMONYM = NAME_TYPES.index("demonym")
+#: The name type of a demonym: a query reaches its place only when the caller asks for demonyms.
+DEMONYM = NAME_TYPES.index("demonym")
 #: A name of this level or above (a major language's, or reviewed) is a place's own name.
 _VOUCHING = NAME_LEVELS.index("major-language")
 
@@ -275,10 +285,10 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
     adjective: frozenset[int] = frozenset()  # places the query is the adjective of, typed in full
     if not hints.demonyms:  # "Russian" names Russia only when the caller asks for demonyms
         type_code = index.names.type_code
-        demonyms = [c for c in cands if type_code[c.name] == _DEMONYM]
+        demonyms = [c for c in cands if type_code[c.name] == DEMONYM]
         if demonyms:
             adjective = frozenset(c.place for c in demonyms if c.score >= SCORE["normalized"])
-            cands = [c for c in cands if type_code[c.name] != _DEMONYM]
+            cands = [c for c in cands if type_code[c.name] != DEMONYM]
     if not cands:
         return []
     folded = q.folded
