@@ -136,3 +136,17 @@ def test_a_process_pool_gives_what_a_loop_gives(method: str, shipped: Gazetteer)
 
 def test_mention_is_a_dataclass_of_plain_fields() -> None:
     assert [f.name for f in dataclasses.fields(Mention)] == ["start", "end", "text", "match"]
+
+
+def test_results_pickle_as_constructor_calls(shipped: Gazetteer) -> None:
+    """A slotted dataclass pickles a dict of its state by default, which loads several times slower;
+    a batch sends thousands of matches between processes."""
+    m = toponym.resolve("Kunashiri")
+    assert m is not None
+    assert m.__reduce__() == (Match, (m.place, m.score, m.method, m.matched, m.lang, m.query, m.name_type,
+                                      m.perspective, m.explanation))  # fmt: skip
+    e = m.explanation
+    assert e.__reduce__() == (Explanation, (e.rule, e.candidates, e.policy, e.hints, e.ambiguous, e.detail, e.context))
+    mention = toponym.extract("Talks on Kunashiri")[0]
+    assert mention.__reduce__() == (Mention, (mention.start, mention.end, mention.text, mention.match))
+    assert pickle.loads(pickle.dumps(mention)) == mention and copy.deepcopy(mention) == mention

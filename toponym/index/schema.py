@@ -173,7 +173,8 @@ def encode_degrees(value: float | None) -> int:
 
 
 def decode_degrees(value: int) -> float | None:
-    return None if value == NO_POINT else round(value / DEGREE_SCALE, 6)
+    # a whole number over 10**6 divides to the double nearest its six-decimal value: no rounding
+    return None if value == NO_POINT else value / DEGREE_SCALE
 
 
 def pack_entry(name_row: int, tier: int) -> int:
