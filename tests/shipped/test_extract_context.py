@@ -64,6 +64,12 @@ def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         ("EDMONTON, Ky (WBKO) -- One of the biggest fires in years.", "Edmonton", "us-ky"),
         # the town's parent is the state where the text names the province (Bizkaia, Basque Country)
         ("Los vecinos de Sestao ( Vizcaya ) protestaron ayer.", "Sestao", "es-pv"),
+        # a list of towns, each with its state: the list goes on with a town, not with a region
+        (
+            "Outages hit Lexington, Kentucky, Richmond, Virginia, Fort Lauderdale and Orlando, Florida.",
+            "Richmond",
+            "us-va",
+        ),
     ],
 )
 def test_a_town_written_before_its_state_is_the_one_in_that_state(

@@ -24,8 +24,11 @@ __all__ = ["BETWEEN", "Pin", "Placer"]
 
 #: What stands between a name and the region written after it to place it.
 BETWEEN = re.compile(r",\s*|\s*\(\s*")
-#: A region that is one of a list ("Sydney, Victoria and Queensland"): no region of the name before.
+#: A region that is one of a list ("Sydney, Victoria and Queensland"): no region of the name before,
+#: unless the list goes on with a town (:meth:`Placer._regions_listed`).
 _LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
+#: The name a list goes on with: up to four capitalised words.
+_NEXT = re.compile(r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}")
 
 #: Ranks ``query`` among its places by support from the given rows (the linker's memoised
 #: :meth:`~toponym.resolver.Resolver.resolve_in_context` with ``need_support``).
@@ -58,7 +61,8 @@ class Placer:
         them; ``None`` when that name is no region of it: one of a list
         ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California", "Zurich,
         Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
-        if region is None or _LIST.match(text, after.end):
+        listed = _LIST.match(text, after.end)
+        if region is None or (listed is not None and self._regions_listed(text, listed.end() - 1)):
             return None
         if region.place.kind in COUNTRY_KINDS:
             return self._in_country(query, match, region, between)
@@ -88,6 +92,18 @@ class Placer:
         if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
             return Pin(found, self._region(after.query, region, regions, found))
         return Pin(None) if match is not None and not bracketed else None
+
+    def _regions_listed(self, text: str, at: int) -> bool:
+        """Does the list at ``at`` go on with a region or a name of no place ("Victoria and
+        Queensland"), not with a town, which pairs with a region as the name before did
+        ("Richmond, Virginia, Fort Lauderdale and Orlando, Florida")?"""
+        found = _NEXT.match(text, at)
+        words = found.group().split() if found is not None else []
+        for k in range(len(words), 0, -1):  # the longest name the words begin with
+            top = self.lookups.get(" ".join(words[:k])).top
+            if top is not None:
+                return top.place.kind != "city"
+        return True
 
     def _in_country(self, query: str, match: Match | None, country: Match, between: str) -> Pin | None:
         """A name and a comma before a country ("London, Canada", "Victoria, Canada"): the one of
