@@ -141,15 +141,17 @@ def test_a_place_the_index_lacks_is_no_typo_of_one_it_carries(tmp_path: Path) ->
 
 
 def test_given_names_that_are_words_are_no_evidence(tmp_path: Path) -> None:
-    """``words/*.given.txt`` holds given names; one that is a dictionary word ("Mark") is left out,
+    """``words/*.given.txt`` holds given names; one that is among the commonest words ("Mark") or
+    of two letters ("Ma") is left out, one that a dictionary has as a rarer word ("John") is kept;
     accents are folded ("Jesús" is the census's "JESUS"), and the list makes no dictionary word."""
     from toponym.build.sources import read_words
 
     (tmp_path / "words").mkdir()
-    (tmp_path / "words" / "en.txt").write_text("mark\n", encoding="utf-8")
-    (tmp_path / "words" / "en.given.txt").write_text("# given names\nMark\nJesus\n", encoding="utf-8")
+    (tmp_path / "words" / "en.common.txt").write_text("mark\n", encoding="utf-8")
+    (tmp_path / "words" / "en.txt").write_text("john\nma\n", encoding="utf-8")
+    (tmp_path / "words" / "en.given.txt").write_text("# given names\nMark\nJesus\nJohn\nMa\n", encoding="utf-8")
     words = read_words(tmp_path)
-    assert words.given == {"jesus"} and words.dictionary == {"mark"}
+    assert words.given == {"jesus", "john"} and words.dictionary == {"mark", "john", "ma"}
 
 
 @pytest.mark.parametrize(

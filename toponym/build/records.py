@@ -146,7 +146,8 @@ class Words:
     territory_langs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Country or territory ID -> the languages spoken there (``territory-languages.tsv``)."""
     given: frozenset[str] = frozenset()
-    """Given names (``*.given.txt``) that are no dictionary word ("Mark", "Hope" are words too)."""
+    """Given names (``*.given.txt``) longer than two letters that are none of the commonest words
+    ("Mark", "Hope", "Will" are words too; a dictionary's "john" is no reason to drop "John")."""
 
 
 @dataclass(slots=True)

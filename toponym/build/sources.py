@@ -136,7 +136,7 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
         frozenset(elsewhere),
         frequent,
         territory_langs,
-        frozenset(given - words),
+        frozenset(k for k in given - common if len(k) > 2),  # see Words.given
     )
 
 
