@@ -321,6 +321,15 @@ def test_a_town_after_a_given_name_is_a_surname() -> None:
     assert [(m.text, m.start) for m in toponym.extract(text)] == [("Oviedo", text.rindex("Oviedo"))]
 
 
+def test_a_given_name_before_a_surname_is_a_person() -> None:
+    # a town's name that is a given name, before a surname: a place too ("Houston") or not
+    assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
+    assert toponym.extract("Brian McRae singled in Tyler Houston .") == []
+    # not before an ordinary word, nor a country's or a state's name, which news writes before titles
+    assert [m.text for m in toponym.extract("Bonds of the Paris School District were sold .")] == ["Paris"]
+    assert [m.text for m in toponym.extract("she supported Florida Senator Marco Rubio")] == ["Florida"]
+
+
 def test_a_place_name_inside_a_team_or_a_state_body() -> None:
     # a team's nickname (a plural word with a capital) and a word that heads state bodies and firms
     for text in ["the Chicago Cubs won again", "Detroit Tigers beat them", "the U.S. Navy said", "Israel Radio said"]:

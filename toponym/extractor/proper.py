@@ -46,7 +46,7 @@ class Evidence(Protocol):
         ...
 
     def given(self, word: str) -> bool:
-        """Is ``word`` a given name that is no English dictionary word ("Jesús", not "Mark")?"""
+        """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
         ...
 
     def village(self, query: str) -> bool:
@@ -207,6 +207,21 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     return given if ask.city(r.query) else None
 
 
+def _given_name(r: Raw, surname: str, ask: Evidence) -> bool:
+    """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
+    ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
+    word is an ordinary or frequent word ("Paris School", "Venice International"), and not for a
+    country or a first-level division, whose names news writes before other names ("Georgia John
+    Lewis", "Florida Senator Marco Rubio")."""
+    return (
+        ask.given(r.query)
+        and not ask.ordinary(surname)
+        and not ask.frequent(surname)
+        and surname not in names().calendar
+        and not ask.national(r.query)
+    )
+
+
 def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
     """Is ``r`` a surname after a capitalised first name that a title or an initial precedes
     ("President Bill Clinton", "Dr. Jane Salisbury"), whatever word the first name spells?"""
@@ -315,6 +330,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
+        if after is not None and after.group(1) is not None and _given_name(r, after.group(1), ask):
+            continue  # a person's given name, though the surname is a place too: "Salvador Ibarra"
         if (
             after is not None
             and not r.inflected

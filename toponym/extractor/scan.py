@@ -341,7 +341,7 @@ class Scanner:
         return self.villages.named(word)
 
     def given(self, word: str) -> bool:
-        """Is ``word`` a given name that is no English dictionary word ("Jesús", not "Mark")?"""
+        """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
         return fold_key(normalize_name(word)) in self.index.policy.given_names
 
     def village(self, query: str) -> bool:
