@@ -328,6 +328,9 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # not before an ordinary word, nor a country's or a state's name, which news writes before titles
     assert [m.text for m in toponym.extract("Bonds of the Paris School District were sold .")] == ["Paris"]
     assert [m.text for m in toponym.extract("she supported Florida Senator Marco Rubio")] == ["Florida"]
+    # a country's or a state's name is a given name only before a surname that is no given name too
+    assert toponym.extract("La diputada socialista Isabel Salazar presentó la propuesta .") == []
+    assert [m.text for m in toponym.extract("said the representative for Georgia John Lewis .")] == ["Georgia"]
 
 
 def test_a_place_name_inside_a_team_or_a_state_body() -> None:

@@ -210,15 +210,15 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
 def _given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
     ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
-    word is an ordinary or frequent word ("Paris School", "Venice International"), and not for a
-    country or a first-level division, whose names news writes before other names ("Georgia John
-    Lewis", "Florida Senator Marco Rubio")."""
+    word is an ordinary or frequent word ("Paris School", "Venice International", "Florida Senator
+    Marco Rubio"); a country's or a first-level division's name not before a given name either,
+    as news writes it before a person's ("Georgia John Lewis"; "Isabel Salazar" is a person)."""
     return (
         ask.given(r.query)
         and not ask.ordinary(surname)
         and not ask.frequent(surname)
         and surname not in names().calendar
-        and not ask.national(r.query)
+        and not (ask.national(r.query) and ask.given(surname))
     )
 
 
