@@ -325,6 +325,7 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # a town's name that is a given name, before a surname: a place too ("Houston") or not
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []
+    assert [m.text for m in toponym.extract("Lisa Raymond beat Lori McNeil ( Australia ) 7-6")] == ["Australia"]
     # not before an ordinary word, nor a country's or a state's name, which news writes before titles
     assert [m.text for m in toponym.extract("Bonds of the Paris School District were sold .")] == ["Paris"]
     assert [m.text for m in toponym.extract("she supported Florida Senator Marco Rubio")] == ["Florida"]

@@ -62,6 +62,9 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 
+#: A surname after a given name, one space on: a capital, then letters with at least one in lower
+#: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
+_SURNAME = re.compile(r" ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b")
 #: A score after a name: a number of one to three digits followed by the next name, a bracket or
 #: the end of the line (not by another number, as a weather table's temperatures are).
 _SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
@@ -330,7 +333,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
-        if after is not None and after.group(1) is not None and _given_name(r, after.group(1), ask):
+        surname = _SURNAME.match(text, r.end)
+        if surname is not None and _given_name(r, surname.group(1), ask):
             continue  # a person's given name, though the surname is a place too: "Salvador Ibarra"
         if (
             after is not None
