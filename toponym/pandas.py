@@ -78,14 +78,14 @@ def frame_of_matches(
 ) -> pd.DataFrame:
     """A :class:`~toponym.batch.Batch` as a DataFrame: each distinct answer's values taken by row."""
     pd = _pandas()
-    distinct = {
-        key: pd.array(values, dtype="Float64")
-        if key == "score"
-        else pd.Categorical(values)
-        if categorical
-        else pd.array(values, dtype=pd.StringDtype())
-        for key, values in batch.fields(codes).items()
-    }
+    distinct = {}
+    for key, values in batch.fields(codes).items():
+        if key == "score":
+            distinct[key] = pd.array(values, dtype="Float64")
+        elif categorical:
+            distinct[key] = pd.Categorical(values)
+        else:
+            distinct[key] = pd.array(values, dtype=pd.StringDtype())
     rows = batch.rows
     columns = take_columns(list(distinct.values()), lambda values: values.take(rows), len(rows))
     return pd.DataFrame(dict(zip(distinct, columns, strict=True)), index=index)

@@ -83,8 +83,8 @@ WORD_CASELESS: Final = 64
 #: The name of a real place the index does not carry (``words/*.elsewhere.txt``): a query spelled
 #: as one is that place, no typo of another's name.
 WORD_ELSEWHERE: Final = 128
-#: A given name (``words/*.given.txt``) that is no English dictionary word: a town's name written
-#: right after one, capitalised, is a surname ("Jesús Medina").
+#: A given name (``words/*.given.txt``) that is none of the commonest English words: a town's name
+#: written right after one, capitalised, is a surname ("Jesús Medina").
 WORD_GIVEN: Final = 256
 
 #: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
