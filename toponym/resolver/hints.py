@@ -54,10 +54,13 @@ def side_row(index: Index, text: object, what: str, by_name: ByName) -> int:
     if not isinstance(text, str) or not text.strip():
         raise HintError(f"{what}={text!r}: give a country as a code or an ID (us, USA, 840) or by its name")
     row: int | None = None
-    try:
-        row = code_table(index).find(text)
-    except (UnknownPlaceError, AmbiguousCodeError):
-        row = by_name(text)
+    try:  # a place's own ID needs no code table (built on first use, a tenth of a second)
+        row = index.row_of(text)
+    except UnknownPlaceError:
+        try:
+            row = code_table(index).find(text)
+        except (UnknownPlaceError, AmbiguousCodeError):
+            row = by_name(text)
     if row is None:
         alias = index.policy.perspective_alias.get(text.strip())
         row = index.row_of(alias) if alias is not None else None
