@@ -97,6 +97,42 @@ def test_the_town_settles_which_region_it_is_in(shipped: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "He is a surgeon at a hospital in Bronx, New York. He was born there.",
+        "The hearing was held in Albany, New York, on Monday.",  # alone, "Albany" is elsewhere
+        "Flights to Buffalo, New York, resumed.",
+    ],
+)
+def test_a_state_whose_name_is_a_city_s_first_is_the_state_after_its_town(shipped: Gazetteer, text: str) -> None:
+    """Bare, "New York" is the city; after a town of the state, a comma between, it is the state,
+    and the town is the state's town of that name."""
+    found = [(m.text, m.place.id, m.place.parent) for m in shipped.extract(text)]
+    assert found[-1][:2] == ("New York", "us-ny")
+    assert len(found) == 2 and found[0][2] == "us-ny"
+    assert shipped.resolve("New York").place.id != "us-ny"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "unit"),
+    [
+        ("The family home in the western province of Aydin was searched.", "Aydin", "tr-09"),
+        ("Rebels shelled villages in Idlib province on Monday.", "Idlib", "sy-id"),
+        ("Former New York Gov. Mario Cuomo spoke.", "New York", "us-ny"),
+    ],
+)
+def test_a_unit_s_word_beside_a_city_s_name_says_it_is_the_unit(
+    shipped: Gazetteer, text: str, name: str, unit: str
+) -> None:
+    """A city outranks the unit of its name; "province", "Gov." beside it say the unit, for the
+    name's later mentions too, while a name without them stays the city."""
+    assert ids(shipped, text, name) == {unit}
+    assert ids(shipped, text + f" Later {name} was quiet.", name) == {unit}
+    assert ids(shipped, f"He lives in {name} now.", name) - {unit}
+    assert ids(shipped, f"He lives in {name} now. The province of Leon is far.", name) - {unit}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a region of a list, not of the name before it

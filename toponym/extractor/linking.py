@@ -8,12 +8,9 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
-from .._make import make_mention
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
@@ -27,18 +24,17 @@ from .affixes import affixes
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
 from .casing import agency_dateline
 from .chars import SCRIPTS
-from .language import Languages
+from .language import Languages, Told
 from .lookups import Lookups
 from .placed import BETWEEN, Pin, Placer
-from .raw import Raw
+from .raw import Raw, mention
 from .standing import Standing
+from .units import UnitSaid
 from .windows import Candidates
-from .wordlists import apposition, names
+from .wordlists import Names, apposition, names
 
 __all__ = ["Linker"]
 
-_INFLECTED_SCORE = 92.0
-_THE = re.compile(r"the\s", re.IGNORECASE)
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
 _MISS = object()
@@ -85,6 +81,7 @@ class Linker:
         self.languages = Languages(index)
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
+        self.unit_said = UnitSaid(lookups)
         self.placer = Placer(
             index,
             lookups,
@@ -268,7 +265,7 @@ class Linker:
             if adjective is not None or pin is not None or first.never:
                 found = adjective or (pin.match if pin is not None else None)
                 if found is not None:
-                    out.append(self._mention(text, raw, found))
+                    out.append(mention(text, raw, found))
                 continue
             if (
                 first.home >= 0
@@ -305,18 +302,28 @@ class Linker:
                     memo[sig] = match
             if match is None and first.alone and first.match is None:
                 match = self._dated(text, raw)
-            if match is None or (match.place.kind == "city" and clubs.club(text, raw.start)):
-                continue
-            if in_compound(text, raw) and compounding(told.leading()):
-                continue
-            if (
-                match.place.kind == "city"
-                and (article := article_before(text, raw, self.index.policy.no_fuzzy_words)) is not None
-                and noun_after(article, told.leading())
-            ):
-                continue
-            out.append(self._mention(text, raw, match))
+            if match is not None and (match := self._kept(text, raw, match, told, clubs, pins)) is not None:
+                out.append(mention(text, raw, match))
         return out
+
+    def _kept(self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin]) -> Match | None:
+        """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"),
+        in a compound word of a language that writes them, or after an article a noun follows;
+        the unit of its name where a unit's word beside it says so ("Idlib province"), for its
+        later mentions too."""
+        if in_compound(text, raw) and compounding(told.leading()):
+            return None
+        if match.place.kind != "city":
+            return match
+        if clubs.club(text, raw.start):
+            return None
+        article = article_before(text, raw, self.index.policy.no_fuzzy_words)
+        if article is not None and noun_after(article, told.leading()):
+            return None
+        unit = self.unit_said.unit(text, raw, match)
+        if unit is not None:
+            pins[raw.query.casefold()] = Pin(unit)
+        return unit or match
 
     def _dated(self, text: str, raw: Raw) -> Match | None:
         """The likeliest place of a name that alone is a word or a tie, where an agency's dateline
@@ -374,20 +381,3 @@ class Linker:
                 own = dict.fromkeys(first.expanded, float(count))
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match)
         return first.match
-
-    @staticmethod
-    def _mention(text: str, raw: Raw, match: Match) -> Mention:
-        if raw.inflected:
-            match = replace(match, method="inflected", score=min(match.score, _INFLECTED_SCORE))
-        start = raw.start
-        if text.startswith(("The ", "the "), start) and raw.end - start > 4 and not _THE.match(match.place.name):
-            start += 4  # "The United States": the article is not part of the name, as it is of The Hague
-        q = raw.query  # the surface itself, most often: share it rather than copy it
-        surface = (
-            q
-            if start == raw.start and len(q) == raw.end - start and text.startswith(q, start)
-            else text[start : raw.end]
-        )
-        if match.query != surface:
-            match = replace(match, query=surface)
-        return make_mention(start, raw.end, surface, match)

@@ -70,7 +70,7 @@ class Placer:
         # city of Argentina before Spain's region) places the name only in a region of that name
         bracketed = region.place.kind != "subdivision"
         if bracketed and "(" not in between:
-            return None
+            return self._state_of_city(query, match, after, region)
         kind = self.index.places.kind
         if match is not None and match.place.kind in MAJOR_KINDS:
             return None
@@ -92,6 +92,23 @@ class Placer:
         if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
             return Pin(found, self._region(after.query, region, regions, found))
         return Pin(None) if match is not None and not bracketed else None
+
+    def _state_of_city(self, query: str, match: Match | None, after: Raw, region: Match) -> Pin | None:
+        """ "Albany, New York", "Bronx, New York": a city whose name is a state's first places the
+        town before it when the state holds the town; then the name after it is the state."""
+        if match is not None and match.place.kind in MAJOR_KINDS:
+            return None
+        places = self.index.places
+        states = [r.place for r in self.lookups.get(after.query).rows if places.kind[r.place] == "subdivision"]
+        states = [r for r in states if places.top_level(r)]
+        if not states:
+            return None
+        if match is None or not self._up(match).intersection(states):  # the state's town of that name
+            match = self._in_context(query, dict.fromkeys(states, 1.0))
+        held = [r for r in states if match is not None and r in self._up(match)]
+        if match is None or match.place.kind in MAJOR_KINDS or len(held) != 1:
+            return None
+        return Pin(match, self.lookups.resolver.candidate(self.lookups.get(after.query), held[0]))
 
     def _regions_listed(self, text: str, at: int) -> bool:
         """Does the list at ``at`` go on with a region or a name of no place ("Victoria and

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .._make import slot_maker
+from .._make import make_mention, slot_maker
+from ..model import Match, Mention
 
-__all__ = ["Raw", "Signature", "make_raw"]
+__all__ = ["Raw", "Signature", "make_raw", "mention"]
+
+#: The score of a match read through an inflected form ("Москве"): below an exact one.
+_INFLECTED_SCORE = 92.0
+_THE = re.compile(r"the\s", re.IGNORECASE)
 
 #: What the context-free verdict on a candidate depends on (:attr:`Raw.signature`).
 Signature = tuple[str, bool, bool, int, int]
@@ -45,3 +51,19 @@ make_raw: Callable[..., Raw] = slot_maker(
     (),
     True,
 )
+
+
+def mention(text: str, raw: Raw, match: Match) -> Mention:
+    """The mention of ``raw`` in ``text``, linked to ``match``."""
+    if raw.inflected:
+        match = replace(match, method="inflected", score=min(match.score, _INFLECTED_SCORE))
+    start = raw.start
+    if text.startswith(("The ", "the "), start) and raw.end - start > 4 and not _THE.match(match.place.name):
+        start += 4  # "The United States": the article is not part of the name, as it is of The Hague
+    q = raw.query  # the surface itself, most often: share it rather than copy it
+    surface = (
+        q if start == raw.start and len(q) == raw.end - start and text.startswith(q, start) else text[start : raw.end]
+    )
+    if match.query != surface:
+        match = replace(match, query=surface)
+    return make_mention(start, raw.end, surface, match)
