@@ -586,6 +586,22 @@ def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, 
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # a city of 100,000 people stands by an untagged exonym that is no word of any language
+        ("Salonique fut prise par les troupes serbes .", [("Salonique", "gn-734077")]),
+        ("La Haya , 23 may ( EFE ) .", [("La Haya", "gn-2747373")]),
+        ("Muenster / Osnabrueck 382 up 28.2", [("Osnabrueck", "gn-2856883")]),
+        # ... not a small town's, a word's or a given name's ("Sam" for Damascus, "Chistian")
+        ("The court of Sam ruled .", []),
+        ("Chistian Cevaer finished fourth .", []),
+    ],
+)
+def test_a_citys_untagged_exonym_stands_alone(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         ("La fabrique de montres Zénith, au Locle, enfin .", [("Locle", "gn-2659960")]),
         ("Il est arrivé au Caire hier .", [("Caire", "gn-360630")]),
         ("Les dockers du Havre ont voté .", [("Havre", "gn-3003796")]),

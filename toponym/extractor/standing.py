@@ -147,8 +147,18 @@ class Standing:
                 and " " not in surface
                 and (place.population or 0) >= _CITY_ALONE_UNTAGGED
             )
-            return seat or (
-                (big or town or (kind == "subdivision" and self.index.places.top_level(row))) and len(surface) >= 5
+            # a city of CITY_ALONE people stands by its exonym too, where that is no word or given
+            # name of any language ("Salonique", "La Haya", "Osnabrueck", "Den Haag")
+            exonym = (
+                kind == "city"
+                and (place.population or 0) >= CITY_ALONE
+                and len(surface) >= 6
+                and normalize_name(surface) not in self.index.policy.no_fuzzy_words
+            )
+            return (
+                seat
+                or exonym
+                or ((big or town or (kind == "subdivision" and self.index.places.top_level(row))) and len(surface) >= 5)
             )
         if place.curated:
             return True
