@@ -692,6 +692,10 @@ def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str
         ("Ferrol , 23 may ( EFE ) .\nEl alcalde dijo que no .", ["Ferrol"]),  # a town of 67,000
         ("Majadahonda , 23 may ( EFE ) .\nLos vecinos protestan .", ["Majadahonda"]),
         ("Majadahonda , 23 años , dijo .", []),  # no agency: no dateline
+        # after the byline that starts its line: the reporter's name is no person's of the town
+        ("Por Cristina Heusel Madrid , 23 may ( EFE ) .", ["Madrid"]),
+        ("Texto .\nPor Mónica Collado Valencia , 23 may ( EFE ) .", ["Valencia"]),
+        ("Ayer habló Cristina Heusel Madrid , la portavoz .", []),  # no dateline: a person
     ],
 )
 def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]) -> None:

@@ -44,6 +44,10 @@ _AGENCY_DATELINE = re.compile(
     r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?,?[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)"
 )
 
+#: A byline that starts a line, right before its dateline: "By", "Por", "Par", "Von" and up to
+#: four names ("Por Caius Apicius Madrid , 25 may ( EFE )").
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:By|Por|Par|Von|Door|Di|Da)(?:[ \t]+[^\W\d_][\w.'’-]*){1,4}[ \t]+\Z")
+
 #: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
 #: address's last line or follows its comma, right before the town's name.
 _POSTAL = re.compile(r"(?:^|(?<=, )|(?<=\())(?:[A-Z]{1,2}-)?\d{4,5} $", re.MULTILINE)
@@ -74,9 +78,12 @@ def dateline(text: str, s: int, e: int) -> bool:
 
 
 def agency_dateline(text: str, s: int, e: int) -> bool:
-    """Is the name at ``text[s:e]``, first on its line, the place of an agency's dateline
-    ("Soria , 23 may ( EFE )")?"""
-    return (s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE.match(text, e) is not None
+    """Is the name at ``text[s:e]``, first on its line or after the byline that starts it, the
+    place of an agency's dateline ("Soria , 23 may ( EFE )", "Por Cristina Heusel Madrid , 23 may
+    ( EFE )")?"""
+    if _AGENCY_DATELINE.match(text, e) is None:
+        return False
+    return s == 0 or text[s - 1] == "\n" or _BYLINE.search(text, max(0, s - 60), s) is not None
 
 
 def token_key(token: str) -> str:

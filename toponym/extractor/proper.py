@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from .casing import agency_dateline
 from .patterns import line_around, sentence_initial
 from .raw import Raw
 from .wordlists import Names, locative, names
@@ -299,7 +300,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             people.add(r.query)
             continue
         given = _first_name_before(text, r, ask)
-        if given is not None and not german.near(r.start):
+        # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")
+        if given is not None and not german.near(r.start) and not agency_dateline(text, r.start, r.end):
             if given and " " not in r.query:
                 people.add(r.query)  # the surname is the person's elsewhere in the text
             continue
