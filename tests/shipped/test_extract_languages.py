@@ -346,6 +346,9 @@ def test_a_town_after_a_preposition_of_place_stands_from_ten_thousand_people(tex
         ("NOUVELLES ÉTRANGÈRES. ALLEMAGNE. Le Reichstag s'est réuni hier soir .", "ALLEMAGNE"),
         ("La réunion est fixée à jeudi . ESPAÑA - ELECCIONES - La campaña empieza hoy .", "ESPAÑA"),
         ("Cricket scores: PAKISTAN 229-1 v ENGLAND , close of play .", "PAKISTAN"),
+        # a first-level unit as prominent as a metropolis, by a name in some language
+        ("Nouvelles du jour . ANGLETERRE . Une nouvelle affreuse est arrivée .", "ANGLETERRE"),
+        ("Servicio de noticias EFE GALICIA por la tarde .", "GALICIA"),
     ],
 )
 def test_a_country_named_in_capitals_in_running_text(text: str, name: str) -> None:

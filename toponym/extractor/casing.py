@@ -222,15 +222,18 @@ class Casing:
 
     def _major_name(self, surface: str) -> bool:
         """Is ``surface`` (in capitals) a stored name of a country, sea or the like, or of a
-        metropolis, letter for letter with its accents when case is ignored, and no ordinary word
-        of any language?"""
+        metropolis (or :meth:`~.Lookups.notable`), letter for letter with its accents when case is
+        ignored, and no ordinary word of any language?"""
         found = self._major.get(surface)
         if found is None:
             norm = normalize_name(surface)
             policy = self.index.policy
             if norm in policy.ordinary or norm in policy.function_words or self.ordinary(surface):
                 return self._major.put(surface, False)  # "PARA" is Spanish "for" before it is Pará
-            found = self._major.put(surface, self.lookups.names_major(self.index.keys.lookup(norm)))
+            # or a place as prominent as a metropolis by a name in some language, as its first
+            # candidate: a large first-level unit ("ANGLETERRE", "GALICIA", "FLORIDA")
+            major = self.lookups.names_major(self.index.keys.lookup(norm)) or self.lookups.notable(surface)
+            found = self._major.put(surface, major)
         return found
 
     def _acronym_only(self, surface: str) -> bool:
