@@ -114,6 +114,26 @@ def test_a_state_whose_name_is_a_city_s_first_is_the_state_after_its_town(shippe
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # alone "León" ties (the city, Nicaragua's), "Astorga" is first a town of Brazil
+        (
+            "Los socialistas acordaron en Astorga ( León ) personarse mañana .",
+            [("Astorga", "gn-3129231"), ("León", "es-le")],
+        ),
+        ("El accidente ocurrió en el término de Agreda ( Soria ) .", [("Agreda", "gn-3130909"), ("Soria", "es-so")]),
+        # a unit of that name a reader does not know by it is none ("Innisfail", a town of 7,700
+        # people, has a municipal district of its name: no mention without more support)
+        ("She skates in Red Deer, Innisfail and Edmonton .", [("Red Deer", "gn-6118158"), ("Edmonton", "gn-5946768")]),
+    ],
+)
+def test_a_region_that_alone_names_no_one_place_is_the_unit_holding_the_town_before_it(
+    shipped: Gazetteer, text: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.place.id) for m in shipped.extract(text)] == want
+
+
+@pytest.mark.parametrize(
     ("text", "name", "unit"),
     [
         ("The family home in the western province of Aydin was searched.", "Aydin", "tr-09"),

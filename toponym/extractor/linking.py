@@ -343,7 +343,13 @@ class Linker:
         (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
         written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
         key = raw.query.casefold()
-        if nxt is not None and (between := BETWEEN.fullmatch(text, raw.end, nxt[0].start)) and passes[nxt[1]].explicit:
+        between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
+        if nxt is not None and between and not passes[nxt[1]].explicit and passes[nxt[1]].candidates > 1:
+            pin = self.placer.ambiguous(text, raw.query, first.match, nxt[0])
+            if pin is not None and pin.region is not None:
+                pins[key], pins[nxt[0].query.casefold()] = pin, Pin(pin.region)
+                return pin
+        if nxt is not None and between and passes[nxt[1]].explicit:
             pin = self.placer.pin(text, raw.query, first.match, passes[nxt[1]].match, nxt[0], between.group())
             if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
                 pins.pop(key, None)

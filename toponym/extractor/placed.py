@@ -70,7 +70,7 @@ class Placer:
         # city of Argentina before Spain's region) places the name only in a region of that name
         bracketed = region.place.kind != "subdivision"
         if bracketed and "(" not in between:
-            return self._state_of_city(query, match, after, region)
+            return self._held(query, match, after, top_level=True)
         kind = self.index.places.kind
         if match is not None and match.place.kind in MAJOR_KINDS:
             return None
@@ -93,19 +93,35 @@ class Placer:
             return Pin(found, self._region(after.query, region, regions, found))
         return Pin(None) if match is not None and not bracketed else None
 
-    def _state_of_city(self, query: str, match: Match | None, after: Raw, region: Match) -> Pin | None:
-        """ "Albany, New York", "Bronx, New York": a city whose name is a state's first places the
-        town before it when the state holds the town; then the name after it is the state."""
+    def ambiguous(self, text: str, query: str, match: Match | None, after: Raw) -> Pin | None:
+        """The pin of ``query`` by a name after it that alone names no one place: where one of its
+        units holds the town ("Astorga ( León )": the province, not the city or Nicaragua's)."""
+        listed = _LIST.match(text, after.end)
+        if listed is not None and self._regions_listed(text, listed.end() - 1):
+            return None
+        return self._held(query, match, after, top_level=False)
+
+    def _held(self, query: str, match: Match | None, after: Raw, *, top_level: bool) -> Pin | None:
+        """``query``'s town (its answer ``match``, else its place in one of the units) in the one
+        unit the name ``after`` it may mean that holds it, then that unit: "Albany, New York",
+        "Bronx, New York" (a city's name is a state's first: ``top_level`` units only), "Astorga (
+        León )" (the name after it alone is ambiguous)."""
         if match is not None and match.place.kind in MAJOR_KINDS:
             return None
         places = self.index.places
-        states = [r.place for r in self.lookups.get(after.query).rows if places.kind[r.place] == "subdivision"]
-        states = [r for r in states if places.top_level(r)]
-        if not states:
+        units = [r.place for r in self.lookups.get(after.query).rows if places.kind[r.place] == "subdivision"]
+        # a unit a reader knows by that name: a state, or a province with an ISO 3166-2 code (not
+        # "Innisfail", a municipal district of a town's name in "Red Deer, Innisfail and Edmonton")
+        units = [r for r in units if (places.top_level(r) if top_level else places.iso_coded(r))]
+        # a unit with the units above it below its country: a town is filed under its first-level
+        # unit, not its province ("Astorga" under Castile and León, not León)
+        areas = {u: {u, *(a for a in self.index.ancestors(u) if places.kind[a] not in COUNTRY_KINDS)} for u in units}
+        every = set().union(*areas.values())
+        if not every:
             return None
-        if match is None or not self._up(match).intersection(states):  # the state's town of that name
-            match = self._in_context(query, dict.fromkeys(states, 1.0))
-        held = [r for r in states if match is not None and r in self._up(match)]
+        if match is None or not self._up(match).intersection(every):  # the unit's town of that name
+            match = self._in_context(query, dict.fromkeys(every, 1.0))
+        held = [u for u, area in areas.items() if match is not None and not area.isdisjoint(self._up(match))]
         if match is None or match.place.kind in MAJOR_KINDS or len(held) != 1:
             return None
         return Pin(match, self.lookups.resolver.candidate(self.lookups.get(after.query), held[0]))
