@@ -136,30 +136,7 @@ class Standing:
         if place.curated and tag != "und":
             return True
         if surface.isascii() and not own_name and tag == "und":
-            # an untagged alternate stands only for a metropolis or a first-level region, and at a
-            # real word length ("Milano", "Peking", "Kamchatka"), not "Sam" for Damascus
-            seat = kind == "city" and self._seat(raw, row)
-            # after a preposition of place, a town's untagged exonym of a real word length stands too
-            # ("à Thoune", "à Yverdon")
-            town = (
-                kind == "city"
-                and raw.specific
-                and " " not in surface
-                and (place.population or 0) >= _CITY_ALONE_UNTAGGED
-            )
-            # a city of CITY_ALONE people stands by its exonym too, where that is no word or given
-            # name of any language ("Salonique", "La Haya", "Osnabrueck", "Den Haag")
-            exonym = (
-                kind == "city"
-                and (place.population or 0) >= CITY_ALONE
-                and len(surface) >= 6
-                and normalize_name(surface) not in self.index.policy.no_fuzzy_words
-            )
-            return (
-                seat
-                or exonym
-                or ((big or town or (kind == "subdivision" and self.index.places.top_level(row))) and len(surface) >= 5)
-            )
+            return self._untagged(raw, match, row, big)
         if place.curated:
             return True
         pop = place.population or 0
@@ -173,6 +150,25 @@ class Standing:
             unit = raw.specific or self._first_level(row) or self._coded(surface, match, row, tag, own_name)
             return unit and not _descriptive(surface)
         return raw.specific or pop >= CITY_ALONE
+
+    def _untagged(self, raw: Raw, match: Match, row: int, big: bool) -> bool:
+        """May a mention through an untagged alternate name stand alone? Only for a metropolis or a
+        first-level region, and at a real word length ("Milano", "Peking", "Kamchatka"), not "Sam"
+        for Damascus; or for the seat of a unit of its name."""
+        place, surface = match.place, raw.query
+        kind, pop = place.kind, place.population or 0
+        if kind == "city" and self._seat(raw, row):
+            return True
+        # after a preposition of place, a town's untagged exonym of a real word length stands too
+        # ("à Thoune", "à Yverdon")
+        town = kind == "city" and raw.specific and " " not in surface and pop >= _CITY_ALONE_UNTAGGED
+        # a city of CITY_ALONE people stands by its exonym too, where that is no word or given
+        # name of any language ("Salonique", "La Haya", "Osnabrueck", "Den Haag")
+        exonym = kind == "city" and pop >= CITY_ALONE and len(surface) >= 6
+        if exonym and normalize_name(surface) not in self.index.policy.no_fuzzy_words:
+            return True
+        unit = kind == "subdivision" and self.index.places.top_level(row)
+        return (big or town or unit) and len(surface) >= 5
 
     def _first_level(self, row: int) -> bool:
         """A first-level unit a reader knows by name: one ISO 3166-2 lists, or of 100,000 people or
