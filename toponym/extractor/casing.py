@@ -46,7 +46,8 @@ _AGENCY_DATELINE = re.compile(
 
 #: A byline that starts a line, right before its dateline: "By", "Por", "Par", "Von" and up to
 #: four names ("Por Caius Apicius Madrid , 25 may ( EFE )").
-_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:By|Por|Par|Von|Door|Di|Da)(?:[ \t]+[^\W\d_][\w.'’-]*){1,4}[ \t]+\Z")
+_BYLINE_WORDS = ("By ", "Por ", "Par ", "Von ", "Door ", "Di ", "Da ")
+_BYLINE = re.compile(r"(?:^|\n)(?:By|Por|Par|Von|Door|Di|Da)(?:[ \t]+[^\W\d_][\w.'’-]*){1,4}[ \t]+\Z")
 
 #: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
 #: address's last line or follows its comma, right before the town's name.
@@ -81,9 +82,12 @@ def agency_dateline(text: str, s: int, e: int) -> bool:
     """Is the name at ``text[s:e]``, first on its line or after the byline that starts it, the
     place of an agency's dateline ("Soria , 23 may ( EFE )", "Por Cristina Heusel Madrid , 23 may
     ( EFE )")?"""
-    if _AGENCY_DATELINE.match(text, e) is None:
+    if s == 0 or text[s - 1] == "\n":
+        return _AGENCY_DATELINE.match(text, e) is not None
+    line = text.rfind("\n", max(0, s - 60), s) + 1  # a byline is short: its line starts near
+    if (line == 0 and s > 60) or not text.startswith(_BYLINE_WORDS, line):
         return False
-    return s == 0 or text[s - 1] == "\n" or _BYLINE.search(text, max(0, s - 60), s) is not None
+    return _AGENCY_DATELINE.match(text, e) is not None and _BYLINE.search(text, max(0, s - 60), s) is not None
 
 
 def token_key(token: str) -> str:
