@@ -587,6 +587,21 @@ def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Het orkest speelt in Leuven , Brussel , Gent en Roeselare .",
+        "Op de Kouter komt de Gele Zaal in het hart van Gent terecht .",
+        # a long text is read in windows: the same answer
+        "Na een jaar verhuisden ze naar Gent . " + "De mensen zijn er vriendelijk en de straten zijn mooi . " * 300,
+    ],
+)
+def test_an_english_word_that_is_a_town_s_own_name_in_the_language_of_its_country(text: str) -> None:
+    """In Dutch, "Gent" is Ghent (Belgium speaks Dutch), not the English word "gent"."""
+    assert ("Gent", "gn-2797656") in [(m.text, m.place.id) for m in toponym.extract(text)]
+    assert "Gent" not in [m.text for m in toponym.extract("A tall Gent walked by the town hall .")]
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         # a city of 100,000 people stands by an untagged exonym that is no word of any language

@@ -239,6 +239,8 @@ class Linker:
         """The mentions of ``text`` among its candidates ``raws``, each linked to a place; with
         ``demonyms`` a country's adjective names it too, without changing any other answer (it
         is no part of the text's context)."""
+        told = self.languages.teller(text)  # the text's language, told once on first need
+        raws = self.standing.home_words(raws, told, lambda query: self.lookups.get(query).top)
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
@@ -246,7 +248,6 @@ class Linker:
         times: dict[str, int] = {}
         for sig, n in counts.items():
             times[sig[0]] = times.get(sig[0], 0) + n
-        told = self.languages.teller(text)  # the text's language, told once on first need
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[_Signature, Match | None] = {}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from .._make import make_mention, slot_maker
 from ..model import Match, Mention
 
-__all__ = ["Raw", "Signature", "make_raw", "mention"]
+__all__ = ["Raw", "Signature", "make_raw", "mention", "unworded"]
 
 #: The score of a match read through an inflected form ("Москве"): below an exact one.
 _INFLECTED_SCORE = 92.0
@@ -67,3 +67,9 @@ def mention(text: str, raw: Raw, match: Match) -> Mention:
     if match.query != surface:
         match = replace(match, query=surface)
     return make_mention(start, raw.end, surface, match)
+
+
+def unworded(raws: Sequence[Raw], queries: Collection[str]) -> list[Raw]:
+    """``raws``, those of ``queries`` read as no ordinary word: English words that are a town's
+    own name in a text in the language of its country ("Gent" in Dutch)."""
+    return [r if not (r.word and r.query in queries) else replace(r, word=False) for r in raws]

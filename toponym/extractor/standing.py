@@ -5,6 +5,7 @@ how the name is written."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 
 from ..index import Index
 from ..memo import BoundedMemo
@@ -13,7 +14,9 @@ from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
 from .casing import token_key
-from .raw import Raw
+from .language import Told
+from .raw import Raw, unworded
+from .windows import Candidates
 from .wordlists import load_lexicon
 
 __all__ = ["CITY_ALONE", "Standing"]
@@ -203,6 +206,31 @@ class Standing:
             # "Duran" for Eloy Alfaro) is no town of the text's country without support
             return -1
         return self.index.places.country[row]
+
+    def home_words(self, raws: Sequence[Raw], told: Told, top: Callable[[str], Match | None]) -> Sequence[Raw]:
+        """``raws``, an English word among them read as a town's own name in a text in the language
+        of its country ("Gent" in Dutch: :meth:`home_town_word`); ``top`` is a query's first
+        candidate."""
+        words = raws.words() if isinstance(raws, Candidates) else {r.query for r in raws if r.word}
+        if not words or told.language() in (None, "en"):
+            return raws
+        home = told.homeland()
+        towns = {w for w in words if self.home_town_word(w, top(w), home)}
+        if not towns:
+            return raws
+        if isinstance(raws, Candidates):
+            raws.unword(towns)
+            return raws
+        return unworded(raws, towns)
+
+    def home_town_word(self, query: str, match: Match | None, homeland: frozenset[int]) -> bool:
+        """Is ``query``, an English word, the own name of a town (``match``, the query's first
+        candidate) of the countries ``homeland`` that speak the text's language, of
+        :data:`_CITY_HOME` people? In a text in Dutch "Gent" is Ghent, not the English word."""
+        if match is None or match.place.kind != "city" or match.place.name != query or not query.isalpha():
+            return False
+        row = self.index.row_of(match.place.id)
+        return (match.place.population or 0) >= _CITY_HOME and self.index.places.country[row] in homeland
 
     def town_like(self, raw: Raw) -> bool:
         """May the country a text is written from vouch for ``raw``? Not a word of some language

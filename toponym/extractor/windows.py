@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
 from .chars import extends
@@ -96,6 +96,17 @@ class Candidates(Sequence[Raw]):
         spans, kinds = self._spans, self._kinds
         for s, e, k in zip(spans[0::3], spans[1::3], spans[2::3], strict=True):
             yield make_raw(s, e, *kinds[k])
+
+    def words(self) -> set[str]:
+        """The queries of the candidates that are ordinary English words."""
+        return {kind[0] for kind in self._kinds if kind[2]}
+
+    def unword(self, queries: Collection[str]) -> None:
+        """Read the candidates of ``queries`` as no ordinary word (see :func:`.raw.unworded`)."""
+        for k, (query, inflected, word, specific, group, rank) in enumerate(self._kinds):
+            if word and query in queries:
+                self._kinds[k] = (query, inflected, False, specific, group, rank)
+        self._ids = {kind: k for k, kind in enumerate(self._kinds)}
 
     def signatures(self) -> tuple[dict[Signature, int], dict[Signature, Raw]]:
         """How many candidates have each signature (:attr:`.Raw.signature`), and one candidate of
