@@ -28,6 +28,10 @@ _ENOUGH, _AHEAD = 3, 1.5
 #: Languages that tell nothing of where a text is about: English is written of every country.
 _WORLD = frozenset({"en"})
 _WORD = re.compile(r"\w+")
+#: ASCII bytes in lower case, every byte that is no word character (``\w``) a space.
+_ASCII_WORDS = bytes(ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else 32 for b in range(128)) + bytes(
+    range(128, 256)
+)
 
 
 def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[str, Sequence[str]]) -> dict[str, object]:
@@ -67,7 +71,11 @@ class Languages:
         it holds enough of them; with the next one when that holds nearly as many (Spanish and
         Catalan share most of their commonest words: "la", "de", "del", "un"); else none."""
         # each common word counts once for each language that has it: found and counted in C
-        common = self._words.intersection(_WORD.findall(text[:_HEAD].lower()))
+        head = text[:_HEAD]
+        if head.isascii():  # the same words, split at every other byte in C: twice as fast
+            common = self._words.intersection(head.encode().translate(_ASCII_WORDS).decode().split())
+        else:
+            common = self._words.intersection(_WORD.findall(head.lower()))
         counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
         best = counts.most_common(2)
         if not best or best[0][1] < _ENOUGH:

@@ -240,7 +240,7 @@ class Linker:
         ``demonyms`` a country's adjective names it too, without changing any other answer (it
         is no part of the text's context)."""
         told = self.languages.teller(text)  # the text's language, told once on first need
-        raws = self.standing.home_words(raws, told, lambda query: self.lookups.get(query).top)
+        raws = self.standing.home_words(raws, told, self.languages.homes)
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)

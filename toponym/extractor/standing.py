@@ -5,7 +5,7 @@ how the name is written."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..index import Index
 from ..memo import BoundedMemo
@@ -86,6 +86,7 @@ class Standing:
         self.index = index
         self.english = english
         self._candidates: BoundedMemo[str, tuple[int, ...]] = BoundedMemo()
+        self._town_words: BoundedMemo[str, frozenset[int]] = BoundedMemo()
 
     def alone(self, raw: Raw, match: Match, row: int) -> bool:
         """May this mention stand without support from other places of the text?
@@ -207,30 +208,43 @@ class Standing:
             return -1
         return self.index.places.country[row]
 
-    def home_words(self, raws: Sequence[Raw], told: Told, top: Callable[[str], Match | None]) -> Sequence[Raw]:
+    def home_words(self, raws: Sequence[Raw], told: Told, homes: frozenset[int]) -> Sequence[Raw]:
         """``raws``, an English word among them read as a town's own name in a text in the language
-        of its country ("Gent" in Dutch: :meth:`home_town_word`); ``top`` is a query's first
-        candidate."""
+        of its country ("Gent" in Dutch: :meth:`town_word`); ``homes`` are the countries where a
+        language that tells is spoken (a town elsewhere needs no look at the text's language)."""
         words = raws.words() if isinstance(raws, Candidates) else {r.query for r in raws if r.word}
-        if not words or told.language() in (None, "en"):
+        towns = {w: where for w in words if not (where := self.town_word(w)).isdisjoint(homes)}
+        if not towns or told.language() in (None, "en"):  # the language is told only for such a word
             return raws
         home = told.homeland()
-        towns = {w for w in words if self.home_town_word(w, top(w), home)}
-        if not towns:
+        found = {w for w, where in towns.items() if not where.isdisjoint(home)}
+        if not found:
             return raws
         if isinstance(raws, Candidates):
-            raws.unword(towns)
+            raws.unword(found)
             return raws
-        return unworded(raws, towns)
+        return unworded(raws, found)
 
-    def home_town_word(self, query: str, match: Match | None, homeland: frozenset[int]) -> bool:
-        """Is ``query``, an English word, the own name of a town (``match``, the query's first
-        candidate) of the countries ``homeland`` that speak the text's language, of
-        :data:`_CITY_HOME` people? In a text in Dutch "Gent" is Ghent, not the English word."""
-        if match is None or match.place.kind != "city" or match.place.name != query or not query.isalpha():
-            return False
-        row = self.index.row_of(match.place.id)
-        return (match.place.population or 0) >= _CITY_HOME and self.index.places.country[row] in homeland
+    def town_word(self, query: str) -> frozenset[int]:
+        """The countries (rows) of the towns of :data:`_CITY_HOME` people or more whose own name
+        is ``query``: in a text in a language of one of them, the English word is that town."""
+        found = self._town_words.get(query)
+        if found is None:
+            places, names = self.index.places, self.index.names
+            rows = (
+                {names.place[n] for n, _tier in self.index.keys.lookup(normalize_name(query))}
+                if query.isalpha()
+                else ()
+            )
+            found = self._town_words.put(
+                query,
+                frozenset(
+                    places.country[p]
+                    for p in rows
+                    if places.kind[p] == "city" and places.population[p] >= _CITY_HOME and places.name[p] == query
+                ),
+            )
+        return found
 
     def town_like(self, raw: Raw) -> bool:
         """May the country a text is written from vouch for ``raw``? Not a word of some language
