@@ -257,6 +257,7 @@ def _stop(index: Index, c: Candidate, key: RankKey, q: Query, lower: bool) -> st
         return stop
     if (
         folded in index.policy.common_words
+        and q.ascii  # a word typed with accents is none of English's ("Gênes" is Genoa, not "genes")
         and not (c.method == "exact" and is_acronym(names.text[c.name]))  # "US", "IN" in capitals
         and (lower or index.places.kind[p] not in MAJOR_KINDS or names.rank[c.name] < _VOUCHING)
     ):
