@@ -47,7 +47,9 @@ _AGENCY_DATELINE = re.compile(
 #: A byline that starts a line, right before its dateline: "By", "Por", "Par", "Von" and up to
 #: four names ("Por Caius Apicius Madrid , 25 may ( EFE )").
 _BYLINE_WORDS = ("By ", "Por ", "Par ", "Von ", "Door ", "Di ", "Da ")
-_BYLINE = re.compile(r"(?:^|\n)(?:By|Por|Par|Von|Door|Di|Da)(?:[ \t]+[^\W\d_][\w.'’-]*){1,4}[ \t]+\Z")
+_BYLINE = re.compile(
+    rf"(?:^|\n)(?:{'|'.join(w.strip() for w in _BYLINE_WORDS)})(?:[ \t]+[^\W\d_][\w.'’-]*){{1,4}}[ \t]+\Z"
+)
 
 #: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
 #: address's last line or follows its comma, right before the town's name.

@@ -345,21 +345,24 @@ class Linker:
         written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
         key = raw.query.casefold()
         between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
-        if nxt is not None and between and not passes[nxt[1]].explicit and passes[nxt[1]].candidates > 1:
-            pin = self.placer.ambiguous(text, raw.query, first.match, nxt[0])
-            if pin is not None and pin.region is not None:
-                pins[key], pins[nxt[0].query.casefold()] = pin, Pin(pin.region)
-                return pin
-        if nxt is not None and between and passes[nxt[1]].explicit:
-            pin = self.placer.pin(text, raw.query, first.match, passes[nxt[1]].match, nxt[0], between.group())
+        if nxt is None or between is None:
+            return pins.get(key)
+        after, region = nxt[0], passes[nxt[1]]
+        if region.explicit:
+            pin = self.placer.pin(text, raw.query, first.match, region.match, after, between.group())
             if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
                 pins.pop(key, None)
                 return None
-            pins[key] = pin
-            if pin.region is not None:  # the town settles which region it is, here and after
-                pins[nxt[0].query.casefold()] = Pin(pin.region)
-            return pin
-        return pins.get(key)
+        elif region.candidates > 1:  # a name that alone names no one place ("Astorga ( León )")
+            pin = self.placer.ambiguous(text, raw.query, first.match, after)
+            if pin is None or pin.region is None:
+                return pins.get(key)
+        else:
+            return pins.get(key)
+        pins[key] = pin
+        if pin.region is not None:  # the town settles which region it is, here and after
+            pins[after.query.casefold()] = Pin(pin.region)
+        return pin
 
     def _decide(
         self,

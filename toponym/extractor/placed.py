@@ -61,8 +61,7 @@ class Placer:
         them; ``None`` when that name is no region of it: one of a list
         ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California", "Zurich,
         Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
-        listed = _LIST.match(text, after.end)
-        if region is None or (listed is not None and self._regions_listed(text, listed.end() - 1)):
+        if region is None or self._listed(text, after):
             return None
         if region.place.kind in COUNTRY_KINDS:
             return self._in_country(query, match, region, between)
@@ -96,10 +95,7 @@ class Placer:
     def ambiguous(self, text: str, query: str, match: Match | None, after: Raw) -> Pin | None:
         """The pin of ``query`` by a name after it that alone names no one place: where one of its
         units holds the town ("Astorga ( León )": the province, not the city or Nicaragua's)."""
-        listed = _LIST.match(text, after.end)
-        if listed is not None and self._regions_listed(text, listed.end() - 1):
-            return None
-        return self._held(query, match, after, top_level=False)
+        return None if self._listed(text, after) else self._held(query, match, after, top_level=False)
 
     def _held(self, query: str, match: Match | None, after: Raw, *, top_level: bool) -> Pin | None:
         """``query``'s town (its answer ``match``, else its place in one of the units) in the one
@@ -119,12 +115,21 @@ class Placer:
         every = set().union(*areas.values())
         if not every:
             return None
-        if match is None or not self._up(match).intersection(every):  # the unit's town of that name
+        up = self._up(match) if match is not None else set()
+        if not up.intersection(every):  # the unit's town of that name
             match = self._in_context(query, dict.fromkeys(every, 1.0))
-        held = [u for u, area in areas.items() if match is not None and not area.isdisjoint(self._up(match))]
-        if match is None or match.place.kind in MAJOR_KINDS or len(held) != 1:
+            up = self._up(match) if match is not None else set()
+        if match is None or match.place.kind in MAJOR_KINDS:
+            return None
+        held = [u for u, area in areas.items() if not area.isdisjoint(up)]
+        if len(held) != 1:
             return None
         return Pin(match, self.lookups.resolver.candidate(self.lookups.get(after.query), held[0]))
+
+    def _listed(self, text: str, after: Raw) -> bool:
+        """Is the name ``after`` one of a list of regions (:data:`_LIST`, :meth:`_regions_listed`)?"""
+        listed = _LIST.match(text, after.end)
+        return listed is not None and self._regions_listed(text, listed.end() - 1)
 
     def _regions_listed(self, text: str, at: int) -> bool:
         """Does the list at ``at`` go on with a region or a name of no place ("Victoria and
