@@ -448,6 +448,13 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     # so does a postal code in an address (not a year in a sentence)
     assert [m.text for m in toponym.extract("Puitstraat 6, 8890 Moorslede .")] == ["Moorslede"]
     assert toponym.extract("Het jaar 8890 Moorslede .") == []
+    # so does the kind of settlement it is, with an adjective between ("localidad francesa de")
+    assert [m.text for m in toponym.extract("He ran in the Dutch town of Hengelo last June .")] == ["Hengelo"]
+    assert [m.text for m in toponym.extract("Die Rentner folgten der Einladung der Stadt Gedern .")] == ["Gedern"]
+    assert [m.text for m in toponym.extract("Hubo un atentado en la localidad francesa de Quevert .")] == ["Quevert"]
+    assert [m.text for m in toponym.extract("Zo krijgt het stadje Millau veel geld .")] == ["Millau"]
+    assert toponym.extract("He ran with Hengelo last June .") == []
+    assert toponym.extract("Die Rentner folgten der Einladung Gedern .") == []
 
 
 def test_a_metropolis_whose_name_is_an_english_word() -> None:

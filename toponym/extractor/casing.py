@@ -19,7 +19,7 @@ from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
 from .patterns import headline
 from .raw import Raw, make_raw
-from .wordlists import directions, locative
+from .wordlists import directions, locative, settlements
 
 __all__ = ["CODE_NEIGHBOUR", "Casing", "agency_dateline", "dateline", "token_key"]
 
@@ -110,6 +110,7 @@ class Casing:
         self._function: BoundedMemo[str, bool] = BoundedMemo()
         self._locative = locative()
         self._directions, self._direction_ends = directions()
+        self._settlements, self._settlement_ends = settlements()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -139,6 +140,9 @@ class Casing:
         specific = self._locative.search(text, max(0, s - 6), s) is not None or (
             text.endswith(self._direction_ends, 0, s) and self._directions.search(text, max(0, s - 20), s) is not None
         )
+        if not specific and text.endswith(self._settlement_ends, 0, s):
+            # "the town of Hengelo", "der Stadt Gedern": a town, named as one
+            specific = self._settlements.search(text, max(0, s - 40), s) is not None
         if not specific and agency_dateline(text, s, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
         if not specific and s > 5 and text[s - 2].isdigit() and _POSTAL.search(text, max(0, s - 12), s):

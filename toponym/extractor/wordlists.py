@@ -70,6 +70,24 @@ def directions() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return _word_before(phrases, opening=r"\s", flags=re.IGNORECASE), ends
 
 
+def settlements() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A kind of settlement right before a word ("the town of", "der Stadt",
+    ``lexicons/locative.toml``): match it ending at the word, a phrase ending in a joining word with
+    one adjective allowed before that word ("la localidad francesa de"); and the endings of such
+    phrases, a cheap test first."""
+    phrases = _load("locative.toml")["settlements"]
+    parts, ends = [], set()
+    for phrase in phrases:
+        head, _, tail = phrase.rpartition(" ")
+        if head:
+            parts.append(rf"{re.escape(head)}(?: \w+)? {re.escape(tail)}")
+        else:
+            parts.append(re.escape(tail))
+        ends.update({f" {tail} ", f" {tail[:1].upper()}{tail[1:]} "} if not head else {f" {tail} "})
+    pattern = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(parts)}) $", re.MULTILINE | re.IGNORECASE)
+    return pattern, tuple(sorted(ends))
+
+
 @dataclass(frozen=True, slots=True)
 class Names:
     """Words around a place name that make it part of a longer proper name (``lexicons/names.toml``)."""
