@@ -949,3 +949,20 @@ def test_a_first_level_unit_iso_lists_still_stands() -> None:
 @pytest.mark.parametrize("text", ["McDonald said the deal would close .", "We ate at the McDonald's in Millau ."])
 def test_a_territory_reached_by_a_bulk_alias_needs_support(text: str) -> None:
     assert "McDonald" not in [t for t, _ in found(text)]  # an untagged alias of Heard Island and McDonald Islands
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a German genitive of a city whose name the sources leave untagged, in a country that
+        # speaks German: "Berlin" is untagged (and Serbian), "Köln" untagged (and English)
+        ("Der Bürgermeister Berlins kam am Montag .", [("Berlins", "gn-2950159")]),
+        ("Die Wirtschaft Kölns wächst .", [("Kölns", "gn-2886242")]),
+        # not a region's English name in another language's country ("Zealand" is Danish land),
+        # nor a French plural of a country's name, the people ("Suisses")
+        ("An earthquake shook New Zealands upper South Island .", []),
+        ("Puis les autres Suisses : 12. Camenzind .", []),
+    ],
+)
+def test_a_case_form_of_a_citys_untagged_name_in_its_language(text: str, want: list[tuple[str, str]]) -> None:
+    assert found(text) == want

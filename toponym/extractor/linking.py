@@ -140,8 +140,8 @@ class Linker:
         """May an inflected form stand for this place? A rule group whose base is ``prominent``
         reads only names of prominent places (a clitic stripped off an ordinary Arabic word, a
         German "-s" off any word, would otherwise reach villages); and the name must be one of the
-        group's language or of no language ("Russias" is not the German genitive of the English
-        "Russia")."""
+        group's language or of no language, or a city's untagged name in a country that speaks it
+        ("Russias" is not the German genitive of the English "Russia"; "Berlins" is of Berlin's)."""
         if match is None:
             return False
         group = self._groups[raw.group]
@@ -150,10 +150,14 @@ class Linker:
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
         names = self.index.names  # a country has hundreds of names: compared in the table, not built
-        for n in self.index.places.names_of(row):
+        places = self.index.places
+        home = places.kind[row] == "city" and places.country[row] in self.languages.spoken((group.lang,))
+        for n in places.names_of(row):
             if names.text.equals(n, match.matched):
                 tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
-                if group.lang in tags or tags == {"und"}:
+                # a city's untagged name is the language's where it is spoken ("Berlins": "Berlin"
+                # is untagged, in a country that speaks German; not "Suisses", Swiss people)
+                if group.lang in tags or tags == {"und"} or (home and "und" in tags):
                     return True
         return False
 
