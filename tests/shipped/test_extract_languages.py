@@ -578,6 +578,9 @@ def test_a_place_an_event_is_named_after(text: str) -> None:
         ("A tall Gent walked by .", []),
         ("Il habite à Bâle depuis 1990 .", ["gn-2661604"]),  # "bale" is an English word
         ("He lives in Reading now .", []),  # a common English word
+        # a town of 15,000 or more whose name is a rarer English word ("homburg", a hat)
+        ("Danach bestehen Gerichte in Homburg .", ["gn-2899449"]),
+        ("Sie trug einen Homburg .", []),
         ("Le train arrive à Thoune ce soir .", ["gn-2658377"]),  # an untagged exonym of a town
         ("The bank said it had accepted the bids .", []),  # an untagged alias of several words
     ],

@@ -113,9 +113,10 @@ class Standing:
         # text writes "Island", "Pole" and "Chili" as other things than Iceland, Poland and Chile)
         if raw.word and not (
             (big and own_name)
-            # after a preposition of place, a city's name is the city though some language has the
-            # word ("in Gent", "à Bâle"), unless the word is a common one ("in Reading", "in Nice")
-            or (raw.specific and kind == "city" and (place.population or 0) >= CITY_ALONE and self._uncommon(surface))
+            # after a preposition of place, a town's name is the town though some language has the
+            # word ("in Gent", "à Bâle", "in Homburg"), unless the word is a common one ("in
+            # Reading", "in Nice")
+            or (raw.specific and kind == "city" and (place.population or 0) >= _CITY_HOME and self._uncommon(surface))
             or (major and (own_name or self.english.is_english(row, match.matched)))
             or (major and self._named_so(surface, match, tag))
         ):
