@@ -445,6 +445,7 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     assert [m.text for m in toponym.extract("a house south of Cairns , he said")] == ["Cairns"]
     assert [m.text for m in toponym.extract("Il vit au nord de Colmar .")] == ["Colmar"]
     assert toponym.extract("a house with Cairns , he said") == []
+    assert [m.text for m in toponym.extract("Réauville liegt im Südosten von Montélimar .")] == ["Montélimar"]
     # so does a postal code in an address (not a year in a sentence)
     assert [m.text for m in toponym.extract("Puitstraat 6, 8890 Moorslede .")] == ["Moorslede"]
     assert toponym.extract("Het jaar 8890 Moorslede .") == []
