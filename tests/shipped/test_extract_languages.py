@@ -142,6 +142,23 @@ def test_an_article_and_a_word_in_lower_case_are_no_name(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an article and a common noun that head a longer name: an organisation, not a town
+        ("La Guardia Civil detuvo a un joven .", []),
+        ("El Banco de Sabadell cuenta con la ventaja .", []),
+        ("El Centro de Profesores es un servicio público .", []),
+        # the town itself, and a longer name of a town that is stored whole
+        ("Vive en La Paz desde 1990 .", ["La Paz"]),
+        ("Viajó a Las Palmas de Gran Canaria ayer .", ["Las Palmas de Gran Canaria"]),
+        ("S. Korea Daewoo units bid .", ["S. Korea"]),
+    ],
+)
+def test_an_article_and_a_common_noun_heading_a_longer_name(text: str, want: list[str]) -> None:
+    assert [t for t, _ in found(text)] == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Janet Reno spoke on Tuesday .",  # a first name before a surname that is a town's name

@@ -63,6 +63,8 @@ _PRESS_DATELINE = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}[ \t]*[.,]?[ \t]*)?(?:\
 
 
 #: The last word before a point in the text, and the words that end a county's name before its state.
+#: A longer name going on after a phrase: a capitalised word, or a joining word and one.
+_NAME_GOES_ON = re.compile(r" (?:(?:de|del|di|du|des|of) )?([^\W\d_])")
 _LAST_WORD = re.compile(r"[^\W\d_][\w'-]*$")
 _UNIT_WORDS = frozenset({"county", "parish", "city", "township", "borough"})
 
@@ -172,7 +174,19 @@ class Casing:
         first, _, rest = surface.partition(" ")
         if rest[rest.rfind(" ") + 1 :][:1].islower() and self.function_word(first):
             return None
+        # an article and a common noun that head a longer name ("El Banco de Sabadell", "La
+        # Guardia Civil", "El Centro de Profesores") are not the town of that name
+        if " " not in rest and self._heads_name(text, e, first, rest):
+            return None
         return Raw(s, e, surface, specific=True)
+
+    def _heads_name(self, text: str, e: int, first: str, rest: str) -> bool:
+        """Are ``first`` (an article) and ``rest`` (a common noun) the head of a longer name going
+        on at ``text[e:]`` with a capitalised word?"""
+        on = _NAME_GOES_ON.match(text, e)
+        if on is None or not on.group(1).isupper() or not first.isalpha():
+            return False
+        return self.function_word(first) and normalize_name(rest) in self.index.policy.ordinary
 
     def _verdict(self, surface: str) -> int:
         """What a word alone is, wherever it stands (a word in capitals depends on its line)."""
