@@ -598,6 +598,10 @@ def test_a_place_an_event_is_named_after(text: str) -> None:
         # a town of 15,000 or more whose name is a rarer English word ("homburg", a hat)
         ("Danach bestehen Gerichte in Homburg .", ["gn-2899449"]),
         ("Sie trug einen Homburg .", []),
+        # a first-level unit named by a rarer English word ("wales"), where the text places it
+        ("Enkele jaren terug verbleven we in Hereford , nabij Wales .", ["gn-2647074", "gb-wls"]),
+        ("She studied in Wales , for two years .", ["gb-wls"]),
+        ("Wales won the match .", []),
         ("Le train arrive à Thoune ce soir .", ["gn-2658377"]),  # an untagged exonym of a town
         ("The bank said it had accepted the bids .", []),  # an untagged alias of several words
     ],

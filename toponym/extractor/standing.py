@@ -115,8 +115,9 @@ class Standing:
             (big and own_name)
             # after a preposition of place, a town's name is the town though some language has the
             # word ("in Gent", "à Bâle", "in Homburg"), unless the word is a common one ("in
-            # Reading", "in Nice")
+            # Reading", "in Nice"); so is a first-level unit's ("in Wales")
             or (raw.specific and kind == "city" and (place.population or 0) >= _CITY_HOME and self._uncommon(surface))
+            or (raw.specific and kind == "subdivision" and self._first_level(row) and self._uncommon(surface))
             or (major and (own_name or self.english.is_english(row, match.matched)))
             or (major and self._named_so(surface, match, tag))
         ):
