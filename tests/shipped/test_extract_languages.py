@@ -738,6 +738,11 @@ def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str
         ("Por Cristina Heusel Madrid , 23 may ( EFE ) .", ["Madrid"]),
         ("Texto .\nPor Mónica Collado Valencia , 23 may ( EFE ) .", ["Valencia"]),
         ("Ayer habló Cristina Heusel Madrid , la portavoz .", []),  # no dateline: a person
+        # inside a line, after no name's word (a slug, a figure): the day and month in lower case
+        ("EFE Colindres , 23 may ( EFE ) .", ["Colindres"]),
+        ("Inmobiliarias 1.158,25 Baja 6,59 Vitoria , 23 may ( EFE ) .", ["Vitoria"]),
+        ("Habló Juan Majadahonda , 23 may ( EFE ) .", []),  # a person's surname
+        ("Division B OFK Kikinda 1 Radnicki ( N ) 0", []),  # a score
     ],
 )
 def test_the_town_of_an_agencys_dateline_stands_alone(text: str, want: list[str]) -> None:

@@ -44,12 +44,19 @@ _AGENCY_DATELINE = re.compile(
     r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?,?[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)"
 )
 
+#: ... and inside a line, where a score reads alike ("OFK Kikinda 1 Radnicki ( N )"): a comma, the
+#: day and the month in lower case.
+_INLINE_DATELINE = re.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]+[^\W\d_A-Z]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)")
+
 #: A byline that starts a line, right before its dateline: "By", "Por", "Par", "Von" and up to
 #: four names ("Por Caius Apicius Madrid , 25 may ( EFE )").
 _BYLINE_WORDS = ("By ", "Por ", "Par ", "Von ", "Door ", "Di ", "Da ")
 _BYLINE = re.compile(
     rf"(?:^|\n)(?:{'|'.join(w.strip() for w in _BYLINE_WORDS)})(?:[ \t]+[^\W\d_][\w.'’-]*){{1,4}}[ \t]+\Z"
 )
+
+#: A word right before a name (one space): in title case, the name may be the last of a person's.
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w.'’-]* \Z")
 
 #: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
 #: address's last line or follows its comma, right before the town's name.
@@ -86,12 +93,17 @@ def agency_dateline(text: str, s: int, e: int) -> bool:
     """Is the name at ``text[s:e]``, first on its line or after the byline that starts it, the
     place of an agency's dateline ("Soria , 23 may ( EFE )", "Por Cristina Heusel Madrid , 23 may
     ( EFE )")?"""
+    if _AGENCY_DATELINE.match(text, e) is None:
+        return False
     if s == 0 or text[s - 1] == "\n":
-        return _AGENCY_DATELINE.match(text, e) is not None
+        return True
+    before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+    if (before is None or not before.group().istitle()) and _INLINE_DATELINE.match(text, e):
+        return True  # after no name's word: "... Baja 6,59 Vitoria , 23 may ( EFE )", "EFE Colindres , 23 may"
     line = text.rfind("\n", max(0, s - 60), s) + 1  # a byline is short: its line starts near
     if (line == 0 and s > 60) or not text.startswith(_BYLINE_WORDS, line):
         return False
-    return _AGENCY_DATELINE.match(text, e) is not None and _BYLINE.search(text, max(0, s - 60), s) is not None
+    return _BYLINE.search(text, max(0, s - 60), s) is not None
 
 
 def token_key(token: str) -> str:
