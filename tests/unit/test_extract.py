@@ -403,6 +403,9 @@ def test_a_place_an_organisation_is_named_after() -> None:
     assert [m.text for m in toponym.extract("Viajó a España .")] == ["España"]
     # a place whose own name begins so is matched whole
     assert [m.text for m in toponym.extract("Vive en la Comunidad de Madrid .")] == ["Comunidad de Madrid"]
+    # an organisation named after a person is where the place after the person's name says
+    assert [m.text for m in toponym.extract("Ingresó en el Hospital Carlos Haya de Málaga .")] == ["Málaga"]
+    assert [m.text for m in toponym.extract("el Hospital Virgen del Rocío de Sevilla , dijo")] == ["Sevilla"]
 
 
 def test_a_name_inside_a_compound_word() -> None:

@@ -333,7 +333,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             if words.titled(text, r.start):
                 people.add(r.query)
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
-        if words.of_organisation(text, r.start):
+        if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
         surname = _SURNAME.match(text, r.end)
         if surname is not None and _given_name(r, surname.group(1), ask):

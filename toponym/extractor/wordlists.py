@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -120,9 +121,11 @@ class Names:
         """Is the name at ``text[start:end]`` a currency after an amount ("100.000 Franken")?"""
         return text[start:end] in self.currencies and _AMOUNT.search(text, max(0, start - 24), start) is not None
 
-    def of_organisation(self, text: str, start: int) -> bool:
+    def of_organisation(self, text: str, start: int, given: Callable[[str], bool] = lambda w: False) -> bool:
         """Is the name at ``start`` the place an organisation is named after ("Banco de España",
-        "Bank of England", "Université d'Ottawa")?"""
+        "Bank of England", "Université d'Ottawa")? Not where a person's name stands between the
+        head and the place: "Hospital Carlos Haya de Málaga" is named after the person, and is
+        in Málaga (``given`` tells a given name)."""
         if not text.endswith(self.of_endings, 0, start):
             return False
         m = self.of_pattern.search(text, max(0, start - 40), start)
@@ -131,6 +134,8 @@ class Names:
                 return False
             if m.group(1) in self.of_heads:
                 return True
+            if given(m.group(1)):
+                return False
             # the head may stand further back in the organisation's name: "Colegio Oficial de
             # Farmacéuticos de Madrid", "Audiencia Provincial de Navarra"
             pos = m.start(1)
