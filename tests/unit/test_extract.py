@@ -403,6 +403,11 @@ def test_a_place_an_organisation_is_named_after() -> None:
     assert [m.text for m in toponym.extract("Viajó a España .")] == ["España"]
     # a place whose own name begins so is matched whole
     assert [m.text for m in toponym.extract("Vive en la Comunidad de Madrid .")] == ["Comunidad de Madrid"]
+    # a building, street or square named after a place right before it; further back, the place
+    # is where the site is
+    assert toponym.extract("La reunión tuvo lugar en el Palacio de Navarra .") == []
+    assert toponym.extract("La marcha transcurrió por la Avenida de Andalucía .") == []
+    assert [m.text for m in toponym.extract("marcharán sobre la Plaza de Mayo de Buenos Aires .")] == ["Buenos Aires"]
     # an organisation named after a person is where the place after the person's name says
     assert [m.text for m in toponym.extract("Ingresó en el Hospital Carlos Haya de Málaga .")] == ["Málaga"]
     assert [m.text for m in toponym.extract("el Hospital Virgen del Rocío de Sevilla , dijo")] == ["Sevilla"]

@@ -100,6 +100,8 @@ class Names:
     titles: frozenset[str]
     """Titles and offices: the name after one is a person's."""
     of_heads: frozenset[str]
+    of_sites: frozenset[str]
+    """Buildings, streets and squares named after a place, right before it ("Palacio de Navarra")."""
     of_pattern: re.Pattern[str]
     """The head of an organisation and the word joining it to a place, right before the place."""
     of_endings: tuple[str, ...]
@@ -129,10 +131,10 @@ class Names:
         if not text.endswith(self.of_endings, 0, start):
             return False
         m = self.of_pattern.search(text, max(0, start - 40), start)
-        for _ in range(_CHAIN if not text.endswith(self.unchained, 0, start) else 1):
+        for step in range(_CHAIN if not text.endswith(self.unchained, 0, start) else 1):
             if m is None or not m.group(1)[0].isupper():
                 return False
-            if m.group(1) in self.of_heads:
+            if m.group(1) in self.of_heads or (not step and m.group(1) in self.of_sites):
                 return True
             if given(m.group(1)):
                 return False
@@ -224,6 +226,7 @@ def names() -> Names:
         frozenset(data["before"]) | frozenset(data["titles"]),
         frozenset(data["titles"]),
         frozenset(data["of_heads"]),
+        frozenset(data["of_sites"]),
         _of_pattern(data["of_words"]),
         _of_endings(data["of_words"]),
         _of_pattern(data["of_words"], optional=True),
