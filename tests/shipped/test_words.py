@@ -180,6 +180,28 @@ def test_a_towns_name_frequent_in_the_language_of_its_country_is_its_name(
 
 
 @pytest.mark.parametrize(
+    ("name", "place"),
+    [("Olot", "gn-3115093"), ("Xàtiva", "gn-2516345"), ("Figueres", "gn-3122453"), ("Manresa", "gn-3117533")],
+)
+def test_a_towns_name_frequent_in_a_regional_language_of_its_country_is_its_name(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    """Catalan news names these towns so often that their names are frequent Catalan words: a name
+    reviewed in Catalan (gazetteer/curated/es-town-names.toml) is the town's own in Catalan, and so
+    is a town's canonical name from 50,000 people, Catalan being a language of Spain."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize("name", ["Roses", "Blanes"])
+def test_a_towns_name_that_is_a_word_too_needs_a_hint(shipped: Gazetteer, name: str) -> None:
+    """"Roses" and "Blanes" are words of Catalan and other languages: the towns need a hint."""
+    assert shipped.resolve(name) is None
+    found = shipped.resolve(name, country="es")
+    assert found is not None and found.place.country == "es"
+
+
+@pytest.mark.parametrize(
     "name", ["Великобритания", "Großbritannien", "Grande-Bretagne", "Gran Bretaña", "Gran Bretagna"]
 )
 def test_great_britain_in_the_major_languages(shipped: Gazetteer, name: str) -> None:
