@@ -195,7 +195,7 @@ def test_a_towns_name_frequent_in_a_regional_language_of_its_country_is_its_name
 
 @pytest.mark.parametrize("name", ["Roses", "Blanes"])
 def test_a_towns_name_that_is_a_word_too_needs_a_hint(shipped: Gazetteer, name: str) -> None:
-    """"Roses" and "Blanes" are words of Catalan and other languages: the towns need a hint."""
+    """ "Roses" and "Blanes" are words of Catalan and other languages: the towns need a hint."""
     assert shipped.resolve(name) is None
     found = shipped.resolve(name, country="es")
     assert found is not None and found.place.country == "es"
