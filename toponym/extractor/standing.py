@@ -39,6 +39,9 @@ _CITY_ALONE_UNTAGGED = 20_000
 #: language, 10,000 costs Russian (its towns share surnames' forms, "Виноградов"); the town must
 #: stand apart from capitalised words (see ``Linker.link``).
 _CITY_HOME = 15_000
+#: A unit with fewer people, named by a word in a script without case, needs support or a
+#: preposition of place (see ``Standing._worded_unit``).
+_WORDED_UNIT = 2_000_000
 #: Where a segment of Chinese is a province's or a river's name: the countries that write Chinese.
 #: (Not Japanese: its prefectures' names are surnames too, 石川, 千葉.)
 _CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
@@ -154,8 +157,20 @@ class Standing:
             return pop >= CITY_ALONE or self._seat(raw, row)
         if kind == "subdivision":  # a side of a country ("EASTERN DIVISION" heads a table) needs it
             unit = raw.specific or self._first_level(row) or self._coded(surface, match, row, tag, own_name)
-            return unit and not _descriptive(surface)
+            return unit and not _descriptive(surface) and (raw.specific or not self._worded_unit(surface, row))
         return raw.specific or pop >= CITY_ALONE
+
+    def _worded_unit(self, surface: str, row: int) -> bool:
+        """Is the unit at ``row`` one of fewer than :data:`_WORDED_UNIT` people, named in a script
+        without case by a frequent word of some language (Arabic الشرقي "the eastern", a region of
+        Burkina Faso; الجزيرة "the island", Al Jazeera, a state of Sudan)? Without case nothing
+        tells the name from the word. (In a cased script the same test would take Navarra and
+        Cantabria, frequent Spanish words because Spanish news names them, for words.)"""
+        return (
+            surface.upper() == surface.lower()
+            and self.index.places.people[row] < _WORDED_UNIT
+            and normalize_name(surface) in self.index.policy.no_fuzzy_words
+        )
 
     def _untagged(self, raw: Raw, match: Match, row: int, big: bool) -> bool:
         """May a mention through an untagged alternate name stand alone? Only for a metropolis or a
