@@ -143,6 +143,12 @@ def _plain(name: str) -> str:
     return fold_key(normalize_name(name))
 
 
+#: The share of a first-level unit's people a city holds when the unit is the city's own area,
+#: and the least people of such a city (the people of smaller units are less well counted).
+_AREA = 0.9
+_AREA_CITY = 100_000
+
+
 def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) -> None:
     """A city outranks a subdivision of its name that contains it ("Lima", "Zurich" are the cities),
     unless that unit is a first-level one more than ``1/share`` times as populous as the city
@@ -163,7 +169,15 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
         # the unit must be named after the city ("Lima", New York City in New York State, Tokyo
         # in Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
         # Salvador, "Pará" for Belém)
-        named = [unit for unit, own in owns if city in own or own in city]
+        # ... or be a large city's own area, a first-level unit nearly all of whose people are the
+        # city's (Amanat al-Asimah, "the capital's secretariat", is Sanaa)
+        people = places.population[p]
+        area = people >= _AREA_CITY
+        named = [
+            unit
+            for unit, own in owns
+            if city in own or own in city or (area and places.top_level(unit) and people >= _AREA * places.people[unit])
+        ]
         if not named:
             continue
         ancestors = set(index.ancestors(p))
