@@ -313,3 +313,6 @@ def test_a_unit_named_by_its_side_of_a_country_needs_that_country(shipped: Gazet
     assert ids(shipped, "In Ghana, the Eastern Region voted for the opposition.", "Eastern Region") == {"gh-ep"}
     assert ids(shipped, "In Uganda, the Eastern Region voted for the opposition.", "Eastern Region") == {"ug-e"}
     assert ids(shipped, "Police in the Northern Territory shut the road.", "Northern Territory") == {"au-nt"}
+    # a side alone: "Far North Queensland" is no region of Cameroon; Cameroon's text says it is
+    assert {m.text for m in shipped.extract("Police in Far North Queensland shut the road.")} == {"Queensland"}
+    assert ids(shipped, "Boko Haram attacked villages in Cameroon's Far North.", "Far North") == {"cm-en"}

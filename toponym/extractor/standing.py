@@ -59,12 +59,14 @@ def _describing() -> tuple[frozenset[str], frozenset[str]]:
 
 def _descriptive(surface: str) -> bool:
     """Is ``surface`` a side of a country and a kind of unit ("Eastern Division", "Central
-    Region"; ``lexicons/descriptive.toml``), as a league or a firm names its parts?"""
-    side, _, unit = surface.lower().rpartition(" ")
-    if not side:
-        return False
+    Region"; ``lexicons/descriptive.toml``), as a league or a firm names its parts, or a side alone
+    ("Far North", "Centre")?"""
+    low = surface.lower()
     sides, units = _describing()
-    return unit in units and side in sides
+    if low.removeprefix("far ") in sides:
+        return True  # a side alone: "Far North" (Cameroon) is "Far North Queensland" or New Zealand's
+    side, _, unit = low.rpartition(" ")
+    return bool(side) and unit in units and side in sides
 
 
 def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> bool:
