@@ -322,6 +322,9 @@ def test_a_town_after_a_given_name_is_a_surname() -> None:
 
 
 def test_a_given_name_before_a_surname_is_a_person() -> None:
+    # ... the person's alone later in the text, but after a preposition of place
+    text = "Nine-year-old Georgia Stevens skates .\nGeorgia began skating at four . She trained in Georgia ."
+    assert [(m.text, m.start) for m in toponym.extract(text)] == [("Georgia", text.rindex("Georgia"))]
     # a town's name that is a given name, before a surname: a place too ("Houston") or not
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []

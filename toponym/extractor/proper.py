@@ -337,7 +337,10 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
         surname = _SURNAME.match(text, r.end)
         if surname is not None and _given_name(r, surname.group(1), ask):
-            continue  # a person's given name, though the surname is a place too: "Salvador Ibarra"
+            # a person's given name, though the surname is a place too: "Salvador Ibarra"; the
+            # person's alone later in the text ("Georgia Stevens ... Georgia began skating")
+            people.add(r.query)
+            continue
         if (
             after is not None
             and not r.inflected
