@@ -28,6 +28,10 @@ Rules, each with its reason:
 * ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
   a place that is not prominent ("Len" for Leh, "Int" for Inta): such strings are words and
   abbreviations far more often than that place.
+* ``part-name`` (an alias is dropped): an untagged alias of a country or territory that is the
+  canonical name of a city or unit inside it, and no tagged or reviewed name of the country
+  ("Fredericton" and "Charlottetown" for Canada, "Lugano" for Switzerland, in a source of country
+  names): the part's name, not the whole's. (These rules are in :mod:`.aliases`.)
 
 A place is *prominent* when a reader of any text may mean it by name alone: a country, territory or
 former country, a first-level subdivision, a city of 100,000 or more, an ocean, sea, gulf, strait or
@@ -38,12 +42,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 from ..charclass import is_han, is_hangul
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS
+from .aliases import RULES, SHORT, Decision, foreign_country_names, key, part_names, primaries, short_untagged
 from .merge import MergedPlace
 from .records import Words
 
@@ -64,29 +68,11 @@ _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mount
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
 _CASELESS_NAMES = COUNTRY_KINDS | _MAJOR_PHYSICAL
-_SHORT = 4
 #: A frequent word that first-level units of this many countries bear is a description (see :func:`_descriptive`).
 _DESCRIPTIVE_COUNTRIES = 4
 #: Places named in every language by the common noun ("Welt", "世界", "العالم" are the world): never
 #: an excuse for the word.
 _GENERIC = frozenset({"m49-001"})
-
-Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias"]
-RULES: tuple[Rule, ...] = get_args(Rule)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One decision of the audit."""
-
-    rule: Rule
-    key: str
-    """The folded key the decision is about (for ``ordinary-word``: the word, accents kept)."""
-    place: str | None = None
-    """For a dropped alias: the place that loses it."""
-    name: str | None = None
-    """For a dropped alias: the alias as the source wrote it."""
-    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,21 +91,6 @@ class Audit:
     """The ``FUNCTION_TOP`` commonest words of each language that name no country and no city of a
     million people in any language (normalised, accents kept): Spanish "para" and Russian "так"
     are (Pará, Tak), French "france" not."""
-
-
-def _key(name: str) -> str:
-    return fold_key(normalize_name(name))
-
-
-#: Word lists named by one tag whose names the sources tag otherwise: Norwegian Bokmål is "nb" in
-#: wordfreq and mostly "no" in the sources ("Europa" is tagged "no"); Serbo-Croatian "sh" is
-#: written "sr-Latn", "hr" or "bs" there.
-_SAME_LANG = {"no": "nb", "nn": "nb", "sr": "sh", "hr": "sh", "bs": "sh"}
-
-
-def _primaries(langs: list[str]) -> set[str]:
-    out = {t.split("-")[0] for t in langs if t and t != "und"}
-    return out | {_SAME_LANG[t] for t in out if t in _SAME_LANG}
 
 
 def _prominent(places: dict[str, MergedPlace]) -> set[str]:
@@ -199,7 +170,7 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         if p.src.kind == "city" and p.src.id not in prominent and (p.src.population or 0) >= _TOWN_LOCAL:
             norm = normalize_name(p.src.name)
             aliases = {normalize_name(n.name) for n in p.names.values()}
-            aliases = {a for a in aliases if sum(ch.isalpha() for ch in a) > _SHORT}
+            aliases = {a for a in aliases if sum(ch.isalpha() for ch in a) > SHORT}
             for lang, frequent in local.get(p.src.country or "", {}).items():
                 if norm in frequent:
                     own.by_lang[lang].add(norm)
@@ -208,7 +179,7 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         # a reviewed name with a language is the place's own in that language, whatever its size
         # ("Olot", Catalan: a frequent Catalan word because Catalan news names the town)
         for n in p.names.values() if p.curated and p.src.id not in prominent else ():
-            for lang in _primaries(n.langs) if n.curated else ():
+            for lang in primaries(n.langs) if n.curated else ():
                 own.by_lang[lang].add(normalize_name(n.name))
     for pid in prominent:
         p = places[pid]
@@ -216,20 +187,20 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         first_level = _first_level(places, p)
         # a unit named by common English words ("Southern", Bahrain; "Unity", South Sudan) has
         # their translations for names in other languages ("Sur", "Unidad"): words, not its own
-        worded = first_level and all(w in words.common for w in _key(p.src.name).split())
+        worded = first_level and all(w in words.common for w in key(p.src.name).split())
         for n in p.names.values():
             if is_acronym(n.name) or n.name.endswith("."):
                 continue
             norm = normalize_name(n.name)
             if first_level and norm in descriptive:
                 continue
-            if worded and not n.curated and _key(n.name) != _key(p.src.name):
+            if worded and not n.curated and key(n.name) != key(p.src.name):
                 continue
-            major = _primaries(n.langs) & MAJOR_LANGS
+            major = primaries(n.langs) & MAJOR_LANGS
             # a country's name in a major language is its name in every language that writes it so
             # (Russian "Великобритания" is Bulgarian too, where no source tags it); not a short one
             # (Vietnamese "Áo", Austria, is no excuse for an "Ao" in another language)
-            country = major and p.src.kind in COUNTRY_KINDS and sum(ch.isalpha() for ch in norm) > _SHORT
+            country = major and p.src.kind in COUNTRY_KINDS and sum(ch.isalpha() for ch in norm) > SHORT
             if n.name == p.src.name or n.curated or country:
                 own.anywhere.add(norm)
                 continue
@@ -259,7 +230,7 @@ def _coded_names(places: dict[str, MergedPlace], prominent: set[str], words: Wor
                 and norm != norm.upper()
                 and fold_key(norm) not in words.dictionary
             ):
-                for lang in _primaries(n.langs) & MAJOR_LANGS:
+                for lang in primaries(n.langs) & MAJOR_LANGS:
                     coded[lang].add(norm)
     return coded
 
@@ -309,7 +280,7 @@ def _function(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
         for p in places.values()
         if p.src.kind == "city" and (p.src.population or 0) >= METROPOLIS
         for n in p.names.values()
-        if n.name == p.src.name or _primaries(n.langs)
+        if n.name == p.src.name or primaries(n.langs)
     }
     return frozenset(k for ranked in words.frequent.values() for k in ranked[:FUNCTION_TOP] if k not in names)
 
@@ -328,7 +299,7 @@ def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
         for p in places.values()
         if p.src.kind == "city" and (p.src.population or 0) >= _CITY_PROMINENT
         for n in p.names.values()
-        if _primaries(n.langs)
+        if primaries(n.langs)
     }
     out: set[str] = set()
     for ranked in words.frequent.values():
@@ -340,45 +311,11 @@ def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
     return frozenset(out)
 
 
-def _foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
-    countries = [p for p in places.values() if p.src.kind in COUNTRY_KINDS]
-    owner: dict[str, set[str]] = defaultdict(set)  # key -> countries whose canonical or English name it is
-    for p in countries:
-        for n in p.names.values():
-            if n.name == p.src.name or "en" in _primaries(n.langs) or n.curated:
-                owner[_key(n.name)].add(p.src.id)
-    out: list[Decision] = []
-    for p in countries:
-        if p.src.kind == "former-country":
-            continue  # a former country's names are its own (Заир, Rhodesia)
-        for n in p.names.values():
-            k = _key(n.name)
-            others = owner.get(k, set()) - {p.src.id}
-            if not others or p.src.id in owner[k] or n.curated or _primaries(n.langs) & MAJOR_LANGS:
-                continue
-            detail = f"the name of {', '.join(sorted(others))}; given to {p.src.id} only in {','.join(n.langs)}"
-            out.append(Decision("foreign-country-name", k, p.src.id, n.name, detail))
-    return out
-
-
-def _short_untagged(places: dict[str, MergedPlace], prominent: set[str]) -> list[Decision]:
-    out: list[Decision] = []
-    for pid, p in places.items():
-        if pid in prominent:
-            continue
-        for n in p.names.values():
-            k = _key(n.name)
-            if n.name == p.src.name or n.curated or _primaries(n.langs) or sum(ch.isalpha() for ch in k) > _SHORT:
-                continue
-            out.append(Decision("short-untagged-alias", k, pid, n.name, f"an untagged alias of {p.src.name!r}"))
-    return out
-
-
 def audit(merged: list[MergedPlace], words: Words) -> Audit:
     """Every decision of the audit on ``merged`` places (see the module docstring)."""
     places = {p.src.id: p for p in merged}
     prominent = _prominent(places)
-    dropped = [*_foreign_country_names(places), *_short_untagged(places, prominent)]
+    dropped = [*foreign_country_names(places), *short_untagged(places, prominent), *part_names(places)]
     own = _own_names(places, prominent, words)
     ordinary = _ordinary(words, own)
     return Audit(

@@ -1,0 +1,114 @@
+"""The aliases the audit (:mod:`.audit`) drops: names a source gives a place that are another
+place's, each decision with its rule and reason (the rules are listed in the audit's docstring)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from ..normalize import fold_key, normalize_name
+from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
+from .merge import MergedPlace
+
+__all__ = ["RULES", "SHORT", "Decision", "foreign_country_names", "key", "part_names", "primaries", "short_untagged"]
+
+Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias", "part-name"]
+RULES: tuple[Rule, ...] = get_args(Rule)
+#: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
+SHORT = 4
+#: The kinds of place whose canonical name no place holding it may have as an untagged alias.
+_PARTS = frozenset({"city", "subdivision"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision of the audit."""
+
+    rule: Rule
+    key: str
+    """The folded key the decision is about (for ``ordinary-word``: the word, accents kept)."""
+    place: str | None = None
+    """For a dropped alias: the place that loses it."""
+    name: str | None = None
+    """For a dropped alias: the alias as the source wrote it."""
+    detail: str = ""
+
+
+def key(name: str) -> str:
+    return fold_key(normalize_name(name))
+
+
+#: Word lists named by one tag whose names the sources tag otherwise: Norwegian Bokmål is "nb" in
+#: wordfreq and mostly "no" in the sources ("Europa" is tagged "no"); Serbo-Croatian "sh" is
+#: written "sr-Latn", "hr" or "bs" there.
+_SAME_LANG = {"no": "nb", "nn": "nb", "sr": "sh", "hr": "sh", "bs": "sh"}
+
+
+def primaries(langs: list[str]) -> set[str]:
+    out = {t.split("-")[0] for t in langs if t and t != "und"}
+    return out | {_SAME_LANG[t] for t in out if t in _SAME_LANG}
+
+
+def foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
+    countries = [p for p in places.values() if p.src.kind in COUNTRY_KINDS]
+    owner: dict[str, set[str]] = defaultdict(set)  # key -> countries whose canonical or English name it is
+    for p in countries:
+        for n in p.names.values():
+            if n.name == p.src.name or "en" in primaries(n.langs) or n.curated:
+                owner[key(n.name)].add(p.src.id)
+    out: list[Decision] = []
+    for p in countries:
+        if p.src.kind == "former-country":
+            continue  # a former country's names are its own (Заир, Rhodesia)
+        for n in p.names.values():
+            k = key(n.name)
+            others = owner.get(k, set()) - {p.src.id}
+            if not others or p.src.id in owner[k] or n.curated or primaries(n.langs) & MAJOR_LANGS:
+                continue
+            detail = f"the name of {', '.join(sorted(others))}; given to {p.src.id} only in {','.join(n.langs)}"
+            out.append(Decision("foreign-country-name", k, p.src.id, n.name, detail))
+    return out
+
+
+def short_untagged(places: dict[str, MergedPlace], prominent: set[str]) -> list[Decision]:
+    out: list[Decision] = []
+    for pid, p in places.items():
+        if pid in prominent:
+            continue
+        for n in p.names.values():
+            k = key(n.name)
+            if n.name == p.src.name or n.curated or primaries(n.langs) or sum(ch.isalpha() for ch in k) > SHORT:
+                continue
+            out.append(Decision("short-untagged-alias", k, pid, n.name, f"an untagged alias of {p.src.name!r}"))
+    return out
+
+
+def part_names(places: dict[str, MergedPlace]) -> list[Decision]:
+    """``part-name``: an untagged alias of a country or territory that is the canonical name of a
+    city or unit it holds (a source of country names gives Canada "Fredericton", Switzerland
+    "Lugano"), unless the country has that name tagged or reviewed too ("Panamá", "Hong Kong": the
+    whole's name as well). A unit named after its capital is often called by the capital's name
+    (Osh, Aktobe, Nakhchivan): units keep such aliases."""
+    parts: dict[str, set[str]] = defaultdict(set)  # key -> places holding a part of that canonical name
+    for p in places.values():
+        if p.src.kind not in _PARTS:
+            continue
+        holder, seen = p.src.parent, set()
+        while holder and holder in places and holder not in seen:
+            seen.add(holder)
+            parts[key(p.src.name)].add(holder)
+            holder = places[holder].src.parent
+        if p.src.country and p.src.country in places:
+            parts[key(p.src.name)].add(p.src.country)
+    out: list[Decision] = []
+    for pid, p in places.items():
+        if p.src.kind not in COUNTRY_KINDS:
+            continue  # a unit's alias of its capital's name is often its name too (Osh, Aktobe)
+        own = {key(n.name) for n in p.names.values() if n.curated or primaries(n.langs) or n.name == p.src.name}
+        for n in p.names.values():
+            k = key(n.name)
+            if k in own or pid not in parts.get(k, ()):
+                continue
+            out.append(Decision("part-name", k, pid, n.name, f"the canonical name of a place inside {p.src.name!r}"))
+    return out
