@@ -321,6 +321,13 @@ def test_a_town_after_a_given_name_is_a_surname() -> None:
     assert [(m.text, m.start) for m in toponym.extract(text)] == [("Oviedo", text.rindex("Oviedo"))]
 
 
+def test_a_news_agencys_name_is_no_place() -> None:
+    # Xinhua, a town of Hunan, is the agency's name after a place in Hunan too
+    found = toponym.extract("Homes in Hunan were buried , the Xinhua news agency reported .")
+    assert [m.text for m in found] == ["Hunan"]
+    assert [m.text for m in toponym.extract("He lives in Xinhua county .")] == ["Xinhua"]
+
+
 def test_a_given_name_before_a_surname_is_a_person() -> None:
     # ... the person's alone later in the text, but after a preposition of place
     text = "Nine-year-old Georgia Stevens skates .\nGeorgia began skating at four . She trained in Georgia ."

@@ -329,6 +329,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a currency after an amount: "100.000 Franken"
         if text[r.end : r.end + 1] == "$":
             continue  # a dollar's sign: "US$ 20", "NZ$"
+        if text.startswith(words.agency, r.end):
+            continue  # a news agency's name: "the Xinhua news agency"
         if words.preceded(text, r.start):
             if words.titled(text, r.start):
                 people.add(r.query)

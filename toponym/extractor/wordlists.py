@@ -114,6 +114,8 @@ class Names:
     """An article that makes a city's name its club's, right before the name."""
     currencies: frozenset[str]
     """Currencies named like places: money after an amount ("100.000 Franken")."""
+    agency: tuple[str, ...]
+    """What follows a news agency's name, after one space ("Xinhua news agency")."""
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -233,6 +235,7 @@ def names() -> Names:
         _of_endings(data["of_words_unchained"]),
         _word_before(data["club_articles"]),
         frozenset(data["currencies"]),
+        tuple(" " + w for w in data["agency"]),
     )
 
 
