@@ -69,9 +69,9 @@ _POSTAL = re.compile(r"(?:^|(?<=, )|(?<=\())(?:[A-Z]{1,2}-)?\d{4,5} $", re.MULTI
 _PRESS_DATELINE = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}[ \t]*[.,]?[ \t]*)?(?:\([A-Z][\w .&-]*\)|[—–]|--)")
 
 
-#: The last word before a point in the text, and the words that end a county's name before its state.
 #: A longer name going on after a phrase: a capitalised word, or a joining word and one.
 _NAME_GOES_ON = re.compile(r" (?:(?:de|del|di|du|des|of) )?([^\W\d_])")
+#: The last word before a point in the text, and the words that end a county's name before its state.
 _LAST_WORD = re.compile(r"[^\W\d_][\w'-]*$")
 _UNIT_WORDS = frozenset({"county", "parish", "city", "township", "borough"})
 
@@ -90,20 +90,19 @@ def dateline(text: str, s: int, e: int) -> bool:
 
 
 def agency_dateline(text: str, s: int, e: int) -> bool:
-    """Is the name at ``text[s:e]``, first on its line or after the byline that starts it, the
-    place of an agency's dateline ("Soria , 23 may ( EFE )", "Por Cristina Heusel Madrid , 23 may
-    ( EFE )")?"""
-    if _AGENCY_DATELINE.match(text, e) is None:
-        return False
+    """Is the name at ``text[s:e]``, first on its line, after the byline that starts it or inside
+    a line after no word of a name, the place of an agency's dateline ("Soria , 23 may ( EFE )",
+    "Por Cristina Heusel Madrid , 23 may ( EFE )", "EFE Colindres , 23 may ( EFE )")?"""
     if s == 0 or text[s - 1] == "\n":
-        return True
-    before = _WORD_BEFORE.search(text, max(0, s - 40), s)
-    if (before is None or not before.group().istitle()) and _INLINE_DATELINE.match(text, e):
-        return True  # after no name's word: "... Baja 6,59 Vitoria , 23 may ( EFE )", "EFE Colindres , 23 may"
+        return _AGENCY_DATELINE.match(text, e) is not None
+    if text.startswith((" ,", ","), e) and _INLINE_DATELINE.match(text, e):
+        before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+        if before is None or not before.group().istitle():
+            return True  # after no name's word: "... Baja 6,59 Vitoria , 23 may ( EFE )", "EFE Colindres , 23 may"
     line = text.rfind("\n", max(0, s - 60), s) + 1  # a byline is short: its line starts near
     if (line == 0 and s > 60) or not text.startswith(_BYLINE_WORDS, line):
         return False
-    return _BYLINE.search(text, max(0, s - 60), s) is not None
+    return _AGENCY_DATELINE.match(text, e) is not None and _BYLINE.search(text, max(0, s - 60), s) is not None
 
 
 def token_key(token: str) -> str:
@@ -124,7 +123,7 @@ class Casing:
         self._function: BoundedMemo[str, bool] = BoundedMemo()
         self._locative = locative()
         self._directions, self._direction_ends = directions()
-        self._settlements, self._settlement_ends = settlements()
+        self._settlements = settlements()
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -154,9 +153,8 @@ class Casing:
         specific = self._locative.search(text, max(0, s - 6), s) is not None or (
             text.endswith(self._direction_ends, 0, s) and self._directions.search(text, max(0, s - 20), s) is not None
         )
-        if not specific and text.endswith(self._settlement_ends, 0, s):
-            # "the town of Hengelo", "der Stadt Gedern": a town, named as one
-            specific = self._settlements.search(text, max(0, s - 40), s) is not None
+        if not specific and self._settlements.before(text, s):
+            specific = True  # "the town of Hengelo", "der Stadt Gedern": a town, named as one
         if not specific and agency_dateline(text, s, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
         if not specific and s > 5 and text[s - 2].isdigit() and _POSTAL.search(text, max(0, s - 12), s):

@@ -71,22 +71,49 @@ def directions() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return _word_before(phrases, opening=r"\s", flags=re.IGNORECASE), ends
 
 
-def settlements() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """A kind of settlement right before a word ("the town of", "der Stadt",
-    ``lexicons/locative.toml``): match it ending at the word, a phrase ending in a joining word with
-    one adjective allowed before that word ("la localidad francesa de"); and the endings of such
-    phrases, a cheap test first."""
-    phrases = _load("locative.toml")["settlements"]
-    parts, ends = [], set()
-    for phrase in phrases:
-        head, _, tail = phrase.rpartition(" ")
+@dataclass(frozen=True, slots=True)
+class Settlements:
+    """Kinds of settlement written right before a name ("the town of", "der Stadt",
+    ``lexicons/locative.toml``), looked up by words, not searched for: a phrase ending in a joining
+    word may have one adjective before that word ("la localidad francesa de")."""
+
+    joined: dict[str, frozenset[str]]
+    """Joining word ("of", "de") -> the kinds written before it, in lower case."""
+    alone: frozenset[str]
+    """Kinds written right before the name ("stadt", "gemeente"), in lower case."""
+    ends: tuple[str, ...]
+    """The last words of the phrases as written before a name (" of ", " Stadt "): a cheap test first."""
+
+    def before(self, text: str, s: int) -> bool:
+        """Is a kind of settlement written right before ``text[s:]`` (one space between)?"""
+        if not text.endswith(self.ends, 0, s):
+            return False
+        start = text.rfind(" ", max(0, s - 30), s - 1) + 1
+        if start == 0 and s > 30:
+            return False  # a word longer than any kind's
+        last = text[start : s - 1].lower()
+        if last in self.alone:
+            return True
+        kinds = self.joined.get(last)
+        if kinds is None:
+            return False
+        words = text[max(0, start - 40) : start].lower().split()
+        return bool(words) and (words[-1] in kinds or (len(words) > 1 and words[-2] in kinds))
+
+
+@functools.cache
+def settlements() -> Settlements:
+    """The kinds of settlement of ``lexicons/locative.toml``."""
+    joined: dict[str, set[str]] = {}
+    alone: set[str] = set()
+    for phrase in _load("locative.toml")["settlements"]:
+        head, _, tail = phrase.lower().rpartition(" ")
         if head:
-            parts.append(rf"{re.escape(head)}(?: \w+)? {re.escape(tail)}")
+            joined.setdefault(tail, set()).add(head)
         else:
-            parts.append(re.escape(tail))
-        ends.update({f" {tail} ", f" {tail[:1].upper()}{tail[1:]} "} if not head else {f" {tail} "})
-    pattern = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(parts)}) $", re.MULTILINE | re.IGNORECASE)
-    return pattern, tuple(sorted(ends))
+            alone.add(tail)
+    ends = {f" {w} " for w in (*joined, *alone)} | {f" {w.capitalize()} " for w in (*joined, *alone)}
+    return Settlements({k: frozenset(v) for k, v in joined.items()}, frozenset(alone), tuple(sorted(ends)))
 
 
 @dataclass(frozen=True, slots=True)
