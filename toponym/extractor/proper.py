@@ -327,10 +327,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue
         if r.start > 1 and text[r.start - 2].isdigit() and words.money(text, r.start, r.end):
             continue  # a currency after an amount: "100.000 Franken"
-        if text[r.end : r.end + 1] == "$":
-            continue  # a dollar's sign: "US$ 20", "NZ$"
-        if text.startswith(words.agency, r.end):
-            continue  # a news agency's name: "the Xinhua news agency"
+        if text[r.end : r.end + 1] == "$" or text.startswith(words.agency, r.end):
+            continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
         if words.preceded(text, r.start):
             if words.titled(text, r.start):
                 people.add(r.query)
