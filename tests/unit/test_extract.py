@@ -304,6 +304,9 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     # calendar words, places and lower-case words after it leave it a place
     assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
     assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
+    # a month before a number is a date, not March in Cambridgeshire
+    found = toponym.extract("Orbis was formed in March 2009 in Cambridge , England .")
+    assert [m.text for m in found] == ["Cambridge", "England"]
     # a headline in title case is left alone
     assert [m.text for m in toponym.extract("Russia Warns Japan Over Disputed Islands")] == ["Russia", "Japan"]
 

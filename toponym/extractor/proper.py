@@ -279,6 +279,20 @@ def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> 
     return not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
 
 
+def _in_figures(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
+    """Is ``r``, before a number, a dash or a "v", no place but part of a date or of sports
+    figures?"""
+    if r.query in words.calendar and text[r.end + 1 : r.end + 2].isdigit():
+        return True  # a date: "in March 2009" (March, Cambridgeshire), "May 5"
+    if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
+        return True  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
+    if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end):
+        return True  # a team in a league table or a fixture: "Rochdale 3 0 1 2", "Stirling v Dundee"
+    # a county's or a city's side in a cricket score; a nation's side is read as the nation, as
+    # news annotators read "Pakistan 339" or "England 326 and 74-0"
+    return _INNINGS.match(text, r.end) is not None and not ask.national(r.query)
+
+
 def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -307,13 +321,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
-            if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
-                continue  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
-            if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end):
-                continue  # a team in a league table or a fixture: "Rochdale 3 0 1 2", "Stirling v Dundee"
-            if _INNINGS.match(text, r.end) and not ask.national(r.query):
-                # a county's or a city's side in a cricket score; a nation's side is read as the
-                # nation, as news annotators read "Pakistan 339" or "England 326 and 74-0"
+            if _in_figures(text, r, words, ask):
                 continue
             after = None
         if text.endswith(" v ", 0, r.start):
