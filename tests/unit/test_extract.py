@@ -301,6 +301,9 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     # a person, a team, a newsroom: glued to a capitalised word that is no place and no word
     for text in ["Vladimir Putin said.", "He met Paris Hilton.", "the Boston Celtics won", "-- Sydney Newsroom 61-2"]:
         assert toponym.extract(text) == [], text
+    # a hospital or a church named after a place: the Vancouver hospital is no place "St. Paul's"
+    found = toponym.extract("At St. Paul's Hospital in downtown Vancouver , doctors said .")
+    assert [m.text for m in found] == ["Vancouver"]
     # calendar words, places and lower-case words after it leave it a place
     assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
     assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
