@@ -168,27 +168,25 @@ def test_arabic_news_names(shipped: Gazetteer, name: str, place: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "place"),
-    [("Mechelen", "gn-2791537"), ("Hasselt", "gn-2796491"), ("Aalst", "gn-2803448"), ("Oostende", "gn-2789786")],
+    [
+        ("Mechelen", "gn-2791537"),
+        ("Hasselt", "gn-2796491"),
+        ("Aalst", "gn-2803448"),
+        ("Oostende", "gn-2789786"),
+        ("Olot", "gn-3115093"),
+        ("Xàtiva", "gn-2516345"),
+        ("Figueres", "gn-3122453"),
+        ("Manresa", "gn-3117533"),
+    ],
 )
 def test_a_towns_name_frequent_in_the_language_of_its_country_is_its_name(
     shipped: Gazetteer, name: str, place: str
 ) -> None:
     """Dutch news names Mechelen (77,000 people) so often that "mechelen" is a frequent Dutch word;
-    so too Ostend by its Dutch name, "Oostende", which the source gives untagged."""
-    found = shipped.resolve(name)
-    assert found is not None and found.place.id == place
-
-
-@pytest.mark.parametrize(
-    ("name", "place"),
-    [("Olot", "gn-3115093"), ("Xàtiva", "gn-2516345"), ("Figueres", "gn-3122453"), ("Manresa", "gn-3117533")],
-)
-def test_a_towns_name_frequent_in_a_regional_language_of_its_country_is_its_name(
-    shipped: Gazetteer, name: str, place: str
-) -> None:
-    """Catalan news names these towns so often that their names are frequent Catalan words: a name
-    reviewed in Catalan (gazetteer/curated/es-town-names.toml) is the town's own in Catalan, and so
-    is a town's canonical name from 50,000 people, Catalan being a language of Spain."""
+    so too Ostend by its Dutch name, "Oostende", which the source gives untagged. Catalan news
+    names Olot, Xàtiva, Figueres and Manresa so: a name reviewed in Catalan
+    (gazetteer/curated/es-town-names.toml) is the town's own in Catalan, and so is a town's
+    canonical name from 50,000 people, Catalan being a language of Spain (official in a region)."""
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
 

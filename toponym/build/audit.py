@@ -178,9 +178,11 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
                 own.coded[lang].update(a for a in aliases if a in frequent and a not in core)
         # a reviewed name with a language is the place's own in that language, whatever its size
         # ("Olot", Catalan: a frequent Catalan word because Catalan news names the town)
-        for n in p.names.values() if p.curated and p.src.id not in prominent else ():
-            for lang in primaries(n.langs) if n.curated else ():
-                own.by_lang[lang].add(normalize_name(n.name))
+        if p.curated and p.src.id not in prominent:
+            for n in p.names.values():
+                if n.curated:
+                    for lang in primaries(n.langs):
+                        own.by_lang[lang].add(normalize_name(n.name))
     for pid in prominent:
         p = places[pid]
         spoken = local.get(p.src.country or pid, {})

@@ -152,7 +152,7 @@ class Names:
         """Is the name at ``text[start:end]`` a currency after an amount ("100.000 Franken")?"""
         return text[start:end] in self.currencies and _AMOUNT.search(text, max(0, start - 24), start) is not None
 
-    def of_organisation(self, text: str, start: int, given: Callable[[str], bool] = lambda w: False) -> bool:
+    def of_organisation(self, text: str, start: int, given: Callable[[str], bool]) -> bool:
         """Is the name at ``start`` the place an organisation is named after ("Banco de España",
         "Bank of England", "Université d'Ottawa")? Not where a person's name stands between the
         head and the place: "Hospital Carlos Haya de Málaga" is named after the person, and is
