@@ -102,3 +102,24 @@ def test_a_capital_of_few_people_is_the_town_its_unit_is_named_after(
     """Valletta has 7,000 people and names the local council that holds it: beside its country it
     is the capital, not the council (its name a frequent word of some language does not change that)."""
     assert (name, place) in _found(shipped, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("The Cairns police said on Monday that Queensland will act.", "Cairns", "gn-2172797"),
+        ("JYVASKYLA , Finland 1996-08-24 Finland 's Juha Kankkunen leads .", "JYVASKYLA", "gn-655194"),
+    ],
+)
+def test_a_city_is_read_before_the_local_unit_named_after_it(
+    shipped: Gazetteer, text: str, name: str, place: str
+) -> None:
+    """Cairns is a city and a local government area of Queensland, both supported by "Queensland":
+    the unit is named after the city, which a reader means."""
+    assert (name, place) in _found(shipped, text)
+
+
+def test_a_region_with_a_code_is_no_local_unit_of_its_city(shipped: Gazetteer) -> None:
+    """Quebec is a province and its capital: the province keeps its own standing."""
+    text = "Turning right on red lights became legal in Quebec in 2003. Montreal mayors disagree."
+    assert ("Quebec", "ca-qc") in _found(shipped, text)

@@ -99,7 +99,27 @@ def supported(
     winners = [i for i, s in enumerate(scores) if s == top]
     if top > 0 and len(winners) == 1:
         return winners[0], top
-    return None
+    town = _named_after(index, [rows[i].place for i in winners]) if top > 0 else -1
+    return (winners[town], top) if town >= 0 else None
+
+
+def _named_after(index: Index, tied: Sequence[int]) -> int:
+    """The one city among ``tied`` places whose others are all local units of its name in its
+    region (position in ``tied``), else ``-1``: such a unit is named after the city, and "Cairns"
+    beside "Queensland" is the city, not the Cairns Region around it. A unit with an ISO code
+    ("Quebec", "Castellón") is a reader's region in its own right."""
+    places = index.places
+    cities = [i for i, p in enumerate(tied) if places.kind[p] == "city"]
+    if len(cities) != 1:
+        return -1
+    city = tied[cities[0]]
+    around = {places.parent[city], *index.ancestors(city)}
+    units = (p for p in tied if p != city)
+    local = all(
+        places.kind[p] == "subdivision" and not places.iso_coded(p) and (p in around or places.parent[p] in around)
+        for p in units
+    )
+    return cities[0] if local else -1
 
 
 def setting(named: Mapping[int, float]) -> dict[int, float]:
