@@ -304,6 +304,9 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     # a hospital or a church named after a place: the Vancouver hospital is no place "St. Paul's"
     found = toponym.extract("At St. Paul's Hospital in downtown Vancouver , doctors said .")
     assert [m.text for m in found] == ["Vancouver"]
+    # ... and so is a reef or a rock formation named after a town (Leduc, Alberta)
+    found = toponym.extract("The well near Edmonton , Alberta logged 28 feet of productive Leduc Reef .")
+    assert [m.text for m in found] == ["Edmonton", "Alberta"]
     # calendar words, places and lower-case words after it leave it a place
     assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
     assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
