@@ -304,6 +304,16 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     # a hospital or a church named after a place: the Vancouver hospital is no place "St. Paul's"
     found = toponym.extract("At St. Paul's Hospital in downtown Vancouver , doctors said .")
     assert [m.text for m in found] == ["Vancouver"]
+    # a news agency named like a place, where the text reports through it, there and after
+    text = "Four were hurt in Sichuan , Xinhua reported . Pictures from Xinhua showed Hunan ."
+    assert [m.text for m in toponym.extract(text)] == ["Sichuan", "Hunan"]
+    assert [m.text for m in toponym.extract("Fars said on Monday that Shiraz , in Fars , agreed .")] == [
+        "Shiraz",
+        "Fars",
+    ]
+    # a breed named after its place, but not a country's or a state's trade
+    assert [m.text for m in toponym.extract("They grow Angus beef cattle in Missouri .")] == ["Missouri"]
+    assert [m.text for m in toponym.extract("Japan beef imports rose ; Texas cattle fell .")] == ["Japan", "Texas"]
     # ... and so is a reef or a rock formation named after a town (Leduc, Alberta)
     found = toponym.extract("The well near Edmonton , Alberta logged 28 feet of productive Leduc Reef .")
     assert [m.text for m in found] == ["Edmonton", "Alberta"]

@@ -337,6 +337,11 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a currency after an amount: "100.000 Franken"
         if text[r.end : r.end + 1] == "$" or text.startswith(words.agency, r.end):
             continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
+        if text.startswith(words.breeds, r.end) and not ask.national(r.query):
+            continue  # a breed named after its place ("Angus beef"); not a country's trade ("U.S. beef")
+        if words.reports(text, r.start, r.end):
+            people.add(r.query)  # the agency's in the rest of the text too ("according to Xinhua")
+            continue
         if words.preceded(text, r.start):
             if words.titled(text, r.start):
                 people.add(r.query)

@@ -143,6 +143,12 @@ class Names:
     """Currencies named like places: money after an amount ("100.000 Franken")."""
     agency: tuple[str, ...]
     """What follows a news agency's name, after one space ("Xinhua news agency")."""
+    breeds: tuple[str, ...]
+    """What follows a breed's name, after one space ("Angus beef")."""
+    agencies: frozenset[str]
+    """News agencies named like places ("Xinhua", "Anadolu", "Fars")."""
+    reporting_after: re.Pattern[str]
+    reporting_before: re.Pattern[str]
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -172,6 +178,14 @@ class Names:
             pos = m.start(1)
             m = self.chain_pattern.search(text, max(0, pos - 40), pos)
         return False
+
+    def reports(self, text: str, start: int, end: int) -> bool:
+        """Is the name at ``text[start:end]`` a news agency's that the text reports through
+        ("according to Xinhua", "Xinhua reported")?"""
+        return text[start:end] in self.agencies and (
+            self.reporting_after.match(text, end) is not None
+            or self.reporting_before.search(text, max(0, start - 16), start) is not None
+        )
 
     def titled(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a title ("President Clinton")?"""
@@ -263,6 +277,10 @@ def names() -> Names:
         _word_before(data["club_articles"]),
         frozenset(data["currencies"]),
         tuple(" " + w for w in data["agency"]),
+        tuple(" " + w for w in data["breeds"]),
+        frozenset(data["agencies"]),
+        re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
+        _word_before(data["reporting_before"], flags=re.IGNORECASE),
     )
 
 
