@@ -153,6 +153,25 @@ def test_a_unit_s_word_beside_a_city_s_name_says_it_is_the_unit(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "town", "other"),
+    [
+        ("He was arrested in the Thai seaside town of Pattaya on Monday.", "Pattaya", "gn-1614295", "th-s"),
+        ("They met near the Iraqi city of Dohuk .", "Dohuk", "gn-96994", "iq-da"),
+        ("Visitaron la ciudad de México y Puebla .", "México", "gn-3530597", "mx"),
+        ("He was born in the city of Kuwait in 1960 .", "Kuwait", "gn-285787", "kw"),
+    ],
+)
+def test_a_kind_of_settlement_before_a_unit_s_name_says_it_is_the_town(
+    shipped: Gazetteer, text: str, name: str, town: str, other: str
+) -> None:
+    """A country or a unit outranks the town of its name; "the town of", "la ciudad de" before it
+    say the town (in that country), while a plural says nothing ("the towns of Ohio")."""
+    assert ids(shipped, text, name) == {town}
+    assert other in {m.place.id for m in shipped.extract(f"He lives in {name} .")}
+    assert ids(shipped, "The towns of Ohio and Indiana voted .", "Ohio") == {"us-oh"}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a region of a list, not of the name before it

@@ -307,19 +307,21 @@ class Linker:
                     memo[sig] = match
             if match is None and first.alone and first.match is None:
                 match = self._dated(text, raw)
-            if match is not None and (match := self._kept(text, raw, match, told, clubs, pins)) is not None:
+            if match is not None and (match := self._kept(text, raw, match, told, clubs, pins, local)) is not None:
                 out.append(mention(text, raw, match))
         return out
 
-    def _kept(self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin]) -> Match | None:
+    def _kept(
+        self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin], near: dict[int, float]
+    ) -> Match | None:
         """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"),
         in a compound word of a language that writes them, or after an article a noun follows;
         the unit of its name where a unit's word beside it says so ("Idlib province"), for its
-        later mentions too."""
+        later mentions too; the town where a kind of settlement before it does ("the City of Turkey")."""
         if in_compound(text, raw) and compounding(told.leading()):
             return None
         if match.place.kind != "city":
-            return match
+            return self.unit_said.town(text, raw, match, near) or match
         if clubs.club(text, raw.start):
             return None
         article = article_before(text, raw, self.index.policy.no_fuzzy_words)

@@ -5,6 +5,7 @@ says the name is the unit rather than the city of that name ("Idlib province", "
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from ..model import Match
 from .lookups import Lookups
@@ -12,6 +13,9 @@ from .raw import Raw
 from .wordlists import load_lexicon
 
 __all__ = ["UnitSaid", "UnitWords"]
+
+#: How many towns of a name a kind of settlement before it may mean (the likeliest first).
+_TOWNS = 8
 
 
 class UnitWords:
@@ -52,6 +56,8 @@ class UnitSaid:
         lexicon = load_lexicon("units.toml")
         self._before = re.compile(rf"(?:^|\W)(?:{'|'.join(map(re.escape, lexicon['said_before']))})\s+\Z")
         self._after = re.compile(rf"[ \t](?:{'|'.join(map(re.escape, lexicon['said_after']))})(?!\w)")
+        towns = "|".join(map(re.escape, lexicon["town_before"]))
+        self._town = re.compile(rf"(?:^|\W)(?:{towns})\s+\Z", re.IGNORECASE)
 
     def unit(self, text: str, raw: Raw, match: Match) -> Match | None:
         """The subdivision ``raw`` names instead of ``match``, a city, or ``None``."""
@@ -61,3 +67,18 @@ class UnitSaid:
             return None
         found = self.lookups.resolver.resolve(raw.query, country=match.place.country, kinds=("subdivision",))
         return found if found is not None and found.place.country == match.place.country else None
+
+    def town(self, text: str, raw: Raw, match: Match, near: Container[int]) -> Match | None:
+        """The town ``raw`` names instead of ``match``, a country or a unit, where a kind of
+        settlement written before it says so ("the City of Turkey"), or ``None``: the likeliest
+        town of that name in the country ``match`` is or lies in, or in a region the text names
+        (``near``: the places the text names below country level, and what holds them)."""
+        if match.place.kind == "city" or not self._town.search(text, max(0, raw.start - 16), raw.start):
+            return None
+        index = self.lookups.resolver.index
+        home = match.place.country or match.place.id
+        for found in self.lookups.resolver.resolve_all(raw.query, kinds=("city",), limit=_TOWNS):
+            row = index.row_of(found.place.id)
+            if found.place.country == home or any(a in near for a in index.ancestors(row)):
+                return found
+        return None
