@@ -355,6 +355,10 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []
     assert [m.text for m in toponym.extract("Lisa Raymond beat Lori McNeil ( Australia ) 7-6")] == ["Australia"]
+    # ... or before "and", another given name and the surname the couple shares
+    text = "Retired workers Brent and Lynnette Hain say so . Brent told CTV Edmonton ."
+    assert [m.text for m in toponym.extract(text)] == ["Edmonton"]
+    assert [m.text for m in toponym.extract("Flights from Moscow and Ayse Wieting arrived .")] == ["Moscow"]
     # not before an ordinary word, nor a country's or a state's name, which news writes before titles
     assert [m.text for m in toponym.extract("Bonds of the Paris School District were sold .")] == ["Paris"]
     assert [m.text for m in toponym.extract("she supported Florida Senator Marco Rubio")] == ["Florida"]

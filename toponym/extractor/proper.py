@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from .casing import agency_dateline
+from .figures import in_figures
 from .patterns import line_around, sentence_initial
 from .raw import Raw
 from .wordlists import Names, locative, names
@@ -66,33 +66,11 @@ _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\
 #: A surname after a given name, one space on: a capital, then letters with at least one in lower
 #: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
 _SURNAME = re.compile(r" ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b")
-#: A score after a name: a number of one to three digits followed by the next name, a bracket or
-#: the end of the line (not by another number, as a weather table's temperatures are).
-_SCORE = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
-_TEAM_SCORE = re.compile(r"[^\W\d_][\w.'-]*[ \t]+\d{1,3}(?=[ \t]*(?:$|\r?\n|\(|[A-Z]))", re.MULTILINE)
-
-
-#: A line of standings after a name: won, lost, then a percentage as a decimal ("72 53 .576").
-_STANDINGS = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
-#: A row of a league table after a name: played, won, drawn, lost, goals... at least four small
-#: numbers (or dashes for none) to the end of the line ("Rochdale 3 0 1 2 2 4 1", "Pecs 3 1 - 2 3
-#: 5 3"); a weather table gives two or three.
-_TABLE = re.compile(r"(?:[ \t]+(?:\d{1,3}|-)){4,}[ \t]*$", re.MULTILINE)
-#: A cricket side's score after a name: runs, or runs-wickets, then a bracket, "and" the second
-#: innings, "declared", "for" wickets or "points" ("Warwickshire 310 ( A. Giles 83", "Hampshire
-#: 81-7 .", "Essex 24 points"); a town's figures are not written so.
-_INNINGS = re.compile(
-    r"[ \t]+\d{1,3}(?:-\d{1,2}\s+(?:\.|,|\(|and\b|declared\b)|\s+(?:\(|and[ \t]+\d|declared\b|points?\b|for[ \t]+\d))"
+#: A couple after a name: "and" (in the languages of the given names), a given name and a surname
+#: ("Brent and Lynnette Hain").
+_COUPLE = re.compile(
+    r" (?:and|&|y|e|et|und|en|i) ([^\W\d_a-z][^\W\d_A-Z]+) ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b"
 )
-#: A fixture: two teams with "v" between them ("Stirling v Dundee"; a court case has "v.").
-_FIXTURE = re.compile(r"[ \t]+v[ \t]+[A-Z]")
-
-
-def _results_line(text: str, i: int) -> bool:
-    """Is the line around ``text[i]`` a line of sports results or standings (two or more names
-    each followed by a score)?"""
-    lo, hi = line_around(text, i, i)
-    return next(itertools.islice(_TEAM_SCORE.finditer(text, lo, hi), 1, None), None) is not None
 
 
 def _title_line(text: str, i: int, seen: dict[tuple[int, int], bool]) -> bool:
@@ -211,6 +189,21 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     return given if ask.city(r.query) else None
 
 
+def _couple(text: str, r: Raw, ask: Evidence) -> bool:
+    """Is ``r`` a given name before another and a surname the two share ("Brent and Lynnette
+    Hain", "Lynn and Bob Fodge")? Not where the second given name is a place's too ("Sheffield and
+    Devon White"), the first a country's or a first-level division's ("Georgia and Lynn Smith"), or
+    the surname an ordinary word ("Georgia and Southland Life")."""
+    m = _COUPLE.match(text, r.end) if ask.given(r.query) else None
+    return (
+        m is not None
+        and ask.given(m.group(1))
+        and not ask.named(m.group(1))
+        and not ask.ordinary(m.group(2))
+        and not ask.national(r.query)
+    )
+
+
 def _given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
     ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
@@ -279,20 +272,6 @@ def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> 
     return not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
 
 
-def _in_figures(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
-    """Is ``r``, before a number, a dash or a "v", no place but part of a date or of sports
-    figures?"""
-    if r.query in words.calendar and text[r.end + 1 : r.end + 2].isdigit():
-        return True  # a date: "in March 2009" (March, Cambridgeshire), "May 5"
-    if (_SCORE.match(text, r.end) and _results_line(text, r.start)) or _STANDINGS.match(text, r.end):
-        return True  # a team in a line of results or standings: "Chicago 4 Milwaukee 10"
-    if _TABLE.match(text, r.end) or _FIXTURE.match(text, r.end):
-        return True  # a team in a league table or a fixture: "Rochdale 3 0 1 2", "Stirling v Dundee"
-    # a county's or a city's side in a cricket score; a nation's side is read as the nation, as
-    # news annotators read "Pakistan 339" or "England 326 and 74-0"
-    return _INNINGS.match(text, r.end) is not None and not ask.national(r.query)
-
-
 def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -321,7 +300,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue
         after = _AFTER.match(text, r.end)
         if after is not None and after.group(1) is None:  # a number, a dash or a "v" follows
-            if _in_figures(text, r, words, ask):
+            if in_figures(text, r, words.calendar, ask.national):
                 continue
             after = None
         if text.endswith(" v ", 0, r.start):
@@ -349,7 +328,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
         surname = _SURNAME.match(text, r.end)
-        if surname is not None and _given_name(r, surname.group(1), ask):
+        if (surname is not None and _given_name(r, surname.group(1), ask)) or _couple(text, r, ask):
             # a person's given name, though the surname is a place too: "Salvador Ibarra"; the
             # person's alone later in the text ("Georgia Stevens ... Georgia began skating")
             people.add(r.query)
