@@ -355,6 +355,13 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []
     assert [m.text for m in toponym.extract("Lisa Raymond beat Lori McNeil ( Australia ) 7-6")] == ["Australia"]
+    # a unit's name after a given name is a surname too, there and later in the text
+    text = "El presidente de Castilla-La Mancha , José Bono , dijo que Bono no irá ."
+    assert [m.text for m in toponym.extract(text)] == ["Castilla-La Mancha"]
+    assert toponym.extract("He spoke with Secretary of State John Kerry .") == []
+    # a title itself is no place (Príncipe, an island of São Tomé), but after a preposition of place
+    assert toponym.extract("La Reina Margarita y el Príncipe consorte Henrik llegaron .") == []
+    assert [m.text for m in toponym.extract("Los pescadores viven en Príncipe .")] == ["Príncipe"]
     # ... or before "and", another given name and the surname the couple shares
     text = "Retired workers Brent and Lynnette Hain say so . Brent told CTV Edmonton ."
     assert [m.text for m in toponym.extract(text)] == ["Edmonton"]

@@ -34,8 +34,8 @@ class Evidence(Protocol):
         """Does ``query`` name a country by other than its English name ("Brasilien")?"""
         ...
 
-    def city(self, query: str) -> bool:
-        """Is the first place ``query`` names a city?"""
+    def kind(self, query: str) -> str | None:
+        """The kind of the first place ``query`` names, if any."""
         ...
 
     def national(self, query: str) -> bool:
@@ -165,10 +165,10 @@ class _German:
 
 
 def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
-    """Is ``r`` a town's name written right after a person's first name: a given name ("Jesús
-    Medina", "Lindsay Davenport": ``True``), or a capitalised word that is no name of a place and
-    no word of any language ("Janet Reno", "Чарльза Дарвина", "Иоанн Грозный": ``False``)? ``None``
-    when it is not. Words that begin names of places ("Landkreis", "Western", "Нижнем") are
+    """Is ``r`` a town's or a unit's name written right after a person's first name: a given name
+    ("Jesús Medina", "Lindsay Davenport", "José Bono": ``True``), or, before a town's name, a
+    capitalised word that is no name of a place and no word of any language ("Janet Reno",
+    "Чарльза Дарвина", "Иоанн Грозный": ``False``)? ``None`` when it is not. Words that begin names of places ("Landkreis", "Western", "Нижнем") are
     ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a country or
     region is no surname ("Gazprom Germany"). The caller rules out German text, where the word
     before a place is as often a noun ("Residenzstadt Mannheim")."""
@@ -186,7 +186,10 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     given = ask.given(word)
     if not (given or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
         return None
-    return given if ask.city(r.query) else None
+    kind = ask.kind(r.query)
+    # a unit's name is a surname after a given name ("José Bono", "Alejandro Toledo", "John Kerry"),
+    # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
+    return given if kind == "city" else (True if given and kind == "subdivision" else None)
 
 
 def _couple(text: str, r: Raw, ask: Evidence) -> bool:
@@ -321,6 +324,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if words.reports(text, r.start, r.end):
             people.add(r.query)  # the agency's in the rest of the text too ("according to Xinhua")
             continue
+        if r.query in words.titles and not _LOCATIVE.search(text, max(0, r.start - 8), r.start):
+            continue  # a title itself ("el Príncipe consorte Henrik"), not after a preposition of place
         if words.preceded(text, r.start):
             if words.titled(text, r.start):
                 people.add(r.query)

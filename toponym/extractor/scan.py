@@ -323,10 +323,10 @@ class Scanner:
         top = self.lookups.get(query).top if self.lookups.major(query) else None
         return top is not None and fold_key(normalize_name(query)) != fold_key(normalize_name(top.place.name))
 
-    def city(self, query: str) -> bool:
-        """Is the first place ``query`` names a city?"""
+    def kind(self, query: str) -> str | None:
+        """The kind of the first place ``query`` names, if any."""
         top = self.lookups.get(query).top
-        return top is not None and top.place.kind == "city"
+        return None if top is None else top.place.kind
 
     def national(self, query: str) -> bool:
         """Does ``query`` name a country or the like, or a first-level division of one (England)?"""
