@@ -311,6 +311,9 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
         "Shiraz",
         "Fars",
     ]
+    # an organisation's branch or desk after its acronym and a hyphen, not a country after one
+    assert [m.text for m in toponym.extract("EFE-Cantabria Santander , 23 may ( EFE ) .")] == ["Santander"]
+    assert [m.text for m in toponym.extract("The EU-Canada trade deal was signed .")] == ["Canada"]
     # a breed named after its place, but not a country's or a state's trade
     assert [m.text for m in toponym.extract("They grow Angus beef cattle in Missouri .")] == ["Missouri"]
     assert [m.text for m in toponym.extract("Japan beef imports rose ; Texas cattle fell .")] == ["Japan", "Texas"]

@@ -66,6 +66,8 @@ _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\
 #: A surname after a given name, one space on: a capital, then letters with at least one in lower
 #: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
 _SURNAME = re.compile(r" ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b")
+#: An acronym before a hyphen (see :func:`_branch`).
+_ACRONYM = re.compile(r"(?:^|(?<=[\s(\"'«“]))([A-Z]{2,7})\Z")
 #: A couple after a name: "and" (in the languages of the given names), a given name and a surname
 #: ("Brent and Lynnette Hain").
 _COUPLE = re.compile(
@@ -192,6 +194,27 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     return given if kind == "city" else (True if given and kind == "subdivision" else None)
 
 
+def _hyphenated(text: str, r: Raw, starts: _Starts, ask: Evidence) -> bool:
+    """Is ``r`` a part of a hyphenated word that names no place of its name: the first part of a
+    compound noun ("Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"), a case form of the second
+    part of a name ("Baden-Württembergs", "Sachsen-Anhalts", "Österreich-Ungarns" are the genitives
+    of the state and the empire, not of Württemberg, Anhalt or Hungary), or an organisation's
+    branch (:func:`_branch`)?"""
+    if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
+        return True
+    if r.start < 2 or text[r.start - 1] not in _HYPHENS:
+        return False
+    return (r.inflected and text[r.start - 2].isalpha()) or _branch(text, r, ask)
+
+
+def _branch(text: str, r: Raw, ask: Evidence) -> bool:
+    """Is ``r``, a town or a unit, written after a hyphen and an acronym that names no place, as an
+    organisation names its branch or its region's desk ("EFE-Cantabria", "PSOE-Andalucía")? Not a
+    country: "EU-Canada trade deal", "PLO-Israel talks" name two parties."""
+    m = _ACRONYM.search(text, max(0, r.start - 9), r.start - 1)
+    return m is not None and not ask.named(m.group(1)) and ask.kind(r.query) in ("city", "subdivision")
+
+
 def _couple(text: str, r: Raw, ask: Evidence) -> bool:
     """Is ``r`` a given name before another and a surname the two share ("Brent and Lynnette
     Hain", "Lynn and Bob Fodge")? Not where the second given name is a place's too ("Sheffield and
@@ -308,13 +331,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             after = None
         if text.endswith(" v ", 0, r.start):
             continue  # the second team of a fixture
-        if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
-            continue  # the first part of a compound noun: "Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"
-        if r.inflected and r.start >= 2 and text[r.start - 1] in _HYPHENS and text[r.start - 2].isalpha():
-            # a case form of the second part of a hyphenated name is the whole name's: "Baden-Württembergs",
-            # "Sachsen-Anhalts", "Österreich-Ungarns" are the genitives of the state and the empire,
-            # not Württemberg, Anhalt or Hungary
-            continue
+        if _hyphenated(text, r, starts, ask):
+            continue  # "Taiwan-Dollar", "Baden-Württembergs", "EFE-Cantabria"
         if r.start > 1 and text[r.start - 2].isdigit() and words.money(text, r.start, r.end):
             continue  # a currency after an amount: "100.000 Franken"
         if text[r.end : r.end + 1] == "$" or text.startswith(words.agency, r.end):
