@@ -220,9 +220,10 @@ def _couple(text: str, r: Raw, ask: Evidence) -> bool:
     Hain", "Lynn and Bob Fodge")? Not where the second given name is a place's too ("Sheffield and
     Devon White"), the first a country's or a first-level division's ("Georgia and Lynn Smith"), or
     the surname an ordinary word ("Georgia and Southland Life")."""
-    m = _COUPLE.match(text, r.end) if ask.given(r.query) else None
+    m = _COUPLE.match(text, r.end)  # rarely matches: read first, before any name is looked up
     return (
         m is not None
+        and ask.given(r.query)
         and ask.given(m.group(1))
         and not ask.named(m.group(1))
         and not ask.ordinary(m.group(2))
