@@ -362,6 +362,12 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     text = "El presidente de Castilla-La Mancha , José Bono , dijo que Bono no irá ."
     assert [m.text for m in toponym.extract(text)] == ["Castilla-La Mancha"]
     assert toponym.extract("He spoke with Secretary of State John Kerry .") == []
+    # a name before a comma and Spanish "quien", said of people only, is a person's, there and later
+    text = "Oviedo , quien negó todo , vive en Oviedo . Oviedo negó ."
+    assert [(m.text, m.start) for m in toponym.extract(text)] == [("Oviedo", text.index("en Oviedo") + 3)]
+    # ... and one a Spanish verb of saying or "según" names right before it, but a country
+    text = "Según Moreno , las listas bajan , declaró Rangel , y según Venezuela no hay razón ."
+    assert [m.text for m in toponym.extract(text)] == ["Venezuela"]
     # a title itself is no place (Príncipe, an island of São Tomé), but after a preposition of place
     assert toponym.extract("La Reina Margarita y el Príncipe consorte Henrik llegaron .") == []
     assert [m.text for m in toponym.extract("Los pescadores viven en Príncipe .")] == ["Príncipe"]

@@ -194,6 +194,15 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     return given if kind == "city" else (True if given and kind == "subdivision" else None)
 
 
+def _speaker(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
+    """Is ``r``, a town's or a unit's name, the speaker a Spanish verb of saying or "según" names
+    right before it ("según Moreno", "dijo Rangel")? Not a country's: a state speaks."""
+    return words.speaker.search(text, max(0, r.start - 12), r.start) is not None and ask.kind(r.query) in (
+        "city",
+        "subdivision",
+    )
+
+
 def _hyphenated(text: str, r: Raw, starts: _Starts, ask: Evidence) -> bool:
     """Is ``r`` a part of a hyphenated word that names no place of its name: the first part of a
     compound noun ("Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"), a case form of the second
@@ -340,8 +349,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
         if text.startswith(words.breeds, r.end) and not ask.national(r.query):
             continue  # a breed named after its place ("Angus beef"); not a country's trade ("U.S. beef")
-        if words.reports(text, r.start, r.end):
-            people.add(r.query)  # the agency's in the rest of the text too ("according to Xinhua")
+        if words.reports(text, r.start, r.end) or words.personal.match(text, r.end) or _speaker(text, r, words, ask):
+            people.add(r.query)  # the agency's or the person's in the rest of the text too ("according to Xinhua")
             continue
         if r.query in words.titles and not _LOCATIVE.search(text, max(0, r.start - 8), r.start):
             continue  # a title itself ("el Príncipe consorte Henrik"), not after a preposition of place

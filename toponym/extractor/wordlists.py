@@ -145,6 +145,10 @@ class Names:
     """What follows a news agency's name, after one space ("Xinhua news agency")."""
     breeds: tuple[str, ...]
     """What follows a breed's name, after one space ("Angus beef")."""
+    speaker: re.Pattern[str]
+    """A word right before a name that makes it the speaker, in Spanish ("según Moreno")."""
+    personal: re.Pattern[str]
+    """A comma and a relative pronoun said of people only, right after a name ("Moreno , quien")."""
     agencies: frozenset[str]
     """News agencies named like places ("Xinhua", "Anadolu", "Fars")."""
     reporting_after: re.Pattern[str]
@@ -278,6 +282,8 @@ def names() -> Names:
         frozenset(data["currencies"]),
         tuple(" " + w for w in data["agency"]),
         tuple(" " + w for w in data["breeds"]),
+        _word_before(data["speaker_before"], opening=r"\s"),
+        re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, data['personal']))})\b"),
         frozenset(data["agencies"]),
         re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
         _word_before(data["reporting_before"], flags=re.IGNORECASE),
