@@ -197,10 +197,7 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
 def _speaker(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
     """Is ``r``, a town's or a unit's name, the speaker a Spanish verb of saying or "según" names
     right before it ("según Moreno", "dijo Rangel")? Not a country's: a state speaks."""
-    return words.speaker.search(text, max(0, r.start - 12), r.start) is not None and ask.kind(r.query) in (
-        "city",
-        "subdivision",
-    )
+    return words.speaks(text, r.start) and ask.kind(r.query) in ("city", "subdivision")
 
 
 def _hyphenated(text: str, r: Raw, starts: _Starts, ask: Evidence) -> bool:
