@@ -68,8 +68,9 @@ _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\
 _SURNAME = re.compile(r" ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b")
 #: An acronym before a hyphen (see :func:`_branch`).
 _ACRONYM = re.compile(r"(?:^|(?<=[\s(\"'«“]))([A-Z]{2,7})\Z")
-#: A couple after a name: "and" (in the languages of the given names), a given name and a surname
-#: ("Brent and Lynnette Hain").
+#: A couple after a name: "and" (in the languages of the given names; their first letters, read
+#: before any name is looked up), a given name and a surname ("Brent and Lynnette Hain").
+_CONJUNCTION_STARTS = frozenset("a&yeui")
 _COUPLE = re.compile(
     r" (?:and|&|y|e|et|und|en|i) ([^\W\d_a-z][^\W\d_A-Z]+) ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b"
 )
@@ -194,10 +195,16 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     return given if kind == "city" else (True if given and kind == "subdivision" else None)
 
 
-def _speaker(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
-    """Is ``r``, a town's or a unit's name, the speaker a Spanish verb of saying or "según" names
-    right before it ("según Moreno", "dijo Rangel")? Not a country's: a state speaks."""
-    return words.speaks(text, r.start) and ask.kind(r.query) in ("city", "subdivision")
+def _spoken_of(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
+    """Is ``r`` a news agency's name the text reports through ("according to Xinhua"), or a
+    person's that the words beside it say is one: a comma and Spanish "quien" after it ("Moreno ,
+    quien"), or a Spanish verb of saying or "según" before a town's or a unit's name ("según
+    Moreno", "dijo Rangel"; not a country's: a state speaks)?"""
+    return (
+        (r.query in words.agencies and words.reports(text, r.start, r.end))
+        or (text.startswith((",", " ,"), r.end) and words.personal.match(text, r.end) is not None)
+        or (words.speaks(text, r.start) and ask.kind(r.query) in ("city", "subdivision"))
+    )
 
 
 def _hyphenated(text: str, r: Raw, starts: _Starts, ask: Evidence) -> bool:
@@ -226,7 +233,7 @@ def _couple(text: str, r: Raw, ask: Evidence) -> bool:
     Hain", "Lynn and Bob Fodge")? Not where the second given name is a place's too ("Sheffield and
     Devon White"), the first a country's or a first-level division's ("Georgia and Lynn Smith"), or
     the surname an ordinary word ("Georgia and Southland Life")."""
-    m = _COUPLE.match(text, r.end)  # rarely matches: read first, before any name is looked up
+    m = _COUPLE.match(text, r.end) if text[r.end + 1 : r.end + 2] in _CONJUNCTION_STARTS else None
     return (
         m is not None
         and ask.given(r.query)
@@ -338,7 +345,9 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             after = None
         if text.endswith(" v ", 0, r.start):
             continue  # the second team of a fixture
-        if _hyphenated(text, r, starts, ask):
+        if (text[r.end : r.end + 1] in _HYPHENS or text[r.start - 1 : r.start] in _HYPHENS) and _hyphenated(
+            text, r, starts, ask
+        ):
             continue  # "Taiwan-Dollar", "Baden-Württembergs", "EFE-Cantabria"
         if r.start > 1 and text[r.start - 2].isdigit() and words.money(text, r.start, r.end):
             continue  # a currency after an amount: "100.000 Franken"
@@ -346,7 +355,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
         if text.startswith(words.breeds, r.end) and not ask.national(r.query):
             continue  # a breed named after its place ("Angus beef"); not a country's trade ("U.S. beef")
-        if words.reports(text, r.start, r.end) or words.personal.match(text, r.end) or _speaker(text, r, words, ask):
+        if _spoken_of(text, r, words, ask):
             people.add(r.query)  # the agency's or the person's in the rest of the text too ("according to Xinhua")
             continue
         if r.query in words.titles and not _LOCATIVE.search(text, max(0, r.start - 8), r.start):

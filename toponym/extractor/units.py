@@ -58,6 +58,9 @@ class UnitSaid:
         self._after = re.compile(rf"[ \t](?:{'|'.join(map(re.escape, lexicon['said_after']))})(?!\w)")
         towns = "|".join(map(re.escape, lexicon["town_before"]))
         self._town = re.compile(rf"(?:^|\W)(?:{towns})\s+\Z", re.IGNORECASE)
+        # the phrases' last words as they end before a name, in either case: a cheap test first
+        lasts = {w.rsplit(" ", 1)[-1] + " " for w in lexicon["town_before"]}
+        self._town_ends = tuple(sorted(lasts | {w.capitalize() for w in lasts}))
 
     def unit(self, text: str, raw: Raw, match: Match) -> Match | None:
         """The subdivision ``raw`` names instead of ``match``, a city, or ``None``."""
@@ -73,7 +76,11 @@ class UnitSaid:
         settlement written before it says so ("the City of Turkey"), or ``None``: the likeliest
         town of that name in the country ``match`` is or lies in, or in a region the text names
         (``near``: the places the text names below country level, and what holds them)."""
-        if match.place.kind == "city" or not self._town.search(text, max(0, raw.start - 16), raw.start):
+        if (
+            match.place.kind == "city"
+            or not text.endswith(self._town_ends, 0, raw.start)
+            or not self._town.search(text, max(0, raw.start - 16), raw.start)
+        ):
             return None
         index = self.lookups.resolver.index
         home = match.place.country or match.place.id
