@@ -371,6 +371,12 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # a title itself is no place (Príncipe, an island of São Tomé), but after a preposition of place
     assert toponym.extract("La Reina Margarita y el Príncipe consorte Henrik llegaron .") == []
     assert [m.text for m in toponym.extract("Los pescadores viven en Príncipe .")] == ["Príncipe"]
+    # a given name before a town's name in German text too, where other capitalised words are nouns
+    assert toponym.extract("Der Münchner setzt im Fasching auf Lady Gaga und Michael Jackson .") == []
+    assert [m.text for m in toponym.extract("Die Residenzstadt Mannheim und die Stadt Kassel .")] == [
+        "Mannheim",
+        "Kassel",
+    ]
     # ... or before "and", another given name and the surname the couple shares
     text = "Retired workers Brent and Lynnette Hain say so . Brent told CTV Edmonton ."
     assert [m.text for m in toponym.extract(text)] == ["Edmonton"]

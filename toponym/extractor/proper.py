@@ -173,8 +173,8 @@ def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     capitalised word that is no name of a place and no word of any language ("Janet Reno",
     "Чарльза Дарвина", "Иоанн Грозный": ``False``)? ``None`` when it is not. Words that begin names of places ("Landkreis", "Western", "Нижнем") are
     ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a country or
-    region is no surname ("Gazprom Germany"). The caller rules out German text, where the word
-    before a place is as often a noun ("Residenzstadt Mannheim")."""
+    region is no surname ("Gazprom Germany"). The caller rules out German text but for a given
+    name: there the word before a place is as often a noun ("Residenzstadt Mannheim")."""
     space = r.start - 1
     if space < 3 or text[space] != " ":
         return None
@@ -334,7 +334,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue
         given = _first_name_before(text, r, ask)
         # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")
-        if given is not None and not german.near(r.start) and not agency_dateline(text, r.start, r.end):
+        if given is not None and (given or not german.near(r.start)) and not agency_dateline(text, r.start, r.end):
             if given and " " not in r.query:
                 people.add(r.query)  # the surname is the person's elsewhere in the text
             continue
