@@ -335,3 +335,21 @@ def test_a_unit_named_by_its_side_of_a_country_needs_that_country(shipped: Gazet
     # a side alone: "Far North Queensland" is no region of Cameroon; Cameroon's text says it is
     assert {m.text for m in shipped.extract("Police in Far North Queensland shut the road.")} == {"Queensland"}
     assert ids(shipped, "Boko Haram attacked villages in Cameroon's Far North.", "Far North") == {"cm-en"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Toen hij terugkeerde naar Kongo , bezocht hij Kinshasa .", [("Kongo", "cd"), ("Kinshasa", "gn-2314302")]),
+        ("Er flog nach Brazzaville und dann in den Kongo .", [("Brazzaville", "gn-2260535"), ("Kongo", "cg")]),
+        # no place of either in the text: no answer
+        ("Hij reisde naar Kongo .", []),
+        # a stop that one country's name is (an English word) is settled by nothing
+        ("Pain is what he felt in Madrid .", [("Madrid", "gn-3117735")]),
+    ],
+)
+def test_a_name_two_countries_share_is_the_one_the_text_names_a_place_in(
+    shipped: Gazetteer, text: str, want: list[tuple[str, str]]
+) -> None:
+    """Dutch and German "Kongo" is either Congo (a stop: no default); a town of one in the text says which."""
+    assert [(m.text, m.place.id) for m in shipped.extract(text)] == want

@@ -17,7 +17,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
-from ..resolver.context import focus_of, supports
+from ..resolver.context import focus_of, shared_by_countries, supports
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -196,17 +196,17 @@ class Linker:
         ("Alfaro ( La Rioja )"; a surname too).
         """
         reach = self.reach(query)
-        relevant = tuple(
-            sorted((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
-        )
-        relevant = tuple(item for item in relevant if item[1] > 0)
+        lookup = self.lookups.get(query)
+        if shared := shared_by_countries(self.index, lookup.rows):  # a place inside one counts too
+            reach = reach.union(r for r in context if self.index.places.country[r] in shared)
+        weights = ((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
+        relevant = tuple(sorted(item for item in weights if item[1] > 0))
         if not relevant:
             return None if need_support else default
         memo_key = (query, need_support, placed, relevant)
         known = self._context.get(memo_key, _MISS)  # one read: another thread may clear the memo
         if known is not _MISS:
             return known  # type: ignore[return-value]
-        lookup = self.lookups.get(query)
         word = not placed and fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
         found = self.resolver.resolve_in_context(
             lookup, dict(relevant), need_support=need_support, word=word, placed=placed

@@ -65,10 +65,13 @@ def supported(
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
     A place :data:`OVERSHADOWED` by the first takes none, unless the text ``placed`` the name in
     its region ("London, Ky.").
+    A name with no answer of its own (a stop or a tie) that two or more countries share takes the
+    support of the places in each: Dutch "Kongo" beside "Kinshasa" is the Democratic Republic.
     """
     places = index.places
     country_of, people = places.country, places.people
     first = people[rows[0].place] if rows and not rows[0].tied else 0
+    inside = within(index, context) if shared_by_countries(index, rows) else {}
     scores: list[float] = []
     held = {r.place for r in rows}
     for r in rows:
@@ -85,7 +88,7 @@ def supported(
         if village and word and not seat:
             scores.append(0.0)
             continue
-        support = context.get(p, 0.0)
+        support = context.get(p, 0.0) + inside.get(p, 0.0)
         country = country_of[p]
         if country >= 0 and country != p and (not village or seat):
             support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
@@ -120,6 +123,27 @@ def _named_after(index: Index, tied: Sequence[int]) -> int:
         for p in units
     )
     return cities[0] if local else -1
+
+
+def shared_by_countries(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
+    """The countries among the candidates ``rows`` of a name with no answer of its own (its first
+    candidate stopped or tied) that two or more countries share ("Kongo"); else none."""
+    if not rows or not (rows[0].stopped or rows[0].tied):
+        return frozenset()
+    kind = index.places.kind
+    countries = frozenset(r.place for r in rows if kind[r.place] in COUNTRY_KINDS)
+    return countries if len(countries) > 1 else frozenset()
+
+
+def within(index: Index, context: Mapping[int, float]) -> dict[int, float]:
+    """The weight of the places of ``context`` inside each country (by row)."""
+    country_of = index.places.country
+    inside: dict[int, float] = {}
+    for row, weight in context.items():
+        country = country_of[row]
+        if country >= 0 and country != row:
+            inside[country] = inside.get(country, 0.0) + weight
+    return inside
 
 
 def setting(named: Mapping[int, float]) -> dict[int, float]:
