@@ -451,6 +451,10 @@ def test_a_place_an_organisation_is_named_after() -> None:
         "Caixa de Girona ha obtenido beneficios",  # a savings bank's, a statute's, an army's
         "el Estatuto Foral de Navarra",
         "milicianos del Ejército del Sur del Líbano",
+        # a stock exchange, an embassy, an official gazette
+        "El índice de la Bolsa de Madrid subió .",
+        "se refugió en la Embajada de Brasil .",
+        "El Boletín Oficial de Cantabria ha publicado la resolución .",
     ]:
         assert toponym.extract(text) == [], text
     # a word in lower case ends the organisation's name
