@@ -377,6 +377,10 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
         "Mannheim",
         "Kassel",
     ]
+    # a second surname after a given name and a surname, but not a byline's place before its dateline
+    assert toponym.extract("el juez Manuel García Castellón , que será magistrado .") == []
+    text = "señaló . por Claudia Gutiérrez Pekín , 25 may ( EFE ) ."
+    assert [m.text for m in toponym.extract(text)] == ["Pekín"]
     # ... or before "and", another given name and the surname the couple shares
     text = "Retired workers Brent and Lynnette Hain say so . Brent told CTV Edmonton ."
     assert [m.text for m in toponym.extract(text)] == ["Edmonton"]

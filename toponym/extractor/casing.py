@@ -21,7 +21,7 @@ from .patterns import headline
 from .raw import Raw, make_raw
 from .wordlists import directions, locative, settlements
 
-__all__ = ["CODE_NEIGHBOUR", "Casing", "agency_dateline", "dateline", "token_key"]
+__all__ = ["CODE_NEIGHBOUR", "Casing", "agency_dateline", "dated", "dateline", "token_key"]
 
 #: What follows an acronym that is part of an identifier ("US-ASCII", "UK_2"); "US-led" is a name.
 CODE_NEIGHBOUR = re.compile(r"[-_/.][A-Z0-9]")
@@ -87,6 +87,11 @@ def dateline(text: str, s: int, e: int) -> bool:
     if not text[lo:s].strip() and _DATELINE.match(text, e) is not None:
         return True
     return _PRESS_DATELINE.match(text, e) is not None
+
+
+def dated(text: str, e: int) -> bool:
+    """Does a day, a month and an agency follow ``text[:e]`` inside a line (", 23 may ( EFE )")?"""
+    return _INLINE_DATELINE.match(text, e) is not None
 
 
 def agency_dateline(text: str, s: int, e: int) -> bool:

@@ -9,6 +9,7 @@ from typing import Protocol
 from .casing import agency_dateline
 from .figures import in_figures
 from .patterns import line_around, sentence_initial
+from .persons import SURNAME, couple, first_name_before, given_name, titled_first_name
 from .raw import Raw
 from .wordlists import Names, locative, names
 
@@ -63,17 +64,8 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 
-#: A surname after a given name, one space on: a capital, then letters with at least one in lower
-#: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
-_SURNAME = re.compile(r" ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b")
 #: An acronym before a hyphen (see :func:`_branch`).
 _ACRONYM = re.compile(r"(?:^|(?<=[\s(\"'«“]))([A-Z]{2,7})\Z")
-#: A couple after a name: "and" (in the languages of the given names; their first letters, read
-#: before any name is looked up), a given name and a surname ("Brent and Lynnette Hain").
-_CONJUNCTION_STARTS = frozenset("a&yeui")
-_COUPLE = re.compile(
-    r" (?:and|&|y|e|et|und|en|i) ([^\W\d_a-z][^\W\d_A-Z]+) ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b"
-)
 
 
 def _title_line(text: str, i: int, seen: dict[tuple[int, int], bool]) -> bool:
@@ -167,34 +159,6 @@ class _German:
         return _GERMAN.search(low, lo, hi) is not None or (lo == 0 and _GERMAN_FIRST.match(low, 0, hi) is not None)
 
 
-def _first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
-    """Is ``r`` a town's or a unit's name written right after a person's first name: a given name
-    ("Jesús Medina", "Lindsay Davenport", "José Bono": ``True``), or, before a town's name, a
-    capitalised word that is no name of a place and no word of any language ("Janet Reno",
-    "Чарльза Дарвина", "Иоанн Грозный": ``False``)? ``None`` when it is not. Words that begin names of places ("Landkreis", "Western", "Нижнем") are
-    ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a country or
-    region is no surname ("Gazprom Germany"). The caller rules out German text but for a given
-    name: there the word before a place is as often a noun ("Residenzstadt Mannheim")."""
-    space = r.start - 1
-    if space < 3 or text[space] != " ":
-        return None
-    lo = max(0, space - 32)  # no first name is longer
-    before = text.rfind(" ", lo, space)
-    first = before + 1 if before >= 0 else lo
-    if not text[first].isupper() and "\n" not in text[first:space]:
-        return None  # most often a word in lower case: "in London"
-    word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
-    if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
-        return None
-    given = ask.given(word)
-    if not (given or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
-        return None
-    kind = ask.kind(r.query)
-    # a unit's name is a surname after a given name ("José Bono", "Alejandro Toledo", "John Kerry"),
-    # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
-    return given if kind == "city" else (True if given and kind == "subdivision" else None)
-
-
 def _spoken_of(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
     """Is ``r`` a news agency's name the text reports through ("according to Xinhua"), or a
     person's that the words beside it say is one: a comma and Spanish "quien" after it ("Moreno ,
@@ -226,48 +190,6 @@ def _branch(text: str, r: Raw, ask: Evidence) -> bool:
     country: "EU-Canada trade deal", "PLO-Israel talks" name two parties."""
     m = _ACRONYM.search(text, max(0, r.start - 9), r.start - 1)
     return m is not None and not ask.named(m.group(1)) and ask.kind(r.query) in ("city", "subdivision")
-
-
-def _couple(text: str, r: Raw, ask: Evidence) -> bool:
-    """Is ``r`` a given name before another and a surname the two share ("Brent and Lynnette
-    Hain", "Lynn and Bob Fodge")? Not where the second given name is a place's too ("Sheffield and
-    Devon White"), the first a country's or a first-level division's ("Georgia and Lynn Smith"), or
-    the surname an ordinary word ("Georgia and Southland Life")."""
-    m = _COUPLE.match(text, r.end) if text[r.end + 1 : r.end + 2] in _CONJUNCTION_STARTS else None
-    return (
-        m is not None
-        and ask.given(r.query)
-        and ask.given(m.group(1))
-        and not ask.named(m.group(1))
-        and not ask.ordinary(m.group(2))
-        and not ask.national(r.query)
-    )
-
-
-def _given_name(r: Raw, surname: str, ask: Evidence) -> bool:
-    """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
-    ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
-    word is an ordinary or frequent word ("Paris School", "Venice International", "Florida Senator
-    Marco Rubio"); a country's or a first-level division's name not before a given name either,
-    as news writes it before a person's ("Georgia John Lewis"; "Isabel Salazar" is a person)."""
-    return (
-        ask.given(r.query)
-        and not ask.ordinary(surname)
-        and not ask.frequent(surname)
-        and surname not in names().calendar
-        and not (ask.national(r.query) and ask.given(surname))
-    )
-
-
-def _titled_first_name(text: str, r: Raw, words: Names) -> bool:
-    """Is ``r`` a surname after a capitalised first name that a title or an initial precedes
-    ("President Bill Clinton", "Dr. Jane Salisbury"), whatever word the first name spells?"""
-    space = r.start - 1
-    if space < 3 or text[space] != " " or not text[r.start].isupper():
-        return False
-    first = text.rfind(" ", max(0, space - 16), space) + 1
-    word = text[first:space]
-    return first > 0 and word[:1].isupper() and word[1:].islower() and word.isalpha() and words.titled(text, first)
 
 
 def _dateline_into_story(text: str, r: Raw, w: str) -> bool:
@@ -329,10 +251,10 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word):
             continue
         # the text around the name says whether it is German (whose nouns take capitals)
-        if _titled_first_name(text, r, words) and not german.near(r.start):
+        if titled_first_name(text, r, words) and not german.near(r.start):
             people.add(r.query)
             continue
-        given = _first_name_before(text, r, ask)
+        given = first_name_before(text, r, ask)
         # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")
         if given is not None and (given or not german.near(r.start)) and not agency_dateline(text, r.start, r.end):
             if given and " " not in r.query:
@@ -366,8 +288,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
-        surname = _SURNAME.match(text, r.end)
-        if (surname is not None and _given_name(r, surname.group(1), ask)) or _couple(text, r, ask):
+        surname = SURNAME.match(text, r.end)
+        if (surname is not None and given_name(r, surname.group(1), ask)) or couple(text, r, ask):
             # a person's given name, though the surname is a place too: "Salvador Ibarra"; the
             # person's alone later in the text ("Georgia Stevens ... Georgia began skating")
             people.add(r.query)

@@ -1,0 +1,107 @@
+"""Person names around a place name (rules of :func:`.proper.proper`): a first name before it, a
+second surname, a given name before a surname, a couple."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .casing import dated
+from .raw import Raw
+from .wordlists import Names, names
+
+if TYPE_CHECKING:
+    from .proper import Evidence
+
+__all__ = ["SURNAME", "couple", "first_name_before", "given_name", "titled_first_name"]
+
+#: A surname after a given name, one space on: a capital, then letters with at least one in lower
+#: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
+SURNAME = re.compile(r" ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b")
+#: A couple after a name: "and" (in the languages of the given names; their first letters, read
+#: before any name is looked up), a given name and a surname ("Brent and Lynnette Hain").
+_CONJUNCTION_STARTS = frozenset("a&yeui")
+_COUPLE = re.compile(
+    r" (?:and|&|y|e|et|und|en|i) ([^\W\d_a-z][^\W\d_A-Z]+) ([^\W\d_a-z](?:['’][^\W\d_a-z])?[^\W\d_]*[^\W\d_A-Z][^\W\d_]*)\b"
+)
+
+
+def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
+    """Is ``r`` a town's or a unit's name written right after a person's first name: a given name
+    ("Jesús Medina", "Lindsay Davenport", "José Bono": ``True``) or a given name and a surname (a
+    second surname: "Manuel García Castellón", not in a byline before its dateline: "por Claudia
+    Gutiérrez Pekín , 25 may ( EFE )"), or, before a town's name, a capitalised word that is no
+    name of a place and no word of any language ("Janet Reno", "Чарльза Дарвина", "Иоанн Грозный":
+    ``False``)? ``None`` when it is not. Words that begin names of places ("Landkreis", "Western",
+    "Нижнем") are ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a
+    country or region is no surname ("Gazprom Germany"). The caller rules out German text but for
+    a given name: there the word before a place is as often a noun ("Residenzstadt Mannheim")."""
+    space = r.start - 1
+    if space < 3 or text[space] != " ":
+        return None
+    lo = max(0, space - 32)  # no first name is longer
+    before = text.rfind(" ", lo, space)
+    first = before + 1 if before >= 0 else lo
+    if not text[first].isupper() and "\n" not in text[first:space]:
+        return None  # most often a word in lower case: "in London"
+    word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
+    if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return None
+    given = ask.given(word) or (
+        word == text[first:space] and ask.given(_word_ending(text, first - 1)) and not dated(text, r.end)
+    )
+    if not (given or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
+        return None
+    kind = ask.kind(r.query)
+    # a unit's name is a surname after a given name ("José Bono", "Alejandro Toledo", "John Kerry"),
+    # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
+    return given if kind == "city" else (True if given and kind == "subdivision" else None)
+
+
+def _word_ending(text: str, space: int) -> str:
+    """The word of the same line that ends at the space ``text[space]``, or ``""``."""
+    if space < 1 or text[space] != " ":
+        return ""
+    return text[text.rfind(" ", max(0, space - 32), space) + 1 : space].rsplit("\n", 1)[-1]
+
+
+def couple(text: str, r: Raw, ask: Evidence) -> bool:
+    """Is ``r`` a given name before another and a surname the two share ("Brent and Lynnette
+    Hain", "Lynn and Bob Fodge")? Not where the second given name is a place's too ("Sheffield and
+    Devon White"), the first a country's or a first-level division's ("Georgia and Lynn Smith"), or
+    the surname an ordinary word ("Georgia and Southland Life")."""
+    m = _COUPLE.match(text, r.end) if text[r.end + 1 : r.end + 2] in _CONJUNCTION_STARTS else None
+    return (
+        m is not None
+        and ask.given(r.query)
+        and ask.given(m.group(1))
+        and not ask.named(m.group(1))
+        and not ask.ordinary(m.group(2))
+        and not ask.national(r.query)
+    )
+
+
+def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
+    """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
+    ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
+    word is an ordinary or frequent word ("Paris School", "Venice International", "Florida Senator
+    Marco Rubio"); a country's or a first-level division's name not before a given name either,
+    as news writes it before a person's ("Georgia John Lewis"; "Isabel Salazar" is a person)."""
+    return (
+        ask.given(r.query)
+        and not ask.ordinary(surname)
+        and not ask.frequent(surname)
+        and surname not in names().calendar
+        and not (ask.national(r.query) and ask.given(surname))
+    )
+
+
+def titled_first_name(text: str, r: Raw, words: Names) -> bool:
+    """Is ``r`` a surname after a capitalised first name that a title or an initial precedes
+    ("President Bill Clinton", "Dr. Jane Salisbury"), whatever word the first name spells?"""
+    space = r.start - 1
+    if space < 3 or text[space] != " " or not text[r.start].isupper():
+        return False
+    first = text.rfind(" ", max(0, space - 16), space) + 1
+    word = text[first:space]
+    return first > 0 and word[:1].isupper() and word[1:].islower() and word.isalpha() and words.titled(text, first)
