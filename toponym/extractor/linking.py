@@ -190,14 +190,15 @@ class Linker:
     ) -> Match | None:
         """:meth:`Resolver.resolve_in_context`, memoised on the part of the context that matters.
 
-        Only the weights of rows that ``query``'s candidates can reach change the answer, so a
-        name repeated through a long text is ranked once per distinct relevant context. A name
-        ``placed`` by the region written after it may be a village whatever word it spells
-        ("Alfaro ( La Rioja )"; a surname too).
+        Only the weights of rows that ``query``'s candidates can reach change the answer (and, for
+        a name countries share, of places in them), so a name repeated through a long text is
+        ranked once per distinct relevant context. A name ``placed`` by the region written after
+        it may be a village whatever word it spells ("Alfaro ( La Rioja )"; a surname too).
         """
         reach = self.reach(query)
-        lookup = self.lookups.get(query)
-        if shared := shared_by_countries(self.index, lookup.rows):  # a place inside one counts too
+        if self.standing.countries(query) > 1 and (
+            shared := shared_by_countries(self.index, self.lookups.get(query).rows)
+        ):
             reach = reach.union(r for r in context if self.index.places.country[r] in shared)
         weights = ((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
         relevant = tuple(sorted(item for item in weights if item[1] > 0))
@@ -207,6 +208,7 @@ class Linker:
         known = self._context.get(memo_key, _MISS)  # one read: another thread may clear the memo
         if known is not _MISS:
             return known  # type: ignore[return-value]
+        lookup = self.lookups.get(query)
         word = not placed and fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
         found = self.resolver.resolve_in_context(
             lookup, dict(relevant), need_support=need_support, word=word, placed=placed
@@ -314,10 +316,9 @@ class Linker:
     def _kept(
         self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin], near: dict[int, float]
     ) -> Match | None:
-        """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"),
-        in a compound word of a language that writes them, or after an article a noun follows;
-        the unit of its name where a unit's word beside it says so ("Idlib province"), for its
-        later mentions too; the town where a kind of settlement before it does ("the City of Turkey")."""
+        """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"), in a
+        compound word of a language that writes them, or after an article a noun follows; the unit
+        ("Idlib province", later mentions too) or the town ("the city of Dohuk") words say it is."""
         if in_compound(text, raw) and compounding(told.leading()):
             return None
         if match.place.kind != "city":

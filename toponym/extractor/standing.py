@@ -11,7 +11,7 @@ from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
 from .casing import token_key
 from .language import Told
@@ -346,6 +346,11 @@ class Standing:
         if kind == "subdivision":
             return self.index.places.top_level(row)
         return kind == "city" and places.population[row] >= CITY_ALONE
+
+    def countries(self, query: str) -> int:
+        """How many countries ``query`` may name (unranked: most names need no ranking)."""
+        kind = self.index.places.kind
+        return sum(kind[r] in COUNTRY_KINDS for r in self.places(query))
 
     def places(self, query: str) -> tuple[int, ...]:
         """The places the keys of ``query`` name, as the resolver's cascade gathers them (its
