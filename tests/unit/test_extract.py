@@ -379,6 +379,9 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     ]
     # a second surname after a given name and a surname, but not a byline's place before its dateline
     assert toponym.extract("el juez Manuel García Castellón , que será magistrado .") == []
+    # ... which names no person alone: the town elsewhere in the text stays
+    text = "3. Charles Tschantfc Saint-Imier , 1 h. ; 1. E. Krebs , Saint-Imier ."
+    assert [(m.text, m.start) for m in toponym.extract(text)] == [("Saint-Imier", text.rindex("Saint-Imier"))]
     text = "señaló . por Claudia Gutiérrez Pekín , 25 may ( EFE ) ."
     assert [m.text for m in toponym.extract(text)] == ["Pekín"]
     # ... or before "and", another given name and the surname the couple shares

@@ -47,15 +47,15 @@ def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
     if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return None
-    given = ask.given(word) or (
-        word == text[first:space] and ask.given(_word_ending(text, first - 1)) and not dated(text, r.end)
-    )
-    if not (given or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
+    given = ask.given(word)
+    # a second surname is no person's name alone later in the text (``False``)
+    second = word == text[first:space] and ask.given(_word_ending(text, first - 1)) and not dated(text, r.end)
+    if not (given or second or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
         return None
     kind = ask.kind(r.query)
     # a unit's name is a surname after a given name ("José Bono", "Alejandro Toledo", "John Kerry"),
     # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
-    return given if kind == "city" else (True if given and kind == "subdivision" else None)
+    return given if kind == "city" or (kind == "subdivision" and (given or second)) else None
 
 
 def _word_ending(text: str, space: int) -> str:
