@@ -37,19 +37,12 @@ def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     country or region is no surname ("Gazprom Germany"). The caller rules out German text but for
     a given name: there the word before a place is as often a noun ("Residenzstadt Mannheim")."""
     space = r.start - 1
-    if space < 3 or text[space] != " ":
-        return None
-    lo = max(0, space - 32)  # no first name is longer
-    before = text.rfind(" ", lo, space)
-    first = before + 1 if before >= 0 else lo
-    if not text[first].isupper() and "\n" not in text[first:space]:
-        return None  # most often a word in lower case: "in London"
-    word = text[first:space].rsplit("\n", 1)[-1]  # after a space or a line
+    word = _word_ending(text, space)
     if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
-        return None
+        return None  # most often a word in lower case: "in London"
     given = ask.given(word)
     # a second surname is no person's name alone later in the text (``False``)
-    second = word == text[first:space] and ask.given(_word_ending(text, first - 1)) and not dated(text, r.end)
+    second = ask.given(_word_ending(text, space - len(word) - 1)) and not dated(text, r.end)
     if not (given or second or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
         return None
     kind = ask.kind(r.query)
@@ -59,10 +52,13 @@ def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
 
 
 def _word_ending(text: str, space: int) -> str:
-    """The word of the same line that ends at the space ``text[space]``, or ``""``."""
+    """The word of the same line that ends at the space ``text[space]`` (its last 32 characters:
+    no first name is longer), or ``""``."""
     if space < 1 or text[space] != " ":
         return ""
-    return text[text.rfind(" ", max(0, space - 32), space) + 1 : space].rsplit("\n", 1)[-1]
+    lo = max(0, space - 32)
+    before = text.rfind(" ", lo, space)
+    return text[before + 1 if before >= 0 else lo : space].rsplit("\n", 1)[-1]
 
 
 def couple(text: str, r: Raw, ask: Evidence) -> bool:

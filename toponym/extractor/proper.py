@@ -117,6 +117,11 @@ class _Starts:
 _LOCATIVE = locative()
 
 
+def _after_preposition(text: str, start: int) -> bool:
+    """Is a preposition of place written right before ``text[start:]`` ("in Oviedo", "en Príncipe")?"""
+    return _LOCATIVE.search(text, max(0, start - 8), start) is not None
+
+
 def _visitors(text: str, r: Raw, starts: _Starts) -> bool:
     """Is ``r`` the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON")? The place
     after "AT" is where the game is played: a place."""
@@ -280,7 +285,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if _spoken_of(text, r, words, ask):
             people.add(r.query)  # the agency's or the person's in the rest of the text too ("according to Xinhua")
             continue
-        if r.query in words.titles and not _LOCATIVE.search(text, max(0, r.start - 8), r.start):
+        if r.query in words.titles and not _after_preposition(text, r.start):
             continue  # a title itself ("el Príncipe consorte Henrik"), not after a preposition of place
         if words.preceded(text, r.start):
             if words.titled(text, r.start):
@@ -318,5 +323,5 @@ def forget_people(text: str, raws: Iterable[Raw], people: set[str]) -> Iterator[
     the person's wherever it stands alone in the text ("President Bill Clinton ... Clinton said"),
     except after a preposition of place ("Lino Oviedo ... vive en Oviedo")."""
     for r in raws:
-        if r.query not in people or _LOCATIVE.search(text, max(0, r.start - 8), r.start):
+        if r.query not in people or _after_preposition(text, r.start):
             yield r

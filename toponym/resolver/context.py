@@ -116,7 +116,7 @@ def _named_after(index: Index, tied: Sequence[int]) -> int:
     if len(cities) != 1:
         return -1
     city = tied[cities[0]]
-    around = {places.parent[city], *index.ancestors(city)}
+    around = set(index.ancestors(city))  # its parent first
     units = (p for p in tied if p != city)
     local = all(
         places.kind[p] == "subdivision" and not places.iso_coded(p) and (p in around or places.parent[p] in around)
