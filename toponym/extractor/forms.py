@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import normalize_name
-from .affixes import Group
+from .affixes import Group, Pair
 from .lookups import Lookups
 from .raw import Raw
 from .textscan import H_MORE, H_RULE, PyTextScan
@@ -29,6 +29,14 @@ def cased(surface: str, form: str) -> str:
     return form[:1].upper() + form[1:] if surface[:1].isupper() else form
 
 
+def _by_letter(pairs: tuple[Pair, ...], at: int) -> dict[str, tuple[Pair, ...]]:
+    """``pairs`` (affix, replacement) that a word whose first (``at=0``) or last letter (``-1``)
+    is the key may take, in their order; under ``""`` those every word takes (an empty affix:
+    Russian "Москв" + "а")."""
+    letters = {pair[0][at] for pair in pairs if pair[0]}
+    return {letter: tuple(pair for pair in pairs if not pair[0] or pair[0][at] == letter) for letter in (*letters, "")}
+
+
 class Forms:
     """Chooses the stored form of an inflected word (memoised per process)."""
 
@@ -40,6 +48,9 @@ class Forms:
         self._chosen: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], str | None] = BoundedMemo()
         self._heads: BoundedMemo[tuple[str, int, int], str] = BoundedMemo()
         self._steps: BoundedMemo[tuple[str, int, str], tuple[str | None, str]] = BoundedMemo()
+        # each group's affixes by the letter a word must begin or end with to take them (Arabic
+        # has 62 prefixes): a word is tested against a few, in their order
+        self._affixes = [(_by_letter(g.prefixes, 0), _by_letter(g.suffixes, -1)) for g in groups]
 
     def always(self, hits: list[int], a: int, b: int) -> bool:
         """Is one of the form hits ``hits[a:b]`` of a group tried on words that are keys too?"""
@@ -155,14 +166,15 @@ class Forms:
         return None, next((f"{key} {o}" for o in options if starts.row_of(f"{key} {o}") >= 0), "")
 
     def _forms_of(self, low: str, group: int) -> list[str]:
-        g = self.groups[group]
-        # the affixes the word has, each tested once (Arabic has 62 prefixes and 4 suffixes)
-        prefixes = [(pf, pt) for pf, pt in (("", ""), *g.prefixes) if low.startswith(pf)]
-        suffixes = [(sf, st) for sf, st in (("", ""), *g.suffixes) if low.endswith(sf)]
+        min_stem = self.groups[group].min_stem
+        by_first, by_last = self._affixes[group]
+        # the affixes the word has, each tested once, in the group's order
+        prefixes = [(pf, pt) for pf, pt in by_first.get(low[0], by_first[""]) if low.startswith(pf)]
+        suffixes = [(sf, st) for sf, st in by_last.get(low[-1], by_last[""]) if low.endswith(sf)]
         n = len(low)
         return [
             pt + low[len(pf) : n - len(sf)] + st
-            for pf, pt in prefixes
-            for sf, st in suffixes
-            if n - len(pf) - len(sf) >= g.min_stem
+            for pf, pt in (("", ""), *prefixes)
+            for sf, st in (("", ""), *suffixes)
+            if n - len(pf) - len(sf) >= min_stem
         ]
