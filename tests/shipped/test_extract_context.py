@@ -353,3 +353,30 @@ def test_a_name_two_countries_share_is_the_one_the_text_names_a_place_in(
 ) -> None:
     """Dutch and German "Kongo" is either Congo (a stop: no default); a town of one in the text says which."""
     assert [(m.text, m.place.id) for m in shipped.extract(text)] == want
+
+
+def test_the_country_a_text_is_set_in_settles_a_tie(shipped: Gazetteer) -> None:
+    """The name "San Jose" alone ties California's city with Costa Rica's capital: a text set in Costa
+    Rica means the capital, not the province or the town of that name there, which rank below it."""
+    text = "SAN JOSE, Costa Rica (AP) — An earthquake shook Costa Rica on Monday, officials in San Jose said."
+    assert ids(shipped, text, "SAN JOSE") == ids(shipped, text, "San Jose") == {"gn-3621849"}
+
+
+def test_the_country_a_text_is_set_in_settles_a_word(shipped: Gazetteer) -> None:
+    """A town whose name is a frequent word of some language stands in a text set in its country."""
+    text = "Refugees demand to vote in Doboj, Bosnia's Moslem leaders said. Bosnia holds elections in September."
+    assert ids(shipped, text, "Doboj") == {"gn-3201984"}
+
+
+def test_a_stop_stays_unanswered_in_a_text_set_in_a_country_of_its_places(shipped: Gazetteer) -> None:
+    """The name "White House" is a stop of the policy (the president's house): a text about the United
+    States does not make it the town of that name in Tennessee."""
+    text = "The White House said the United States would act. United States officials agreed."
+    assert ids(shipped, text, "White House") == set()
+
+
+def test_support_shared_by_places_of_one_region_goes_to_the_first_of_them(shipped: Gazetteer) -> None:
+    """Alone, "La Rioja" is a city of Argentina; beside Calahorra, Spain's region and its province
+    (of one name) are supported alike, and the region ranks first."""
+    text = "Los Reyes visitaron La Rioja y terminaron su viaje en Calahorra."
+    assert ids(shipped, text, "La Rioja") == {"es-ri"}

@@ -393,7 +393,7 @@ class Linker:
             return self._in_context(raw.query, support, own, need_support=True, default=None)
         if use_context and (first.match is None or first.candidates > 1):
             row = -1 if first.match is None else self.index.row_of(first.match.place.id)
-            focus = focus_of(self.index, row, named, countries, expanded)
+            focus = focus_of(self.index, row, named, countries, expanded, query=raw.query)
             if focus:
                 own = dict.fromkeys(first.expanded, float(count))
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match)

@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..index import Index
-from ..vocab import COUNTRY_KINDS
+from ..normalize import fold_key, normalize_name
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .ranking import Ranked
 
 __all__ = [
@@ -103,7 +104,29 @@ def supported(
     if top > 0 and len(winners) == 1:
         return winners[0], top
     town = _named_after(index, [rows[i].place for i in winners]) if top > 0 else -1
+    if town < 0 and top > 0 and _ranked_first(index, rows, winners):
+        town = 0
     return (winners[town], top) if town >= 0 else None
+
+
+def _ranked_first(index: Index, rows: Sequence[Ranked], winners: list[int]) -> bool:
+    """Does a tie in support (``winners``, positions in ``rows``) go to the first of them, which
+    the ranking puts above the next candidate? Only where the name's own first answer is no
+    country and no stop, and it has no answer (a tie with a place elsewhere: "San Jose" in a text
+    about Costa Rica is its capital, not the province or the town of 31,000 there), or that answer
+    is among them, or they all lie in one region below country level ("La Rioja" beside
+    "Calahorra": Spain's region, not its province, nor the city in Argentina)."""
+    if rows[winners[0]].tied or rows[0].stopped or index.places.kind[rows[0].place] in MAJOR_KINDS:
+        return False
+    if rows[0].tied or winners[0] == 0:
+        return True
+    kind = index.places.kind
+    common: set[int] | None = None
+    for i in winners:
+        p = rows[i].place
+        area = {a for a in (p, *index.ancestors(p)) if kind[a] not in COUNTRY_KINDS}
+        common = area if common is None else common & area
+    return bool(common)
 
 
 def _named_after(index: Index, tied: Sequence[int]) -> int:
@@ -154,16 +177,29 @@ def setting(named: Mapping[int, float]) -> dict[int, float]:
 
 
 def focus_of(
-    index: Index, row: int, named: Mapping[int, float], countries: Mapping[int, float], expanded: dict[int, float]
+    index: Index,
+    row: int,
+    named: Mapping[int, float],
+    countries: Mapping[int, float],
+    expanded: dict[int, float],
+    *,
+    query: str = "",
 ) -> dict[int, float]:
-    """What settles an ambiguous name of a text that may stand alone, whose answer without context
-    is ``row`` (-1: none): the places the text names below country level and what contains them
-    (``expanded``), and the countries it is set in (``countries``, :func:`setting`) when that answer
-    lies in none of the countries it names at all (``named``); when it does, that country as often
-    as the text names it. Three "London" in a text that names Canada twice and not the UK are the
-    one in Ontario; beside "Ukraine" and "Russia", "Crimea" keeps the policy's answer."""
-    if not countries or row < 0:
+    """What settles an ambiguous name ``query`` of a text that may stand alone, whose answer
+    without context is ``row`` (-1: none): the places the text names below country level and what
+    contains them (``expanded``), and the countries it is set in (``countries``, :func:`setting`)
+    when that answer lies in none of the countries it names at all (``named``), or when it has
+    none for a tie or for being a word, not for a ``[[stop]]`` of the policy; when it does, that
+    country as often as the text names it. Three "London" in a text that names Canada twice and
+    not the UK are the one in Ontario, "SAN JOSE" in a text about Costa Rica its capital (a tie
+    with the city in California); beside "Ukraine" and "Russia", "Crimea" keeps the policy's
+    answer; "White House" (a stop: the president's house) stays unanswered in a text about the
+    United States, where a town of that name is in Tennessee."""
+    if not countries:
         return expanded
+    if row < 0:
+        stopped = fold_key(normalize_name(query)) in index.policy.stop
+        return expanded if stopped else {**countries, **expanded}
     places = index.places
     home = row if places.kind[row] in COUNTRY_KINDS else places.country[row]
     if home in named:
