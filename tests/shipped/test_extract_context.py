@@ -62,6 +62,8 @@ def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         ("LONDON, Ky. (AP) -- A fire destroyed a house. London police said.", "London", "us-ky"),
         # a dateline may drop the abbreviation's dot before the agency
         ("EDMONTON, Ky (WBKO) -- One of the biggest fires in years.", "Edmonton", "us-ky"),
+        # or be tokenised, with its date on the next line
+        ("Retailer sees loss .\nRICHMOND , Va .\n2024-03-05\nThe company said on Tuesday .", "Richmond", "us-va"),
         # the town's parent is the state where the text names the province (Bizkaia, Basque Country)
         ("Los vecinos de Sestao ( Vizcaya ) protestaron ayer.", "Sestao", "es-pv"),
         # a list of towns, each with its state: the list goes on with a town, not with a region

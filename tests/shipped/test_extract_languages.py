@@ -873,6 +873,12 @@ def test_a_currency_named_like_a_place_after_an_amount(text: str, want: list[str
         ("He moved to Lexington, Ky. in 2001.", [("Lexington", "gn-4297983"), ("Ky.", "us-ky")]),
         ("LAUREL COUNTY, Ky. (WKYT) - A man", [("LAUREL COUNTY", "gn-4297480"), ("Ky.", "us-ky")]),
         ("Hi, Mo. How are you?", []),  # a greeting and a name: no town before the comma
+        # tokenised text spaces the comma and the dot, and the date may follow on its own line
+        ("Bank cuts rates .\nIRVINE , Calif. 2024-03-05\nA bank", [("IRVINE", "gn-5359777"), ("Calif.", "us-ca")]),
+        (
+            "Amtrak train derails .\nMONTPELIER , Vt .\n2024-03-05\nA train",
+            [("MONTPELIER", "gn-5238685"), ("Vt", "us-vt")],
+        ),
     ],
 )
 def test_a_states_abbreviation_after_its_town(text: str, want: list[tuple[str, str]]) -> None:

@@ -34,7 +34,8 @@ _NONE, _RAW, _WORD, _CAPITALS = range(4)
 _DATELINE = re.compile(
     r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]*)?"
     r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t]|[—–][ \t]"
-    r"|[ \t]+(?=[A-Z][a-z]+[ \t][a-zA-Z]))"
+    r"|[ \t]+(?=[A-Z][a-z]+[ \t][a-zA-Z])"
+    r"|\.?[ \t]*\n[ \t]*(?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d))"
 )
 
 #: What follows the place of an agency's dateline, written in title case: its province in brackets
@@ -136,9 +137,9 @@ class Casing:
         dot = text[e : e + 1] == "."
         if (
             text[s - 2 : s] == ", "
-            and (dot or text.startswith(" (", e))
+            and (dot or text.startswith((" (", " .\n"), e))
             and surface.istitle()
-            and self._town_before(text, s - 2)
+            and self._town_before(text, s - 3 if text[s - 3 : s - 2] == " " else s - 2)
         ):
             # a state's abbreviation after its town, with its dot: "Columbia, Ky.", "Paris, Mo."
             # (alone, "Ky" is no word and "Mo" a name: "Hi, Mo." is a greeting); a dateline may
