@@ -624,6 +624,20 @@ def test_a_citys_own_name_after_a_preposition_of_place_though_a_word(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Zij won gisteren haar eerste partij op Wimbledon .", ["gn-2633866"]),
+        ("Hij verhuisde vorig jaar naar Avignon .", ["gn-3035681"]),
+        ("Een jongeman uit Bierges werd gisteren opgepakt .", ["gn-2801992"]),
+        ("Het vliegtuig landde gisteravond te Oostende .", ["gn-2789786"]),
+    ],
+)
+def test_a_town_after_a_dutch_preposition_of_place(text: str, want: list[str]) -> None:
+    """A town too small to stand alone is named as a place after "op", "naar", "uit" or "te"."""
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Het orkest speelt in Leuven , Brussel , Gent en Roeselare .",
