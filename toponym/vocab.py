@@ -53,6 +53,7 @@ Kind = Literal[
     "desert",
     "region",
     "macro-region",
+    "landmark",
 ]
 #: What a place is; ``Place.kind`` is one of these.
 KINDS: Final[tuple[Kind, ...]] = get_args(Kind)

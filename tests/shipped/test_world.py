@@ -778,6 +778,43 @@ def test_a_river_named_like_a_word_or_a_person_needs_a_hint(shipped: Gazetteer, 
     assert _id(shipped, word, kinds={"river"}) == river
 
 
+# --- landmarks (world-landmarks.toml) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Heathrow", "heathrow-airport"),  # was Heathrow, Florida, a town of 6,000
+        ("Maracanã", "maracana-stadium"),  # was the town in Pará
+        ("Partenón", "parthenon"),
+        ("Красная площадь", "red-square"),
+        ("天安门广场", "tiananmen-square"),
+    ],
+)
+def test_a_landmark_wins_over_a_town_of_its_name(shipped: Gazetteer, name: str, place: str) -> None:
+    m = shipped.resolve(name)
+    assert m is not None and m.place.id == place and m.place.kind == "landmark" and m.place.lat is not None
+
+
+def test_the_towns_a_landmark_shares_its_name_with_stay_reachable(shipped: Gazetteer) -> None:
+    assert _id(shipped, "Heathrow", country="us") == "gn-4158296"
+    assert _id(shipped, "La Rambla") != "las-ramblas"  # a town of Córdoba; the promenade is "Las Ramblas"
+    assert shipped.resolve("White House") is None  # a government's seat: left out on purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The plane landed at Heathrow on Monday .", [("Heathrow", "heathrow-airport")]),
+        # the kind in lower case after the name is no part of it
+        ("Security was tight at Stansted airport , officials said .", [("Stansted", "stansted-airport")]),
+        ("Shares fell on Wall Street on Friday .", [("Wall Street", "wall-street")]),
+    ],
+)
+def test_a_landmark_in_text(shipped: Gazetteer, text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.id) for m in shipped.extract(text)] == want
+
+
 # --- generated docs -----------------------------------------------------------------------------
 
 

@@ -96,7 +96,7 @@ class Policy:
 
 #: The classes of place the policy gives a prominence (``[prominence.<class>]``).
 PROMINENCE_CLASSES = ("country", "territory", "former-country", "ocean", "sea", "macro-region", "gulf", "strait",
-                      "first-level", "subdivision", "unlisted-subdivision", "city", "physical")  # fmt: skip
+                      "first-level", "subdivision", "unlisted-subdivision", "city", "physical", "landmark")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
 from .patterns import headline
 from .raw import Raw, make_raw
-from .wordlists import directions, locative, settlements
+from .wordlists import directions, locative, names, settlements
 
 __all__ = ["CODE_NEIGHBOUR", "Casing", "agency_dateline", "dated", "dateline", "token_key"]
 
@@ -130,6 +130,7 @@ class Casing:
         self._locative = locative()
         self._directions, self._direction_ends = directions()
         self._settlements = settlements()
+        self._descriptors = names().descriptors
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -194,6 +195,12 @@ class Casing:
         # Guardia Civil", "El Centro de Profesores") are not the town of that name
         if " " not in rest and self._heads_name(text, e, first, rest):
             return None
+        # a landmark's kind in lower case after its name is no part of it ("Stansted airport" is
+        # Stansted Airport, named "Stansted"), unless a name is stored so
+        kind = rest[rest.rfind(" ") + 1 :]
+        if kind in self._descriptors and first[:1].isupper() and not self.stored_exactly(surface):
+            name = surface[: len(surface) - len(kind)].rstrip()
+            return Raw(s, s + len(name), name, specific=True) if " " in name else self.single(text, s, s + len(name))
         return Raw(s, e, surface, specific=True)
 
     def _heads_name(self, text: str, e: int, first: str, rest: str) -> bool:

@@ -155,6 +155,8 @@ class Names:
     """News agencies named like places ("Xinhua", "Anadolu", "Fars")."""
     reporting_after: re.Pattern[str]
     reporting_before: re.Pattern[str]
+    descriptors: frozenset[str]
+    """What a landmark is, in lower case after its name ("Stansted airport")."""
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -297,6 +299,7 @@ def names() -> Names:
         frozenset(data["agencies"]),
         re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
         _word_before(data["reporting_before"], flags=re.IGNORECASE),
+        frozenset(data["descriptors"]),
     )
 
 
