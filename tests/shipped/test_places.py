@@ -120,6 +120,19 @@ def test_display_names_are_never_epithets_misspellings_or_colloquial(shipped: Ga
     assert not bad, bad[:20]
 
 
+def test_no_name_keeps_the_mark_of_a_second_unit_of_one_name(shipped: Gazetteer) -> None:
+    """CLDR writes "Île-de-France²" where another unit of France bears the name: the mark is no
+    part of it, in any language."""
+    assert shipped.get("fr-idf").name == "Île-de-France"
+    marked = [
+        f"{p.id}: {n.name}"
+        for p in shipped.places(kind=("subdivision",))
+        for n in p.names
+        if n.name.endswith(("²", "³"))
+    ]
+    assert not marked, marked[:10]
+
+
 def test_match_lang_is_the_hint_then_english_then_a_major_language() -> None:
     m = toponym.resolve("Japan")
     assert m is not None and m.lang == "en"
