@@ -159,4 +159,6 @@ def line_around(text: str, start: int, end: int) -> tuple[int, int]:
 def headline(text: str, start: int, end: int) -> bool:
     """True when the line around ``start`` has no lower-case letter (a headline in capitals)."""
     lo, hi = line_around(text, start, end)
-    return not any(ch.islower() for ch in text[lo:hi])
+    line = text[lo:hi]
+    # a line in capitals is told in one call; one with lower case has one early
+    return line.isupper() or not any(ch.islower() for ch in line)
