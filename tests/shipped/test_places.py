@@ -191,6 +191,14 @@ def test_a_city_that_names_a_coded_subdivision_around_it_is_what_its_name_means(
     assert found is not None and found.place.id == place
 
 
+def test_a_unit_reached_only_through_another_scripts_letters_lifts_no_city(shipped: Gazetteer) -> None:
+    """ "Sparta" is an untagged alias of Isparta, Turkey, whose province a source names "Ъспарта"
+    (Bulgarian, read "Sparta" in Latin letters): that reading does not make the city outrank the
+    Spartas whose own name it is."""
+    assert "gn-311073" not in [m.place.id for m in shipped.resolve_all("Sparta")][:2]
+    assert shipped.resolve("Isparta").place.id == "gn-311073"  # the city before its province
+
+
 def test_a_province_larger_than_seven_times_its_capital_keeps_its_name(shipped: Gazetteer) -> None:
     found = shipped.resolve("Quebec")
     assert found is not None and found.place.id == "ca-qc"

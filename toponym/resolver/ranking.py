@@ -161,6 +161,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     if not units:
         return
     weighted = {p: key.prominence for key, p, _ in keyed}
+    quality = {p: key.quality for key, p, _ in keyed}
     owns = [(unit, _plain(places.name[unit])) for unit in units]  # each unit's name, read once
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
@@ -183,6 +184,8 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
         ancestors = set(index.ancestors(p))
         seated = False
         for unit in named:
+            if quality[unit] < key.quality:
+                continue  # a unit reached only through another script's letters ("Ъспарта") says nothing
             parent = places.parent[unit]
             first_level = places.top_level(unit)
             # the sources file cities under their first-level unit only: a second-level unit of
