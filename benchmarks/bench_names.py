@@ -102,7 +102,7 @@ def _judge(world: World, p: Place, link: dict[str, Any]) -> tuple[bool, bool]:
     if code == "ADM1":
         return right_country, right_country and world.top_level(p)
     # a place without a GeoNames ID (a curated landmark) at the gold point, as bench_text judges it
-    return right_country, "geonames" not in p.codes and at_gold_point(p, country.id if country else None, link)
+    return right_country, right_country and "geonames" not in p.codes and at_gold_point(p, link)
 
 
 def linking(world: World, data: Path, show: int) -> None:

@@ -43,21 +43,18 @@ LANGS = ("en", "es", "nl", "de", "ru", "ja", "zh", "ar", "fr")
 LINKING = "linking"
 #: A place is right when its GeoNames ID is the gold one; a country or first-level unit without
 #: one is right when it is the gold link's country at that level; any other place without one (a
-#: curated landmark or feature: GeoNames files an airport, a street, a stadium apart) when its
-#: point lies within ``NEAR_KM`` of the gold link's, in its country (:func:`at_gold_point`; error
+#: curated landmark or feature: GeoNames files an airport, a street, a stadium apart) when it lies
+#: in the gold link's country within ``NEAR_KM`` of its point (:func:`at_gold_point`; error
 #: distance is how geoparsing is judged, this only far stricter than the field's 161 km).
 COUNTRY_KINDS = ("country", "territory", "former-country")
 NEAR_KM = 5.0
 
 
-def at_gold_point(place: Any, country: str | None, link: dict[str, Any]) -> bool:
-    """Is ``place``, which carries no GeoNames ID, at the gold ``link``'s point (within
-    :data:`NEAR_KM`), in the link's country (``country``: the place's ID for it, ``None`` when the
-    link names none)?"""
+def at_gold_point(place: Any, link: dict[str, Any]) -> bool:
+    """Does ``place`` lie within :data:`NEAR_KM` of the gold ``link``'s point (great-circle)? The
+    callers ask about its country."""
     lat, lon = link.get("lat"), link.get("lon")
-    if place.lat is None or lat is None or lon is None or (link.get("country_geonames") and country is None):
-        return False
-    if country is not None and (place.id if place.kind in COUNTRY_KINDS else place.country) != country:
+    if place.lat is None or lat is None or lon is None:
         return False
     dlat, dlon = math.radians(lat - place.lat), math.radians(lon - place.lon)
     h = (
@@ -119,7 +116,8 @@ class Judge:
         if place.codes.get("geonames") == link.get("geonames"):
             return True
         country = place.id if place.kind in COUNTRY_KINDS else place.country
-        same_country = self.country_by_gn.get(link.get("country_geonames") or "") == country
+        linked = self.country_by_gn.get(link.get("country_geonames") or "")
+        same_country = linked == country
         code = link.get("fcode") or ""
         if "geonames" in place.codes:
             return False
@@ -130,7 +128,7 @@ class Judge:
         if code == "ADM1":
             parent = self.gz.get(place.parent) if place.parent else None
             return same_country and place.kind == "subdivision" and (parent is None or parent.kind in COUNTRY_KINDS)
-        return at_gold_point(place, self.country_by_gn.get(link.get("country_geonames") or ""), link)
+        return linked is not None and same_country and at_gold_point(place, link)
 
 
 def _load(index: str | None) -> Any:
