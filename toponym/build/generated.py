@@ -15,7 +15,7 @@ from ..errors import Problem
 from ..vocab import CODE_KEYS
 from .records import SourceName, SourcePlace
 
-__all__ = ["merge_generated", "read_names_tsv", "read_places_tsv", "unmarked"]
+__all__ = ["merge_generated", "read_names_tsv", "read_places_tsv"]
 
 _PLACE_COLUMNS = ("id", "kind", "name", "parent", "country", "population", "codes", "lat", "lon", "part_of")
 _NAME_COLUMNS = ("id", "name", "langs", "type", "display")
@@ -30,9 +30,9 @@ _NAME_OPTIONAL = 1
 _SECOND_OF_ONE_NAME = "²³⁴⁵⁶⁷⁸⁹"
 
 
-def unmarked(name: str) -> str:
+def _unmarked(name: str) -> str:
     """``name`` without CLDR's mark of the second unit of one name ("Île-de-France²")."""
-    return name.rstrip(_SECOND_OF_ONE_NAME).rstrip() if name.endswith(tuple(_SECOND_OF_ONE_NAME)) else name
+    return name.rstrip(_SECOND_OF_ONE_NAME).rstrip() if name[-1:] in _SECOND_OF_ONE_NAME and name else name
 
 
 def merge_generated(into: SourcePlace, other: SourcePlace) -> None:
@@ -103,7 +103,7 @@ def read_places_tsv(path: Path, rel: str, problems: list[Problem]) -> list[Sourc
         place = SourcePlace(
             id=pid,
             kind=kind,
-            name=unmarked(name),
+            name=_unmarked(name),
             file=rel,
             line=lineno,
             curated=False,
@@ -136,6 +136,6 @@ def read_names_tsv(path: Path, rel: str, by_id: dict[str, SourcePlace], problems
             continue
         if display not in ("", "1"):
             problems.append(Problem(rel, lineno, f"{pid}: display must be 1 or empty, not {display!r}"))
-        source = SourceName(name=unmarked(name), lang=langs or "und", type=kind or "official", file=rel, line=lineno)
+        source = SourceName(name=_unmarked(name), lang=langs or "und", type=kind or "official", file=rel, line=lineno)
         source.display = display == "1"
         place.names.append(source)

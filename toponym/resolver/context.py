@@ -116,11 +116,11 @@ def _ranked_first(index: Index, rows: Sequence[Ranked], winners: list[int]) -> b
     about Costa Rica is its capital, not the province or the town of 31,000 there), or that answer
     is among them, or they all lie in one region below country level ("La Rioja" beside
     "Calahorra": Spain's region, not its province, nor the city in Argentina)."""
-    if rows[winners[0]].tied or rows[0].stopped or index.places.kind[rows[0].place] in MAJOR_KINDS:
+    kind = index.places.kind
+    if rows[winners[0]].tied or rows[0].stopped or kind[rows[0].place] in MAJOR_KINDS:
         return False
     if rows[0].tied or winners[0] == 0:
         return True
-    kind = index.places.kind
     common: set[int] | None = None
     for i in winners:
         p = rows[i].place
@@ -183,7 +183,7 @@ def focus_of(
     countries: Mapping[int, float],
     expanded: dict[int, float],
     *,
-    query: str = "",
+    query: str,
 ) -> dict[int, float]:
     """What settles an ambiguous name ``query`` of a text that may stand alone, whose answer
     without context is ``row`` (-1: none): the places the text names below country level and what

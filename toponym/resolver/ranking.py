@@ -160,8 +160,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     units = [p for _, p, _ in keyed if kind[p] == "subdivision"]
     if not units:
         return
-    weighted = {p: key.prominence for key, p, _ in keyed}
-    quality = {p: key.quality for key, p, _ in keyed}
+    keys = {p: key for key, p, _ in keyed}  # as ranked before any city is lifted
     owns = [(unit, _plain(places.name[unit])) for unit in units]  # each unit's name, read once
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
@@ -184,7 +183,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
         ancestors = set(index.ancestors(p))
         seated = False
         for unit in named:
-            if quality[unit] < key.quality:
+            if keys[unit].quality < key.quality:
                 continue  # a unit reached only through another script's letters ("Ъспарта") says nothing
             parent = places.parent[unit]
             first_level = places.top_level(unit)
@@ -193,7 +192,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
             # village's (the department of Doubs is the river's)
             if unit not in ancestors and (first_level or parent not in ancestors or places.village(p)):
                 continue
-            if weighted[unit] < key.prominence:
+            if keys[unit].prominence < key.prominence:
                 # the city is the more prominent already: a coded unit named after it says the name
                 # is its own (Aberdeen, Scotland over Aberdeen, Hong Kong; Venice, Italy over
                 # Florida's); not a municipality, which every Brazilian town has
@@ -202,7 +201,7 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
                     keyed[pos] = (key, p, c)
                 continue
             if not first_level or places.population[p] >= share * places.people[unit]:
-                key = key._replace(prominence=weighted[unit] + 1.0)
+                key = key._replace(prominence=keys[unit].prominence + 1.0)
                 keyed[pos] = (key, p, c)
 
 
