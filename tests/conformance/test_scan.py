@@ -104,6 +104,18 @@ def test_c_and_python_scans_agree_on_names_inflected_in_a_later_word() -> None:
 
 
 @needs_c
+@pytest.mark.parametrize("off", [0, 0b1, 0b10, 0b1010_1010, 0b0101_0101, (1 << 64) - 1])
+def test_c_and_python_scans_agree_with_rule_groups_off(off: int) -> None:
+    c, py = shipped_pair()
+    text = (
+        "w Warszawie, z Polski, Gdańska; v Praze, v České republice; у Києві, в Україні; Helsingissä, "
+        "Suomessa; в Москве, Нью-Йорке; بلبنان; 서울에서; Deutschlands, der Vereinigten Staaten. "
+    ) * 3
+    assert c.scan(text, 0, len(text), off) == py.scan(text, 0, len(text), off)
+    assert (c.scan(text, 0, len(text), off) == c.scan(text, 0, len(text))) == (off == 0)
+
+
+@needs_c
 def test_c_and_python_scans_agree_outside_the_bmp() -> None:
     check_same_hits(
         shipped_pair(),

@@ -337,11 +337,11 @@ word_script(TextScanObject *self, Py_UCS4 first)
 }
 
 static int
-always(TextScanObject *self, const Key *low)
+always(TextScanObject *self, const Key *low, unsigned long long off)
 {
     int script = word_script(self, low->cp[0]);
     for (Py_ssize_t g = 0; g < self->ngroups; g++)
-        if (self->groups[g].script == script && self->groups[g].always)
+        if (self->groups[g].script == script && self->groups[g].always && !(off >> g & 1))
             return 1;
     return 0;
 }
@@ -372,16 +372,19 @@ seen_add(Seen *seen, const Py_UCS4 *cp, Py_ssize_t n)
 
 static int
 variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const Key *low, Key *form, Seen *seen,
-         int later)
+         int later, unsigned long long off)
 {
     int script = word_script(self, low->cp[0]);
     Py_ssize_t size = low->n;
-    seen->n = 0;
-    seen_add(seen, low->cp, size);
     for (Py_ssize_t g = 0; g < self->ngroups; g++) {
         const Group *grp = &self->groups[g];
-        if (grp->script != script)
+        if (grp->script != script || (off >> g & 1))
             continue;
+        /* each group reports its own forms: two languages of one script may make the same form
+           ("Polsce" is Polish for Polska by the Czech rule "ce" -> "ka" too), and the linker asks
+           whether the name is of the language of the group that made it */
+        seen->n = 0;
+        seen_add(seen, low->cp, size);
         for (Py_ssize_t p = 0; p < grp->npre; p++) {
             const Pair *pf = &grp->pre[p];
             if (pf->nfrom > size || !same(low->cp, pf->from, pf->nfrom))
@@ -414,7 +417,7 @@ variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const 
        word of a name (a group read `always`), a later word may be the inflected one ("Нью-Йорке"),
        read on with that group's forms */
     for (Py_ssize_t g = 0; later && g < self->ngroups; g++) {
-        if (self->groups[g].script != script || !self->groups[g].always)
+        if (self->groups[g].script != script || !self->groups[g].always || (off >> g & 1))
             continue;
         Py_ssize_t krow, trow;
         find(self, low->cp, size, form->utf8, &krow, &trow);
@@ -433,6 +436,7 @@ variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const 
 typedef struct {
     Key key, low, form;
     Seen seen;
+    unsigned long long off; /* the rule groups not read in this text (bit g: group g) */
 } Work;
 
 /* The hits of the candidate at s; *last is moved past a key hit. */
@@ -464,10 +468,10 @@ match_at(TextScanObject *self, const Text *t, Py_ssize_t s, PyObject *out, Py_ss
         if (best[0] > *last)
             *last = best[0];
     }
-    if (best[1] < 0 || always(self, &w->low)) {
+    if (best[1] < 0 || always(self, &w->low, w->off)) {
         /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке") */
         int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && Py_UNICODE_ISUPPER(at(t, e + 1));
-        return variants(self, out, s, e, &w->low, &w->form, &w->seen, later);
+        return variants(self, out, s, e, &w->low, &w->form, &w->seen, later, w->off);
     }
     return 0;
 }
@@ -613,13 +617,16 @@ done:
 static PyObject *
 TextScan_scan(TextScanObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "scan(text, lo, hi) takes a str and two positions");
+    if ((nargs != 3 && nargs != 4) || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "scan(text, lo, hi, off=0) takes a str, two positions and a mask");
         return NULL;
     }
     PyObject *str = args[0];
     Py_ssize_t lo = PyLong_AsSsize_t(args[1]), hi = PyLong_AsSsize_t(args[2]);
     if ((lo == -1 || hi == -1) && PyErr_Occurred())
+        return NULL;
+    unsigned long long off = nargs == 4 ? PyLong_AsUnsignedLongLongMask(args[3]) : 0;
+    if (off == (unsigned long long)-1 && PyErr_Occurred())
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(str);
     if (lo < 0 || hi > n || lo > hi) {
@@ -634,6 +641,7 @@ TextScan_scan(TextScanObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyMem_Free(w);
         return PyErr_NoMemory();
     }
+    w->off = off;
     Py_ssize_t last = lo, i = lo;
     while (i < hi) {
         int b = bits_at(self, &t, i);
@@ -874,7 +882,7 @@ fail:
 
 static PyMethodDef TextScan_methods[] = {
     {"scan", (PyCFunction)(void (*)(void))TextScan_scan, METH_FASTCALL,
-     "scan(text, lo, hi) -> the hits of text[lo:hi], four ints each: start, end, key row, info."},
+     "scan(text, lo, hi, off=0) -> the hits of text[lo:hi] (rule groups of the bits of off not read), four ints each: start, end, key row, info."},
     {NULL, NULL, 0, NULL},
 };
 

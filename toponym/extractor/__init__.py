@@ -18,10 +18,13 @@ Language knowledge (word lists, endings) is data, in ``lexicons/*.toml``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Mention
 from ..resolver import Resolver
 from .linking import Linker
 from .lookups import Lookups
+from .raw import Raw
 from .scan import Scanner
 from .windows import WINDOW, scan_windows
 
@@ -55,7 +58,11 @@ class Extractor:
         """
         if not isinstance(text, str) or not text:
             return []
-        raws = self.scanner.scan(text) if len(text) <= _window else scan_windows(self.scanner, text, _window)
+        told = self.linker.languages.teller(text)  # told once, on the first need of scanner or linker
+        if len(text) <= _window:
+            raws: Sequence[Raw] = self.scanner.scan(text, told)
+        else:
+            raws = scan_windows(self.scanner, text, _window, told)
         if not raws:
             return []
-        return self.linker.link(text, raws, context, demonyms)
+        return self.linker.link(text, raws, context, demonyms, told)

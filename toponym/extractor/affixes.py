@@ -11,14 +11,16 @@ file's ``base``, applied by the linker.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
 from .chars import SCRIPTS
 
-__all__ = ["Affixes", "Group", "affixes"]
+__all__ = ["Affixes", "Group", "affixes", "unread"]
 
 #: ``(form, base)``: a written prefix or suffix and what the stored name has instead.
 Pair = tuple[str, str]
@@ -37,6 +39,21 @@ class Group:
     always: bool
     """Tried on a word that is a key itself too (a Russian genitive spelt like a village)."""
     base: Literal["any", "prominent"]
+    own: bool
+    """Only the language's own names: a name tagged with it, or a place's untagged name in a
+    country that speaks it (a Polish ending taken off an English word reaches no village whose
+    name is of no language)."""
+    span: Literal["word", "name"]
+    """What a form's mention covers: the whole word (an ending fused with the name, Russian
+    "Москве"), or the stored name only (a particle that is a word of its own, Korean "서울에서":
+    the mention is 서울 and a rewrite keeps 에서)."""
+
+    letters: str
+    """Letters of the language, one of which a text must hold for the rules to be read in it
+    (empty: any text). Polish endings are no use in English text, which holds no "ł" or "ę"."""
+    unless: str
+    """Letters of other languages that share :attr:`letters`, none of which the text may hold
+    ("ü" and "ß" tell German from Finnish, which share "ä" and "ö")."""
 
     def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool]:
         """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always)``."""
@@ -49,6 +66,33 @@ class Affixes:
     elisions: tuple[str, ...]
 
 
+def unread(groups: tuple[Group, ...]) -> Callable[[str, int, int], int]:
+    """What tells the rule groups not read in ``text[lo:hi]``: bit ``g`` for a group whose letters
+    (:attr:`Group.letters`, :attr:`Group.unless`) it lacks or holds (``off`` of the scan)."""
+
+    def cased(letters: str) -> set[str]:  # "ß" has no capital of one letter ("SS")
+        return set(letters) | {ch.upper() for ch in letters if len(ch.upper()) == 1}
+
+    marked = tuple(
+        (1 << g, cased(group.letters), cased(group.unless)) for g, group in enumerate(groups) if group.letters
+    )
+    every = sum(bit for bit, _, _ in marked)
+    letters = "".join(sorted({ch for _, mine, others in marked for ch in mine | others}))
+    # one pass over the text for every letter: most texts hold none (English, Spanish, Russian)
+    findall = re.compile(f"[{re.escape(letters)}]").findall if letters else None
+
+    def off(text: str, lo: int, hi: int) -> int:
+        if findall is None or text.isascii():
+            return every
+        letters = findall(text, lo, hi)
+        if not letters:
+            return every
+        found = set(letters)
+        return sum(bit for bit, mine, others in marked if found.isdisjoint(mine) or not found.isdisjoint(others))
+
+    return off
+
+
 def _load(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8"))
 
@@ -58,6 +102,8 @@ def _pairs(entries: list[dict[str, Any]]) -> list[Pair]:
 
 
 def _group(lang: str, data: dict[str, Any]) -> Group:
+    if data.get("span", "word") not in ("word", "name") or data["base"] not in ("any", "prominent"):
+        raise ValueError(f"lexicons/{lang}.toml: span is 'word' or 'name', base 'any' or 'prominent'")
     prefixes = _pairs(data.get("prefix", []))
     initials = _pairs(data.get("initial", []))
     if initials:
@@ -71,6 +117,10 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         min_stem=int(data["min_stem"]),
         always=bool(data["always"]),
         base=data["base"],
+        own=bool(data.get("own", False)),
+        span=data.get("span", "word"),
+        letters=str(data.get("letters", "")),
+        unless=str(data.get("unless", "")),
     )
 
 

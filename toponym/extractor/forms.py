@@ -9,12 +9,15 @@ the words after it, and each step of reading on by the words it reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import normalize_name
 from .affixes import Group, Pair
 from .lookups import Lookups
 from .raw import Raw
+from .standing import prominent
 from .textscan import H_MORE, H_RULE, PyTextScan
 
 __all__ = ["Forms"]
@@ -40,12 +43,20 @@ def _by_letter(pairs: tuple[Pair, ...], at: int) -> dict[str, tuple[Pair, ...]]:
 class Forms:
     """Chooses the stored form of an inflected word (memoised per process)."""
 
-    def __init__(self, index: Index, lookups: Lookups, groups: tuple[Group, ...], python: PyTextScan) -> None:
+    def __init__(
+        self,
+        index: Index,
+        lookups: Lookups,
+        groups: tuple[Group, ...],
+        python: PyTextScan,
+        spoken: Callable[[str], frozenset[int]],
+    ) -> None:
         self.index = index
+        self._spoken = spoken  # the countries (rows) that speak a language
         self.lookups = lookups
         self.groups = groups
         self._python = python  # its separator and word end, for the words after a form
-        self._chosen: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], str | None] = BoundedMemo()
+        self._chosen: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], tuple[str, int] | None] = BoundedMemo()
         self._heads: BoundedMemo[tuple[str, int, int], str] = BoundedMemo()
         self._steps: BoundedMemo[tuple[str, int, str], tuple[str | None, str]] = BoundedMemo()
         # each group's affixes by the letter a word must begin or end with to take them (Arabic
@@ -57,16 +68,22 @@ class Forms:
         return any(self.groups[hits[k + 3] // H_RULE - 1].always for k in range(a, b, 4))
 
     def over(self, text: str, raw: Raw, hits: list[int], a: int, b: int) -> Raw | None:
-        """A case form of a prominent place over a minor place spelt like it ("Китая" is stored as
-        a village, and is the genitive of "Китай", China), or over a spelling that answers nothing
-        ("Японии" reaches Japan only through another language's letters, a reading the resolver
-        declines, and is the genitive of "Япония")."""
+        """A case form of a country or the like over a minor place spelt like it ("Китая" is stored
+        as a village, and is the genitive of "Китай", China), or over a spelling that answers
+        nothing ("Японии" reaches Japan only through another language's letters, a reading the
+        resolver declines, and is the genitive of "Япония"); of a prominent place, by the rules
+        of a language read for its own names."""
         if self.lookups.major(raw.query) and self.lookups.get(raw.query).answer is not None:
             return None
         form = self.form(text, hits, a, b, len(text))
-        if form is not None and self.lookups.major(form.query):
+        if form is None:
+            return None
+        if self.lookups.major(form.query):
             return form
-        return None
+        # by the rules of a language read for its own names, a prominent place's form over a word
+        # that answers no prominent place: "Gdańska" (Gdańsk's genitive) is an ordinary Polish word
+        own = self.groups[form.group].own and self._prominent(form.query)
+        return form if own and not self._prominent(raw.query, answered=True) else None
 
     def form(self, text: str, hits: list[int], a: int, b: int, hi: int) -> Raw | None:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several
@@ -78,37 +95,81 @@ class Forms:
         for k in range(0, len(options), 4):
             info = options[k + 3]
             if info & H_MORE:  # the words after it decide
-                found = self._read_on(text, e, hi, self._head(surface, options[k + 2], info), info // H_RULE - 1)
-                if found is not None:
+                group = info // H_RULE - 1
+                read = self._read_on(text, e, hi, self._head(surface, options[k + 2], info), group)
+                if read is not None:
+                    found = (*read, group)
                     break
         if found is None:
             # else a word's forms are the same wherever it stands: remembered by its rows and rules
             memo_key = (surface, options[2::4], options[3::4])
-            form = self._chosen.get(memo_key, _MISS)  # one read: another thread may clear the memo
-            if form is _MISS:
-                form = self._chosen.put(memo_key, self._choose(surface, options))
-            if not isinstance(form, str):
+            chosen = self._chosen.get(memo_key, _MISS)  # one read: another thread may clear the memo
+            if chosen is _MISS:
+                chosen = self._chosen.put(memo_key, self._choose(surface, options))
+            if not isinstance(chosen, tuple):
                 return None
-            found = (form, e)
-        query, end = found
-        group = hits[a + 3] // H_RULE - 1
+            found = (chosen[0], e, chosen[1])
+        query, end, group = found
+        if end == e and self.groups[group].span == "name":
+            end = self._name_end(text, s, e, query)
         return Raw(s, end, cased(surface, query), inflected=True, specific=end > e, group=group)
 
-    def _choose(self, surface: str, options: tuple[int, ...]) -> str | None:
-        """The form of a word that names a prominent place, else the first that is a key."""
+    @staticmethod
+    def _name_end(text: str, s: int, e: int, key: str) -> int:
+        """Where the stored name ends in the word ``text[s:e]`` that it begins (a particle after it
+        is no part of the mention), else the word's end."""
+        n = len(key)
+        return s + n if n < e - s and normalize_name(text[s : s + n]) == key else e
+
+    def _choose(self, surface: str, options: tuple[int, ...]) -> tuple[str, int] | None:
+        """The form of a word that names a prominent place, else the first that is a key; with the
+        group that made it, the first of a language the form's key is a name in."""
         names = self.index.keys.text
-        forms = [names[options[k + 2]] for k in range(0, len(options), 4) if options[k + 2] >= 0]
+        forms: dict[str, int] = {}
+        for k in range(0, len(options), 4):
+            row, group = options[k + 2], options[k + 3] // H_RULE - 1
+            if row >= 0 and names[row] not in forms and self._of_language(row, self.groups[group]):
+                forms[names[row]] = group
         low = normalize_name(surface)
         if low in self.index.policy.ordinary:
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
-            forms = [f for f in forms if not (len(f) > len(low) and f.startswith(low))]
             # and it is read as a form only of a place as notable as a metropolis: Arabic "دولة"
             # ("state") respelt is Dhule, "كبيرا" ("big") "as Beira", "بمدينة" ("in the city of")
-            # "in Mdina"; "بالقاهرة" is "in Cairo", "Калифорнии" of California
-            forms = [f for f in forms if self.lookups.notable(cased(surface, f))]
+            # "in Mdina"; "بالقاهرة" is "in Cairo", "Калифорнии" of California; or, by the rules of
+            # a language read for its own names, of a prominent place: a language's frequent words
+            # hold the case forms of its cities ("Krakowie", "Wrocławiu")
+            forms = {
+                f: g
+                for f, g in forms.items()
+                if not (len(f) > len(low) and f.startswith(low))
+                and (
+                    self.lookups.notable(cased(surface, f))
+                    or (self.groups[g].own and self._prominent(cased(surface, f)))
+                )
+            }
         major = next((f for f in forms if self.lookups.major(cased(surface, f))), None)
-        return major or (forms[0] if forms else None)
+        form = major or next(iter(forms), None)
+        return None if form is None else (form, forms[form])
+
+    def _prominent(self, query: str, answered: bool = False) -> bool:
+        """Does ``query`` name a prominent place first (``answered``: as its answer, not a stop)?"""
+        lookup = self.lookups.get(query)
+        row = lookup.top_row if not answered or lookup.answer is not None else -1
+        return row >= 0 and prominent(self.index, row)
+
+    def _of_language(self, row: int, group: Group) -> bool:
+        """Is key ``row`` a name in ``group``'s language (see :attr:`.Group.own`)? A group that
+        reads any name says yes."""
+        if not group.own:
+            return True
+        names, places = self.index.names, self.index.places
+        spoken = self._spoken(group.lang)
+        for n, _tier in self.index.keys.entries(row):
+            tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
+            if group.lang in tags or ("und" in tags and places.country[names.place[n]] in spoken):
+                return True
+        return False
 
     def _head(self, surface: str, row: int, info: int) -> str:
         """The form a hit stands for (a key, or for a hit that only begins one, made again)."""

@@ -57,6 +57,9 @@ class Languages:
             for word in words:
                 self._langs[word] = (*self._langs.get(word, ()), lang)
         self._words = frozenset(self._langs)
+        self._of: dict[str, frozenset[str]] = {
+            lang: frozenset(words) for lang, words in (stored.get("words") or {}).items()
+        }
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
@@ -83,6 +86,12 @@ class Languages:
         if len(best) > 1 and best[0][1] < _AHEAD * best[1][1]:
             return (best[0][0], best[1][0])
         return (best[0][0],)
+
+    def uses(self, text: str, lang: str) -> bool:
+        """Does the start of ``text`` hold one of the commonest words of ``lang``? (A short text's
+        hint of its language where :meth:`leading` tells none.)"""
+        common = self._of.get(lang, frozenset())
+        return any(w in common for w in _WORD.findall(text[:_HEAD].lower()))
 
     def language(self, text: str) -> str | None:
         """The language of ``text`` when one clearly leads (:meth:`leading`); else ``None``."""
@@ -132,3 +141,11 @@ class Told:
 
     def homeland(self) -> frozenset[int]:
         return self._languages.spoken(self.leading())
+
+    def spoken(self, lang: str) -> frozenset[int]:
+        """The countries that speak ``lang`` (whatever the text's language)."""
+        return self._languages.spoken((lang,))
+
+    def uses(self, lang: str) -> bool:
+        """Does the text hold one of the commonest words of ``lang`` (:meth:`Languages.uses`)?"""
+        return self._languages.uses(self._text, lang)

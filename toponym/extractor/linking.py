@@ -141,23 +141,22 @@ class Linker:
         reads only names of prominent places (a clitic stripped off an ordinary Arabic word, a
         German "-s" off any word, would otherwise reach villages); and the name must be one of the
         group's language or of no language, or a city's untagged name in a country that speaks it
-        ("Russias" is not the German genitive of the English "Russia"; "Berlins" is of Berlin's)."""
-        if match is None:
-            return False
+        ("Russias" is not the German genitive of the English "Russia"; "Berlins" is of Berlin's); a
+        group read for its own names (:attr:`.Group.own`) takes a prominent place's untagged name
+        that the language names some place by ("Berlinie": Polish names the Land "Berlin")."""
         group = self._groups[raw.group]
-        if group.base == "prominent" and not self.standing.prominent(row):
+        if match is None or (group.base == "prominent" and not self.standing.prominent(row)):
             return False
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
-        names = self.index.names  # a country has hundreds of names: compared in the table, not built
-        places = self.index.places
-        home = places.kind[row] == "city" and places.country[row] in self.languages.spoken((group.lang,))
+        names, places = self.index.names, self.index.places  # names compared in the table, not built
+        spoken = places.country[row] in self.languages.spoken((group.lang,))
+        named = group.own and self.standing.prominent(row) and self.standing.named_in(match.matched, group.lang)
+        home = named or (spoken and (group.own or places.kind[row] == "city"))
         for n in places.names_of(row):
             if names.text.equals(n, match.matched):
                 tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
-                # a city's untagged name is the language's where it is spoken ("Berlins": "Berlin"
-                # is untagged, in a country that speaks German; not "Suisses", Swiss people)
-                if group.lang in tags or tags == {"und"} or (home and "und" in tags):
+                if group.lang in tags or (tags == {"und"} and not group.own) or (home and "und" in tags):
                     return True
         return False
 
@@ -241,11 +240,12 @@ class Linker:
                     expanded[row] = expanded.get(row, 0.0) + weight
         return passes, counts, explicit, expanded
 
-    def link(self, text: str, raws: Sequence[Raw], use_context: bool, demonyms: bool = False) -> list[Mention]:
+    def link(
+        self, text: str, raws: Sequence[Raw], use_context: bool, demonyms: bool = False, told: Told | None = None
+    ) -> list[Mention]:
         """The mentions of ``text`` among its candidates ``raws``, each linked to a place; with
-        ``demonyms`` a country's adjective names it too, without changing any other answer (it
-        is no part of the text's context)."""
-        told = self.languages.teller(text)  # the text's language, told once on first need
+        ``demonyms`` a country's adjective names it too, without changing any other answer."""
+        told = told or self.languages.teller(text)  # the text's language, told once on first need
         raws = self.standing.home_words(raws, told, self.languages.homes)
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
@@ -317,9 +317,9 @@ class Linker:
         self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin], near: dict[int, float]
     ) -> Match | None:
         """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"), in a
-        compound word of a language that writes them, or after an article a noun follows; the unit
-        ("Idlib province", later mentions too) or the town ("the city of Dohuk") words say it is."""
-        if in_compound(text, raw) and compounding(told.leading()):
+        compound word of a language that writes them, after an article a noun follows, a form of
+        another language's (:meth:`.Standing.foreign_form`); the unit or town its words say."""
+        if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign_form(raw, match, told):
             return None
         if match.place.kind != "city":
             return self.unit_said.town(text, raw, match, near) or match

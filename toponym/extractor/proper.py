@@ -211,6 +211,16 @@ def _dateline_into_story(text: str, r: Raw, w: str) -> bool:
     )
 
 
+def _team_before(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` (before " v ") end a team's name, as in "Arsenal v Chelsea"?
+    Not a word in lower case: Czech and Slovak "v" is "in" ("je v Německu"; the case form after it,
+    "Situace v Rusku", tells it too)."""
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return not text[start:end].islower()
+
+
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
     """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
     ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
@@ -270,7 +280,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             if in_figures(text, r, words.calendar, ask.national):
                 continue
             after = None
-        if text.endswith(" v ", 0, r.start):
+        if text.endswith(" v ", 0, r.start) and r.group < 0 and _team_before(text, r.start - 3):
             continue  # the second team of a fixture
         if (text[r.end : r.end + 1] in _HYPHENS or text[r.start - 1 : r.start] in _HYPHENS) and _hyphenated(
             text, r, starts, ask

@@ -12,17 +12,18 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
-from ..charclass import CJK, HAN, KANA, is_han
+from ..charclass import CJK, HAN, KANA
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from .affixes import Affixes, affixes
+from .affixes import affixes, unread
 from .casing import Casing
 from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
 from .contractions import Contractions
 from .forms import Forms
+from .japanese import hiragana, japanese, katakana
+from .language import Languages, Told
 from .locators import locators
 from .lookups import Lookups
 from .proper import forget_people, proper
@@ -32,7 +33,6 @@ from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, Tex
 from .units import UnitWords
 from .villages import Villages
 from .windows import OVERLAP
-from .wordlists import cjk
 
 __all__ = ["COSTS", "Scanner"]
 
@@ -41,137 +41,6 @@ COSTS = (140, 60, 8, 20)
 #: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
-#: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
-#: 省: of the US, China...).
-_UNITS = frozenset("国都道府県州省市区郡町村")
-#: The rest of an address after a known part: towns and wards no source has (三鷹市 after 東京都,
-#: 中区 after 名古屋市), or a katakana town after a state (エイダ after オクラホマ州).
-_ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]|(?<=州)[\u30a1-\u30fc]{2,}")
-#: A part of a place written after its name, as one noun with it (スペイン北部, 中国大陸, 九州南岸).
-_PART = re.compile("(?:北東|北西|南東|南西|[北南東西中])部|大陸|[北南東西]岸|地方|地域")
-
-
-def _katakana(ch: str) -> bool:
-    """A katakana letter or the long-vowel mark (ー); not the middle dot (・), which parts words."""
-    return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
-
-
-def _hiragana(ch: str) -> bool:
-    return "\u3041" <= ch <= "\u3096"
-
-
-def _latin(ch: str) -> bool:
-    """A Latin letter (of a name written in Latin letters inside Japanese text)."""
-    return ch.isascii() and ch.isalpha()
-
-
-def _unspaced(raw: Raw) -> bool:
-    """Is ``raw`` a segment of a run of Han or kana?"""
-    head = raw.query[:1]
-    return raw.specific and not raw.inflected and bool(head) and ("\u3040" <= head <= "\u30ff" or is_han(head))
-
-
-def _dotted_name(text: str, s: int, e: int, starts: set[int], ends: set[int]) -> bool:
-    """Is ``text[s:e]`` one word of a longer name in katakana whose words the middle dot parts
-    (ニューヨーク・ヨット・クラブ, アトレティコ・マドリード, ロサンゼルス・レイカーズ): a katakana word
-    that is no candidate itself across a dot? Two places so joined stay (アメリカ・サンフランシスコ)."""
-    after = e + 1 < len(text) and text[e] == "\u30fb" and _katakana(text[e + 1]) and e + 1 not in starts
-    before = s >= 2 and text[s - 1] == "\u30fb" and _katakana(text[s - 2]) and s - 1 not in ends
-    return after or before
-
-
-def japanese(text: str, raws: list[Raw]) -> list[Raw]:
-    """Names in Japanese text (a text with kana), which writes compound nouns and addresses
-    without a break:
-
-    * An address is one name: a key ending in a unit of administration (県, 市, 区, ...) glued to
-      the key after it makes one span with it (東京都千代田区 is one place, linked to the last).
-    * A key glued to a Han or katakana character after it begins a longer noun (日本記録,
-      東京オリンピック, 名古屋鉄道): not a name, unless it ends in a place suffix itself, or a
-      word that commonly follows a place follows it (政府, 首相, 沖, ...), or it ends a list of places
-      joined by the middle dot (フランス・スペイン国境). The head of the name of an
-      organisation or a building (軍, 代表, 委員会, 駅) makes the whole that name (アメリカ軍,
-      日本代表, 東京駅): no place.
-    * A katakana word that the middle dot joins to another that is no place is a word of a longer
-      name (:func:`_dotted_name`).
-    """
-    words = cjk()
-    out: list[Raw] = []
-    i, n = 0, len(raws)
-    starts, ends = {r.start for r in raws}, {r.end for r in raws}
-    while i < n:
-        raw = raws[i]
-        if not _unspaced(raw):
-            out.append(raw)
-            i += 1
-            continue
-        j = i
-        while (
-            j + 1 < n
-            and raws[j + 1].start == raws[j].end
-            and _unspaced(raws[j + 1])
-            and raws[j].query[-1] in _UNITS
-            and not _PART.fullmatch(raws[j + 1].query)  # 千葉県南部: the south of Chiba, no place 南部
-        ):
-            j += 1
-        end = raws[j].end
-        if _dotted_name(text, raw.start, end, starts, ends):
-            i = j + 1
-            continue
-        if j == i and len(raw.query) >= 3 and raw.query[-1] == "国" and text[end : end + 1] in ("内", "外"):
-            # 日本国内 is 日本 and 国内 ("inside the country"), though 日本国 is a name of Japan too
-            raw, end = replace(raw, end=end - 1, query=raw.query[:-1]), end - 1
-        if j > i and end < len(text) and text[end] in _UNITS:
-            end += 1  # a key of an address right before a unit is the unit's name: 楊浦 + 区
-        end = _address(text, end)
-        if (part := _PART.match(text, end)) is not None:
-            end = part.end()  # a part of the place is named with it: スペイン北部, 中国大陸, 東北地方
-        after = text[end] if end < len(text) else ""
-        before = text[raw.start - 1] if raw.start else ""
-        if _katakana(before) or _latin(before) or _latin(after):
-            # glued to a katakana or a Latin word: a longer name's (セレッソ大阪, FC東京, 横浜FC, アクロス福岡)
-            i = j + 1
-            continue
-        glued = bool(after) and _glues(after)
-        if glued and (text.startswith(words.heads, end) or _ends_in_head(text, end, words.heads)):
-            i = j + 1
-            continue
-        # the last of a list of places joined by the middle dot shares the noun after it with the
-        # others (フランス・スペイン国境, 日本・中国間): a place, as the first is
-        listed = raw.start > 0 and text[raw.start - 1] == "・" and bool(out) and out[-1].end == raw.start - 1
-        if glued and not listed and text[end - 1] not in words.suffix and not text.startswith(words.followers, end):
-            i = j + 1
-            continue
-        if j > i:  # an address of several parts is no ordinary word, whatever its last key is alone (市川)
-            out.append(replace(raws[j], start=raw.start, end=end, rank=0))
-        else:
-            out.append(raw if end == raw.end else replace(raw, end=end))
-        i = j + 1
-    return out
-
-
-def _ends_in_head(text: str, end: int, heads: tuple[str, ...]) -> bool:
-    """Does the run of Han and katakana glued after a name end with an organisation's head
-    (アメリカ合衆国エネルギー省, 日本赤十字社)?"""
-    k = end
-    n = min(len(text), end + 12)
-    while k < n and _glues(text[k]):
-        k += 1
-    return k > end and (k >= len(text) or not _glues(text[k])) and text.endswith(heads, end, k)
-
-
-def _glues(ch: str) -> bool:
-    """Is ``ch`` Han or katakana, which glue to a name without a break (日本記録, アメリカ軍)?"""
-    return is_han(ch) or _katakana(ch)
-
-
-def _address(text: str, end: int) -> int:
-    """Where an address that reaches ``end`` ends: past the rest of it (:data:`_ADDRESS_TAIL`)
-    while its last part is a unit. The whole address is the mention (東京都三鷹市), linked to its
-    last known part."""
-    while text[end - 1] in _UNITS and (m := _ADDRESS_TAIL.match(text, end)) is not None:
-        end = m.end()
-    return end
 
 
 def _lowered(word: str) -> str | None:
@@ -192,7 +61,8 @@ class Scanner:
         self.results = Results(index, lookups)
         self.contractions = Contractions(lookups, self.casing.ordinary)
         tables = char_tables()
-        found: Affixes = affixes()
+        found = affixes()
+        self._unread = unread(found.groups)
         self.groups = found.groups
         self.scan_args = args = (
             index.text.text.table,
@@ -206,15 +76,17 @@ class Scanner:
         )
         self.scanner = TextScan(*args)
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
-        self.forms = Forms(index, lookups, found.groups, self._python)
+        self.languages = languages = Languages(index)
+        self.forms = Forms(index, lookups, found.groups, self._python, lambda lang: languages.spoken((lang,)))
+        self._own = [g.lang if g.own else None for g in found.groups]
         self.units = UnitWords(lookups)
         self.villages = Villages(index)
 
-    def scan(self, text: str) -> list[Raw]:
-        """The candidates of ``text``, read as one window."""
+    def scan(self, text: str, told: Told | None = None) -> list[Raw]:
+        """The candidates of ``text``, read as one window (``told``: its language, told on need)."""
         n = len(text)
         people: set[str] = set()
-        raws = self.window(text, 0, n, n, None, people)[0]
+        raws = self.window(text, 0, n, n, None, people, told)[0]
         return list(forget_people(text, raws, people)) if people else raws
 
     @staticmethod
@@ -223,13 +95,14 @@ class Scanner:
         return not text.isascii() and KANA.search(text) is not None
 
     def window(
-        self, text: str, lo: int, cut: int, hi: int, kana: bool | None, people: set[str]
+        self, text: str, lo: int, cut: int, hi: int, kana: bool | None, people: set[str], told: Told | None = None
     ) -> tuple[list[Raw], int]:
         """The candidates of ``text[lo:hi]``, read with the whole text around them, and where a
         scan of the whole text goes on after ``cut``: past the key hits that start before it.
         ``kana`` says whether the whole text is Japanese (``None``: the window is the text); the
         names the window gives people are added to ``people`` (:func:`.proper.forget_people`)."""
-        hits = self.scanner.scan(text, lo, hi)
+        off = self._unread(text, lo, hi)  # the languages whose letters the window lacks
+        hits = self.scanner.scan(text, lo, hi, off)
         goes_on = cut
         k = len(hits) - 4 if cut < hi else -1
         while k >= 0 and hits[k] > cut - OVERLAP:  # as textscan moves ``last`` past a key hit
@@ -237,7 +110,7 @@ class Scanner:
                 goes_on = hits[k + 1]
             k -= 4
         raws: list[Raw] = []
-        self._read(text, hits, hi, raws)
+        self._read(text, hits, hi, raws, told or self.languages.teller(text), off)
         whole = lo == 0 and hi == len(text)
         if (
             (".S." in text or ("." in text and _DOTTED_HINT.search(text)))
@@ -267,8 +140,9 @@ class Scanner:
         # a span never splits a character from the mark, joiner or selector that continues it
         return [r for r in raws if r.end >= n or not extends(ord(text[r.end]))], goes_on
 
-    def _read(self, text: str, hits: list[int], hi: int, raws: list[Raw]) -> None:
-        """Candidates from the hits of one chunk (``hi`` its end), appended to ``raws``."""
+    def _read(self, text: str, hits: list[int], hi: int, raws: list[Raw], told: Told, off: int) -> None:
+        """Candidates from the hits of one chunk (``hi`` its end), appended to ``raws``; ``told``
+        the text's language (told only if a word has forms of a language read for its own names)."""
         last = raws[-1].end if raws else 0
         single = self.casing.single
         forms = self.forms
@@ -282,9 +156,9 @@ class Scanner:
                 i = j
                 continue
             if info & H_IRREGULAR:
-                more = self._python.match_at(text, s, hi, _lowered, _folded)
+                more = self._python.match_at(text, s, hi, _lowered, _folded, off)
                 if more and not more[3] & H_IRREGULAR:
-                    self._read(text, more, hi, raws)
+                    self._read(text, more, hi, raws, told, off)
                     last = raws[-1].end if raws else last
                 i = j
                 continue
@@ -298,12 +172,19 @@ class Scanner:
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
                 if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
                     raw = forms.over(text, raw, hits, i + 4, j) or raw
-            else:
-                raw = forms.form(text, hits, i, j, hi)
+            elif (raw := forms.form(text, hits, i, j, hi)) is not None and self._foreign(raw, told):
+                raw = None
             if raw is not None:
                 raws.append(raw)
                 last = raw.end
             i = j
+
+    def _foreign(self, raw: Raw, told: Told) -> bool:
+        """Is ``raw`` a form by the rules of a language read for its own names, in a text told to be
+        in another? The linker asks it of the forms it links (:meth:`.Standing.foreign_form`);
+        asked here, it is not read on (most such forms are none: "The" is no Czech form)."""
+        lang = self._own[raw.group]
+        return lang is not None and bool(leading := told.leading()) and lang not in leading
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
@@ -357,15 +238,13 @@ class Scanner:
         hiragana."""
         if e - s < 2:
             return False
-        if s > 0 and _katakana(text[s]) and _katakana(text[s - 1]):
+        if s > 0 and katakana(text[s]) and katakana(text[s - 1]):
             return False
-        if e < len(text) and _katakana(text[e - 1]) and _katakana(text[e]):
+        if e < len(text) and katakana(text[e - 1]) and katakana(text[e]):
             return False
         # a name in hiragana glued to hiragana is a piece of the words around it: "のみとなる" holds
         # no Mito (みと)
-        return not (
-            _hiragana(text[s]) and ((s > 0 and _hiragana(text[s - 1])) or (e < len(text) and _hiragana(text[e])))
-        )
+        return not (hiragana(text[s]) and ((s > 0 and hiragana(text[s - 1])) or (e < len(text) and hiragana(text[e]))))
 
     def _dotted(self, text: str, raws: list[Raw], lo: int, hi: int) -> list[Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.

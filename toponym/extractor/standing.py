@@ -13,13 +13,14 @@ from ..model import Match
 from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
+from .affixes import affixes
 from .casing import token_key
 from .language import Told
 from .raw import Raw, unworded
 from .windows import Candidates
 from .wordlists import load_lexicon
 
-__all__ = ["CITY_ALONE", "Standing"]
+__all__ = ["CITY_ALONE", "Standing", "prominent"]
 
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
@@ -92,6 +93,7 @@ class Standing:
         self.english = english
         self._candidates: BoundedMemo[str, tuple[int, ...]] = BoundedMemo()
         self._town_words: BoundedMemo[str, frozenset[int]] = BoundedMemo()
+        self._groups = affixes().groups
 
     def alone(self, raw: Raw, match: Match, row: int) -> bool:
         """May this mention stand without support from other places of the text?
@@ -244,6 +246,34 @@ class Standing:
             return raws
         return unworded(raws, found)
 
+    def foreign_form(self, raw: Raw, match: Match, told: Told) -> bool:
+        """Is ``raw`` a form made by the rules of a language read for its own names (Polish
+        "Warszawie") in a text not in that language? Told in another, it is some other word
+        ("Marie" in French is no Polish form of Mara, Tanzania); told in none (a short text), it
+        stands for a country or the like, and in a text that holds a common word of the language for
+        a metropolis or a place where the language is spoken ("Byłem w Krakowie", not "Casablance
+        Valley")."""
+        if raw.group < 0 or not (group := self._groups[raw.group]).own:
+            return False
+        leading = told.leading()
+        if leading:
+            return group.lang not in leading
+        places = self.index.places
+        row = self.index.row_of(match.place.id)
+        if places.kind[row] in MAJOR_KINDS:
+            return False
+        if not told.uses(group.lang):
+            return True
+        return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
+
+    def named_in(self, name: str, lang: str) -> bool:
+        """Is ``name`` a name tagged with ``lang`` of some place?"""
+        names = self.index.names
+        for n, _tier in self.index.keys.lookup(normalize_name(name)):
+            if lang in {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}:
+                return True
+        return False
+
     def town_word(self, query: str) -> frozenset[int]:
         """The countries (rows) of the towns of :data:`_CITY_HOME` people or more whose own name
         is ``query``: in a text in a language of one of them, the English word is that town."""
@@ -337,15 +367,8 @@ class Standing:
         )
 
     def prominent(self, row: int) -> bool:
-        """A place a reader may mean by its name alone: a country or the like, a first-level
-        subdivision, a city of 100,000 or more, a curated place."""
-        places = self.index.places
-        kind = places.kind[row]
-        if kind in MAJOR_KINDS or places.curated[row]:
-            return True
-        if kind == "subdivision":
-            return self.index.places.top_level(row)
-        return kind == "city" and places.population[row] >= CITY_ALONE
+        """See :func:`prominent`."""
+        return prominent(self.index, row)
 
     def countries(self, query: str) -> int:
         """How many countries ``query`` may name (unranked: most names need no ranking)."""
@@ -361,3 +384,15 @@ class Standing:
             entries = self.index.keys.reach(query)
             found = self._candidates.put(query, tuple(dict.fromkeys(place[n] for n, _tier in entries)))
         return found
+
+
+def prominent(index: Index, row: int) -> bool:
+    """A place a reader may mean by its name alone: a country or the like, a first-level
+    subdivision, a city of :data:`CITY_ALONE` people or more, a curated place."""
+    places = index.places
+    kind = places.kind[row]
+    if kind in MAJOR_KINDS or places.curated[row]:
+        return True
+    if kind == "subdivision":
+        return places.top_level(row)
+    return kind == "city" and places.population[row] >= CITY_ALONE

@@ -143,7 +143,8 @@ class PyTextScan:
         particle = "".join(chr(lower[ord(ch)]) if ord(ch) < 0x10000 else "\x00" for ch in text[k:apos])
         return particle in self._elisions
 
-    def scan(self, text: str, lo: int, hi: int) -> list[int]:
+    def scan(self, text: str, lo: int, hi: int, off: int = 0) -> list[int]:
+        """The hits of ``text[lo:hi]``, the rule groups of the bits of ``off`` not read."""
         out: list[int] = []
         last = lo  # no hit starts before the end of the last one
         i = lo
@@ -159,7 +160,7 @@ class PyTextScan:
                 i = j
                 continue
             if b & C_START and i >= last and self.is_start(text, i):
-                hits = self.match_at(text, i, hi, self._lowered, self._folded)
+                hits = self.match_at(text, i, hi, self._lowered, self._folded, off)
                 if hits and not hits[3] & (H_IRREGULAR | -H_RULE):  # a key hit comes first
                     last = max(last, hits[1])
                 out += hits
@@ -178,9 +179,11 @@ class PyTextScan:
         hi: int,
         lowered: Callable[[str], str | None],
         folded: Callable[[str], str | None],
+        off: int = 0,
     ) -> list[int]:
         """The hits of the candidate word at ``text[s]`` (normalising words with ``lowered`` and
-        ``folded``, which answer ``None`` for a word they cannot read)."""
+        ``folded``, which answer ``None`` for a word they cannot read; the rule groups of the bits
+        of ``off`` not read)."""
         e = self._word_end(text, s, hi)
         word = text[s:e]
         low = lowered(word)
@@ -196,10 +199,10 @@ class PyTextScan:
                 if walked:
                     walked[3] |= H_FOLDED
                 found = walked or []
-        if not found or self._always(low):
+        if not found or self._always(low, off):
             # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке")
             later = e + 1 < hi and text[e] in " -" and text[e + 1].isupper()
-            found += self._variants(s, e, low, later)
+            found += self._variants(s, e, low, later, off)
         return found
 
     def _walk(
@@ -298,18 +301,20 @@ class PyTextScan:
 
     # --- affixes --------------------------------------------------------------------------------
 
-    def _always(self, low: str) -> bool:
+    def _always(self, low: str, off: int) -> bool:
         script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
-        return any(rule[4] for _, rule in self._rules.get(script, ()))
+        return any(rule[4] for g, rule in self._rules.get(script, ()) if not off >> g & 1)
 
-    def _variants(self, s: int, e: int, low: str, later: bool) -> list[int]:
+    def _variants(self, s: int, e: int, low: str, later: bool, off: int) -> list[int]:
         """Hits of the forms the affix rules make of the word ``low`` (each a key, or the start of
         one); the rule group's index + 1 in the bits from :data:`H_RULE`."""
         script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
         out: list[int] = []
         size = len(low)
-        seen = {low}
         for g, (_, prefixes, suffixes, min_stem, _always) in self._rules.get(script, ()):
+            if off >> g & 1:
+                continue
+            seen = {low}  # each group reports its own forms (see the C scanner)
             ends, longest = self._ends[g]
             # the suffixes ``low`` ends in, in the order of the rule (the hits' order)
             found = sorted(k for n in range(min(size, longest) + 1) for k in ends.get(low[size - n :], ()))
@@ -332,7 +337,9 @@ class PyTextScan:
         # the word as written, when it only begins longer keys: in a language that inflects every
         # word of a name (a group read ``always``), a later word may be the inflected one
         # ("Нью-Йорке"), read on with that group's forms
-        group = next((g for g, rule in self._rules.get(script, ()) if rule[4]), -1) if later else -1
+        group = (
+            next((g for g, rule in self._rules.get(script, ()) if rule[4] and not off >> g & 1), -1) if later else -1
+        )
         t = self._text(low) if group >= 0 else -1
         if t >= 0 and self._flags[t] & _TEXT_MORE and self._keys(low) < 0:
             out += [s, e, -1, 1 | H_MORE | (group + 1) * H_RULE]

@@ -21,6 +21,7 @@ from .proper import forget_people
 from .raw import Raw, Signature, make_raw
 
 if TYPE_CHECKING:
+    from .language import Told
     from .scan import Scanner
 
 __all__ = ["OVERLAP", "WINDOW", "Candidates", "cut_at", "scan_windows"]
@@ -122,8 +123,9 @@ class Candidates(Sequence[Raw]):
         return counts, ones
 
 
-def scan_windows(scanner: Scanner, text: str, size: int = WINDOW) -> Candidates:
-    """The candidates of ``text`` read in windows of about ``size`` characters (see the module)."""
+def scan_windows(scanner: Scanner, text: str, size: int = WINDOW, told: Told | None = None) -> Candidates:
+    """The candidates of ``text`` read in windows of about ``size`` characters (see the module);
+    ``told``: its language, told on need."""
     out = Candidates()
     kana = scanner.kana(text)
     n = len(text)
@@ -131,7 +133,7 @@ def scan_windows(scanner: Scanner, text: str, size: int = WINDOW) -> Candidates:
     people: set[str] = set()
     while lo < n:
         cut = cut_at(text, lo, size)
-        raws, goes_on = scanner.window(text, lo, cut, min(n, cut + OVERLAP), kana, people)
+        raws, goes_on = scanner.window(text, lo, cut, min(n, cut + OVERLAP), kana, people, told)
         for raw in raws:
             if floor <= raw.start < cut:
                 out.append(raw)

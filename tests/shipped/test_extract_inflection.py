@@ -1,0 +1,128 @@
+"""Case forms of Polish, Czech, Ukrainian and Finnish, and Korean particles, in running text.
+
+The rules are data (``toponym/extractor/lexicons/{pl,cs,uk,fi,ko}.toml``); these tests hold the
+scanner to reading them as the files say: a form counts only when its key is a name in the
+language, in a text that holds the language's letters and is not told to be in another language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import toponym
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Premier spotkał się wczoraj w Warszawie z ambasadorem, który wrócił z Niemiec.",
+            [("Warszawie", "gn-756135"), ("Niemiec", "de")],
+        ),
+        (
+            "Według ministra sytuacja w Rosji jest trudna, a wojna na Ukrainie trwa już długo.",
+            [("Rosji", "ru"), ("Ukrainie", "ua")],
+        ),
+        (
+            "Konferencja odbędzie się w Krakowie, a następna w Berlinie lub w Londynie.",
+            [("Krakowie", "gn-3094802"), ("Berlinie", "gn-2950159"), ("Londynie", "gn-2643743")],
+        ),
+        (
+            "Delegacja z Francji przyleciała do Stanów Zjednoczonych, a potem do Japonii.",
+            [("Francji", "fr"), ("Stanów Zjednoczonych", "us"), ("Japonii", "jp")],
+        ),
+        (
+            "Mecz w Poznaniu zakończył się remisem, a kibice z Gdańska wrócili do domu.",
+            [("Poznaniu", "gn-3088171"), ("Gdańska", "gn-3099434")],  # "Gdańska" is stored, a word
+        ),
+        ("Rozmowy w Polsce dotyczyły sytuacji na Białorusi.", [("Polsce", "pl"), ("Białorusi", "by")]),
+    ],
+)
+def test_polish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prezident se sešel v Praze s velvyslancem, který přijel z Německa.",
+            [("Praze", "gn-3067696"), ("Německa", "de")],
+        ),
+        ("Situace v Rusku je vážná a válka na Ukrajině pokračuje.", [("Rusku", "ru"), ("Ukrajině", "ua")]),
+        ("Konference se koná v Brně a příští rok ve Vídni.", [("Brně", "gn-3078610"), ("Vídni", "gn-2761369")]),
+        (
+            "Žije v České republice a pracuje ve Spojených státech.",
+            [("České republice", "cz"), ("Spojených státech", "us")],
+        ),
+    ],
+)
+def test_czech_case_forms_and_the_preposition_v(text: str, expected: list[tuple[str, str]]) -> None:
+    # "v" is Czech "in": the name after it is no second team of a fixture ("Arsenal v Chelsea")
+    assert found(text) == expected
+
+
+def test_a_fixture_still_parts_its_teams() -> None:
+    assert ("Chelsea", "gn-2653265") not in found("Arsenal v Chelsea : 2-1 .")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Зустріч відбулася у Києві, а делегація з Польщі прибула до Львова.",
+         [("Києві", "gn-703448"), ("Польщі", "pl"), ("Львова", "gn-702550")]),
+        ("Ситуація в Україні складна, а вибух у Харкові пошкодив будинки.", [("Україні", "ua"), ("Харкові", "gn-706483")]),
+        ("Посол у Німеччині зустрівся з делегацією з Франції та Італії.", [("Німеччині", "de"), ("Франції", "fr"), ("Італії", "it")]),
+    ],
+)  # fmt: skip
+def test_ukrainian_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kokous pidettiin Helsingissä, ja seuraava järjestetään Tampereella.",
+            [("Helsingissä", "gn-658225"), ("Tampereella", "gn-634963")],
+        ),
+        (
+            "Hän asuu Suomessa, mutta työskentelee Ruotsissa ja matkustaa usein Venäjälle.",
+            [("Suomessa", "fi"), ("Ruotsissa", "se"), ("Venäjälle", "ru")],
+        ),
+    ],
+)
+def test_finnish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_korean_mention_is_the_name_without_its_particle() -> None:
+    text = "서울에서 회의가 열렸고 일본과 한국의 관계가 논의되었다."
+    assert found(text) == [("서울", "gn-1835848"), ("일본", "jp"), ("한국", "kr")]
+    # the particle is a word of its own: a rewrite keeps it
+    assert toponym.normalize_text("서울에서 회의가 열렸다.", lang="en") == "Seoul에서 회의가 열렸다."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # German and French texts that hold Polish letters: "Marie" is no Polish form of Mara (Tanzania)
+        "Die Prinzessin Marie besuchte Łódź und Kraków mit ihrem Mann, der aus Gdańsk stammt.",
+        "La princesse Marie a visité Łódź et Kraków avec son mari, venu de Gdańsk.",
+        # English text holds no Polish, Czech or Finnish letter: "The", "Party" are read as written
+        "Princess Marie and the Party leaders met Tony Khan at The Hague.",
+    ],
+)
+def test_no_case_form_is_read_in_another_language(text: str) -> None:
+    assert not {"tz-13", "gn-2553604"} & {place for _, place in found(text)}
+    assert all(m.text == m.match.query or m.place.kind != "subdivision" for m in toponym.extract(text))
+
+
+def test_a_form_is_read_only_where_its_language_names_the_place() -> None:
+    # "Deutsche" with the Czech ending -e taken off is "Deutsch", which names Germany in no Czech
+    # source (an untagged alias, and a village in Czechia): no Czech form of Germany
+    assert ("Deutsche", "de") not in found("Deutsche Mannschaft gewinnt in Brno, sagt der Trainer aus Přerov.")

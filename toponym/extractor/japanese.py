@@ -1,0 +1,145 @@
+"""Names in Japanese text, which writes compound nouns and addresses without a break: which key
+hits of a run of Han and kana are names, and how far each reaches (:func:`japanese`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..charclass import is_han
+from .raw import Raw
+from .wordlists import cjk
+
+__all__ = ["hiragana", "japanese", "katakana"]
+
+#: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
+#: 省: of the US, China...).
+_UNITS = frozenset("国都道府県州省市区郡町村")
+#: The rest of an address after a known part: towns and wards no source has (三鷹市 after 東京都,
+#: 中区 after 名古屋市), or a katakana town after a state (エイダ after オクラホマ州).
+_ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]|(?<=州)[\u30a1-\u30fc]{2,}")
+#: A part of a place written after its name, as one noun with it (スペイン北部, 中国大陸, 九州南岸).
+_PART = re.compile("(?:北東|北西|南東|南西|[北南東西中])部|大陸|[北南東西]岸|地方|地域")
+
+
+def katakana(ch: str) -> bool:
+    """A katakana letter or the long-vowel mark (ー); not the middle dot (・), which parts words."""
+    return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u3096"
+
+
+def _latin(ch: str) -> bool:
+    """A Latin letter (of a name written in Latin letters inside Japanese text)."""
+    return ch.isascii() and ch.isalpha()
+
+
+def _unspaced(raw: Raw) -> bool:
+    """Is ``raw`` a segment of a run of Han or kana?"""
+    head = raw.query[:1]
+    return raw.specific and not raw.inflected and bool(head) and ("\u3040" <= head <= "\u30ff" or is_han(head))
+
+
+def _dotted_name(text: str, s: int, e: int, starts: set[int], ends: set[int]) -> bool:
+    """Is ``text[s:e]`` one word of a longer name in katakana whose words the middle dot parts
+    (ニューヨーク・ヨット・クラブ, アトレティコ・マドリード, ロサンゼルス・レイカーズ): a katakana word
+    that is no candidate itself across a dot? Two places so joined stay (アメリカ・サンフランシスコ)."""
+    after = e + 1 < len(text) and text[e] == "\u30fb" and katakana(text[e + 1]) and e + 1 not in starts
+    before = s >= 2 and text[s - 1] == "\u30fb" and katakana(text[s - 2]) and s - 1 not in ends
+    return after or before
+
+
+def japanese(text: str, raws: list[Raw]) -> list[Raw]:
+    """Names in Japanese text (a text with kana), which writes compound nouns and addresses
+    without a break:
+
+    * An address is one name: a key ending in a unit of administration (県, 市, 区, ...) glued to
+      the key after it makes one span with it (東京都千代田区 is one place, linked to the last).
+    * A key glued to a Han or katakana character after it begins a longer noun (日本記録,
+      東京オリンピック, 名古屋鉄道): not a name, unless it ends in a place suffix itself, or a
+      word that commonly follows a place follows it (政府, 首相, 沖, ...), or it ends a list of places
+      joined by the middle dot (フランス・スペイン国境). The head of the name of an
+      organisation or a building (軍, 代表, 委員会, 駅) makes the whole that name (アメリカ軍,
+      日本代表, 東京駅): no place.
+    * A katakana word that the middle dot joins to another that is no place is a word of a longer
+      name (:func:`_dotted_name`).
+    """
+    words = cjk()
+    out: list[Raw] = []
+    i, n = 0, len(raws)
+    starts, ends = {r.start for r in raws}, {r.end for r in raws}
+    while i < n:
+        raw = raws[i]
+        if not _unspaced(raw):
+            out.append(raw)
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and raws[j + 1].start == raws[j].end
+            and _unspaced(raws[j + 1])
+            and raws[j].query[-1] in _UNITS
+            and not _PART.fullmatch(raws[j + 1].query)  # 千葉県南部: the south of Chiba, no place 南部
+        ):
+            j += 1
+        end = raws[j].end
+        if _dotted_name(text, raw.start, end, starts, ends):
+            i = j + 1
+            continue
+        if j == i and len(raw.query) >= 3 and raw.query[-1] == "国" and text[end : end + 1] in ("内", "外"):
+            # 日本国内 is 日本 and 国内 ("inside the country"), though 日本国 is a name of Japan too
+            raw, end = replace(raw, end=end - 1, query=raw.query[:-1]), end - 1
+        if j > i and end < len(text) and text[end] in _UNITS:
+            end += 1  # a key of an address right before a unit is the unit's name: 楊浦 + 区
+        end = _address(text, end)
+        if (part := _PART.match(text, end)) is not None:
+            end = part.end()  # a part of the place is named with it: スペイン北部, 中国大陸, 東北地方
+        after = text[end] if end < len(text) else ""
+        before = text[raw.start - 1] if raw.start else ""
+        if katakana(before) or _latin(before) or _latin(after):
+            # glued to a katakana or a Latin word: a longer name's (セレッソ大阪, FC東京, 横浜FC, アクロス福岡)
+            i = j + 1
+            continue
+        glued = bool(after) and _glues(after)
+        if glued and (text.startswith(words.heads, end) or _ends_in_head(text, end, words.heads)):
+            i = j + 1
+            continue
+        # the last of a list of places joined by the middle dot shares the noun after it with the
+        # others (フランス・スペイン国境, 日本・中国間): a place, as the first is
+        listed = raw.start > 0 and text[raw.start - 1] == "・" and bool(out) and out[-1].end == raw.start - 1
+        if glued and not listed and text[end - 1] not in words.suffix and not text.startswith(words.followers, end):
+            i = j + 1
+            continue
+        if j > i:  # an address of several parts is no ordinary word, whatever its last key is alone (市川)
+            out.append(replace(raws[j], start=raw.start, end=end, rank=0))
+        else:
+            out.append(raw if end == raw.end else replace(raw, end=end))
+        i = j + 1
+    return out
+
+
+def _ends_in_head(text: str, end: int, heads: tuple[str, ...]) -> bool:
+    """Does the run of Han and katakana glued after a name end with an organisation's head
+    (アメリカ合衆国エネルギー省, 日本赤十字社)?"""
+    k = end
+    n = min(len(text), end + 12)
+    while k < n and _glues(text[k]):
+        k += 1
+    return k > end and (k >= len(text) or not _glues(text[k])) and text.endswith(heads, end, k)
+
+
+def _glues(ch: str) -> bool:
+    """Is ``ch`` Han or katakana, which glue to a name without a break (日本記録, アメリカ軍)?"""
+    return is_han(ch) or katakana(ch)
+
+
+def _address(text: str, end: int) -> int:
+    """Where an address that reaches ``end`` ends: past the rest of it (:data:`_ADDRESS_TAIL`)
+    while its last part is a unit. The whole address is the mention (東京都三鷹市), linked to its
+    last known part."""
+    while text[end - 1] in _UNITS and (m := _ADDRESS_TAIL.match(text, end)) is not None:
+        end = m.end()
+    return end
