@@ -126,3 +126,31 @@ def test_a_form_is_read_only_where_its_language_names_the_place() -> None:
     # "Deutsche" with the Czech ending -e taken off is "Deutsch", which names Germany in no Czech
     # source (an untagged alias, and a village in Czechia): no Czech form of Germany
     assert ("Deutsche", "de") not in found("Deutsche Mannschaft gewinnt in Brno, sagt der Trainer aus Přerov.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Greek: genitive -ς, -ου, accusative -ο
+        ("Ο πρωθυπουργός της Ελλάδας μίλησε για την Κύπρο.", [("Ελλάδας", "gr"), ("Κύπρο", "cy")]),
+        ("Ο πρόεδρος της Γαλλίας επισκέφθηκε τη Γερμανία.", [("Γαλλίας", "fr"), ("Γερμανία", "de")]),
+        # Hebrew: the prepositions and the conjunction written with the name
+        ("השגריר בישראל נפגש עם נציגים מצרפת ומגרמניה.", [("בישראל", "il"), ("מצרפת", "fr"), ("ומגרמניה", "de")]),
+        # Serbo-Croatian
+        ("Sastanak je održan u Zagrebu, a ministar je otputovao u Njemačku.", [("Zagrebu", "gn-3186886"), ("Njemačku", "de")]),
+        ("Situacija u Hrvatskoj i Srbiji je stabilna, rekao je predsjednik koji je otišao.", [("Hrvatskoj", "hr"), ("Srbiji", "rs")]),
+        # Hungarian
+        ("A találkozót Budapesten tartották, a miniszter Németországba és Romániába utazott, közölte a kormány.",
+         [("Budapesten", "gn-3054643"), ("Németországba", "de"), ("Romániába", "ro")]),
+        # Romanian
+        ("Președintele României s-a întâlnit la București cu ministrul Franței.",
+         [("României", "ro"), ("București", "gn-683506"), ("Franței", "fr")]),
+        # Slovak
+        ("Stretnutie sa konalo v Bratislave a minister odcestoval do Maďarska a Rakúska.",
+         [("Bratislave", "gn-3060972"), ("Maďarska", "hu"), ("Rakúska", "at")]),
+    ],
+)  # fmt: skip
+def test_greek_hebrew_serbo_croatian_hungarian_romanian_and_slovak_forms(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
 
-from toponym.extractor.language import Languages, compiled_languages
+from toponym.build.languages import compiled_languages
+from toponym.extractor.language import Languages
 
 FREQUENT = {
     "de": ("der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich"),
@@ -83,3 +85,31 @@ def test_two_languages_alike_give_the_countries_of_either() -> None:
     assert languages.homeland(text) == {0, 1}  # Andorra and Spain, not France
     # English among two alike tells nothing
     assert languages.homeland("the de la of el and en to a in") == frozenset()
+
+
+def test_serbo_croatian_is_spoken_where_croatian_serbian_or_bosnian_is() -> None:
+    table = compiled_languages({"sh": ("je", "u", "i")}, {"hr": ("hr",), "rs": ("sr",), "ba": ("bs", "hr", "sr")})
+    assert table["spoken"] == {"sh": ["ba", "hr", "rs"]}
+
+
+@pytest.mark.parametrize("seed", ["1", "4", "10", "11"])
+def test_languages_alike_are_told_in_the_same_order_in_every_process(seed: str) -> None:
+    # "sk" leads; "cs" and "sh" have as many words in the text: ties go by the language's code,
+    # not by the order of a set of words, which changes with the process's hash seed
+    import subprocess
+    import sys
+
+    code = (
+        "from tests.unit.test_language import _Index, compiled_languages, Languages\n"
+        "t = compiled_languages({'sk': ('sa', 'v', 'a', 'do'), 'cs': ('ja', 'ty', 'on'),"
+        " 'sh': ('ti', 'mi', 'oni')}, {})\n"
+        "print(Languages(_Index({'languages': t})).leading('sa v a do ja ty on ti mi oni'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "('sk', 'cs')"

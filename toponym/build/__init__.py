@@ -30,7 +30,6 @@ __all__ = ["audit_gazetteer", "compile_gazetteer", "compile_overlay", "compile_s
 def compile_sources(sources: Sources) -> Index:
     """An :class:`~toponym.index.Index` of ``sources``; ``GazetteerError`` lists every problem first."""
     from ..extractor.language import META_KEY as LANGUAGES_KEY
-    from ..extractor.language import compiled_languages
     from ..extractor.lookups import Lookups
     from ..extractor.results import META_KEY as RESULTS_KEY
     from ..extractor.results import Results, compiled_table
@@ -38,6 +37,7 @@ def compile_sources(sources: Sources) -> Index:
     from ..resolver import Resolver
     from .audit import apply, audit
     from .defaults import compile_answers
+    from .languages import compiled_languages
     from .merge import merge
     from .tables import build_tables
     from .validate import validate

@@ -48,6 +48,12 @@ class Group:
     "Москве"), or the stored name only (a particle that is a word of its own, Korean "서울에서":
     the mention is 서울 and a rewrite keeps 에서)."""
 
+    names: frozenset[str]
+    """The language tags of the names the group reads (its language's; Serbo-Croatian's names are
+    tagged "hr", "sr" or "bs")."""
+    readers: frozenset[str]
+    """The languages in whose text the group's forms count: its own and its kin's (Czech forms
+    in Slovak text; ``kin`` in the file)."""
     letters: str
     """Letters of the language, one of which a text must hold for the rules to be read in it
     (empty: any text). Polish endings are no use in English text, which holds no "ł" or "ę"."""
@@ -119,6 +125,8 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         base=data["base"],
         own=bool(data.get("own", False)),
         span=data.get("span", "word"),
+        names=frozenset(data.get("names", [lang])),
+        readers=frozenset([lang, *data.get("kin", [])]),
         letters=str(data.get("letters", "")),
         unless=str(data.get("unless", "")),
     )

@@ -136,20 +136,24 @@ class Forms:
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
             # and it is read as a form only of a place as notable as a metropolis: Arabic "دولة"
             # ("state") respelt is Dhule, "كبيرا" ("big") "as Beira", "بمدينة" ("in the city of")
-            # "in Mdina"; "بالقاهرة" is "in Cairo", "Калифорнии" of California; or, by the rules of
-            # a language read for its own names, of a prominent place: a language's frequent words
-            # hold the case forms of its cities ("Krakowie", "Wrocławiu")
+            # "in Mdina"; "بالقاهرة" is "in Cairo", "Калифорнии" of California. By the rules of a
+            # language read for its own names, a form of a prominent place: a language's frequent
+            # words hold the case forms of its places ("Krakowie", Greek "Κύπρο" of "Κύπρος")
             forms = {
                 f: g
                 for f, g in forms.items()
-                if not (len(f) > len(low) and f.startswith(low))
-                and (
-                    self.lookups.notable(cased(surface, f))
-                    or (self.groups[g].own and self._prominent(cased(surface, f)))
-                )
+                if (self.groups[g].own and self._prominent(cased(surface, f)))
+                or (not (len(f) > len(low) and f.startswith(low)) and self.lookups.notable(cased(surface, f)))
             }
-        major = next((f for f in forms if self.lookups.major(cased(surface, f))), None)
-        form = major or next(iter(forms), None)
+        # a country's form first, then a prominent place's by the rules of a language read for its
+        # own names ("Budapesten" is Budapest by the Hungarian rules, not the German rule's
+        # "Budapeste", Portuguese), then the first
+        first = next((f for f in forms if self.lookups.major(cased(surface, f))), None)
+        if first is None and len(forms) > 1:
+            first = next(
+                (f for f, g in forms.items() if self.groups[g].own and self._prominent(cased(surface, f))), None
+            )
+        form = first or next(iter(forms), None)
         return None if form is None else (form, forms[form])
 
     def _prominent(self, query: str, answered: bool = False) -> bool:
@@ -167,7 +171,7 @@ class Forms:
         spoken = self._spoken(group.lang)
         for n, _tier in self.index.keys.entries(row):
             tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
-            if group.lang in tags or ("und" in tags and places.country[names.place[n]] in spoken):
+            if not tags.isdisjoint(group.names) or ("und" in tags and places.country[names.place[n]] in spoken):
                 return True
         return False
 

@@ -8,43 +8,26 @@ where it is spoken (CLDR), in ``index.meta.extra``; :class:`Languages` reads the
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
 from itertools import chain
 
 from ..index import Index
 
-__all__ = ["META_KEY", "Languages", "Told", "compiled_languages"]
+__all__ = ["META_KEY", "Languages", "Told"]
 
 #: The key of the compiled table in ``index.meta.extra``.
 META_KEY = "languages"
-#: The commonest words of each language read to tell it ("und", "der", "het", "les").
-_WORDS = 100
 #: The start of a text read to tell its language: enough for a few dozen of its common words.
 _HEAD = 2000
 #: The distinct common words a text needs, and how many times as many as the next language's.
 _ENOUGH, _AHEAD = 3, 1.5
-#: Languages that tell nothing of where a text is about: English is written of every country.
-_WORLD = frozenset({"en"})
 _WORD = re.compile(r"\w+")
 #: ASCII bytes in lower case, every byte that is no word character (``\w``) a space.
 _ASCII_WORDS = bytes(ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else 32 for b in range(128)) + bytes(
     range(128, 256)
 )
-
-
-def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[str, Sequence[str]]) -> dict[str, object]:
-    """What the build stores: each language's :data:`_WORDS` commonest words (``frequent``, in
-    rank order) and the countries where it is spoken (``spoken``: territory -> languages)."""
-    where: dict[str, list[str]] = {}
-    for territory, langs in sorted(spoken.items()):
-        for lang in langs:
-            where.setdefault(lang, []).append(territory)
-    return {
-        "words": {lang: list(words[:_WORDS]) for lang, words in sorted(frequent.items())},
-        "spoken": {lang: where[lang] for lang in sorted(where) if lang in frequent and lang not in _WORLD},
-    }
 
 
 class Languages:
@@ -80,7 +63,9 @@ class Languages:
         else:
             common = self._words.intersection(_WORD.findall(head.lower()))
         counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
-        best = counts.most_common(2)
+        # ties in the order of the languages' codes: the common words are a set, whose order
+        # changes from process to process (a text in Slovak is Slovak and Czech, or Serbo-Croatian)
+        best = heapq.nsmallest(2, counts.items(), key=lambda lc: (-lc[1], lc[0]))
         if not best or best[0][1] < _ENOUGH:
             return ()
         if len(best) > 1 and best[0][1] < _AHEAD * best[1][1]:

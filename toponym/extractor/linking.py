@@ -151,12 +151,12 @@ class Linker:
             return True  # a script of its own: the form is of that language's name
         names, places = self.index.names, self.index.places  # names compared in the table, not built
         spoken = places.country[row] in self.languages.spoken((group.lang,))
-        named = group.own and self.standing.prominent(row) and self.standing.named_in(match.matched, group.lang)
+        named = group.own and self.standing.prominent(row) and self.standing.named_in(match.matched, group.names)
         home = named or (spoken and (group.own or places.kind[row] == "city"))
         for n in places.names_of(row):
             if names.text.equals(n, match.matched):
                 tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
-                if group.lang in tags or (tags == {"und"} and not group.own) or (home and "und" in tags):
+                if not tags.isdisjoint(group.names) or (tags == {"und"} and not group.own) or (home and "und" in tags):
                     return True
         return False
 

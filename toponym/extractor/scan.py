@@ -78,7 +78,7 @@ class Scanner:
         self._python = PyTextScan(*args)  # reads the words the tables cannot normalise
         self.languages = languages = Languages(index)
         self.forms = Forms(index, lookups, found.groups, self._python, lambda lang: languages.spoken((lang,)))
-        self._own = [g.lang if g.own else None for g in found.groups]
+        self._own = [g.readers if g.own else None for g in found.groups]
         self.units = UnitWords(lookups)
         self.villages = Villages(index)
 
@@ -183,8 +183,8 @@ class Scanner:
         """Is ``raw`` a form by the rules of a language read for its own names, in a text told to be
         in another? The linker asks it of the forms it links (:meth:`.Standing.foreign_form`);
         asked here, it is not read on (most such forms are none: "The" is no Czech form)."""
-        lang = self._own[raw.group]
-        return lang is not None and bool(leading := told.leading()) and lang not in leading
+        readers = self._own[raw.group]
+        return readers is not None and bool(leading := told.leading()) and readers.isdisjoint(leading)
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""

@@ -257,7 +257,7 @@ class Standing:
             return False
         leading = told.leading()
         if leading:
-            return group.lang not in leading
+            return group.readers.isdisjoint(leading)
         places = self.index.places
         row = self.index.row_of(match.place.id)
         if places.kind[row] in MAJOR_KINDS:
@@ -266,11 +266,11 @@ class Standing:
             return True
         return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
 
-    def named_in(self, name: str, lang: str) -> bool:
-        """Is ``name`` a name tagged with ``lang`` of some place?"""
+    def named_in(self, name: str, langs: frozenset[str]) -> bool:
+        """Is ``name`` a name tagged with one of ``langs`` of some place?"""
         names = self.index.names
         for n, _tier in self.index.keys.lookup(normalize_name(name)):
-            if lang in {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}:
+            if not langs.isdisjoint({t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}):
                 return True
         return False
 

@@ -1,0 +1,29 @@
+"""The table of languages the extractor reads (:class:`~toponym.extractor.language.Languages`):
+each language's commonest words, to tell a text's language, and the countries where it is spoken."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+__all__ = ["compiled_languages"]
+
+#: The commonest words of each language read to tell it ("und", "der", "het", "les").
+_WORDS = 100
+#: Languages that tell nothing of where a text is about: English is written of every country.
+_WORLD = frozenset({"en"})
+#: CLDR's languages that one word list covers: wordfreq's "sh" is Serbo-Croatian, which CLDR
+#: names Croatian, Serbian and Bosnian (where it is spoken).
+_MACRO = {"hr": "sh", "sr": "sh", "bs": "sh"}
+
+
+def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[str, Sequence[str]]) -> dict[str, object]:
+    """What the build stores: each language's :data:`_WORDS` commonest words (``frequent``, in
+    rank order) and the countries where it is spoken (``spoken``: territory -> languages)."""
+    where: dict[str, list[str]] = {}
+    for territory, langs in sorted(spoken.items()):
+        for lang in dict.fromkeys(_MACRO.get(lang, lang) for lang in langs):
+            where.setdefault(lang, []).append(territory)
+    return {
+        "words": {lang: list(words[:_WORDS]) for lang, words in sorted(frequent.items())},
+        "spoken": {lang: where[lang] for lang in sorted(where) if lang in frequent and lang not in _WORLD},
+    }
