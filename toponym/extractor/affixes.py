@@ -54,6 +54,9 @@ class Group:
     readers: frozenset[str]
     """The languages in whose text the group's forms count: its own and its kin's (Czech forms
     in Slovak text; ``kin`` in the file)."""
+    adjectives: tuple[str, ...]
+    """Endings of the language's adjectives: a word that ends in one is no case form of a name
+    ("Hrvatski", Croatian, is no form of Hrvatska; its genitive is "Hrvatske")."""
     letters: str
     """Letters of the language, one of which a text must hold for the rules to be read in it
     (empty: any text). Polish endings are no use in English text, which holds no "ł" or "ę"."""
@@ -127,6 +130,7 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         span=data.get("span", "word"),
         names=frozenset(data.get("names", [lang])),
         readers=frozenset([lang, *data.get("kin", [])]),
+        adjectives=tuple(data.get("adjectives", ())),
         letters=str(data.get("letters", "")),
         unless=str(data.get("unless", "")),
     )

@@ -13,8 +13,10 @@ from collections.abc import Callable
 
 from ..index import Index
 from ..memo import BoundedMemo
-from ..normalize import normalize_name
+from ..normalize import fold_key, normalize_name
+from ..vocab import MAJOR_KINDS, METROPOLIS
 from .affixes import Group, Pair
+from .chars import SCRIPTS
 from .lookups import Lookups
 from .raw import Raw
 from .standing import prominent
@@ -126,23 +128,28 @@ class Forms:
         group that made it, the first of a language the form's key is a name in."""
         names = self.index.keys.text
         forms: dict[str, int] = {}
+        low = normalize_name(surface)
         for k in range(0, len(options), 4):
             row, group = options[k + 2], options[k + 3] // H_RULE - 1
-            if row >= 0 and names[row] not in forms and self._of_language(row, self.groups[group]):
+            rules = self.groups[group]
+            if row < 0 or names[row] in forms or low.endswith(rules.adjectives):
+                continue
+            if self._of_language(row, rules):
                 forms[names[row]] = group
-        low = normalize_name(surface)
         if low in self.index.policy.ordinary:
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
             # and it is read as a form only of a place as notable as a metropolis: Arabic "دولة"
             # ("state") respelt is Dhule, "كبيرا" ("big") "as Beira", "بمدينة" ("in the city of")
             # "in Mdina"; "بالقاهرة" is "in Cairo", "Калифорнии" of California. By the rules of a
-            # language read for its own names, a form of a prominent place: a language's frequent
-            # words hold the case forms of its places ("Krakowie", Greek "Κύπρο" of "Κύπρος")
+            # language read for its own names, a form of a prominent place by its own name: a
+            # language's frequent words hold the case forms of its places ("Krakowie", Greek "Κύπρο"
+            # of "Κύπρος"), and its adjectives ("Biały Dom", the White House: "Biała" is a part of
+            # Bielsko-Biała's name)
             forms = {
                 f: g
                 for f, g in forms.items()
-                if (self.groups[g].own and self._prominent(cased(surface, f)))
+                if (self.groups[g].own and self._prominent(cased(surface, f), own=self.groups[g]))
                 or (not (len(f) > len(low) and f.startswith(low)) and self.lookups.notable(cased(surface, f)))
             }
         # a country's form first, then a prominent place's by the rules of a language read for its
@@ -156,22 +163,40 @@ class Forms:
         form = first or next(iter(forms), None)
         return None if form is None else (form, forms[form])
 
-    def _prominent(self, query: str, answered: bool = False) -> bool:
-        """Does ``query`` name a prominent place first (``answered``: as its answer, not a stop)?"""
+    def _prominent(self, query: str, answered: bool = False, own: Group | None = None) -> bool:
+        """Does ``query`` name a prominent place first (``answered``: as its answer, not a stop)?
+        With ``own``, a group's reading of an ordinary word: a country or the like, a metropolis,
+        or a place where the language is spoken ("Onda", Serbo-Croatian "then", is no form of
+        Ondo, Nigeria), by a name of the language, or in Latin letters by the place's own name."""
         lookup = self.lookups.get(query)
         row = lookup.top_row if not answered or lookup.answer is not None else -1
-        return row >= 0 and prominent(self.index, row)
+        if row < 0 or not prominent(self.index, row):
+            return False
+        if own is None:
+            return True
+        places = self.index.places
+        near = places.kind[row] in MAJOR_KINDS or places.prominence[row] >= METROPOLIS
+        if not near and places.country[row] not in self._spoken(own.lang):
+            return False
+        if own.script != SCRIPTS.index("Latin") or lookup.top is None:
+            return True
+        tags = {t.split("-")[0] for t in lookup.top.lang.split(",")}
+        return not tags.isdisjoint(own.names) or fold_key(places.name[row]) == fold_key(query)
 
     def _of_language(self, row: int, group: Group) -> bool:
         """Is key ``row`` a name in ``group``'s language (see :attr:`.Group.own`)? A group that
-        reads any name says yes."""
+        reads any name says yes. A country's untagged name is any language's ("Pole" is Poland in
+        Afrikaans, not a Polish form of "Pola", fields)."""
         if not group.own:
             return True
         names, places = self.index.names, self.index.places
         spoken = self._spoken(group.lang)
         for n, _tier in self.index.keys.entries(row):
             tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
-            if not tags.isdisjoint(group.names) or ("und" in tags and places.country[names.place[n]] in spoken):
+            if not tags.isdisjoint(group.names):
+                return True
+            place = names.place[n]
+            if "und" in tags and places.country[place] in spoken and places.kind[place] not in MAJOR_KINDS:
                 return True
         return False
 

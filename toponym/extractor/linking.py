@@ -150,7 +150,7 @@ class Linker:
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
         names, places = self.index.names, self.index.places  # names compared in the table, not built
-        spoken = places.country[row] in self.languages.spoken((group.lang,))
+        spoken = places.kind[row] not in MAJOR_KINDS and places.country[row] in self.languages.spoken((group.lang,))
         named = group.own and self.standing.prominent(row) and self.standing.named_in(match.matched, group.names)
         home = named or (spoken and (group.own or places.kind[row] == "city"))
         for n in places.names_of(row):
