@@ -45,7 +45,7 @@ class Extractor:
         index = resolver.index
         self.lookups = Lookups(resolver)
         self.scanner = Scanner(index, self.lookups)
-        self.linker = Linker(index, resolver, self.lookups)
+        self.linker = Linker(index, resolver, self.lookups, self.scanner.languages)
 
     def extract(
         self, text: str, *, context: bool = True, demonyms: bool = False, _window: int = WINDOW

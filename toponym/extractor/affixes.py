@@ -6,6 +6,13 @@ German "s" → "": Deutschlands → Deutschland; Korean "에서" → "": 서울�
 every combination of a matching prefix and a matching suffix on a word of that script and keeps a
 form only when it is a key. Which places a form may stand for (any, or only prominent ones) is the
 file's ``base``, applied by the linker.
+
+A language that shares its script with others (Polish, Czech, Finnish...) is read "for its own
+names" (``own``): a form counts only when its key is a name of the language (``names``: its tags),
+only in a text that holds one of its ``letters`` and none of the ``unless`` letters of languages
+that share them, and never in a text told to be in another language than it or its ``kin``; the
+endings of its ``adjectives`` are no case forms. ``span`` says whether the mention is the whole
+word (a fused ending) or the name only (a particle of its own).
 """
 
 from __future__ import annotations
@@ -47,7 +54,6 @@ class Group:
     """What a form's mention covers: the whole word (an ending fused with the name, Russian
     "Москве"), or the stored name only (a particle that is a word of its own, Korean "서울에서":
     the mention is 서울 and a rewrite keeps 에서)."""
-
     names: frozenset[str]
     """The language tags of the names the group reads (its language's; Serbo-Croatian's names are
     tagged "hr", "sr" or "bs")."""
@@ -93,10 +99,10 @@ def unread(groups: tuple[Group, ...]) -> Callable[[str, int, int], int]:
     def off(text: str, lo: int, hi: int) -> int:
         if findall is None or text.isascii():
             return every
-        letters = findall(text, lo, hi)
-        if not letters:
+        hits = findall(text, lo, hi)
+        if not hits:
             return every
-        found = set(letters)
+        found = set(hits)
         return sum(bit for bit, mine, others in marked if found.isdisjoint(mine) or not found.isdisjoint(others))
 
     return off

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..index import Index
+from ..index.views import base_languages
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS, METROPOLIS
@@ -84,7 +85,7 @@ class Forms:
             return form
         # by the rules of a language read for its own names, a prominent place's form over a word
         # that answers no prominent place: "Gdańska" (Gdańsk's genitive) is an ordinary Polish word
-        own = self.groups[form.group].own and self._prominent(form.query)
+        own = self.groups[form.group].own and self._prominent(form.query, own=self.groups[form.group])
         return form if own and not self._prominent(raw.query, answered=True) else None
 
     def form(self, text: str, hits: list[int], a: int, b: int, hi: int) -> Raw | None:
@@ -180,8 +181,9 @@ class Forms:
             return False
         if own.script != SCRIPTS.index("Latin") or lookup.top is None:
             return True
-        tags = {t.split("-")[0] for t in lookup.top.lang.split(",")}
-        return not tags.isdisjoint(own.names) or fold_key(places.name[row]) == fold_key(query)
+        return not base_languages(lookup.top.lang).isdisjoint(own.names) or fold_key(places.name[row]) == fold_key(
+            query
+        )
 
     def _of_language(self, row: int, group: Group) -> bool:
         """Is key ``row`` a name in ``group``'s language (see :attr:`.Group.own`)? A group that
@@ -192,7 +194,7 @@ class Forms:
         names, places = self.index.names, self.index.places
         spoken = self._spoken(group.lang)
         for n, _tier in self.index.keys.entries(row):
-            tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
+            tags = names.languages(n)
             if not tags.isdisjoint(group.names):
                 return True
             place = names.place[n]

@@ -70,7 +70,7 @@ def _adjective_shaped(raw: Raw, first: FirstPass) -> bool:
 class Linker:
     """Decides the mentions of one text from its candidates (memoised per process)."""
 
-    def __init__(self, index: Index, resolver: Resolver, lookups: Lookups) -> None:
+    def __init__(self, index: Index, resolver: Resolver, lookups: Lookups, languages: Languages) -> None:
         self.index = index
         self.resolver = resolver
         self.lookups = lookups
@@ -78,7 +78,7 @@ class Linker:
         self._groups = affixes().groups
         self.english = EnglishNames(index)
         self.standing = Standing(index, self.english)
-        self.languages = Languages(index)
+        self.languages = languages  # the scanner's: one table of languages for both
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
         self.unit_said = UnitSaid(lookups)
@@ -155,7 +155,7 @@ class Linker:
         home = named or (spoken and (group.own or places.kind[row] == "city"))
         for n in places.names_of(row):
             if names.text.equals(n, match.matched):
-                tags = {t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}
+                tags = names.languages(n)
                 if not tags.isdisjoint(group.names) or (tags == {"und"} and not group.own) or (home and "und" in tags):
                     return True
         return False

@@ -262,7 +262,7 @@ class Standing:
         row = self.index.row_of(match.place.id)
         if places.kind[row] in MAJOR_KINDS:
             return False
-        if not told.uses(group.lang):
+        if not any(told.uses(lang) for lang in group.readers):
             return True
         return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
 
@@ -270,7 +270,7 @@ class Standing:
         """Is ``name`` a name tagged with one of ``langs`` of some place?"""
         names = self.index.names
         for n, _tier in self.index.keys.lookup(normalize_name(name)):
-            if not langs.isdisjoint({t.split("-")[0] for t in names.langs[names.lang[n]].split(",")}):
+            if not langs.isdisjoint(names.languages(n)):
                 return True
         return False
 

@@ -6,6 +6,7 @@ key entries as ``(name row, tier)`` pairs, never raw sections or packed codes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from ..vocab import NAME_TYPES, VILLAGE, Kind, NameType
 from .schema import ENTRY_TIER_BITS, METHOD_EXACT, METHOD_MASK, decode_degrees
 from .strings import Strings
 
-__all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy", "TextTable"]
+__all__ = ["KeyTable", "NameTable", "PlaceTable", "Policy", "TextTable", "base_languages"]
 
 _TIER_MASK = (1 << ENTRY_TIER_BITS) - 1
 
@@ -127,6 +128,10 @@ class NameTable:
 
     def tags(self, row: int) -> tuple[str, ...]:
         return tuple(self.langs[self.lang[row]].split(","))
+
+    def languages(self, row: int) -> frozenset[str]:
+        """The languages of name ``row``'s tags (:func:`base_languages`)."""
+        return base_languages(self.langs[self.lang[row]])
 
     def compiled(self, row: int) -> tuple[int, bool] | int:
         """The compiled answer to a bare query spelling name ``row`` exactly: ``(answer name row,
@@ -265,3 +270,10 @@ class TextTable:
     flags: Sequence[int]
     rank: Sequence[int]
     """0, or the rank class of a word of a script without spaces (lower: more frequent)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def base_languages(tags: str) -> frozenset[str]:
+    """The languages of comma-joined tags, without script or region: "sr-Latn,bs,und" is
+    {"sr", "bs", "und"}."""
+    return frozenset(t.split("-")[0] for t in tags.split(","))
