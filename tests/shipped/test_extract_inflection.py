@@ -173,3 +173,31 @@ def test_greek_hebrew_serbo_croatian_hungarian_romanian_and_slovak_forms(
 )
 def test_words_that_are_no_case_forms(text: str, not_found: str) -> None:
     assert not_found not in {place for _, place in found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Susitikimas vyko Vilniuje, o ministras išvyko į Lenkiją ir Vokietiją, pranešė Lietuvos vyriausybė.",
+         [("Vilniuje", "gn-593116"), ("Lenkiją", "pl"), ("Vokietiją", "de"), ("Lietuvos", "lt")]),
+        ("Tikšanās notika Rīgā, un ministrs devās uz Vāciju un Krieviju, paziņoja Latvijas valdība.",
+         [("Rīgā", "gn-456172"), ("Vāciju", "de"), ("Krieviju", "ru"), ("Latvijas", "lv")]),
+    ],
+)  # fmt: skip
+def test_lithuanian_and_latvian_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a frequent word that begins a sentence is the word: "Wolę" ("I prefer"), Lithuanian
+        # "Vienos" ("of one"); in the sentence, capitalised, the place (Wola, Vienna)
+        ("Wolę kawę od herbaty. Mieszkam na Woli od lat.", "gn-755330"),
+        ("Vienos dienos užteko. Jis studijavo Vienos universitete.", "gn-2761369"),
+    ],
+)
+def test_a_frequent_word_that_begins_a_sentence_is_no_case_form(text: str, place: str) -> None:
+    mentions = toponym.extract(text)
+    assert [m.place.id for m in mentions] == [place]
+    assert mentions[0].start > text.index(".")

@@ -133,9 +133,12 @@ class Forms:
         for k in range(0, len(options), 4):
             row, group = options[k + 2], options[k + 3] // H_RULE - 1
             rules = self.groups[group]
-            if row < 0 or names[row] in forms or low.endswith(rules.adjectives):
+            if row < 0 or low.endswith(rules.adjectives):
                 continue
-            if self._of_language(row, rules):
+            # a form two groups make is the first's, or a language's that reads its own names
+            # ("Latvijas" is Latvian for Latvia's, not the German genitive of "Latvija")
+            made = forms.get(names[row])
+            if (made is None or (rules.own and not self.groups[made].own)) and self._of_language(row, rules):
                 forms[names[row]] = group
         if low in self.index.policy.ordinary:
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of

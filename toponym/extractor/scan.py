@@ -26,6 +26,7 @@ from .japanese import hiragana, japanese, katakana
 from .language import Languages, Told
 from .locators import locators
 from .lookups import Lookups
+from .patterns import sentence_initial
 from .proper import forget_people, proper
 from .raw import Raw
 from .results import Results, merge
@@ -172,19 +173,25 @@ class Scanner:
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
                 if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
                     raw = forms.over(text, raw, hits, i + 4, j) or raw
-            elif (raw := forms.form(text, hits, i, j, hi)) is not None and self._foreign(raw, told):
+            elif (raw := forms.form(text, hits, i, j, hi)) is not None and self._foreign(raw, told, text):
                 raw = None
             if raw is not None:
                 raws.append(raw)
                 last = raw.end
             i = j
 
-    def _foreign(self, raw: Raw, told: Told) -> bool:
+    def _foreign(self, raw: Raw, told: Told, text: str) -> bool:
         """Is ``raw`` a form by the rules of a language read for its own names, in a text told to be
-        in another? The linker asks it of the forms it links (:meth:`.Standing.foreign_form`);
-        asked here, it is not read on (most such forms are none: "The" is no Czech form)."""
+        in another, or a frequent word that begins a sentence (Lithuanian "Vienos", "of one", is
+        Vienna's genitive too; Polish "Wolę", "I prefer", Wola's accusative)? The linker asks the
+        first of the forms it links (:meth:`.Standing.foreign_form`); asked here, it is not read
+        on (most such forms are none: "The" is no Czech form)."""
         readers = self._own[raw.group]
-        return readers is not None and bool(leading := told.leading()) and readers.isdisjoint(leading)
+        if readers is None:
+            return False
+        if sentence_initial(text, raw.start) and self.frequent(text[raw.start : raw.end]):
+            return True
+        return bool(leading := told.leading()) and readers.isdisjoint(leading)
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
