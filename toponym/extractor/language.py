@@ -40,9 +40,6 @@ class Languages:
             for word in words:
                 self._langs[word] = (*self._langs.get(word, ()), lang)
         self._words = frozenset(self._langs)
-        self._of: dict[str, frozenset[str]] = {
-            lang: frozenset(words) for lang, words in (stored.get("words") or {}).items()
-        }
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
@@ -56,12 +53,18 @@ class Languages:
         """The language of which the start of ``text`` holds the most distinct common words, when
         it holds enough of them; with the next one when that holds nearly as many (Spanish and
         Catalan share most of their commonest words: "la", "de", "del", "un"); else none."""
-        # each common word counts once for each language that has it: found and counted in C
+        return self.leading_of(self.common(text))
+
+    def common(self, text: str) -> frozenset[str]:
+        """The commonest words of any language that the start of ``text`` holds."""
         head = text[:_HEAD]
         if head.isascii():  # the same words, split at every other byte in C: twice as fast
-            common = self._words.intersection(head.encode().translate(_ASCII_WORDS).decode().split())
-        else:
-            common = self._words.intersection(_WORD.findall(head.lower()))
+            return self._words.intersection(head.encode().translate(_ASCII_WORDS).decode().split())
+        return self._words.intersection(_WORD.findall(head.lower()))
+
+    def leading_of(self, common: frozenset[str]) -> tuple[str, ...]:
+        """:meth:`leading`, of a text's :meth:`common` words."""
+        # each common word counts once for each language that has it: found and counted in C
         counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
         # ties in the order of the languages' codes: the common words are a set, whose order
         # changes from process to process (a text in Slovak is Slovak and Czech, or Serbo-Croatian)
@@ -72,11 +75,10 @@ class Languages:
             return (best[0][0], best[1][0])
         return (best[0][0],)
 
-    def uses(self, text: str, lang: str) -> bool:
-        """Does the start of ``text`` hold one of the commonest words of ``lang``? (A short text's
-        hint of its language where :meth:`leading` tells none.)"""
-        common = self._of.get(lang, frozenset())
-        return any(w in common for w in _WORD.findall(text[:_HEAD].lower()))
+    def uses(self, common: frozenset[str], lang: str) -> bool:
+        """Is one of a text's :meth:`common` words one of ``lang``'s? (A short text's hint of its
+        language where :meth:`leading` tells none.)"""
+        return any(lang in self._langs[word] for word in common)
 
     def language(self, text: str) -> str | None:
         """The language of ``text`` when one clearly leads (:meth:`leading`); else ``None``."""
@@ -110,16 +112,26 @@ class Languages:
 class Told:
     """One text's language, told once on first need (a text is read for it only if a rule asks)."""
 
-    __slots__ = ("_languages", "_leading", "_text")
+    __slots__ = ("_common", "_languages", "_leading", "_text")
 
     def __init__(self, languages: Languages, text: str) -> None:
         self._languages, self._text = languages, text
+        self._common: frozenset[str] | None = None
         self._leading: tuple[str, ...] | None = None
+
+    def _words(self) -> frozenset[str]:
+        if self._common is None:
+            self._common = self._languages.common(self._text)
+        return self._common
 
     def leading(self) -> tuple[str, ...]:
         if self._leading is None:
-            self._leading = self._languages.leading(self._text)
+            self._leading = self._languages.leading_of(self._words())
         return self._leading
+
+    def elsewhere(self, readers: frozenset[str]) -> bool:
+        """Is the text told to be in a language none of ``readers`` (a rule group's) is?"""
+        return bool(leading := self.leading()) and readers.isdisjoint(leading)
 
     def language(self) -> str | None:
         return self._languages.told(self.leading())
@@ -132,5 +144,6 @@ class Told:
         return self._languages.spoken((lang,))
 
     def uses(self, lang: str) -> bool:
-        """Does the text hold one of the commonest words of ``lang`` (:meth:`Languages.uses`)?"""
-        return self._languages.uses(self._text, lang)
+        """Does the text hold one of the commonest words of ``lang`` (:meth:`Languages.uses`)?
+        Read from the words the language was told by, not the text again."""
+        return self._languages.uses(self._words(), lang)

@@ -191,7 +191,7 @@ class Scanner:
             return False
         if sentence_initial(text, raw.start) and self.frequent(text[raw.start : raw.end]):
             return True
-        return bool(leading := told.leading()) and readers.isdisjoint(leading)
+        return told.elsewhere(readers)
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""

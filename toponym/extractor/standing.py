@@ -255,9 +255,8 @@ class Standing:
         Valley")."""
         if raw.group < 0 or not (group := self._groups[raw.group]).own:
             return False
-        leading = told.leading()
-        if leading:
-            return group.readers.isdisjoint(leading)
+        if told.leading():
+            return told.elsewhere(group.readers)
         places = self.index.places
         row = self.index.row_of(match.place.id)
         if places.kind[row] in MAJOR_KINDS:
