@@ -476,6 +476,9 @@ def main() -> None:
         "display": lambda: display(world, args.show),
     }
     wanted = args.only.split(",") if args.only else list(sections)
+    unknown = [name for name in wanted if name not in sections]
+    if unknown:
+        ap.error(f"unknown section {', '.join(unknown)} (choose from {', '.join(sections)})")
     for name in wanted:
         t = time.perf_counter()
         sections[name]()
