@@ -14,6 +14,7 @@ from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
 from .affixes import affixes
+from .caseless import Caseless
 from .casing import token_key
 from .language import Told
 from .raw import Raw, unworded
@@ -40,16 +41,6 @@ _CITY_ALONE_UNTAGGED = 20_000
 #: language, 10,000 costs Russian (its towns share surnames' forms, "Виноградов"); the town must
 #: stand apart from capitalised words (see ``Linker.link``).
 _CITY_HOME = 15_000
-#: A unit with fewer people, named by a word in a script without case, needs support or a
-#: preposition of place (see ``Standing._worded_unit``).
-_WORDED_UNIT = 2_000_000
-#: Where a segment of Chinese is a province's or a river's name: the countries that write Chinese.
-#: (Not Japanese: its prefectures' names are surnames too, 石川, 千葉.)
-_CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
-#: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
-_PREFECTURE_UNITS = frozenset("都道府県")
-#: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
-_UNIT_NAMES = frozenset("都道府県省州")
 
 
 @functools.cache
@@ -94,6 +85,7 @@ class Standing:
         self._candidates: BoundedMemo[str, tuple[int, ...]] = BoundedMemo()
         self._town_words: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._groups = affixes().groups
+        self.caseless = Caseless(index)
 
     def alone(self, raw: Raw, match: Match, row: int) -> bool:
         """May this mention stand without support from other places of the text?
@@ -135,7 +127,10 @@ class Standing:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
             return False
-        if raw.rank and not (major or big or self._named_so_in_han(match, row) or self._unit_named(match, row)):
+        if self.caseless.word_first(raw, major):
+            return False  # 수단 is "means" before it is Sudan: a place of the text must hold it
+        caseless = self.caseless
+        if raw.rank and not (major or big or caseless.named_so_in_han(match, row) or caseless.unit_named(match, row)):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
@@ -161,20 +156,10 @@ class Standing:
             return pop >= CITY_ALONE or self._seat(raw, row)
         if kind == "subdivision":  # a side of a country ("EASTERN DIVISION" heads a table) needs it
             unit = raw.specific or self._first_level(row) or self._coded(surface, match, row, tag, own_name)
-            return unit and not _descriptive(surface) and (raw.specific or not self._worded_unit(surface, row))
+            return (
+                unit and not _descriptive(surface) and (raw.specific or not caseless.worded_unit(surface, match, row))
+            )
         return raw.specific or pop >= CITY_ALONE
-
-    def _worded_unit(self, surface: str, row: int) -> bool:
-        """Is the unit at ``row`` one of fewer than :data:`_WORDED_UNIT` people, named in a script
-        without case by a frequent word of some language (Arabic الشرقي "the eastern", a region of
-        Burkina Faso; الجزيرة "the island", Al Jazeera, a state of Sudan)? Without case nothing
-        tells the name from the word. (In a cased script the same test would take Navarra and
-        Cantabria, frequent Spanish words because Spanish news names them, for words.)"""
-        return (
-            surface.upper() == surface.lower()
-            and self.index.places.people[row] < _WORDED_UNIT
-            and normalize_name(surface) in self.index.policy.no_fuzzy_words
-        )
 
     def _untagged(self, raw: Raw, match: Match, row: int, big: bool) -> bool:
         """May a mention through an untagged alternate name stand alone? Only for a metropolis or a
@@ -299,34 +284,6 @@ class Standing:
         ("Une Bulle a éclaté"), one the alias audit demotes ("Selon", "Martin"), nor a case form
         ("des Suisses" are the people): a country's many places vouch for none of its words."""
         return not raw.word and not raw.inflected and normalize_name(raw.query) not in self.index.policy.ordinary
-
-    def _named_so_in_han(self, match: Match, row: int) -> bool:
-        """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
-        frequent Chinese words because they are names), a Japanese prefecture by its whole name
-        (北海道) or a reviewed region or island of Japan (関西, 九州), or a first-level unit or region a
-        Japanese name is given to with care (イングランド)?"""
-        place = match.place
-        tag = match.lang.split("-")[0]
-        lands = (place.kind == "subdivision" and self.index.places.top_level(row)) or place.kind in (
-            "river",
-            "region",
-            "island",
-        )
-        # a name in Han characters of a place in China or Japan is of its language, tagged so or not
-        if tag in ("zh", "und") and (place.country or place.id) in _CHINESE_COUNTRIES:
-            return lands
-        if tag in ("ja", "zh", "und") and place.country == "jp":
-            # by its whole name (北海道), or a reviewed one (九州, 関西); a prefecture's short name is
-            # a surname too (石川, 千葉)
-            return lands and (match.matched[-1:] in _PREFECTURE_UNITS or place.curated)
-        return tag == "ja" and lands and place.curated  # not a Malawian region called 南部 ("the south")
-
-    def _unit_named(self, match: Match, row: int) -> bool:
-        """Is a frequent word of a script without spaces a first-level unit's name with its unit
-        (山東省, 雲南省: frequent because they are names)? Not a katakana name: the names of
-        Thailand's Phrae and Afghanistan's Ghor are Japanese "play" and "goal" (プレー, ゴール)."""
-        name = match.matched
-        return name[-1:] in _UNIT_NAMES and match.place.kind == "subdivision" and self.index.places.top_level(row)
 
     def _uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""

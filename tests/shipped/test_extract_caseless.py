@@ -1,0 +1,54 @@
+"""Names in scripts without case, where only the word tells a place from an ordinary word.
+
+The rules live in :mod:`toponym.extractor.caseless` and ``lexicons/homographs.toml``: a Korean
+province named in Hangul stands alone though Korean's frequent words hold its name; a word that is
+an ordinary word before it is a place (수단 "means", Sudan) needs another place of the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import toponym
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("나는 어제 강원도에 갔다.", [("강원도", "kr-42")]),
+        ("충북에 폭설이 내렸다.", [("충북", "kr-43")]),
+        ("제주도 여행을 다녀왔다.", [("제주도", "kr-49")]),
+        ("제주특별자치도는 관광객이 늘었다.", [("제주특별자치도", "kr-49")]),
+        ("전라남도와 경상북도에 비가 내렸다.", [("전라남도", "kr-46"), ("경상북도", "kr-47")]),
+    ],
+)
+def test_a_korean_province_named_in_hangul_stands_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이를 수단으로 삼았다.",  # "used it as a means", not Sudan
+        "목적과 수단을 혼동했다.",
+        "화성 탐사선이 발사되었다.",  # a probe to Mars, not Hwaseong
+        "경찰이 시위대를 저지했다.",  # "blocked", not Jersey
+        "오만과 편견",  # "Pride and Prejudice", not Oman
+        "빈 집이 많다.",  # "empty houses", not Vienna
+        "머리가 아프다.",  # "head", not Moray
+    ],
+)
+def test_a_korean_word_is_no_place(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
+    assert found("경기도 화성에서 사고가 났다.") == [("경기도", "kr-41"), ("화성", "gn-1843847")]
+    # with its unit, the name is the city's alone
+    assert found("화성시에서 사고가 났다.") == [("화성시", "gn-1843847")]
+    # one syllable with a particle is the city
+    assert found("오스트리아 빈에서 회의가 열렸다.") == [("오스트리아", "at"), ("빈", "gn-2761369")]

@@ -1,0 +1,101 @@
+"""Names in scripts without case (Han, kana, Hangul, Arabic): where nothing but the word tells a
+place's name from an ordinary word, which names stand alone and which need another place of the
+text. Part of :class:`~toponym.extractor.standing.Standing`'s policy."""
+
+from __future__ import annotations
+
+import functools
+
+from ..index import Index
+from ..model import Match
+from ..normalize import normalize_name
+from .raw import Raw
+from .wordlists import load_lexicon
+
+__all__ = ["Caseless"]
+
+#: A unit with fewer people, named by a word in a script without case, needs support or a
+#: preposition of place (see :meth:`Caseless.worded_unit`).
+_WORDED_UNIT = 2_000_000
+#: Where a segment of Chinese is a province's or a river's name: the countries that write Chinese.
+#: (Not Japanese: its prefectures' names are surnames too, 石川, 千葉.)
+_CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
+#: Where a Hangul name of a first-level unit is of its own language (강원도, 충북, 제주특별자치도).
+_KOREAN_COUNTRIES = frozenset({"kr", "kp"})
+#: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
+_PREFECTURE_UNITS = frozenset("都道府県")
+#: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
+_UNIT_NAMES = frozenset("都道府県省州")
+
+
+def _hangul(surface: str) -> bool:
+    return all("\uac00" <= ch <= "\ud7a3" for ch in surface)
+
+
+@functools.cache
+def _homographs() -> frozenset[str]:
+    """Words of caseless scripts that are words before places (``lexicons/homographs.toml``)."""
+    return frozenset(w for words in load_lexicon("homographs.toml").values() for w in words)
+
+
+class Caseless:
+    """What a caseless script's name says of its place, asked by the index."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    @staticmethod
+    def word_first(raw: Raw, major: bool) -> bool:
+        """Is ``raw`` a word before it is a place, whatever place it names? A homograph of its
+        language (수단 is "means" before it is Sudan), or one Hangul syllable without a particle (빈
+        is "empty", 빈 집, before it is Vienna; 칸 a "compartment" before Cannes; 빈에서 is the city)."""
+        surface = raw.query
+        if surface in _homographs():
+            return True
+        return len(surface) == 1 and raw.group < 0 and not major and _hangul(surface)
+
+    def worded_unit(self, surface: str, match: Match, row: int) -> bool:
+        """Is the unit at ``row`` one of fewer than :data:`_WORDED_UNIT` people, named in a script
+        without case by a frequent word of some language (Arabic الشرقي "the eastern", a region of
+        Burkina Faso; الجزيرة "the island", Al Jazeera, a state of Sudan)? Without case nothing
+        tells the name from the word. (In a cased script the same test would take Navarra and
+        Cantabria, frequent Spanish words because Spanish news names them, for words.) Not a
+        Hangul name of a province of Korea: Korean's frequent words hold 강원도, 전북 and
+        제주특별자치도 because news names them, as Chinese's hold 江西; the words that name a unit
+        abroad stay words (머리 "head" for Moray, 파이프 "pipe" for Fife)."""
+        places = self.index.places
+        if (
+            surface.upper() != surface.lower()
+            or places.people[row] >= _WORDED_UNIT
+            or normalize_name(surface) not in self.index.policy.no_fuzzy_words
+        ):
+            return False
+        return not (match.place.country in _KOREAN_COUNTRIES and places.top_level(row) and _hangul(surface))
+
+    def named_so_in_han(self, match: Match, row: int) -> bool:
+        """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
+        frequent Chinese words because they are names), a Japanese prefecture by its whole name
+        (北海道) or a reviewed region or island of Japan (関西, 九州), or a first-level unit or region a
+        Japanese name is given to with care (イングランド)?"""
+        place = match.place
+        tag = match.lang.split("-")[0]
+        lands = (place.kind == "subdivision" and self.index.places.top_level(row)) or place.kind in (
+            "river",
+            "region",
+            "island",
+        )
+        # a name in Han characters of a place in China or Japan is of its language, tagged so or not
+        if tag in ("zh", "und") and (place.country or place.id) in _CHINESE_COUNTRIES:
+            return lands
+        if tag in ("ja", "zh", "und") and place.country == "jp":
+            # by its whole name (北海道), or a reviewed one (九州, 関西); a prefecture's short name is
+            # a surname too (石川, 千葉)
+            return lands and (match.matched[-1:] in _PREFECTURE_UNITS or place.curated)
+        return tag == "ja" and lands and place.curated  # not a Malawian region called 南部 ("the south")
+
+    def unit_named(self, match: Match, row: int) -> bool:
+        """Is a frequent word of a script without spaces a first-level unit's name with its unit
+        (山東省, 雲南省: frequent because they are names)? Not a katakana name: the names of
+        Thailand's Phrae and Afghanistan's Ghor are Japanese "play" and "goal" (プレー, ゴール)."""
+        name = match.matched
+        return name[-1:] in _UNIT_NAMES and match.place.kind == "subdivision" and self.index.places.top_level(row)
