@@ -74,3 +74,11 @@ def test_batches_and_the_command_line_read_adjectives_on_request() -> None:
     assert [json.loads(line)["id"] for line in out.stdout.splitlines()] == ["ru", "kunashir"]
     plain = CliRunner().invoke(main, ["extract", "--format", "jsonl", "-"], input=SENTENCES[0] + "\n")
     assert [json.loads(line)["id"] for line in plain.stdout.splitlines()] == ["kunashir"]
+
+
+def test_a_language_named_like_a_country_names_it_only_as_its_adjective(shipped: Gazetteer) -> None:
+    # a source lists "Deutsch" (the German adjective and language) as an official name of Germany
+    assert shipped.resolve("Deutsch") is None
+    match = shipped.resolve("Deutsch", demonyms=True)
+    assert match is not None and (match.place.id, match.name_type) == ("de", "demonym")
+    assert shipped.resolve("Deutschland").place.id == "de"  # type: ignore[union-attr]

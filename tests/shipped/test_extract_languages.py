@@ -638,6 +638,20 @@ def test_a_town_after_a_dutch_preposition_of_place(text: str, want: list[str]) -
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Der Brand brach gestern auf Borkum aus .", ["gn-2946206"]),
+        ("Der König marschierte über Corbeil nach Paris .", ["gn-3023763", "gn-2988507"]),
+        # "auf Deutsch" is "in German": the language, no name of the country
+        ("Er sprach auf Deutsch über Europa .", ["m49-150"]),
+    ],
+)
+def test_a_town_after_a_german_preposition_of_place(text: str, want: list[str]) -> None:
+    """A town too small to stand alone is named as a place after "auf" (islands) or "über" (a route)."""
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Het orkest speelt in Leuven , Brussel , Gent en Roeselare .",
