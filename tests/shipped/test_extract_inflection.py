@@ -40,6 +40,8 @@ def found(text: str) -> list[tuple[str, str]]:
             [("Poznaniu", "gn-3088171"), ("Gdańska", "gn-3099434")],  # "Gdańska" is stored, a word
         ),
         ("Rozmowy w Polsce dotyczyły sytuacji na Białorusi.", [("Polsce", "pl"), ("Białorusi", "by")]),
+        # "Lublina" is stored untagged, a word of Polish: read as Lublin's genitive, it stands
+        ("Prezydent pojechał do Lublina.", [("Lublina", "gn-765876")]),
     ],
 )
 def test_polish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:

@@ -86,7 +86,16 @@ class Forms:
         # by the rules of a language read for its own names, a prominent place's form over a word
         # that answers no prominent place: "Gdańska" (Gdańsk's genitive) is an ordinary Polish word
         own = self.groups[form.group].own and self._prominent(form.query, own=self.groups[form.group])
-        return form if own and not self._prominent(raw.query, answered=True) else None
+        if not own:
+            return None
+        # ... and over a stored spelling of the same place, which is the form as a bare alias reads
+        # it ("Lublina", Lublin's genitive, is stored untagged: a word of Polish, no name alone)
+        stored = self.lookups.get(raw.query)
+        return (
+            form
+            if not self._prominent(raw.query, answered=True) or stored.top_row == self.lookups.get(form.query).top_row
+            else None
+        )
 
     def form(self, text: str, hits: list[int], a: int, b: int, hi: int) -> Raw | None:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several
