@@ -651,6 +651,13 @@ def test_a_town_after_a_german_preposition_of_place(text: str, want: list[str]) 
     assert [m.place.id for m in toponym.extract(text)] == want
 
 
+def test_a_city_by_its_official_name_though_the_source_gives_an_older_one() -> None:
+    """Aarhus has been "Aarhus" since 2011; the source's canonical name is the older "Århus"."""
+    text = "Statsministeren besøgte Aarhus og Odense ."
+    assert [m.place.id for m in toponym.extract(text)] == ["gn-2624652", "gn-2615876"]
+    assert toponym.get("gn-2624652").name == "Aarhus"
+
+
 @pytest.mark.parametrize(
     "text",
     [
