@@ -159,6 +159,25 @@ def test_greek_hebrew_serbo_croatian_hungarian_romanian_and_slovak_forms(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frequent word ("in Jerusalem" is one), in a text too short to tell its language: the
+        # script tells it
+        ("ביקר בירושלים", [("בירושלים", "gn-281184")]),
+        ("ביקר בחיפה", [("בחיפה", "gn-294801")]),
+        ("ביקר בלונדון", [("בלונדון", "gn-2643743")]),
+        # untagged names of Jerusalem that are words ("to pay", "worth noting"): Hebrew names it ירושלים
+        ("הוא רצה לשלם את החשבון", []),
+        ("ראוי לציון שהוא בא", []),
+    ],
+)
+def test_a_hebrew_form_is_read_by_the_script_and_the_names_hebrew_gives(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "not_found"),
     [
         # an adjective is no case form: "Hrvatski" (Croatian), "Polskie" (Polish, plural)

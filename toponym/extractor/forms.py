@@ -210,9 +210,23 @@ class Forms:
             if not tags.isdisjoint(group.names):
                 return True
             place = names.place[n]
-            if "und" in tags and places.country[place] in spoken and places.kind[place] not in MAJOR_KINDS:
+            if (
+                "und" in tags
+                and places.country[place] in spoken
+                and places.kind[place] not in MAJOR_KINDS
+                and self._named_so(place, self.index.keys.text[row], group)
+            ):
                 return True
         return False
+
+    def _named_so(self, place: int, key: str, group: Group) -> bool:
+        """May an untagged name (key ``key``) of a place where ``group``'s language is spoken be
+        that language's? Not where the language names the place otherwise: ציון ("Zion", "a
+        mark") and שלם ("whole") are untagged names of Jerusalem, which Hebrew names ירושלים; Κρήτη
+        is Crete's in the Greek "Περιφέρεια Κρήτης"."""
+        names = self.index.names
+        tagged = [m for m in self.index.places.names_of(place) if not names.languages(m).isdisjoint(group.names)]
+        return not tagged or any(key in normalize_name(names.text[m]) for m in tagged)
 
     def _head(self, surface: str, row: int, info: int) -> str:
         """The form a hit stands for (a key, or for a hit that only begins one, made again)."""

@@ -16,12 +16,16 @@ from .adjectives import EnglishNames
 from .affixes import affixes
 from .caseless import Caseless
 from .casing import token_key
+from .chars import SCRIPTS
 from .language import Told
 from .raw import Raw, unworded
 from .windows import Candidates
 from .wordlists import load_lexicon
 
 __all__ = ["CITY_ALONE", "Standing", "prominent"]
+
+#: Scripts several languages with case rules write: there, a short text's words tell the language.
+_SHARED_SCRIPTS = frozenset(SCRIPTS.index(name) for name in ("Latin", "Cyrillic"))
 
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
@@ -244,8 +248,8 @@ class Standing:
             return told.elsewhere(group.readers)
         places = self.index.places
         row = self.index.row_of(match.place.id)
-        if places.kind[row] in MAJOR_KINDS:
-            return False
+        if places.kind[row] in MAJOR_KINDS or group.script not in _SHARED_SCRIPTS:
+            return False  # a script of the language's own (Greek, Hebrew) tells it: "ביקר בחיפה"
         if not any(told.uses(lang) for lang in group.readers):
             return True
         return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
