@@ -651,6 +651,22 @@ def test_a_town_after_a_german_preposition_of_place(text: str, want: list[str]) 
     assert [m.place.id for m in toponym.extract(text)] == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ze woont sinds vorig jaar in het Zuid-Franse Castres .", ["gn-3028263"]),
+        ("Die Firma baut im englischen Thame eine neue Fabrik .", ["gn-2636066"]),
+        ("Der Rundweg führt durch das historische Rodenbach .", ["gn-2846063"]),
+        # a person is "de" in Dutch and masculine in German: no town of his name
+        ("De Spaanse Garcia won de finale .", []),
+        ("Er verlor gegen den spanischen Garcia .", []),
+    ],
+)
+def test_a_town_after_an_article_and_an_adjective(text: str, want: list[str]) -> None:
+    """A town too small to stand alone is named as a place after "het Franse", "im englischen"."""
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
 def test_a_city_by_its_official_name_though_the_source_gives_an_older_one() -> None:
     """Aarhus has been "Aarhus" since 2011; the source's canonical name is the older "Århus"."""
     text = "Statsministeren besøgte Aarhus og Odense ."
