@@ -834,3 +834,29 @@ def test_coverage_doc_is_current(shipped: Gazetteer) -> None:
     text = _gen_coverage().render(shipped.index)
     committed = (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
     assert committed == text, "docs/coverage.md is stale: run python scripts/gen_coverage.py"
+
+
+# --- Alpine passes (world-mountains.toml) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Gothard", "gotthard-pass"),
+        ("Gotthard", "gotthard-pass"),
+        ("San Gottardo", "gotthard-pass"),
+        ("Simplon", "simplon-pass"),
+        ("Sempione", "simplon-pass"),
+        ("Brennerpass", "brenner-pass"),
+        ("Brennero", "brenner-pass"),
+        ("Grand-Saint-Bernard", "great-st-bernard-pass"),
+    ],
+)
+def test_an_alpine_pass_by_its_names(shipped: Gazetteer, name: str, place: str) -> None:
+    assert _id(shipped, name) == place
+
+
+def test_an_alpine_pass_in_text_and_a_surname_that_is_not_one(shipped: Gazetteer) -> None:
+    text = "Le tunnel du Gothard sera fermé ; les camions passeront par le Simplon ."
+    assert [m.place.id for m in shipped.extract(text)] == ["gotthard-pass", "simplon-pass"]
+    assert shipped.resolve("Brenner") is None  # a surname first: only the long forms name the pass
