@@ -69,6 +69,8 @@ _WORD_BEFORE = re.compile(r"[^\W\d_][\w.'’-]* \Z")
 _ARTICLE_ADJECTIVE = re.compile(
     r"(?:\bhet\s+[\w-]*se|\b(?:im|ins|vom|zum|beim|das)\s+[\w-]*ische[nrsm]?)\s$", re.IGNORECASE
 )
+#: ... the endings such an adjective has, a cheap test first.
+_ADJECTIVE_ENDS = ("se ", "sche ", "schen ", "scher ", "sches ", "schem ", "SE ", "SCHE ", "SCHEN ")
 _POSTAL = re.compile(r"(?:^|(?<=, )|(?<=\())(?:[A-Z]{1,2}-)?\d{4,5} $", re.MULTILINE)
 
 
@@ -170,7 +172,7 @@ class Casing:
         )
         if not specific and self._settlements.before(text, s):
             specific = True  # "the town of Hengelo", "der Stadt Gedern": a town, named as one
-        if not specific and _ARTICLE_ADJECTIVE.search(text, max(0, s - 40), s) is not None:
+        if not specific and text.endswith(_ADJECTIVE_ENDS, 0, s) and _ARTICLE_ADJECTIVE.search(text, max(0, s - 40), s):
             specific = True  # "het Zuid-Franse Millau", "im englischen Hatfield"
         if not specific and agency_dateline(text, s, e):
             specific = True  # the place of a dateline: "Ferrol , 23 may ( EFE )"
