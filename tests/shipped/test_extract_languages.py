@@ -456,6 +456,9 @@ def test_a_word_made_of_a_name_of_several_words_is_no_form_of_it() -> None:
         ("印巴两国举行会谈。", [("印", "in"), ("巴", "pk")]),  # 巴 only in a pair
         ("巴以双方恢复谈判。", [("巴", "ps"), ("以", "il")]),  # a pair of its own
         ("美墨边境很长。", [("美", "us"), ("墨", "mx")]),
+        # two countries' characters that stand alone make a pair whatever follows
+        ("双方认为，美中在禁毒方面的合作进展顺利。", [("美", "us"), ("中", "cn")]),
+        ("他说明了中俄加强协调的意义。", [("中", "cn"), ("俄", "ru")]),
     ],
 )
 def test_chinese_one_character_names_where_the_phrase_says_so(text: str, found: list[tuple[str, str]]) -> None:
@@ -466,7 +469,11 @@ def test_chinese_one_character_names_where_the_phrase_says_so(text: str, found: 
     "text",
     [
         "这是美好的一天。",  # 美 "beautiful"
-        "中日两字都很常见。",  # a pair, but no word of relations between states after it
+        "中蒙古史料很多。",  # 蒙 stands for Mongolia only in a pair before a word of relations
+        "这件作品美中不足。",  # an idiom: "a flaw in something fine"
+        "他很中意这个方案。",  # 中意 "to like"
+        "截至28日中午，雨还在下。",  # a date's day (日) at noon (中午)
+        "据朝中社报道，会议已经结束。",  # the Korean Central News Agency
         "他在华盛顿工作。",  # 华 begins Washington: the longer name
         "这是一个完美方案。",  # 完美 "perfect", 方案 "plan": no side
         "政府决定增加军费。",  # 增加 "to raise" glues 加 before 军

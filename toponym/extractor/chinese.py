@@ -30,6 +30,8 @@ class _Rules:
     state_before: frozenset[str]
     not_after_side: frozenset[str]
     not_visit: tuple[str, ...]
+    not_pair: tuple[str, ...]
+    alone: frozenset[str]
     hint: re.Pattern[str]
     heads: tuple[str, ...]
 
@@ -47,7 +49,9 @@ def _rules(lexicon: str = "zh.toml") -> _Rules:
     rules = data["rules"]
     one = "".join(map(re.escape, countries))
     paired = one + "".join(map(re.escape, pair_only))
-    pair = re.compile(f"([{paired}])([{paired}])(?={_alternatives(rules['pair_before'])})")
+    # group 3, the word of relations after a pair, is optional where any pair counts (see _loose_pair)
+    relations = f"(?=({_alternatives(rules['pair_before'])}))" + ("?" if rules.get("pair_anywhere") else "")
+    pair = re.compile(f"([{paired}])([{paired}])" + relations)
     alternatives = []
     if visited:
         alternatives.append(f"(?<=[{re.escape(rules['visit'])}])([{''.join(visited)}])")
@@ -79,6 +83,8 @@ def _rules(lexicon: str = "zh.toml") -> _Rules:
         frozenset(rules["state_before"]),
         frozenset(rules["not_after_side"]),
         tuple(rules.get("not_visit", ())),
+        tuple(rules.get("not_pair", ())),
+        frozenset(countries),
         hint,
         heads,
     )
@@ -88,6 +94,18 @@ def _ends_a_word(text: str, i: int, rules: _Rules) -> bool:
     """Does a word end right before ``text[i]``: the text's start, a character that is no Han, or
     one of ``state_before`` (punctuation, prepositions, conjunctions)?"""
     return i == 0 or not is_han(text[i - 1]) or text[i - 1] in rules.state_before
+
+
+def _loose_pair(text: str, i: int, pair: str, rules: _Rules) -> bool:
+    """May two countries' characters at ``text[i:]`` be the pair whatever follows (中美在禁毒方面,
+    美中就战略问题)? Where a word ends before them (not a date's digits: 1日以来), both stand for a
+    country alone (not 蒙, 以), and the pair begins no word of its own (美中不足, 朝日新闻)."""
+    return (
+        _ends_a_word(text, i, rules)
+        and not (i > 0 and text[i - 1].isdigit())
+        and all(ch in rules.alone for ch in pair)
+        and not text.startswith(rules.not_pair, i)
+    )
 
 
 def abbreviations(text: str, lo: int, hi: int, raws: list[Raw], lexicon: str = "zh.toml") -> list[Raw]:
@@ -103,7 +121,7 @@ def abbreviations(text: str, lo: int, hi: int, raws: list[Raw], lexicon: str = "
     names = rules.names
     for m in rules.pair.finditer(text, lo, hi):
         a, b = m.group(1), m.group(2)
-        if a != b:
+        if a != b and (m.group(3) is not None or _loose_pair(text, m.start(1), a + b, rules)):
             first, second = rules.pairs.get(a + b, (names[a], names[b]))
             spans[m.span(1)], spans[m.span(2)] = first, second
             pairs.add((m.start(1), m.end(2)))
