@@ -366,6 +366,9 @@ def test_a_town_after_a_preposition_of_place_stands_from_ten_thousand_people(tex
         # a first-level unit as prominent as a metropolis, by a name in some language
         ("Nouvelles du jour . ANGLETERRE . Une nouvelle affreuse est arrivée .", "ANGLETERRE"),
         ("Servicio de noticias EFE GALICIA por la tarde .", "GALICIA"),
+        # any first-level unit ISO 3166-2 lists, by a name in some language
+        ("Agenda de hoy : ( 11,00 horas ) NAVARRA - SANIDAD .", "NAVARRA"),
+        ("Agenda de hoy : ( 9,30 horas ) CANTABRIA - TURISMO .", "CANTABRIA"),
     ],
 )
 def test_a_country_named_in_capitals_in_running_text(text: str, name: str) -> None:
@@ -377,6 +380,7 @@ def test_a_country_named_in_capitals_in_running_text(text: str, name: str) -> No
     [
         "RAJOY PIDE SENSATEZ PARA ACABAR LA POLEMICA , dijo ayer el presidente .",  # Spanish "for", not Pará
         "Le projet REUNION avance lentement selon le ministre .",  # Spanish and English words, not Réunion
+        "Agenda de hoy : ( 10,00 horas ) CENTRO - DEPORTES .",  # a word, though Portugal's Centro region
     ],
 )
 def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> None:

@@ -277,7 +277,25 @@ class Casing:
         # as the word it may be
         if len(surface) >= 4 and self._major_name(surface):
             return Raw(s, e, surface)
+        if len(surface) >= 5 and self._unit_name(surface):
+            return Raw(s, e, surface)
         return None
+
+    def _unit_name(self, surface: str) -> bool:
+        """Is ``surface`` (in capitals) a first-level unit's name in some language, as its first
+        candidate, and no ordinary word: a region heading its news ("NAVARRA - PARLAMENTO",
+        Spanish agency agendas)? Measured on hand-annotated Spanish news: 8 places more, 3 wrong (a
+        match, "MERIDA - EXTREMADURA"; an adjective, "EXPEDICION NAVARRA")."""
+        lookup = self.lookups.get(surface)
+        row, top = lookup.top_row, lookup.top
+        if row < 0 or top is None or top.lang.split("-")[0] == "und":
+            return False
+        places = self.index.places
+        if places.kind[row] != "subdivision" or not (places.top_level(row) and places.iso_coded(row)):
+            return False
+        norm = normalize_name(surface)
+        policy = self.index.policy
+        return not (norm in policy.ordinary or norm in policy.function_words or self.ordinary(surface))
 
     def _major_name(self, surface: str) -> bool:
         """Is ``surface`` (in capitals) a stored name of a country, sea or the like, or of a
