@@ -860,3 +860,9 @@ def test_an_alpine_pass_in_text_and_a_surname_that_is_not_one(shipped: Gazetteer
     text = "Le tunnel du Gothard sera fermé ; les camions passeront par le Simplon ."
     assert [m.place.id for m in shipped.extract(text)] == ["gotthard-pass", "simplon-pass"]
     assert shipped.resolve("Brenner") is None  # a surname first: only the long forms name the pass
+
+
+def test_australian_states_by_the_capitals_news_writes(shipped: Gazetteer) -> None:
+    assert (_id(shipped, "NSW"), _id(shipped, "QLD")) == ("au-nsw", "au-qld")
+    text = "Floods hit NSW and QLD this week , the NSW Government said ."
+    assert [m.place.id for m in shipped.extract(text)] == ["au-nsw", "au-qld", "au-nsw"]
