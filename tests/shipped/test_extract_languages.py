@@ -1076,3 +1076,20 @@ def test_a_territory_reached_by_a_bulk_alias_needs_support(text: str) -> None:
 )
 def test_a_case_form_of_a_citys_untagged_name_in_its_language(text: str, want: list[tuple[str, str]]) -> None:
     assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фотограф Владимир Королёв был задержан вчера .",  # the city of Vladimir, the town of Korolyov
+        "Об этом заявил координатор Константин Михайлов .",  # Constantine, Algeria
+        "По словам Владимира Королёва , всё спокойно .",  # the given name's genitive
+    ],
+)
+def test_a_russian_given_name_and_surname_name_a_person(text: str) -> None:
+    assert toponym.extract(text) == []
+
+
+def test_a_russian_given_name_alone_is_still_a_place() -> None:
+    text = "Он переехал во Владимир , а потом в Софию ."
+    assert [m.place.id for m in toponym.extract(text)] == ["gn-473247", "gn-727011"]

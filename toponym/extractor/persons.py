@@ -77,6 +77,11 @@ def couple(text: str, r: Raw, ask: Evidence) -> bool:
     )
 
 
+#: The endings of Russian surnames (and their case forms): "Михайлов", "Михайлова", "Михайловым",
+#: "Достоевский", "Достоевского". A frequent word so shaped after a given name is its surname.
+_RUSSIAN_SURNAME = re.compile(r"[а-яё]{2,}(?:[оеё]в|[ыи]н|[сц]к(?:ий|ая|ого|ой|ому|им|ом))(?:а|у|ым|ой|е|ы)?")
+
+
 def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
     ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
@@ -86,7 +91,7 @@ def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     return (
         ask.given(r.query)
         and not ask.ordinary(surname)
-        and not ask.frequent(surname)
+        and (not ask.frequent(surname) or _RUSSIAN_SURNAME.fullmatch(surname[1:]) is not None)
         and surname not in names().calendar
         and not (ask.national(r.query) and ask.given(surname))
     )
