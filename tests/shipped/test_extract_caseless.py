@@ -2,7 +2,8 @@
 
 The rules live in :mod:`toponym.extractor.caseless` and ``lexicons/homographs.toml``: a Korean
 province named in Hangul stands alone though Korean's frequent words hold its name; a word that is
-an ordinary word before it is a place (수단 "means", Sudan) needs another place of the text.
+an ordinary word before it is a place (수단 "means", Sudan; الخبر "the news", Khobar) needs another
+place of the text or "the city of" before it.
 """
 
 from __future__ import annotations
@@ -52,3 +53,18 @@ def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
     assert found("화성시에서 사고가 났다.") == [("화성시", "gn-1843847")]
     # one syllable with a particle is the city
     assert found("오스트리아 빈에서 회의가 열렸다.") == [("오스트리아", "at"), ("빈", "gn-2761369")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال الخبر إن الاجتماع انتهى مساء امس", []),  # "the news", not Khobar
+        ("فتح الحارس الباب امس", []),  # "the door", not Al-Bab
+        ("ارتفعت بورصة نيويورك امس", [("نيويورك", "gn-5128581")]),  # the stock exchange, not Bursa
+        # after "the city of", the word is the city
+        ("وصل الوفد الى مدينة بورصة التركية", [("بورصة", "gn-750269")]),
+    ],
+)
+def test_an_arabic_word_is_no_place_but_after_the_city_of(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
