@@ -3,7 +3,7 @@
 The rules live in :mod:`toponym.extractor.caseless` and ``lexicons/homographs.toml``: a Korean
 province named in Hangul stands alone though Korean's frequent words hold its name; a word that is
 an ordinary word before it is a place (수단 "means", Sudan; الخبر "the news", Khobar) needs another
-place of the text or "the city of" before it.
+place of the text or "the city of" before it; an Arabic honorific after a name is no part of it.
 """
 
 from __future__ import annotations
@@ -68,3 +68,8 @@ def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
 def test_an_arabic_word_is_no_place_but_after_the_city_of(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 
+
+def test_an_arabic_honorific_after_a_citys_name_is_no_part_of_the_mention() -> None:
+    # "Mecca the Honoured", "Jerusalem the Noble": the name is the word before the epithet
+    assert found("وصل الحجاج الى مكة المكرمة امس") == [("مكة", "gn-104515")]
+    assert found("زار الوفد القدس الشريف امس") == [("القدس", "gn-281184")]

@@ -141,6 +141,7 @@ class Casing:
         self._directions, self._direction_ends = directions()
         self._settlements = settlements()
         self._descriptors = names().descriptors
+        self._epithets = names().epithets
 
     def single(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key hit of one word at ``text[s:e]`` makes, or ``None``."""
@@ -209,8 +210,10 @@ class Casing:
             return None
         # a landmark's kind in lower case after its name is no part of it ("Stansted airport" is
         # Stansted Airport, named "Stansted"), unless a name is stored so
+        # ... and so is an honorific epithet ("مكة المكرمة" is Mecca, named "مكة")
         kind = rest[rest.rfind(" ") + 1 :]
-        if kind in self._descriptors and first[:1].isupper() and not self.stored_exactly(surface):
+        descriptor = kind in self._descriptors and first[:1].isupper() and not self.stored_exactly(surface)
+        if descriptor or kind in self._epithets:
             name = surface[: len(surface) - len(kind)].rstrip()
             return Raw(s, s + len(name), name, specific=True) if " " in name else self.single(text, s, s + len(name))
         return Raw(s, e, surface, specific=True)

@@ -157,6 +157,8 @@ class Names:
     reporting_before: re.Pattern[str]
     descriptors: frozenset[str]
     """What a landmark is, in lower case after its name ("Stansted airport")."""
+    epithets: frozenset[str]
+    """Honorifics after a city's name ("مكة المكرمة")."""
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -300,6 +302,7 @@ def names() -> Names:
         re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
         _word_before(data["reporting_before"], flags=re.IGNORECASE),
         frozenset(data["descriptors"]),
+        frozenset(data["epithets"]),
     )
 
 
