@@ -299,6 +299,11 @@ def test_a_spanish_club_is_no_place() -> None:
     assert found("El Real Madrid venció al Deportivo La Coruña .") == []
 
 
+def test_a_club_written_in_arabic_is_no_place() -> None:
+    assert found("انتقل اللاعب الى ريال مدريد ثم الى بايرن ميونيخ") == []
+    assert found("وصل اللاعب الى مدريد امس") == [("مدريد", "gn-3117735")]
+
+
 @pytest.mark.parametrize("text", ["The German minister arrived .", "A GERMAN BANK BUYS A DUTCH ONE"])
 def test_a_countrys_demonym_is_no_lesser_place_of_that_name(text: str) -> None:
     # German is also a parish of the Isle of Man
