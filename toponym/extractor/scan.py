@@ -52,6 +52,10 @@ def _folded(word: str) -> str | None:
     return fold_key(normalize_name(word)) or None
 
 
+#: A word in brackets after a name, which may be the region that places it ("Bellpuig ( Lleida )").
+_PLACED = re.compile(r" ?\( ?[^\W\d_]")
+
+
 class Scanner:
     """Finds candidate mentions; thread-safe for reading (its memories are per process)."""
 
@@ -167,7 +171,13 @@ class Scanner:
             if info & H_UNSPACED:
                 raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
             elif not info // H_RULE:
-                if info & 15 == 1 and j == i + 4 and not info & H_FOLDED and self.villages.idle(hits[i + 2]):
+                if (
+                    info & 15 == 1
+                    and j == i + 4
+                    and not info & H_FOLDED
+                    and self.villages.idle(hits[i + 2])
+                    and _PLACED.match(text, e) is None  # "Bellpuig ( Lleida )": the region places it
+                ):
                     i = j  # no candidate (and no end for the hits after it, as when it was no key)
                     continue
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
