@@ -422,6 +422,15 @@ def test_a_hyphen_written_as_a_space_is_the_places_own_name() -> None:
     assert [m.text for m in toponym.extract("El tráfico hacia Saint Denis será difícil .")] == ["Saint Denis"]
 
 
+def test_a_name_in_two_languages_is_the_places_own_name_in_each() -> None:
+    from toponym.extractor.standing import _own_name
+
+    # GeoNames writes a bilingual official name so: "Vitoria" is Gasteiz / Vitoria's own name
+    assert _own_name("Vitoria", "Gasteiz / Vitoria") and _own_name("Gasteiz", "Gasteiz / Vitoria")
+    assert _own_name("San Sebastián", "Donostia / San Sebastián")
+    assert not _own_name("Nord", "Neustadt/Nord")  # a district's qualifier, no name of its own
+
+
 def test_the_short_form_of_a_city_name_of_several_words() -> None:
     # "Frankfurt" is Frankfurt am Main's short form: its own name, not an untagged alternate
     assert [m.place.name for m in toponym.extract("Bonds fell in Frankfurt on Monday.")] == ["Frankfurt am Main"]

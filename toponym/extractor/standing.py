@@ -73,6 +73,8 @@ def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> 
         return True
     if "-" in name and surface == name.replace("-", " "):
         return True  # a hyphen written as a space: "Saint Denis" is Saint-Denis
+    if " / " in name:  # a name in two languages: "Gasteiz / Vitoria", "Donostia / San Sebastián"
+        return any(_own_name(surface, part, shortest, joins) for part in name.split(" / "))
     return len(surface) >= shortest and name.startswith(surface) and name[len(surface) : len(surface) + 1] in joins
 
 
