@@ -866,3 +866,9 @@ def test_australian_states_by_the_capitals_news_writes(shipped: Gazetteer) -> No
     assert (_id(shipped, "NSW"), _id(shipped, "QLD")) == ("au-nsw", "au-qld")
     text = "Floods hit NSW and QLD this week , the NSW Government said ."
     assert [m.place.id for m in shipped.extract(text)] == ["au-nsw", "au-qld", "au-nsw"]
+
+
+def test_a_bilingual_town_by_each_of_its_names(shipped: Gazetteer) -> None:
+    # "Bienne" was also a source's untagged name of Vienna, which outranked the Swiss town
+    assert (_id(shipped, "Biel"), _id(shipped, "Bienne")) == ("gn-2661513", "gn-2661513")
+    assert _id(shipped, "Vienne", lang="fr") != "gn-2661513"
