@@ -73,3 +73,8 @@ def test_an_arabic_honorific_after_a_citys_name_is_no_part_of_the_mention() -> N
     # "Mecca the Honoured", "Jerusalem the Noble": the name is the word before the epithet
     assert found("وصل الحجاج الى مكة المكرمة امس") == [("مكة", "gn-104515")]
     assert found("زار الوفد القدس الشريف امس") == [("القدس", "gn-281184")]
+
+
+def test_no_name_inside_a_run_of_thai() -> None:
+    # Thai has no word list to segment by: วาน (Van, Turkey) is no name in เมื่อวาน ("yesterday")
+    assert found("ฉันไปตลาด เมื่อวาน") == []

@@ -52,6 +52,10 @@ def _folded(word: str) -> str | None:
     return fold_key(normalize_name(word)) or None
 
 
+def _southeast(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u109f" or "\u1780" <= ch <= "\u17ff"
+
+
 #: A word in brackets after a name, which may be the region that places it ("Bellpuig ( Lleida )").
 _PLACED = re.compile(r" ?\( ?[^\W\d_]")
 
@@ -254,6 +258,12 @@ class Scanner:
         foreign word at a time, so a name in it runs from one break to the next; nor of a run of
         hiragana."""
         if e - s < 2:
+            return False
+        # Thai, Lao, Tibetan, Myanmar and Khmer have no word list to segment by: a name runs from one
+        # break to the next ("วาน", Van, is no name in "เมื่อวาน", "yesterday")
+        if (s > 0 and _southeast(text[s]) and _southeast(text[s - 1])) or (
+            e < len(text) and _southeast(text[e - 1]) and _southeast(text[e])
+        ):
             return False
         if s > 0 and katakana(text[s]) and katakana(text[s - 1]):
             return False
