@@ -78,3 +78,5 @@ def test_an_arabic_honorific_after_a_citys_name_is_no_part_of_the_mention() -> N
 def test_no_name_inside_a_run_of_thai() -> None:
     # Thai has no word list to segment by: วาน (Van, Turkey) is no name in เมื่อวาน ("yesterday")
     assert found("ฉันไปตลาด เมื่อวาน") == []
+    # a name written apart is one, with its vowel and tone marks
+    assert found("ไป เชียงใหม่ และ ภูเก็ต") == [("เชียงใหม่", "gn-1153671"), ("ภูเก็ต", "th-83")]

@@ -161,6 +161,7 @@ def char_tables() -> CharTables:
     info[word & unspaced] |= C_UNSPACED
     info[word & ~unspaced & letter & (cased | caseless)] |= C_START
     info[mark] = C_WORD | C_MARK
+    info[mark & unspaced] |= C_UNSPACED  # a Thai vowel or tone mark goes on its run (ญี่ปุ่น)
     for chars_of, bit in ((_BLANKS, C_BLANK), (_APOSTROPHES, C_APOS), ("-\u2010\u2011", C_HYPHEN),
                           ("./\\@#$=", C_IDENT), ("\n", C_NEWLINE), (".", C_DOT), ("\r", C_CR)):  # fmt: skip
         info[[ord(ch) for ch in chars_of]] |= bit
