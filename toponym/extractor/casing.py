@@ -59,8 +59,6 @@ _BYLINE = re.compile(
 #: A word right before a name (one space): in title case, the name may be the last of a person's.
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w.'’-]* \Z")
 
-#: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
-#: address's last line or follows its comma, right before the town's name.
 #: An article and an adjective right before a name: Dutch "het Zuid-Franse Millau" (a town is neuter
 #: in Dutch; "de Spaanse Garcia" is a person), German "im englischen Hatfield", "das historische
 #: Rodenbach" (a town is neuter in German too; "den spanischen Garcia" is a person). The name is a
@@ -71,6 +69,8 @@ _ARTICLE_ADJECTIVE = re.compile(
 )
 #: ... the endings such an adjective has, a cheap test first.
 _ADJECTIVE_ENDS = ("se ", "sche ", "schen ", "scher ", "sches ", "schem ", "SE ", "SCHE ", "SCHEN ")
+#: A postal code of four or five digits (after a country's letter: "D-80331") that begins an
+#: address's last line or follows its comma, right before the town's name.
 _POSTAL = re.compile(r"(?:^|(?<=, )|(?<=\())(?:[A-Z]{1,2}-)?\d{4,5} $", re.MULTILINE)
 
 

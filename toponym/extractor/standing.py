@@ -133,9 +133,9 @@ class Standing:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
             return False
-        if self.caseless.word_first(raw, major) and not raw.specific:
-            return False  # 수단 is "means" before it is Sudan: a place of the text must hold it
         caseless = self.caseless
+        if caseless.word_first(raw, major) and not raw.specific:
+            return False  # 수단 is "means" before it is Sudan: a place of the text must hold it
         if raw.rank and not (major or big or caseless.named_so_in_han(match, row) or caseless.unit_named(match, row)):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
