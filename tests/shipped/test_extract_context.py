@@ -289,11 +289,13 @@ def test_a_region_in_brackets_places_the_town_even_when_its_name_is_first_a_city
 
 
 def test_a_region_in_brackets_places_a_village_named_by_a_frequent_word(shipped: Gazetteer) -> None:
-    """ "Bellpuig" is a frequent word of Catalan (its news names the town): a village of that name is
-    no candidate, but where the region in brackets after it places it."""
-    placed = [(m.text, m.place.id) for m in shipped.extract("Los precios subieron en Bellpuig ( Lleida ) ayer .")]
-    assert placed == [("Bellpuig", "gn-3128336"), ("Lleida", "es-l")]
-    assert shipped.extract("Los precios subieron en Bellpuig ayer .") == []
+    """ "Sort" is an English word: a village of that name is no candidate, but where the region in
+    brackets after it places it."""
+    placed = [
+        (m.text, m.place.id) for m in shipped.extract("Una feria se celebra en Sort ( Lleida ) este fin de semana .")
+    ]
+    assert placed == [("Sort", "gn-3108663"), ("Lleida", "es-l")]
+    assert shipped.extract("Una feria se celebra en Sort este fin de semana .") == []
 
 
 def test_a_city_after_a_comma_is_no_region_of_the_name_before(shipped: Gazetteer) -> None:

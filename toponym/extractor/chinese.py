@@ -97,8 +97,8 @@ def _ends_a_word(text: str, i: int, rules: _Rules) -> bool:
 
 
 def _loose_pair(text: str, i: int, pair: str, rules: _Rules) -> bool:
-    """May two countries' characters at ``text[i:]`` be the pair whatever follows (中美在禁毒方面,
-    美中就战略问题)? Where a word ends before them (not a date's digits: 1日以来), both stand for a
+    """May two countries' characters at ``text[i:]`` be the pair whatever follows (美中在气候问题上,
+    中俄将继续)? Where a word ends before them (not a date's digits: 3日以来), both stand for a
     country alone (not 蒙, 以), and the pair begins no word of its own (美中不足, 朝日新闻)."""
     return (
         _ends_a_word(text, i, rules)

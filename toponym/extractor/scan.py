@@ -56,7 +56,7 @@ def _southeast(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u109f" or "\u1780" <= ch <= "\u17ff"
 
 
-#: A word in brackets after a name, which may be the region that places it ("Bellpuig ( Lleida )").
+#: A word in brackets after a name, which may be the region that places it ("Sort ( Lleida )").
 _PLACED = re.compile(r" ?\( ?[^\W\d_]")
 
 
@@ -180,7 +180,7 @@ class Scanner:
                     and j == i + 4
                     and not info & H_FOLDED
                     and self.villages.idle(hits[i + 2])
-                    and _PLACED.match(text, e) is None  # "Bellpuig ( Lleida )": the region places it
+                    and _PLACED.match(text, e) is None  # "Sort ( Lleida )": the region places it
                 ):
                     i = j  # no candidate (and no end for the hits after it, as when it was no key)
                     continue
