@@ -1097,3 +1097,17 @@ def test_a_russian_given_name_and_surname_name_a_person(text: str) -> None:
 def test_a_russian_given_name_alone_is_still_a_place() -> None:
     text = "Он переехал во Владимир , а потом в Софию ."
     assert [m.place.id for m in toponym.extract(text)] == ["gn-473247", "gn-727011"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "der", "dem", "im" are German alone: the word after them is a noun in a text too short to
+        # tell its language ("Zug", "train", is also a Swiss town)
+        ("Der Zug fährt über Thame weiter .", ["gn-2636066"]),
+        ("Im Zug der Arbeiten wurde alles neu .", []),
+        ("Er wohnt in Zug .", ["gn-2657908"]),
+    ],
+)
+def test_a_german_article_makes_the_word_after_it_a_noun(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want
