@@ -25,12 +25,12 @@ ARTICLES: dict[str, frozenset[str]] = {
     "pt": frozenset({"o", "os", "as", "um", "uma"}),
     "nl": frozenset({"de", "het", "een"}),
 }
-_ANY_ARTICLE = frozenset().union(*ARTICLES.values())
+#: German articles no other language writes: the text need not be told German ("Der Zug fährt").
+_GERMAN_ONLY = frozenset({"der", "dem", "einem", "einen", "eines", "einer", "im", "vom", "zum", "beim"})
+_ANY_ARTICLE = frozenset().union(*ARTICLES.values(), _GERMAN_ONLY)
 #: German articles, as written inside a sentence or first in one: the capitalised word after one
 #: is a noun.
 _NOUN_ARTICLES = ARTICLES["de"] | {w.capitalize() for w in ARTICLES["de"]}
-#: German articles no other language writes: the text need not be told German ("Der Zug fährt").
-_GERMAN_ONLY = frozenset({"der", "dem", "einem", "einen", "eines", "einer", "im", "vom", "zum", "beim"})
 #: Languages that write every noun with a capital.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 #: Languages that join a name to a noun after it with a hyphen, into one word ("Rwanda-tribunaal",
@@ -75,7 +75,7 @@ def article_before(text: str, raw: Raw, words: Container[str]) -> str | None:
     Detroit Red Wings"); the caller asks whether the text's language has that article."""
     before = text[max(0, raw.start - 8) : raw.start].split()
     article = before[-1].lower() if before else ""
-    if (article not in _ANY_ARTICLE and article not in _GERMAN_ONLY) or normalize_name(raw.query) not in words:
+    if article not in _ANY_ARTICLE or normalize_name(raw.query) not in words:
         return None
     after = text[raw.end : raw.end + 40].split()
     return None if after and after[0][:1].isupper() else article

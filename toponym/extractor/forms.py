@@ -90,12 +90,8 @@ class Forms:
             return None
         # ... and over a stored spelling of the same place, which is the form as a bare alias reads
         # it ("Lublina", Lublin's genitive, is stored untagged: a word of Polish, no name alone)
-        stored = self.lookups.get(raw.query)
-        return (
-            form
-            if not self._prominent(raw.query, answered=True) or stored.top_row == self.lookups.get(form.query).top_row
-            else None
-        )
+        same = self.lookups.get(raw.query).top_row == self.lookups.get(form.query).top_row
+        return form if same or not self._prominent(raw.query, answered=True) else None
 
     def form(self, text: str, hits: list[int], a: int, b: int, hi: int) -> Raw | None:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several
