@@ -42,6 +42,11 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Rozmowy w Polsce dotyczyły sytuacji na Białorusi.", [("Polsce", "pl"), ("Białorusi", "by")]),
         # "Lublina" is stored untagged, a word of Polish: read as Lublin's genitive, it stands
         ("Prezydent pojechał do Lublina.", [("Lublina", "gn-765876")]),
+        # "do", "a", "i" are as common in Czech, Slovak and Serbo-Croatian: the text is told in none
+        (
+            "Minister przyjechał do Warszawy, a potem do Krakowa i Gdańska.",
+            [("Warszawy", "gn-756135"), ("Krakowa", "gn-3094802"), ("Gdańska", "gn-3099434")],
+        ),
     ],
 )
 def test_polish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:

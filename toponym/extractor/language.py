@@ -8,7 +8,6 @@ where it is spoken (CLDR), in ``index.meta.extra``; :class:`Languages` reads the
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from itertools import chain
@@ -51,8 +50,9 @@ class Languages:
 
     def leading(self, text: str) -> tuple[str, ...]:
         """The language of which the start of ``text`` holds the most distinct common words, when
-        it holds enough of them; with the next one when that holds nearly as many (Spanish and
-        Catalan share most of their commonest words: "la", "de", "del", "un"); else none."""
+        it holds enough of them; with every other that holds nearly as many (Spanish and Catalan
+        share most of their commonest words: "la", "de", "del", "un"; "do", "a", "i" are Polish,
+        Czech, Slovak and more); else none."""
         return self.leading_of(self.common(text))
 
     def common(self, text: str) -> frozenset[str]:
@@ -66,14 +66,13 @@ class Languages:
         """:meth:`leading`, of a text's :meth:`common` words."""
         # each common word counts once for each language that has it: found and counted in C
         counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
-        # ties in the order of the languages' codes: the common words are a set, whose order
-        # changes from process to process (a text in Slovak is Slovak and Czech, or Serbo-Croatian)
-        best = heapq.nsmallest(2, counts.items(), key=lambda lc: (-lc[1], lc[0]))
-        if not best or best[0][1] < _ENOUGH:
+        # in the order of the languages' codes where counts tie: the common words are a set, whose
+        # order changes from process to process
+        ranked = sorted(counts.items(), key=lambda lc: (-lc[1], lc[0]))
+        if not ranked or ranked[0][1] < _ENOUGH:
             return ()
-        if len(best) > 1 and best[0][1] < _AHEAD * best[1][1]:
-            return (best[0][0], best[1][0])
-        return (best[0][0],)
+        top = ranked[0][1]
+        return tuple(lang for lang, n in ranked if top < _AHEAD * n)
 
     def uses(self, common: frozenset[str], lang: str) -> bool:
         """Is one of a text's :meth:`common` words one of ``lang``'s? (A short text's hint of its
