@@ -155,6 +155,8 @@ def test_a_form_is_read_only_where_its_language_names_the_place() -> None:
         # Slovak
         ("Stretnutie sa konalo v Bratislave a minister odcestoval do Maďarska a Rakúska.",
          [("Bratislave", "gn-3060972"), ("Maďarska", "hu"), ("Rakúska", "at")]),
+        # a short text: "Bratislave" is a frequent word, Serbo-Croatian's form first, and Slovak's
+        ("Vláda rokovala v Bratislave a v Košiciach.", [("Bratislave", "gn-3060972"), ("Košiciach", "gn-724443")]),
     ],
 )  # fmt: skip
 def test_greek_hebrew_serbo_croatian_hungarian_romanian_and_slovak_forms(

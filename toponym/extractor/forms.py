@@ -133,18 +133,16 @@ class Forms:
         """The form of a word that names a prominent place, else the first that is a key; with the
         group that made it, the first of a language the form's key is a name in."""
         names = self.index.keys.text
-        forms: dict[str, int] = {}
+        made: dict[str, list[int]] = {}
         low = normalize_name(surface)
         for k in range(0, len(options), 4):
             row, group = options[k + 2], options[k + 3] // H_RULE - 1
             rules = self.groups[group]
-            if row < 0 or low.endswith(rules.adjectives):
-                continue
-            # a form two groups make is the first's, or a language's that reads its own names
-            # ("Latvijas" is Latvian for Latvia's, not the German genitive of "Latvija")
-            made = forms.get(names[row])
-            if (made is None or (rules.own and not self.groups[made].own)) and self._of_language(row, rules):
-                forms[names[row]] = group
+            if row >= 0 and not low.endswith(rules.adjectives) and self._of_language(row, rules):
+                made.setdefault(names[row], []).append(group)
+        # a form two groups make is the first's, or a language's that reads its own names
+        # ("Latvijas" is Latvian for Latvia's, not the German genitive of "Latvija")
+        forms = {f: min(gs, key=lambda g: not self.groups[g].own) for f, gs in made.items()}
         if low in self.index.policy.ordinary:
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
@@ -155,12 +153,17 @@ class Forms:
             # language's frequent words hold the case forms of its places ("Krakowie", Greek "Κύπρο"
             # of "Κύπρος"), and its adjectives ("Biały Dom", the White House: "Biała" is a part of
             # Bielsko-Biała's name)
-            forms = {
-                f: g
-                for f, g in forms.items()
-                if (self.groups[g].own and self._prominent(cased(surface, f), own=self.groups[g]))
-                or (not (len(f) > len(low) and f.startswith(low)) and self.lookups.notable(cased(surface, f)))
-            }
+            kept: dict[str, int] = {}
+            for f, g in forms.items():
+                if self._own_reading(surface, f, g) or (
+                    not (len(f) > len(low) and f.startswith(low)) and self.lookups.notable(cased(surface, f))
+                ):
+                    kept[f] = g
+                # else another group that makes it, whose language is spoken there ("Bratislave"
+                # is Serbo-Croatian's first, and Slovak for "in Bratislava")
+                elif (other := next((h for h in made[f] if self._own_reading(surface, f, h)), -1)) >= 0:
+                    kept[f] = other
+            forms = kept
         # a country's form first, then a prominent place's by the rules of a language read for its
         # own names ("Budapesten" is Budapest by the Hungarian rules, not the German rule's
         # "Budapeste", Portuguese), then the first
@@ -171,6 +174,11 @@ class Forms:
             )
         form = first or next(iter(forms), None)
         return None if form is None else (form, forms[form])
+
+    def _own_reading(self, surface: str, form: str, group: int) -> bool:
+        """May a frequent word be read as ``form`` by ``group``, a language read for its own names?"""
+        rules = self.groups[group]
+        return rules.own and self._prominent(cased(surface, form), own=rules)
 
     def _prominent(self, query: str, answered: bool = False, own: Group | None = None) -> bool:
         """Does ``query`` name a prominent place first (``answered``: as its answer, not a stop)?
