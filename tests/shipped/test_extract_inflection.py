@@ -1,4 +1,4 @@
-"""Case forms of Polish, Czech, Ukrainian and Finnish, and Korean particles, in running text.
+"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, and Korean particles, in running text.
 
 The rules are data (``toponym/extractor/lexicons/{pl,cs,uk,fi,ko}.toml``); these tests hold the
 scanner to reading them as the files say: a form counts only when its key is a name in the
@@ -133,6 +133,32 @@ def test_a_form_is_read_only_where_its_language_names_the_place() -> None:
     # "Deutsche" with the Czech ending -e taken off is "Deutsch", which names Germany in no Czech
     # source (an untagged alias, and a village in Czechia): no Czech form of Germany
     assert ("Deutsche", "de") not in found("Deutsche Mannschaft gewinnt in Brno, sagt der Trainer aus Přerov.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Srečanje je bilo v Ljubljani, minister pa je odpotoval v Nemčijo.", [("Ljubljani", "gn-3196359"), ("Nemčijo", "de")]),
+        ("Predsednik vlade se je vrnil iz Avstrije, jutri bo na Hrvaškem.", [("Avstrije", "at"), ("Hrvaškem", "hr")]),
+        ("Delegacija iz Kitajske je prispela v Evropo in nato še v Francijo.",
+         [("Kitajske", "cn"), ("Evropo", "m49-150"), ("Francijo", "fr")]),
+        # the "e" that drops before an ending (Koper); a town that is its municipality's seat stands
+        ("Župani iz Kopra so se srečali z ministrom.", [("Kopra", "gn-3197753")]),
+    ],
+)  # fmt: skip
+def test_slovenian_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Novinarji so poročali iz Zagreba, kjer je bilo srečanje.",  # Slovenian
+        "Novinari su izvještavali iz Zagreba, gdje je održan sastanak.",  # Croatian
+    ],
+)
+def test_a_form_two_languages_make_is_read_in_the_language_of_the_text(text: str) -> None:
+    assert found(text) == [("Zagreba", "gn-3186886")]
 
 
 @pytest.mark.parametrize(

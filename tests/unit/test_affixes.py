@@ -12,7 +12,7 @@ def bits(langs: set[str]) -> int:
 
 
 #: The groups read only in a text with their letters.
-LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv"}
+LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl"}
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv"}
         ("Talks in Warsaw and Prague.", set()),  # ASCII: none of their letters
         ("Spotkanie w Łodzi.", {"pl"}),
         ("SPOTKANIE W ŁODZI.", {"pl"}),  # capitals too
-        ("Sešli se v Praze, řekl.", {"cs", "sh", "sk", "lt"}),  # the languages that share "š"
+        ("Sešli se v Praze, řekl.", {"cs", "sh", "sk", "lt", "sl"}),  # the languages that share "š"
         ("Kokous pidettiin Helsingissä.", {"fi"}),
         ("Die Straße in München.", set()),  # German's "ß" and "ü": no Finnish
         ("Sie wohnt in Köln. STRASSE", {"fi", "hu"}),  # "ß" has no one-letter capital: "SS" is no "ß"

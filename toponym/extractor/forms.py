@@ -18,6 +18,7 @@ from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS, METROPOLIS
 from .affixes import Group, Pair
 from .chars import SCRIPTS
+from .language import Told
 from .lookups import Lookups
 from .raw import Raw
 from .standing import prominent
@@ -59,7 +60,9 @@ class Forms:
         self.lookups = lookups
         self.groups = groups
         self._python = python  # its separator and word end, for the words after a form
-        self._chosen: BoundedMemo[tuple[str, tuple[int, ...], tuple[int, ...]], tuple[str, int] | None] = BoundedMemo()
+        self._chosen: BoundedMemo[
+            tuple[str, tuple[int, ...], tuple[int, ...]], tuple[str, int, tuple[int, ...]] | None
+        ] = BoundedMemo()
         self._heads: BoundedMemo[tuple[str, int, int], str] = BoundedMemo()
         self._steps: BoundedMemo[tuple[str, int, str], tuple[str | None, str]] = BoundedMemo()
         # each group's affixes by the letter a word must begin or end with to take them (Arabic
@@ -70,7 +73,7 @@ class Forms:
         """Is one of the form hits ``hits[a:b]`` of a group tried on words that are keys too?"""
         return any(self.groups[hits[k + 3] // H_RULE - 1].always for k in range(a, b, 4))
 
-    def over(self, text: str, raw: Raw, hits: list[int], a: int, b: int) -> Raw | None:
+    def over(self, text: str, raw: Raw, hits: list[int], a: int, b: int, told: Told | None = None) -> Raw | None:
         """A case form of a country or the like over a minor place spelt like it ("Китая" is stored
         as a village, and is the genitive of "Китай", China), or over a spelling that answers
         nothing ("Японии" reaches Japan only through another language's letters, a reading the
@@ -78,7 +81,7 @@ class Forms:
         of a language read for its own names."""
         if self.lookups.major(raw.query) and self.lookups.get(raw.query).answer is not None:
             return None
-        form = self.form(text, hits, a, b, len(text))
+        form = self.form(text, hits, a, b, len(text), told)
         if form is None:
             return None
         if self.lookups.major(form.query):
@@ -93,9 +96,11 @@ class Forms:
         same = self.lookups.get(raw.query).top_row == self.lookups.get(form.query).top_row
         return form if same or not self._prominent(raw.query, answered=True) else None
 
-    def form(self, text: str, hits: list[int], a: int, b: int, hi: int) -> Raw | None:
+    def form(self, text: str, hits: list[int], a: int, b: int, hi: int, told: Told | None = None) -> Raw | None:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several
-        words it begins ("Нижнем Новгороде"), else a form naming a prominent place, else the first."""
+        words it begins ("Нижнем Новгороде"), else a form naming a prominent place, else the first;
+        made by the rules of the text's language (``told``) where several languages make it
+        ("Zagreba" is Serbo-Croatian and Slovenian for "of Zagreb")."""
         s, e = hits[a], hits[a + 1]
         surface = text[s:e]
         options = tuple(hits[a:b])
@@ -116,7 +121,10 @@ class Forms:
                 chosen = self._chosen.put(memo_key, self._choose(surface, options))
             if not isinstance(chosen, tuple):
                 return None
-            found = (chosen[0], e, chosen[1])
+            group = chosen[1]
+            if told is not None and len(chosen[2]) > 1 and (leading := told.leading()):
+                group = next((g for g in chosen[2] if not self.groups[g].readers.isdisjoint(leading)), group)
+            found = (chosen[0], e, group)
         query, end, group = found
         if end == e and self.groups[group].span == "name":
             end = self._name_end(text, s, e, query)
@@ -129,9 +137,10 @@ class Forms:
         n = len(key)
         return s + n if n < e - s and normalize_name(text[s : s + n]) == key else e
 
-    def _choose(self, surface: str, options: tuple[int, ...]) -> tuple[str, int] | None:
+    def _choose(self, surface: str, options: tuple[int, ...]) -> tuple[str, int, tuple[int, ...]] | None:
         """The form of a word that names a prominent place, else the first that is a key; with the
-        group that made it, the first of a language the form's key is a name in."""
+        group that made it, the first of a language the form's key is a name in, and the groups
+        of languages read for their own names that make it too."""
         names = self.index.keys.text
         made: dict[str, list[int]] = {}
         low = normalize_name(surface)
@@ -173,7 +182,9 @@ class Forms:
                 (f for f, g in forms.items() if self.groups[g].own and self._prominent(cased(surface, f))), None
             )
         form = first or next(iter(forms), None)
-        return None if form is None else (form, forms[form])
+        if form is None:
+            return None
+        return form, forms[form], tuple(g for g in made[form] if self.groups[g].own)
 
     def _own_reading(self, surface: str, form: str, group: int) -> bool:
         """May a frequent word be read as ``form`` by ``group``, a language read for its own names?"""

@@ -186,8 +186,8 @@ class Scanner:
                     continue
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
                 if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
-                    raw = forms.over(text, raw, hits, i + 4, j) or raw
-            elif (raw := forms.form(text, hits, i, j, hi)) is not None and self._foreign(raw, told, text):
+                    raw = forms.over(text, raw, hits, i + 4, j, told) or raw
+            elif (raw := forms.form(text, hits, i, j, hi, told)) is not None and self._foreign(raw, told, text):
                 raw = None
             if raw is not None:
                 raws.append(raw)

@@ -306,9 +306,11 @@ class Standing:
         """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which
         contains it or lies beside it in one region (Neuchâtel, Badajoz; Florenz, Antwerpen)? A
         reader means one of the two; a text names the city alone. Only with a capital: without
-        case the name may be a word (Arabic البيضاء, "white"), nor a case form ("реку Нарву")."""
+        case the name may be a word (Arabic البيضاء, "white"), nor a case form ("реку Нарву", the
+        river) but by the rules of a language read for its own names ("iz Kopra", of Koper)."""
         places = self.index.places
-        named = set(self.places(raw.query)) if raw.query[:1].isupper() and raw.group < 0 else set()
+        form_ok = raw.group < 0 or self._groups[raw.group].own
+        named = set(self.places(raw.query)) if raw.query[:1].isupper() and form_ok else set()
         around = {row, *self.index.ancestors(row)}
         return any(
             places.kind[a] == "subdivision" and places.iso_coded(a) and {a, places.parent[a]} & around for a in named
