@@ -42,6 +42,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Rozmowy w Polsce dotyczyły sytuacji na Białorusi.", [("Polsce", "pl"), ("Białorusi", "by")]),
         # "Lublina" is stored untagged, a word of Polish: read as Lublin's genitive, it stands
         ("Prezydent pojechał do Lublina.", [("Lublina", "gn-765876")]),
+        # a feminine name in -cz (Bydgoszcz); a river whose Polish name is stored twice, tagged
+        # Polish and Dutch
+        ("Pociąg z Bydgoszczy jedzie do Torunia.", [("Bydgoszczy", "gn-3102014"), ("Torunia", "gn-3083271")]),
+        ("Statek płynął Wisłą aż do Gdańska.", [("Wisłą", "vistula-river"), ("Gdańska", "gn-3099434")]),
         # "do", "a", "i" are as common in Czech, Slovak and Serbo-Croatian: the text is told in none
         (
             "Minister przyjechał do Warszawy, a potem do Krakowa i Gdańska.",

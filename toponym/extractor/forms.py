@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..index import Index
-from ..index.views import base_languages
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS, METROPOLIS
@@ -206,10 +205,13 @@ class Forms:
         near = places.kind[row] in MAJOR_KINDS or places.prominence[row] >= METROPOLIS
         if not near and places.country[row] not in self._spoken(own.lang):
             return False
-        if own.script != SCRIPTS.index("Latin") or lookup.top is None:
+        if own.script != SCRIPTS.index("Latin") or lookup.top is None or fold_key(places.name[row]) == fold_key(query):
             return True
-        return not base_languages(lookup.top.lang).isdisjoint(own.names) or fold_key(places.name[row]) == fold_key(
-            query
+        # the name as written, tagged with the language by any record of it ("Wisła" is the
+        # Vistula's in Polish and in Dutch)
+        names, matched = self.index.names, lookup.top.matched
+        return any(
+            names.text.equals(n, matched) and not names.languages(n).isdisjoint(own.names) for n in places.names_of(row)
         )
 
     def _of_language(self, row: int, group: Group) -> bool:
