@@ -2,7 +2,8 @@
 
 The rules live in :mod:`toponym.extractor.caseless` and ``lexicons/homographs.toml``: a Korean
 province named in Hangul stands alone though Korean's frequent words hold its name; a word that is
-an ordinary word before it is a place (수단 "means", Sudan; الخبر "the news", Khobar) needs another
+an ordinary word before it is a place (수단 "means", Sudan; الخبر "the news", Khobar; חלב "milk",
+Aleppo) needs another
 place of the text or "the city of" before it; an Arabic honorific after a name is no part of it.
 """
 
@@ -66,6 +67,20 @@ def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
     ],
 )
 def test_an_arabic_word_is_no_place_but_after_the_city_of(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("הוא נסע לכיוון הים אתמול.", []),  # "towards", not "to like Greece"
+        ("הוא שתה חלב בבוקר.", []),  # "milk", not Aleppo
+        ("קראתי בפרק השני של הספר.", []),  # "in the chapter", not Perak
+        ("הוא טס מחר לקניה ולישראל.", [("ולישראל", "il")]),  # "purchase" first: Kenya needs a place of it
+        ("השגריר בישראל נפגש עם נציגים מצרפת.", [("בישראל", "il"), ("מצרפת", "fr")]),
+    ],
+)
+def test_a_hebrew_word_is_no_place(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 
 
