@@ -1,4 +1,4 @@
-"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, and Korean particles, in running text.
+"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, Bengali endings and Korean particles, in running text.
 
 The rules are data (``toponym/extractor/lexicons/{pl,cs,uk,fi,ko}.toml``); these tests hold the
 scanner to reading them as the files say: a form counts only when its key is a name in the
@@ -108,6 +108,21 @@ def test_ukrainian_case_forms(text: str, expected: list[tuple[str, str]]) -> Non
     ],
 )
 def test_finnish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("প্রধানমন্ত্রী ঢাকা থেকে ভারতে যান।", [("ঢাকা", "gn-1185241"), ("ভারতে", "in")]),
+        ("ঢাকায় আজ বৃষ্টি হয়েছে, আর কলকাতার আবহাওয়া ভালো।", [("ঢাকায়", "gn-1185241"), ("কলকাতার", "gn-1275004")]),
+        # a form that begins a sentence is one: a script without case writes no capital there
+        ("বাংলাদেশের ক্রিকেট দল জাপানে খেলতে গেছে।", [("বাংলাদেশের", "bd"), ("জাপানে", "jp")]),
+        ("তিনি রাশিয়াকে সমর্থন করেন।", [("রাশিয়াকে", "ru")]),
+        ("আমি আজ বাজারে গিয়েছিলাম এবং অনেক মানুষের সাথে কথা বলেছি।", []),
+    ],
+)
+def test_bengali_case_endings(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 
 

@@ -203,7 +203,8 @@ class Scanner:
         readers = self._own[raw.group]
         if readers is None:
             return False
-        if sentence_initial(text, raw.start) and self.frequent(text[raw.start : raw.end]):
+        # (a word capitalised only because it begins one; a script without case gives no such sign)
+        if text[raw.start].isupper() and sentence_initial(text, raw.start) and self.frequent(text[raw.start : raw.end]):
             return True
         return told.elsewhere(readers)
 
