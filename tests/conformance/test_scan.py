@@ -110,7 +110,8 @@ def test_c_and_python_scans_agree_with_rule_groups_off(off: int) -> None:
     c, py = shipped_pair()
     text = (
         "w Warszawie, z Polski, Gdańska; v Praze, v České republice; у Києві, в Україні; Helsingissä, "
-        "Suomessa; в Москве, Нью-Йорке; بلبنان; 서울에서; Deutschlands, der Vereinigten Staaten. "
+        "Suomessa; в Москве, Нью-Йорке; بلبنان; 서울에서; Deutschlands, der Vereinigten Staaten; της Ελλάδας; "
+        "Sveriges, Danmarks. "
     ) * 3
     assert c.scan(text, 0, len(text), off) == py.scan(text, 0, len(text), off)
     assert (c.scan(text, 0, len(text), off) == c.scan(text, 0, len(text))) == (off == 0)

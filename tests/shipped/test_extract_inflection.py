@@ -1,4 +1,5 @@
-"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, Bengali endings and Korean particles, in running text.
+"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, Nordic genitives, Bengali endings and
+Korean particles, in running text.
 
 The rules are data (``toponym/extractor/lexicons/{pl,cs,uk,fi,ko}.toml``); these tests hold the
 scanner to reading them as the files say: a form counts only when its key is a name in the
@@ -123,6 +124,37 @@ def test_finnish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_bengali_case_endings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regeringen i Stockholm sa att Finlands president besöker Norges huvudstad på måndag.",
+         [("Stockholm", "gn-2673730"), ("Finlands", "fi"), ("Norges", "no")]),
+        ("Borgmesteren i Aarhus talte om Tysklands økonomi og Frankrigs valg.",
+         [("Aarhus", "gn-2624652"), ("Tysklands", "de"), ("Frankrigs", "fr")]),
+        # a country's form that begins a sentence is the country's
+        ("Norges regjering møtte Sveriges statsminister på fredag.", [("Norges", "no"), ("Sveriges", "se")]),
+    ],
+)  # fmt: skip
+def test_swedish_danish_and_norwegian_genitives(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rosji nie udało się przekonać sąsiadów, powiedział ekspert.", [("Rosji", "ru")]),
+        (
+            "Saksan liittokansleri vieraili Helsingissä ja Oulussa.",
+            [("Saksan", "de"), ("Helsingissä", "gn-658225"), ("Oulussa", "gn-643492")],
+        ),
+        # a country named by an adjective: its forms are the adjective's, which begins a sentence
+        ("Polski rząd ogłosił nowe przepisy.", []),
+    ],
+)
+def test_a_countrys_form_that_begins_a_sentence(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 
 

@@ -12,7 +12,7 @@ def bits(langs: set[str]) -> int:
 
 
 #: The groups read only in a text with their letters.
-LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl"}
+LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl", "sv", "da", "nb"}
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,8 @@ LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl"}
         ("Kokous pidettiin Helsingissä.", {"fi"}),
         ("Die Straße in München.", set()),  # German's "ß" and "ü": no Finnish
         ("Sie wohnt in Köln. STRASSE", {"fi", "hu"}),  # "ß" has no one-letter capital: "SS" is no "ß"
+        ("Mötet hölls i Göteborg på måndag.", {"fi", "sv", "da", "nb"}),  # "å": Swedish, Danish, Norwegian
+        ("Mødet blev holdt i Århus.", {"da", "nb", "sv"}),
         ("Er wohnt in Köln und Mähren.", {"fi"}),  # "ä" is no Hungarian letter
         ("Le député a rencontré le maître à l'hôtel de Gênes.", set()),  # French "ô", "î", "ê"
         ("Зустріч у Києві.", {"uk"}),

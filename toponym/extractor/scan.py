@@ -58,6 +58,9 @@ def _southeast(ch: str) -> bool:
 
 #: A word in brackets after a name, which may be the region that places it ("Sort ( Lleida )").
 _PLACED = re.compile(r" ?\( ?[^\W\d_]")
+#: A country's name that is an adjective (Polska, Hrvatska, Slovensko): its forms are the adjective's
+#: too, which a sentence begins with as often ("Polski rząd", the Polish government).
+_ADJECTIVAL = re.compile(r"[sšcč]k[aáoé]$", re.IGNORECASE)
 
 
 class Scanner:
@@ -203,8 +206,15 @@ class Scanner:
         readers = self._own[raw.group]
         if readers is None:
             return False
-        # (a word capitalised only because it begins one; a script without case gives no such sign)
-        if text[raw.start].isupper() and sentence_initial(text, raw.start) and self.frequent(text[raw.start : raw.end]):
+        # (a word capitalised only because it begins one; a script without case gives no such sign),
+        # unless the form is a country's whose name is no adjective ("Sveriges regering", Sweden's
+        # government)
+        if (
+            text[raw.start].isupper()
+            and sentence_initial(text, raw.start)
+            and self.frequent(text[raw.start : raw.end])
+            and (_ADJECTIVAL.search(raw.query) is not None or not self.lookups.major(raw.query))
+        ):
             return True
         return told.elsewhere(readers)
 
