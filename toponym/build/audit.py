@@ -73,6 +73,9 @@ _DESCRIPTIVE_COUNTRIES = 4
 #: Places named in every language by the common noun ("Welt", "世界", "العالم" are the world): never
 #: an excuse for the word.
 _GENERIC = frozenset({"m49-001"})
+#: A first-level unit whose cities hold this many people is named in its country's languages by a
+#: frequent word of them because news names it ("बिहार", Bihar, in Hindi; "سندھ", Sindh, in Urdu).
+_UNIT_NAMED = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +87,10 @@ class Audit:
     caseless: frozenset[str] = frozenset()
     """The ``ORDINARY_CORE`` commonest words of each language written without case (normalised),
     but names of countries, seas, gulfs and straits, and of cities of a million people, in any
-    language, and of cities of 100,000 by a name a source gives in a language (Arabic غزة, Gaza):
-    in running text no capital tells the name from the word (Arabic مدينة "town", الجديدة "the
-    new", صباح "morning" name places)."""
+    language, of cities of 100,000 by a name a source gives in a language (Arabic غزة, Gaza), and
+    of large first-level units by their names in a language of their country (Hindi बिहार): in
+    running text no capital tells the name from the word (Arabic مدينة "town", الجديدة "the new",
+    صباح "morning" name places)."""
     function: frozenset[str] = frozenset()
     """The ``FUNCTION_TOP`` commonest words of each language that name no country and no city of a
     million people in any language (normalised, accents kept): Spanish "para" and Russian "так"
@@ -303,6 +307,7 @@ def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
         for n in p.names.values()
         if primaries(n.langs)
     }
+    named |= _units_named(places, words)
     out: set[str] = set()
     for ranked in words.frequent.values():
         for k in ranked[:ORDINARY_CORE]:
@@ -311,6 +316,31 @@ def _caseless(places: dict[str, MergedPlace], words: Words) -> frozenset[str]:
             if letters and k.lower() == k.upper() and not segmented and k not in named:
                 out.add(k)
     return frozenset(out)
+
+
+def _units_named(places: dict[str, MergedPlace], words: Words) -> set[str]:
+    """The names of a first-level unit of :data:`_UNIT_NAMED` people in a language of its country
+    (tagged so): no core word of a script without case. Not a side of a country, a unit named by
+    common English words ("Eastern Province": Arabic "الشرقية" is "the eastern")."""
+    people: dict[str, int] = defaultdict(int)
+    for p in places.values():
+        if p.src.kind == "city" and p.src.population:
+            up = p.src.parent
+            while up in places:  # each unit above the city, to the country
+                people[up] += p.src.population
+                up = places[up].src.parent
+    out: set[str] = set()
+    for pid, n_people in people.items():
+        p = places[pid]
+        if (
+            n_people < _UNIT_NAMED
+            or not _first_level(places, p)
+            or all(w in words.common for w in key(p.src.name).split())
+        ):
+            continue
+        spoken = set(words.territory_langs.get(p.src.country or "", ()))
+        out.update(normalize_name(n.name) for n in p.names.values() if not spoken.isdisjoint(primaries(n.langs)))
+    return out
 
 
 def audit(merged: list[MergedPlace], words: Words) -> Audit:
