@@ -1054,6 +1054,24 @@ def test_a_unit_written_before_a_name_in_french_is_part_of_it(text: str, mention
     assert [(m.text, m.place.kind) for m in toponym.extract(text)] == [(mention, kind)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Une flotte venue de la mer Noire a franchi le détroit .", [("mer Noire", "black-sea")]),
+        # the lake, not the city of Constance inside its name
+        (
+            "La voie ferrée relie Berne au lac de Constance .",
+            [("Berne", "gn-2661552"), ("lac de Constance", "lake-constance")],
+        ),
+        ("Les navires venaient de la mer d'Azov .", [("mer d'Azov", "sea-of-azov")]),
+        # a feature's word before a name that is no feature's stays a word
+        ("Il a pêché au bord du lac de Bretagne hier .", [("Bretagne", "fr-bre")]),
+    ],
+)
+def test_a_french_sea_or_lake_named_after_a_word_in_lower_case(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
 def test_a_unit_written_before_a_name_in_english_is_not() -> None:
     assert [m.text for m in toponym.extract("The governor of the state of Texas said so .")] == ["Texas"]
 

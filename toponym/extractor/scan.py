@@ -31,7 +31,7 @@ from .proper import forget_people, proper
 from .raw import Raw
 from .results import Results, merge
 from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
-from .units import UnitWords
+from .units import Features, UnitWords
 from .villages import Villages
 from .windows import OVERLAP
 
@@ -92,6 +92,7 @@ class Scanner:
         self.forms = Forms(index, lookups, found.groups, self._python, lambda lang: languages.spoken((lang,)))
         self._own = [g.readers if g.own else None for g in found.groups]
         self.units = UnitWords(lookups)
+        self.features = Features(lookups)
         self.villages = Villages(index)
 
     def scan(self, text: str, told: Told | None = None) -> list[Raw]:
@@ -144,6 +145,7 @@ class Scanner:
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
             raws = self.units.extend(text, proper(text, raws, self, people))
+        raws = self.features.find(text, lo, hi, raws)  # "la mer Noire": a name the scan cannot start
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
         if text.isascii():  # no ASCII character continues another

@@ -12,7 +12,7 @@ from .lookups import Lookups
 from .raw import Raw
 from .wordlists import load_lexicon
 
-__all__ = ["UnitSaid", "UnitWords"]
+__all__ = ["Features", "UnitSaid", "UnitWords"]
 
 #: How many towns of a name a kind of settlement before it may mean (the likeliest first).
 _TOWNS = 8
@@ -45,6 +45,41 @@ class UnitWords:
                 out = list(raws)
             out[k] = Raw(start, r.end, phrase, specific=True)
         return out
+
+
+#: What may follow a feature's word to make its name: "de", "du", "des", "de la", "d'", then one
+#: to three capitalised words.
+_FEATURE_REST = r"(?:(?:de la |de |du |des |d')?[A-ZÀ-Ý][\w'-]*)(?: [A-ZÀ-Ý][\w'-]*){0,2}"
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'-]*")
+
+
+class Features:
+    """Names of seas, lakes, rivers and mountains that begin with a word in lower case (French "mer
+    Noire", ``features_before`` in ``lexicons/units.toml``): candidates the scan cannot start."""
+
+    def __init__(self, lookups: Lookups) -> None:
+        self.lookups = lookups
+        words = "|".join(map(re.escape, load_lexicon("units.toml")["features_before"]))
+        self._found = re.compile(rf"(?<![\w-])(?:{words}) {_FEATURE_REST}")
+
+    def find(self, text: str, lo: int, hi: int, raws: list[Raw]) -> list[Raw]:
+        """``raws`` with each such name of ``text[lo:hi]`` that the resolver reads as written, in
+        place of the candidates inside it ("Constance" of "lac de Constance")."""
+        found = []
+        for m in self._found.finditer(text, lo, hi):
+            # the longest that names a place, ending with a capitalised word ("lac Léman" of "lac
+            # Léman Nord"; never "lac de" alone)
+            ends = [w.end() for w in _CAPITALISED.finditer(m.group())]
+            for end in reversed(ends):
+                phrase = m.group()[:end]
+                if self.lookups.get(phrase).answer is not None:
+                    found.append(Raw(m.start(), m.start() + end, phrase, specific=True))
+                    break
+        if not found:
+            return raws
+        kept = [r for r in raws if not any(f.start <= r.start and r.end <= f.end for f in found)]
+        kept += [f for f in found if not any(r.start < f.end and f.start < r.end for r in kept)]
+        return sorted(kept, key=lambda r: r.start)
 
 
 class UnitSaid:
