@@ -1,5 +1,5 @@
-"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, Nordic genitives, Bengali endings and
-Korean particles, in running text.
+"""Case forms of Polish, Czech, Ukrainian, Finnish, Slovenian and more, Nordic genitives, Bengali and Tamil
+endings and Korean particles, in running text.
 
 The rules are data (``toponym/extractor/lexicons/{pl,cs,uk,fi,ko}.toml``); these tests hold the
 scanner to reading them as the files say: a form counts only when its key is a name in the
@@ -124,6 +124,20 @@ def test_finnish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_bengali_case_endings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("முதலமைச்சர் சென்னையில் இருந்து டெல்லிக்கு சென்றார்.", [("சென்னையில்", "gn-1264527"), ("டெல்லிக்கு", "in-dl")]),
+        # the ending's vowel in place of the name's virama (ஜப்பான்) or final "u" (கொழும்பு)
+        ("இந்தியாவின் பிரதமர் ஜப்பானுக்கு பயணம் மேற்கொண்டார்.", [("இந்தியாவின்", "in"), ("ஜப்பானுக்கு", "jp")]),
+        ("இலங்கையில் கனமழை பெய்தது, கொழும்பில் வெள்ளம்.", [("இலங்கையில்", "lk"), ("கொழும்பில்", "gn-1248991")]),
+        ("நான் இன்று கடைக்கு சென்றேன்.", []),
+    ],
+)  # fmt: skip
+def test_tamil_case_endings(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
 
 

@@ -49,7 +49,7 @@ def test_the_window_is_what_is_read() -> None:
 
 def test_groups_read_for_their_own_names() -> None:
     groups = {g.lang: g for g in affixes().groups}
-    assert {lang for lang, g in groups.items() if g.own} == LETTERED | {"el", "he", "bn"}
+    assert {lang for lang, g in groups.items() if g.own} == LETTERED | {"el", "he", "bn", "ta"}
     assert groups["ko"].span == "name" and groups["ru"].span == "word"
     latin = groups["pl"].script  # a group of a script of its own needs no letters (Greek, Ukrainian's "ї" aside)
     assert all(g.letters for g in groups.values() if g.own and g.script == latin)

@@ -68,7 +68,7 @@ C_MARK = 1024  # continues the character before it (a combining mark, a joiner, 
 #: ``fold``: folding removes the character.
 DROP = 0xFFFF
 #: Scripts that affix rules name, as the ``script`` table numbers them (0: any other).
-SCRIPTS = ("", "Latin", "Cyrillic", "Arabic", "Hangul", "Greek", "Hebrew", "Bengali")
+SCRIPTS = ("", "Latin", "Cyrillic", "Arabic", "Hangul", "Greek", "Hebrew", "Bengali", "Tamil")
 
 _BLANKS = " \t\u00a0\u2009\u202f"
 _APOSTROPHES = "'’ʼ"
@@ -137,6 +137,7 @@ _SCRIPT_BLOCKS = {
     "Greek": ((0x370, 0x3FF), (0x1F00, 0x1FFF)),
     "Hebrew": ((0x590, 0x5FF), (0xFB1D, 0xFB4F)),
     "Bengali": ((0x980, 0x9FF),),
+    "Tamil": ((0xB80, 0xBFF),),
 }  # fmt: skip
 
 
