@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import _accel
+from ..memo import BoundedMemo
 from .chars import C_APOS, C_BLANK, C_CR, C_HYPHEN, C_IDENT, C_MARK, C_NEWLINE, C_START, C_UNSPACED, C_WORD, DROP
 
 __all__ = ["H_FOLDED", "H_IRREGULAR", "H_MORE", "H_RULE", "H_UNSPACED", "MAX_TOKENS", "PyTextScan", "TextScan"]
@@ -54,8 +55,8 @@ class PyTextScan:
     ``costs`` = (unknown character, key, rank class multiplier, word base cost) for segmentation.
     """
 
-    __slots__ = ("_astral", "_costs", "_elisions", "_ends", "_flags", "_fold", "_info", "_keys", "_lower",
-                 "_rank", "_rules", "_script", "_text")  # fmt: skip
+    __slots__ = ("_astral", "_costs", "_elisions", "_ends", "_flags", "_fold", "_forms", "_info", "_keys",
+                 "_lower", "_rank", "_rules", "_script", "_text")  # fmt: skip
 
     def __init__(
         self,
@@ -71,6 +72,7 @@ class PyTextScan:
         self._text, self._flags, self._rank, self._keys = text.row, flags, rank, keys.row
         self._info, self._lower, self._fold, self._script, self._astral = tables
         self._rules: dict[int, list[tuple[int, Rule]]] = {}
+        self._forms: BoundedMemo[tuple[str, bool, int], tuple[int, ...]] = BoundedMemo()  # (row, info) pairs
         # per rule: its suffixes (the empty one first) by what they are, to find those a word ends
         # in with one lookup per length rather than a test of each (a language has dozens)
         self._ends: list[tuple[dict[str, list[int]], int]] = []
@@ -308,6 +310,13 @@ class PyTextScan:
     def _variants(self, s: int, e: int, low: str, later: bool, off: int) -> list[int]:
         """Hits of the forms the affix rules make of the word ``low`` (each a key, or the start of
         one); the rule group's index + 1 in the bits from :data:`H_RULE`."""
+        found = self._forms.get((low, later, off))  # a word's forms are the same wherever it stands
+        if found is None:
+            found = self._forms.put((low, later, off), self._forms_of(low, later, off))
+        return [x for k in range(0, len(found), 2) for x in (s, e, found[k], found[k + 1])]
+
+    def _forms_of(self, low: str, later: bool, off: int) -> tuple[int, ...]:
+        """:meth:`_variants` of a word, each hit as its key row and info."""
         script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
         out: list[int] = []
         size = len(low)
@@ -333,7 +342,7 @@ class PyTextScan:
                     t = self._text(form)
                     more = t >= 0 and self._flags[t] & _TEXT_MORE
                     if row >= 0 or more:
-                        out += [s, e, row, 1 | (H_MORE if more else 0) | (g + 1) * H_RULE]
+                        out += [row, 1 | (H_MORE if more else 0) | (g + 1) * H_RULE]
         # the word as written, when it only begins longer keys: in a language that inflects every
         # word of a name (a group read ``always``), a later word may be the inflected one
         # ("Нью-Йорке"), read on with that group's forms
@@ -342,8 +351,8 @@ class PyTextScan:
         )
         t = self._text(low) if group >= 0 else -1
         if t >= 0 and self._flags[t] & _TEXT_MORE and self._keys(low) < 0:
-            out += [s, e, -1, 1 | H_MORE | (group + 1) * H_RULE]
-        return out
+            out += [-1, 1 | H_MORE | (group + 1) * H_RULE]
+        return tuple(out)
 
     # --- scripts without spaces -----------------------------------------------------------------
 
