@@ -68,11 +68,10 @@ class Languages:
         counts = Counter(chain.from_iterable(map(self._langs.__getitem__, common)))
         # in the order of the languages' codes where counts tie: the common words are a set, whose
         # order changes from process to process
-        ranked = sorted(counts.items(), key=lambda lc: (-lc[1], lc[0]))
-        if not ranked or ranked[0][1] < _ENOUGH:
+        top = max(counts.values(), default=0)
+        if top < _ENOUGH:
             return ()
-        top = ranked[0][1]
-        return tuple(lang for lang, n in ranked if top < _AHEAD * n)
+        return tuple(sorted((lang for lang, n in counts.items() if top < _AHEAD * n), key=lambda x: (-counts[x], x)))
 
     def uses(self, common: frozenset[str], lang: str) -> bool:
         """Is one of a text's :meth:`common` words one of ``lang``'s? (A short text's hint of its
