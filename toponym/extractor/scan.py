@@ -208,9 +208,9 @@ class Scanner:
         readers = self._own[raw.group]
         if readers is None:
             return False
-        # (a word capitalised only because it begins one; a script without case gives no such sign),
-        # unless the form is a country's whose name is no adjective ("Sveriges regering", Sweden's
-        # government)
+        # a sentence capitalises its first word whatever it is (a script without case gives no
+        # such sign); a country's form stands there unless the country's name is an adjective
+        # ("Sveriges regering", Sweden's government; "Polski rząd", the Polish one)
         if (
             text[raw.start].isupper()
             and sentence_initial(text, raw.start)
