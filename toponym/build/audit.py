@@ -40,6 +40,7 @@ world region, or a curated physical feature.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ from ..surface import is_acronym
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS
 from .aliases import RULES, SHORT, Decision, foreign_country_names, key, part_names, primaries, short_untagged
 from .merge import MergedPlace
+from .prominence import people_of
 from .records import Words
 
 __all__ = ["FUNCTION_TOP", "ORDINARY_CORE", "ORDINARY_TOP", "RULES", "Audit", "Decision", "apply", "audit"]
@@ -322,16 +324,11 @@ def _units_named(places: dict[str, MergedPlace], words: Words) -> set[str]:
     """The names of a first-level unit of :data:`_UNIT_NAMED` people in a language of its country
     (tagged so): no core word of a script without case. Not a side of a country, a unit named by
     common English words ("Eastern Province": Arabic "الشرقية" is "the eastern")."""
-    people: dict[str, int] = defaultdict(int)
-    for p in places.values():
-        if p.src.kind == "city" and p.src.population:
-            up = p.src.parent
-            while up in places:  # each unit above the city, to the country
-                people[up] += p.src.population
-                up = places[up].src.parent
+    merged = list(places.values())
+    row = {pid: i for i, pid in enumerate(places)}
+    people = people_of(merged, array("i", (row.get(p.src.parent, -1) if p.src.parent else -1 for p in merged)))
     out: set[str] = set()
-    for pid, n_people in people.items():
-        p = places[pid]
+    for p, n_people in zip(merged, people, strict=True):
         if (
             n_people < _UNIT_NAMED
             or not _first_level(places, p)
