@@ -72,9 +72,9 @@ class Features:
         for m in self._found.finditer(text, lo, hi):
             # the longest that names a place, ending with a capitalised word ("lac Léman" of "lac
             # Léman Nord"; never "lac de" alone)
-            ends = [w.end() for w in _CAPITALISED.finditer(m.group())]
-            for end in reversed(ends):
-                phrase = m.group()[:end]
+            written = m.group()
+            for end in reversed([w.end() for w in _CAPITALISED.finditer(written)]):
+                phrase = written[:end]
                 if self.lookups.get(phrase).answer is not None:
                     found.append(Raw(m.start(), m.start() + end, phrase, specific=True))
                     break
