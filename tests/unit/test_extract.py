@@ -368,6 +368,12 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # ... and one a Spanish verb of saying or "según" names right before it, but a country
     text = "Según Moreno , las listas bajan , declaró Rangel , y según Venezuela no hay razón ."
     assert [m.text for m in toponym.extract(text)] == ["Venezuela"]
+    # ... or right after it, where the name is the subject; not after a preposition, whose name is
+    # no subject, nor a capital's, which speaks for its state
+    text = "Toledo aseguró que Solana ha negado el plan ."
+    assert toponym.extract(text) == []
+    text = "El alcalde de Toledo aseguró que Madrid ha negado el plan ."
+    assert [m.text for m in toponym.extract(text)] == ["Toledo", "Madrid"]
     # a title itself is no place (Príncipe, an island of São Tomé), but after a preposition of place
     assert toponym.extract("La Reina Margarita y el Príncipe consorte Henrik llegaron .") == []
     assert [m.text for m in toponym.extract("Los pescadores viven en Príncipe .")] == ["Príncipe"]

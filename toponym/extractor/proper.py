@@ -47,6 +47,11 @@ class Evidence(Protocol):
         """Is ``word`` a stored name of some place other than a village (not a typo of one)?"""
         ...
 
+    def metropolis(self, query: str) -> bool:
+        """Is the first place ``query`` names a country, a sea or the like, or a city of a million
+        people?"""
+        ...
+
     def given(self, word: str) -> bool:
         """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
         ...
@@ -167,12 +172,17 @@ class _German:
 def _spoken_of(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
     """Is ``r`` a news agency's name the text reports through ("according to Xinhua"), or a
     person's that the words beside it say is one: a comma and Spanish "quien" after it ("Moreno ,
-    quien"), or a Spanish verb of saying or "según" before a town's or a unit's name ("según
-    Moreno", "dijo Rangel"; not a country's: a state speaks)?"""
+    quien"), or a Spanish verb of saying or "según" before a town's or a unit's name, or a verb of
+    saying after it ("según Moreno", "dijo Rangel", "Solana añadió"; not a country's: a state
+    speaks)?"""
     return (
         (r.query in words.agencies and words.reports(text, r.start, r.end))
         or (text.startswith((",", " ,"), r.end) and words.personal.match(text, r.end) is not None)
-        or (words.speaks(text, r.start) and ask.kind(r.query) in ("city", "subdivision"))
+        or (
+            words.speaks(text, r.start, r.end)
+            and ask.kind(r.query) in ("city", "subdivision")
+            and not ask.metropolis(r.query)  # a capital speaks for its state: "Pekín calificó"
+        )
     )
 
 

@@ -149,6 +149,8 @@ class Names:
     """A word right before a name that makes it the speaker, in Spanish ("según Moreno")."""
     speaker_ends: tuple[str, ...]
     """... as it ends right before the name ("según "): a cheap test first."""
+    speaker_after: re.Pattern[str]
+    """A verb of saying right after a name, in Spanish ("García denunció")."""
     personal: re.Pattern[str]
     """A comma and a relative pronoun said of people only, right after a name ("Moreno , quien")."""
     agencies: frozenset[str]
@@ -197,12 +199,13 @@ class Names:
             or self.reporting_before.search(text, max(0, start - 16), start) is not None
         )
 
-    def speaks(self, text: str, start: int) -> bool:
-        """Is the name at ``start`` the speaker a word right before it names ("según Moreno")?"""
+    def speaks(self, text: str, start: int, end: int) -> bool:
+        """Is the name at ``text[start:end]`` the speaker a word right before or after it names
+        ("según Moreno", "García denunció")?"""
         return (
             text.endswith(self.speaker_ends, 0, start)
             and self.speaker.search(text, max(0, start - 12), start) is not None
-        )
+        ) or (self.speaker_after.match(text, end) is not None and not text.endswith(_OF_IN, 0, start))
 
     def titled(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a title ("President Clinton")?"""
@@ -223,6 +226,10 @@ class Names:
 
 #: How many capitalised words back the head of an organisation named "of" a place may stand.
 _CHAIN = 4
+
+#: Prepositions that make a name right after them no subject: "el delegado del Gobierno en Ceuta
+#: explicó", "el presidente del PP del País Vasco añadió".
+_OF_IN = (" de ", " del ", " en ", " a ", " al ", " de la ", " por ")
 
 #: An amount right before a word: digits with their separators, then a space.
 _AMOUNT = re.compile(r"\d[\d.,' ]* $")
@@ -297,6 +304,7 @@ def names() -> Names:
         tuple(" " + w for w in data["breeds"]),
         _word_before(data["speaker_before"], opening=r"\s"),
         tuple(w + " " for w in data["speaker_before"]),
+        re.compile(rf" (?:{'|'.join(map(re.escape, data['speaker_after']))})\b"),
         re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, data['personal']))})\b"),
         frozenset(data["agencies"]),
         re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
