@@ -358,6 +358,8 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []
     assert [m.text for m in toponym.extract("Lisa Raymond beat Lori McNeil ( Australia ) 7-6")] == ["Australia"]
+    # a Spanish patronymic surname is a frequent word of Spanish, and still a surname
+    assert toponym.extract("El concejal Salvador Méndez y la jueza Carolina Núñez votaron .") == []
     # a unit's name after a given name is a surname too, there and later in the text
     text = "El presidente de Castilla-La Mancha , José Bono , dijo que Bono no irá ."
     assert [m.text for m in toponym.extract(text)] == ["Castilla-La Mancha"]

@@ -80,6 +80,9 @@ def couple(text: str, r: Raw, ask: Evidence) -> bool:
 #: The endings of Russian surnames (and their case forms): "Михайлов", "Михайлова", "Михайловым",
 #: "Достоевский", "Достоевского". A frequent word so shaped after a given name is its surname.
 _RUSSIAN_SURNAME = re.compile(r"[а-яё]{2,}(?:[оеё]в|[ыи]н|[сц]к(?:ий|ая|ого|ой|ому|им|ом))(?:а|у|ым|ой|е|ы)?")
+#: A Spanish patronymic surname: a stressed vowel written with its accent, then "-ez" ("González",
+#: "Jiménez", "Núñez", "Álvarez"): frequent words of Spanish because they are surnames.
+_SPANISH_SURNAME = re.compile(r"(?:[ÁÉÍÓÚ]|[^\W\d_][^\W\d_A-Z]*[áéíóú])[^\W\d_A-Z]*ez")
 
 
 def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
@@ -91,7 +94,11 @@ def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     return (
         ask.given(r.query)
         and not ask.ordinary(surname)
-        and (not ask.frequent(surname) or _RUSSIAN_SURNAME.fullmatch(surname[1:]) is not None)
+        and (
+            not ask.frequent(surname)
+            or _RUSSIAN_SURNAME.fullmatch(surname[1:]) is not None
+            or _SPANISH_SURNAME.fullmatch(surname) is not None
+        )
         and surname not in names().calendar
         and not (ask.national(r.query) and ask.given(surname))
     )
