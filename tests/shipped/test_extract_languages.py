@@ -837,6 +837,10 @@ def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str
         ("EFE Colindres , 23 may ( EFE ) .", ["Colindres"]),
         ("Inmobiliarias 1.158,25 Baja 6,59 Vitoria , 23 may ( EFE ) .", ["Vitoria"]),
         ("Habló Juan Majadahonda , 23 may ( EFE ) .", []),  # a person's surname
+        # ... or after a byline in lower case, joined to the heading before it
+        ("EFE NAVARRA por Ana Ruiz Tudela Majadahonda , 23 may ( EFE ) .", ["NAVARRA", "Majadahonda"]),
+        ("Texto . por Ana Ruiz Majadahonda , 23 may ( EFE ) .", ["Majadahonda"]),
+        ("Habló por fin Ana Ruiz Majadahonda , 23 may ( EFE ) .", []),  # "fin" is no name
         ("Division B OFK Kikinda 1 Radnicki ( N ) 0", []),  # a score
     ],
 )

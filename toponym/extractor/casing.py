@@ -56,6 +56,10 @@ _BYLINE = re.compile(
     rf"(?:^|\n)(?:{'|'.join(w.strip() for w in _BYLINE_WORDS)})(?:[ \t]+[^\W\d_][\w.'’-]*){{1,4}}[ \t]+\Z"
 )
 
+#: ... and one inside a line, after the agency's heading it was joined to ("EFE GALICIA por Kathy
+#: Seleme Beirut , 25 may ( EFE )"): the word in lower case, then one to four names (group 1).
+_INNER_BYLINE = re.compile(r"(?<!\S)(?:por|by|par|von|door)((?:[ \t]+[^\W\d_][\w.'’-]*){1,4})[ \t]+\Z")
+
 #: A word right before a name (one space): in title case, the name may be the last of a person's.
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w.'’-]* \Z")
 
@@ -107,14 +111,18 @@ def dated(text: str, e: int) -> bool:
 
 def agency_dateline(text: str, s: int, e: int) -> bool:
     """Is the name at ``text[s:e]``, first on its line, after the byline that starts it or inside
-    a line after no word of a name, the place of an agency's dateline ("Soria , 23 may ( EFE )",
-    "Por Cristina Heusel Madrid , 23 may ( EFE )", "EFE Colindres , 23 may ( EFE )")?"""
+    a line after no word of a name or after a byline, the place of an agency's dateline ("Soria , 23
+    may ( EFE )", "Por Cristina Heusel Madrid , 23 may ( EFE )", "EFE Colindres , 23 may ( EFE )",
+    "EFE GALICIA por Kathy Seleme Beirut , 25 may ( EFE )")?"""
     if s == 0 or text[s - 1] == "\n":
         return _AGENCY_DATELINE.match(text, e) is not None
     if text.startswith((" ,", ","), e) and _INLINE_DATELINE.match(text, e):
         before = _WORD_BEFORE.search(text, max(0, s - 40), s)
         if before is None or not before.group().istitle():
             return True  # after no name's word: "... Baja 6,59 Vitoria , 23 may ( EFE )", "EFE Colindres , 23 may"
+        inner = _INNER_BYLINE.search(text, max(0, s - 60), s)
+        if inner is not None and all(w[0].isupper() for w in inner.group(1).split()):
+            return True  # after a byline inside the line: "EFE GALICIA por Kathy Seleme Beirut , 25 may"
     line = text.rfind("\n", max(0, s - 60), s) + 1  # a byline is short: its line starts near
     if (line == 0 and s > 60) or not text.startswith(_BYLINE_WORDS, line):
         return False
