@@ -552,6 +552,11 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     assert [m.text for m in toponym.extract("Zo krijgt het stadje Millau veel geld .")] == ["Millau"]
     assert toponym.extract("He ran with Hengelo last June .") == []
     assert toponym.extract("Die Rentner folgten der Einladung Gedern .") == []
+    # ... and its mayor or its residents: "the mayor of", "el alcalde de", "vecinos de"
+    assert [m.text for m in toponym.extract("Dijo la alcaldesa de Quevert , Ana Ruiz .")] == ["Quevert"]
+    assert [m.text for m in toponym.extract("Los vecinos de Gedern protestan .")] == ["Gedern"]
+    assert [m.text for m in toponym.extract("He met the mayor of Hengelo on Monday .")] == ["Hengelo"]
+    assert toponym.extract("Dijo la alcaldesa Quevert , Ana Ruiz .") == []
 
 
 def test_a_metropolis_whose_name_is_an_english_word() -> None:
