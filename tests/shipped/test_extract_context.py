@@ -330,6 +330,7 @@ def test_a_town_in_a_sentence_in_the_language_of_its_country(
         "Dort wurde er im Jahr 1950 geboren und lebte in der Stadt .",  # "there", an alias of Dordrecht
         "Der Sänger Thomas Torgau trat gestern in der Halle auf .",  # a person: a given name before it
         "Die Mannschaft spielte am Abend in der Halle gegen den Meister .",  # "the hall", no Halle (Saale)
+        "Die Spieler traten gestern bei den Löwen nur als Ersatz an .",  # "the lions" (with its umlaut), no Leuven
         "Según el presidente de la Libertad , el alcalde de la ciudad ha dimitido .",  # a club, not the town
     ],
 )

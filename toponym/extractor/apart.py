@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from ..normalize import normalize_name
+from ..normalize import fold_key, normalize_name
 from .raw import Raw
 
 __all__ = ["ARTICLES", "NOUN_CAPITALS", "article_before", "compounding", "in_compound", "noun_after", "set_apart"]
@@ -72,10 +72,11 @@ def _elided(text: str, at: int) -> bool:
 def article_before(text: str, raw: Raw, words: Container[str]) -> str | None:
     """The article right before ``raw`` (in lower case) when ``raw`` is a word of ``words`` and no
     start of a longer name ("in der Halle", the hall; "por la Libertad", freedom; not "der
-    Detroit Red Wings"); the caller asks whether the text's language has that article."""
+    Detroit Red Wings"); ``words`` holds keys with their accents folded. The caller asks whether
+    the text's language has that article."""
     before = text[max(0, raw.start - 8) : raw.start].split()
     article = before[-1].lower() if before else ""
-    if article not in _ANY_ARTICLE or normalize_name(raw.query) not in words:
+    if article not in _ANY_ARTICLE or fold_key(normalize_name(raw.query)) not in words:  # keys folded: "löwen"
         return None
     after = text[raw.end : raw.end + 40].split()
     return None if after and after[0][:1].isupper() else article
