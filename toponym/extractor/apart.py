@@ -83,9 +83,11 @@ def article_before(text: str, raw: Raw, words: Container[str]) -> str | None:
 
 
 def noun_after(article: str, languages: tuple[str, ...]) -> bool:
-    """Is ``article`` one of a language of ``languages``, or one only German writes ("der", "dem"):
-    the word after it a noun, as no town's name takes an article it does not begin with?"""
-    return article in _GERMAN_ONLY or any(article in ARTICLES.get(lang, ()) for lang in languages)
+    """Is ``article`` one of the first language of ``languages`` (the text's likeliest), or one
+    only German writes ("der", "dem"): the word after it a noun, as no town's name takes an article
+    it does not begin with? Not an article of a language the text is less likely in: Romanian
+    "la București" is "in Bucharest", though French and Catalan write "la" before a noun."""
+    return article in _GERMAN_ONLY or (bool(languages) and article in ARTICLES.get(languages[0], ()))
 
 
 def in_compound(text: str, raw: Raw) -> bool:
