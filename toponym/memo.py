@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from typing import Any, TypeVar
 
-__all__ = ["MAX_MEMO", "BoundedMemo", "clear_memos"]
+__all__ = ["MAX_MEMO", "BoundedMemo", "TextMemo", "clear_memos"]
 
 #: Entries a memo holds before it starts again: a text's names are few, and a long run over text
 #: that does not repeat filled seven memos of 200,000 with up to 1 KB an entry (a plateau some
@@ -38,6 +38,31 @@ class BoundedMemo(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+class TextMemo(BoundedMemo[K, V]):
+    """A :class:`BoundedMemo` keyed by texts, which also starts again past ``chars`` characters of
+    keys in all: a memo of texts holds the texts (the caller's strings, kept alive), so its size in
+    memory is that of its texts, not of its count."""
+
+    __slots__ = ("chars", "held")
+
+    def __init__(self, size: int = MAX_MEMO, chars: int = 4_000_000) -> None:
+        super().__init__(size)
+        self.chars = chars
+        self.held = 0
+
+    def put_text(self, key: K, text: str, value: V) -> V:
+        """Remember ``value`` for ``key``, which holds ``text``; return it."""
+        if len(self) > self.size or self.held + len(text) > self.chars:
+            self.clear()
+        self[key] = value
+        self.held += len(text)
+        return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.held = 0
 
 
 _memos: weakref.WeakValueDictionary[int, BoundedMemo[Any, Any]] = weakref.WeakValueDictionary()

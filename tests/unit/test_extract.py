@@ -564,3 +564,38 @@ def test_a_metropolis_whose_name_is_an_english_word() -> None:
     assert [m.place.name for m in toponym.extract("Traders in Shanghai said on Thursday .")] == ["Shanghai"]
     assert [m.place.name for m in toponym.extract("Shanghai traders said .")] == ["Shanghai"]
     assert toponym.extract("Nice work , he said .") == []  # a city of 340,000 is not enough
+
+
+def test_a_text_seen_before_is_answered_from_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    ex = Gazetteer.from_folder(FIXTURE).extractor
+    read: list[str] = []
+    extract = ex._extract
+
+    def counted(text: str, context: bool, demonyms: bool, window: int) -> list[Mention]:
+        read.append(text)
+        return extract(text, context, demonyms, window)
+
+    monkeypatch.setattr(ex, "_extract", counted)
+    text = "Talks on Kunashiri, then Russia."
+    first = ex.extract(text)
+    first.clear()  # the caller's own list: the memory is not changed through it
+    again = ex.extract(text)
+    assert [m.text for m in again] == ["Kunashiri", "Russia"] and read == [text]
+    assert [m.text for m in ex.extract(text, context=False)] == ["Kunashiri", "Russia"]
+    assert read == [text, text], "the options are part of what is remembered"
+    toponym.clear_caches()
+    ex.extract(text)
+    assert read == [text, text, text], "clear_caches forgets the texts too"
+
+
+def test_the_memory_of_texts_starts_again_past_its_characters() -> None:
+    from toponym.memo import TextMemo
+
+    memo: TextMemo[str, int] = TextMemo(size=100, chars=10)
+    memo.put_text("abcdef", "abcdef", 1)
+    memo.put_text("ghij", "ghij", 2)
+    assert memo == {"abcdef": 1, "ghij": 2} and memo.held == 10
+    memo.put_text("k", "k", 3)  # one character more than it may hold: it starts again
+    assert memo == {"k": 3} and memo.held == 1
+    memo.clear()
+    assert memo.held == 0

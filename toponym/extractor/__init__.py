@@ -12,6 +12,8 @@ Why it is built this way (details in docs/text.md):
   ``method="inflected"``; "l'Allemagne" starts a name after the elided article.
 * **Document context** (:mod:`.linking`): ambiguous and word-like names are settled by the other
   places of the same text.
+* **A text seen before** is answered from memory: a column, a file or a corpus repeats lines
+  ("Paris, France", a boilerplate sentence, a second run over the same texts).
 
 Language knowledge (word lists, endings) is data, in ``lexicons/*.toml``.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..memo import TextMemo
 from ..model import Mention
 from ..resolver import Resolver
 from .linking import Linker
@@ -29,6 +32,14 @@ from .scan import Scanner
 from .windows import WINDOW, scan_windows
 
 __all__ = ["Extractor"]
+
+#: Texts up to this many characters (an article) are remembered with their mentions; a longer one
+#: (a block of a file the command line reads) seldom comes again, and would take much of the
+#: memory alone.
+MEMO_TEXT = 20_000
+#: ... up to this many characters of such texts in all (the memo starts again past it): a few
+#: megabytes held, as much as the other memories of the extractor.
+MEMO_CHARS = 8_000_000
 
 
 class Extractor:
@@ -46,6 +57,7 @@ class Extractor:
         self.lookups = Lookups(resolver)
         self.scanner = Scanner(index, self.lookups)
         self.linker = Linker(index, resolver, self.lookups, self.scanner.languages)
+        self._texts: TextMemo[tuple[str, bool, bool], tuple[Mention, ...]] = TextMemo(chars=MEMO_CHARS)
 
     def extract(
         self, text: str, *, context: bool = True, demonyms: bool = False, _window: int = WINDOW
@@ -58,6 +70,17 @@ class Extractor:
         """
         if not isinstance(text, str) or not text:
             return []
+        memo = len(text) <= MEMO_TEXT and _window == WINDOW
+        if memo:
+            found = self._texts.get((text, context, demonyms))
+            if found is not None:
+                return list(found)  # the caller's own list: the memory keeps a tuple
+        mentions = self._extract(text, context, demonyms, _window)
+        if memo:
+            self._texts.put_text((text, context, demonyms), text, tuple(mentions))
+        return mentions
+
+    def _extract(self, text: str, context: bool, demonyms: bool, _window: int) -> list[Mention]:
         told = self.linker.languages.teller(text)  # told once, on the first need of scanner or linker
         if len(text) <= _window:
             raws: Sequence[Raw] = self.scanner.scan(text, told)
