@@ -358,6 +358,10 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []
     assert [m.text for m in toponym.extract("Lisa Raymond beat Lori McNeil ( Australia ) 7-6")] == ["Australia"]
+    # a surname's particle after a given name: the place name after it is the rest of the surname,
+    # there and alone later in the text; a place that begins so is stored whole
+    assert toponym.extract("El gobernador Daniel De Lecce habló con De Lecce hijo .") == []
+    assert [m.text for m in toponym.extract("Volaron a De Panne y luego a Lecce .")] == ["De Panne", "Lecce"]
     # a Spanish patronymic surname is a frequent word of Spanish, and still a surname
     assert toponym.extract("El concejal Salvador Méndez y la jueza Carolina Núñez votaron .") == []
     # a unit's name after a given name is a surname too, there and later in the text

@@ -13,7 +13,7 @@ from .wordlists import Names, names
 if TYPE_CHECKING:
     from .proper import Evidence
 
-__all__ = ["SURNAME", "couple", "first_name_before", "given_name", "titled_first_name"]
+__all__ = ["SURNAME", "couple", "first_name_before", "given_name", "particle_surname", "titled_first_name"]
 
 #: A surname after a given name, one space on: a capital, then letters with at least one in lower
 #: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
@@ -49,6 +49,16 @@ def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     # a unit's name is a surname after a given name ("José Bono", "Alejandro Toledo", "John Kerry"),
     # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
     return given if kind == "city" or (kind == "subdivision" and (given or second)) else None
+
+
+def particle_surname(text: str, r: Raw, ask: Evidence, particles: frozenset[str]) -> bool:
+    """Is ``r`` the rest of a surname after its particle, the particle after a given name
+    ("Vincenzo De Luca", "Andrea Di Lecce")?"""
+    particle = _word_ending(text, r.start - 1)
+    if particle not in particles:
+        return False
+    given = _word_ending(text, r.start - 2 - len(particle))
+    return len(given) > 2 and given.isalpha() and given[0].isupper() and given[1:].islower() and ask.given(given)
 
 
 def _word_ending(text: str, space: int) -> str:

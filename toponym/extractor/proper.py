@@ -9,7 +9,7 @@ from typing import Protocol
 from .casing import agency_dateline
 from .figures import in_figures
 from .patterns import line_around, sentence_initial
-from .persons import SURNAME, couple, first_name_before, given_name, titled_first_name
+from .persons import SURNAME, couple, first_name_before, given_name, particle_surname, titled_first_name
 from .raw import Raw
 from .wordlists import Names, locative, names
 
@@ -278,6 +278,9 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         # the text around the name says whether it is German (whose nouns take capitals)
         if titled_first_name(text, r, words) and not german.near(r.start):
             people.add(r.query)
+            continue
+        if text[r.start - 2 : r.start - 1].isalpha() and particle_surname(text, r, ask, words.particles):
+            people.add(r.query)  # "Vincenzo De Luca": the surname's, there and alone later
             continue
         given = first_name_before(text, r, ask)
         # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")

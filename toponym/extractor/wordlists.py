@@ -161,6 +161,8 @@ class Names:
     """What a landmark is, in lower case after its name ("Stansted airport")."""
     epithets: frozenset[str]
     """Honorifics after a city's name ("مكة المكرمة")."""
+    particles: frozenset[str]
+    """Particles that begin a surname, written with a capital ("Vincenzo De Luca")."""
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -311,6 +313,7 @@ def names() -> Names:
         _word_before(data["reporting_before"], flags=re.IGNORECASE),
         frozenset(data["descriptors"]),
         frozenset(data["epithets"]),
+        frozenset(data["particles"]),
     )
 
 
