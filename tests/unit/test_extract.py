@@ -410,7 +410,14 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
 
 def test_a_place_name_inside_a_team_or_a_state_body() -> None:
     # a team's nickname (a plural word with a capital) and a word that heads state bodies and firms
-    for text in ["the Chicago Cubs won again", "Detroit Tigers beat them", "the U.S. Navy said", "Israel Radio said"]:
+    for text in [
+        "the Chicago Cubs won again",
+        "Detroit Tigers beat them",
+        "the U.S. Navy said",
+        "Israel Radio said",
+        "The crash happened on Preston Road near the school",  # a street named after a town elsewhere
+        "The shop on Madison Avenue closed",
+    ]:
         assert toponym.extract(text) == [], text
     # a plural in lower case, or a word that is no nickname, leaves the place alone
     assert [m.text for m in toponym.extract("In Chicago cubs were born.")] == ["Chicago"]
