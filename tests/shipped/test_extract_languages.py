@@ -304,6 +304,17 @@ def test_a_club_written_in_arabic_is_no_place() -> None:
     assert found("وصل اللاعب الى مدريد امس") == [("مدريد", "gn-3117735")]
 
 
+def test_an_arabic_institution_or_paper_named_after_a_place_is_no_place() -> None:
+    # Dynamo Kyiv; Cairo University (a head right before the place); Agence France-Presse, a paper
+    assert found("فاز دينامو كييف امس") == []
+    assert found("درس في جامعة القاهرة طويلا") == []
+    assert found("وقال لوكالة فرانس برس ان الوضع هادئ") == []
+    assert found("ذكرت صحيفة واشنطن بوست امس") == []
+    # ... but a word that only begins like one ("برسم", for) leaves the place alone
+    assert found("زار اللاعب كييف امس") == [("كييف", "gn-703448")]
+    assert found("لعب الفريق في أنغولا برسم الكأس") == [("أنغولا", "ao")]
+
+
 @pytest.mark.parametrize("text", ["The German minister arrived .", "A GERMAN BANK BUYS A DUTCH ONE"])
 def test_a_countrys_demonym_is_no_lesser_place_of_that_name(text: str) -> None:
     # German is also a parish of the Isle of Man

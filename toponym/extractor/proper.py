@@ -301,7 +301,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # "Taiwan-Dollar", "Baden-Württembergs", "EFE-Cantabria"
         if r.start > 1 and text[r.start - 2].isdigit() and words.money(text, r.start, r.end):
             continue  # a currency after an amount: "100.000 Franken"
-        if text[r.end : r.end + 1] == "$" or text.startswith(words.agency, r.end):
+        if text[r.end : r.end + 1] == "$" or words.agency_after(text, r.end):
             continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
         if text.startswith(words.breeds, r.end) and not ask.national(r.query):
             continue  # a breed named after its place ("Angus beef"); not a country's trade ("U.S. beef")

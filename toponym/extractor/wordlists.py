@@ -143,6 +143,8 @@ class Names:
     """Currencies named like places: money after an amount ("100.000 Franken")."""
     agency: tuple[str, ...]
     """What follows a news agency's name, after one space ("Xinhua news agency")."""
+    agency_word: re.Pattern[str]
+    """... as a whole word (Arabic "برس", Press, is no "برسم")."""
     breeds: tuple[str, ...]
     """What follows a breed's name, after one space ("Angus beef")."""
     speaker: re.Pattern[str]
@@ -192,6 +194,11 @@ class Names:
             pos = m.start(1)
             m = self.chain_pattern.search(text, max(0, pos - 40), pos)
         return False
+
+    def agency_after(self, text: str, end: int) -> bool:
+        """Does a word that makes a name a news agency's or a paper's follow ``text[:end]``
+        ("Xinhua news agency", "فرانس برس")?"""
+        return text.startswith(self.agency, end) and self.agency_word.match(text, end) is not None
 
     def reports(self, text: str, start: int, end: int) -> bool:
         """Is the name at ``text[start:end]`` a news agency's that the text reports through
@@ -303,6 +310,7 @@ def names() -> Names:
         _word_before(data["club_articles"]),
         frozenset(data["currencies"]),
         tuple(" " + w for w in data["agency"]),
+        re.compile(rf" (?:{'|'.join(map(re.escape, data['agency']))})(?!\w)"),
         tuple(" " + w for w in data["breeds"]),
         _word_before(data["speaker_before"], opening=r"\s"),
         tuple(w + " " for w in data["speaker_before"]),
