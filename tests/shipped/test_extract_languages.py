@@ -806,6 +806,23 @@ def test_a_japanese_name_reached_from_a_chinese_spelling_needs_support(text: str
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # Japanese writes the East and South China Seas 東シナ海, 南シナ海: its 東海 is the Tōkai
+        # region, 南海 the Nankai railway and its team
+        ("東海地方では大雨が降った。", []),
+        ("南海ホークスが試合に勝った。", []),
+        ("漁船が東シナ海で操業した。", ["east-china-sea"]),
+        ("渔船在东海作业。", ["east-china-sea"]),  # in Chinese, the sea
+        # ... while Japanese writes 北京 as Chinese does (ペキン is its reading), and a state's name
+        ("首相は北京と中華民国を訪れた。", ["gn-1816670", "tw"]),
+    ],
+)
+def test_a_chinese_name_japanese_writes_otherwise_is_no_place_in_japanese(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         ("La policía de Guipúzcoa detuvo a dos jóvenes .", [("Guipúzcoa", "es-ss")]),  # a Spanish province
         ("Les pompiers du Doubs sont intervenus .", [("Doubs", "fr-25")]),  # a French department
         ("Der Erzbischof von Trient kam am Montag .", [("Trient", "it-tn")]),  # an Italian province, in German

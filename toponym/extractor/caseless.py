@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import functools
 
+from ..charclass import HAN
 from ..index import Index
 from ..model import Match
 from ..normalize import normalize_name
+from ..vocab import COUNTRY_KINDS
 from .raw import Raw
 from .wordlists import load_lexicon
 
@@ -71,6 +73,19 @@ class Caseless:
         ):
             return False
         return not (match.place.country in _KOREAN_COUNTRIES and places.top_level(row) and _hangul(surface))
+
+    def named_otherwise_in_japanese(self, match: Match, row: int) -> bool:
+        """Is ``match`` a Chinese name of a place (tagged Chinese, not Japanese) that Japanese writes
+        otherwise, with Han characters too? In Japanese text the Han characters are Japanese words:
+        東海 is the Tōkai region and 南海 the Nankai line, not the East and South China Seas (東シナ海,
+        南シナ海); 北京 is Beijing, which Japanese writes so (ペキン is its reading)."""
+        if not match.lang.startswith("zh") or match.place.kind in COUNTRY_KINDS:
+            return False  # a state's Chinese names are Japanese too, whatever name it has in kanji (中華民国)
+        names = self.index.names
+        japanese = [n for n in self.index.places.names_of(row) if any(t.startswith("ja") for t in names.languages(n))]
+        # a name in kana alone is how Japanese reads the Chinese one, not another name (ペキン, 北京)
+        written = [n for n in japanese if HAN.search(names.text[n]) is not None]
+        return bool(written) and not any(names.text.equals(n, match.matched) for n in japanese)
 
     def named_so_in_han(self, match: Match, row: int) -> bool:
         """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are

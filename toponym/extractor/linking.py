@@ -318,8 +318,9 @@ class Linker:
     ) -> Match | None:
         """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"), in a
         compound word of a language that writes them, after an article a noun follows, a form of
-        another language's (:meth:`.Standing.foreign_form`); the unit or town its words say."""
-        if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign_form(raw, match, told):
+        another language's or a Chinese name in Japanese (:meth:`.Standing.foreign`); the unit or
+        town its words say."""
+        if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
         if match.place.kind != "city":
             return self.unit_said.town(text, raw, match, near) or match

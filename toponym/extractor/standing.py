@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from ..charclass import KANA
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match
@@ -255,6 +256,18 @@ class Standing:
         if not any(told.uses(lang) for lang in group.readers):
             return True
         return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
+
+    def foreign(self, text: str, raw: Raw, match: Match, told: Told) -> bool:
+        """Is ``raw`` a form of another language's than the text's (:meth:`foreign_form`), or a
+        Chinese name of a place that Japanese names otherwise, in Japanese text (Japanese 東海 is
+        the Tōkai region, not the East China Sea: :meth:`.Caseless.named_otherwise_in_japanese`)?"""
+        if self.foreign_form(raw, match, told):
+            return True
+        return (
+            match.lang.startswith("zh")
+            and KANA.search(text) is not None
+            and self.caseless.named_otherwise_in_japanese(match, self.index.row_of(match.place.id))
+        )
 
     def named_in(self, name: str, langs: frozenset[str]) -> bool:
         """Is ``name`` a name tagged with one of ``langs`` of some place?"""
