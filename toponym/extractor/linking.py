@@ -316,10 +316,9 @@ class Linker:
     def _kept(
         self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin], near: dict[int, float]
     ) -> Match | None:
-        """``match`` as the mention's answer: none for a city that is a club's ("Boston Celtics"), in a
-        compound word of a language that writes them, after an article a noun follows, a form of
-        another language's or a Chinese name in Japanese (:meth:`.Standing.foreign`); the unit or
-        town its words say."""
+        """``match`` as the mention's answer: none for a club's city ("Boston Celtics"), in a compound
+        word of a language that writes them, after an article a noun follows, a name of another
+        language's (:meth:`.Standing.foreign`); the unit or town its words say."""
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
         if match.place.kind != "city":
