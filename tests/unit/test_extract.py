@@ -417,8 +417,12 @@ def test_a_place_name_inside_a_team_or_a_state_body() -> None:
         "Israel Radio said",
         "The crash happened on Preston Road near the school",  # a street named after a town elsewhere
         "The shop on Madison Avenue closed",
+        "Il habite au 12 rue de Lyon depuis 1990",  # ... and in lower case, in the languages that write so
+        "Vive en la calle de Toledo desde 1990",
     ]:
         assert toponym.extract(text) == [], text
+    # ... but one of a place's streets, after an indefinite article, is in that place
+    assert [m.text for m in toponym.extract("Au hasard d'une rue de Tokyo on voit des enseignes")] == ["Tokyo"]
     # a plural in lower case, or a word that is no nickname, leaves the place alone
     assert [m.text for m in toponym.extract("In Chicago cubs were born.")] == ["Chicago"]
     # in a fixture list in capitals the visitors are a team, the place after AT is where they play

@@ -183,9 +183,15 @@ class Names:
             return False
         m = self.of_pattern.search(text, max(0, start - 40), start)
         for step in range(_CHAIN if not text.endswith(self.unchained, 0, start) else 1):
-            if m is None or not m.group(1)[0].isupper():
+            if m is None:
                 return False
-            if m.group(1) in self.of_heads or (not step and m.group(1) in self.of_sites):
+            if not step and m.group(1) in self.of_sites:
+                # a site's head, a street's in lower case too ("rue de Lyon"), but one of a
+                # place's streets: "une rue de Tokyo"
+                return _INDEFINITE.search(text, max(0, m.start(1) - 6), m.start(1)) is None
+            if not m.group(1)[0].isupper():
+                return False
+            if m.group(1) in self.of_heads:
                 return True
             if given(m.group(1)):
                 return False
@@ -239,6 +245,9 @@ _CHAIN = 4
 #: Prepositions that make a name right after them no subject: "el delegado del Gobierno en Ceuta
 #: explicó", "el presidente del PP del País Vasco añadió".
 _OF_IN = (" de ", " del ", " en ", " a ", " al ", " de la ", " por ")
+
+#: An indefinite article right before a word: "une rue de Tokyo" is a street in Tokyo.
+_INDEFINITE = re.compile(r"(?:^|[\s'’])(?:une?|una?|uma?)\s$", re.IGNORECASE)
 
 #: An amount right before a word: digits with their separators, then a space.
 _AMOUNT = re.compile(r"\d[\d.,' ]* $")
