@@ -332,6 +332,22 @@ def test_a_german_adjective_in_a_name_takes_its_ending(text: str, expected: tupl
     assert found(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ending is an adjective's in a name of several words, or a country's plural: a word is
+        # no form of a name of one word by it ("seinen", his, and the Seine; "Wesen" and the Weser)
+        ("Seinen Sohn hat er seit Jahren nicht gesehen .", []),
+        ("Das Wesen der Sache ist klar .", []),
+        ("Er lebte lange in den Niederlanden .", [("Niederlanden", "nl")]),
+    ],
+)
+def test_a_german_adjectives_ending_makes_no_form_of_a_name_of_one_word(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
 def test_a_case_form_after_a_given_name_leaves_it_a_person() -> None:
     # "Simmen" reads as a form of the river Simme; it is the surname after "Maurice" (Mauritius)
     assert found("Le prix revient à Maurice Simmen , de Berne .") == [("Berne", toponym.resolve("Berne").place.id)]

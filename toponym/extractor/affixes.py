@@ -69,6 +69,10 @@ class Group:
     unless: str
     """Letters of other languages that share :attr:`letters`, none of which the text may hold
     ("ü" and "ß" tell German from Finnish, which share "ä" and "ö")."""
+    within: frozenset[Pair] = frozenset()
+    """Suffixes read only on a word that begins a name of several words (German "-en" of an
+    adjective: "Vereinigten Staaten"), or on a country's name in the plural ("Niederlanden"), never
+    on another name of one word ("Seinen" is no form of the Seine, "Wesen" none of the Weser)."""
 
     def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool]:
         """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always)``."""
@@ -139,6 +143,7 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         adjectives=tuple(data.get("adjectives", ())),
         letters=str(data.get("letters", "")),
         unless=str(data.get("unless", "")),
+        within=frozenset(_pairs([e for e in data.get("suffix", []) if e.get("within", False)])),
     )
 
 

@@ -43,6 +43,16 @@ def _by_letter(pairs: tuple[Pair, ...], at: int) -> dict[str, tuple[Pair, ...]]:
     return {letter: tuple(pair for pair in pairs if not pair[0] or pair[0][at] == letter) for letter in (*letters, "")}
 
 
+def _within_only(word: str, key: str, rules: Group) -> bool:
+    """Is ``key`` made from ``word`` only by suffixes read inside a name of several words
+    (:attr:`.Group.within`)? A form read here stands alone, as a name of one word: only a
+    country's plural takes the ending so ("in den Niederlanden")."""
+    if not rules.within:
+        return False
+    pairs = [(f, b) for f, b in rules.suffixes if word.endswith(f) and word[: len(word) - len(f)] + b == key]
+    return bool(pairs) and all(pair in rules.within for pair in pairs)
+
+
 class Forms:
     """Chooses the stored form of an inflected word (memoised per process)."""
 
@@ -146,7 +156,12 @@ class Forms:
         for k in range(0, len(options), 4):
             row, group = options[k + 2], options[k + 3] // H_RULE - 1
             rules = self.groups[group]
-            if row >= 0 and not low.endswith(rules.adjectives) and self._of_language(row, rules):
+            if (
+                row >= 0
+                and not low.endswith(rules.adjectives)
+                and not (_within_only(low, names[row], rules) and not self.lookups.major(cased(surface, names[row])))
+                and self._of_language(row, rules)
+            ):
                 made.setdefault(names[row], []).append(group)
         # a form two groups make is the first's, or a language's that reads its own names
         # ("Latvijas" is Latvian for Latvia's, not the German genitive of "Latvija")
