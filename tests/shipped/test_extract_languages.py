@@ -956,6 +956,11 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("中国大陸に渡った。", [("中国大陸", "cn")]),
         ("千葉県南部で地震があった。", [("千葉県南部", "jp-12")]),  # 南部 ("the south") is no place of an address
         ("彼は千葉県市川市に住む。", ["千葉県市川市"]),  # a city whose name alone is a frequent word
+        # the district and numbers after a municipality or a ward, which no source has, up to a particle
+        ("本社は東京都千代田区富士見にある。", [("東京都千代田区富士見", "jp-13")]),
+        ("駅は秋田県仙北郡美郷町六郷字押切195にある。", [("秋田県仙北郡美郷町六郷字押切195", "jp-05")]),
+        ("店は三島市本町付近にある。", ["三島市本町"]),  # "around" is no part of the district
+        ("東京都千代田区役所に行った。", ["東京都千代田区"]),  # the ward's office, no district
     ],
 )
 def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> None:

@@ -18,6 +18,18 @@ _UNITS = frozenset("国都道府県州省市区郡町村")
 #: The rest of an address after a known part: towns and wards no source has (三鷹市 after 東京都,
 #: 中区 after 名古屋市), or a katakana town after a state (エイダ after オクラホマ州).
 _ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]|(?<=州)[\u30a1-\u30fc]{2,}")
+#: The last part of an address after its municipality or ward: a district, a block, a lot number
+#: (千代田区富士見, 鹿嶋市大字神向寺, 美郷町六郷字押切195, 伏見区京町北8丁目), which no source has, up to
+#: the particle or the punctuation after it.
+_NEIGHBOURHOOD = re.compile(
+    r"(?:大?字)?[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?(?:字[\u4e00-\u9fff]{1,4})?"
+    r"(?:[0-9０-９]+(?:丁目|番地|番|号)?(?:[-－‐−][0-9０-９]+)*)?(?=[\u3041-\u3096、。，．（(]|$)"
+)
+#: What follows a municipality as a noun of its own, no district's name: its head, people, office,
+#: assembly, police, governor, inside (成田市長, 市民, 区役所, 市議会, 県警, 市内).
+_NO_DISTRICT = frozenset("長民役議警知庁内外立営政全在出")
+#: Words after a district that say "around it": no part of its name.
+_AROUND = ("付近", "周辺", "近郊", "一帯")
 #: A part of a place written after its name, as one noun with it (スペイン北部, 中国大陸, 九州南岸).
 _PART = re.compile("(?:北東|北西|南東|南西|[北南東西中])部|大陸|[北南東西]岸|地方|地域")
 
@@ -95,6 +107,8 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         if j > i and end < len(text) and text[end] in _UNITS:
             end += 1  # a key of an address right before a unit is the unit's name: 楊浦 + 区
         end = _address(text, end)
+        if (j > i or end > raws[j].end) and text[end - 1] in "市区町村郡":
+            end = _neighbourhood(text, end, words.heads)
         if (part := _PART.match(text, end)) is not None:
             end = part.end()  # a part of the place is named with it: スペイン北部, 中国大陸, 東北地方
         after = text[end] if end < len(text) else ""
@@ -134,6 +148,17 @@ def _ends_in_head(text: str, end: int, heads: tuple[str, ...]) -> bool:
 def _glues(ch: str) -> bool:
     """Is ``ch`` Han or katakana, which glue to a name without a break (日本記録, アメリカ軍)?"""
     return is_han(ch) or katakana(ch)
+
+
+def _neighbourhood(text: str, end: int, heads: tuple[str, ...]) -> int:
+    """Where an address of several parts that reaches ``end``, at a municipality or a ward, ends
+    past its district and numbers (:data:`_NEIGHBOURHOOD`); not over a noun of the municipality's
+    own (市長, 区役所) or the head of a name (駅, 大学)."""
+    m = _NEIGHBOURHOOD.match(text, end)
+    if m is None or m.end() == end or text[end] in _NO_DISTRICT or text.startswith(heads, end):
+        return end
+    # "the vicinity", "around" after the district is no part of it (三島市本町付近)
+    return m.end() - 2 if text.endswith(_AROUND, end, m.end()) else m.end()
 
 
 def _address(text: str, end: int) -> int:
