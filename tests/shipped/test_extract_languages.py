@@ -961,6 +961,10 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("駅は秋田県仙北郡美郷町六郷字押切195にある。", [("秋田県仙北郡美郷町六郷字押切195", "jp-05")]),
         ("店は三島市本町付近にある。", ["三島市本町"]),  # "around" is no part of the district
         ("東京都千代田区役所に行った。", ["東京都千代田区"]),  # the ward's office, no district
+        # a municipality's unit goes with the mayor or the people after it: 成田 and 市長
+        ("成田市長は会見した。", [("成田", "gn-2111684")]),
+        ("沖縄県民は反対した。", [("沖縄", "jp-47")]),
+        ("東京都知事が会見した。", [("東京都", "jp-13")]),  # 都知事 is no such noun
     ],
 )
 def test_a_japanese_address_is_one_mention(text: str, want: list[object]) -> None:

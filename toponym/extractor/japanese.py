@@ -4,13 +4,14 @@ hits of a run of Han and kana are names, and how far each reaches (:func:`japane
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..charclass import is_han
 from .raw import Raw
 from .wordlists import cjk
 
-__all__ = ["hiragana", "japanese", "katakana"]
+__all__ = ["hiragana", "japanese", "katakana", "unit_nouns"]
 
 #: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
 #: 省: of the US, China...).
@@ -132,6 +133,22 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
         else:
             out.append(raw if end == raw.end else replace(raw, end=end))
         i = j + 1
+    return out
+
+
+def unit_nouns(text: str, raws: list[Raw], same: Callable[[str, str], bool]) -> list[Raw]:
+    """``raws`` with a municipality's or a prefecture's unit given to the noun after it: 成田市長 is
+    成田 and 市長 (the mayor), 沖縄県民 沖縄 and 県民 (its people), where the name without its unit
+    names the same place (``same``); 東京都知事 stays 東京都 and 知事."""
+    out = raws
+    for k, raw in enumerate(raws):
+        unit, noun = text[raw.end - 1 : raw.end], text[raw.end : raw.end + 1]
+        if not ((noun == "長" and unit in "市町村区") or (noun == "民" and unit in "県市町村区")):
+            continue
+        name = raw.query[:-1]
+        if len(name) >= 2 and raw.query.endswith(unit) and same(name, raw.query):
+            out = out if out is not raws else list(raws)
+            out[k] = replace(raw, end=raw.end - 1, query=name)
     return out
 
 

@@ -23,7 +23,7 @@ from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
 from .contractions import Contractions
 from .forms import Forms
-from .japanese import hiragana, japanese, katakana
+from .japanese import hiragana, japanese, katakana, unit_nouns
 from .language import Languages, Told
 from .locators import locators
 from .lookups import Lookups
@@ -103,6 +103,11 @@ class Scanner:
         raws = self.window(text, 0, n, n, None, people, told)[0]
         return list(forget_people(text, raws, people)) if people else raws
 
+    def _same(self, a: str, b: str) -> bool:
+        """Do ``a`` and ``b`` answer the same place?"""
+        first = self.lookups.get(a).answer
+        return first is not None and first.place == getattr(self.lookups.get(b).answer, "place", None)
+
     @staticmethod
     def kana(text: str) -> bool:
         """Is ``text`` Japanese (see :func:`japanese`)?"""
@@ -139,7 +144,7 @@ class Scanner:
         else:  # a name ends at ``hi`` at the latest: the head of an organisation may begin there
             han = not kana and not text.isascii() and HAN.search(text, lo, hi + 1) is not None
         if kana:
-            raws = locators(text, japanese(text, raws), self.lookups) if raws else raws
+            raws = locators(text, unit_nouns(text, japanese(text, raws), self._same), self.lookups) if raws else raws
             raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
         elif han:
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
