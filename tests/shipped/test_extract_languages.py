@@ -960,6 +960,8 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("本社は東京都千代田区富士見にある。", [("東京都千代田区富士見", "jp-13")]),
         ("駅は秋田県仙北郡美郷町六郷字押切195にある。", [("秋田県仙北郡美郷町六郷字押切195", "jp-05")]),
         ("店は三島市本町付近にある。", ["三島市本町"]),  # "around" is no part of the district
+        ("本社は東京都千代田区外神田にある。", ["東京都千代田区外神田"]),
+        ("店は京都市伏見区京町北8丁目77にあった。", ["京都市伏見区京町北8丁目77"]),
         ("東京都千代田区役所に行った。", ["東京都千代田区"]),  # the ward's office, no district
         # a municipality's unit goes with the mayor or the people after it: 成田 and 市長
         ("成田市長は会見した。", [("成田", "gn-2111684")]),

@@ -23,12 +23,13 @@ _ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?[市区郡町村]
 #: (千代田区富士見, 鹿嶋市大字神向寺, 美郷町六郷字押切195, 伏見区京町北8丁目), which no source has, up to
 #: the particle or the punctuation after it.
 _NEIGHBOURHOOD = re.compile(
-    r"(?:大?字)?[\u4e00-\u9fff\u30a1-\u30fc]{1,6}?(?:字[\u4e00-\u9fff]{1,4})?"
-    r"(?:[0-9０-９]+(?:丁目|番地|番|号)?(?:[-－‐−][0-9０-９]+)*)?(?=[\u3041-\u3096、。，．（(]|$)"
+    r"(?:大?字)?[\u4e00-\u9fff\u30a1-\u30fc]{0,6}?(?:字[\u4e00-\u9fff]{1,4})?"
+    r"(?:[0-9０-９]+(?:丁目|番地|番|号)?(?:[-－‐−][0-9０-９]+)*)*(?=[\u3041-\u3096、。，．（(]|$)"
 )
 #: What follows a municipality as a noun of its own, no district's name: its head, people, office,
-#: assembly, police, governor, inside (成田市長, 市民, 区役所, 市議会, 県警, 市内).
-_NO_DISTRICT = frozenset("長民役議警知庁内外立営政全在出")
+#: assembly, police, governor (成田市長, 市民, 区役所, 市議会, 県警). Not "inside" (内): 松山市内 is
+#: named whole.
+_NO_DISTRICT = frozenset("長民役議警知庁立営政全在出")
 #: Words after a district that say "around it": no part of its name.
 _AROUND = ("付近", "周辺", "近郊", "一帯")
 #: A part of a place written after its name, as one noun with it (スペイン北部, 中国大陸, 九州南岸).
