@@ -105,8 +105,8 @@ class Scanner:
 
     def _same(self, a: str, b: str) -> bool:
         """Do ``a`` and ``b`` answer the same place?"""
-        first = self.lookups.get(a).answer
-        return first is not None and first.place == getattr(self.lookups.get(b).answer, "place", None)
+        one, other = self.lookups.get(a).answer, self.lookups.get(b).answer
+        return one is not None and other is not None and one.place.id == other.place.id
 
     @staticmethod
     def kana(text: str) -> bool:
