@@ -54,9 +54,9 @@ class TextMemo(BoundedMemo[K, V]):
 
     def put_text(self, key: K, text: str, value: V) -> V:
         """Remember ``value`` for ``key``, which holds ``text``; return it."""
-        if len(self) > self.size or self.held + len(text) > self.chars:
+        if self.held + len(text) > self.chars:
             self.clear()
-        self[key] = value
+        self.put(key, value)  # which starts again past ``size`` entries (and counts nothing held)
         self.held += len(text)
         return value
 

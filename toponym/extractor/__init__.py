@@ -70,14 +70,12 @@ class Extractor:
         """
         if not isinstance(text, str) or not text:
             return []
-        memo = len(text) <= MEMO_TEXT and _window == WINDOW
-        if memo:
-            found = self._texts.get((text, context, demonyms))
-            if found is not None:
-                return list(found)  # the caller's own list: the memory keeps a tuple
+        key = (text, context, demonyms) if len(text) <= MEMO_TEXT and _window == WINDOW else None
+        if key is not None and (found := self._texts.get(key)) is not None:
+            return list(found)  # the caller's own list: the memory keeps a tuple
         mentions = self._extract(text, context, demonyms, _window)
-        if memo:
-            self._texts.put_text((text, context, demonyms), text, tuple(mentions))
+        if key is not None:
+            self._texts.put_text(key, text, tuple(mentions))
         return mentions
 
     def _extract(self, text: str, context: bool, demonyms: bool, _window: int) -> list[Mention]:

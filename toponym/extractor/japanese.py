@@ -141,15 +141,17 @@ def unit_nouns(text: str, raws: list[Raw], same: Callable[[str, str], bool]) -> 
     """``raws`` with a municipality's or a prefecture's unit given to the noun after it: 成田市長 is
     成田 and 市長 (the mayor), 沖縄県民 沖縄 and 県民 (its people), where the name without its unit
     names the same place (``same``); 東京都知事 stays 東京都 and 知事."""
-    out = raws
-    for k, raw in enumerate(raws):
-        unit, noun = text[raw.end - 1 : raw.end], text[raw.end : raw.end + 1]
-        if not ((noun == "長" and unit in "市町村区") or (noun == "民" and unit in "県市町村区")):
-            continue
-        name = raw.query[:-1]
-        if len(name) >= 2 and raw.query.endswith(unit) and same(name, raw.query):
-            out = out if out is not raws else list(raws)
-            out[k] = replace(raw, end=raw.end - 1, query=name)
+    out = []
+    for raw in raws:
+        unit, noun, name = text[raw.end - 1 : raw.end], text[raw.end : raw.end + 1], raw.query[:-1]
+        if (
+            ((noun == "長" and unit in "市町村区") or (noun == "民" and unit in "県市町村区"))
+            and len(name) >= 2
+            and raw.query.endswith(unit)
+            and same(name, raw.query)
+        ):
+            raw = replace(raw, end=raw.end - 1, query=name)
+        out.append(raw)
     return out
 
 

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from ..charclass import CJK, HAN, KANA
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_KINDS, METROPOLIS
+from ..vocab import METROPOLIS
 from .affixes import affixes, unread
 from .casing import Casing
 from .chars import char_tables, extends
@@ -264,11 +264,10 @@ class Scanner:
     def metropolis(self, query: str) -> bool:
         """Is the first place ``query`` names a country, a sea or the like, or a city of a million
         people?"""
+        if self.lookups.major(query):
+            return True
         lookup = self.lookups.get(query)
-        top = lookup.top
-        if top is None:
-            return False
-        return top.place.kind in MAJOR_KINDS or (self.index.places.population[lookup.top_row] or 0) >= METROPOLIS
+        return lookup.top is not None and (self.index.places.population[lookup.top_row] or 0) >= METROPOLIS
 
     def given(self, word: str) -> bool:
         """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
