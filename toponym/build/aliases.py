@@ -11,14 +11,29 @@ from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
 from .merge import MergedPlace
 
-__all__ = ["RULES", "SHORT", "Decision", "foreign_country_names", "key", "part_names", "primaries", "short_untagged"]
+__all__ = [
+    "RULES",
+    "SHORT",
+    "Decision",
+    "adjective_aliases",
+    "foreign_country_names",
+    "key",
+    "part_names",
+    "primaries",
+    "short_untagged",
+]
 
-Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias", "part-name"]
+Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias", "part-name", "adjective-alias"]
 RULES: tuple[Rule, ...] = get_args(Rule)
 #: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
 SHORT = 4
 #: The kinds of place whose canonical name no place holding it may have as an untagged alias.
 _PARTS = frozenset({"city", "subdivision"})
+#: English endings that make a country's name its adjective ("Korea" -> "Korean", "Togo" ->
+#: "Togolese", "Iceland" -> "Icelandic"); a bare "-n" only after a vowel.
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ean", "ese", "lese", "ic", "ish", "i")
+#: Endings no name of a country has but its adjective ("Rhodesian", "Salvadorean", "Faroese").
+_ADJECTIVE_ONLY = ("ian", "ean", "ese", "ish", "ic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,4 +126,37 @@ def part_names(places: dict[str, MergedPlace]) -> list[Decision]:
             if k in own or pid not in parts.get(k, ()):
                 continue
             out.append(Decision("part-name", k, pid, n.name, f"the canonical name of a place inside {p.src.name!r}"))
+    return out
+
+
+def adjective_aliases(places: dict[str, MergedPlace], english: frozenset[str]) -> list[Decision]:
+    """``adjective-alias``: an untagged alias of a country, territory or former country that is
+    another of its names with an English adjective's ending ("Korean" for South Korea, "Siberian"
+    for Russia, "Rhodesian" for Zimbabwe, in a source of country names): the adjective, which
+    names the people and the language, often of more than one place (North Korea is Korean too).
+    The alias ends as only adjectives do ("-ian", "-ese"), or the name it extends is English
+    (tagged so, or the canonical name), or its last word is one English writes (``english``,
+    folded keys): "Mazedonien" is no "Mazedonie" with an ending."""
+    out: list[Decision] = []
+    for pid, p in places.items():
+        if p.src.kind not in COUNTRY_KINDS:
+            continue
+        for n in p.names.values():
+            alias = n.name
+            if n.curated or primaries(n.langs) or alias == p.src.name or not alias.isascii():
+                continue
+            for other in p.names.values():
+                stem = other.name
+                ending = alias[len(stem) :] if alias.startswith(stem) else ""
+                if ending not in _ADJECTIVE_ENDINGS or (ending == "n" and stem[-1:] not in "aeiou"):
+                    continue
+                if (
+                    alias.endswith(_ADJECTIVE_ONLY)
+                    or stem == p.src.name
+                    or "en" in primaries(other.langs)
+                    or key(alias.split()[-1]) in english
+                ):
+                    detail = f"{stem!r} with the English adjective's ending -{ending}"
+                    out.append(Decision("adjective-alias", key(alias), pid, alias, detail))
+                    break
     return out

@@ -31,7 +31,11 @@ Rules, each with its reason:
 * ``part-name`` (an alias is dropped): an untagged alias of a country or territory that is the
   canonical name of a city or unit inside it, and no tagged or reviewed name of the country
   ("Fredericton" and "Charlottetown" for Canada, "Lugano" for Switzerland, in a source of country
-  names): the part's name, not the whole's. (These rules are in :mod:`.aliases`.)
+  names): the part's name, not the whole's.
+* ``adjective-alias`` (an alias is dropped): an untagged alias of a country or territory that is
+  another of its English names with an adjective's ending ("Korean" for South Korea, "Siberian"
+  for Russia, "Rhodesian" for Zimbabwe): the people, the language, often of more than one place.
+  (These rules are in :mod:`.aliases`.)
 
 A place is *prominent* when a reader of any text may mean it by name alone: a country, territory or
 former country, a first-level subdivision, a city of 100,000 or more, an ocean, sea, gulf, strait or
@@ -48,7 +52,17 @@ from ..charclass import is_han, is_hangul
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS
-from .aliases import RULES, SHORT, Decision, foreign_country_names, key, part_names, primaries, short_untagged
+from .aliases import (
+    RULES,
+    SHORT,
+    Decision,
+    adjective_aliases,
+    foreign_country_names,
+    key,
+    part_names,
+    primaries,
+    short_untagged,
+)
 from .merge import MergedPlace
 from .prominence import people_of
 from .records import Words
@@ -344,7 +358,13 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
     """Every decision of the audit on ``merged`` places (see the module docstring)."""
     places = {p.src.id: p for p in merged}
     prominent = _prominent(places)
-    dropped = [*foreign_country_names(places), *short_untagged(places, prominent), *part_names(places)]
+    english = frozenset(key(w) for w in words.frequent.get("en", ()))
+    dropped = [
+        *foreign_country_names(places),
+        *short_untagged(places, prominent),
+        *part_names(places),
+        *adjective_aliases(places, english),
+    ]
     own = _own_names(places, prominent, words)
     ordinary = _ordinary(words, own)
     return Audit(
