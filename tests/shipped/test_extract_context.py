@@ -393,3 +393,26 @@ def test_support_shared_by_places_of_one_region_goes_to_the_first_of_them(shippe
     (of one name) are supported alike, and the region ranks first."""
     text = "Los Reyes visitaron La Rioja y terminaron su viaje en Calahorra."
     assert ids(shipped, text, "La Rioja") == {"es-ri"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        # a town placed by its county later in the text settles the name read before it
+        (
+            "A woman from Edmonton was charged on Monday. A man from Clacton, Essex, was charged too.",
+            "Edmonton",
+            "gb-eng",
+        ),
+        # a town placed in the country of the first answer moves nothing
+        ("Edmonton police held a man from Red Deer, Alberta, on Monday.", "Edmonton", "ca-ab"),
+        # within one country the first answer stands: the city, not the province of its name
+        ("Detenidos en Girona y Barcelona. El alijo llegó a Tossa de Mar ( Girona ).", "Girona", "es-ct"),
+    ],
+)
+def test_the_towns_a_text_places_later_settle_a_name_before_them(
+    shipped: Gazetteer, text: str, name: str, parent: str
+) -> None:
+    found = [m.place for m in shipped.extract(text) if m.text == name]
+    assert found and found[0].parent == parent
+    assert found[0].kind == "city"

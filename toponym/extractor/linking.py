@@ -8,8 +8,8 @@ the text contains it; an ambiguous one ("Georgia") is settled by the places arou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from ..index import Index
 from ..memo import BoundedMemo
@@ -17,7 +17,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
-from ..resolver.context import focus_of, shared_by_countries, supports
+from ..resolver.context import focus_of, shared_by_countries, supports, widened
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -26,10 +26,11 @@ from .casing import agency_dateline
 from .chars import SCRIPTS
 from .language import Languages, Told
 from .lookups import Lookups
-from .placed import BETWEEN, Pin, Placer
-from .raw import Raw, mention
+from .placed import Pin, Placer
+from .raw import Raw, Signature, mention
 from .standing import Standing
 from .units import UnitSaid
+from .verdict import FirstPass, adjective_shaped
 from .windows import Candidates
 from .wordlists import Names, apposition, names
 
@@ -39,33 +40,6 @@ __all__ = ["Linker"]
 _WEIGHT_CAP = 3.0
 _MISS = object()
 
-_Signature = tuple[str, bool, bool, int, int]
-
-
-class FirstPass(NamedTuple):
-    """The context-free verdict on a candidate mention."""
-
-    match: Match | None
-    candidates: int
-    """How many places the name may mean."""
-    alone: bool
-    """May it stand without support from other places of the text?"""
-    explicit: tuple[int, ...]
-    """The place it names, when it stands (for the text's context)."""
-    expanded: tuple[int, ...]
-    """... and the places below country level that contain it."""
-    never: bool = False
-    """Not a place whatever the text says (an adjective of a country's name)."""
-    home: int = -1
-    """The country of a town that stands in a text in its language (:meth:`.Standing.home`)."""
-    described: bool = False
-    """A unit named by its side of a country ("Eastern Region"): the country named supports it."""
-
-
-def _adjective_shaped(raw: Raw, first: FirstPass) -> bool:
-    """May ``raw`` be a country's adjective (for ``demonyms=True``)? It names no place, as written."""
-    return (first.never or first.match is None) and raw.group < 0
-
 
 class Linker:
     """Decides the mentions of one text from its candidates (memoised per process)."""
@@ -74,7 +48,7 @@ class Linker:
         self.index = index
         self.resolver = resolver
         self.lookups = lookups
-        self._first: BoundedMemo[_Signature, FirstPass] = BoundedMemo()
+        self._first: BoundedMemo[Signature, FirstPass] = BoundedMemo()
         self._groups = affixes().groups
         self.english = EnglishNames(index)
         self.standing = Standing(index, self.english)
@@ -88,7 +62,7 @@ class Linker:
             lambda query, rows: self._in_context(query, rows, {}, need_support=True, default=None, placed=True),
         )
 
-    def first_pass(self, raw: Raw, sig: _Signature | None = None) -> FirstPass:
+    def first_pass(self, raw: Raw, sig: Signature | None = None) -> FirstPass:
         """The context-free verdict on a raw mention (memoised: it depends on its signature only).
 
         The answer comes from the answers compiled at build time where they answer (no ranking);
@@ -215,11 +189,11 @@ class Linker:
         return self._context.put(memo_key, found)
 
     def _passes(
-        self, raws: Sequence[Raw], sigs: list[_Signature] | None
-    ) -> tuple[dict[_Signature, FirstPass], dict[_Signature, int], dict[int, float], dict[int, float]]:
+        self, raws: Sequence[Raw], sigs: list[Signature] | None
+    ) -> tuple[dict[Signature, FirstPass], dict[Signature, int], dict[int, float], dict[int, float]]:
         """The first pass of each distinct signature, how many mentions have it, and the text's
         explicit and expanded context (each place weighted by how many mentions name it)."""
-        counts: dict[_Signature, int]
+        counts: dict[Signature, int]
         if sigs is None:
             counts, firsts = raws.signatures()  # type: ignore[attr-defined]
         else:
@@ -256,10 +230,12 @@ class Linker:
             times[sig[0]] = times.get(sig[0], 0) + n
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
         # within one text the verdict depends on the first pass only: once per distinct signature
-        decided: dict[_Signature, Match | None] = {}
-        decided_home: dict[_Signature, Match | None] = {}
+        decided: dict[Signature, Match | None] = {}
+        decided_home: dict[Signature, Match | None] = {}
         between, clubs = apposition(), names()
         out: list[Mention] = []
+        settled: list[tuple[int, Raw, FirstPass, int]] = []  # mentions the text's focus settled
+        held: set[int] = set()  # places of mentions kept on support, or placed by a region after them
         after = iter(zip(raws, sigs, strict=True) if sigs is not None else ((r, r.signature) for r in raws))
         nxt = next(after, None)
         pins: dict[str, Pin] = {}  # names the text places in a region ("Glasgow, Ky.")
@@ -267,11 +243,13 @@ class Linker:
             (raw, sig), nxt = nxt, next(after, None)
             first = passes[sig]
             # an adjective read on request; a name placed by the region after it ("Glasgow, Ky.")
-            adjective = self.lookups.adjective(raw.query) if demonyms and _adjective_shaped(raw, first) else None
-            pin = None if adjective or first.never else self._pinned(text, raw, first, nxt, passes, pins)
+            adjective = self.lookups.adjective(raw.query) if demonyms and adjective_shaped(raw, first) else None
+            pin = None if adjective or first.never else self.placer.pinned(text, raw, first, nxt, passes, pins)
             if adjective is not None or pin is not None or first.never:
                 found = adjective or (pin.match if pin is not None else None)
                 if found is not None:
+                    if pin is not None:
+                        held.add(self.index.row_of(found.place.id))
                     out.append(mention(text, raw, found))
                 continue
             if (
@@ -284,23 +262,14 @@ class Linker:
             if first.described and named:
                 support = {**support, **named}  # "In Ghana, the Eastern Region voted"
             if not first.alone:
-                # only a place named in the text that contains this one lends support: one named
-                # below country level, or the place written right after it ("Nice, France")
-                beside = passes[nxt[1]].explicit if nxt is not None else ()
-                if beside and between.fullmatch(text, raw.end, nxt[0].start):  # type: ignore[index]
-                    # any place the name after it may name, and the regions holding it: in
-                    # "Torremolinos ( Málaga )" the province (in Andalusia, where a source puts the
-                    # town), though a bare "Málaga" is the city; not for a word ("Seaton Street,
-                    # Edmonton" is no town of Street in England)
-                    if not raw.word:
-                        beside = (*beside, *self._regions(nxt[0].query))  # type: ignore[index]
-                    support = {**support, **dict.fromkeys(beside, 1.0)}
+                support = self._beside(text, raw, support, nxt, passes, between)
                 if not support or not use_context:
                     continue
+            focused = first.alone  # settled by the text's focus, unless nothing could change it
             if first.alone and not (
                 use_context and (expanded or countries) and (first.match is None or first.candidates > 1)
             ):
-                match = first.match  # stands, and nothing in the text could change its answer (focus_of)
+                match, focused = first.match, False  # stands, and nothing in the text could change its answer
             elif (memo := decided if support is local else decided_home if support is homed else None) and sig in memo:
                 match = memo[sig]
             else:
@@ -310,8 +279,47 @@ class Linker:
             if match is None and first.alone and first.match is None:
                 match = self._dated(text, raw)
             if match is not None and (match := self._kept(text, raw, match, told, clubs, pins, local)) is not None:
+                if focused:
+                    settled.append((len(out), raw, first, times[sig[0]]))
+                elif not first.alone:
+                    held.add(self.index.row_of(match.place.id))
                 out.append(mention(text, raw, match))
+        if settled and held and (wider := widened(self.index, held, expanded)) is not None:
+            # the towns a region placed or the text supported settle a name read before them:
+            # "an Edmonton woman ... a man from Clacton, Essex" is in England, not Alberta
+            for i, raw, first, count in settled:
+                again = self._decide(raw, first, count, local, (named, countries, wider), use_context)
+                if again is not None and self._elsewhere(again, out[i].match):
+                    again = self._kept(text, raw, again, told, clubs, pins, local)
+                    out[i] = out[i] if again is None else mention(text, raw, again)
         return out
+
+    def _beside(
+        self,
+        text: str,
+        raw: Raw,
+        support: dict[int, float],
+        nxt: tuple[Raw, Signature] | None,
+        passes: dict[Signature, FirstPass],
+        between: re.Pattern[str],
+    ) -> dict[int, float]:
+        """The support of a name that may not stand alone: only a place named in the text that
+        contains it, one named below country level (``support``), or the place written right
+        after it ("Nice, France"): any place that name may name and the regions holding it; in
+        "Torremolinos ( Málaga )" the province (in Andalusia, where a source puts the town),
+        though a bare "Málaga" is the city; not for a word ("Seaton Street, Edmonton" is no town
+        of Street in England)."""
+        beside = passes[nxt[1]].explicit if nxt is not None else ()
+        if not beside or nxt is None or not between.fullmatch(text, raw.end, nxt[0].start):
+            return support
+        if not raw.word:
+            beside = (*beside, *self._regions(nxt[0].query))
+        return {**support, **dict.fromkeys(beside, 1.0)}
+
+    def _elsewhere(self, again: Match, first: Match) -> bool:
+        """Is ``again`` in another country than ``first``? (Within one, the first answer stands.)"""
+        country = self.index.places.country
+        return country[self.index.row_of(again.place.id)] != country[self.index.row_of(first.place.id)]
 
     def _kept(
         self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin], near: dict[int, float]
@@ -337,39 +345,6 @@ class Linker:
         """The likeliest place of a name that alone is a word or a tie, where an agency's dateline
         says it is a place ("Soria , 23 may ( EFE )", "León , 23 may"); else ``None``."""
         return self.lookups.get(raw.query).top if agency_dateline(text, raw.start, raw.end) else None
-
-    def _pinned(
-        self,
-        text: str,
-        raw: Raw,
-        first: FirstPass,
-        nxt: tuple[Raw, _Signature] | None,
-        passes: dict[_Signature, FirstPass],
-        pins: dict[str, Pin],
-    ) -> Pin | None:
-        """The pin of ``raw``'s name by a region written after it, here or earlier in the text
-        (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
-        written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
-        key = raw.query.casefold()
-        between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
-        if nxt is None or between is None:
-            return pins.get(key)
-        after, region = nxt[0], passes[nxt[1]]
-        if region.explicit:
-            pin = self.placer.pin(text, raw.query, first.match, region.match, after, between.group())
-            if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
-                pins.pop(key, None)
-                return None
-        elif region.candidates > 1:  # a name that alone names no one place ("Astorga ( León )")
-            pin = self.placer.ambiguous(text, raw.query, first.match, after)
-            if pin is None or pin.region is None:
-                return pins.get(key)
-        else:
-            return pins.get(key)
-        pins[key] = pin
-        if pin.region is not None:  # the town settles which region it is, here and after
-            pins[after.query.casefold()] = Pin(pin.region)
-        return pin
 
     def _decide(
         self,

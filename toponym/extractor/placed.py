@@ -18,7 +18,8 @@ from ..index import Index
 from ..model import Match
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .lookups import Lookups
-from .raw import Raw
+from .raw import Raw, Signature
+from .verdict import FirstPass
 
 __all__ = ["BETWEEN", "Pin", "Placer"]
 
@@ -176,3 +177,36 @@ class Placer:
         if len(held) != 1 or held[0] == self.index.row_of(region.place.id):
             return None
         return self.lookups.resolver.candidate(self.lookups.get(query), held[0])
+
+    def pinned(
+        self,
+        text: str,
+        raw: Raw,
+        first: FirstPass,
+        nxt: tuple[Raw, Signature] | None,
+        passes: dict[Signature, FirstPass],
+        pins: dict[str, Pin],
+    ) -> Pin | None:
+        """The pin of ``raw``'s name by a region written after it, here or earlier in the text
+        (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
+        written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
+        key = raw.query.casefold()
+        between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
+        if nxt is None or between is None:
+            return pins.get(key)
+        after, region = nxt[0], passes[nxt[1]]
+        if region.explicit:
+            pin = self.pin(text, raw.query, first.match, region.match, after, between.group())
+            if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
+                pins.pop(key, None)
+                return None
+        elif region.candidates > 1:  # a name that alone names no one place ("Astorga ( León )")
+            pin = self.ambiguous(text, raw.query, first.match, after)
+            if pin is None or pin.region is None:
+                return pins.get(key)
+        else:
+            return pins.get(key)
+        pins[key] = pin
+        if pin.region is not None:  # the town settles which region it is, here and after
+            pins[after.query.casefold()] = Pin(pin.region)
+        return pin

@@ -22,6 +22,7 @@ __all__ = [
     "setting",
     "supported",
     "supports",
+    "widened",
 ]
 
 #: Mentions of a country that make it the setting of a text (see :func:`setting`).
@@ -208,6 +209,16 @@ def focus_of(
         # (a country's own name, "Georgia", is no evidence for itself)
         return expanded if home == row else {home: named[home], **expanded}
     return {**countries, **expanded}
+
+
+def widened(index: Index, held: set[int], expanded: dict[int, float]) -> dict[int, float] | None:
+    """``expanded`` with the places ``held`` and the regions holding them below country level, once
+    each; ``None`` when that adds nothing. The towns a text keeps on support or places by the region
+    written after them ("Clacton, Essex") widen the places it names, for a second look at the
+    names its focus settled before them."""
+    kind = index.places.kind
+    more = {r for p in held for r in (p, *index.ancestors(p)) if kind[r] not in MAJOR_KINDS}
+    return None if more.issubset(expanded) else {**dict.fromkeys(more, 1.0), **expanded}
 
 
 class Supports(NamedTuple):
