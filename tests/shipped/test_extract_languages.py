@@ -197,6 +197,32 @@ def test_a_particle_of_a_name_after_a_place_still_makes_a_person() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "La tenista Georgia Van Cuylenburg ganó el primer set .",  # after a particle in capitals, any word
+        "Le ministre Dominique de Villepin a parlé hier .",  # ... in lower case, no word and no place
+        "De filmmaker Rosa von Praunheim kwam naar het festival .",
+        "Sam Nunn and Leon van der Merwe signed the letter .",  # two particles
+    ],
+)
+def test_a_given_name_before_a_particle_and_a_surname_is_a_person(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("El tren llegó a Victoria de Durango por la tarde .", "Victoria de Durango"),  # stored whole
+        ("Nach der Rückkehr aus Paris der Reihe nach befragt .", "Paris"),  # "der" opens no surname
+        ("Los bancos de Paris La Défense cerraron .", "Paris"),  # an article opens no surname in capitals
+        ("Il a vécu à Santiago de Chile .", "Santiago de Chile"),
+    ],
+)
+def test_a_place_before_an_article_or_a_place_is_no_person(text: str, name: str) -> None:
+    assert [t for t, _ in found(text)] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named

@@ -13,7 +13,16 @@ from .wordlists import Names, names
 if TYPE_CHECKING:
     from .proper import Evidence
 
-__all__ = ["SURNAME", "couple", "first_name_before", "given_name", "particle_surname", "titled_first_name"]
+__all__ = [
+    "SURNAME",
+    "couple",
+    "first_name_before",
+    "given_before_particle",
+    "given_before_surname",
+    "given_name",
+    "particle_surname",
+    "titled_first_name",
+]
 
 #: A surname after a given name, one space on: a capital, then letters with at least one in lower
 #: case ("Suarez", "O'Malley", "McNeil"; not "WSRL").
@@ -59,6 +68,45 @@ def particle_surname(text: str, r: Raw, ask: Evidence, particles: frozenset[str]
         return False
     given = _word_ending(text, r.start - 2 - len(particle))
     return len(given) > 2 and given.isalpha() and given[0].isupper() and given[1:].islower() and ask.given(given)
+
+
+#: Particles inside a surname, after one that opens it (``particles`` of ``names.toml``):
+#: "Israel van der Berg", "Gerard van ter Horst".
+_INNER_PARTICLES = frozenset({"der", "den", "ter", "Der", "Den", "Ter"})
+#: Particles that are articles too ("Paris La Défense", "Paris la nuit").
+_ARTICLES = frozenset({"La", "Le", "Lo"})
+
+
+def given_before_surname(text: str, r: Raw, ask: Evidence, particles: frozenset[str]) -> bool:
+    """Is ``r`` a given name before a surname (:func:`given_name`), its particles
+    (:func:`given_before_particle`), or "and", another given name and the surname they share
+    (:func:`couple`)?"""
+    surname = SURNAME.match(text, r.end)
+    return (
+        (surname is not None and given_name(r, surname.group(1), ask))
+        or couple(text, r, ask)
+        or given_before_particle(text, r, ask, particles)
+    )
+
+
+def given_before_particle(text: str, r: Raw, ask: Evidence, particles: frozenset[str]) -> bool:
+    """Is ``r`` a given name before a surname that opens with one or two particles ("Dominique
+    Van Roost", "Dominique de Villepin", "Israel van der Berg")? After a particle in capitals that
+    is no article the rest of the surname may be any word ("Van Roost"); else it is no ordinary
+    word, and after one in lower case no place's name ("Victoria de Durango" is a town)."""
+    pos, opening = r.end, ""
+    for inner in (False, True):
+        end = text.find(" ", pos + 1, pos + 7)
+        word = text[pos + 1 : end] if text[pos : pos + 1] == " " and end > 0 else ""
+        if not (word in particles or word.capitalize() in particles or (inner and word in _INNER_PARTICLES)):
+            break
+        pos, opening = end, opening or word
+    surname = SURNAME.match(text, pos) if opening else None
+    if surname is None or not ask.given(r.query):
+        return False
+    if opening in particles and opening not in _ARTICLES:
+        return True
+    return given_name(r, surname.group(1), ask) and not (opening.islower() and ask.named(surname.group(1)))
 
 
 def _word_ending(text: str, space: int) -> str:

@@ -9,7 +9,12 @@ from typing import Protocol
 from .casing import agency_dateline
 from .figures import in_figures
 from .patterns import line_around, sentence_initial
-from .persons import SURNAME, couple, first_name_before, given_name, particle_surname, titled_first_name
+from .persons import (
+    first_name_before,
+    given_before_surname,
+    particle_surname,
+    titled_first_name,
+)
 from .raw import Raw
 from .wordlists import Names, locative, names
 
@@ -316,8 +321,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
-        surname = SURNAME.match(text, r.end)
-        if (surname is not None and given_name(r, surname.group(1), ask)) or couple(text, r, ask):
+        if given_before_surname(text, r, ask, words.particles):
             # a person's given name, though the surname is a place too: "Salvador Ibarra"; the
             # person's alone later in the text ("Georgia Stevens ... Georgia began skating")
             people.add(r.query)
