@@ -54,6 +54,7 @@ class Linker:
         self.standing = Standing(index, self.english)
         self.languages = languages  # the scanner's: one table of languages for both
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
+        self._countries: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[tuple[str, bool, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
         self.unit_said = UnitSaid(lookups)
         self.placer = Placer(
@@ -146,6 +147,15 @@ class Linker:
             found = self._reach.put(query, frozenset(self.index.reach(self.standing.places(query))))
         return found
 
+    def _shared(self, query: str) -> frozenset[int]:
+        """The countries ``query`` names alike, with no answer of its own (:func:`shared_by_countries`)."""
+        found = self._countries.get(query)
+        if found is None:
+            shared = self.standing.countries(query) > 1
+            found = shared_by_countries(self.index, self.lookups.get(query).rows) if shared else frozenset()
+            self._countries.put(query, found)
+        return found
+
     def _regions(self, query: str) -> frozenset[int]:
         """Every place ``query`` may name and the regions that hold it, below country level."""
         kind = self.index.places.kind
@@ -169,9 +179,7 @@ class Linker:
         it may be a village whatever word it spells ("Alfaro ( La Rioja )"; a surname too).
         """
         reach = self.reach(query)
-        if self.standing.countries(query) > 1 and (
-            shared := shared_by_countries(self.index, self.lookups.get(query).rows)
-        ):
+        if shared := self._shared(query):
             reach = reach.union(r for r in context if self.index.places.country[r] in shared)
         weights = ((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
         relevant = tuple(sorted(item for item in weights if item[1] > 0))

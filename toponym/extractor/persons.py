@@ -22,6 +22,7 @@ __all__ = [
     "given_name",
     "particle_surname",
     "titled_first_name",
+    "word_before",
 ]
 
 #: A surname after a given name, one space on: a capital, then letters with at least one in lower
@@ -107,6 +108,11 @@ def given_before_particle(text: str, r: Raw, ask: Evidence, particles: frozenset
     if opening in particles and opening not in _ARTICLES:
         return True
     return given_name(r, surname.group(1), ask) and not (opening.islower() and ask.named(surname.group(1)))
+
+
+def word_before(text: str, start: int) -> str:
+    """The word of the same line one space before ``start`` (see :func:`_word_ending`), or ``""``."""
+    return _word_ending(text, start - 1)
 
 
 def _word_ending(text: str, space: int) -> str:
