@@ -223,6 +223,22 @@ def test_a_place_before_an_article_or_a_place_is_no_person(text: str, name: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a town's name that begins its sentence before ", who" is a person's or a team's, here and after
+        ("Mansfield, who lost on Saturday, play again. Mansfield needs a win.", []),
+        ("The cup went to Graz. Graz, who had won twice, kept it.", []),
+        # ... not a town after a preposition or in a list, nor a metropolis, nor a name of two words
+        ("A man from Geelong, who was arrested on Monday, was charged.", ["Geelong"]),
+        ("Moscow, who has long opposed the plan, said no.", ["Moscow"]),
+        ("The University of Nebraska-Lincoln, who hired her, agreed.", ["Lincoln"]),
+    ],
+)
+def test_a_town_before_who_at_the_start_of_a_sentence_is_no_place(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named

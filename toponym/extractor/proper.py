@@ -183,12 +183,29 @@ def _spoken_of(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
     speaks)?"""
     return (
         (r.query in words.agencies and words.reports(text, r.start, r.end))
-        or (text.startswith((",", " ,"), r.end) and words.personal.match(text, r.end) is not None)
+        or (text.startswith((",", " ,"), r.end) and _personal(text, r, words, ask))
         or (
             words.speaks(text, r.start, r.end)
             and ask.kind(r.query) in ("city", "subdivision")
             and not ask.metropolis(r.query)  # a capital speaks for its state: "Pekín calificó"
         )
+    )
+
+
+def _personal(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
+    """Does a relative pronoun said of people follow ``r`` and its comma: Spanish "quien" after any
+    name, English "who" after a town's name of one word that begins its sentence ("Salou, who
+    plays for Duisburg", "Porto, who are fighting"; not "a man from Geelong, who was charged";
+    not a metropolis, which speaks for its state)?"""
+    if words.personal.match(text, r.end) is not None:
+        return True
+    return (
+        words.personal_town.match(text, r.end) is not None
+        and " " not in r.query
+        and (r.start == 0 or text[r.start - 1].isspace())  # no part of a word ("Nebraska-Lincoln")
+        and sentence_initial(text, r.start)
+        and ask.kind(r.query) == "city"
+        and not ask.metropolis(r.query)
     )
 
 

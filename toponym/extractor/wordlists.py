@@ -155,6 +155,8 @@ class Names:
     """A verb of saying right after a name, in Spanish ("García denunció")."""
     personal: re.Pattern[str]
     """A comma and a relative pronoun said of people only, right after a name ("Moreno , quien")."""
+    personal_town: re.Pattern[str]
+    """... said of people or teams, right after a town's name ("Salou, who plays")."""
     agencies: frozenset[str]
     """News agencies named like places ("Xinhua", "Anadolu", "Fars")."""
     reporting_after: re.Pattern[str]
@@ -325,6 +327,7 @@ def names() -> Names:
         tuple(w + " " for w in data["speaker_before"]),
         re.compile(rf" (?:{'|'.join(map(re.escape, data['speaker_after']))})\b"),
         re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, data['personal']))})\b"),
+        re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, data['personal_town']))})\b"),
         frozenset(data["agencies"]),
         re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
         _word_before(data["reporting_before"], flags=re.IGNORECASE),
