@@ -166,7 +166,7 @@ class Forms:
         # a form two groups make is the first's, or a language's that reads its own names
         # ("Latvijas" is Latvian for Latvia's, not the German genitive of "Latvija")
         forms = {f: min(gs, key=lambda g: not self.groups[g].own) for f, gs in made.items()}
-        if low in self.index.policy.ordinary:
+        if low in self.index.policy.ordinary or self._clitic_word(low, made):
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
             # and it is read as a form only of a place as notable as a metropolis: Arabic "دولة"
@@ -199,6 +199,16 @@ class Forms:
         if form is None:
             return None
         return form, forms[form], tuple(g for g in made[form] if self.groups[g].own)
+
+    def _clitic_word(self, low: str, made: dict[str, list[int]]) -> bool:
+        """Is ``low`` an ordinary word with a clitic before it, by the rules of a group that made a
+        form of it (Arabic "كدولة", "as a state": ك and "دولة")?"""
+        ordinary = self.index.policy.ordinary
+        for group in {g for gs in made.values() for g in gs}:
+            for form, base in self.groups[group].prefixes:
+                if form and low.startswith(form) and base + low[len(form) :] in ordinary:
+                    return True
+        return False
 
     def _own_reading(self, surface: str, form: str, group: int) -> bool:
         """May a frequent word be read as ``form`` by ``group``, a language read for its own names?"""
