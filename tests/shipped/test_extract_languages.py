@@ -239,6 +239,25 @@ def test_a_town_before_who_at_the_start_of_a_sentence_is_no_place(text: str, nam
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name that alone fills quotation marks names what is named after the place
+        ("Le paquebot « Lugano » quitte Marseille demain .", ["Marseille"]),
+        ('La cerveza " San Miguel " se vende ya en Tokio .', ["Tokio"]),
+        ("Der Film „Casablanca“ lief gestern in Wien .", ["Wien"]),
+        ("Самолёт «Москва» прилетел в Берлин .", ["Берлин"]),
+        # ... not a name inside a longer quotation, nor one before a possessive, nor a region's
+        # or a country's label
+        ('He said " we will go to Lisbon " and left .', ["Lisbon"]),
+        ('Japan calls the islands the " Northern Territories " .', ["Japan", "Northern Territories"]),
+        ("Talks with Portugal's 'new' government resumed .", ["Portugal"]),
+    ],
+)
+def test_a_name_alone_in_quotation_marks_is_a_title(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Le H. C. Lausanne a gagné .", "Lausanne"),  # a club's initials: the place is still named

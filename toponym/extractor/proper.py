@@ -133,6 +133,29 @@ def _after_preposition(text: str, start: int) -> bool:
     return _LOCATIVE.search(text, max(0, start - 8), start) is not None
 
 
+#: Quotation marks, opening -> closing, as languages pair them.
+_QUOTES = {'"': '"', "'": "'", "«": "»", "»": "«", "“": "”", "„": "“", "‘": "’", "「": "」", "『": "』", "《": "》"}
+
+
+def _quoted(text: str, r: Raw, ask: Evidence) -> bool:
+    """Does a town's name alone fill a pair of quotation marks (spaces aside)? Then it names what is
+    named after the town: a ship ("le s. s. « Lugano »"), a beer ("La cerveza \" San Miguel \""),
+    a song, a film, a hotel, a newspaper. Not a region's or a country's, which text quotes as a
+    label ("what Japan calls the \"Northern Territories\"")."""
+    i = r.start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    close = _QUOTES.get(text[i]) if i >= 0 else None
+    if close is None:
+        return False
+    j = r.end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    # an apostrophe closes a quote only before no letter: "Russia's" is a possessive
+    closed = text.startswith(close, j) and not (close == "'" and text[j + 1 : j + 2].isalpha())
+    return closed and ask.kind(r.query) == "city"
+
+
 def _visitors(text: str, r: Raw, starts: _Starts) -> bool:
     """Is ``r`` the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON")? The place
     after "AT" is where the game is played: a place."""
@@ -296,7 +319,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
     lines: dict[tuple[int, int], bool] = {}
     out = []
     for r in raws:
-        if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word):
+        if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word) or _quoted(text, r, ask):
             continue
         capital = word_before(text, r.start)[:1].isupper()  # a first name, or a particle, is right before it
         # the text around the name says whether it is German (whose nouns take capitals)
