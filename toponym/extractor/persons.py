@@ -36,7 +36,7 @@ _COUPLE = re.compile(
 )
 
 
-def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
+def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | None:
     """Is ``r`` a town's or a unit's name written right after a person's first name: a given name
     ("Jesús Medina", "Lindsay Davenport", "José Bono": ``True``) or a given name and a surname (a
     second surname: "Manuel García Castellón", not in a byline before its dateline: "por Claudia
@@ -45,9 +45,9 @@ def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     ``False``)? ``None`` when it is not. Words that begin names of places ("Landkreis", "Western",
     "Нижнем") are ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a
     country or region is no surname ("Gazprom Germany"). The caller rules out German text but for
-    a given name: there the word before a place is as often a noun ("Residenzstadt Mannheim")."""
+    a given name: there the word before a place is as often a noun ("Residenzstadt Mannheim").
+    ``word`` is the word right before ``r`` (:func:`word_before`)."""
     space = r.start - 1
-    word = _word_ending(text, space)
     if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return None  # most often a word in lower case: "in London"
     given = ask.given(word)
@@ -61,10 +61,9 @@ def first_name_before(text: str, r: Raw, ask: Evidence) -> bool | None:
     return given if kind == "city" or (kind == "subdivision" and (given or second)) else None
 
 
-def particle_surname(text: str, r: Raw, ask: Evidence, particles: frozenset[str]) -> bool:
-    """Is ``r`` the rest of a surname after its particle, the particle after a given name
-    ("Vincenzo De Luca", "Andrea Di Lecce")?"""
-    particle = _word_ending(text, r.start - 1)
+def particle_surname(text: str, r: Raw, particle: str, ask: Evidence, particles: frozenset[str]) -> bool:
+    """Is ``r`` the rest of a surname after its particle, the word right before it
+    (:func:`word_before`), the particle after a given name ("Vincenzo De Luca", "Andrea Di Lecce")?"""
     if particle not in particles:
         return False
     given = _word_ending(text, r.start - 2 - len(particle))

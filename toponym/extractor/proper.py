@@ -321,15 +321,15 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word) or _quoted(text, r, ask):
             continue
-        capital = word_before(text, r.start)[:1].isupper()  # a first name, or a particle, is right before it
+        before = word_before(text, r.start)  # a first name or a particle: capitalised
         # the text around the name says whether it is German (whose nouns take capitals)
-        if capital and titled_first_name(text, r, words) and not german.near(r.start):
+        if (capital := before[:1].isupper()) and titled_first_name(text, r, words) and not german.near(r.start):
             people.add(r.query)
             continue
-        if capital and particle_surname(text, r, ask, words.particles):
+        if capital and particle_surname(text, r, before, ask, words.particles):
             people.add(r.query)  # "Vincenzo De Luca": the surname's, there and alone later
             continue
-        given = first_name_before(text, r, ask) if capital else None
+        given = first_name_before(text, r, before, ask) if capital else None
         # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")
         if given is not None and (given or not german.near(r.start)) and not agency_dateline(text, r.start, r.end):
             if given and " " not in r.query:

@@ -304,6 +304,11 @@ def _word_before(words: list[str], opening: str = '\\s"(«“', flags: int = 0) 
     return re.compile(rf"(?:^|(?<=[{opening}]))(?:{joined}) $", re.MULTILINE | flags)
 
 
+def _after_comma(words: list[str]) -> re.Pattern[str]:
+    """A comma, then one of ``words`` as a whole word, matched right after a name ("Moreno , quien")."""
+    return re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, words))})\b")
+
+
 @functools.cache
 def names() -> Names:
     data = _load("names.toml")
@@ -326,8 +331,8 @@ def names() -> Names:
         _word_before(data["speaker_before"], opening=r"\s"),
         tuple(w + " " for w in data["speaker_before"]),
         re.compile(rf" (?:{'|'.join(map(re.escape, data['speaker_after']))})\b"),
-        re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, data['personal']))})\b"),
-        re.compile(rf"[ \t]?,[ \t]?(?:{'|'.join(map(re.escape, data['personal_town']))})\b"),
+        _after_comma(data["personal"]),
+        _after_comma(data["personal_town"]),
         frozenset(data["agencies"]),
         re.compile(rf",? (?:{'|'.join(map(re.escape, data['reporting_after']))})\b"),
         _word_before(data["reporting_before"], flags=re.IGNORECASE),
