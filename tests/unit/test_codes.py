@@ -2,7 +2,8 @@
 
 The fixture gazetteer is extended here (in a temporary copy) with what code reading needs: numeric
 codes, a number that is one place's ISO code and another's GeoNames ID, a country whose alpha-2
-code is a city's stored acronym (LA), and a town whose name is a code in capitals (Ita).
+code is a city's stored acronym (LA), that city's abbreviation that is no code (LAC), and a town
+whose name is a code in capitals (Ita).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _NAMES = """\
 la	Laos	en	official
 gn-5368361	Los Angeles	en	official
 gn-5368361	LA	en	short
+gn-5368361	LAC	en	short
 gn-392	Ita	und	official
 """
 
@@ -140,6 +142,17 @@ def test_an_iso_code_in_capitals_comes_before_a_stored_acronym_of_another_place(
     assert hinted is not None and hinted.place.id == "gn-5368361" and hinted.matched == "LA"
     assert gz.resolve("LA", kinds={"city"}).place.id == "gn-5368361"  # type: ignore[union-attr]
     assert gz.resolve("LAO").place.id == "la"  # type: ignore[union-attr]
+
+
+def test_a_towns_abbreviation_in_capitals_answers_only_with_a_hint(gz: Gazetteer) -> None:
+    """Capitals that are no country's code and reach a town's recorded abbreviation ("LAC") are
+    held back: listed, with why, and answered when a hint settles them."""
+    assert gz.resolve("LAC") is None
+    held = gz.lookup("LAC")
+    assert held.status == "stopped" and "hint" in held.reason
+    assert [m.place.id for m in held.candidates] == [m.place.id for m in gz.resolve_all("LAC")] == ["gn-5368361"]
+    for hinted in (gz.resolve("LAC", country="us"), gz.resolve("LAC", kinds={"city"})):
+        assert hinted is not None and hinted.place.id == "gn-5368361" and hinted.matched == "LAC"
 
 
 def test_a_stored_acronym_of_the_same_place_explains_the_answer(gz: Gazetteer) -> None:

@@ -28,7 +28,7 @@ from .forms import Regions, fuzzy_allowance, readings
 from .forms import read as read_forms
 from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
 from .lookup import Lookup
-from .outcomes import code_match, invalid, outcome
+from .outcomes import code_match, invalid, outcome, town_held
 from .ranking import Ranked, rank
 
 __all__ = ["Lookup", "Resolver"]
@@ -298,7 +298,7 @@ class Resolver:
         rows = self._rows(name, hints, codes.acronym)
         found = codes.country_code(name)
         if found is None or not self._allowed(found[0], hints):
-            return None, rows
+            return None, town_held(self.index, name, rows, hints)
         row, scheme = found
         if rows and rows[0].place == row and not rows[0].tied and not rows[0].stopped:
             return None, rows  # a stored acronym of that very place explains it best: "USA"

@@ -8,12 +8,12 @@ from .._make import make_match
 from ..index import Index
 from ..model import Explanation, Match
 from ..outcome import Outcome
-from .codes import code_query, scheme_label
+from .codes import code_query, code_shaped, scheme_label
 from .fastpath import MAX_QUERY
 from .hints import Hints
 from .ranking import Ranked
 
-__all__ = ["code_match", "invalid", "outcome"]
+__all__ = ["code_match", "invalid", "outcome", "town_held"]
 
 
 def invalid(query: object) -> Outcome | None:
@@ -33,6 +33,21 @@ def code_match(index: Index, query: str, row: int, scheme: str, others: int) -> 
     explanation = Explanation("code", 1 + others, detail=f"the {scheme_label(scheme)} {code}")
     # a code is written in no language: zxx ("no linguistic content") says so in BCP 47
     return make_match(index.place(row), 100.0, "exact", code, "zxx", query, "short", (), explanation)
+
+
+def town_held(index: Index, query: str, rows: list[Ranked], hints: Hints) -> list[Ranked]:
+    """``rows`` of a query in capitals that is no country's code, a town's stored abbreviation
+    first ("NY", "KL", "SF") held back unless a hint settles it: two or three capitals in a data
+    column are a code (a subdivision's, an airport's, a club's) far more often than a town's
+    short name, and the sources record such abbreviations for a few towns only, by chance."""
+    if not rows or not hints.empty or not code_shaped(query):
+        return rows
+    top = rows[0]
+    if top.stopped or index.places.kind[top.place] != "city":
+        return rows
+    why = f"{query.strip()!r} in capitals reads as a code, and names no country; a town's abbreviation answers with a hint (country, kinds)"
+    held = Ranked(top.place, top.cand, top.key, Explanation("stop", len(rows), detail=why), top.tied, True)
+    return [held, *rows[1:]]
 
 
 def outcome(
