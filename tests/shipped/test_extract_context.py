@@ -194,6 +194,36 @@ def test_a_region_after_a_name_that_is_no_region_of_it_changes_nothing(
     assert places(shipped, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's postal code after its town places the town, and names the state itself
+        (
+            "The plant in Paris, TX closed in May. Paris lost 300 jobs.",
+            [("Paris", "us-tx"), ("TX", "us-tx"), ("Paris", "us-tx")],
+        ),
+        (
+            "Offices in Laval, QC and London, ON will close.",
+            [("Laval", "ca-qc"), ("QC", "ca-qc"), ("London", "ca-on"), ("ON", "ca-on")],
+        ),
+        ("SPRINGFIELD, IL (AP) -- Lawmakers met on Monday.", [("SPRINGFIELD", "us-il"), ("IL", "us-il")]),
+        # a wire's dateline: the double dash touches what follows
+        ("LOUISVILLE, KY--(Wire) -- The firm reported results.", [("LOUISVILLE", "us-ky"), ("KY", "us-ky")]),
+        ("A Louisville, KY-based firm grew.", [("Louisville", "us-ky"), ("KY", "us-ky")]),
+        # a dateline before a story that opens with a one-letter word
+        ("AUSTIN, Texas A state senator said on Monday that talks failed.", [("AUSTIN", "us-tx"), ("Texas", "us-tx")]),
+        # no town of the name in a unit of that code: people, and a country's code, are left alone
+        ("Talks with Kowalski, DE and Nguyen, NY ended.", []),
+        ("He flew from Paris, FR to Lyon.", [("Paris", "fr-idf"), ("Lyon", "fr-ara")]),
+    ],
+)
+def test_a_town_written_before_its_regions_code_is_the_one_there(
+    shipped: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(m.text, m.place.id if m.place.kind == "subdivision" else m.place.parent) for m in shipped.extract(text)]
+    assert found == expected
+
+
 def test_a_name_placed_again_elsewhere_is_that_place_from_there_on(shipped: Gazetteer) -> None:
     """A later region after the name places it anew; a country after it lifts the earlier pin."""
     text = "He grew up in Paris, Idaho, then studied in Paris, France. Paris was far from home."

@@ -29,12 +29,13 @@ _NONE, _RAW, _WORD, _CAPITALS = range(4)
 
 
 #: What follows the place of a dateline: a country or state, then a date ("1996-08-22", "Aug 3",
-#: "3 Aug"), a news agency in brackets, a dash, or the story's first words in sentence case
-#: ("DETROIT The U.S. ...").
+#: "3 Aug"), a news agency in brackets, a dash (a wire's double one may touch what follows:
+#: "LOUISVILLE, KY--(Marketwire)"), or the story's first words in sentence case ("DETROIT The
+#: U.S. ...", "AUSTIN, Texas A leader ...").
 _DATELINE = re.compile(
     r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]*)?"
-    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--?[ \t]|[—–][ \t]"
-    r"|[ \t]+(?=[A-Z][a-z]+[ \t][a-zA-Z])"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}|,?[ \t]*[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d|\([A-Z][\w .&-]*\)|--|-[ \t]|[—–][ \t]"
+    r"|[ \t]+(?=[A-Z][a-z]*[ \t][a-zA-Z])"
     r"|\.?[ \t]*\n[ \t]*(?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d))"
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 from ..index import Index
 from ..memo import BoundedMemo
@@ -39,6 +40,15 @@ __all__ = ["Linker"]
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
 _MISS = object()
+
+
+def _by_name(counts: dict[Signature, int]) -> dict[str, int]:
+    """Mentions per name: a name's mentions all leave its own context, whatever they were read as
+    ("in London", "London")."""
+    times: dict[str, int] = {}
+    for sig, n in counts.items():
+        times[sig[0]] = times.get(sig[0], 0) + n
+    return times
 
 
 class Linker:
@@ -232,10 +242,7 @@ class Linker:
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
-        # a name's mentions all leave its own context, whatever they were read as ("in London", "London")
-        times: dict[str, int] = {}
-        for sig, n in counts.items():
-            times[sig[0]] = times.get(sig[0], 0) + n
+        times = _by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[Signature, Match | None] = {}
@@ -259,6 +266,9 @@ class Linker:
                     if pin is not None:
                         held.add(self.index.row_of(found.place.id))
                     out.append(mention(text, raw, found))
+                if pin is not None and pin.written is not None:  # its region's code: "Louisville, KY"
+                    out.append(pin.written)
+                    nxt = next((n for n in chain((nxt,), after) if n is None or n[0].start >= pin.written.end), None)
                 continue
             if (
                 first.home >= 0

@@ -11,11 +11,13 @@ no answer: the famous namesake elsewhere would be a wrong one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from .._make import make_match, make_mention
 from ..index import Index
-from ..model import Match
+from ..model import Explanation, Match, Mention
+from ..resolver.codes import code_table
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .lookups import Lookups
 from .raw import Raw, Signature
@@ -25,6 +27,9 @@ __all__ = ["BETWEEN", "Pin", "Placer"]
 
 #: What stands between a name and the region written after it to place it.
 BETWEEN = re.compile(r",\s*|\s*\(\s*")
+#: A region's ISO 3166-2 code after a town and a comma, as postal and wire addresses write it
+#: ("Louisville, KY", "Portland, OR", "Laval, QC"): no letter or digit right after it.
+_CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2})(?![^\W_])")
 #: A region that is one of a list ("Sydney, Victoria and Queensland"): no region of the name before,
 #: unless the list goes on with a town (:meth:`Placer._regions_listed`).
 _LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
@@ -44,6 +49,8 @@ class Pin(NamedTuple):
     region: Match | None = None
     """The region's own place, where the name settles which region it is (else ``None``): for the
     region's mention right after it, and its later ones."""
+    written: Mention | None = None
+    """The region's mention where it is written as its code ("KY"), which no name stands for."""
 
 
 class Placer:
@@ -103,13 +110,22 @@ class Placer:
         unit the name ``after`` it may mean that holds it, then that unit: "Albany, New York",
         "Bronx, New York" (a city's name is a state's first: ``top_level`` units only), "Astorga (
         León )" (the name after it alone is ambiguous)."""
-        if match is not None and match.place.kind in MAJOR_KINDS:
-            return None
         places = self.index.places
         units = [r.place for r in self.lookups.get(after.query).rows if places.kind[r.place] == "subdivision"]
         # a unit a reader knows by that name: a state, or a province with an ISO 3166-2 code (not
         # "Innisfail", a municipal district of a town's name in "Red Deer, Innisfail and Edmonton")
         units = [r for r in units if (places.top_level(r) if top_level else places.iso_coded(r))]
+        found = self._in_unit(query, match, units)
+        if found is None:
+            return None
+        return Pin(found[0], self.lookups.resolver.candidate(self.lookups.get(after.query), found[1]))
+
+    def _in_unit(self, query: str, match: Match | None, units: Sequence[int]) -> tuple[Match, int] | None:
+        """``query``'s town (its answer ``match``, else its place in one of ``units``) and the one
+        of ``units`` that holds it; ``None`` for no town, a country or a region, or no one unit."""
+        if match is not None and match.place.kind in MAJOR_KINDS:
+            return None
+        places = self.index.places
         # a unit with the units above it below its country: a town is filed under its first-level
         # unit, not its province ("Astorga" under Castile and León, not León)
         areas = {u: {u, *(a for a in self.index.ancestors(u) if places.kind[a] not in COUNTRY_KINDS)} for u in units}
@@ -123,9 +139,27 @@ class Placer:
         if match is None or match.place.kind in MAJOR_KINDS:
             return None
         held = [u for u, area in areas.items() if not area.isdisjoint(up)]
-        if len(held) != 1:
+        return (match, held[0]) if len(held) == 1 else None
+
+    def coded(self, text: str, raw: Raw, match: Match | None) -> Pin | None:
+        """The pin of ``raw``'s name by the ISO 3166-2 code of its region written after it, as an
+        address writes a state or province ("Louisville, KY", "Paris, TX", "Laval, QC"), with that
+        code's mention; ``None`` when no code follows or no unit of that code holds a town of the
+        name ("Smith, DE" names a person; "Paris, FR" leaves Paris to the country)."""
+        found = _CODE_AFTER.match(text, raw.end)
+        if found is None:
             return None
-        return Pin(match, self.lookups.resolver.candidate(self.lookups.get(after.query), held[0]))
+        code = found.group(1)
+        units = code_table(self.index).subdivision_suffix(code)
+        town = self._in_unit(raw.query, match, units) if units else None
+        if town is None:
+            return None
+        place = self.index.place(town[1])
+        why = Explanation(
+            "code", len(units), detail=f"the ISO 3166-2 code {place.codes.get('iso3166_2')}, after a town in it"
+        )
+        region = make_match(place, 100.0, "exact", code, "zxx", code, "short", (), why)
+        return Pin(town[0], region, make_mention(found.start(1), found.end(1), code, region))
 
     def _listed(self, text: str, after: Raw) -> bool:
         """Is the name ``after`` one of a list of regions (:data:`_LIST`, :meth:`_regions_listed`)?"""
@@ -191,6 +225,10 @@ class Placer:
         (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
         written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
         key = raw.query.casefold()
+        coded = self.coded(text, raw, first.match)
+        if coded is not None:
+            pins[key] = coded._replace(written=None)
+            return coded
         between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
         if nxt is None or between is None:
             return pins.get(key)
