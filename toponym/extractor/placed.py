@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .._make import make_match, make_mention
 from ..index import Index
 from ..model import Explanation, Match, Mention
-from ..resolver.codes import code_table
+from ..resolver.codes import subdivision_suffix
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .lookups import Lookups
 from .raw import Raw, Signature
@@ -29,7 +29,7 @@ __all__ = ["BETWEEN", "Pin", "Placer"]
 BETWEEN = re.compile(r",\s*|\s*\(\s*")
 #: A region's ISO 3166-2 code after a town and a comma, as postal and wire addresses write it
 #: ("Louisville, KY", "Portland, OR", "Laval, QC"): no letter or digit right after it.
-_CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2})(?![^\W_])")
+_CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2,3})(?![^\W_])")
 #: A region that is one of a list ("Sydney, Victoria and Queensland"): no region of the name before,
 #: unless the list goes on with a town (:meth:`Placer._regions_listed`).
 _LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
@@ -150,7 +150,7 @@ class Placer:
         if found is None:
             return None
         code = found.group(1)
-        units = code_table(self.index).subdivision_suffix(code)
+        units = subdivision_suffix(self.index, code)
         town = self._in_unit(raw.query, match, units) if units else None
         if town is None:
             return None
