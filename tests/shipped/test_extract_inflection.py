@@ -150,10 +150,22 @@ def test_tamil_case_endings(text: str, expected: list[tuple[str, str]]) -> None:
          [("Aarhus", "gn-2624652"), ("Tysklands", "de"), ("Frankrigs", "fr")]),
         # a country's form that begins a sentence is the country's
         ("Norges regjering møtte Sveriges statsminister på fredag.", [("Norges", "no"), ("Sveriges", "se")]),
+        # Swedish without "å": "ä" and "ö" tell it from English, "ü" and "ß" from German
+        ("Sveriges statsminister besökte Göteborg och Malmö.",
+         [("Sveriges", "se"), ("Göteborg", "gn-2711537"), ("Malmö", "gn-2692969")]),
+        ("Finlands och Norges ministrar möttes i Stockholm.",
+         [("Finlands", "fi"), ("Norges", "no"), ("Stockholm", "gn-2673730")]),
     ],
 )  # fmt: skip
 def test_swedish_danish_and_norwegian_genitives(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_a_form_two_languages_make_is_read_by_the_texts_own() -> None:
+    """German makes "-s" genitives of prominent places and Swedish of its own names; a German text
+    that holds "ö" reads its genitive by the German rule, not drops it as Swedish."""
+    text = "Der römische Chronist nennt die Hafenstadt unter der Kontrolle Tarragonas einen wichtigen Ort."
+    assert found(text) == [("Tarragonas", "gn-3108288")]
 
 
 @pytest.mark.parametrize(

@@ -148,8 +148,9 @@ class Forms:
 
     def _choose(self, surface: str, options: tuple[int, ...]) -> tuple[str, int, tuple[int, ...]] | None:
         """The form of a word that names a prominent place, else the first that is a key; with the
-        group that made it, the first of a language the form's key is a name in, and the groups
-        of languages read for their own names that make it too."""
+        group that made it, the first of a language the form's key is a name in, and every group
+        that makes it (the text's language picks among them: "Tarragonas" in German text is the
+        German genitive, though Swedish, read for its own names, makes it too)."""
         names = self.index.keys.text
         made: dict[str, list[int]] = {}
         low = normalize_name(surface)
@@ -198,7 +199,7 @@ class Forms:
         form = first or next(iter(forms), None)
         if form is None:
             return None
-        return form, forms[form], tuple(g for g in made[form] if self.groups[g].own)
+        return form, forms[form], tuple(made[form])
 
     def _clitic_word(self, low: str, made: dict[str, list[int]]) -> bool:
         """Is ``low`` an ordinary word with a clitic before it, by the rules of a group that made a
