@@ -1161,6 +1161,22 @@ def test_a_noun_with_its_capital_after_a_place_in_german(text: str, name: str) -
     assert [m.text for m in toponym.extract(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Türkiye's English name is its Turkish one: the possessed noun after it is still the
+        # country's office, not a longer name
+        ("Türkiye Cumhurbaşkanı dün Ankara'da konuştu .", ["Türkiye", "Ankara"]),
+        ("Türkiye Dışişleri Bakanı açıklama yaptı .", ["Türkiye"]),
+        ("Almanya Başbakanı Berlin'e döndü .", ["Almanya", "Berlin"]),
+        # a person whose given name is a country's: no possessive noun follows
+        ("Jordan Henderson scored twice .", []),
+    ],
+)
+def test_a_country_before_a_turkish_possessive_noun(text: str, expected: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == expected
+
+
 def test_a_capitalised_word_after_a_place_in_english_is_a_longer_name() -> None:
     assert toponym.extract("She starred in Paris Hilton movies that were shown in the cinema .") == []
 

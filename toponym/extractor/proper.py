@@ -287,6 +287,11 @@ def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> b
     )
 
 
+#: A Turkish noun in its possessive form, as it follows the country it belongs to ("Türkiye
+#: Cumhurbaşkanı", the president of Türkiye): a letter of Turkish, and a possessive vowel at its end.
+_POSSESSED = re.compile(r"(?=\w*[ışğçöü])\w+[ıiuü]\Z")
+
+
 def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> bool:
     """Does the capitalised word ``w`` after ``r`` go on a proper name ("Vladimir Putin")?"""
     if w in names().calendar or ask.ordinary(w):
@@ -298,8 +303,9 @@ def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> 
         return False
     # a country's name in another language than English before a frequent word of some language
     # is the country before a noun German writes with a capital ("in Brasilien Platz 1", "Italien
-    # Erfolg"; "Jordan Henderson" is a person)
-    if ask.frequent(w) and ask.exonym(r.query):
+    # Erfolg"; "Jordan Henderson" is a person); so is one before a Turkish noun in the possessive
+    # form, the country's (Türkiye, whose English name is its own: "Türkiye Cumhurbaşkanı")
+    if ask.frequent(w) and (ask.exonym(r.query) or (_POSSESSED.match(w) is not None and ask.national(r.query))):
         return False
     # German text writes a noun with a capital after "in Peking", "bei Genf"
     return not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
