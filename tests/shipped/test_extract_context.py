@@ -224,6 +224,27 @@ def test_a_town_written_before_its_regions_code_is_the_one_there(
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the other states of its country make "Georgia" the state, named or holding a town
+        ("Voters in Alabama, Georgia and Tennessee went to the polls.", "us-ga"),
+        ("The storm hit Miami and Tampa before it moved into Georgia.", "us-ga"),
+        # other countries, and places inside it, keep the country
+        ("Georgia and Armenia signed a deal in Tbilisi.", "ge"),
+        ("Russia invaded Georgia in 2008, officials in Washington said.", "ge"),
+        ("Troops from Georgia and Ukraine trained in Texas.", "ge"),
+        # a province of a neighbour by the country's name is a claim on the same land: the
+        # neighbour's places say nothing about it
+        ("China says the time is right for Taiwan talks, officials in Beijing and Shanghai said.", "tw"),
+    ],
+)
+def test_a_countrys_name_that_is_a_state_of_another_is_settled_by_its_peers(
+    shipped: Gazetteer, text: str, expected: str
+) -> None:
+    assert ids(shipped, text, "Georgia" if "Georgia" in text else "Taiwan") == {expected}
+
+
 def test_a_name_placed_again_elsewhere_is_that_place_from_there_on(shipped: Gazetteer) -> None:
     """A later region after the name places it anew; a country after it lifts the earlier pin."""
     text = "He grew up in Paris, Idaho, then studied in Paris, France. Paris was far from home."

@@ -18,7 +18,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
-from ..resolver.context import focus_of, shared_by_countries, supports, widened
+from ..resolver.context import focus_of, peer_countries, shared_by_countries, supports, widened
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -28,7 +28,7 @@ from .chars import SCRIPTS
 from .language import Languages, Told
 from .lookups import Lookups
 from .placed import Pin, Placer
-from .raw import Raw, Signature, mention
+from .raw import Raw, Signature, by_name, mention
 from .standing import Standing
 from .units import UnitSaid
 from .verdict import FirstPass, adjective_shaped
@@ -40,15 +40,6 @@ __all__ = ["Linker"]
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
 _MISS = object()
-
-
-def _by_name(counts: dict[Signature, int]) -> dict[str, int]:
-    """Mentions per name: a name's mentions all leave its own context, whatever they were read as
-    ("in London", "London")."""
-    times: dict[str, int] = {}
-    for sig, n in counts.items():
-        times[sig[0]] = times.get(sig[0], 0) + n
-    return times
 
 
 class Linker:
@@ -158,11 +149,16 @@ class Linker:
         return found
 
     def _shared(self, query: str) -> frozenset[int]:
-        """The countries ``query`` names alike, with no answer of its own (:func:`shared_by_countries`)."""
+        """The countries whose places lend ``query`` support: those it names alike, with no answer
+        of its own (:func:`shared_by_countries`), or a country's and a state's of another when it
+        names both ("Georgia": :func:`peer_countries`)."""
         found = self._countries.get(query)
         if found is None:
-            shared = self.standing.countries(query) > 1
-            found = shared_by_countries(self.index, self.lookups.get(query).rows) if shared else frozenset()
+            found = frozenset()
+            countries = self.standing.countries(query)  # unranked: most names need no ranking
+            if countries > 1 or (countries and len(self.standing.places(query)) > 1):
+                rows = self.lookups.get(query).rows
+                found = shared_by_countries(self.index, rows) or peer_countries(self.index, rows)
             self._countries.put(query, found)
         return found
 
@@ -190,7 +186,8 @@ class Linker:
         """
         reach = self.reach(query)
         if shared := self._shared(query):
-            reach = reach.union(r for r in context if self.index.places.country[r] in shared)
+            country, kind = self.index.places.country, self.index.places.kind
+            reach = reach.union(r for r in context if country[r] in shared or kind[r] in COUNTRY_KINDS)
         weights = ((r, min(_WEIGHT_CAP, context[r] - own.get(r, 0.0))) for r in reach.intersection(context))
         relevant = tuple(sorted(item for item in weights if item[1] > 0))
         if not relevant:
@@ -242,7 +239,7 @@ class Linker:
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
-        times = _by_name(counts)
+        times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[Signature, Match | None] = {}
@@ -387,6 +384,8 @@ class Linker:
         if use_context and (first.match is None or first.candidates > 1):
             row = -1 if first.match is None else self.index.row_of(first.match.place.id)
             focus = focus_of(self.index, row, named, countries, expanded, query=raw.query)
+            if focus and self._shared(raw.query):  # its peers among the other countries named ("Georgia")
+                focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
             if focus:
                 own = dict.fromkeys(first.expanded, float(count))
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match)

@@ -287,8 +287,7 @@ def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> b
     )
 
 
-#: A Turkish noun in its possessive form, as it follows the country it belongs to ("Türkiye
-#: Cumhurbaşkanı", the president of Türkiye): a letter of Turkish, and a possessive vowel at its end.
+#: A Turkish noun in its possessive form, after its country ("Türkiye Cumhurbaşkanı", its president).
 _POSSESSED = re.compile(r"(?=\w*[ışğçöü])\w+[ıiuü]\Z")
 
 
@@ -303,8 +302,7 @@ def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> 
         return False
     # a country's name in another language than English before a frequent word of some language
     # is the country before a noun German writes with a capital ("in Brasilien Platz 1", "Italien
-    # Erfolg"; "Jordan Henderson" is a person); so is one before a Turkish noun in the possessive
-    # form, the country's (Türkiye, whose English name is its own: "Türkiye Cumhurbaşkanı")
+    # Erfolg"; "Jordan Henderson" is a person), or a Turkish noun it possesses (Türkiye's)
     if ask.frequent(w) and (ask.exonym(r.query) or (_POSSESSED.match(w) is not None and ask.national(r.query))):
         return False
     # German text writes a noun with a capital after "in Peking", "bei Genf"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .._make import make_mention, slot_maker
 from ..model import Match, Mention
 
-__all__ = ["Raw", "Signature", "make_raw", "mention", "unworded"]
+__all__ = ["Raw", "Signature", "by_name", "make_raw", "mention", "unworded"]
 
 #: The score of a match read through an inflected form ("Москве"): below an exact one.
 _INFLECTED_SCORE = 92.0
@@ -73,3 +73,12 @@ def unworded(raws: Sequence[Raw], queries: Collection[str]) -> list[Raw]:
     """``raws``, those of ``queries`` read as no ordinary word: English words that are a town's
     own name in a text in the language of its country ("Gent" in Dutch)."""
     return [r if not (r.word and r.query in queries) else replace(r, word=False) for r in raws]
+
+
+def by_name(counts: dict[Signature, int]) -> dict[str, int]:
+    """Mentions per name, of the mentions per signature: a name's mentions all leave its own
+    context, whatever they were read as ("in London", "London")."""
+    times: dict[str, int] = {}
+    for sig, n in counts.items():
+        times[sig[0]] = times.get(sig[0], 0) + n
+    return times

@@ -18,6 +18,7 @@ __all__ = [
     "Supports",
     "focus_of",
     "home_of",
+    "peer_countries",
     "reach",
     "setting",
     "supported",
@@ -74,6 +75,7 @@ def supported(
     country_of, people = places.country, places.people
     first = people[rows[0].place] if rows and not rows[0].tied else 0
     inside = within(index, context) if shared_by_countries(index, rows) else {}
+    peers = _peers(index, rows, context)
     scores: list[float] = []
     held = {r.place for r in rows}
     for r in rows:
@@ -90,7 +92,7 @@ def supported(
         if village and word and not seat:
             scores.append(0.0)
             continue
-        support = context.get(p, 0.0) + inside.get(p, 0.0)
+        support = context.get(p, 0.0) + inside.get(p, 0.0) + peers.get(p, 0.0)
         country = country_of[p]
         if country >= 0 and country != p and (not village or seat):
             support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
@@ -108,6 +110,59 @@ def supported(
     if town < 0 and top > 0 and _ranked_first(index, rows, winners):
         town = 0
     return (winners[town], top) if town >= 0 else None
+
+
+def _states(index: Index, rows: Sequence[Ranked]) -> tuple[int, frozenset[int]]:
+    """A country's name that is a state's of a country in another part of the world too
+    ("Georgia"): the country (the first answer) and those states; ``(-1, {})`` for any other
+    name. A state of a neighbour by the country's name is a claim on the same land (China's
+    province of Taiwan, Serbia's of Kosovo), which the text's other places say nothing about."""
+    places = index.places
+    kind, country_of, top_level, part_of = places.kind, places.country, places.top_level, places.part_of
+    if not rows or kind[rows[0].place] not in COUNTRY_KINDS:
+        return -1, frozenset()
+    first = rows[0].place
+    region = set(part_of.get(first, ()))
+    states = frozenset(
+        r.place
+        for r in rows[1:]
+        if kind[r.place] == "subdivision"
+        and top_level(r.place)
+        and (c := country_of[r.place]) != first
+        and region
+        and region.isdisjoint(part_of.get(c, ()))
+    )
+    return (first, states) if states else (-1, frozenset())
+
+
+def peer_countries(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
+    """The countries whose places lend support by :func:`_peers` to a name's candidates ``rows``."""
+    first, states = _states(index, rows)
+    return frozenset({first, *(index.places.country[s] for s in states)}) if states else frozenset()
+
+
+def _peers(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]) -> dict[int, float]:
+    """Where a country's name is a state's of another country too ("Georgia"), the support each
+    of the two takes from its peers in the text: the state from the other states of its country
+    ("Alabama, Georgia and Tennessee", "Miami ... Georgia": Florida), the country from other
+    countries and the places inside it ("Georgia and Armenia", "Georgia ... Tbilisi"). Not from any
+    place of the state's country: a text on the country cites Washington as often ("Russia
+    invaded Georgia, Washington said": a country against a state, and the country stays)."""
+    first, states = _states(index, rows)
+    if not states:
+        return {}
+    places = index.places
+    kind, country_of, top_level = places.kind, places.country, places.top_level
+    peers = dict.fromkeys((first, *states), 0.0)
+    for row, weight in context.items():
+        c = country_of[row]
+        if row != first and (c == first or kind[row] in COUNTRY_KINDS):
+            peers[first] += weight
+        elif kind[row] == "subdivision" and top_level(row) and row not in states:
+            for state in states:
+                if country_of[state] == c:
+                    peers[state] += weight
+    return peers
 
 
 def _ranked_first(index: Index, rows: Sequence[Ranked], winners: list[int]) -> bool:
