@@ -245,6 +245,24 @@ def test_a_countrys_name_that_is_a_state_of_another_is_settled_by_its_peers(
     assert ids(shipped, text, "Georgia" if "Georgia" in text else "Taiwan") == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a country's name that is an alias of a place inside it stays the country beside that
+        # place: the place speaks for its country
+        ("MEXICO CITY (Reuters) - Mexico's central bank cut rates.", "Mexico", "mx"),
+        ("ALGIERS (Reuters) - Algeria said on Monday that Algiers would host the talks.", "Algeria", "dz"),
+        ("Guatemala City was calm as Guatemala voted.", "Guatemala", "gt"),
+        # the capital is the city, not the unit of its name around it
+        ("MEXICO CITY (Reuters) - Mexico's central bank cut rates.", "MEXICO CITY", "gn-3530597"),
+    ],
+)
+def test_a_countrys_name_stays_the_country_beside_a_place_inside_it(
+    shipped: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    assert ids(shipped, text, name) == {expected}
+
+
 def test_a_name_placed_again_elsewhere_is_that_place_from_there_on(shipped: Gazetteer) -> None:
     """A later region after the name places it anew; a country after it lifts the earlier pin."""
     text = "He grew up in Paris, Idaho, then studied in Paris, France. Paris was far from home."

@@ -76,11 +76,16 @@ def supported(
     first = people[rows[0].place] if rows and not rows[0].tied else 0
     inside = within(index, context) if shared_by_countries(index, rows) else {}
     peers = _peers(index, rows, context)
+    # a country's name does not move to a place inside it that the text names ("Mexico" beside
+    # "Mexico City", whose alias it is): a place named inside a country speaks for the country
+    home = rows[0].place if rows and not rows[0].tied and places.kind[rows[0].place] in COUNTRY_KINDS else -1
     scores: list[float] = []
     held = {r.place for r in rows}
     for r in rows:
         p = r.place
-        if not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first:
+        if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or (
+            p != home and country_of[p] == home
+        ):
             scores.append(0.0)
             continue
         village = places.village(p)

@@ -161,22 +161,28 @@ def city_over_unit(index: Index, keyed: list[tuple[RankKey, int, Candidate]]) ->
     if not units:
         return
     keys = {p: key for key, p, _ in keyed}  # as ranked before any city is lifted
-    owns = [(unit, _plain(places.name[unit])) for unit in units]  # each unit's name, read once
+    # each unit's name, read once, and the name the query reached it by
+    reached = {p: c.name for _, p, c in keyed}
+    owns = [(unit, _plain(places.name[unit]), _plain(index.names.text[reached[unit]])) for unit in units]
     for pos, (key, p, c) in enumerate(keyed):
         if places.kind[p] != "city":
             continue
         city = _plain(places.name[p])
         # the unit must be named after the city ("Lima", New York City in New York State, Tokyo
-        # in Tokyo Metropolis); an old alias of a capital is no claim on its state ("Bahia" for
-        # Salvador, "Pará" for Belém)
+        # in Tokyo Metropolis), or be reached by the city's own name where its own is spelt
+        # otherwise ("Samarkand" reaches the region Samarqand); an old alias of a capital is no
+        # claim on its state ("Bahia" for Salvador, "Pará" for Belém)
         # ... or be a large city's own area, a first-level unit nearly all of whose people are the
         # city's (Amanat al-Asimah, "the capital's secretariat", is Sanaa)
         people = places.population[p]
         area = people >= _AREA_CITY
         named = [
             unit
-            for unit, own in owns
-            if city in own or own in city or (area and places.top_level(unit) and people >= _AREA * places.people[unit])
+            for unit, own, by in owns
+            if city in own
+            or own in city
+            or city == by
+            or (area and places.top_level(unit) and people >= _AREA * places.people[unit])
         ]
         if not named:
             continue
