@@ -178,3 +178,19 @@ def test_convert_country_names_to_codes_and_back(shipped: Gazetteer, countries: 
         "276",
     ]
     assert shipped.convert(news, to="iso3166_1_alpha2") == ["DE", "DE", "DE", "DE", "US", "US", "GM", "MX", "DE", "DE"]
+
+
+def test_the_suffix_table_text_reads_holds_every_iso_3166_2_code(shipped: Gazetteer) -> None:
+    """The table "Louisville, KY" is read by skips the GeoNames block of IDs: it must hold every
+    place with an ISO 3166-2 code all the same (Guinea's "gn-b", an ISO ID, sits beside them)."""
+    from toponym.resolver.codes import subdivision_suffix
+
+    index = shipped.resolver.index
+    every: dict[str, list[int]] = {}
+    for row, packed in enumerate(index.places.codes.decode_rows()):
+        for part in packed.split(";"):
+            if part.startswith("iso3166_2="):
+                every.setdefault(part.partition("-")[2], []).append(row)
+    assert len(every) > 1500
+    assert all(subdivision_suffix(index, code) == tuple(rows) for code, rows in every.items())
+    assert "gn-b" in {index.places.ids[r] for r in subdivision_suffix(index, "B")}  # Guinea's Boké, GN-B
