@@ -417,6 +417,9 @@ def test_a_unit_named_by_its_side_of_a_country_needs_that_country(shipped: Gazet
     # a side alone: "Far North Queensland" is no region of Cameroon; Cameroon's text says it is
     assert {m.text for m in shipped.extract("Police in Far North Queensland shut the road.")} == {"Queensland"}
     assert ids(shipped, "Boko Haram attacked villages in Cameroon's Far North.", "Far North") == {"cm-en"}
+    # Arabic sides alone: "south-west of Baghdad" is no region of Cameroon; a text on Cameroon says it is
+    assert [m.text for m in shipped.extract("قتل شخصان في حي يقع جنوب غرب بغداد أمس .")] == ["بغداد"]
+    assert ids(shipped, "زار الوزير منطقة جنوب غرب الكاميرون .", "جنوب غرب") == {"cm-sw"}
 
 
 @pytest.mark.parametrize(
