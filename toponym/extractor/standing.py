@@ -28,6 +28,10 @@ __all__ = ["CITY_ALONE", "Standing", "prominent"]
 #: Scripts several languages with case rules write: there, a short text's words tell the language.
 _SHARED_SCRIPTS = frozenset(SCRIPTS.index(name) for name in ("Latin", "Cyrillic"))
 
+#: The people of a country whose first-level units are known by name: a micro-state's parishes and
+#: councils (Liechtenstein's Eschen, Malta's local councils) are known as its villages are, and an
+#: Arabic clitic or a German "-s" taken off a word must not reach them ("فاشن" is no form of Eschen).
+_STATE_COUNTRY = 1_000_000
 #: A single-word city needs this population to stand alone in text (geotext uses 15,000 and is
 #: noisy; a city that small rarely appears without its region or country nearby).
 CITY_ALONE = 100_000
@@ -365,11 +369,13 @@ class Standing:
 
 def prominent(index: Index, row: int) -> bool:
     """A place a reader may mean by its name alone: a country or the like, a first-level
-    subdivision, a city of :data:`CITY_ALONE` people or more, a curated place."""
+    subdivision of a country of :data:`_STATE_COUNTRY` people or more, a city of
+    :data:`CITY_ALONE` people or more, a curated place."""
     places = index.places
     kind = places.kind[row]
     if kind in MAJOR_KINDS or places.curated[row]:
         return True
     if kind == "subdivision":
-        return places.top_level(row)
+        country = places.country[row]
+        return places.top_level(row) and (country < 0 or places.people[country] >= _STATE_COUNTRY)
     return kind == "city" and places.population[row] >= CITY_ALONE
