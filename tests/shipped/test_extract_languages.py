@@ -1178,6 +1178,21 @@ def test_a_country_before_a_turkish_possessive_noun(text: str, expected: list[st
     assert [m.text for m in toponym.extract(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one language's acronym of a country names it in that language's text only
+        ("Os EUA e o Brasil assinaram o acordo ontem .", ["EUA", "Brasil"]),  # Portuguese: the US
+        ("The EUA price hit 80 euros in Frankfurt on Monday .", ["Frankfurt"]),  # an emission allowance
+        ("De VS en Rusland praten in Genève over de oorlog .", ["VS", "Rusland", "Genève"]),  # Dutch: the US
+        ("Results were strong VS expectations in Helsinki , the company said on Monday .", ["Helsinki"]),
+        ("Las SAD del fútbol español pagan sus impuestos en Madrid desde el lunes .", ["Madrid"]),  # Serbian США
+    ],
+)
+def test_a_languages_acronym_of_a_country_only_in_that_language(text: str, expected: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == expected
+
+
 def test_a_capitalised_word_after_a_place_in_english_is_a_longer_name() -> None:
     assert toponym.extract("She starred in Paris Hilton movies that were shown in the cinema .") == []
 

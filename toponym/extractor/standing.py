@@ -265,12 +265,31 @@ class Standing:
         """Is ``raw`` a form of another language's than the text's (:meth:`foreign_form`), or a
         Chinese name of a place that Japanese names otherwise, in Japanese text (Japanese 東海 is
         the Tōkai region, not the East China Sea: :meth:`.Caseless.named_otherwise_in_japanese`)?"""
-        if self.foreign_form(raw, match, told):
+        if self.foreign_form(raw, match, told) or self._foreign_acronym(raw, match, told):
             return True
         return (
             match.lang.startswith("zh")
             and KANA.search(text) is not None
             and self.caseless.named_otherwise_in_japanese(match, self.index.row_of(match.place.id))
+        )
+
+    def _foreign_acronym(self, raw: Raw, match: Match, told: Told) -> bool:
+        """Is ``raw`` an acronym of one language's, not English's, in a text told to be in another
+        ("VS", Dutch for the United States, is "versus" in English; Portuguese "EUA" an emission
+        allowance)? A language's acronym names its place in that language's text only."""
+        surface = raw.query
+        if len(surface) > 4 or not match.matched.isupper() or match.lang in ("en", "und", "zxx"):
+            return False
+        lang = told.language()
+        if lang is None:
+            return False
+        # the place's names of that spelling, in any case ("VAUD" in capitals is the French "Vaud")
+        names, langs, key = self.index.names, frozenset((lang, "en")), normalize_name(surface)
+        row = self.index.row_of(match.place.id)
+        return all(
+            langs.isdisjoint(names.languages(n))
+            for n in self.index.places.names_of(row)
+            if normalize_name(names.text[n]) == key
         )
 
     def named_in(self, name: str, langs: frozenset[str]) -> bool:
