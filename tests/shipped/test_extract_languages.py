@@ -852,6 +852,10 @@ def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: li
         ("中国队昨天赢了比赛。", []),  # the team
         ("他在北京大学读书。", []),  # the university
         ("中国政府昨天表示欢迎。", ["cn"]),  # a government stands for its country
+        ("俄罗斯中央银行昨天宣布降息。", []),  # a body whose name goes on before its head: Russia's central bank
+        ("这部电影由中国青年日报社摄制。", []),  # ... a newspaper
+        ("中国的银行业发展很快。", ["cn"]),  # "China's banking": not across 的
+        ("成都一家电脑公司买下了冠名权。", ["gn-1815286"]),  # "a computer firm in Chengdu": not across a count
     ],
 )
 def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[str]) -> None:

@@ -34,6 +34,7 @@ class _Rules:
     alone: frozenset[str]
     hint: re.Pattern[str]
     heads: tuple[str, ...]
+    named: re.Pattern[str] | None
 
 
 def _alternatives(words: list[str]) -> str:
@@ -74,6 +75,14 @@ def _rules(lexicon: str = "zh.toml") -> _Rules:
     pairs = {k: (a, b) for k, (a, b) in data.get("pairs", {}).items()}
     names = {**pair_only, **countries, **visited}
     heads = tuple(data["organisations"]["heads"]) if "organisations" in data else ()
+    org = data.get("organisations", {})
+    named = (
+        re.compile(
+            f"[^{re.escape(org['not_within'])}\\W\\d_a-zA-Z]{{1,{org['within']}}}(?:{_alternatives(org['far'])})"
+        )
+        if "far" in org
+        else None
+    )
     return _Rules(
         names,
         pairs,
@@ -87,6 +96,7 @@ def _rules(lexicon: str = "zh.toml") -> _Rules:
         frozenset(countries),
         hint,
         heads,
+        named,
     )
 
 
@@ -148,6 +158,15 @@ def abbreviations(text: str, lo: int, hi: int, raws: list[Raw], lexicon: str = "
 
 def organisations(text: str, raws: list[Raw]) -> list[Raw]:
     """``raws`` without the places written right before the head of a team's, a body's or a
-    building's name (中国队, 北京大学): ``lexicons/zh.toml``, ``[organisations]``."""
-    heads = _rules().heads
-    return [r for r in raws if not (r.end < len(text) and text.startswith(heads, r.end))]
+    building's name (中国队, 北京大学), or a few characters before a body's or a firm's head
+    (俄罗斯中央银行): ``lexicons/zh.toml``, ``[organisations]``."""
+    rules = _rules()
+    heads, named = rules.heads, rules.named
+    return [
+        r
+        for r in raws
+        if not (
+            r.end < len(text)
+            and (text.startswith(heads, r.end) or (named is not None and named.match(text, r.end) is not None))
+        )
+    ]
