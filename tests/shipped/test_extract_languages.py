@@ -1167,6 +1167,20 @@ def test_a_noun_with_its_capital_after_a_place_in_german(text: str, name: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an agency between the dateline's dashes, and in the rest of the text: QNA, not Qena
+        ("الدوحة - قنا : عقد الوزير اجتماعا مع نظيره .", ["الدوحة"]),
+        ("استنبول - قنا - ا ف ب : أوقفت الشرطة عشرة أشخاص .", ["استنبول"]),
+        # ... and the Egyptian city and governorate elsewhere
+        ("زار المحافظ مدينة قنا وأسوان أمس .", ["قنا", "وأسوان"]),
+    ],
+)
+def test_an_arabic_datelines_agency_is_no_place(text: str, want: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Türkiye's English name is its Turkish one: the possessed noun after it is still the

@@ -14,6 +14,10 @@ from ..normalize import HAN_FOLD
 
 __all__ = ["CJK", "Names", "Results", "apposition", "cjk", "load_lexicon", "names", "results"]
 
+#: A dateline's agency stands between a dash and a dash or a colon ("الدوحة - قنا :", "استنبول - قنا - ا ف ب").
+_DASH_BEFORE = re.compile(r"[-–—][ \t]*\Z")
+_DASH_AFTER = re.compile(r"[ \t]*[-–—:]")
+
 
 def _load(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8"))
@@ -214,6 +218,11 @@ class Names:
         return text[start:end] in self.agencies and (
             self.reporting_after.match(text, end) is not None
             or self.reporting_before.search(text, max(0, start - 16), start) is not None
+            # a dateline's agency, between a dash and a dash or a colon: "الدوحة - قنا :"
+            or (
+                _DASH_AFTER.match(text, end) is not None
+                and _DASH_BEFORE.search(text, max(0, start - 4), start) is not None
+            )
         )
 
     def speaks(self, text: str, start: int, end: int) -> bool:
