@@ -488,3 +488,13 @@ def test_the_towns_a_text_places_later_settle_a_name_before_them(
     found = [m.place for m in shipped.extract(text) if m.text == name]
     assert found and found[0].parent == parent
     assert found[0].kind == "city"
+
+
+@pytest.mark.parametrize(("name", "place"), [("Rhône", "rhone-river"), ("Galicia", "galicia-eastern-europe")])
+def test_context_moves_a_name_to_a_place_of_no_country(shipped: Gazetteer, name: str, place: str) -> None:
+    """A river or a region across borders (no country of its own) takes the support of the text's
+    places like any candidate: the rule that keeps "Mexico" beside "Mexico City" holds only where
+    the name's first answer is a country."""
+    resolver, index = shipped.resolver, shipped.resolver.index
+    found = resolver.resolve_in_context(name, {index.row_of(place): 1.0})
+    assert found is not None and found.place.id == place

@@ -84,7 +84,7 @@ def supported(
     for r in rows:
         p = r.place
         if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or (
-            p != home and country_of[p] == home
+            home >= 0 and p != home and country_of[p] == home
         ):
             scores.append(0.0)
             continue
