@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..charclass import KANA
 from ..index import Index
+from ..index.schema import TIER_NORMAL
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
@@ -283,13 +284,12 @@ class Standing:
         lang = told.language()
         if lang is None:
             return False
-        # the place's names of that spelling, in any case ("VAUD" in capitals is the French "Vaud")
-        names, langs, key = self.index.names, frozenset((lang, "en")), normalize_name(surface)
-        row = self.index.row_of(match.place.id)
+        # the place's names filed under the spelling's key, any case ("VAUD" is the French "Vaud")
+        names, langs, row = self.index.names, frozenset((lang, "en")), self.index.row_of(match.place.id)
         return all(
             langs.isdisjoint(names.languages(n))
-            for n in self.index.places.names_of(row)
-            if normalize_name(names.text[n]) == key
+            for n, tier in self.index.keys.lookup(normalize_name(surface))
+            if tier == TIER_NORMAL and names.place[n] == row
         )
 
     def named_in(self, name: str, langs: frozenset[str]) -> bool:

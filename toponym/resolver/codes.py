@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import chain
 
@@ -229,19 +230,6 @@ _suffixes: weakref.WeakKeyDictionary[Index, dict[str, tuple[int, ...]]] = weakre
 _SUFFIX = re.compile(r"iso3166_2=[A-Z]{2}-([A-Z0-9]{1,3})(?:;|$)")
 
 
-def _first_id(index: Index, text: str) -> int:
-    """The first row whose place ID is ``text`` or after it (the index sorts places by ID)."""
-    ids = index.places.ids
-    lo, hi = 0, len(index.places.kind)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ids[mid] < text:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def subdivision_suffix(index: Index, text: str) -> tuple[int, ...]:
     """Places whose ISO 3166-2 code is ``text`` after the country's part ("OR" is US-OR, as
     postal and press addresses write it). Its own table, a tenth of the code table's cost to build:
@@ -256,7 +244,7 @@ def subdivision_suffix(index: Index, text: str) -> tuple[int, ...]:
                 codes, kind = places.codes, places.kind
                 # a place with an ISO 3166-2 code has it as its ID ("us-ky"), not a GeoNames one
                 # ("gn-4296499"): rows are sorted by ID, and the GeoNames block is skipped
-                lo, hi = _first_id(index, "gn-0"), _first_id(index, "gn-:")
+                lo, hi = bisect_left(places.ids, "gn-0"), bisect_left(places.ids, "gn-:")
                 for row in chain(range(lo), range(hi, len(kind))):
                     if (kind[row] == "subdivision" or kind[row] == "territory") and (
                         m := _SUFFIX.search(codes[row])
