@@ -41,6 +41,22 @@ def test_a_country_named_again_and_again_is_where_the_text_is_set(shipped: Gazet
     assert ids(shipped, text, "London") == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the United States is where the text is set; Paris, Texas, is a town of 25,000 people, and
+        # the text names nothing in Texas: the capital of France
+        ("The U.S. envoy flew from Moscow to Paris. U.S. officials said the U.S. would wait.", {PARIS_FR}),
+        # a place of Texas named: the town is the text's own (its state's support, not its country's)
+        ("Schools in Paris and Tyler stay shut. U.S. forecasters said the U.S. storm will last.", {PARIS_TX}),
+    ],
+)
+def test_a_country_a_text_is_set_in_does_not_move_a_metropolis_to_a_town_of_it(
+    shipped: Gazetteer, text: str, expected: set[str]
+) -> None:
+    assert ids(shipped, text, "Paris") == expected
+
+
 def test_without_context_a_name_means_what_it_means_alone(shipped: Gazetteer) -> None:
     assert ids(shipped, "London and Paris.", "London") == {LONDON_UK}
     assert ids(shipped, "London and Paris.", "Paris") == {PARIS_FR}

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .ranking import Ranked
 
 __all__ = [
@@ -42,6 +42,12 @@ HOME_WEIGHT = 0.5
 #: place named in the text lies in too (measured on the development sets: 5 million let England's
 #: and California's towns support each other, in English news mostly wrongly).
 REGION_SUPPORT = 2_000_000
+#: A country's support does not move the name of a city of a million people to a place of that
+#: country this many times less prominent: "Paris" in news set in the United States is France's
+#: capital, not the town of 25,000 in Texas, unless the text names a place of Texas (London,
+#: Ontario, a twentieth of London, still takes Canada's; measured on the development sets: 30
+#: moves only such capitals back, in English, French and the linked news).
+SETTING_OVERSHADOWED = 30
 #: What a unit's namesake town takes over the unit from the same support (see :func:`supported`).
 _SEAT = 1e-6
 
@@ -67,7 +73,8 @@ def supported(
     A village whose name also names the unit holding it (a candidate too) is that unit's town: it
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
     A place :data:`OVERSHADOWED` by the first takes none, unless the text ``placed`` the name in
-    its region ("London, Ky.").
+    its region ("London, Ky."); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a
+    million people takes none from its country.
     A name with no answer of its own (a stop or a tie) that two or more countries share takes the
     support of the places in each: Dutch "Kongo" beside "Kinshasa" is the Democratic Republic.
     """
@@ -81,6 +88,8 @@ def supported(
     home = rows[0].place if rows and not rows[0].tied and places.kind[rows[0].place] in COUNTRY_KINDS else -1
     scores: list[float] = []
     held = {r.place for r in rows}
+    prominence = places.prominence
+    metropolis = prominence[rows[0].place] if first >= METROPOLIS and places.kind[rows[0].place] == "city" else 0.0
     for r in rows:
         p = r.place
         if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or (
@@ -99,7 +108,8 @@ def supported(
             continue
         support = context.get(p, 0.0) + inside.get(p, 0.0) + peers.get(p, 0.0)
         country = country_of[p]
-        if country >= 0 and country != p and (not village or seat):
+        far = prominence[p] * SETTING_OVERSHADOWED < metropolis
+        if country >= 0 and country != p and (not village or seat) and not far:
             support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
         for anc in ancestors:
             if anc != country:
