@@ -243,6 +243,33 @@ def test_a_town_written_before_its_regions_code_is_the_one_there(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the town of the name near the town written after it, not the name's first answer
+        ("Treated water is drunk in Richmond, west of Sydney.", [("Richmond", "au-nsw"), ("Sydney", "au-nsw")]),
+        ("Un incendie a touché Richmond, au nord de Sydney.", [("Richmond", "au-nsw"), ("Sydney", "au-nsw")]),
+        ("Hubo lluvias en Valencia, a 150 km al oeste de Caracas.", [("Valencia", "ve-g"), ("Caracas", "ve-a")]),
+        (
+            "Die Polizei in Frankfurt, etwa 80 km östlich von Berlin, ermittelt.",
+            [("Frankfurt", "de-bb"), ("Berlin", "de-be")],
+        ),
+        # near a town across a border, a name keeps its answer
+        (
+            "Flights to Malaga, about 100 kilometres east of Gibraltar, resumed.",
+            [("Malaga", "es-an"), ("Gibraltar", "gi")],
+        ),
+        # no place of the name near that town: no answer (not Jamaica's capital)
+        ("A cyclist was hurt in Kingston, south of Brisbane, on Sunday.", [("Brisbane", "au-qld")]),
+    ],
+)
+def test_a_name_written_near_a_town_is_its_place_there(
+    shipped: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(m.text, m.place.id if m.place.kind != "city" else m.place.parent) for m in shipped.extract(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the other states of its country make "Georgia" the state, named or holding a town
         ("Voters in Alabama, Georgia and Tennessee went to the polls.", "us-ga"),
         ("The storm hit Miami and Tampa before it moved into Georgia.", "us-ga"),

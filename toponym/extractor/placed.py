@@ -5,11 +5,14 @@ town that shares its name with a famous one (a dateline "LONDON, Ky." is London,
 region settles the town, for this mention and the name's later ones in the text; and the town
 settles the region where its name is ambiguous ("Madridejos ( Toledo )": the Spanish province,
 not Belize's district). A town the text puts in a region where no place of its name is known is
-no answer: the famous namesake elsewhere would be a wrong one.
+no answer: the famous namesake elsewhere would be a wrong one. A town written near another
+("Richmond, west of Sydney", "Lunel, au nord-est de Montpellier") is the place of its name within
+reach of that one's point.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -35,6 +38,40 @@ _CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2,3})(?![^\W_])")
 _LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
 #: The name a list goes on with: up to four capitalised words.
 _NEXT = re.compile(r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}")
+
+#: A distance, as news gives it before a direction ("130km", "25 kilomètres", "some 40 miles").
+_DISTANCE = (
+    r"(?:(?:about|some|around|roughly|nearly|environ|unos|etwa|rund)\s+)?\d+(?:[.,]\d+)?\s*"
+    r"(?:km|kilometres|kilometers|kilomètres|kilómetros|Kilometer|miles|mi)\.?\s+"
+)
+#: Where a name lies from the town written after it, which a reader knows: "Kingston, south of
+#: Brisbane", "Aileron, 130km north of Alice Springs", "Kwinana, near Perth", "Lunel, à 25 km au
+#: nord-est de Montpellier", "Móstoles, al sur de Madrid", "Moers, westlich von Duisburg".
+_NEAR = re.compile(
+    r",\s*(?:"
+    rf"(?:(?:a|the)\s+)?(?:just\s+)?(?:{_DISTANCE})?(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"|(?:just\s+)?(?:outside|near)|an?\s+(?:outer\s+|inner\s+)?suburb\s+of"
+    rf"|(?:à\s+{_DISTANCE})?au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du)|près\s+(?:de|du)"
+    rf"|(?:a\s+{_DISTANCE})?al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|cerca\s+de"
+    rf"|(?:{_DISTANCE})?(?:nord|süd)?(?:östlich|westlich)\s+von|(?:{_DISTANCE})?(?:nördlich|südlich)\s+von"
+    r")\s+"
+)
+
+#: A distance written in :data:`_NEAR`'s words, and its unit.
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilo|Kilo|mi)")
+#: How far a place written near a town may lie from it, unless the text gives a longer distance:
+#: the points of towns are their centres, and "near" in news spans a region's towns.
+NEAR_KM = 150.0
+_EARTH_KM = 6371.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance between two ``(lat, lon)`` points in kilometres."""
+    lat1, lon1 = map(math.radians, a)
+    lat2, lon2 = map(math.radians, b)
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
 
 #: Ranks ``query`` among its places by support from the given rows (the linker's memoised
 #: :meth:`~toponym.resolver.Resolver.resolve_in_context` with ``need_support``).
@@ -161,6 +198,35 @@ class Placer:
         region = make_match(place, 100.0, "exact", code, "zxx", code, "short", (), why)
         return Pin(town[0], region, make_mention(found.start(1), found.end(1), code, region))
 
+    def near(self, query: str, match: Match | None, town: int, said: str) -> Pin | None:
+        """The pin of ``query`` (its answer ``match``) by the place at row ``town`` that the text
+        says it lies near, in the words ``said`` (:data:`_NEAR`): the first of its places within
+        reach of that place, its own answer where that is ("Edmonton, south of Cairns" is the town
+        in Queensland, not Alberta's capital; "Málaga, east of Gibraltar" stays Spain's); no
+        answer when every place of its name lies far from there ("Kingston, south of Brisbane": a
+        town the index lacks, not Jamaica's capital); ``None`` for a country or a region, or a town
+        without a point."""
+        places = self.index.places
+        there = places.point(town) if places.kind[town] == "city" else None
+        if there is None or (match is not None and match.place.kind in MAJOR_KINDS):
+            return None
+        given = _KM.search(said)
+        reach = NEAR_KM
+        if given is not None:
+            km = float(given.group(1).replace(",", ".")) * (1.609 if given.group(2).startswith("mi") else 1.0)
+            reach = max(NEAR_KM, 1.5 * km)
+        lookup = self.lookups.get(query)
+        points = [(r.place, places.point(r.place)) for r in lookup.rows if places.kind[r.place] not in MAJOR_KINDS]
+        for row, point in points:
+            if point is not None and _km(point, there) <= reach:
+                found = match if match is not None and self.index.row_of(match.place.id) == row else None
+                return Pin(found or self.lookups.resolver.candidate(lookup, row))
+        # every place of the name lies far away (a unit without a point: in another country), none
+        # of them the one the text means
+        country = places.country
+        far = all(point is not None or country[row] != country[town] for row, point in points)
+        return Pin(None) if points and far else None
+
     def _listed(self, text: str, after: Raw) -> bool:
         """Is the name ``after`` one of a list of regions (:data:`_LIST`, :meth:`_regions_listed`)?"""
         listed = _LIST.match(text, after.end)
@@ -229,6 +295,12 @@ class Placer:
         if coded is not None:
             pins[key] = coded._replace(written=None)
             return coded
+        if nxt is not None and passes[nxt[1]].explicit and _NEAR.fullmatch(text, raw.end, nxt[0].start):
+            said = text[raw.end : nxt[0].start]
+            near = self.near(raw.query, first.match, passes[nxt[1]].explicit[0], said)
+            if near is not None:
+                pins[key] = near
+                return near
         between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
         if nxt is None or between is None:
             return pins.get(key)
