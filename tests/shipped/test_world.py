@@ -812,6 +812,11 @@ def test_the_towns_a_landmark_shares_its_name_with_stay_reachable(shipped: Gazet
         # the kind in lower case after the name is no part of it
         ("Security was tight at Stansted airport , officials said .", [("Stansted", "stansted-airport")]),
         ("Shares fell on Wall Street on Friday .", [("Wall Street", "wall-street")]),
+        ("Tankers queued to enter the Suez Canal .", [("Suez Canal", "suez-canal")]),
+        # "area" in lower case after a place's name is no part of a region's name ("Wide Bay" is
+        # Queensland's), but stays one where the words before it name no place
+        ("Rents rose in the Bay Area and fell in the Wide Bay area .", [("Bay Area", "san-francisco-bay-area")]),
+        ("Traffic in the Greater Toronto area slowed .", [("Greater Toronto area", "greater-toronto-area")]),
     ],
 )
 def test_a_landmark_in_text(shipped: Gazetteer, text: str, want: list[tuple[str, str]]) -> None:

@@ -224,7 +224,11 @@ class Casing:
         descriptor = kind in self._descriptors and first[:1].isupper() and not self.stored_exactly(surface)
         if descriptor or kind in self._epithets:
             name = surface[: len(surface) - len(kind)].rstrip()
-            return Raw(s, s + len(name), name, specific=True) if " " in name else self.single(text, s, s + len(name))
+            # ... an area's when the words before it name a place: "the Greater Toronto area" is the Area
+            if kind != "area" or self.lookups.get(name).rows:
+                return (
+                    Raw(s, s + len(name), name, specific=True) if " " in name else self.single(text, s, s + len(name))
+                )
         return Raw(s, e, surface, specific=True)
 
     def _heads_name(self, text: str, e: int, first: str, rest: str) -> bool:
