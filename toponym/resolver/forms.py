@@ -72,6 +72,16 @@ _CJK_UNIT = "省県縣州府道都区區县盟旗도군구"
 _CJK_CITY = "市시"
 _CJK = frozenset(_CJK_UNIT + _CJK_CITY)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+#: Abbreviated first words of names, as English copy writes them ("Mt Kilimanjaro", "Ft. Myers",
+#: "Pt. Reyes", "St Helens"), with the words sources store ("Mount Kilimanjaro"); "St" may be
+#: German "Sankt" too ("St. Pölten").
+_ABBREVIATED: Final = {
+    "mt": ("Mount",),
+    "ft": ("Fort",),
+    "pt": ("Point",),
+    "st": ("Saint", "Sankt"),
+    "ste": ("Sainte",),
+}
 _PARENS = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]+)\)$")
 
 
@@ -137,6 +147,8 @@ def readings(query: str) -> list[Reading]:
     [('Portland', 'OR')]
     >>> [r.core for r in readings("Russia's")]
     ['Russia']
+    >>> [r.core for r in readings("Mt. Kilimanjaro")]
+    ['Mount Kilimanjaro']
     """
     if query.isalnum() and query[-1] not in _CJK:  # one bare word: no comma, space, hyphen or apostrophe
         return []
@@ -153,6 +165,9 @@ def readings(query: str) -> list[Reading]:
     possessive = _POSSESSIVE.search(query)
     if possessive and possessive.start() > 1:
         out.append(Reading(query[: possessive.start()], f"{query[: possessive.start()]!r} (possessive)"))
+    first, _, rest = query.partition(" ")
+    for word in _ABBREVIATED.get(first.rstrip(".").casefold(), ()) if rest else ():
+        out.append(Reading(f"{word} {rest}", f"{first!r} as {word!r}"))
     out.extend(r for r in _affixed(query) if r.core)
     return out
 
