@@ -188,17 +188,20 @@ Rows = Callable[[str, Hints, "Callable[[Candidate], bool] | None"], list[Ranked]
 
 def region_rows(index: Index, text: str, rows: Rows) -> frozenset[int]:
     """Rows of the places ``text`` may name as a region: by ISO code (a country's alpha-2 or -3, or
-    the part of a subdivision's ISO 3166-2 code after the country: "OR" is Oregon), else by name."""
+    the part of a subdivision's ISO 3166-2 code after the country: "OR" is Oregon) or a name stored
+    in capitals ("UK"), else by name."""
+    kind = index.places.kind
     if code_shaped(text):
         codes = code_table(index)
         found = set(codes.subdivision_suffix(text))
         country = codes.country_code(text)
         if country is not None:
             found.add(country[0])
+        # ... or a region stored under those capitals: "UK", "UAE", "DRC" are no ISO codes
+        found.update(c.place for c in gather(index, Query.of(text)) if kind[c.place] in _REGIONS and codes.acronym(c))
         return frozenset(found)
     # every region the text may name, not only the likeliest: the place named before it says which
     # ("Winnipeg, Man." is in Manitoba, not on the Isle of Man)
-    kind = index.places.kind
     if text.strip() and len(text) <= MAX_QUERY:
         # most name a few: those, unranked (ranking only orders them, as it leaves out demonyms);
         # a text that reaches no stored name is ranked below, as a typo
