@@ -23,7 +23,9 @@ __all__ = [
     "short_untagged",
 ]
 
-Rule = Literal["ordinary-word", "foreign-country-name", "short-untagged-alias", "part-name", "adjective-alias"]
+Rule = Literal[
+    "ordinary-word", "foreign-country-name", "short-untagged-alias", "part-name", "address-alias", "adjective-alias"
+]
 RULES: tuple[Rule, ...] = get_args(Rule)
 #: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
 SHORT = 4
@@ -104,8 +106,38 @@ def part_names(places: dict[str, MergedPlace]) -> list[Decision]:
     city or unit it holds (a source of country names gives Canada "Fredericton", Switzerland
     "Lugano"), unless the country has that name tagged or reviewed too ("Panamá", "Hong Kong": the
     whole's name as well). A unit named after its capital is often called by the capital's name
-    (Osh, Aktobe, Nakhchivan): units keep such aliases."""
-    parts: dict[str, set[str]] = defaultdict(set)  # key -> places holding a part of that canonical name
+    (Osh, Aktobe, Nakhchivan): units keep such aliases.
+
+    ``address-alias``: an untagged alias written "Part, Whole" whose part before the comma is such
+    a canonical name ("Edmonton, Alberta" and "ONTARIO, CANADA" for Canada, "Karachi, Pakistan",
+    "TEXAS, U.S.A." for the United States): an address of the part, which the resolver reads as the
+    part in the whole; not when that part is the country's own name too ("Hong Kong, China",
+    "Korea, Republic of")."""
+    parts = _parts(places)
+    out: list[Decision] = []
+    for pid, p in places.items():
+        if p.src.kind not in COUNTRY_KINDS:
+            continue  # a unit's alias of its capital's name is often its name too (Osh, Aktobe)
+        own = {key(n.name) for n in p.names.values() if n.curated or primaries(n.langs) or n.name == p.src.name}
+        for n in p.names.values():
+            k = key(n.name)
+            if k in own:
+                continue
+            if pid in parts.get(k, ()):
+                out.append(
+                    Decision("part-name", k, pid, n.name, f"the canonical name of a place inside {p.src.name!r}")
+                )
+                continue
+            head, comma, _ = n.name.partition(",")
+            if comma and key(head) not in own and pid in parts.get(key(head), ()):
+                why = f"an address of {head.strip()!r}, a place inside {p.src.name!r}"
+                out.append(Decision("address-alias", k, pid, n.name, why))
+    return out
+
+
+def _parts(places: dict[str, MergedPlace]) -> dict[str, set[str]]:
+    """Key of a city's or unit's canonical name -> the places that hold such a place."""
+    parts: dict[str, set[str]] = defaultdict(set)
     for p in places.values():
         if p.src.kind not in _PARTS:
             continue
@@ -116,17 +148,7 @@ def part_names(places: dict[str, MergedPlace]) -> list[Decision]:
             holder = places[holder].src.parent
         if p.src.country and p.src.country in places:
             parts[key(p.src.name)].add(p.src.country)
-    out: list[Decision] = []
-    for pid, p in places.items():
-        if p.src.kind not in COUNTRY_KINDS:
-            continue  # a unit's alias of its capital's name is often its name too (Osh, Aktobe)
-        own = {key(n.name) for n in p.names.values() if n.curated or primaries(n.langs) or n.name == p.src.name}
-        for n in p.names.values():
-            k = key(n.name)
-            if k in own or pid not in parts.get(k, ()):
-                continue
-            out.append(Decision("part-name", k, pid, n.name, f"the canonical name of a place inside {p.src.name!r}"))
-    return out
+    return parts
 
 
 def adjective_aliases(places: dict[str, MergedPlace], english: frozenset[str]) -> list[Decision]:

@@ -32,6 +32,11 @@ Rules, each with its reason:
   canonical name of a city or unit inside it, and no tagged or reviewed name of the country
   ("Fredericton" and "Charlottetown" for Canada, "Lugano" for Switzerland, in a source of country
   names): the part's name, not the whole's.
+* ``address-alias`` (an alias is dropped): an untagged alias of a country or territory written
+  "Part, Whole" whose part is the canonical name of a city or unit inside it, and not the country's
+  own name ("Edmonton, Alberta" and "Karachi, Pakistan" in a source of country names, "TEXAS,
+  U.S.A."): an address of the part, which "City, Region" reads as the part ("Hong Kong, China" and
+  "Korea, Republic of" stay).
 * ``adjective-alias`` (an alias is dropped): an untagged alias of a country or territory that is
   another of its English names with an adjective's ending ("Korean" for South Korea, "Siberian"
   for Russia, "Rhodesian" for Zimbabwe): the people, the language, often of more than one place.
