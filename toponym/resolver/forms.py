@@ -1,7 +1,8 @@
 """Written forms: a query that names a place in a form no source stores, read as a core name under a
 constraint. "Russia's" is Russia; "Adair County", "Province of Córdoba", "Aichi-ken", "Landkreis
 Harz" and "محافظة إدلب" are subdivisions of those names, "City of Hamilton" and "Sapporo-shi" cities;
-"Portland, OR", "Paris, France" and "London (Ontario)" a place of that name inside that region.
+"Portland, OR", "Paris, France" and "London (Ontario)" a place of that name inside that region;
+"75001 Paris" and "Paris (75)" the town of a postal address.
 
 The resolver reads a query so only when the query itself matches no stored name (exactly, or with
 case, accents or script set aside): a stored "Kansas City" or "Orange County" is its own answer.
@@ -83,6 +84,12 @@ _ABBREVIATED: Final = {
     "ste": ("Sainte",),
 }
 _PARENS = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]+)\)$")
+#: A town with its postal code, as addresses write it ("75001 Paris", "Lyon 69003", "10115
+#: Berlin"), or with its French department's number ("Paris (75)", "Ajaccio (2A)").
+_POSTAL = re.compile(
+    r"^(?:(?P<code>\d{4,6})\s+(?P<town>[^\W\d_].*?)|(?P<head>[^\W\d_].*?)\s+(?P<tail>\d{4,6})"
+    r"|(?P<name>[^\W\d_][^()]*?)\s*\((?P<dept>\d{2,3}|2[AB])\))$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +156,8 @@ def readings(query: str) -> list[Reading]:
     ['Russia']
     >>> [r.core for r in readings("Mt. Kilimanjaro")]
     ['Mount Kilimanjaro']
+    >>> [(r.core, r.kinds) for r in readings("75001 Paris")]
+    [('Paris', frozenset({'city'}))]
     """
     if query.isalnum() and query[-1] not in _CJK:  # one bare word: no comma, space, hyphen or apostrophe
         return []
@@ -165,6 +174,11 @@ def readings(query: str) -> list[Reading]:
     possessive = _POSSESSIVE.search(query)
     if possessive and possessive.start() > 1:
         out.append(Reading(query[: possessive.start()], f"{query[: possessive.start()]!r} (possessive)"))
+    postal = _POSTAL.match(query)
+    if postal:
+        town = postal["town"] or postal["head"] or postal["name"]
+        number = postal["code"] or postal["tail"] or postal["dept"]
+        out.append(Reading(town, f"{town!r} (its postal code or department {number})", _CITY))
     first, _, rest = query.partition(" ")
     for word in _ABBREVIATED.get(first.rstrip(".").casefold(), ()) if rest else ():
         out.append(Reading(f"{word} {rest}", f"{first!r} as {word!r}"))
