@@ -51,3 +51,37 @@ def test_the_abbreviations_are_compiled_into_the_index_as_the_names_make_them(sh
     made = Results(shipped.index, Lookups(shipped.resolver))
     assert len(stored) > 1000 and stored == compiled_table(made)
     assert made.table()["Fra"] == "France" and made.table()["ZWE"] == "Zimbabwe"
+
+
+# A match report (written for this test): clubs named by their cities, the venue and the dateline
+# (a name first on its line is left alone: a dateline's or a venue's).
+REPORT = (
+    "LONDON 1997-03-02\n"
+    "On Saturday Leeds beat Everton 2-1 in the league, while Newcastle drew 1-1 with Chelsea. "
+    "Leeds coach Tom Hale said his squad had played their best football of the season at the "
+    "stadium in Liverpool. Newcastle 's goalkeeper saved a penalty before half-time, and the "
+    "striker scored the winning goal for Leeds late in the match."
+)
+
+
+def test_a_city_written_bare_in_a_sports_report_is_its_team() -> None:
+    """Annotated English news marks "Leeds beat Everton" as the clubs; the dateline and the venue
+    after a preposition stay places."""
+    assert found(REPORT) == [("LONDON", "gn-2643743"), ("Liverpool", "gn-2644210")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same names in news that is no sports report
+        "Leeds and Newcastle reported more rain on Saturday, and officials in both cities said the "
+        "rivers would stay high. Leeds council opened two shelters, while Newcastle closed schools "
+        "and asked people to stay at home until the water falls, the agency said in a statement.",
+        # a report in a language whose annotation marks a club's city as the place
+        "Leeds a battu Newcastle 2-1 en championnat samedi. L'entraîneur de Leeds a salué son équipe "
+        "et le gardien de Newcastle a arrêté un penalty avant la mi-temps. Le buteur de Leeds a marqué "
+        "le but de la victoire à la fin du match, devant un stade plein, selon le club.",
+    ],
+)
+def test_a_city_written_bare_outside_an_english_sports_report_is_the_place(text: str) -> None:
+    assert {surface for surface, _ in found(text)} >= {"Leeds", "Newcastle"}

@@ -15,7 +15,7 @@ BARE = {
     "Washington": "gn-4140963",
     "Lincoln": "gn-5072006",
     "Los Angeles": "gn-5368361",
-    "Essex": "gn-4354428",
+    "Essex": "gb-ess",  # England's county of 1.5 million (gb-counties.toml), not Essex County, New Jersey
     "Florence": "gn-3176959",
     "Pune": "gn-1259229",
     "Düsseldorf": "gn-2934246",

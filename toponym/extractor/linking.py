@@ -29,11 +29,12 @@ from .language import Languages, Told
 from .lookups import Lookups
 from .placed import Pin, Placer
 from .raw import Raw, Signature, by_name, mention
+from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
 from .verdict import FirstPass, adjective_shaped
 from .windows import Candidates
-from .wordlists import Names, apposition, names
+from .wordlists import apposition
 
 __all__ = ["Linker"]
 
@@ -244,7 +245,7 @@ class Linker:
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[Signature, Match | None] = {}
         decided_home: dict[Signature, Match | None] = {}
-        between, clubs = apposition(), names()
+        between, teams = apposition(), Teams(text, told)
         out: list[Mention] = []
         settled: list[tuple[int, Raw, FirstPass, int]] = []  # mentions the text's focus settled
         held: set[int] = set()  # places of mentions kept on support, or placed by a region after them
@@ -293,7 +294,7 @@ class Linker:
                     memo[sig] = match
             if match is None and first.alone and first.match is None:
                 match = self._dated(text, raw)
-            if match is not None and (match := self._kept(text, raw, match, told, clubs, pins, local)) is not None:
+            if match is not None and (match := self._kept(text, raw, match, told, teams, pins, local)) is not None:
                 if focused:
                     settled.append((len(out), raw, first, times[sig[0]]))
                 elif not first.alone:
@@ -305,7 +306,7 @@ class Linker:
             for i, raw, first, count in settled:
                 again = self._decide(raw, first, count, local, (named, countries, wider), use_context)
                 if again is not None and self._elsewhere(again, out[i].match):
-                    again = self._kept(text, raw, again, told, clubs, pins, local)
+                    again = self._kept(text, raw, again, told, teams, pins, local)
                     out[i] = out[i] if again is None else mention(text, raw, again)
         return out
 
@@ -337,16 +338,17 @@ class Linker:
         return country[self.index.row_of(again.place.id)] != country[self.index.row_of(first.place.id)]
 
     def _kept(
-        self, text: str, raw: Raw, match: Match, told: Told, clubs: Names, pins: dict[str, Pin], near: dict[int, float]
+        self, text: str, raw: Raw, match: Match, told: Told, teams: Teams, pins: dict[str, Pin], near: dict[int, float]
     ) -> Match | None:
-        """``match`` as the mention's answer: none for a club's city ("Boston Celtics"), in a compound
-        word of a language that writes them, after an article a noun follows, a name of another
-        language's (:meth:`.Standing.foreign`); the unit or town its words say."""
+        """``match`` as the mention's answer: none for a club's city ("Boston Celtics", "el Valencia",
+        "Milan's coach" in a sports report: :class:`.Teams`), in a compound word of a language that
+        writes them, after an article a noun follows, a name of another language's
+        (:meth:`.Standing.foreign`); the unit or town its words say."""
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
         if match.place.kind != "city":
             return self.unit_said.town(text, raw, match, near) or match
-        if clubs.club(text, raw.start):
+        if teams.club(raw.start, raw.end):
             return None
         article = article_before(text, raw, self.index.policy.no_fuzzy_words)
         if article is not None and noun_after(article, told.leading()):
