@@ -18,6 +18,10 @@ from .wordlists import load_lexicon, names
 
 __all__ = ["Sports", "Teams", "sports"]
 
+#: How much of a text's start says whether it is a sports report.
+OPENING = 1500
+#: A word, as the (English) cues are compared (in lower case; "half-time" is one).
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: A score or a result: "2-1", "6-4", "24-17" (not a date's "1996-08-22").
 _SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d-])")
 #: What places the name before it: a preposition of place, or an opening bracket.
@@ -30,18 +34,26 @@ _PLACED_AFTER = re.compile(r"\s*[(:,]|\s+\d{4}-\d\d-\d\d")
 class Sports:
     """The cues of sports reports, and the rule for the cities named in them."""
 
-    cues: re.Pattern[str]
+    cues: frozenset[str]
+    """Cue words, in lower case."""
     min_words: int
     density: float
 
     def report(self, text: str) -> bool:
-        """Is ``text`` a sports report: long enough, and dense with cues and scores?"""
-        words = text.count(" ") + 1  # a word count's bound, cheap: most texts stop here
-        if words < self.min_words:
+        """Is ``text`` a sports report: long enough, and dense with cues and scores in its first
+        :data:`OPENING` characters (a report says what it is from its start; a long text is not
+        read whole for it)?"""
+        opening = text[:OPENING]
+        if opening.count(" ") + 1 < self.min_words:  # a word count's bound, cheap: most texts stop here
             return False
-        words = len(text.split())
-        found = len(self.cues.findall(text)) + len(_SCORE.findall(text))
-        return words >= self.min_words and found * 100 >= self.density * words
+        words = _WORD.findall(opening.lower())
+        if len(words) < self.min_words:
+            return False
+        found = sum(map(self.cues.__contains__, words))
+        need = self.density * len(words) / 100
+        if found < need <= found + opening.count("-"):  # scores can tip it: count them
+            found += len(_SCORE.findall(opening))
+        return found >= need
 
     @staticmethod
     def team(text: str, start: int, end: int) -> bool:
@@ -59,8 +71,7 @@ class Sports:
 @functools.cache
 def sports() -> Sports:
     data = load_lexicon("sports.toml")
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["cues"], key=len, reverse=True))
-    return Sports(re.compile(rf"\b(?:{words})\b", re.IGNORECASE), int(data["min_words"]), float(data["density"]))
+    return Sports(frozenset(w.lower() for w in data["cues"]), int(data["min_words"]), float(data["density"]))
 
 
 class Teams:
@@ -83,5 +94,5 @@ class Teams:
         if not Sports.team(self._text, start, end):
             return False
         if self._sports is None:
-            self._sports = "en" in self._told.leading() and sports().report(self._text)
+            self._sports = sports().report(self._text) and "en" in self._told.leading()
         return self._sports
