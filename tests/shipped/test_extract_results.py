@@ -85,3 +85,14 @@ def test_a_city_written_bare_in_a_sports_report_is_its_team() -> None:
 )
 def test_a_city_written_bare_outside_an_english_sports_report_is_the_place(text: str) -> None:
     assert {surface for surface, _ in found(text)} >= {"Leeds", "Newcastle"}
+
+
+def test_a_county_written_bare_in_a_sports_report_is_its_side() -> None:
+    """County cricket names its sides by their counties (written for this test)."""
+    text = (
+        "CRICKET - COUNTY CHAMPIONSHIP .\nOn the final day Essex beat Kent by an innings and 20 runs "
+        "to go top of the championship table , while Somerset drew with Surrey after the bowlers took "
+        "four wickets before tea . Essex captain Paul Grant said the victory was the best of the season "
+        "for his players , and the match at the county ground in Chelmsford drew a big crowd ."
+    )
+    assert found(text) == [("Chelmsford", "gn-2653266")]

@@ -341,12 +341,17 @@ class Linker:
         self, text: str, raw: Raw, match: Match, told: Told, teams: Teams, pins: dict[str, Pin], near: dict[int, float]
     ) -> Match | None:
         """``match`` as the mention's answer: none for a club's city ("Boston Celtics", "el Valencia",
-        "Milan's coach" in a sports report: :class:`.Teams`), in a compound word of a language that
+        "Milan's coach" in a sports report: :class:`.Teams`) or a county's side, in a compound word of a language that
         writes them, after an article a noun follows, a name of another language's
         (:meth:`.Standing.foreign`); the unit or town its words say."""
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
         if match.place.kind != "city":
+            county = match.place.kind == "subdivision" and not self.index.places.top_level(
+                self.index.row_of(match.place.id)
+            )
+            if county and teams.club(raw.start, raw.end):
+                return None  # a county's side in a sports report: "Essex beat Kent by an innings"
             return self.unit_said.town(text, raw, match, near) or match
         if teams.club(raw.start, raw.end):
             return None
