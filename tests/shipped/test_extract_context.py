@@ -82,6 +82,10 @@ def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         ("Retailer sees loss .\nRICHMOND , Va .\n2024-03-05\nThe company said on Tuesday .", "Richmond", "us-va"),
         # the town's parent is the state where the text names the province (Bizkaia, Basque Country)
         ("Los vecinos de Sestao ( Vizcaya ) protestaron ayer.", "Sestao", "es-pv"),
+        # a dateline of a name that alone ties, before its country, with the comma tokenised
+        ("Dutch couple kidnapped .\nSAN JOSE , Costa Rica 2024-03-05\nThe police said .", "SAN JOSE", "cr-sj"),
+        # the town of 10,000 in that state, not a village there (a town of California ties with it alone)
+        ("The bonds of Fairview, Texas, were rated Baa1.", "Fairview", "us-tx"),
         # a list of towns, each with its state: the list goes on with a town, not with a region
         (
             "Outages hit Lexington, Kentucky, Richmond, Virginia, Fort Lauderdale and Orlando, Florida.",
@@ -95,6 +99,20 @@ def test_a_town_written_before_its_state_is_the_one_in_that_state(
 ) -> None:
     found = [parent for surface, parent in places(shipped, text) if surface.casefold() == name.casefold()]
     assert found and set(found) == {region}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es war so kalt wie in Leipzig, Dresden, Spitzbergen oder der Antarktis.",
+        "Sie lebte in London , Rom , New York und Paris .",
+    ],
+)
+def test_a_name_after_another_and_a_comma_is_an_item_of_a_list(shipped: Gazetteer, text: str) -> None:
+    """ "Dresden, Spitzbergen" and "Rom , New York" are items of lists, not towns before their regions."""
+    found = dict(places(shipped, text))
+    assert found.get("Dresden", "de-sn") == "de-sn" and found.get("Rom", "it-62") == "it-62"
+    assert ("Dresden" in found or "Rom" in found) and found.get("New York", "us-ny") == "us-ny"
 
 
 def test_a_town_the_text_puts_where_no_such_place_is_known_is_no_answer(shipped: Gazetteer) -> None:

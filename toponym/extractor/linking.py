@@ -260,7 +260,7 @@ class Linker:
             pin = None if adjective or first.never else self.placer.pinned(text, raw, first, nxt, passes, pins)
             if adjective is not None or pin is not None or first.never:
                 found = adjective or (pin.match if pin is not None else None)
-                if found is not None:
+                if found is not None and not (found.place.kind == "city" and teams.club(raw.start, raw.end)):
                     if pin is not None:
                         held.add(self.index.row_of(found.place.id))
                     out.append(mention(text, raw, found))

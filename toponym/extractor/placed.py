@@ -29,13 +29,17 @@ from .verdict import FirstPass
 __all__ = ["BETWEEN", "Pin", "Placer"]
 
 #: What stands between a name and the region written after it to place it.
-BETWEEN = re.compile(r",\s*|\s*\(\s*")
+BETWEEN = re.compile(r" ?,\s*|\s*\(\s*")
 #: A region's ISO 3166-2 code after a town and a comma, as postal and wire addresses write it
 #: ("Louisville, KY", "Portland, OR", "Laval, QC"): no letter or digit right after it.
 _CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2,3})(?![^\W_])")
 #: A region that is one of a list ("Sydney, Victoria and Queensland"): no region of the name before,
 #: unless the list goes on with a town (:meth:`Placer._regions_listed`).
 _LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
+#: A capitalised word and a comma right before a name: the name may be a list's item.
+_LISTED = re.compile(r"([^\W\d_a-z][\w.'’-]*)[ \t]?,[ \t]*\Z")
+#: The kinds of place that end a "town, region" pair before another town.
+_REGION_KINDS = frozenset({"subdivision", "country", "territory"})
 #: The name a list goes on with: up to four capitalised words.
 _NEXT = re.compile(r"[^\W\d_a-z][\w'’-]*(?:[ \t]+[^\W\d_a-z][\w'’-]*){0,3}")
 
@@ -99,17 +103,18 @@ class Placer:
         self._in_context = in_context
 
     def pin(
-        self, text: str, query: str, match: Match | None, region: Match | None, after: Raw, between: str
+        self, text: str, query: str, match: Match | None, region: Match | None, after: Raw, between: str, start: int
     ) -> Pin | None:
         """The pin of ``query`` (context-free answer ``match``) by the name ``after`` it, whose own
         standing answer is ``region``, written with ``between`` (a :data:`BETWEEN` match) between
-        them; ``None`` when that name is no region of it: one of a list
-        ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California", "Zurich,
-        Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
+        them (the name begins at ``start``); ``None`` when that name is no region of it: one of a
+        list ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California",
+        "Zurich, Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
         if region is None or self._listed(text, after):
             return None
         if region.place.kind in COUNTRY_KINDS:
-            return self._in_country(query, match, region, between)
+            dateline = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+            return self._in_country(query, match, region, between, dateline)
         # a region in brackets whose name is a town's first ("Alfaro ( La Rioja )": La Rioja is a
         # city of Argentina before Spain's region) places the name only in a region of that name
         bracketed = region.place.kind != "subdivision"
@@ -227,6 +232,16 @@ class Placer:
         far = all(point is not None or country[row] != country[town] for row, point in points)
         return Pin(None) if points and far else None
 
+    def _item(self, text: str, start: int) -> bool:
+        """Is the name at ``start`` an item of a list of towns, after another and a comma ("Leipzig,
+        Dresden, Spitzbergen oder der Nordpol"), not a town before its region? Not after a region,
+        which ends the pair before it ("Cordova, Tennessee, Richmond, Virginia")."""
+        before = _LISTED.search(text, max(0, start - 40), start)
+        if before is None:
+            return False
+        top = self.lookups.get(before.group(1)).top
+        return top is None or top.place.kind not in _REGION_KINDS
+
     def _listed(self, text: str, after: Raw) -> bool:
         """Is the name ``after`` one of a list of regions (:data:`_LIST`, :meth:`_regions_listed`)?"""
         listed = _LIST.match(text, after.end)
@@ -244,15 +259,19 @@ class Placer:
                 return top.place.kind != "city"
         return True
 
-    def _in_country(self, query: str, match: Match | None, country: Match, between: str) -> Pin | None:
+    def _in_country(self, query: str, match: Match | None, country: Match, between: str, dateline: bool) -> Pin | None:
         """A name and a comma before a country ("London, Canada", "Victoria, Canada"): the one of
         its places in that country, where its own answer lies elsewhere and one place of the
         name is there; never no answer (a driver's country in results, "Mika Salo, Finland", is
-        no country of a town), and not after a bracket ("Salo ( Finland )")."""
-        if match is None or match.place.kind in MAJOR_KINDS or not between.startswith(","):
+        no country of a town), and not after a bracket ("Salo ( Finland )"). A name with no answer
+        alone (a tie) is placed so only first on its line, as a dateline writes it ("SAN JOSE,
+        Costa Rica"; in results, "Smith, USA" is a person)."""
+        if (match is None and not dateline) or not between.lstrip().startswith(","):
             return None
         row = self.index.row_of(country.place.id)
-        if self.index.places.country[self.index.row_of(match.place.id)] == row:
+        if match is not None and (
+            match.place.kind in MAJOR_KINDS or self.index.places.country[self.index.row_of(match.place.id)] == row
+        ):
             return None
         # ranked as a country hint ranks it: the likeliest of its places there (Victoria, British
         # Columbia, before Victoria County, Nova Scotia), none when they tie
@@ -302,11 +321,11 @@ class Placer:
                 pins[key] = near
                 return near
         between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
-        if nxt is None or between is None:
+        if nxt is None or between is None or (between.group().lstrip().startswith(",") and self._item(text, raw.start)):
             return pins.get(key)
         after, region = nxt[0], passes[nxt[1]]
         if region.explicit:
-            pin = self.pin(text, raw.query, first.match, region.match, after, between.group())
+            pin = self.pin(text, raw.query, first.match, region.match, after, between.group(), raw.start)
             if pin is None:  # a place after it that is no region of it ("Paris, France") lifts an earlier pin
                 pins.pop(key, None)
                 return None

@@ -77,9 +77,10 @@ def sports() -> Sports:
 class Teams:
     """Where one text names a club by its city: after an article that makes it the club ("el
     Valencia", "il Napoli": ``lexicons/names.toml``), or written bare in an English sports report
-    (:meth:`Sports.team`). The report's language and cues are read on first need (most texts name
-    no city bare); the cues are English words, and annotation that marks a club by its city's name
-    as the place (French historical news does) is no reason to read other languages so."""
+    (:meth:`Sports.team`), even where the dateline placed it ("LEEDS, England ... Leeds won"). The
+    report's language and cues are read on first need (most texts name no city bare); the cues are
+    English words, and annotation that marks a club by its city's name as the place (French
+    historical news does) is no reason to read other languages so."""
 
     __slots__ = ("_sports", "_text", "_told")
 

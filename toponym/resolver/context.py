@@ -8,7 +8,7 @@ from typing import NamedTuple
 from ..index import Index
 from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
-from .ranking import Ranked
+from .ranking import Ranked, tied
 
 __all__ = [
     "FOCUS_MENTIONS",
@@ -182,13 +182,17 @@ def _peers(index: Index, rows: Sequence[Ranked], context: Mapping[int, float]) -
 
 def _ranked_first(index: Index, rows: Sequence[Ranked], winners: list[int]) -> bool:
     """Does a tie in support (``winners``, positions in ``rows``) go to the first of them, which
-    the ranking puts above the next candidate? Only where the name's own first answer is no
-    country and no stop, and it has no answer (a tie with a place elsewhere: "San Jose" in a text
+    the ranking puts above the next of them ("Fairview, Texas": the town of 10,000 before a village
+    there, though a town of California is as likely as it alone)? Only where the name's own first
+    answer is no country and no stop, and it has no answer (a tie with a place elsewhere: "San Jose" in a text
     about Costa Rica is its capital, not the province or the town of 31,000 there), or that answer
     is among them, or they all lie in one region below country level ("La Rioja" beside
     "Calahorra": Spain's region, not its province, nor the city in Argentina)."""
     kind = index.places.kind
-    if rows[winners[0]].tied or rows[0].stopped or kind[rows[0].place] in MAJOR_KINDS:
+    first, second = rows[winners[0]], rows[winners[1]]
+    if tied(index, (first.key, first.place), (second.key, second.place)):
+        return False  # as likely as the next of them (the next of all may be a place elsewhere)
+    if rows[0].stopped or kind[rows[0].place] in MAJOR_KINDS:
         return False
     if rows[0].tied or winners[0] == 0:
         return True

@@ -28,6 +28,7 @@ __all__ = [
     "credible",
     "policy_explanation",
     "rank",
+    "tied",
 ]
 
 _MISSPELLING = NAME_TYPES.index("misspelling")
@@ -241,7 +242,8 @@ def _key(index: Index, p: int, c: Candidate, hints: Hints, preferred: bool, vouc
     )
 
 
-def _tied(index: Index, a: tuple[RankKey, int], b: tuple[RankKey, int]) -> bool:
+def tied(index: Index, a: tuple[RankKey, int], b: tuple[RankKey, int]) -> bool:
+    """Are candidates ``a`` and ``b`` (rank key, row) as likely as each other (:class:`Ranked.tied`)?"""
     (ka, pa), (kb, pb) = a, b
     kind = index.places.kind
     return ka[:-1] == kb[:-1] and kind[pa] == kind[pb] and ka.prominence < kb.prominence * index.policy.ambiguity
@@ -358,12 +360,12 @@ def rank(index: Index, q: Query, cands: list[Candidate], hints: Hints, lower: bo
     count = len(keyed)
     out: list[Ranked] = []
     for pos, (key, p, c) in enumerate(keyed):
-        tied = pos + 1 < count and _tied(index, (key, p), (keyed[pos + 1][0], keyed[pos + 1][1]))
-        explanation = _explain(key, policy.get(p), tied, count)
+        tied_next = pos + 1 < count and tied(index, (key, p), (keyed[pos + 1][0], keyed[pos + 1][1]))
+        explanation = _explain(key, policy.get(p), tied_next, count)
         stopped = False
         if hints.empty and pos == 0:
             why = _stop(index, c, key, q, lower) or _adjective(index, p, adjective)
             if why is not None:
                 explanation, stopped = Explanation("stop", count, detail=why), True
-        out.append(Ranked(p, c, key, explanation, tied, stopped))
+        out.append(Ranked(p, c, key, explanation, tied_next, stopped))
     return out
