@@ -57,6 +57,22 @@ def test_a_country_a_text_is_set_in_does_not_move_a_metropolis_to_a_town_of_it(
     assert ids(shipped, text, "Paris") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # Dallas lies in Texas, which holds a Paris of 25,000: the text names no place of Texas
+        ("Flights from Dallas to Paris resumed on Monday.", "Paris", PARIS_FR),
+        ("She lived in Rome and New York before the war.", "Rome", "gn-3169070"),
+        # the state named: the town there
+        ("Snow fell on Rome, Utica and Syracuse across New York State.", "Rome", "gn-5134295"),
+    ],
+)
+def test_a_region_a_named_place_lies_in_does_not_move_a_metropolis_to_a_town_of_it(
+    shipped: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    assert ids(shipped, text, name) == {expected}
+
+
 def test_without_context_a_name_means_what_it_means_alone(shipped: Gazetteer) -> None:
     assert ids(shipped, "London and Paris.", "London") == {LONDON_UK}
     assert ids(shipped, "London and Paris.", "Paris") == {PARIS_FR}

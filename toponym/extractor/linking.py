@@ -18,7 +18,7 @@ from ..model import Match, Mention
 from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
-from ..resolver.context import focus_of, peer_countries, shared_by_countries, supports, widened
+from ..resolver.context import focus_of, implied, peer_countries, shared_by_countries, supports, widened
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -41,6 +41,7 @@ __all__ = ["Linker"]
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
 _MISS = object()
+_ContextKey = tuple[str, bool, bool, tuple[tuple[int, float], ...], frozenset[int]]
 
 
 class Linker:
@@ -57,7 +58,7 @@ class Linker:
         self.languages = languages  # the scanner's: one table of languages for both
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._countries: BoundedMemo[str, frozenset[int]] = BoundedMemo()
-        self._context: BoundedMemo[tuple[str, bool, bool, tuple[tuple[int, float], ...]], Match | None] = BoundedMemo()
+        self._context: BoundedMemo[_ContextKey, Match | None] = BoundedMemo()
         self.unit_said = UnitSaid(lookups)
         self.placer = Placer(
             index,
@@ -87,7 +88,7 @@ class Linker:
         if match is not None:
             row = self.index.row_of(match.place.id)
             cand: Match | None = match
-            cand_row, count = row, self._count(raw.query)
+            cand_row, count = row, len(self.standing.places(raw.query)) or 1  # places of its key, unranked
         else:
             lookup = self.lookups.get(raw.query)
             cand, match = lookup.top, None if raw.word or raw.group >= 0 else self.lookups.name_over_word(raw.query)
@@ -137,10 +138,6 @@ class Linker:
                     return True
         return False
 
-    def _count(self, query: str) -> int:
-        """How many places the key of ``query`` names (without ranking them)."""
-        return len(self.standing.places(query)) or 1
-
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every place ``query`` may name, their countries and ancestors: what can lend
         them support (as :meth:`Resolver.reach`, without ranking)."""
@@ -177,6 +174,7 @@ class Linker:
         need_support: bool,
         default: Match | None,
         placed: bool = False,
+        implied: frozenset[int] = frozenset(),
     ) -> Match | None:
         """:meth:`Resolver.resolve_in_context`, memoised on the part of the context that matters.
 
@@ -193,14 +191,14 @@ class Linker:
         relevant = tuple(sorted(item for item in weights if item[1] > 0))
         if not relevant:
             return None if need_support else default
-        memo_key = (query, need_support, placed, relevant)
+        memo_key = (query, need_support, placed, relevant, implied.intersection(r for r, _ in relevant))
         known = self._context.get(memo_key, _MISS)  # one read: another thread may clear the memo
         if known is not _MISS:
             return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
         word = not placed and fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
         found = self.resolver.resolve_in_context(
-            lookup, dict(relevant), need_support=need_support, word=word, placed=placed
+            lookup, dict(relevant), need_support=need_support, word=word, placed=placed, implied=memo_key[4]
         )
         return self._context.put(memo_key, found)
 
@@ -242,6 +240,7 @@ class Linker:
         passes, counts, explicit, expanded = self._passes(raws, sigs)
         times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
+        ctx = (named, countries, expanded, implied(self.index, explicit, expanded))
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[Signature, Match | None] = {}
         decided_home: dict[Signature, Match | None] = {}
@@ -289,7 +288,7 @@ class Linker:
             elif (memo := decided if support is local else decided_home if support is homed else None) and sig in memo:
                 match = memo[sig]
             else:
-                match = self._decide(raw, first, times[sig[0]], support, (named, countries, expanded), use_context)
+                match = self._decide(raw, first, times[sig[0]], support, ctx, use_context)
                 if memo is not None:
                     memo[sig] = match
             if match is None and first.alone and first.match is None:
@@ -304,7 +303,7 @@ class Linker:
             # the towns a region placed or the text supported settle a name read before them:
             # "an Edmonton woman ... a man from Clacton, Essex" is in England, not Alberta
             for i, raw, first, count in settled:
-                again = self._decide(raw, first, count, local, (named, countries, wider), use_context)
+                again = self._decide(raw, first, count, local, (*ctx[:2], wider, ctx[3]), use_context)
                 if again is not None and self._elsewhere(again, out[i].match):
                     again = self._kept(text, raw, again, told, teams, pins, local)
                     out[i] = out[i] if again is None else mention(text, raw, again)
@@ -374,12 +373,12 @@ class Linker:
         first: FirstPass,
         count: int,
         support: dict[int, float],
-        context: tuple[dict[int, float], dict[int, float], dict[int, float]],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float], frozenset[int]],
         use_context: bool,
     ) -> Match | None:
         # a name lends its own first answer no support: all ``count`` of its mentions are taken
         # out of the context (three "London" in a text about Canada are not three votes for England)
-        named, countries, expanded = context
+        named, countries, expanded, unnamed = context
         if first.never:
             return None
         if not first.alone:
@@ -395,5 +394,5 @@ class Linker:
                 focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
             if focus:
                 own = dict.fromkeys(first.expanded, float(count))
-                return self._in_context(raw.query, focus, own, need_support=False, default=first.match)
+                return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match

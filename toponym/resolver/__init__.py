@@ -196,6 +196,7 @@ class Resolver:
         need_support: bool = False,
         word: bool = False,
         placed: bool = False,
+        implied: Collection[int] = (),
     ) -> Match | None:
         """Resolve ``name`` using evidence from its surroundings, e.g. other places in the same text.
 
@@ -204,7 +205,9 @@ class Resolver:
         ``[[prefer]]`` entry or a stop rule (a text about France may say "Nice"); ties in support
         fall back to :meth:`resolve`. With ``need_support`` a name without any support answers
         ``None`` (for names that are also ordinary words). A name the text ``placed`` in a region
-        written after it ("London, Ky.") may be a place its first answer overshadows.
+        written after it ("London, Ky.") may be a place its first answer overshadows. The
+        ``implied`` rows of ``context`` (regions holding a place named nearby, not named
+        themselves) do not move a city of a million people to a far smaller town in them.
         """
         lookup = name if isinstance(name, Lookup) else None
         query = lookup.query if lookup is not None else name
@@ -213,7 +216,7 @@ class Resolver:
         rows = lookup.rows if lookup is not None else tuple(self._rows(query, NO_HINTS))
         if not rows:
             return None
-        found = supported(self.index, rows, context, word=word, placed=placed)
+        found = supported(self.index, rows, context, word=word, placed=placed, implied=frozenset(implied))
         if found is not None:
             pos, weight = found
             return self._settled(query, rows, rows[pos], weight)

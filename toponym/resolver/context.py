@@ -18,6 +18,7 @@ __all__ = [
     "Supports",
     "focus_of",
     "home_of",
+    "implied",
     "peer_countries",
     "reach",
     "setting",
@@ -58,7 +59,13 @@ def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
 
 
 def supported(
-    index: Index, rows: Sequence[Ranked], context: Mapping[int, float], *, word: bool = False, placed: bool = False
+    index: Index,
+    rows: Sequence[Ranked],
+    context: Mapping[int, float],
+    *,
+    word: bool = False,
+    placed: bool = False,
+    implied: frozenset[int] = frozenset(),
 ) -> tuple[int, float] | None:
     """The one candidate (position in ``rows``) with the most support from ``context``, and that
     support; ``None`` when none has any or several share the most.
@@ -74,7 +81,9 @@ def supported(
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
     A place :data:`OVERSHADOWED` by the first takes none, unless the text ``placed`` the name in
     its region ("London, Ky."); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a
-    million people takes none from its country.
+    million people takes none from its country, nor from the regions of ``context`` that are
+    ``implied`` (they hold a place the text names, and are not named themselves): "Paris" beside
+    "Dallas" is France's capital, beside "Texas" the town there.
     A name with no answer of its own (a stop or a tie) that two or more countries share takes the
     support of the places in each: Dutch "Kongo" beside "Kinshasa" is the Democratic Republic.
     """
@@ -112,7 +121,7 @@ def supported(
         if country >= 0 and country != p and (not village or seat) and not far:
             support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
         for anc in ancestors:
-            if anc != country:
+            if anc != country and not (far and anc in implied):
                 support += context.get(anc, 0.0)
         scores.append(support)
     if not scores:
@@ -283,6 +292,16 @@ def focus_of(
         # (a country's own name, "Georgia", is no evidence for itself)
         return expanded if home == row else {home: named[home], **expanded}
     return {**countries, **expanded}
+
+
+def implied(index: Index, explicit: Mapping[int, float], expanded: Mapping[int, float]) -> frozenset[int]:
+    """The regions of ``expanded`` the text names no place in but a city of a million people, nor
+    names themselves (see :func:`supported`): "Dallas" implies Texas, which says nothing of where a
+    "Paris" beside it is; "Tyler" (100,000 people) makes Texas the text's region."""
+    places = index.places
+    kind, people = places.kind, places.people
+    local = {a for r in explicit if not (kind[r] == "city" and people[r] >= METROPOLIS) for a in index.ancestors(r)}
+    return frozenset(r for r in expanded if r not in explicit and r not in local)
 
 
 def widened(index: Index, held: set[int], expanded: dict[int, float]) -> dict[int, float] | None:
