@@ -19,7 +19,7 @@ from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, implied, peer_countries, shared_by_countries, supports, widened
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
@@ -240,7 +240,7 @@ class Linker:
         passes, counts, explicit, expanded = self._passes(raws, sigs)
         times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
-        ctx = (named, countries, expanded, implied(self.index, explicit, expanded))
+        ctx = (named, countries, expanded, explicit)
         # within one text the verdict depends on the first pass only: once per distinct signature
         decided: dict[Signature, Match | None] = {}
         decided_home: dict[Signature, Match | None] = {}
@@ -373,12 +373,12 @@ class Linker:
         first: FirstPass,
         count: int,
         support: dict[int, float],
-        context: tuple[dict[int, float], dict[int, float], dict[int, float], frozenset[int]],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float], dict[int, float]],
         use_context: bool,
     ) -> Match | None:
         # a name lends its own first answer no support: all ``count`` of its mentions are taken
         # out of the context (three "London" in a text about Canada are not three votes for England)
-        named, countries, expanded, unnamed = context
+        named, countries, expanded, explicit = context
         if first.never:
             return None
         if not first.alone:
@@ -392,7 +392,9 @@ class Linker:
             focus = focus_of(self.index, row, named, countries, expanded, query=raw.query)
             if focus and self._shared(raw.query):  # its peers among the other countries named ("Georgia")
                 focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
-            if focus:
+            if focus:  # the regions only the text's metropolises imply, read for a metropolis's name
                 own = dict.fromkeys(first.expanded, float(count))
+                big = row < 0 or self.index.places.people[row] >= METROPOLIS  # or a tie: ranked now
+                unnamed = implied(self.index, explicit, expanded) if big else frozenset()
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match
