@@ -17,7 +17,7 @@ from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS
 from .lookups import Lookups
-from .patterns import headline
+from .patterns import first_on_line, headline
 from .raw import Raw, make_raw
 from .wordlists import directions, locative, names, settlements
 
@@ -99,8 +99,7 @@ def dateline(text: str, s: int, e: int) -> bool:
     """Is the word in capitals at ``text[s:e]`` the place of a dateline: first on its line, and
     followed by a date, a news agency in brackets or a dash; or anywhere, followed by a day and an
     agency or a long dash?"""
-    lo = text.rfind("\n", 0, s) + 1
-    if not text[lo:s].strip() and _DATELINE.match(text, e) is not None:
+    if first_on_line(text, s) and _DATELINE.match(text, e) is not None:
         return True
     return _PRESS_DATELINE.match(text, e) is not None
 

@@ -135,6 +135,15 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
         lo = hi
 
 
+def first_on_line(text: str, start: int) -> bool:
+    """Is ``text[start]`` first on its line, with nothing but white space before it there? Read
+    back over that space only: a text without line breaks is not copied up to ``start``."""
+    i = start - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 def sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":

@@ -23,6 +23,7 @@ from ..model import Explanation, Match, Mention
 from ..resolver.codes import subdivision_suffix
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .lookups import Lookups
+from .patterns import first_on_line
 from .raw import Raw, Signature
 from .verdict import FirstPass
 
@@ -113,8 +114,7 @@ class Placer:
         if region is None or self._listed(text, after):
             return None
         if region.place.kind in COUNTRY_KINDS:
-            dateline = not text[text.rfind("\n", 0, start) + 1 : start].strip()
-            return self._in_country(query, match, region, between, dateline)
+            return self._in_country(query, match, region, between, first_on_line(text, start))
         # a region in brackets whose name is a town's first ("Alfaro ( La Rioja )": La Rioja is a
         # city of Argentina before Spain's region) places the name only in a region of that name
         bracketed = region.place.kind != "subdivision"

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from .casing import agency_dateline
 from .figures import in_figures
-from .patterns import line_around, sentence_initial
+from .patterns import first_on_line, line_around, sentence_initial
 from .persons import (
     first_name_before,
     given_before_surname,
@@ -263,7 +263,7 @@ def _dateline_into_story(text: str, r: Raw, w: str) -> bool:
         and w[1:].islower()
         and surface.isupper()
         and surface.replace(" ", "").isalpha()
-        and not text[text.rfind("\n", 0, r.start) + 1 : r.start].strip()
+        and first_on_line(text, r.start)
     )
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .language import Told
+from .patterns import first_on_line
 from .wordlists import load_lexicon, names
 
 __all__ = ["Sports", "Teams", "sports"]
@@ -59,9 +60,8 @@ class Sports:
     def team(text: str, start: int, end: int) -> bool:
         """Is the city's name at ``text[start:end]``, in a sports report, its team: written bare,
         as nothing of the above places it?"""
-        line = text.rfind("\n", 0, start) + 1
         return not (
-            not text[line:start].strip()
+            first_on_line(text, start)
             or text[start:end].isupper()
             or _PLACED_BEFORE.search(text, max(0, start - 10), start) is not None
             or _PLACED_AFTER.match(text, end) is not None
