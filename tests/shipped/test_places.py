@@ -238,6 +238,43 @@ def test_either_half_of_a_name_in_two_languages_is_the_town_s_own(shipped: Gazet
     assert found is not None and found.place.id == place
 
 
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Kaunas", "gn-598316"),  # the city, not its county: Lithuania's 60 units share 2.8 million people
+        ("Debrecen", "gn-721472"),  # the city, not the county-ranked city ISO lists beside 19 counties
+        ("Hebron", "gn-285066"),  # the city, not the Palestinian governorate
+        ("Fontana", "gn-5349755"),  # Fontana, California (200,000), not a local council of Gozo
+    ],
+)
+def test_a_first_level_unit_of_a_small_country_is_no_state_of_a_large_one(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+def test_a_district_of_a_small_country_does_not_take_a_city_s_name(shipped: Gazetteer) -> None:
+    """Belize's Toledo District (30,000 people) is not what "Toledo" means; Toledo, Ohio and
+    Toledo, Spain are close enough that no bare answer is right."""
+    assert shipped.resolve("Toledo") is None
+    found = shipped.resolve("Toledo", country="bz")
+    assert found is not None and found.place.id == "bz-tol"
+    row = shipped.index.row_of("bz-tol")
+    assert shipped.index.places.prominence[row] == 100_000
+
+
+def test_a_state_of_a_large_country_keeps_its_floor(shipped: Gazetteer) -> None:
+    row = shipped.index.row_of("us-vt")  # 650,000 people, but the US shares 330 million among 57 units
+    assert shipped.index.places.prominence[row] >= 300_000
+
+
+@pytest.mark.parametrize("name", ["Maputo", "MAPUTO"])
+def test_a_capital_beside_the_province_of_its_name_is_what_its_name_means(shipped: Gazetteer, name: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == "gn-1040652"
+
+
 def test_a_territory_s_municipio_counts_as_its_people_do(shipped: Gazetteer) -> None:
     """Puerto Rico's municipios are first-level units no standard lists: not the 300,000 people
     a state or province counts at least."""

@@ -378,8 +378,8 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # no subject, nor a capital's, which speaks for its state
     text = "Toledo aseguró que Solana ha negado el plan ."
     assert toponym.extract(text) == []
-    text = "El alcalde de Toledo aseguró que Madrid ha negado el plan ."
-    assert [m.text for m in toponym.extract(text)] == ["Toledo", "Madrid"]
+    text = "El alcalde de Toledo ( Castilla-La Mancha ) aseguró que Madrid ha negado el plan ."
+    assert [m.text for m in toponym.extract(text)] == ["Toledo", "Castilla-La Mancha", "Madrid"]
     # a title itself is no place (Príncipe, an island of São Tomé), but after a preposition of place
     assert toponym.extract("La Reina Margarita y el Príncipe consorte Henrik llegaron .") == []
     assert [m.text for m in toponym.extract("Los pescadores viven en Príncipe .")] == ["Príncipe"]

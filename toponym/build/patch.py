@@ -1,10 +1,9 @@
 """Compile a checked overlay into a compiled index, in seconds: no source of the base is read again.
 
-The new index is the one a full build would make of the base's places and names with the
-overlay's on top: places in ID order, each place's names together (reviewed first, then by text),
-keys in the build's order, every row reference renumbered. Only what the overlay can change is
-computed again: the new places' fields, the people and prominence of the units its cities lie in,
-the keys its names are filed under, and the compiled answers of the keys they reach
+The new index is the one a full build would make of the base's places and names with the overlay's
+on top (places in ID order, row references renumbered). Only what the overlay can change is computed
+again: the new places' fields, the people and prominence of the units its cities lie in, the keys
+its names are filed under, and the compiled answers of the keys they reach
 (:func:`~toponym.build.patch_keys.affected_keys`). Every other answer is the base's.
 """
 
@@ -13,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -29,7 +28,7 @@ from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
-from .prominence import MAX_DEPTH, counted, listed, misspelt, prominence
+from .prominence import MAX_DEPTH, counted, listed, misspelt, prominence, unit_share
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
 from .tables import _level, codes_text, place_sections
 from .textlex import patch_text_sections
@@ -88,7 +87,8 @@ def apply_overlay(base: Index, overlay: Overlay) -> Index:
     # the index the answers are ranked with: the tables the ranking reads (not groups, display names)
     index = Index(serialize(IndexTables(replace(meta, place_part_of={}, place_display={}), sections)))
     key_best, key_explain, name_answer, name_method, name_explain = (
-        _typed(sections[s]) for s in ("key_best", "key_explain", "name_answer", "name_method", "name_explain")
+        cast("array[int]", sections[s])
+        for s in ("key_best", "key_explain", "name_answer", "name_method", "name_explain")
     )
     answers = Answers(key_best, key_explain, name_answer, name_method, name_explain, list(meta.explanations))
     entries: list[Prefer | Stop] = [*overlay.policy.prefer, *overlay.policy.stop]
@@ -136,11 +136,6 @@ def _name_slots(base: Index, parts: dict[str, Any], plan: _Plan, fresh: list[tup
 
     slots = remap_slots(parts["name_slots"], len(text), plan.name_map, len(plan.src), fresh, text_of)
     return slots if slots is not None else build_table([text_of(n) for n in range(len(plan.src))])
-
-
-def _typed(section: array[Any] | bytes) -> array[int]:
-    assert isinstance(section, array)
-    return section
 
 
 def _copy(name: str, view: Any) -> array[Any] | bytes:
@@ -254,12 +249,16 @@ def _place_sections(
             changed.add(row)
     weight = _spread(parts["place_prominence"], plan, 0.0, dtype=np.float64)
     places = base.places
-    for row in changed:  # listed as the full build reads it; few rows: the ancestors of new places
-        up, new = int(parent[row]), plan.new.get(row)
-        old = -1 if new else int(np.argmax(plan.place_map == row))  # the base's row of a place it had
-        is_listed = listed(new) if new else bool(places.curated[old]) or places.iso_coded(old)
+
+    def is_listed(row: int) -> bool:  # as the full build reads it
+        new, old = plan.new.get(row), int(np.argmax(plan.place_map == row))  # the base's row of a place it had
+        return listed(new) if new else bool(places.curated[old]) or places.iso_coded(old)
+
+    for row in changed:  # few rows: the ancestors of new places
+        up = int(parent[row])
+        share = unit_share(up, parent, kind, people, is_listed)
         weight[row] = prominence(
-            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, is_listed
+            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, is_listed(row), share
         )
     shown = np.diff(np.asarray(parts["display_first"], dtype=np.int64))
     sections = {

@@ -137,9 +137,12 @@ def _ranking(data: dict[str, Any], rel: str, lines: list[str], problems: list[Pr
                 ranking.city_seat = _number(entry, "seat", f"[{section}]", problems, rel, line)
     for kind, entry, line in _table(data, "prominence", PROMINENCE_CLASSES, rel, lines, problems):
         where = f"[prominence.{kind}]"
-        _unknown(entry, ("floor", "per_person"), where, problems, rel, line)
+        _unknown(
+            entry, ("floor", "per_person", *(("least",) if kind == "first-level" else ())), where, problems, rel, line
+        )
         floor = _number(entry, "floor", where, problems, rel, line)
-        ranking.prominence[kind] = Prominence(floor, _number(entry, "per_person", where, problems, rel, line))
+        least = _number(entry, "least", where, problems, rel, line) if "least" in entry else None
+        ranking.prominence[kind] = Prominence(floor, _number(entry, "per_person", where, problems, rel, line), least)
     for level, entry, line in _table(data, "name_weight", NAME_LEVELS, rel, lines, problems):
         _unknown(entry, ("weight",), f"[name_weight.{level}]", problems, rel, line)
         ranking.name_weight[level] = _number(entry, "weight", f"[name_weight.{level}]", problems, rel, line)

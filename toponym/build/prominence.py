@@ -4,12 +4,13 @@ equivalent population (policy.toml ``[prominence]``)."""
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable, Sequence
 
 from ..vocab import VILLAGE
 from .merge import MergedPlace
 from .records import PROMINENCE_CLASSES, Ranking
 
-__all__ = ["MAX_DEPTH", "counted", "misspelt", "people_of", "prominence", "prominences", "village"]
+__all__ = ["MAX_DEPTH", "counted", "misspelt", "people_of", "prominence", "prominences", "unit_share", "village"]
 
 #: The deepest chain of parents a place may have (a guard against a cycle).
 MAX_DEPTH = 32
@@ -57,28 +58,64 @@ def listed(p: MergedPlace) -> bool:
     return p.curated or "iso3166_2" in p.src.codes
 
 
-def prominence(kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True) -> float:
+def prominence(
+    kind: str, parent_kind: str | None, people: int, ranking: Ranking, listed: bool = True, share: float | None = None
+) -> float:
     """How likely a reader means a place of ``kind`` (under a place of ``parent_kind``) with
     ``people`` by its bare name, as an equivalent population (policy.toml ``[prominence]``); a
     second-level unit no standard lists counts as ``unlisted-subdivision``, a first-level one as
-    ``subdivision``."""
+    ``subdivision``. ``share`` is, for a first-level unit, its country's people over its number
+    of first-level units: where that is below the floor, the rule's ``least`` is the floor instead
+    (a district of Belize is no state of a large country: "Toledo" is not Belize's)."""
+    floor_cap = None
     if kind == "subdivision":
         if parent_kind in (None, "country", "territory"):
             # a first-level unit no standard lists is a territory's parish or municipio ("San
             # Sebastián", Puerto Rico; "Patrick", Isle of Man): it counts as its people do
             kind = "first-level" if listed else "subdivision"
+            floor_cap = share if listed else None
         else:
             kind = "subdivision" if listed else "unlisted-subdivision"
     elif kind not in PROMINENCE_CLASSES:
         kind = "physical"
     rule = ranking.of(kind)
-    return max(rule.floor, rule.per_person * max(people, 0))
+    floor = rule.floor
+    if floor_cap is not None and rule.least is not None and floor_cap < floor:
+        # one lower floor for all such units, not each its own estimate: units of unknown size
+        # in small countries stay tied with one another (Saint Mary is Jamaica's parish and
+        # Antigua's)
+        floor = rule.least
+    return max(floor, rule.per_person * max(people, 0))
+
+
+def _shares(places: list[MergedPlace], parent: array[int], people: array[int]) -> dict[int, float]:
+    """Each country's (or territory's) people over its number of listed first-level units: what
+    one such unit of unknown size counts for at most."""
+    units: dict[int, int] = {}
+    for i, p in enumerate(places):
+        up = parent[i]
+        if p.src.kind == "subdivision" and up >= 0 and places[up].src.kind in ("country", "territory") and listed(p):
+            units[up] = units.get(up, 0) + 1
+    return {c: people[c] / n for c, n in units.items() if people[c] > 0}
+
+
+def unit_share(
+    up: int, parent: Sequence[int], kind: Sequence[str], people: Sequence[int], is_listed: Callable[[int], bool]
+) -> float | None:
+    """What :func:`_shares` gives the place at row ``up``, from whole columns (an overlay's patch
+    reads a few rows so)."""
+    if up < 0 or kind[up] not in ("country", "territory") or people[up] <= 0:
+        return None
+    units = sum(1 for r in range(len(parent)) if parent[r] == up and kind[r] == "subdivision" and is_listed(r))
+    return int(people[up]) / units if units else None
 
 
 def prominences(places: list[MergedPlace], parent: array[int], people: array[int], ranking: Ranking) -> array[float]:
     """How likely a reader means each place by its bare name, as an equivalent population (policy.toml)."""
+    shares = _shares(places, parent, people)
     out = array("d")
     for i, p in enumerate(places):
         up = parent[i]
-        out.append(prominence(p.src.kind, places[up].src.kind if up >= 0 else None, people[i], ranking, listed(p)))
+        kind = places[up].src.kind if up >= 0 else None
+        out.append(prominence(p.src.kind, kind, people[i], ranking, listed(p), shares.get(up)))
     return out

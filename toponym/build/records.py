@@ -105,6 +105,9 @@ class Prominence:
 
     floor: float = 1.0
     per_person: float = 1.0
+    least: float | None = None
+    """For a first-level unit: its floor where its country's people, shared among its first-level
+    units, are fewer than ``floor`` (``None``: the floor holds everywhere)."""
 
 
 @dataclass(slots=True)

@@ -306,7 +306,9 @@ def _meta(
         },
         # what an overlay needs to rank the places it adds as the build ranks its own
         extra={
-            "prominence": {k: [r.floor, r.per_person] for k, r in sorted(sources.policy.ranking.prominence.items())}
+            "prominence": {
+                k: [r.floor, r.per_person, r.least] for k, r in sorted(sources.policy.ranking.prominence.items())
+            }
         },
     )
 
