@@ -1015,8 +1015,10 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        # a town no source has after its prefecture: the whole address, linked to the prefecture
-        ("彼は東京都三鷹市に住む。", [("東京都三鷹市", "jp-13")]),
+        # a town after its prefecture: the whole address, linked to the town (三鷹市, a name of
+        # Mitaka's in its own script, though only three characters)
+        ("彼は東京都三鷹市に住む。", [("東京都三鷹市", "gn-1856942")]),
+        ("工場は秩父市にあった。", [("秩父市", "gn-1864637")]),
         ("愛知県名古屋市中区にある。", [("愛知県名古屋市中区", "gn-1856057")]),  # linked to the city
         ("オクラホマ州エイダで生まれた。", [("オクラホマ州エイダ", "us-ok")]),  # a katakana town after a state
         ("中国上海市楊浦区にある。", ["中国上海市楊浦区"]),  # a country, a city, a district
@@ -1026,8 +1028,9 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("千葉県南部で地震があった。", [("千葉県南部", "jp-12")]),  # 南部 ("the south") is no place of an address
         ("彼は千葉県市川市に住む。", ["千葉県市川市"]),  # a city whose name alone is a frequent word
         # the district and numbers after a municipality or a ward, which no source has, up to a particle
-        ("本社は東京都千代田区富士見にある。", [("東京都千代田区富士見", "jp-13")]),
-        ("駅は秋田県仙北郡美郷町六郷字押切195にある。", [("秋田県仙北郡美郷町六郷字押切195", "jp-05")]),
+        # ... linked to the ward, not to a town that the district's name (富士見) names elsewhere
+        ("本社は東京都千代田区富士見にある。", [("東京都千代田区富士見", "gn-11749713")]),
+        ("駅は秋田県仙北郡美郷町六郷字押切195にある。", [("秋田県仙北郡美郷町六郷字押切195", "gn-2111153")]),  # 仙北郡
         ("店は三島市本町付近にある。", ["三島市本町"]),  # "around" is no part of the district
         ("本社は東京都千代田区外神田にある。", ["東京都千代田区外神田"]),
         ("店は京都市伏見区京町北8丁目77にあった。", ["京都市伏見区京町北8丁目77"]),

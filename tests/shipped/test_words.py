@@ -289,3 +289,28 @@ def test_a_name_policy_gives_a_place_is_no_ordinary_word(shipped: Gazetteer, nam
     assert found is not None and found.place.id == place and found.explanation.rule == "policy"
     # the word stays a word where policy says nothing: Spanish "silla" (chair), an alias of Korea
     assert shipped.resolve("Silla") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("秩父市", "gn-1864637"),  # Chichibu, 60,000 people: three characters, its whole name
+        ("稚内市", "gn-2127515"),  # Wakkanai
+        ("行橋市", "gn-1848087"),  # Yukuhashi
+        ("서귀포시", "gn-1836630"),  # Seogwipo, in Hangul
+    ],
+)
+def test_a_town_s_name_with_its_unit_in_its_country_s_script_is_no_short_alias(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+@pytest.mark.parametrize("name", ["山县", "原町", "日高"])
+def test_a_short_han_name_without_a_unit_or_of_one_character_before_it_stays_dropped(
+    shipped: Gazetteer, name: str
+) -> None:
+    """罗山县 and 岐山县 are counties of China, not 山县 (Yamagata, Gifu); 日高 is a surname as often."""
+    found = shipped.resolve(name)
+    assert found is None or found.place.kind != "city" or (found.place.population or 0) >= 100_000

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..charclass import script_of_char
 from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS
 from .merge import MergedPlace
@@ -29,6 +30,16 @@ Rule = Literal[
 RULES: tuple[Rule, ...] = get_args(Rule)
 #: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
 SHORT = 4
+#: Scripts whose characters are syllables or words, in the countries that write their places'
+#: names in them: there a name of three or four characters that ends in its unit (市, 町, 县, 시) is
+#: the whole name, no abbreviation; without its unit it is as often a word or a surname (日高, 宗像),
+#: and one character before the unit is as often the end of a longer name (罗山县 is no 山县).
+_NATIVE_SCRIPTS = {
+    "jp": frozenset({"Han", "Kana"}),
+    **dict.fromkeys(("cn", "tw", "hk", "mo"), frozenset({"Han"})),
+    **dict.fromkeys(("kr", "kp"), frozenset({"Hangul", "Han"})),
+}
+_UNIT_ENDINGS = frozenset("市町村区郡県县鎮镇州省시군구읍면")
 #: The kinds of place whose canonical name no place holding it may have as an untagged alias.
 _PARTS = frozenset({"city", "subdivision"})
 #: English endings that make a country's name its adjective ("Korea" -> "Korean", "Togo" ->
@@ -93,10 +104,13 @@ def short_untagged(places: dict[str, MergedPlace], prominent: set[str]) -> list[
     for pid, p in places.items():
         if pid in prominent:
             continue
+        native = _NATIVE_SCRIPTS.get(p.src.country or "", frozenset())
         for n in p.names.values():
             k = key(n.name)
             if n.name == p.src.name or n.curated or primaries(n.langs) or sum(ch.isalpha() for ch in k) > SHORT:
                 continue
+            if native and len(k) > 2 and k[-1] in _UNIT_ENDINGS and all(script_of_char(ch) in native for ch in k):
+                continue  # 秩父市, 보령시: a town's whole name with its unit, in its country's script
             out.append(Decision("short-untagged-alias", k, pid, n.name, f"an untagged alias of {p.src.name!r}"))
     return out
 

@@ -97,6 +97,9 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             and _unspaced(raws[j + 1])
             and raws[j].query[-1] in _UNITS
             and not _PART.fullmatch(raws[j + 1].query)  # 千葉県南部: the south of Chiba, no place 南部
+            # after a municipality or a ward, a name without a unit is its district (千代田区富士見),
+            # not the town Fujimi: read below as the address's last part
+            and not (raws[j].query[-1] in "市区町村" and raws[j + 1].query[-1] not in _UNITS)
         ):
             j += 1
         end = raws[j].end
