@@ -1035,6 +1035,11 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("本社は東京都千代田区外神田にある。", ["東京都千代田区外神田"]),
         ("店は京都市伏見区京町北8丁目77にあった。", ["京都市伏見区京町北8丁目77"]),
         ("東京都千代田区役所に行った。", ["東京都千代田区"]),  # the ward's office, no district
+        # a place abroad in katakana with its unit, as one word: no source writes it so
+        ("トピカ市にある飛行場に就航した。", [("トピカ市", "gn-4280539")]),
+        ("メルボルン市内にあるクラブで演奏した。", [("メルボルン市内", "gn-2158177")]),
+        ("レイテ島の収容所に送られた。", [("レイテ島", "ph-ley")]),
+        ("カラカス市長が会見した。", []),  # the mayor: a longer noun, as before
         # a municipality's unit goes with the mayor or the people after it: 成田 and 市長
         ("成田市長は会見した。", [("成田", "gn-2111684")]),
         ("沖縄県民は反対した。", [("沖縄", "jp-47")]),

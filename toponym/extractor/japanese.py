@@ -30,6 +30,9 @@ _NEIGHBOURHOOD = re.compile(
 #: assembly, police, governor (成田市長, 市民, 区役所, 市議会, 県警). Not "inside" (内): 松山市内 is
 #: named whole.
 _NO_DISTRICT = frozenset("長民役議警知庁立営政全在出")
+#: The unit written after a name in katakana, as one word with it (ノヴィ・サド市, メルボルン市内,
+#: レイテ島, ミシガン州), where no Han or katakana follows it: a name abroad that no source has so.
+_KANA_UNIT = re.compile(r"(?:市内?|[町村区島州県])(?![\u4e00-\u9fff\u30a1-\u30fc])")
 #: Words after a district that say "around it": no part of its name.
 _AROUND = ("付近", "周辺", "近郊", "一帯")
 #: A part of a place written after its name, as one noun with it (スペイン北部, 中国大陸, 九州南岸).
@@ -39,6 +42,11 @@ _PART = re.compile("(?:北東|北西|南東|南西|[北南東西中])部|大陸|
 def katakana(ch: str) -> bool:
     """A katakana letter or the long-vowel mark (ー); not the middle dot (・), which parts words."""
     return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def _kana(name: str) -> bool:
+    """Is ``name`` written in katakana (and the middle dot or the equals sign that part its words)?"""
+    return all(katakana(ch) or ch in "・=＝" for ch in name)
 
 
 def hiragana(ch: str) -> bool:
@@ -116,6 +124,8 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             end = _neighbourhood(text, end, words.heads)
         if (part := _PART.match(text, end)) is not None:
             end = part.end()  # a part of the place is named with it: スペイン北部, 中国大陸, 東北地方
+        elif j == i and end == raw.end and (unit := _KANA_UNIT.match(text, end)) is not None and _kana(raw.query):
+            end = unit.end()  # a place abroad written in katakana with its unit: ノヴィ・サド市, レイテ島
         after = text[end] if end < len(text) else ""
         before = text[raw.start - 1] if raw.start else ""
         if katakana(before) or _latin(before) or _latin(after):
