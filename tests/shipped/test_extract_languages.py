@@ -1035,6 +1035,11 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("本社は東京都千代田区外神田にある。", ["東京都千代田区外神田"]),
         ("店は京都市伏見区京町北8丁目77にあった。", ["京都市伏見区京町北8丁目77"]),
         ("東京都千代田区役所に行った。", ["東京都千代田区"]),  # the ward's office, no district
+        # a name of several katakana words joined by the middle dot, stored with a space or none
+        ("ノヴィ・サドの人口は30万人である。", [("ノヴィ・サド", "gn-3194360")]),
+        ("彼はリオ・デ・ジャネイロで生まれた。", [("リオ・デ・ジャネイロ", "gn-3451190")]),
+        ("バーデン=ヴュルテンベルク州のクラブに入った。", [("バーデン=ヴュルテンベルク州", "de-bw")]),
+        ("スタン・リーを高く評価した。", []),  # a person's names run together are a small town's
         # a place abroad in katakana with its unit, as one word: no source writes it so
         ("トピカ市にある飛行場に就航した。", [("トピカ市", "gn-4280539")]),
         ("メルボルン市内にあるクラブで演奏した。", [("メルボルン市内", "gn-2158177")]),

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..charclass import is_han
-from .raw import Raw
+from .raw import Raw, make_raw
 from .wordlists import cjk
 
-__all__ = ["hiragana", "japanese", "katakana", "unit_nouns"]
+__all__ = ["dotted_names", "hiragana", "japanese", "katakana", "unit_nouns"]
 
 #: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
 #: 省: of the US, China...).
@@ -71,6 +71,26 @@ def _dotted_name(text: str, s: int, e: int, starts: set[int], ends: set[int]) ->
     after = e + 1 < len(text) and text[e] == "\u30fb" and katakana(text[e + 1]) and e + 1 not in starts
     before = s >= 2 and text[s - 1] == "\u30fb" and katakana(text[s - 2]) and s - 1 not in ends
     return after or before
+
+
+#: Words of katakana joined by the middle dot or an equals sign: a name abroad of several words
+#: (リオ・デ・ジャネイロ, ノヴィ・サド, バーデン=ヴュルテンベルク).
+_DOTTED = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)+")
+
+
+def dotted_names(text: str, lo: int, hi: int, raws: list[Raw], named: Callable[[str], bool]) -> list[Raw]:
+    """``raws`` with the names of several katakana words joined by the middle dot that ``named``
+    knows as a whole (the scan reads each word alone: the stored name has a space where the text
+    has the dot), in place of the words' own hits."""
+    found = [
+        make_raw(m.start(), m.end(), m.group(), False, False, True, -1, 0)
+        for m in _DOTTED.finditer(text, lo, hi)
+        if named(m.group())
+    ]
+    if not found:
+        return raws
+    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
+    return sorted([*kept, *found], key=lambda r: r.start)
 
 
 def japanese(text: str, raws: list[Raw]) -> list[Raw]:

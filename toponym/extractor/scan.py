@@ -23,7 +23,7 @@ from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
 from .contractions import Contractions
 from .forms import Forms
-from .japanese import hiragana, japanese, katakana, unit_nouns
+from .japanese import dotted_names, hiragana, japanese, katakana, unit_nouns
 from .language import Languages, Told
 from .locators import locators
 from .lookups import Lookups
@@ -62,6 +62,11 @@ _PLACED = re.compile(r" ?\( ?[^\W\d_]")
 #: A country's name that is an adjective (Polska, Hrvatska, Slovensko): its forms are the adjective's
 #: too, which a sentence begins with as often ("Polski rząd", the Polish government).
 _ADJECTIVAL = re.compile(r"[sšcč]k[aáoé]$", re.IGNORECASE)
+
+#: The people of a city whose name a dotted katakana name may be with its dots dropped.
+_DOTTED_CITY = 100_000
+#: The marks that join the words of a name in katakana, dropped.
+_NO_DOTS = str.maketrans("", "", "・=＝")
 
 
 class Scanner:
@@ -108,6 +113,22 @@ class Scanner:
         one, other = self.lookups.get(a).answer, self.lookups.get(b).answer
         return one is not None and other is not None and one.place.id == other.place.id
 
+    def _dotted_place(self, name: str) -> bool:
+        """Is a name of several katakana words joined by the dot a stored name as a whole, with
+        spaces for the dots (ノヴィ・サド), or with none (リオ・デ・ジャネイロ is リオデジャネイロ) of a
+        city of 100,000 people or a region: a person's given name and surname run together may be
+        a small town's (スタン・リー is no Stanley)."""
+        if self.index.keys.reach(name):
+            return True
+        joined = name.translate(_NO_DOTS)
+        if not self.index.keys.reach(joined):
+            return False
+        lookup = self.lookups.get(joined)
+        top = lookup.top
+        return top is not None and (
+            top.place.kind != "city" or self.index.places.people[lookup.top_row] >= _DOTTED_CITY
+        )
+
     @staticmethod
     def kana(text: str) -> bool:
         """Is ``text`` Japanese (see :func:`japanese`)?"""
@@ -144,6 +165,7 @@ class Scanner:
         else:  # a name ends at ``hi`` at the latest: the head of an organisation may begin there
             han = not kana and not text.isascii() and HAN.search(text, lo, hi + 1) is not None
         if kana:
+            raws = dotted_names(text, lo, hi, raws, self._dotted_place) if "・" in text or "=" in text else raws
             raws = locators(text, unit_nouns(text, japanese(text, raws), self._same), self.lookups) if raws else raws
             raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
         elif han:
