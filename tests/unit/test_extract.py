@@ -614,3 +614,18 @@ def test_the_memory_of_texts_starts_again_past_its_characters() -> None:
     assert memo == {"k": 3} and memo.held == 1
     memo.clear()
     assert memo.held == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a given name after "of" a country or a state begins the name of the person whose title it is
+        ("El embajador de Guatemala Juan Pérez llegó ayer .", ["Guatemala"]),
+        ("La senadora por Texas Ana Ruiz votó en contra .", ["Texas"]),
+        # ... not after a country's name that is a given name itself, nor without "of"
+        ("Jordan Henderson marcó dos goles .", []),
+        ("Ayer Guatemala Juan Pérez ganó .", []),
+    ],
+)
+def test_a_person_after_the_country_of_his_title_leaves_the_country(text: str, want: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == want

@@ -21,6 +21,7 @@ __all__ = [
     "given_before_surname",
     "given_name",
     "particle_surname",
+    "person_of_title",
     "titled_first_name",
     "word_before",
 ]
@@ -80,7 +81,9 @@ _ARTICLES = frozenset({"La", "Le", "Lo"})
 def given_before_surname(text: str, r: Raw, ask: Evidence, particles: frozenset[str]) -> bool:
     """Is ``r`` a given name before a surname (:func:`given_name`), its particles
     (:func:`given_before_particle`), or "and", another given name and the surname they share
-    (:func:`couple`)?"""
+    (:func:`couple`)? Each begins with a space right after ``r``."""
+    if text[r.end : r.end + 1] != " ":
+        return False
     surname = SURNAME.match(text, r.end)
     return (
         (surname is not None and given_name(r, surname.group(1), ask))
@@ -176,3 +179,20 @@ def titled_first_name(text: str, r: Raw, words: Names) -> bool:
     first = text.rfind(" ", max(0, space - 16), space) + 1
     word = text[first:space]
     return first > 0 and word[:1].isupper() and word[1:].islower() and word.isalpha() and words.titled(text, first)
+
+
+#: "Of" right before a name, after a title (see :func:`person_of_title`).
+_OF = re.compile(r"(?:^|\s)(?:of|for|de|del|du|des|por|di|della|do|da|von|van|z)\s$")
+
+
+def person_of_title(text: str, r: Raw, given: str, ask: Evidence) -> bool:
+    """Is the word ``given`` after ``r`` a given name that begins the name of a person whose title
+    is "of" ``r``, a country or a state that is no given name itself ("la canciller de Alemania
+    Angela Merkel", "el senador por Pensilvania Arlen Specter"; not "Jordan Henderson",
+    "l'Australien Phil Anderson", a demonym)?"""
+    return (
+        _OF.search(text, max(0, r.start - 6), r.start) is not None
+        and ask.given(given)
+        and not ask.given(r.query)
+        and ask.national(r.query)
+    )

@@ -13,10 +13,12 @@ from .persons import (
     first_name_before,
     given_before_surname,
     particle_surname,
+    person_of_title,
     titled_first_name,
     word_before,
 )
 from .raw import Raw
+from .sports import team_before
 from .wordlists import Names, locative, names
 
 __all__ = ["Evidence", "forget_people", "proper"]
@@ -267,16 +269,6 @@ def _dateline_into_story(text: str, r: Raw, w: str) -> bool:
     )
 
 
-def _team_before(text: str, end: int) -> bool:
-    """Does the word ending at ``end`` (before " v ") end a team's name, as in "Arsenal v Chelsea"?
-    Not a word in lower case: Czech and Slovak "v" is "in" ("je v Německu"; the case form after it,
-    "Situace v Rusku", tells it too)."""
-    start = end
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    return not text[start:end].islower()
-
-
 def _sentence_word(text: str, r: Raw, function_word: Callable[[str], bool]) -> bool:
     """Is ``r`` one of the commonest words of a language, capitalised because it begins a sentence
     ("Para asegurar...", "Como se sabe...", "Man sagt...")? Pará, Como and the Isle of Man are named
@@ -294,6 +286,8 @@ _POSSESSED = re.compile(r"(?=\w*[ışğçöü])\w+[ıiuü]\Z")
 def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> bool:
     """Does the capitalised word ``w`` after ``r`` go on a proper name ("Vladimir Putin")?"""
     if w in names().calendar or ask.ordinary(w):
+        return False
+    if person_of_title(text, r, w, ask):  # "la canciller de Alemania Angela Merkel"
         return False
     # one of a language's commonest words starts the sentence after a heading or a dateline
     # ("Hamburg Das Wetter...", "Berne Les malheurs..."): no surname; a particle of two letters
@@ -344,7 +338,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             if in_figures(text, r, words.calendar, ask.national):
                 continue
             after = None
-        if text.endswith(" v ", 0, r.start) and r.group < 0 and _team_before(text, r.start - 3):
+        if text.endswith(" v ", 0, r.start) and r.group < 0 and team_before(text, r.start - 3):
             continue  # the second team of a fixture
         if (text[r.end : r.end + 1] in _HYPHENS or text[r.start - 1 : r.start] in _HYPHENS) and _hyphenated(
             text, r, starts, ask

@@ -17,7 +17,7 @@ from .language import Told
 from .patterns import first_on_line
 from .wordlists import load_lexicon, names
 
-__all__ = ["Sports", "Teams", "sports"]
+__all__ = ["Sports", "Teams", "sports", "team_before"]
 
 #: How much of a text's start says whether it is a sports report.
 OPENING = 1500
@@ -97,3 +97,13 @@ class Teams:
         if self._sports is None:
             self._sports = sports().report(self._text) and "en" in self._told.leading()
         return self._sports
+
+
+def team_before(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` (before " v ") end a team's name, as in "Arsenal v Chelsea"?
+    Not a word in lower case: Czech and Slovak "v" is "in" ("je v Německu"; the case form after it,
+    "Situace v Rusku", tells it too)."""
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return not text[start:end].islower()
