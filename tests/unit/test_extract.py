@@ -629,3 +629,9 @@ def test_the_memory_of_texts_starts_again_past_its_characters() -> None:
 )
 def test_a_person_after_the_country_of_his_title_leaves_the_country(text: str, want: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == want
+
+
+def test_a_preposition_of_place_after_an_elided_word_places_the_name() -> None:
+    # French "qu'à", "jusqu'à": the preposition after the apostrophe of an elided word
+    assert [m.text for m in toponym.extract("Les troupes avancèrent jusqu'à Wissembourg .")] == ["Wissembourg"]
+    assert [m.text for m in toponym.extract("La ligne est plus forte qu'à Wissembourg .")] == ["Wissembourg"]

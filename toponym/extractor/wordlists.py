@@ -63,8 +63,9 @@ def apposition() -> re.Pattern[str]:
 
 @functools.cache
 def locative() -> re.Pattern[str]:
-    """A preposition of place right before a word (``lexicons/locative.toml``): match it ending at the word."""
-    return _word_before(_load("locative.toml")["words"], opening=r"\s", flags=re.IGNORECASE)
+    """A preposition of place right before a word (``lexicons/locative.toml``): match it ending at the word,
+    after a space or an elided word's apostrophe (French "qu'à Wissembourg", "jusqu'à Lyon")."""
+    return _word_before(_load("locative.toml")["words"], opening=r"\s'’", flags=re.IGNORECASE)
 
 
 def directions() -> tuple[re.Pattern[str], tuple[str, ...]]:
