@@ -635,3 +635,13 @@ def test_a_preposition_of_place_after_an_elided_word_places_the_name() -> None:
     # French "qu'à", "jusqu'à": the preposition after the apostrophe of an elided word
     assert [m.text for m in toponym.extract("Les troupes avancèrent jusqu'à Wissembourg .")] == ["Wissembourg"]
     assert [m.text for m in toponym.extract("La ligne est plus forte qu'à Wissembourg .")] == ["Wissembourg"]
+
+
+def test_old_print_with_the_long_s_reads_f_as_s_in_names() -> None:
+    text = "Le roi eft parti pour la Ruffie , & il eft auffi arrivé fur la frontière de la Weftphalie ."
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == [("Ruffie", "ru"), ("Weftphalie", "westphalia")]
+    # ... where the text shows it: in other text an "f" is an "f"
+    assert toponym.extract("La Ruffie est en guerre avec la Weftphalie .") == []
+    # ... and never for a word the "s" makes an ordinary word or a given name ("Fur ce point": "Sur")
+    text = "Fur ce point le roi eft d'accord , & l'efcadre de Nelfon eft auffi partie ."
+    assert toponym.extract(text) == []

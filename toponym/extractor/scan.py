@@ -26,6 +26,7 @@ from .forms import Forms
 from .japanese import dotted_names, hiragana, japanese, katakana, unit_nouns
 from .language import Languages, Told
 from .locators import locators
+from .longs import long_s
 from .lookups import Lookups
 from .patterns import sentence_initial
 from .proper import forget_people, proper
@@ -113,6 +114,11 @@ class Scanner:
         one, other = self.lookups.get(a).answer, self.lookups.get(b).answer
         return one is not None and other is not None and one.place.id == other.place.id
 
+    def _long_s_name(self, word: str) -> bool:
+        """Is ``word`` a stored name, and no ordinary word ("Fur ce point" is "Sur", "on") or given
+        name ("l'efcadre de Nelfon" is Nelson's)?"""
+        return bool(self.index.keys.reach(word)) and not self.casing.ordinary(word) and not self.given(word)
+
     def _dotted_place(self, name: str) -> bool:
         """Is a name of several katakana words joined by the dot a stored name as a whole, with
         spaces for the dots (ノヴィ・サド), or with none (リオ・デ・ジャネイロ is リオデジャネイロ) of a
@@ -159,6 +165,7 @@ class Scanner:
         ):
             raws = self._dotted(text, raws, lo, hi)
         raws = self.contractions.find(text, lo, hi, raws)
+        raws = long_s(text, lo, hi, raws, self._long_s_name)  # "Ruffie" in old print is "Russie"
         if kana is None:  # the window is the text: one scan tells whether it has kana or Han
             found = None if text.isascii() else CJK.search(text)
             kana, han = found is not None and KANA.search(text, found.start()) is not None, found is not None
