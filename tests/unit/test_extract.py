@@ -645,3 +645,15 @@ def test_old_print_with_the_long_s_reads_f_as_s_in_names() -> None:
     # ... and never for a word the "s" makes an ordinary word or a given name ("Fur ce point": "Sur")
     text = "Fur ce point le roi eft d'accord , & l'efcadre de Nelfon eft auffi partie ."
     assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er wuchs in der Nähe von Cavaillon auf .",
+        "Il incidente è avvenuto nei pressi di Varese .",
+        "L'accident s'est produit aux environs de Cavaillon .",
+    ],
+)
+def test_nearness_to_a_town_places_it(text: str) -> None:
+    assert len(toponym.extract(text)) == 1
