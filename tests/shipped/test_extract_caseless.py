@@ -62,6 +62,9 @@ def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
         ("وقال الخبر إن الاجتماع انتهى مساء امس", []),  # "the news", not Khobar
         ("فتح الحارس الباب امس", []),  # "the door", not Al-Bab
         ("اغلقت بورصة طوكيو على ارتفاع", [("طوكيو", "gn-1850147")]),  # the stock exchange, not Bursa
+        ("وقال المتحدث باسم البيت الابيض إن الزيارة الغيت", []),  # the White House, not El Obeid
+        ("صاموا ثلاثين يوما", []),  # "they fasted", not Samoa
+        ("وصل الوفد الى مدينة الابيض", [("الابيض", "gn-379003")]),
         # after "the city of", the word is the city
         ("وصل الوفد الى مدينة الخبر", [("الخبر", "gn-109323")]),
     ],
