@@ -36,6 +36,7 @@ __all__ = [
     "HAN_FOLD",
     "HAN_RANGES",
     "WORD_CLASS",
+    "bare_alifs",
     "fold_key",
     "is_sound_script",
     "normalize_name",
@@ -115,6 +116,21 @@ def normalize_name(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.strip(" '")
+
+
+#: Arabic alifs with a hamza or a madda, as the bare alif (see :func:`bare_alifs`).
+_BARE_ALIF = str.maketrans(dict.fromkeys(map(ord, "\u0622\u0623\u0625"), "\u0627"))
+
+
+def bare_alifs(key: str) -> str:
+    """``key`` with its Arabic alifs bare, as writers often leave the hamza off: "جنوب أفريقيا" is
+    written "جنوب افريقيا". A name of several words is filed under this form too (one word is not:
+    there the hamza tells a name from a word).
+
+    >>> bare_alifs("أمريكا اللاتينية")
+    'امريكا اللاتينية'
+    """
+    return key.translate(_BARE_ALIF) if not key.isascii() else key
 
 
 @functools.lru_cache(maxsize=65536)

@@ -98,3 +98,20 @@ def test_no_name_inside_a_run_of_thai() -> None:
     assert found("ฉันไปตลาด เมื่อวาน") == []
     # a name written apart is one, with its vowel and tone marks
     assert found("ไป เชียงใหม่ และ ภูเก็ต") == [("เชียงใหม่", "gn-1153671"), ("ภูเก็ต", "th-83")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of several words without the hamza on its alifs is the name ("جنوب أفريقيا")
+        ("وصل الوفد الى جنوب افريقيا امس", [("جنوب افريقيا", "za")]),
+        ("زار الرئيس دول امريكا اللاتينية", [("امريكا اللاتينية", "m49-419")]),
+        ("غرقت السفينة في البحر الابيض المتوسط", [("البحر الابيض المتوسط", "mediterranean-sea")]),
+        # ... not one word, where the hamza tells a name from a word: "بأمان", "safely"
+        ("عاد الجميع بأمان", []),
+    ],
+)
+def test_an_arabic_name_of_several_words_is_read_without_its_hamza(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

@@ -35,7 +35,7 @@ from ..index.schema import (
     pack_entry,
 )
 from ..index.strings import build_table
-from ..normalize import fold_key, normalize_name, script_of, translit_key
+from ..normalize import bare_alifs, fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
 from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
 from .merge import MergedName, MergedPlace
@@ -187,6 +187,8 @@ def file_name(text: str) -> tuple[dict[str, int], str | None]:
     trans = translit_key(folded)
     filed = {norm: TIER_NORMAL}
     filed.setdefault(folded, TIER_FOLDED)
+    if " " in norm and (bare := bare_alifs(norm)) != norm:  # not one word: "أمان", safety, is no Amman
+        filed.setdefault(bare, TIER_FOLDED)
     if trans:
         filed.setdefault(trans, TIER_TRANSLIT)
     fuzzy = len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in NO_FUZZY_SCRIPTS
