@@ -657,3 +657,10 @@ def test_old_print_with_the_long_s_reads_f_as_s_in_names() -> None:
 )
 def test_nearness_to_a_town_places_it(text: str) -> None:
     assert len(toponym.extract(text)) == 1
+
+
+def test_argentine_is_an_adjective_in_english_and_the_country_in_french() -> None:
+    text = "The Argentine striker signed a new contract with the club on Monday , his agent said ."
+    assert toponym.extract(text) == []
+    text = "Le joueur est parti pour l'Argentine lundi avec sa famille , a dit son agent ."
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == [("Argentine", "ar")]

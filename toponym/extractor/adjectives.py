@@ -64,6 +64,11 @@ class EnglishNames:
         """Is ``name`` one of the English names of the place at ``row``?"""
         return name in self._of(row)[0]
 
+    def adjective_in_english(self, row: int, surface: str) -> bool:
+        """Is ``surface`` an English name of the place at ``row`` less its "a" and with an "e"
+        ("Argentine" of Argentina: the adjective in English text, the country's name in French)?"""
+        return surface.endswith("ine") and any(name == surface[:-1] + "a" for name in self._of(row)[1])
+
     def adjective(self, row: int, surface: str) -> bool:
         """Is ``surface`` an English adjective of a name of the place at ``row`` rather than one of
         its English names? (Some sources file "Israeli", "Serb" or "South African" as names of the

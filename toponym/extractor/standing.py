@@ -4,7 +4,6 @@ how the name is written."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from ..charclass import KANA
@@ -22,7 +21,7 @@ from .chars import SCRIPTS
 from .language import Told
 from .raw import Raw, unworded
 from .windows import Candidates
-from .wordlists import load_lexicon
+from .wordlists import descriptive
 
 __all__ = ["CITY_ALONE", "Standing", "prominent"]
 
@@ -51,24 +50,6 @@ _CITY_ALONE_UNTAGGED = 20_000
 #: language, 10,000 costs Russian (its towns share surnames' forms, "Виноградов"); the town must
 #: stand apart from capitalised words (see ``Linker.link``).
 _CITY_HOME = 15_000
-
-
-@functools.cache
-def _describing() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_lexicon("descriptive.toml")
-    return frozenset(data["sides"]), frozenset(data["units"])
-
-
-def _descriptive(surface: str) -> bool:
-    """Is ``surface`` a side of a country and a kind of unit ("Eastern Division", "Central
-    Region"; ``lexicons/descriptive.toml``), as a league or a firm names its parts, or a side alone
-    ("Far North", "Centre")?"""
-    low = surface.lower()
-    sides, units = _describing()
-    if low.removeprefix("far ") in sides:
-        return True  # a side alone: "Far North" (Cameroon) is "Far North Queensland" or New Zealand's
-    side, _, unit = low.rpartition(" ")
-    return bool(side) and unit in units and side in sides
 
 
 def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> bool:
@@ -168,9 +149,7 @@ class Standing:
             return pop >= CITY_ALONE or self._seat(raw, row)
         if kind == "subdivision":  # a side of a country ("EASTERN DIVISION" heads a table) needs it
             unit = raw.specific or self._first_level(row) or self._coded(surface, match, row, tag, own_name)
-            return (
-                unit and not _descriptive(surface) and (raw.specific or not caseless.worded_unit(surface, match, row))
-            )
+            return unit and not descriptive(surface) and (raw.specific or not caseless.worded_unit(surface, match, row))
         return raw.specific or pop >= CITY_ALONE
 
     def _untagged(self, raw: Raw, match: Match, row: int, big: bool) -> bool:
@@ -202,7 +181,7 @@ class Standing:
     def described(raw: Raw, match: Match) -> bool:
         """Is the unit ``match`` names written as its side of a country ("Eastern Region"), which
         stands only where its country or a place in it is named?"""
-        return match.place.kind == "subdivision" and _descriptive(raw.query)
+        return match.place.kind == "subdivision" and descriptive(raw.query)
 
     def home(self, raw: Raw, match: Match, row: int) -> int:
         """The country (row) of a town that stands alone in a text written in a language of that
@@ -263,15 +242,19 @@ class Standing:
         return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
 
     def foreign(self, text: str, raw: Raw, match: Match, told: Told) -> bool:
-        """Is ``raw`` a form of another language's than the text's (:meth:`foreign_form`), or a
-        Chinese name of a place that Japanese names otherwise, in Japanese text (Japanese 東海 is
-        the Tōkai region, not the East China Sea: :meth:`.Caseless.named_otherwise_in_japanese`)?"""
+        """Is ``raw`` a form of another language's than the text's (:meth:`foreign_form`), an
+        English adjective in English text ("the Argentine bishop"), or a Chinese name of a place
+        that Japanese names otherwise, in Japanese text (Japanese 東海 is the Tōkai region, not the
+        East China Sea: :meth:`.Caseless.named_otherwise_in_japanese`)?"""
+        row = self.index.row_of(match.place.id)
         if self.foreign_form(raw, match, told) or self._foreign_acronym(raw, match, told):
+            return True
+        if told.language() == "en" and self.english.adjective_in_english(row, raw.query):
             return True
         return (
             match.lang.startswith("zh")
             and KANA.search(text) is not None
-            and self.caseless.named_otherwise_in_japanese(match, self.index.row_of(match.place.id))
+            and self.caseless.named_otherwise_in_japanese(match, row)
         )
 
     def _foreign_acronym(self, raw: Raw, match: Match, told: Told) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..normalize import HAN_FOLD
 
-__all__ = ["CJK", "Names", "Results", "apposition", "cjk", "load_lexicon", "names", "results"]
+__all__ = ["CJK", "Names", "Results", "apposition", "cjk", "descriptive", "load_lexicon", "names", "results"]
 
 #: A dateline's agency stands between a dash and a dash or a colon ("الدوحة - قنا :", "استنبول - قنا - ا ف ب").
 _DASH_BEFORE = re.compile(r"[-–—][ \t]*\Z")
@@ -364,3 +364,21 @@ class Results:
 def results() -> Results:
     data = _load("results.toml")
     return Results(tuple(data["languages"]), frozenset(data["kinds"]))
+
+
+@functools.cache
+def _describing() -> tuple[frozenset[str], frozenset[str]]:
+    data = _load("descriptive.toml")
+    return frozenset(data["sides"]), frozenset(data["units"])
+
+
+def descriptive(surface: str) -> bool:
+    """Is ``surface`` a side of a country and a kind of unit ("Eastern Division", "Central
+    Region"; ``lexicons/descriptive.toml``), as a league or a firm names its parts, or a side alone
+    ("Far North", "Centre")?"""
+    low = surface.lower()
+    sides, units = _describing()
+    if low.removeprefix("far ") in sides:
+        return True  # a side alone: "Far North" (Cameroon) is "Far North Queensland" or New Zealand's
+    side, _, unit = low.rpartition(" ")
+    return bool(side) and unit in units and side in sides
