@@ -82,3 +82,10 @@ def test_a_language_named_like_a_country_names_it_only_as_its_adjective(shipped:
     match = shipped.resolve("Deutsch", demonyms=True)
     assert match is not None and (match.place.id, match.name_type) == ("de", "demonym")
     assert shipped.resolve("Deutschland").place.id == "de"  # type: ignore[union-attr]
+
+
+def test_spaniard_is_a_demonym_not_a_name_of_spain(shipped: Gazetteer) -> None:
+    assert shipped.resolve("Spaniard") is None
+    found = shipped.resolve("Spaniards", demonyms=True)
+    assert found is not None and found.place.id == "es" and found.name_type == "demonym"
+    assert shipped.extract("The Spaniard won the final in straight sets .") == []
