@@ -89,3 +89,16 @@ def test_spaniard_is_a_demonym_not_a_name_of_spain(shipped: Gazetteer) -> None:
     found = shipped.resolve("Spaniards", demonyms=True)
     assert found is not None and found.place.id == "es" and found.name_type == "demonym"
     assert shipped.extract("The Spaniard won the final in straight sets .") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Sicilian mafia was blamed for the attack .", "Sicilian"),  # Sicily's adjective, not Italy
+        ("Magyar voters went to the polls on Sunday .", "Magyar"),
+        ("Hellenic Petroleum shares rose on Monday .", "Hellenic"),
+    ],
+)
+def test_an_adjective_a_source_gives_a_country_is_no_mention(shipped: Gazetteer, text: str, word: str) -> None:
+    assert shipped.extract(text) == []
+    assert shipped.resolve(word) is None
