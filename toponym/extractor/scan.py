@@ -68,6 +68,7 @@ _ADJECTIVAL = re.compile(r"[sšcč]k[aáoé]$", re.IGNORECASE)
 _DOTTED_CITY = 100_000
 #: The marks that join the words of a name in katakana, dropped.
 _NO_DOTS = str.maketrans("", "", "・=＝")
+_SPACED = str.maketrans("・=＝", "   ")
 
 
 class Scanner:
@@ -124,10 +125,11 @@ class Scanner:
         spaces for the dots (ノヴィ・サド), or with none (リオ・デ・ジャネイロ is リオデジャネイロ) of a
         city of 100,000 people or a region: a person's given name and surname run together may be
         a small town's (スタン・リー is no Stanley)."""
-        if self.index.keys.reach(name):
+        keys = self.index.keys  # katakana is its own normal form: the marks are all NFKC changes
+        if name.translate(_SPACED) in keys:
             return True
         joined = name.translate(_NO_DOTS)
-        if not self.index.keys.reach(joined):
+        if joined not in keys:
             return False
         lookup = self.lookups.get(joined)
         top = lookup.top

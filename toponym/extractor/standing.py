@@ -249,7 +249,7 @@ class Standing:
         row = self.index.row_of(match.place.id)
         if self.foreign_form(raw, match, told) or self._foreign_acronym(raw, match, told):
             return True
-        if told.language() == "en" and self.english.adjective_in_english(row, raw.query):
+        if self.english.adjective_in_english(row, raw.query) and told.language() == "en":  # told on need
             return True
         return (
             match.lang.startswith("zh")
