@@ -111,7 +111,5 @@ def test_no_name_inside_a_run_of_thai() -> None:
         ("عاد الجميع بأمان", []),
     ],
 )
-def test_an_arabic_name_of_several_words_is_read_without_its_hamza(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_an_arabic_name_of_several_words_is_read_without_its_hamza(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
