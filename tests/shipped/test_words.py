@@ -298,6 +298,8 @@ def test_a_name_policy_gives_a_place_is_no_ordinary_word(shipped: Gazetteer, nam
         ("稚内市", "gn-2127515"),  # Wakkanai
         ("行橋市", "gn-1848087"),  # Yukuhashi
         ("서귀포시", "gn-1836630"),  # Seogwipo, in Hangul
+        ("أملج", "gn-100926"),  # Umluj, 34,000 people: Arabic writes its name in four letters
+        ("الرس", "gn-108435"),  # Ar Rass
     ],
 )
 def test_a_town_s_name_with_its_unit_in_its_country_s_script_is_no_short_alias(

@@ -40,6 +40,15 @@ _NATIVE_SCRIPTS = {
     **dict.fromkeys(("kr", "kp"), frozenset({"Hangul", "Han"})),
 }
 _UNIT_ENDINGS = frozenset("市町村区郡県县鎮镇州省시군구읍면")
+#: Scripts that write consonants only, in the countries that write their places' names in them:
+#: there a town of this many people is named in three or four letters (Eilat, אילת; Jenin, جنين).
+_ABJADS = {
+    "il": "Hebrew",
+    **dict.fromkeys(
+        ("ae", "bh", "dz", "eg", "iq", "jo", "kw", "lb", "ly", "ma", "mr", "om", "ps", "qa", "sa", "sd", "sy",
+         "tn", "ye"), "Arabic"),
+}  # fmt: skip
+_ABJAD_TOWN = 15_000
 #: The kinds of place whose canonical name no place holding it may have as an untagged alias.
 _PARTS = frozenset({"city", "subdivision"})
 #: English endings that make a country's name its adjective ("Korea" -> "Korean", "Togo" ->
@@ -111,6 +120,14 @@ def short_untagged(places: dict[str, MergedPlace], prominent: set[str]) -> list[
                 continue
             if native and len(k) > 2 and k[-1] in _UNIT_ENDINGS and all(script_of_char(ch) in native for ch in k):
                 continue  # 秩父市, 보령시: a town's whole name with its unit, in its country's script
+            abjad = _ABJADS.get(p.src.country or "")
+            if (
+                abjad
+                and len(k) > 2
+                and (p.src.population or 0) >= _ABJAD_TOWN
+                and all(script_of_char(ch) == abjad for ch in k if ch.isalpha())
+            ):
+                continue  # אילת, جنين: a consonantal script writes a town's whole name in four letters
             out.append(Decision("short-untagged-alias", k, pid, n.name, f"an untagged alias of {p.src.name!r}"))
     return out
 

@@ -29,7 +29,9 @@ Rules, each with its reason:
   a place that is not prominent ("Len" for Leh, "Int" for Inta): such strings are words and
   abbreviations far more often than that place. Not a name that ends in its unit, written in the
   script of the place's own country whose characters are syllables or words (Han and kana in
-  Japan, Han in China, Hangul in Korea): 秩父市 and 稚内市 are those towns' whole names.
+  Japan, Han in China, Hangul in Korea): 秩父市 and 稚内市 are those towns' whole names; nor the name
+  of a town of 15,000 people written in the consonants of its country's script (Arabic, Hebrew):
+  أملج, Umluj.
 * ``part-name`` (an alias is dropped): an untagged alias of a country or territory that is the
   canonical name of a city or unit inside it, and no tagged or reviewed name of the country
   ("Fredericton" and "Charlottetown" for Canada, "Lugano" for Switzerland, in a source of country
