@@ -664,3 +664,16 @@ def test_argentine_is_an_adjective_in_english_and_the_country_in_french() -> Non
     assert toponym.extract(text) == []
     text = "Le joueur est parti pour l'Argentine lundi avec sa famille , a dit son agent ."
     assert [(m.text, m.place.id) for m in toponym.extract(text)] == [("Argentine", "ar")]
+
+
+def test_a_state_named_in_its_own_language_in_an_english_sports_report_is_its_club() -> None:
+    text = (
+        "Goals from Helmer and Klinsmann gave Bayern a two-goal lead at halftime in the Bundesliga match on"
+        " Saturday . The striker scored again after the break and the coach praised his team for the win ,"
+        " which put them top of the league table with ten points from four games . Leverkusen scored a late"
+        " goal in the second half but lost the match ."
+    )
+    assert toponym.extract(text) == []
+    # ... not in German text, where it is the state
+    text = "Die Regierung in Bayern hat am Montag neue Regeln für Schulen beschlossen , teilte das Ministerium mit ."
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == [("Bayern", "de-by")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..index import Index
 from ..memo import BoundedMemo
+from ..normalize import fold_key, normalize_name
 from ..vocab import NAME_TYPES
 
 __all__ = ["EnglishNames"]
@@ -63,6 +64,13 @@ class EnglishNames:
     def is_english(self, row: int, name: str) -> bool:
         """Is ``name`` one of the English names of the place at ``row``?"""
         return name in self._of(row)[0]
+
+    def named_otherwise(self, row: int, surface: str) -> bool:
+        """Does English name the place at ``row`` otherwise than ``surface``, accents aside ("Bayern"
+        is Bavaria)? ``False`` for a place with no English name."""
+        every = self._of(row)[0]
+        key = fold_key(normalize_name(surface))
+        return bool(every) and all(fold_key(normalize_name(name)) != key for name in every)
 
     def adjective_in_english(self, row: int, surface: str) -> bool:
         """Is ``surface`` an English name of the place at ``row`` less its "a" and with an "e"

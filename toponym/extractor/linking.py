@@ -346,11 +346,8 @@ class Linker:
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
         if match.place.kind != "city":
-            county = match.place.kind == "subdivision" and not self.index.places.top_level(
-                self.index.row_of(match.place.id)
-            )
-            if county and teams.club(raw.start, raw.end):
-                return None  # a county's side in a sports report: "Essex beat Kent by an innings"
+            if self.standing.side(raw, match, told) and teams.club(raw.start, raw.end):
+                return None  # "Essex beat Kent by an innings", "gave Bayern a two-goal cushion"
             return self.unit_said.town(text, raw, match, near) or match
         if teams.club(raw.start, raw.end):
             return None

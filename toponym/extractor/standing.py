@@ -257,6 +257,17 @@ class Standing:
             and self.caseless.named_otherwise_in_japanese(match, row)
         )
 
+    def side(self, raw: Raw, match: Match, told: Told) -> bool:
+        """May a unit's name be a side's in a sports report: a county's ("Essex beat Kent"), or a
+        state's named in its own language in English text ("Bayern Munich", "gave Bayern a lead":
+        English says Bavaria)?"""
+        if match.place.kind != "subdivision":
+            return False
+        row = self.index.row_of(match.place.id)
+        if not self.index.places.top_level(row):
+            return True
+        return self.english.named_otherwise(row, raw.query) and "en" in told.leading()
+
     def _foreign_acronym(self, raw: Raw, match: Match, told: Told) -> bool:
         """Is ``raw`` an acronym of one language's, not English's, in a text told to be in another
         ("VS", Dutch for the United States, is "versus" in English; Portuguese "EUA" an emission
