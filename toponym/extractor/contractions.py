@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from .lookups import Lookups
-from .raw import Raw
+from .raw import Raw, replaced
 from .wordlists import load_lexicon
 
 __all__ = ["Contractions"]
@@ -53,8 +53,4 @@ class Contractions:
                 if top is not None and top.matched.casefold() == query.casefold():
                     found[m.start(2)] = Raw(m.start(2), m.end(2), query, specific=True)
                     break
-        if not found:
-            return raws
-        new = list(found.values())
-        kept = [r for r in raws if not any(r.start < f.end and f.start < r.end for f in new)]
-        return sorted([*kept, *new], key=lambda r: r.start)
+        return replaced(raws, list(found.values()))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..charclass import is_han
-from .raw import Raw, make_raw
+from .raw import Raw, make_raw, replaced
 from .wordlists import cjk
 
 __all__ = ["dotted_names", "hiragana", "japanese", "katakana", "unit_nouns"]
@@ -87,10 +87,7 @@ def dotted_names(text: str, lo: int, hi: int, raws: list[Raw], named: Callable[[
         for m in _DOTTED.finditer(text, lo, hi)
         if named(m.group())
     ]
-    if not found:
-        return raws
-    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
-    return sorted([*kept, *found], key=lambda r: r.start)
+    return replaced(raws, found)
 
 
 def japanese(text: str, raws: list[Raw]) -> list[Raw]:

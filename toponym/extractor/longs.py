@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .raw import Raw
+from .raw import Raw, replaced
 
 __all__ = ["long_s"]
 
@@ -49,6 +49,4 @@ def long_s(text: str, lo: int, hi: int, raws: list[Raw], stored: Callable[[str],
         query = _F.sub("s", m.group())
         if stored(query):
             found.append(Raw(m.start(), m.end(), query, inflected=True))
-    if not found:
-        return raws
-    return sorted([*raws, *found], key=lambda r: r.start)
+    return replaced(raws, found)  # none overlaps a candidate

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .._make import make_mention, slot_maker
 from ..model import Match, Mention
 
-__all__ = ["Raw", "Signature", "by_name", "make_raw", "mention", "unworded"]
+__all__ = ["Raw", "Signature", "by_name", "make_raw", "mention", "replaced", "unworded"]
 
 #: The score of a match read through an inflected form ("Москве"): below an exact one.
 _INFLECTED_SCORE = 92.0
@@ -82,3 +82,11 @@ def by_name(counts: dict[Signature, int]) -> dict[str, int]:
     for sig, n in counts.items():
         times[sig[0]] = times.get(sig[0], 0) + n
     return times
+
+
+def replaced(raws: list[Raw], found: list[Raw]) -> list[Raw]:
+    """``raws`` with ``found`` in place of every candidate one of them overlaps, in order of start."""
+    if not found:
+        return raws
+    kept = [r for r in raws if not any(f.start < r.end and r.start < f.end for f in found)]
+    return sorted([*kept, *found], key=lambda r: r.start)
