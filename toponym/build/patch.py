@@ -28,7 +28,7 @@ from .defaults import Answers, recompile_answers
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
-from .prominence import MAX_DEPTH, counted, listed, misspelt, prominence, unit_share
+from .prominence import MAX_DEPTH, counted, listed, misspelt, prominence, shares
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
 from .tables import _level, codes_text, place_sections
 from .textlex import patch_text_sections
@@ -248,17 +248,18 @@ def _place_sections(
             people[row] = max(int(people[row]), 0) + int(added[row])
             changed.add(row)
     weight = _spread(parts["place_prominence"], plan, 0.0, dtype=np.float64)
-    places = base.places
 
     def is_listed(row: int) -> bool:  # as the full build reads it
-        new, old = plan.new.get(row), int(np.argmax(plan.place_map == row))  # the base's row of a place it had
-        return listed(new) if new else bool(places.curated[old]) or places.iso_coded(old)
+        if (new := plan.new.get(row)) is not None:
+            return listed(new)
+        old = int(np.searchsorted(plan.place_map, row))  # the base's row: its rows keep their order
+        return bool(base.places.curated[old]) or base.places.iso_coded(old)
 
+    share = shares(parent.tolist(), kind, people.tolist(), is_listed)
     for row in changed:  # few rows: the ancestors of new places
         up = int(parent[row])
-        share = unit_share(up, parent, kind, people, is_listed)
         weight[row] = prominence(
-            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, is_listed(row), share
+            str(kind[row]), str(kind[up]) if up >= 0 else None, int(people[row]), ranking, is_listed(row), share.get(up)
         )
     shown = np.diff(np.asarray(parts["display_first"], dtype=np.int64))
     sections = {

@@ -10,7 +10,7 @@ from ..vocab import VILLAGE
 from .merge import MergedPlace
 from .records import PROMINENCE_CLASSES, Ranking
 
-__all__ = ["MAX_DEPTH", "counted", "misspelt", "people_of", "prominence", "prominences", "unit_share", "village"]
+__all__ = ["MAX_DEPTH", "counted", "misspelt", "people_of", "prominence", "prominences", "shares", "village"]
 
 #: The deepest chain of parents a place may have (a guard against a cycle).
 MAX_DEPTH = 32
@@ -88,34 +88,24 @@ def prominence(
     return max(floor, rule.per_person * max(people, 0))
 
 
-def _shares(places: list[MergedPlace], parent: array[int], people: array[int]) -> dict[int, float]:
-    """Each country's (or territory's) people over its number of listed first-level units: what
-    one such unit of unknown size counts for at most."""
+def shares(
+    parent: Sequence[int], kind: Sequence[str], people: Sequence[int], is_listed: Callable[[int], bool]
+) -> dict[int, float]:
+    """Each country's (or territory's) row -> its people over its number of listed first-level
+    units (``is_listed`` of a row): what one such unit of unknown size counts for at most."""
     units: dict[int, int] = {}
-    for i, p in enumerate(places):
-        up = parent[i]
-        if p.src.kind == "subdivision" and up >= 0 and places[up].src.kind in ("country", "territory") and listed(p):
+    for row, up in enumerate(parent):
+        if up >= 0 and kind[row] == "subdivision" and kind[up] in ("country", "territory") and is_listed(row):
             units[up] = units.get(up, 0) + 1
-    return {c: people[c] / n for c, n in units.items() if people[c] > 0}
-
-
-def unit_share(
-    up: int, parent: Sequence[int], kind: Sequence[str], people: Sequence[int], is_listed: Callable[[int], bool]
-) -> float | None:
-    """What :func:`_shares` gives the place at row ``up``, from whole columns (an overlay's patch
-    reads a few rows so)."""
-    if up < 0 or kind[up] not in ("country", "territory") or people[up] <= 0:
-        return None
-    units = sum(1 for r in range(len(parent)) if parent[r] == up and kind[r] == "subdivision" and is_listed(r))
-    return int(people[up]) / units if units else None
+    return {c: int(people[c]) / n for c, n in units.items() if people[c] > 0}
 
 
 def prominences(places: list[MergedPlace], parent: array[int], people: array[int], ranking: Ranking) -> array[float]:
     """How likely a reader means each place by its bare name, as an equivalent population (policy.toml)."""
-    shares = _shares(places, parent, people)
+    kinds = [p.src.kind for p in places]
+    share = shares(parent, kinds, people, lambda row: listed(places[row]))
     out = array("d")
     for i, p in enumerate(places):
         up = parent[i]
-        kind = places[up].src.kind if up >= 0 else None
-        out.append(prominence(p.src.kind, kind, people[i], ranking, listed(p), shares.get(up)))
+        out.append(prominence(p.src.kind, kinds[up] if up >= 0 else None, people[i], ranking, listed(p), share.get(up)))
     return out
