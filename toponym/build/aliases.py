@@ -114,19 +114,14 @@ def short_untagged(places: dict[str, MergedPlace], prominent: set[str]) -> list[
         if pid in prominent:
             continue
         native = _NATIVE_SCRIPTS.get(p.src.country or "", frozenset())
+        abjad = _ABJADS.get(p.src.country or "") if (p.src.population or 0) >= _ABJAD_TOWN else None
         for n in p.names.values():
             k = key(n.name)
             if n.name == p.src.name or n.curated or primaries(n.langs) or sum(ch.isalpha() for ch in k) > SHORT:
                 continue
             if native and len(k) > 2 and k[-1] in _UNIT_ENDINGS and all(script_of_char(ch) in native for ch in k):
                 continue  # 秩父市, 보령시: a town's whole name with its unit, in its country's script
-            abjad = _ABJADS.get(p.src.country or "")
-            if (
-                abjad
-                and len(k) > 2
-                and (p.src.population or 0) >= _ABJAD_TOWN
-                and all(script_of_char(ch) == abjad for ch in k if ch.isalpha())
-            ):
+            if abjad and len(k) > 2 and all(script_of_char(ch) == abjad for ch in k if ch.isalpha()):
                 continue  # אילת, جنين: a consonantal script writes a town's whole name in four letters
             out.append(Decision("short-untagged-alias", k, pid, n.name, f"an untagged alias of {p.src.name!r}"))
     return out

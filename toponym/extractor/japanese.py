@@ -11,7 +11,7 @@ from ..charclass import is_han
 from .raw import Raw, make_raw, replaced
 from .wordlists import cjk
 
-__all__ = ["dotted_names", "hiragana", "japanese", "katakana", "unit_nouns"]
+__all__ = ["JOINS", "dotted_names", "hiragana", "japanese", "katakana", "unit_nouns"]
 
 #: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
 #: 省: of the US, China...).
@@ -44,9 +44,13 @@ def katakana(ch: str) -> bool:
     return ("\u30a1" <= ch <= "\u30fc" and ch != "\u30fb") or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
+#: The marks that part the words of a name written in katakana (ノヴィ・サド, バーデン=ヴュルテンベルク).
+JOINS = "・=＝"
+
+
 def _kana(name: str) -> bool:
-    """Is ``name`` written in katakana (and the middle dot or the equals sign that part its words)?"""
-    return all(katakana(ch) or ch in "・=＝" for ch in name)
+    """Is ``name`` written in katakana (and the marks that part its words)?"""
+    return all(katakana(ch) or ch in JOINS for ch in name)
 
 
 def hiragana(ch: str) -> bool:
@@ -75,7 +79,7 @@ def _dotted_name(text: str, s: int, e: int, starts: set[int], ends: set[int]) ->
 
 #: Words of katakana joined by the middle dot or an equals sign: a name abroad of several words
 #: (リオ・デ・ジャネイロ, ノヴィ・サド, バーデン=ヴュルテンベルク).
-_DOTTED = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)+")
+_DOTTED = re.compile(rf"[\u30a1-\u30fa\u30fc]+(?:[{JOINS}][\u30a1-\u30fa\u30fc]+)+")
 
 
 def dotted_names(text: str, lo: int, hi: int, raws: list[Raw], named: Callable[[str], bool]) -> list[Raw]:

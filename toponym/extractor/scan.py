@@ -23,7 +23,7 @@ from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
 from .contractions import Contractions
 from .forms import Forms
-from .japanese import dotted_names, hiragana, japanese, katakana, unit_nouns
+from .japanese import JOINS, dotted_names, hiragana, japanese, katakana, unit_nouns
 from .language import Languages, Told
 from .locators import locators
 from .longs import long_s
@@ -66,9 +66,9 @@ _ADJECTIVAL = re.compile(r"[sšcč]k[aáoé]$", re.IGNORECASE)
 
 #: The people of a city whose name a dotted katakana name may be with its dots dropped.
 _DOTTED_CITY = 100_000
-#: The marks that join the words of a name in katakana, dropped.
-_NO_DOTS = str.maketrans("", "", "・=＝")
-_SPACED = str.maketrans("・=＝", "   ")
+#: The marks that join the words of a name in katakana, dropped or read as spaces.
+_NO_DOTS = str.maketrans("", "", JOINS)
+_SPACED = str.maketrans(JOINS, " " * len(JOINS))
 
 
 class Scanner:
