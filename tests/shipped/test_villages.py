@@ -123,3 +123,22 @@ def test_a_region_with_a_code_is_no_local_unit_of_its_city(shipped: Gazetteer) -
     """Quebec is a province and its capital: the province keeps its own standing."""
     text = "Turning right on red lights became legal in Quebec in 2003. Montreal mayors disagree."
     assert ("Quebec", "ca-qc") in _found(shipped, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Im Sommer zogen die Eltern nach Franzburg zurück.", "Franzburg", "gn-2925488"),
+        ("Le cortège est arrivé à Lungern vers midi.", "Lungern", "gn-2659828"),
+    ],
+)
+def test_a_village_a_preposition_places_is_read(shipped: Gazetteer, text: str, name: str, place: str) -> None:
+    """A preposition of place before one word says it is a place: a village of 1,000 people
+    stands there (alone in the text) as a town does."""
+    assert _found(shipped, text) == [(name, place)]
+
+
+def test_a_village_of_several_words_still_needs_support(shipped: Gazetteer) -> None:
+    """The village La Chambre in Savoy is, in French news, the Chamber of Deputies: a name of
+    several words is no place on its own words alone."""
+    assert _found(shipped, "Après le vote, La Chambre a levé la séance.") == []
