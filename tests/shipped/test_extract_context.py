@@ -205,6 +205,21 @@ def test_a_unit_s_word_beside_a_city_s_name_says_it_is_the_unit(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "unit"),
+    [
+        ("Sie war Richterin am Obergericht des Kantons Bern.", "Bern", "ch-be"),
+        ("Im Kanton Zürich wird am Sonntag gewählt.", "Zürich", "ch-zh"),
+    ],
+)
+def test_a_german_unit_s_word_before_a_name_says_the_unit_and_stays_apart(
+    shipped: Gazetteer, text: str, name: str, unit: str
+) -> None:
+    """German writes the unit's word before its name, declined ("des Kantons Bern"), and marks the
+    name alone: the mention is the name, the canton (not the city, nor a judge's surname)."""
+    assert [(m.text, m.place.id) for m in shipped.extract(text)] == [(name, unit)]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "town", "other"),
     [
         ("He was arrested in the Thai seaside town of Pattaya on Monday.", "Pattaya", "gn-1614295", "th-s"),

@@ -19,7 +19,7 @@ from .persons import (
 )
 from .raw import Raw
 from .sports import team_before
-from .wordlists import Names, locative, names
+from .wordlists import Names, load_lexicon, locative, names
 
 __all__ = ["Evidence", "forget_people", "proper"]
 
@@ -74,6 +74,9 @@ _HYPHENS = frozenset("-\u2010\u2011")
 
 #: After a name, one match for two questions: spaces before a number, a dash or a "v" (a line of
 #: results? see below), or one space and a capitalised word (group 1: a longer proper name?).
+#: A unit's word written before its name ("des Kantons Bern", "der Provinz Posen"): no given name
+#: nor surname before a place's.
+_UNIT_WORDS = frozenset(w for w in load_lexicon("units.toml")["said_before"] if " " not in w)
 _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 
@@ -327,7 +330,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if capital and particle_surname(text, r, before, ask, words.particles):
             people.add(r.query)  # "Vincenzo De Luca": the surname's, there and alone later
             continue
-        given = first_name_before(text, r, before, ask) if capital else None
+        given = first_name_before(text, r, before, ask) if capital and before not in _UNIT_WORDS else None
         # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")
         if given is not None and (given or not german.near(r.start)) and not agency_dateline(text, r.start, r.end):
             if given and " " not in r.query:

@@ -24,7 +24,23 @@ class UnitWords:
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
         # longest first: "département de la " before "département de "
-        self.endings = tuple(sorted((w + " " for w in load_lexicon("units.toml")["before"]), key=len, reverse=True))
+        lexicon = load_lexicon("units.toml")
+        self.endings = tuple(sorted((w + " " for w in lexicon["before"]), key=len, reverse=True))
+        self.apart_words = tuple(w + " " for w in lexicon["apart_before"])
+
+    def apart(self, text: str, raws: list[Raw]) -> list[Raw]:
+        """``raws``, each that begins with a unit's word written apart from the name ("Kanton Bern",
+        "des Kantons Bern") cut to the name after it, which the word says is the unit."""
+        out = raws
+        for k, r in enumerate(raws):
+            if not text.startswith(self.apart_words, r.start):
+                continue
+            start = text.index(" ", r.start) + 1
+            if start < r.end:
+                if out is raws:
+                    out = list(raws)
+                out[k] = Raw(start, r.end, text[start : r.end], specific=True)
+        return out
 
     def extend(self, text: str, raws: list[Raw]) -> list[Raw]:
         """``raws``, each written right after a unit's word taking that word in when the whole
