@@ -142,3 +142,29 @@ def test_a_village_of_several_words_still_needs_support(shipped: Gazetteer) -> N
     """The village La Chambre in Savoy is, in French news, the Chamber of Deputies: a name of
     several words is no place on its own words alone."""
     assert _found(shipped, "Après le vote, La Chambre a levé la séance.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Le nouveau train ira jusqu'à Brigue en deux heures.", "Brigue", "gn-2661394"),
+        ("Le concours a eu lieu à Saint-Moritz samedi.", "Saint-Moritz", "gn-2658813"),
+    ],
+)
+def test_a_town_s_untagged_exonym_stands_after_a_preposition(
+    shipped: Gazetteer, text: str, name: str, place: str
+) -> None:
+    """The bulk source tags no exonym: French "Brigue" (Brig, 5,000 people) and "Saint-Moritz" (St.
+    Moritz) are untagged aliases, read as the towns after a preposition of place."""
+    assert _found(shipped, text) == [(name, place)]
+
+
+def test_an_untagged_alias_two_towns_bear_needs_a_large_town(shipped: Gazetteer) -> None:
+    """The name "Wagga" is an untagged alias of Wagga Wagga and of a Sudanese town of 12,000: after a
+    preposition it is neither, rather than the larger one by a guess."""
+    assert _found(shipped, "Farmers met in Wagga today.") == []
+
+
+def test_an_english_compound_word_is_no_town_of_two_words(shipped: Gazetteer) -> None:
+    """The word "Cut-off" is no name: Cut Off, Louisiana, writes both words with capitals."""
+    assert _found(shipped, "The Cut-off rate rose to 15.75 percent in Bombay.") == [("Bombay", "gn-1275339")]

@@ -206,6 +206,9 @@ class Casing:
         surface = text[s:e]
         if _SPACED_INITIALS.fullmatch(surface):
             return None
+        head, _, tail = surface.partition("-")
+        if tail.islower() and self.ordinary(head) and self.ordinary(tail) and not self.stored_exactly(surface):
+            return None  # an English compound word ("Cut-off"), not the name "Cut Off" (Louisiana)
         # after an article, a name's last word has its capital ("Le Port", "La Plaine"): French "Le
         # port", "La plaine" beginning a sentence are the harbour and the plain (but "Московская
         # область", "Suisse romande" are names)

@@ -40,17 +40,16 @@ CITY_ALONE = 100_000
 #: Grindelwald"). Measured on the development sets: 2,000 gains in every language with case but
 #: Russian and English, which stay as at 10,000; 1,000 costs Russian.
 _CITY_ALONE_MULTI = 2_000
-#: ... and one word that such a phrase places ("nach Franzburg", "à Lungern", "in Kampenhout", "the
-#: town of Roxbury") names any town the index holds (of 1,000 people or more); a name of several
-#: words keeps :data:`_CITY_ALONE_MULTI`: the villages "Prince Charles" and "La Chambre" are as
-#: often a prince and a parliament. Measured on the development sets: places gained in Dutch,
-#: French, German and English, none lost but a Russian river read as the village of its name.
+#: ... and one word such a phrase places ("nach Franzburg", "à Lungern", "the town of Roxbury") names
+#: any town the index holds (1,000 people or more); not a name of several words: the villages "Prince
+#: Charles" and "La Chambre" are as often a prince and a parliament. Measured on the development
+#: sets: places gained in Dutch, French, German and English; a Russian river read as its village.
 _CITY_ALONE_PLACED = 1_000
 #: A segment of a script without spaces is specific by its segmentation only, and katakana writes
 #: people's names as it writes towns' ("ウェブスター", Webster): more people are needed.
 _CITY_ALONE_SEGMENT = 20_000
-#: ... and through an untagged alias, after a preposition of place.
-_CITY_ALONE_UNTAGGED = 20_000
+#: ... and through an untagged alias that no other place bears (see :meth:`Standing._untagged`).
+_CITY_ALONE_UNTAGGED = 2_000
 #: ... and this many in a text written in a language of the town's country ("Zwickau" in German,
 #: "Davos" in French, "Ieper" in Dutch): on the development sets 15,000 gains most in every
 #: language, 10,000 costs Russian (its towns share surnames' forms, "Виноградов"); the town must
@@ -166,9 +165,10 @@ class Standing:
         kind, pop = place.kind, place.population or 0
         if kind == "city" and self._seat(raw, row):
             return True
-        # after a preposition of place, a town's untagged exonym of a real word length stands too
-        # ("à Thoune", "à Yverdon")
-        town = kind == "city" and raw.specific and " " not in surface and pop >= _CITY_ALONE_UNTAGGED
+        # after a preposition of place, a town's exonym (untagged in the bulk source: "à Brigue") of
+        # a real word length stands too; below 20,000 people, if no other place bears it ("Wagga")
+        least = _CITY_ALONE_UNTAGGED if len(self.places(surface)) == 1 else 20_000
+        town = kind == "city" and raw.specific and " " not in surface and pop >= least
         # a city of CITY_ALONE people stands by its exonym too, where that is no word or given
         # name of any language ("Salonique", "La Haya", "Osnabrueck", "Den Haag")
         exonym = kind == "city" and pop >= CITY_ALONE and len(surface) >= 6
