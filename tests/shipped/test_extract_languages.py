@@ -954,6 +954,9 @@ def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str
         ("EFE NAVARRA por Ana Ruiz Tudela Majadahonda , 23 may ( EFE ) .", ["NAVARRA", "Majadahonda"]),
         ("Texto . por Ana Ruiz Majadahonda , 23 may ( EFE ) .", ["Majadahonda"]),
         ("Habló por fin Ana Ruiz Majadahonda , 23 may ( EFE ) .", []),  # "fin" is no name
+        # ... or after one with its capital inside a line, the town's region in brackets after it
+        ("CRONICA Por Pedro Gómez Calahorra ( La Rioja ) , 22 may ( EFE ) .", ["Calahorra", "La Rioja"]),
+        ("FERIA Por Luis Sanz Tudela , 22 may ( EFE ) .", ["Tudela"]),
         ("Division B OFK Kikinda 1 Radnicki ( N ) 0", []),  # a score
     ],
 )

@@ -46,9 +46,11 @@ _AGENCY_DATELINE = re.compile(
     r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?,?[ \t]*\d{1,2}[ \t]+[^\W\d_]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)"
 )
 
-#: ... and inside a line, where a score reads alike ("OFK Kikinda 1 Radnicki ( N )"): a comma, the
-#: day and the month in lower case.
-_INLINE_DATELINE = re.compile(r"[ \t]*,[ \t]*\d{1,2}[ \t]+[^\W\d_A-Z]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)")
+#: ... and inside a line, where a score reads alike ("OFK Kikinda 1 Radnicki ( N )"): the region in
+#: brackets if any ("Calahorra ( La Rioja ) , 22 may"), a comma, the day and the month in lower case.
+_INLINE_DATELINE = re.compile(
+    r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?,[ \t]*\d{1,2}[ \t]+[^\W\d_A-Z]{3,}\.?[ \t]*\([ \t]*[A-Z][\w .&-]*\)"
+)
 
 #: A byline that starts a line, right before its dateline: "By", "Por", "Par", "Von" and up to
 #: four names ("Por Caius Apicius Madrid , 25 may ( EFE )").
@@ -58,8 +60,9 @@ _BYLINE = re.compile(
 )
 
 #: ... and one inside a line, after the agency's heading it was joined to ("EFE GALICIA por Kathy
-#: Seleme Beirut , 25 may ( EFE )"): the word in lower case, then one to four names (group 1).
-_INNER_BYLINE = re.compile(r"(?<!\S)(?:por|by|par|von|door)((?:[ \t]+[^\W\d_][\w.'’-]*){1,4})[ \t]+\Z")
+#: Seleme Beirut , 25 may ( EFE )", "TIERRA ABIERTA Por Emilio Oliva Calahorra ( La Rioja ) , 22
+#: may"): the word, then one to four names (group 1).
+_INNER_BYLINE = re.compile(r"(?<!\S)(?:[pP]or|[bB]y|[pP]ar|[vV]on|[dD]oor)((?:[ \t]+[^\W\d_][\w.'’-]*){1,4})[ \t]+\Z")
 
 #: A word right before a name (one space): in title case, the name may be the last of a person's.
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w.'’-]* \Z")
@@ -116,7 +119,7 @@ def agency_dateline(text: str, s: int, e: int) -> bool:
     "EFE GALICIA por Kathy Seleme Beirut , 25 may ( EFE )")?"""
     if s == 0 or text[s - 1] == "\n":
         return _AGENCY_DATELINE.match(text, e) is not None
-    if text.startswith((" ,", ","), e) and _INLINE_DATELINE.match(text, e):
+    if text.startswith((" ,", ",", " (", "("), e) and _INLINE_DATELINE.match(text, e):
         before = _WORD_BEFORE.search(text, max(0, s - 40), s)
         if before is None or not before.group().istitle():
             return True  # after no name's word: "... Baja 6,59 Vitoria , 23 may ( EFE )", "EFE Colindres , 23 may"
