@@ -497,6 +497,9 @@ def test_a_word_in_capitals_that_is_an_ordinary_word_is_no_place(text: str) -> N
         "試合は愛知県体育館で行われた。",
         "満州事変が起きた年に生まれた。",  # an event named after its place
         "欧州宇宙機関が打ち上げた。",
+        "岩手県北自動車のバスに乗った。",  # a firm named after its prefecture
+        "京都バスで終点まで乗った。",
+        "新しい店舗は西友郡山店として開店した。",  # a branch named after its town
     ],
 )
 def test_a_japanese_place_inside_the_name_of_an_organisation_is_no_mention(text: str) -> None:
