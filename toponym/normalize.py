@@ -36,6 +36,7 @@ __all__ = [
     "HAN_FOLD",
     "HAN_RANGES",
     "WORD_CLASS",
+    "b_row",
     "bare_alifs",
     "fold_key",
     "is_sound_script",
@@ -131,6 +132,27 @@ def bare_alifs(key: str) -> str:
     'امريكا اللاتينية'
     """
     return key.translate(_BARE_ALIF) if not key.isascii() else key
+
+
+#: Katakana's "v" syllables and the "b" row that Japanese as often writes for them.
+_VU = re.compile("\u30f4[\u30a1\u30a3\u30a7\u30a9]?")
+_B_ROW = {
+    "\u30f4\u30a1": "\u30d0",
+    "\u30f4\u30a3": "\u30d3",
+    "\u30f4": "\u30d6",
+    "\u30f4\u30a7": "\u30d9",
+    "\u30f4\u30a9": "\u30dc",
+}
+
+
+def b_row(key: str) -> str:
+    """``key`` with katakana's "v" syllables written with the "b" row, as Japanese as often
+    writes them: ヴェトナム is ベトナム, ヴァチカン バチカン.
+
+    >>> b_row("ヴェトナム"), b_row("ヴァチカン"), b_row("ヴ")
+    ('ベトナム', 'バチカン', 'ブ')
+    """
+    return _VU.sub(lambda m: _B_ROW[m.group()], key) if "\u30f4" in key else key
 
 
 @functools.lru_cache(maxsize=65536)

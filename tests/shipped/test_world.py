@@ -583,6 +583,18 @@ def test_han_forms_share_a_key(shipped: Gazetteer, traditional: str, simplified_
     assert _id(shipped, traditional) == _id(shipped, simplified_or_japanese) == pid
 
 
+@pytest.mark.parametrize(
+    ("written", "stored", "pid"),
+    [("ヴェトナム", "ベトナム", "vn"), ("ヴェラルーシ", "ベラルーシ", "by"), ("ヴァチカン", "バチカン", "gn-6691831")],
+)
+def test_katakana_v_syllables_reach_a_name_stored_with_the_b_row(
+    shipped: Gazetteer, written: str, stored: str, pid: str
+) -> None:
+    """Japanese writes "v" as ヴ or with the "b" row: a name stored one way is found the other, not
+    read as a typo of another place (ヴェトナム was Cheltenham's チェルトナム two edits off)."""
+    assert _id(shipped, written) == _id(shipped, stored) == pid
+
+
 def test_sakhalin_is_the_island(shipped: Gazetteer) -> None:
     m = shipped.resolve("Sakhalin")
     assert m is not None and m.place.id == "sakhalin" and m.place.kind == "island"

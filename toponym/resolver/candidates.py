@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 from ..index import Index
 from ..index.blocking import key_edits
 from ..index.schema import TIER_NORMAL, TIER_TRANSLIT
-from ..normalize import fold_key, normalize_name, script_of, translit_key
+from ..normalize import b_row, fold_key, normalize_name, script_of, translit_key
 from ..surface import is_acronym, letters, whole_word_char
 from ..vocab import NAME_LEVELS, Method
 
@@ -115,6 +115,10 @@ def gather(index: Index, q: Query) -> list[Candidate]:
         for n, tier in index.keys.lookup(q.folded):
             method = "folded" if tier != TIER_TRANSLIT else "transliterated"
             found.append(Candidate(place_of[n], n, method, SCORE[method], strict or rank[n] <= _MINOR))
+    if not found and (written := b_row(q.folded)) != q.folded:
+        # katakana's "v" syllables where a name is stored with the "b" row (ヴェトナム, ベトナム)
+        for n, _tier in index.keys.lookup(written):
+            found.append(Candidate(place_of[n], n, "folded", SCORE["folded"], strict or rank[n] <= _MINOR))
     if not found:
         trans = translit_key(q.folded)
         if trans and trans != q.folded:
