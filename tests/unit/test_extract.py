@@ -354,6 +354,9 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # ... the person's alone later in the text, but after a preposition of place
     text = "Nine-year-old Georgia Stevens skates .\nGeorgia began skating at four . She trained in Georgia ."
     assert [(m.text, m.start) for m in toponym.extract(text)] == [("Georgia", text.rindex("Georgia"))]
+    # ... not a city of millions' name, which news writes for the city, the person by her surname
+    text = "Paris Hilton opened a shop .\nLater Hilton toured Paris ."
+    assert [(m.text, m.start) for m in toponym.extract(text)] == [("Paris", text.rindex("Paris"))]
     # a town's name that is a given name, before a surname: a place too ("Houston") or not
     assert [m.text for m in toponym.extract("Helena Sukova beat Paola Suarez ( Argentina ) 6-4")] == ["Argentina"]
     assert toponym.extract("Brian McRae singled in Tyler Houston .") == []

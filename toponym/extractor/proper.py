@@ -365,9 +365,9 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
         if given_before_surname(text, r, ask, words.particles):
-            # a person's given name, though the surname is a place too: "Salvador Ibarra"; the
-            # person's alone later in the text ("Georgia Stevens ... Georgia began skating")
-            people.add(r.query)
+            # a given name, though the surname is a place ("Salvador Ibarra"), and alone later ("Georgia
+            # Stevens ... Georgia began"), but a city of millions' ("Paris Hilton visited Paris")
+            people.update(() if ask.metropolis(r.query) and not ask.national(r.query) else (r.query,))
             continue
         if (
             after is not None
