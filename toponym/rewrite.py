@@ -54,5 +54,15 @@ def rewrite(
             # already the name to write (or an inflected form of it): leave the text as it is
             same = fold_key(normalize_name(shown))
             if same not in (fold_key(normalize_name(m.text)), fold_key(normalize_name(m.match.matched))):
-                new[i] = shown
+                new[i] = _clitic(m) + shown
     return render(text, mentions, new)
+
+
+def _clitic(m: Mention) -> str:
+    """The word a mention's form glues before the name (Arabic "ب" of "بالعراق", Hebrew "ל" of
+    "לירושלים": "in", "to", "and"), which a rewrite keeps; ``""`` for any other mention (a fused
+    ending, Russian "Москве", is the name's own form)."""
+    name = m.match.matched
+    if m.method != "inflected" or len(m.text) <= len(name) or not m.text.endswith(name):
+        return ""
+    return m.text[: len(m.text) - len(name)]

@@ -192,6 +192,21 @@ def test_a_korean_mention_is_the_name_without_its_particle() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("وصل الوفد بالعراق ثم لبنان", "وصل الوفد بIraq ثم Lebanon"),  # "in": kept, the name rewritten
+        ("המשלחת הגיעה לירושלים אתמול", "המשלחת הגיעה לJerusalem אתמול"),
+        ("Он прилетел в Москву утром.", "Он прилетел в Moscow утром."),  # a fused ending is the name's
+    ],
+)
+def test_a_rewrite_keeps_the_word_glued_before_a_name(text: str, want: str) -> None:
+    """Arabic and Hebrew glue a preposition or a conjunction to the name ("ب", "ל": in, to); the
+    mention is the whole word, as their annotators mark it, but a rewrite that drops the glued word
+    loses what the sentence says."""
+    assert toponym.normalize_text(text, lang="en") == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # German and French texts that hold Polish letters: "Marie" is no Polish form of Mara (Tanzania)
