@@ -63,6 +63,8 @@ def _clitic(m: Mention) -> str:
     "לירושלים": "in", "to", "and"), which a rewrite keeps; ``""`` for any other mention (a fused
     ending, Russian "Москве", is the name's own form)."""
     name = m.match.matched
+    if name.startswith("\u0627\u0644") and m.text.endswith("\u0644" + name[1:]):
+        name = name[1:]  # "ل" before the article "ال" takes its alif: "للشام" is "ل" + "الشام"
     if m.method != "inflected" or len(m.text) <= len(name) or not m.text.endswith(name):
         return ""
     return m.text[: len(m.text) - len(name)]

@@ -195,6 +195,7 @@ def test_a_korean_mention_is_the_name_without_its_particle() -> None:
     ("text", "want"),
     [
         ("وصل الوفد بالعراق ثم لبنان", "وصل الوفد بIraq ثم Lebanon"),  # "in": kept, the name rewritten
+        ("قال إن للعراق دورا كبيرا", "قال إن لIraq دورا كبيرا"),  # "ل" before the article takes its alif
         ("המשלחת הגיעה לירושלים אתמול", "המשלחת הגיעה לJerusalem אתמול"),
         ("Он прилетел в Москву утром.", "Он прилетел в Moscow утром."),  # a fused ending is the name's
     ],
