@@ -595,6 +595,21 @@ def test_katakana_v_syllables_reach_a_name_stored_with_the_b_row(
     assert _id(shipped, written) == _id(shipped, stored) == pid
 
 
+def test_an_alias_many_towns_bear_is_theirs(shipped: Gazetteer, audit_drops: set[tuple[str, str]]) -> None:
+    """GeoNames gives Tallahassee "Newton", a name it bore in 1824, and Alice Springs "Stuart": the
+    names many towns bear as their own (audit rule ``town-name-alias``), which read a physicist or
+    a person in a text that names Florida or the Northern Territory. A town far larger keeps the
+    name (Florence), and so does a town whose own name holds it (Ciudad Victoria's "Victoria") or
+    whose name in another language it is (German "Freiburg" for Fribourg, which few towns bear)."""
+    assert {("gn-4174715", "Newton"), ("gn-2077895", "Stuart")} <= audit_drops
+    assert "gn-4174715" not in _ids(shipped.resolve_all("Newton"))
+    assert "gn-3176959" in _ids(shipped.resolve_all("Florence"))
+    assert "gn-3530580" in _ids(shipped.resolve_all("Victoria", country="mx"))
+    assert "gn-2660718" in _ids(shipped.resolve_all("Freiburg"))
+    text = "Newton says a body at rest stays so, wrote a physicist who works in Florida."
+    assert [(m.text, m.place.id) for m in shipped.extract(text)] == [("Florida", "us-fl")]
+
+
 def test_sakhalin_is_the_island(shipped: Gazetteer) -> None:
     m = shipped.resolve("Sakhalin")
     assert m is not None and m.place.id == "sakhalin" and m.place.kind == "island"

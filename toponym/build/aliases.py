@@ -22,10 +22,17 @@ __all__ = [
     "part_names",
     "primaries",
     "short_untagged",
+    "town_names",
 ]
 
 Rule = Literal[
-    "ordinary-word", "foreign-country-name", "short-untagged-alias", "part-name", "address-alias", "adjective-alias"
+    "ordinary-word",
+    "foreign-country-name",
+    "short-untagged-alias",
+    "part-name",
+    "address-alias",
+    "adjective-alias",
+    "town-name-alias",
 ]
 RULES: tuple[Rule, ...] = get_args(Rule)
 #: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
@@ -49,6 +56,12 @@ _ABJADS = {
          "tn", "ye"), "Arabic"),
 }  # fmt: skip
 _ABJAD_TOWN = 15_000
+#: A town's untagged alias that is the canonical name of another town of this share of its people or
+#: more is the other town's name (``town-name-alias``).
+_TOWN_SHARE = 1 / 3
+#: ... and that this many towns bear as their canonical name: a name many towns have, not one
+#: town's own in another language (German "Freiburg" for Fribourg, French "Berthoud" for Burgdorf).
+_TOWN_NAMESAKES = 3
 #: The kinds of place whose canonical name no place holding it may have as an untagged alias.
 _PARTS = frozenset({"city", "subdivision"})
 #: English endings that make a country's name its adjective ("Korea" -> "Korean", "Togo" ->
@@ -207,4 +220,43 @@ def adjective_aliases(places: dict[str, MergedPlace], english: frozenset[str]) -
                     detail = f"{stem!r} with the English adjective's ending -{ending}"
                     out.append(Decision("adjective-alias", key(alias), pid, alias, detail))
                     break
+    return out
+
+
+def town_names(places: dict[str, MergedPlace]) -> list[Decision]:
+    """``town-name-alias``: an untagged alias of a town that is the canonical name of three towns or
+    more, one of a third of its people or more: a former name or a neighbour's (GeoNames gives Tallahassee
+    "Newton", a name it bore in 1824, and Kingston upon Hull "Kingston"), which the other town's
+    name outranks alone and which, in a text that names the first town's region, reads a person
+    ("Newton's laws ... University of Central Florida") or the other town as the first. A town far
+    larger keeps the name ("Moscow" for Moscow, not Idaho's; "Florence" for Florence, not
+    Alabama's), as does a town whose own name holds it (:func:`_short_forms`)."""
+    towns: dict[str, list[tuple[str, int]]] = defaultdict(list)  # key -> towns of that canonical name
+    for pid, p in places.items():
+        if p.src.kind == "city":
+            towns[key(p.src.name)].append((pid, p.src.population or 0))
+    out: list[Decision] = []
+    for pid, p in places.items():
+        if p.src.kind != "city":
+            continue
+        own, least = _short_forms(p.src.name), (p.src.population or 0) * _TOWN_SHARE
+        for n in p.names.values():
+            k = key(n.name)
+            if k in own or n.curated or primaries(n.langs) or len(towns.get(k, ())) < _TOWN_NAMESAKES:
+                continue
+            other = next((q for q, people in towns[k] if q != pid and people >= least), None)
+            if other is not None:
+                why = f"the canonical name of {other}, a town of a third of the people of {p.src.name!r} or more"
+                out.append(Decision("town-name-alias", k, pid, n.name, why))
+    return out
+
+
+def _short_forms(name: str) -> set[str]:
+    """Keys of a canonical name, of each half of a name in two languages ("Gasteiz / Vitoria") and
+    of each run of its words ("Santiago" of "Santiago de Compostela", "Victoria" of "Ciudad
+    Victoria"): the town's own names, short or whole."""
+    out: set[str] = set()
+    for half in name.split("/"):
+        words = half.strip().replace("-", " ").split()
+        out.update(key(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
     return out

@@ -44,6 +44,8 @@ Rules, each with its reason:
 * ``adjective-alias`` (an alias is dropped): an untagged alias of a country or territory that is
   another of its English names with an adjective's ending ("Korean" for South Korea, "Siberian"
   for Russia, "Rhodesian" for Zimbabwe): the people, the language, often of more than one place.
+* ``town-name-alias`` (an alias is dropped): a town's untagged alias that three towns bear as their
+  own, one of a third of its people or more ("Newton", a former name of Tallahassee).
   (These rules are in :mod:`.aliases`.)
 
 A place is *prominent* when a reader of any text may mean it by name alone: a country, territory or
@@ -71,6 +73,7 @@ from .aliases import (
     part_names,
     primaries,
     short_untagged,
+    town_names,
 )
 from .merge import MergedPlace
 from .prominence import people_of
@@ -373,6 +376,7 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
         *short_untagged(places, prominent),
         *part_names(places),
         *adjective_aliases(places, english),
+        *town_names(places),
     ]
     own = _own_names(places, prominent, words)
     ordinary = _ordinary(words, own)
