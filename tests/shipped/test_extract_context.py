@@ -590,3 +590,11 @@ def test_context_moves_a_name_to_a_place_of_no_country(shipped: Gazetteer, name:
     resolver, index = shipped.resolver, shipped.resolver.index
     found = resolver.resolve_in_context(name, {index.row_of(place): 1.0})
     assert found is not None and found.place.id == place
+
+
+def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -> None:
+    """University is a town in Florida, and Florida is named: "the University of South Florida" is
+    still a university, and the town of a word needs a place that the word itself names."""
+    text = "Students at the University of South Florida in Tampa built it."
+    assert "University" not in [m.text for m in shipped.extract(text)]
+    assert "Tampa" in [m.text for m in shipped.extract(text)]

@@ -175,8 +175,8 @@ class Casing:
             verdict = self._memo.put(surface, self._verdict(surface))
         if verdict == _CAPITALS:
             return self._capitals(text, s, e, surface)
-        if verdict == _NONE:
-            return None
+        if verdict == _NONE or (verdict == _WORD and text.startswith(" of ", e) and text[e + 4 : e + 5].isupper()):
+            return None  # ... or an English word heading a longer name: "University of Central Florida"
         # "in Bayreuth", "à Lorient": a name after a preposition of place is as specific as a name
         # of several words
         specific = self._locative.search(text, max(0, s - 6), s) is not None or (
