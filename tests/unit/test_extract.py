@@ -320,6 +320,10 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     # ... and so is a reef or a rock formation named after a town (Leduc, Alberta)
     found = toponym.extract("The well near Edmonton , Alberta logged 28 feet of productive Leduc Reef .")
     assert [m.text for m in found] == ["Edmonton", "Alberta"]
+    # ... and a landform named after a river or a town, which is not it (Mary is in Turkmenistan,
+    # County Clare in Ireland)
+    found = toponym.extract("A dam in the Mary Valley south of Gympie worries growers in the Clare Valley .")
+    assert [m.text for m in found] == ["Gympie"]
     # calendar words, places and lower-case words after it leave it a place
     assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
     assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
