@@ -610,6 +610,18 @@ def test_an_alias_many_towns_bear_is_theirs(shipped: Gazetteer, audit_drops: set
     assert [(m.text, m.place.id) for m in shipped.extract(text)] == [("Florida", "us-fl")]
 
 
+@pytest.mark.parametrize(("name", "country"), [("Cameron", "cm"), ("Talia", "it"), ("Melita", "mt")])
+def test_a_given_name_in_a_minor_language_is_no_countrys_name(
+    shipped: Gazetteer, audit_drops: set[tuple[str, str]], name: str, country: str
+) -> None:
+    """Occitan "Cameron", Ladin "Talia" and Latin "Melita" name Cameroon, Italy and Malta; in
+    English text they are people ("Livecorp's Cameron Hall says"): the audit drops them
+    (``given-name-alias``), and the country keeps its names in the major languages."""
+    assert (country, name) in audit_drops
+    assert country not in _ids(shipped.resolve_all(name))
+    assert shipped.extract(f"{name} Hall says the plan will work .") == []
+
+
 def test_sakhalin_is_the_island(shipped: Gazetteer) -> None:
     m = shipped.resolve("Sakhalin")
     assert m is not None and m.place.id == "sakhalin" and m.place.kind == "island"

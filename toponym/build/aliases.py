@@ -33,6 +33,7 @@ Rule = Literal[
     "address-alias",
     "adjective-alias",
     "town-name-alias",
+    "given-name-alias",
 ]
 RULES: tuple[Rule, ...] = get_args(Rule)
 #: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
@@ -100,7 +101,10 @@ def primaries(langs: list[str]) -> set[str]:
     return out | {_SAME_LANG[t] for t in out if t in _SAME_LANG}
 
 
-def foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
+def foreign_country_names(places: dict[str, MergedPlace], given: frozenset[str]) -> list[Decision]:
+    """``foreign-country-name`` (see the audit) and ``given-name-alias``: a country's alias in no
+    major language that is a given name (``given``, folded keys: Occitan "Cameron" for Cameroon,
+    Ladin "Talia" for Italy, Latin "Melita" for Malta), which English text writes of people."""
     countries = [p for p in places.values() if p.src.kind in COUNTRY_KINDS]
     owner: dict[str, set[str]] = defaultdict(set)  # key -> countries whose canonical or English name it is
     for p in countries:
@@ -114,10 +118,14 @@ def foreign_country_names(places: dict[str, MergedPlace]) -> list[Decision]:
         for n in p.names.values():
             k = key(n.name)
             others = owner.get(k, set()) - {p.src.id}
-            if not others or p.src.id in owner[k] or n.curated or primaries(n.langs) & MAJOR_LANGS:
+            if p.src.id in owner.get(k, ()) or n.curated or primaries(n.langs) & MAJOR_LANGS:
                 continue
-            detail = f"the name of {', '.join(sorted(others))}; given to {p.src.id} only in {','.join(n.langs)}"
-            out.append(Decision("foreign-country-name", k, p.src.id, n.name, detail))
+            if others:
+                detail = f"the name of {', '.join(sorted(others))}; given to {p.src.id} only in {','.join(n.langs)}"
+                out.append(Decision("foreign-country-name", k, p.src.id, n.name, detail))
+            elif k in given and not n.name.isupper():  # "MAC", "NGA": codes, not names
+                detail = f"a given name; given to {p.src.id} only in {','.join(n.langs)}"
+                out.append(Decision("given-name-alias", k, p.src.id, n.name, detail))
     return out
 
 

@@ -24,7 +24,8 @@ Rules, each with its reason:
   country's name in a major language is its own in every language ("Великобритания": Russian, and
   Bulgarian).
 * ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
-  canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source).
+  canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source);
+  ``given-name-alias``: one that is a given name ("Cameron", Occitan for Cameroon).
 * ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
   a place that is not prominent ("Len" for Leh, "Int" for Inta): such strings are words and
   abbreviations far more often than that place. Not a name that ends in its unit, written in the
@@ -372,7 +373,7 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
     prominent = _prominent(places)
     english = frozenset(key(w) for w in words.frequent.get("en", ()))
     dropped = [
-        *foreign_country_names(places),
+        *foreign_country_names(places, words.given),
         *short_untagged(places, prominent),
         *part_names(places),
         *adjective_aliases(places, english),

@@ -121,7 +121,8 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
         (proper if path.name.endswith(".proper.txt") else words).update(keys)
         if path.name.endswith(".common.txt"):
             common.update(keys)
-    no_fuzzy = proper | words | {fold_key(w) for ranked in frequent.values() for w in ranked}
+    # a given name typed is a person's, no typo of a place's name ("Melita" is no Malita)
+    no_fuzzy = proper | words | given | {fold_key(w) for ranked in frequent.values() for w in ranked}
     territory_langs: dict[str, tuple[str, ...]] = {}
     table = root / "words" / "territory-languages.tsv"
     if table.is_file():
