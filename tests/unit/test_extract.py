@@ -324,6 +324,8 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     # County Clare in Ireland)
     found = toponym.extract("A dam in the Mary Valley south of Gympie worries growers in the Clare Valley .")
     assert [m.text for m in found] == ["Gympie"]
+    found = toponym.extract("Floods on the Victoria River cut roads ; Sydney Harbour was calm .")
+    assert [m.text for m in found] == ["Sydney"]  # a city's harbour is the city's
     # calendar words, places and lower-case words after it leave it a place
     assert [m.text for m in toponym.extract("In Paris Saturday, he said")] == ["Paris"]
     assert [m.text for m in toponym.extract("In Tokyo Japan said")] == ["Tokyo", "Japan"]
