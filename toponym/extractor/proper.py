@@ -19,6 +19,7 @@ from .persons import (
 )
 from .raw import Raw
 from .sports import team_before
+from .units import said_before
 from .wordlists import Names, load_lexicon, locative, names
 
 __all__ = ["Evidence", "forget_people", "proper"]
@@ -72,11 +73,11 @@ class Evidence(Protocol):
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
-#: After a name, one match for two questions: spaces before a number, a dash or a "v" (a line of
-#: results? see below), or one space and a capitalised word (group 1: a longer proper name?).
 #: A unit's word written before its name ("des Kantons Bern", "der Provinz Posen"): no given name
 #: nor surname before a place's.
-_UNIT_WORDS = frozenset(w for w in load_lexicon("units.toml")["said_before"] if " " not in w)
+_UNIT_WORDS = frozenset(w for w in said_before(load_lexicon("units.toml")) if " " not in w)
+#: After a name, one match for two questions: spaces before a number, a dash or a "v" (a line of
+#: results? see below), or one space and a capitalised word (group 1: a longer proper name?).
 _AFTER = re.compile(r"[ \t]+(?=[\d-]|v[ \t])| ([^\W\d_a-z][^\W\d_A-Z]*[^\W\d_])\b")
 
 

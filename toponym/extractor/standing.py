@@ -48,8 +48,9 @@ _CITY_ALONE_PLACED = 1_000
 #: A segment of a script without spaces is specific by its segmentation only, and katakana writes
 #: people's names as it writes towns' ("ウェブスター", Webster): more people are needed.
 _CITY_ALONE_SEGMENT = 20_000
-#: ... and through an untagged alias that no other place bears (see :meth:`Standing._untagged`).
-_CITY_ALONE_UNTAGGED = 2_000
+#: ... and through an untagged alias no other place bears (:meth:`Standing._untagged`); one that
+#: another place bears too needs :data:`_CITY_ALONE_SHARED` ("Wagga": Wagga Wagga's, a Sudanese town's).
+_CITY_ALONE_UNTAGGED, _CITY_ALONE_SHARED = 2_000, 20_000
 #: ... and this many in a text written in a language of the town's country ("Zwickau" in German,
 #: "Davos" in French, "Ieper" in Dutch): on the development sets 15,000 gains most in every
 #: language, 10,000 costs Russian (its towns share surnames' forms, "Виноградов"); the town must
@@ -165,9 +166,8 @@ class Standing:
         kind, pop = place.kind, place.population or 0
         if kind == "city" and self._seat(raw, row):
             return True
-        # after a preposition of place, a town's exonym (untagged in the bulk source: "à Brigue") of
-        # a real word length stands too; below 20,000 people, if no other place bears it ("Wagga")
-        least = _CITY_ALONE_UNTAGGED if len(self.places(surface)) == 1 else 20_000
+        # after a preposition of place, a town's exonym (untagged in the source: "à Brigue") stands too
+        least = _CITY_ALONE_UNTAGGED if len(self.places(surface)) == 1 else _CITY_ALONE_SHARED
         town = kind == "city" and raw.specific and " " not in surface and pop >= least
         # a city of CITY_ALONE people stands by its exonym too, where that is no word or given
         # name of any language ("Salonique", "La Haya", "Osnabrueck", "Den Haag")

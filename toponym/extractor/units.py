@@ -12,7 +12,14 @@ from .lookups import Lookups
 from .raw import Raw
 from .wordlists import load_lexicon
 
-__all__ = ["Features", "UnitSaid", "UnitWords"]
+__all__ = ["Features", "UnitSaid", "UnitWords", "said_before"]
+
+
+def said_before(lexicon: dict[str, list[str]]) -> list[str]:
+    """The words of ``lexicon`` (``units.toml``) that, right before a name, say it is the unit:
+    those written as part of a phrase and the German ones written apart ("des Kantons Bern")."""
+    return [*lexicon["said_before"], *lexicon["apart_before"]]
+
 
 #: How many towns of a name a kind of settlement before it may mean (the likeliest first).
 _TOWNS = 8
@@ -108,7 +115,8 @@ class UnitSaid:
     def __init__(self, lookups: Lookups) -> None:
         self.lookups = lookups
         lexicon = load_lexicon("units.toml")
-        self._before = re.compile(rf"(?:^|\W)(?:{'|'.join(map(re.escape, lexicon['said_before']))})\s+\Z")
+        said = "|".join(map(re.escape, said_before(lexicon)))
+        self._before = re.compile(rf"(?:^|\W)(?:{said})\s+\Z")
         self._after = re.compile(rf"[ \t](?:{'|'.join(map(re.escape, lexicon['said_after']))})(?!\w)")
         towns = "|".join(map(re.escape, lexicon["town_before"]))
         self._town = re.compile(rf"(?:^|\W)(?:{towns})\s+\Z", re.IGNORECASE)
