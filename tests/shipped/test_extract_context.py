@@ -73,6 +73,25 @@ def test_a_region_a_named_place_lies_in_does_not_move_a_metropolis_to_a_town_of_
     assert ids(shipped, text, name) == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a word list holds "Plymouth" as the English city's name, no word: the town of 7,500 in
+        # the state the text names is the one meant
+        ("The pilgrims came ashore at Plymouth and wintered in Massachusetts.", "Plymouth", "gn-4947597"),
+        # England, which only London implies, says nothing of the English village named Berkeley
+        ("A lab in London and one at Berkeley shared the prize.", "Berkeley", "gn-5327684"),
+        # two states named alike, a town in one and a village in the other: the town
+        ("Sheriffs in Ohio and Washington State are looking for a man from Barberton.", "Barberton", "gn-5146491"),
+        ("Police in Vermont and Massachusetts are searching for a man from Rutland.", "Rutland", "gn-5240509"),
+    ],
+)
+def test_villages_take_the_support_of_what_the_text_names_and_towns_go_first(
+    shipped: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    assert ids(shipped, text, name) == {expected}
+
+
 def test_without_context_a_name_means_what_it_means_alone(shipped: Gazetteer) -> None:
     assert ids(shipped, "London and Paris.", "London") == {LONDON_UK}
     assert ids(shipped, "London and Paris.", "Paris") == {PARIS_FR}

@@ -15,11 +15,10 @@ from itertools import chain
 from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
-from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, implied, peer_countries, shared_by_countries, supports, widened
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
@@ -33,6 +32,7 @@ from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
 from .verdict import FirstPass, adjective_shaped
+from .villages import as_word
 from .windows import Candidates
 from .wordlists import apposition
 
@@ -196,9 +196,10 @@ class Linker:
         if known is not _MISS:
             return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
-        word = not placed and fold_key(normalize_name(query)) in self.index.policy.no_fuzzy_words
+        word, proper = (False, False) if placed else as_word(self.index, query, lookup.rows)
+        near, unnamed = dict(relevant), memo_key[4]
         found = self.resolver.resolve_in_context(
-            lookup, dict(relevant), need_support=need_support, word=word, placed=placed, implied=memo_key[4]
+            lookup, near, need_support=need_support, word=word, proper=proper, placed=placed, implied=unnamed
         )
         return self._context.put(memo_key, found)
 
@@ -391,7 +392,6 @@ class Linker:
                 focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
             if focus:  # the regions only the text's metropolises imply, read for a metropolis's name
                 own = dict.fromkeys(first.expanded, float(count))
-                big = row < 0 or self.index.places.people[row] >= METROPOLIS  # or a tie: ranked now
-                unnamed = implied(self.index, explicit, expanded) if big else frozenset()
+                unnamed = implied(self.index, explicit, expanded)
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match

@@ -7,11 +7,17 @@ the scanner treat such names as no evidence of a place before any rule reads the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..index import Index
 from ..memo import BoundedMemo
-from ..normalize import fold_key
+from ..normalize import fold_key, normalize_name
+from ..resolver.ranking import Ranked
 
-__all__ = ["Villages"]
+__all__ = ["Villages", "as_word"]
+
+#: A city this large is known by its name: a word list holding the name holds it as the city's.
+_FAMOUS = 100_000
 
 
 class Villages:
@@ -61,3 +67,22 @@ class Villages:
             else:  # the entries a text query spelling the key reaches (:meth:`KeyTable.reach`)
                 quiet = self._idle.put(row, self.only(keys.entries(row) + keys.lookup(folded) * (folded != key)))
         return quiet
+
+
+def as_word(index: Index, query: str, rows: Sequence[Ranked]) -> tuple[bool, bool]:
+    """Is ``query`` a word or a given name of some language (a village by it takes no support:
+    :func:`.context.supported`), or only a proper noun of a word list that a city of
+    :data:`_FAMOUS` people, its first answer, is known by ("Plymouth", "Berkeley"): then a
+    village by it takes the support of the regions the text names, not of those only a
+    metropolis implies ("the first Thanksgiving in Plymouth ... Massachusetts" is the town
+    there; "London" says nothing of an English village named Berkeley)."""
+    policy = index.policy
+    folded = fold_key(normalize_name(query))
+    if folded not in policy.no_fuzzy_words:
+        return False, False
+    if folded in policy.words or folded in policy.given_names or normalize_name(query) in policy.ordinary:
+        return True, False
+    places = index.places
+    top = rows[0].place if rows and not rows[0].tied else -1
+    famous = top >= 0 and places.kind[top] == "city" and places.people[top] >= _FAMOUS
+    return not famous, famous

@@ -195,6 +195,7 @@ class Resolver:
         *,
         need_support: bool = False,
         word: bool = False,
+        proper: bool = False,
         placed: bool = False,
         implied: Collection[int] = (),
     ) -> Match | None:
@@ -206,8 +207,8 @@ class Resolver:
         fall back to :meth:`resolve`. With ``need_support`` a name without any support answers
         ``None`` (for names that are also ordinary words). A name the text ``placed`` in a region
         written after it ("London, Ky.") may be a place its first answer overshadows. The
-        ``implied`` rows of ``context`` (regions holding a place named nearby, not named
-        themselves) do not move a city of a million people to a far smaller town in them.
+        ``implied`` rows of ``context`` (regions holding a place named nearby, not named themselves)
+        move no city of a million to a far smaller town, nor a ``proper`` name to a village.
         """
         lookup = name if isinstance(name, Lookup) else None
         query = lookup.query if lookup is not None else name
@@ -216,7 +217,8 @@ class Resolver:
         rows = lookup.rows if lookup is not None else tuple(self._rows(query, NO_HINTS))
         if not rows:
             return None
-        found = supported(self.index, rows, context, word=word, placed=placed, implied=frozenset(implied))
+        unnamed = frozenset(implied)
+        found = supported(self.index, rows, context, word=word, proper=proper, placed=placed, implied=unnamed)
         if found is not None:
             pos, weight = found
             return self._settled(query, rows, rows[pos], weight)

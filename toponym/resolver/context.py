@@ -64,6 +64,7 @@ def supported(
     context: Mapping[int, float],
     *,
     word: bool = False,
+    proper: bool = False,
     placed: bool = False,
     implied: frozenset[int] = frozenset(),
 ) -> tuple[int, float] | None:
@@ -83,7 +84,8 @@ def supported(
     its region ("London, Ky."); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a
     million people takes none from its country, nor from the regions of ``context`` that are
     ``implied`` (they hold a place the text names, and are not named themselves): "Paris" beside
-    "Dallas" is France's capital, beside "Texas" the town there.
+    "Dallas" is France's capital, beside "Texas" the town there. Nor does a village by a famous
+    city's ``proper`` name take theirs: "London" makes no "Berkeley" the English village.
     A name with no answer of its own (a stop or a tie) that two or more countries share takes the
     support of the places in each: Dutch "Kongo" beside "Kinshasa" is the Democratic Republic.
     """
@@ -121,7 +123,7 @@ def supported(
         if country >= 0 and country != p and (not village or seat) and not far:
             support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
         for anc in ancestors:
-            if anc != country and not (far and anc in implied):
+            if anc != country and not ((far or (village and proper)) and anc in implied):
                 support += context.get(anc, 0.0)
         scores.append(support)
     if not scores:
@@ -131,6 +133,8 @@ def supported(
     if top > 0 and len(winners) == 1:
         return winners[0], top
     town = _named_after(index, [rows[i].place for i in winners]) if top > 0 else -1
+    if town < 0 and top > 0:
+        town = _over_villages(index, [rows[i].place for i in winners])
     if town < 0 and top > 0 and _ranked_first(index, rows, winners):
         town = 0
     return (winners[town], top) if town >= 0 else None
@@ -211,6 +215,18 @@ def _ranked_first(index: Index, rows: Sequence[Ranked], winners: list[int]) -> b
         area = {a for a in (p, *index.ancestors(p)) if kind[a] not in COUNTRY_KINDS}
         common = area if common is None else common & area
     return bool(common)
+
+
+def _over_villages(index: Index, tied: Sequence[int]) -> int:
+    """The one town among ``tied`` places whose others are all villages (position in ``tied``),
+    else ``-1``: a reader knows a village from where the text puts it, and where a text puts two
+    places of one name alike ("Waterloo" in a text on Iowa and Wisconsin) the town of 68,000 is
+    meant, not the village of 3,000."""
+    places = index.places
+    towns = [i for i, p in enumerate(tied) if places.kind[p] == "city" and not places.village(p)]
+    if len(towns) != 1 or not all(places.kind[p] == "city" for p in tied):
+        return -1
+    return towns[0]
 
 
 def _named_after(index: Index, tied: Sequence[int]) -> int:
