@@ -21,7 +21,7 @@ from ..index import Index
 from ..index.blocking import key_edits
 from ..model import Explanation
 from ..normalize import fold_key, normalize_name
-from ..vocab import COUNTRY_KINDS, Kind
+from ..vocab import COUNTRY_KINDS, KINDS, Kind
 from .candidates import Candidate, Query, gather
 from .codes import code_shaped, code_table
 from .fastpath import MAX_QUERY
@@ -83,6 +83,9 @@ _ABBREVIATED: Final = {
     "st": ("Saint", "Sankt"),
     "ste": ("Sainte",),
 }
+#: What English names with its article where no source stores it so ("the Congo", "the Maldives",
+#: "the Crimea"): no town ("The Times", "The Sun" are papers) nor landmark.
+_ARTICLED: Final = frozenset(k for k in KINDS if k not in ("city", "landmark"))
 _PARENS = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<tail>[^()]+)\)$")
 #: A town with its postal code, as addresses write it ("75001 Paris", "Lyon 69003", "10115
 #: Berlin"), or with its French department's number ("Paris (75)", "Ajaccio (2A)").
@@ -180,6 +183,8 @@ def readings(query: str) -> list[Reading]:
         number = postal["code"] or postal["tail"] or postal["dept"]
         out.append(Reading(town, f"{town!r} (its postal code or department {number})", _CITY))
     first, _, rest = query.partition(" ")
+    if rest and first.casefold() == "the":
+        out.append(Reading(rest, f"{rest!r} after its article", _ARTICLED))
     for word in _ABBREVIATED.get(first.rstrip(".").casefold(), ()) if rest else ():
         out.append(Reading(f"{word} {rest}", f"{first!r} as {word!r}"))
     out.extend(r for r in _affixed(query) if r.core)
