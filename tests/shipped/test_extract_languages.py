@@ -1337,3 +1337,24 @@ def test_a_russian_given_name_alone_is_still_a_place() -> None:
 )
 def test_a_german_article_makes_the_word_after_it_a_noun(text: str, want: list[str]) -> None:
     assert [m.place.id for m in toponym.extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cape, a mountain or a port named after a place is no mention of the place
+        ("They drove to the northern tip of Cape York last week.", []),
+        ("Volcanoes like Mount St Helens erupt rarely.", []),
+        ("Greg Richter from a butcher at Port Wakefield, in South Australia, says", [("South Australia", "au-sa")]),
+        # ... where the whole name is stored, it is read whole
+        ("The fires near Mount Gambier spread.", [("Mount Gambier", "gn-2156643")]),
+        # an article before a name inside a longer one: the longer name, not the article's key
+        ("The Gulf of Mexico is warm.", [("Gulf of Mexico", "gulf-of-mexico")]),
+        ("The Gulf of Carpentaria is warm.", [("Gulf of Carpentaria", "gulf-of-carpentaria")]),
+        # ... or the head of a longer name no source stores: no "the Gulf"
+        ("The Gulf of Nowhere is warm.", []),
+        ("He flew to The Gambia on Monday.", [("Gambia", "gm")]),
+    ],
+)
+def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

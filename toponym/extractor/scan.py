@@ -206,6 +206,13 @@ class Scanner:
             if s < last:
                 i = j
                 continue
+            if info & 15 > 1 and text.startswith(("The ", "the "), s):
+                if self._after_article(text, s, e, hi, raws, told, off):
+                    last, i = raws[-1].end, j  # "The Gulf of Mexico": the longer name after the article, no Gulf
+                    continue
+                if text.startswith(" of ", e) and text[e + 4 : e + 5].isupper():
+                    i = j  # the head of a longer name no source stores: "The Gulf of Carpentaria"
+                    continue
             if info & H_IRREGULAR:
                 more = self._python.match_at(text, s, hi, _lowered, _folded, off)
                 if more and not more[3] & H_IRREGULAR:
@@ -235,6 +242,17 @@ class Scanner:
                 raws.append(raw)
                 last = raw.end
             i = j
+
+    def _after_article(self, text: str, s: int, e: int, hi: int, raws: list[Raw], told: Told, off: int) -> bool:
+        """Read the name after the article at ``s`` instead of the key ``text[s:e]`` that holds the
+        article ("The Gulf", the Persian Gulf's), where that name goes on past ``e``: the scan takes
+        the longest key at each start and so never sees "Gulf of Mexico" inside "The Gulf of Mexico"."""
+        more = self._python.match_at(text, s + 4, hi, _lowered, _folded, off)
+        if not more or more[1] <= e:
+            return False
+        before = len(raws)
+        self._read(text, more, hi, raws, told, off)
+        return len(raws) > before
 
     def _foreign(self, raw: Raw, told: Told, text: str) -> bool:
         """Is ``raw`` a form by the rules of a language read for its own names, in a text told to be
