@@ -1354,6 +1354,8 @@ def test_a_german_article_makes_the_word_after_it_a_noun(text: str, want: list[s
         # ... or the head of a longer name no source stores: no "the Gulf"
         ("The Gulf of Nowhere is warm.", []),
         ("He flew to The Gambia on Monday.", [("Gambia", "gm")]),
+        # the island is stored: no Guinea
+        ("They sailed on to New Guinea.", [("New Guinea", "new-guinea")]),
     ],
 )
 def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expected: list[tuple[str, str]]) -> None:
