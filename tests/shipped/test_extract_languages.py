@@ -1360,3 +1360,22 @@ def test_a_german_article_makes_the_word_after_it_a_noun(text: str, want: list[s
 )
 def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a river's name after a given name is a surname, as a town's is
+        ('"We have to go," says the deputy program manager John Shannon.', []),
+        ("Anglers on the Shannon had a good week.", [("Shannon", "shannon-river")]),
+        # a landform's word after a place name that names a place itself ("Tablelands", a council)
+        (
+            "Workers from around the Northern Territory's Barkly Tablelands travelled to the meeting.",
+            [("Northern Territory", "au-nt")],
+        ),
+        # an instrument named after a place or a person
+        ("Astronomers at the Lovell Telescope confirmed it.", []),
+    ],
+)
+def test_names_of_people_landforms_and_instruments_are_no_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

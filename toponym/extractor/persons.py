@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..vocab import MAJOR_KINDS
 from .casing import dated
 from .raw import Raw
 from .wordlists import Names, names
@@ -39,7 +40,7 @@ _COUPLE = re.compile(
 
 def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | None:
     """Is ``r`` a town's or a unit's name written right after a person's first name: a given name
-    ("Jesús Medina", "Lindsay Davenport", "José Bono": ``True``) or a given name and a surname (a
+    ("Jesús Medina", "Lindsay Davenport", "José Bono", or before a river's: "John Shannon": ``True``) or a given name and a surname (a
     second surname: "Manuel García Castellón", not in a byline before its dateline: "por Claudia
     Gutiérrez Pekín , 25 may ( EFE )"), or, before a town's name, a capitalised word that is no
     name of a place and no word of any language ("Janet Reno", "Чарльза Дарвина", "Иоанн Грозный":
@@ -59,7 +60,11 @@ def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | Non
     kind = ask.kind(r.query)
     # a unit's name is a surname after a given name ("José Bono", "Alejandro Toledo", "John Kerry"),
     # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
-    return given if kind == "city" or (kind == "subdivision" and (given or second)) else None
+    if kind == "city" or (kind == "subdivision" and (given or second)):
+        return given
+    # ... and so is a river's, a mountain's or an island's one word after a given name ("John
+    # Shannon"; "the Murray Darling River" is no Murray Darling)
+    return True if given and kind is not None and kind not in MAJOR_KINDS and " " not in r.query else None
 
 
 def particle_surname(text: str, r: Raw, particle: str, ask: Evidence, particles: frozenset[str]) -> bool:

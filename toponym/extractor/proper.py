@@ -373,7 +373,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if (
             after is not None
             and not r.inflected
-            and r.end + 1 not in starts
+            and (r.end + 1 not in starts or after.group(1) in words.landforms)  # "Barkly Tablelands"
             and text[r.start : r.start + 1].isupper()
             and not _cyrillic_acronym(text[r.start : r.end])
         ):

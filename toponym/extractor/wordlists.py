@@ -172,6 +172,8 @@ class Names:
     """Honorifics after a city's name ("مكة المكرمة")."""
     particles: frozenset[str]
     """Particles that begin a surname, written with a capital ("Vincenzo De Luca")."""
+    landforms: frozenset[str]
+    """Words after a place name that make a landform's name, though they name a place too ("Tablelands")."""
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -323,7 +325,7 @@ def _after_comma(words: list[str]) -> re.Pattern[str]:
 def names() -> Names:
     data = _load("names.toml")
     return Names(
-        frozenset(data["organisation"]),
+        frozenset(data["organisation"]) | frozenset(data["landforms"]),
         frozenset(data["calendar"]),
         frozenset(data["before"]) | frozenset(data["titles"]),
         frozenset(data["titles"]),
@@ -349,6 +351,7 @@ def names() -> Names:
         frozenset(data["descriptors"]),
         frozenset(data["epithets"]),
         frozenset(data["particles"]),
+        frozenset(data["landforms"]),
     )
 
 
