@@ -378,12 +378,10 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             and not _cyrillic_acronym(text[r.start : r.end])
         ):
             w = after.group(1)
-            named = (
-                w[0].isupper()
-                and not _dateline_into_story(text, r, w)
-                and (w in words.organisation or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german))
-            )
-            if named and not _title_line(text, r.start, lines):
+            heads = words.heads(w, r.query, ask.kind)  # None: the place's own name goes on ("Pitcairn Island")
+            named = heads is not None and w[0].isupper() and not _dateline_into_story(text, r, w)
+            longer = heads or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german)
+            if named and longer and not _title_line(text, r.start, lines):
                 continue
         out.append(r)
     return out

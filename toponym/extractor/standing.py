@@ -26,7 +26,7 @@ from .wordlists import descriptive
 __all__ = ["CITY_ALONE", "Standing", "prominent"]
 
 #: Scripts several languages with case rules write: there, a short text's words tell the language.
-_SHARED_SCRIPTS = frozenset(SCRIPTS.index(name) for name in ("Latin", "Cyrillic"))
+_SHARED_SCRIPTS = (_SCRIPT_LATIN := SCRIPTS.index("Latin"), SCRIPTS.index("Cyrillic"))
 
 #: The people of a country whose first-level units are known by name: a micro-state's parishes and
 #: councils (Liechtenstein's Eschen, Malta's local councils) are known as its villages are, and an
@@ -60,8 +60,7 @@ _CITY_HOME = 15_000
 
 def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> bool:
     """Is ``surface`` the place's own name ``name``, or (``shortest`` letters or more) its first
-    words, before one of ``joins`` ("Pineda" for Pineda de Mar, "Yverdon" for Yverdon-les-Bains),
-    not an alias?"""
+    words before one of ``joins`` ("Pineda" for Pineda de Mar, "Yverdon" for Yverdon-les-Bains)?"""
     if surface == name or fold_key(token_key(surface)) == fold_key(token_key(name)):
         return True
     if "-" in name and surface == name.replace("-", " "):
@@ -229,14 +228,15 @@ class Standing:
         return unworded(raws, found)
 
     def foreign_form(self, raw: Raw, match: Match, told: Told) -> bool:
-        """Is ``raw`` a form made by the rules of a language read for its own names (Polish
-        "Warszawie") in a text not in that language? Told in another, it is some other word
-        ("Marie" in French is no Polish form of Mara, Tanzania); told in none (a short text), it
-        stands for a country or the like, and in a text that holds a common word of the language for
-        a metropolis or a place where the language is spoken ("Byłem w Krakowie", not "Casablance
-        Valley")."""
-        if raw.group < 0 or not (group := self._groups[raw.group]).own:
+        """Is ``raw`` a form by a language's rules (Polish "Warszawie"; German "Europas", in Latin
+        letters) in a text told to be in another? There it is another word ("Marie" in French is no
+        Polish form of Mara, "Gansus" in English no genitive of Gansu). Told in none (a short text),
+        a language read for its own names needs a country or the like, or a common word of the
+        language for a metropolis or a place where it is spoken ("Byłem w Krakowie")."""
+        if raw.group < 0:
             return False
+        if not (group := self._groups[raw.group]).own:
+            return group.script == _SCRIPT_LATIN and bool(told.leading()) and told.elsewhere(group.readers)
         if told.leading():
             return told.elsewhere(group.readers)
         places = self.index.places

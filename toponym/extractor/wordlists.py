@@ -174,6 +174,15 @@ class Names:
     """Particles that begin a surname, written with a capital ("Vincenzo De Luca")."""
     landforms: frozenset[str]
     """Words after a place name that make a landform's name, though they name a place too ("Tablelands")."""
+    islands: frozenset[str]
+
+    def heads(self, word: str, name: str, kind: Callable[[str], str | None]) -> bool | None:
+        """Does ``word``, capitalised after the place name ``name``, make an organisation's or a
+        landform's name? ``None`` where it goes on with the place's own: one of :attr:`islands`
+        after the name of an island, a group, a territory or a unit ("Pitcairn Island")."""
+        if word in self.islands and kind(name) in _ISLANDED:
+            return None
+        return word in self.organisation
 
     def club(self, text: str, start: int) -> bool:
         """Is a city's name at ``start`` its football club's ("el Valencia", "il Napoli")?"""
@@ -253,6 +262,9 @@ class Names:
         return word in self.before
 
 
+#: Places whose name an island's word may follow as part of it (see :meth:`Names.heads`).
+_ISLANDED = frozenset({"island", "island-group", "territory", "subdivision", "country"})
+
 #: How many capitalised words back the head of an organisation named "of" a place may stand.
 _CHAIN = 4
 
@@ -325,7 +337,7 @@ def _after_comma(words: list[str]) -> re.Pattern[str]:
 def names() -> Names:
     data = _load("names.toml")
     return Names(
-        frozenset(data["organisation"]) | frozenset(data["landforms"]),
+        frozenset(data["organisation"]) | frozenset(data["landforms"]) | frozenset(data["islands"]),
         frozenset(data["calendar"]),
         frozenset(data["before"]) | frozenset(data["titles"]),
         frozenset(data["titles"]),
@@ -351,7 +363,8 @@ def names() -> Names:
         frozenset(data["descriptors"]),
         frozenset(data["epithets"]),
         frozenset(data["particles"]),
-        frozenset(data["landforms"]),
+        frozenset(data["landforms"]) | frozenset(data["islands"]),
+        frozenset(data["islands"]),
     )
 
 
