@@ -617,3 +617,24 @@ def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -
     text = "Students at the University of South Florida in Tampa built it."
     assert "University" not in [m.text for m in shipped.extract(text)]
     assert "Tampa" in [m.text for m in shipped.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # "in" and a region after a name place it there, as a comma does
+        ("Delegates flew to Perth in Scotland for the talks.", "Perth", {"gn-2640358"}),
+        ("The plant is near London in Ontario.", "London", {"gn-6058560"}),
+        # ... and where no place of the name lies there, it names no place the index holds (a
+        # town of Victoria the index lacks is no city of Oregon), a list or not
+        ("Cattle leave from Portland in Victoria and Fremantle in Western Australia.", "Portland", set()),
+        ("Cattle leave from Portland, Victoria, every week.", "Portland", set()),
+        # a metropolis before a comma and a region that holds none of its name begins a list
+        ("The firm has offices in Sydney, Victoria and Perth.", "Sydney", {"gn-2147714"}),
+        ("He is originally from Paris, Idaho, and lives there still.", "Paris", set()),
+        # a word before "in" is the word, not a village of the region
+        ("She teaches at McMaster University in Ontario.", "University", set()),
+    ],
+)
+def test_a_region_written_after_a_name_places_it(shipped: Gazetteer, text: str, name: str, expected: set[str]) -> None:
+    assert ids(shipped, text, name) == expected

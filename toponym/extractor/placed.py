@@ -21,7 +21,7 @@ from .._make import make_match, make_mention
 from ..index import Index
 from ..model import Explanation, Match, Mention
 from ..resolver.codes import subdivision_suffix
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .lookups import Lookups
 from .patterns import first_on_line
 from .raw import Raw, Signature
@@ -29,8 +29,9 @@ from .verdict import FirstPass
 
 __all__ = ["BETWEEN", "Pin", "Placer"]
 
-#: What stands between a name and the region written after it to place it.
-BETWEEN = re.compile(r" ?,\s*|\s*\(\s*")
+#: What stands between a name and the region written after it to place it ("Portland, Oregon",
+#: "Alfaro ( La Rioja )", "Portland in Victoria").
+BETWEEN = re.compile(r" ?,\s*|\s*\(\s*| in ")
 #: A region's ISO 3166-2 code after a town and a comma, as postal and wire addresses write it
 #: ("Louisville, KY", "Portland, OR", "Laval, QC"): no letter or digit right after it.
 _CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2,3})(?![^\W_])")
@@ -111,8 +112,8 @@ class Placer:
         them (the name begins at ``start``); ``None`` when that name is no region of it: one of a
         list ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California",
         "Zurich, Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
-        if region is None or self._listed(text, after):
-            return None
+        if region is None or (between.strip() != "in" and self._listed(text, after)):
+            return None  # "Sydney, Victoria and Perth" is a list; "Portland in Victoria and ..." is not
         if region.place.kind in COUNTRY_KINDS:
             return self._in_country(query, match, region, between, first_on_line(text, start))
         # a region in brackets whose name is a town's first ("Alfaro ( La Rioja )": La Rioja is a
@@ -123,9 +124,13 @@ class Placer:
         kind = self.index.places.kind
         if match is not None and match.place.kind in MAJOR_KINDS:
             return None
-        top_level = self.index.places.top_level
-        if any(kind[r.place] == "subdivision" and top_level(r.place) for r in self.lookups.get(query).rows):
-            return None
+        top_level, country = self.index.places.top_level, self.index.places.country
+        peer = country[self.index.row_of(region.place.id)]  # a region of its country: "Zurich, Vaud et Genève"
+        if any(
+            kind[r.place] == "subdivision" and top_level(r.place) and country[r.place] == peer
+            for r in self.lookups.get(query).rows
+        ):
+            return None  # a region itself ("Texas, California"; not "Portland in Victoria": a parish of Jamaica)
         # every region the name after it may mean, each with the regions above it below its
         # country: a town's parent may be the state where the text names the province
         # ("Sestao ( Vizcaya )": Bizkaia, in the Basque Country)
@@ -137,10 +142,15 @@ class Placer:
         every = set().union(*regions.values())
         if match is not None and not every.isdisjoint(self._up(match)):
             return Pin(match, self._region(after.query, region, regions, match))
-        found = self._in_context(query, dict.fromkeys(every, 1.0)) if every else None
+        # the region's own answer weighs more than its namesakes: "California" is a town of Colombia too
+        weights = {r: 1.0 + (r == self.index.row_of(region.place.id)) for r in every}
+        found = self._in_context(query, weights) if every else None
         if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
             return Pin(found, self._region(after.query, region, regions, found))
-        return Pin(None) if match is not None and not bracketed else None
+        # none there: no place, but a metropolis before a comma begins a list ("Sydney, Victoria and Perth")
+        listed = "in" not in between and _LIST.match(text, after.end) is not None
+        listed = listed and match is not None and (match.place.population or 0) >= METROPOLIS
+        return Pin(None) if match is not None and not bracketed and not listed else None
 
     def ambiguous(self, text: str, query: str, match: Match | None, after: Raw) -> Pin | None:
         """The pin of ``query`` by a name after it that alone names no one place: where one of its
@@ -323,6 +333,8 @@ class Placer:
         between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
         if nxt is None or between is None or (between.group().lstrip().startswith(",") and self._item(text, raw.start)):
             return pins.get(key)
+        if raw.word and between.group() == " in ":
+            return pins.get(key)  # a word before "in" is the word: "McMaster University in Ontario"
         after, region = nxt[0], passes[nxt[1]]
         if region.explicit:
             pin = self.pin(text, raw.query, first.match, region.match, after, between.group(), raw.start)
