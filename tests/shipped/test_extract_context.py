@@ -634,7 +634,16 @@ def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -
         ("He is originally from Paris, Idaho, and lives there still.", "Paris", set()),
         # a word before "in" is the word, not a village of the region
         ("She teaches at McMaster University in Ontario.", "University", set()),
+        # ... and a country or a unit before a settlement's word places the name after it
+        (
+            "Flights from Seattle to the Canadian city of Vancouver and to Portland resumed.",
+            "Vancouver",
+            {"gn-6173331"},
+        ),
+        ("Farmers near the Northern Territory town of Batchelor are worried.", "Batchelor", set()),
     ],
 )
-def test_a_region_written_after_a_name_places_it(shipped: Gazetteer, text: str, name: str, expected: set[str]) -> None:
+def test_a_region_written_after_a_name_or_before_its_kind_places_it(
+    shipped: Gazetteer, text: str, name: str, expected: set[str]
+) -> None:
     assert ids(shipped, text, name) == expected

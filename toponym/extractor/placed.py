@@ -32,6 +32,11 @@ __all__ = ["BETWEEN", "Pin", "Placer"]
 #: What stands between a name and the region written after it to place it ("Portland, Oregon",
 #: "Alfaro ( La Rioja )", "Portland in Victoria").
 BETWEEN = re.compile(r" ?,\s*|\s*\(\s*| in ")
+#: A region or its adjective before a settlement's word, right before a name: "the Canadian city of
+#: Vancouver", "the Northern Territory town of Batchelor".
+_REGION_BEFORE = re.compile(
+    r"\b[Tt]he ((?:[^\W\d_a-z][\w'’-]* ){1,3})(?:town|city|village|port|suburb|community|settlement) of \Z"
+)
 #: A region's ISO 3166-2 code after a town and a comma, as postal and wire addresses write it
 #: ("Louisville, KY", "Portland, OR", "Laval, QC"): no letter or digit right after it.
 _CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2,3})(?![^\W_])")
@@ -151,6 +156,22 @@ class Placer:
         listed = "in" not in between and _LIST.match(text, after.end) is not None
         listed = listed and match is not None and (match.place.population or 0) >= METROPOLIS
         return Pin(None) if match is not None and not bracketed and not listed else None
+
+    def said_before(self, text: str, raw: Raw, match: Match | None) -> Pin | None:
+        """The pin of ``raw`` by the country or the unit written before its settlement's word, or
+        its adjective ("the Canadian city of Vancouver" is in Canada, whatever else the text
+        names); ``Pin(None)`` where no place of the name lies there ("the Northern Territory town of
+        Batchelor" is no town of Louisiana); ``None`` without one."""
+        said = _REGION_BEFORE.search(text, max(0, raw.start - 64), raw.start)
+        words = said.group(1).strip() if said is not None else ""
+        region = (self.lookups.adjective(words) or self.lookups.get(words).top) if words else None
+        if region is None or region.place.kind not in _REGION_KINDS or region.method == "fuzzy":
+            return None
+        row = self.index.row_of(region.place.id)
+        if match is not None and row in self._up(match):  # there already: a unit its words make a
+            return Pin(match) if match.place.kind == "city" else None  # town of ("the Iraqi city of Dohuk")
+        found = self._in_context(raw.query, {row: 1.0})
+        return Pin(found if found is not None and row in self._up(found) else None)
 
     def ambiguous(self, text: str, query: str, match: Match | None, after: Raw) -> Pin | None:
         """The pin of ``query`` by a name after it that alone names no one place: where one of its
@@ -320,6 +341,9 @@ class Placer:
         (:mod:`.placed`): "LONDON, Ky." settles every "London" after it, until another region
         written after the name places it again ("Paris, Idaho" ... "Paris, France")."""
         key = raw.query.casefold()
+        before = self.said_before(text, raw, first.match) if text.endswith(" of ", 0, raw.start) else None
+        if before is not None:
+            return before
         coded = self.coded(text, raw, first.match)
         if coded is not None:
             pins[key] = coded._replace(written=None)
