@@ -252,13 +252,12 @@ class Names:
 
     def preceded(self, text: str, start: int) -> bool:
         """Is the name at ``start`` written right after a word of :attr:`before` or an initial
-        ("Real Madrid", "Queen Sofía", "J. Kennedy")?"""
-        first = _spaced_word_start(text, start)
-        if first < 0:
-            return False
-        word = text[first : start - 1]
+        ("Real Madrid", "Queen Sofía", "J. Kennedy"; without its dot after a name, "John F Kennedy")?"""
+        word = text[first : start - 1] if (first := _spaced_word_start(text, start)) >= 0 else ""
         if len(word) == 2 and word[0].isupper() and word[1] == "." and word[0] not in "NSEW":
             return _INITIAL_BEFORE.search(text, max(0, first - 4), first) is None  # not "H. C. Lausanne"
+        if len(word) == 1 and word.isupper() and word not in "NSEW":
+            return _NAME_BEFORE.search(text, max(0, first - 24), first) is not None
         return word in self.before
 
 
@@ -307,6 +306,7 @@ def _opens(ch: str) -> bool:
     return ch.isspace() or ch in _OPENERS
 
 
+_NAME_BEFORE = re.compile(r"(?:^|\s)[^\W\d_a-z][^\W\d_A-Z]+ \Z")
 _INITIAL_BEFORE = re.compile(r"(?:^|\W)\w\. $")
 
 
