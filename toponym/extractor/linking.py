@@ -18,7 +18,7 @@ from ..model import Match, Mention
 from ..resolver import Resolver
 from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, implied, peer_countries, shared_by_countries, supports, widened
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
@@ -391,7 +391,9 @@ class Linker:
             if focus and self._shared(raw.query):  # its peers among the other countries named ("Georgia")
                 focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
             if focus:  # the regions only the text's metropolises imply, read for a metropolis's name
-                own = dict.fromkeys(first.expanded, float(count))
-                unnamed = implied(self.index, explicit, expanded)
+                own = dict.fromkeys(first.expanded, float(count))  # or a famous city's (its villages')
+                big = row < 0 or self.index.places.people[row] >= METROPOLIS  # or a tie: ranked now
+                heeded = big or as_word(self.index, raw.query, self.lookups.get(raw.query).rows)[1]
+                unnamed = implied(self.index, explicit, expanded) if heeded else frozenset()
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match

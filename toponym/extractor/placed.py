@@ -130,7 +130,8 @@ class Placer:
         if match is not None and match.place.kind in MAJOR_KINDS:
             return None
         top_level, country = self.index.places.top_level, self.index.places.country
-        peer = country[self.index.row_of(region.place.id)]  # a region of its country: "Zurich, Vaud et Genève"
+        region_row = self.index.row_of(region.place.id)
+        peer = country[region_row]  # a region of its country: "Zurich, Vaud et Genève"
         if any(
             kind[r.place] == "subdivision" and top_level(r.place) and country[r.place] == peer
             for r in self.lookups.get(query).rows
@@ -148,7 +149,7 @@ class Placer:
         if match is not None and not every.isdisjoint(self._up(match)):
             return Pin(match, self._region(after.query, region, regions, match))
         # the region's own answer weighs more than its namesakes: "California" is a town of Colombia too
-        weights = {r: 1.0 + (r == self.index.row_of(region.place.id)) for r in every}
+        weights = {r: 1.0 + (r == region_row) for r in every}
         found = self._in_context(query, weights) if every else None
         if found is not None and found.place.kind not in MAJOR_KINDS and self.index.row_of(found.place.id) not in every:
             return Pin(found, self._region(after.query, region, regions, found))

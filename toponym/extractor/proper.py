@@ -380,8 +380,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             w = after.group(1)
             heads = words.heads(w, r.query, ask.kind)  # None: the place's own name goes on ("Pitcairn Island")
             named = heads is not None and w[0].isupper() and not _dateline_into_story(text, r, w)
-            longer = heads or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german)
-            if named and longer and not _title_line(text, r.start, lines):
+            named = named and (heads or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german))
+            if named and not _title_line(text, r.start, lines):
                 continue
         out.append(r)
     return out

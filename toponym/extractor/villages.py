@@ -76,11 +76,11 @@ def as_word(index: Index, query: str, rows: Sequence[Ranked]) -> tuple[bool, boo
     village by it takes the support of the regions the text names, not of those only a
     metropolis implies ("the first Thanksgiving in Plymouth ... Massachusetts" is the town
     there; "London" says nothing of an English village named Berkeley)."""
-    policy = index.policy
-    folded = fold_key(normalize_name(query))
+    policy, name = index.policy, normalize_name(query)
+    folded = fold_key(name)
     if folded not in policy.no_fuzzy_words:
         return False, False
-    if folded in policy.words or folded in policy.given_names or normalize_name(query) in policy.ordinary:
+    if folded in policy.words or folded in policy.given_names or name in policy.ordinary:
         return True, False
     places = index.places
     top = rows[0].place if rows and not rows[0].tied else -1

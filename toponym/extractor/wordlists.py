@@ -337,7 +337,7 @@ def _after_comma(words: list[str]) -> re.Pattern[str]:
 def names() -> Names:
     data = _load("names.toml")
     return Names(
-        frozenset(data["organisation"]) | frozenset(data["landforms"]) | frozenset(data["islands"]),
+        frozenset(data["organisation"]) | (landforms := frozenset(data["landforms"]) | frozenset(data["islands"])),
         frozenset(data["calendar"]),
         frozenset(data["before"]) | frozenset(data["titles"]),
         frozenset(data["titles"]),
@@ -363,7 +363,7 @@ def names() -> Names:
         frozenset(data["descriptors"]),
         frozenset(data["epithets"]),
         frozenset(data["particles"]),
-        frozenset(data["landforms"]) | frozenset(data["islands"]),
+        landforms,
         frozenset(data["islands"]),
     )
 

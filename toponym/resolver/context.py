@@ -132,9 +132,9 @@ def supported(
     winners = [i for i, s in enumerate(scores) if s == top]
     if top > 0 and len(winners) == 1:
         return winners[0], top
-    town = _named_after(index, [rows[i].place for i in winners]) if top > 0 else -1
+    town = _named_after(index, tied := [rows[i].place for i in winners]) if top > 0 else -1
     if town < 0 and top > 0:
-        town = _over_villages(index, [rows[i].place for i in winners])
+        town = _over_villages(index, tied)
     if town < 0 and top > 0 and _ranked_first(index, rows, winners):
         town = 0
     return (winners[town], top) if town >= 0 else None
