@@ -348,3 +348,47 @@ def test_a_frequent_word_that_begins_a_sentence_is_no_case_form(text: str, place
     mentions = toponym.extract(text)
     assert [m.place.id for m in mentions] == [place]
     assert mentions[0].start > text.index(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the case forms of a metropolis's untagged name in its own script are frequent words
+        # because the city is written of so often; spoken there, the language reads them
+        ("Поезд из Одессы прибыл в Киев с опозданием.", [("Одессы", "gn-698740"), ("Киев", "gn-703448")]),
+        ("Делегация из Казани встретилась с мэром.", [("Казани", "gn-551487")]),
+        ("Мы прилетели в Воронеж из Ростова утром.", [("Воронеж", "gn-472045"), ("Ростова", "gn-501175")]),
+        ("Вчора потяг з Одеси прибув до Харкова.", [("Одеси", "gn-698740"), ("Харкова", "gn-706483")]),
+    ],
+)  # fmt: skip
+def test_a_metropolis_by_its_own_name_in_a_case_form_that_is_a_frequent_word(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        # "Горький", Nizhny Novgorod's name until 1990, reads as no respelling of its name: the
+        # genitive of the writer's name names streets and parks
+        ("Они гуляли по улице Горького до вечера.", "gn-520555"),
+        # a clitic is no case ending: "بمدينة" is "in the city of", not Medina
+        ("وافق المجلس على المشروع بمدينة نصر أمس.", "gn-109223"),
+    ],
+)
+def test_a_frequent_word_is_no_form_of_a_metropolis_by_another_name(text: str, not_found: str) -> None:
+    assert not_found not in {place for _, place in found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Az Index szerint a miniszterelnök Budapesten tárgyalt.", [("Budapesten", "gn-3054643")]),
+        ("I går reste statsministern till Tysklands huvudstad.", [("Tysklands", "de")]),
+    ],
+)
+def test_a_capital_i_is_no_turkish_letter(text: str, expected: list[tuple[str, str]]) -> None:
+    # Hungarian and Swedish endings are not read in a text with Turkish "ı"; its capital is "I",
+    # which every text in Latin letters may hold
+    assert found(text) == expected

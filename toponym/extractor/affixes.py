@@ -89,8 +89,10 @@ def unread(groups: tuple[Group, ...]) -> Callable[[str, int, int], int]:
     """What tells the rule groups not read in ``text[lo:hi]``: bit ``g`` for a group whose letters
     (:attr:`Group.letters`, :attr:`Group.unless`) it lacks or holds (``off`` of the scan)."""
 
-    def cased(letters: str) -> set[str]:  # "ß" has no capital of one letter ("SS")
-        return set(letters) | {ch.upper() for ch in letters if len(ch.upper()) == 1}
+    def cased(letters: str) -> set[str]:
+        # a capital that is the letter's own: "ß" has none of one letter ("SS"), and Turkish
+        # dotless "ı" shares "I" with "i" (every text with a capital I would look Turkish)
+        return set(letters) | {ch.upper() for ch in letters if len(ch.upper()) == 1 and ch.upper().lower() == ch}
 
     marked = tuple(
         (1 << g, cased(group.letters), cased(group.unless)) for g, group in enumerate(groups) if group.letters

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from ..index import Index
 from ..memo import BoundedMemo
-from ..normalize import fold_key, normalize_name
+from ..normalize import fold_key, normalize_name, translit_key
 from ..vocab import MAJOR_KINDS, METROPOLIS
 from .affixes import Group, Pair
 from .chars import SCRIPTS
@@ -26,6 +28,10 @@ from .textscan import H_MORE, H_RULE, PyTextScan
 __all__ = ["Forms"]
 
 _MISS = object()
+#: How alike a city's name in its own script, respelt in Latin letters, and its canonical name
+#: must be to be that name ("odessa"/"odesa", "kharkov"/"kharkiv", "rostov"/"rostov-on-don"), not
+#: another ("gorkii"/"nizhniy novgorod"): a ratio, or a ratio of the shorter within the longer.
+_RESPELT, _RESPELT_PART = 75, 90
 #: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
 _INFLECTED_TOKENS = 3
 
@@ -180,7 +186,8 @@ class Forms:
             kept: dict[str, int] = {}
             for f, g in forms.items():
                 if self._own_reading(surface, f, g) or (
-                    not (len(f) > len(low) and f.startswith(low)) and self.lookups.notable(cased(surface, f))
+                    not (len(f) > len(low) and f.startswith(low))
+                    and (self.lookups.notable(cased(surface, f)) or self._home_metropolis(cased(surface, f), g))
                 ):
                     kept[f] = g
                 # else another group that makes it, whose language is spoken there ("Bratislave"
@@ -215,6 +222,29 @@ class Forms:
         """May a frequent word be read as ``form`` by ``group``, a language read for its own names?"""
         rules = self.groups[group]
         return rules.own and self._prominent(cased(surface, form), own=rules)
+
+    def _home_metropolis(self, query: str, group: int) -> bool:
+        """Is ``query``'s answer a metropolis where ``group``'s language is spoken, by its own name
+        respelt? Such a name needs no language tag (the sources leave most cities' names in their
+        own script untagged), and the case endings of "Одесса", "Казань" make frequent words
+        because the cities are written of so often. A name that reads otherwise is another name,
+        often a former one: "Горький" (Nizhny Novgorod until 1990), whose genitive names streets."""
+        rules = self.groups[group]
+        if rules.prefixes:  # a clitic before a word is no case ending: Arabic "بمدينة" is "in the city of"
+            return False
+        lookup = self.lookups.get(query)
+        row = lookup.top_row
+        if lookup.answer is None or row < 0:
+            return False
+        places = self.index.places
+        if places.prominence[row] < METROPOLIS or places.country[row] not in self._spoken(rules.lang):
+            return False
+        respelt, own = translit_key(normalize_name(query)), translit_key(normalize_name(places.name[row]))
+        return (
+            respelt is not None
+            and own is not None
+            and (fuzz.ratio(respelt, own) >= _RESPELT or fuzz.partial_ratio(respelt, own) >= _RESPELT_PART)
+        )
 
     def _prominent(self, query: str, answered: bool = False, own: Group | None = None) -> bool:
         """Does ``query`` name a prominent place first (``answered``: as its answer, not a stop)?
