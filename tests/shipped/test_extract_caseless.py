@@ -93,11 +93,42 @@ def test_an_arabic_honorific_after_a_citys_name_is_no_part_of_the_mention() -> N
     assert found("زار الوفد القدس الشريف امس") == [("القدس", "gn-281184")]
 
 
-def test_no_name_inside_a_run_of_thai() -> None:
-    # Thai has no word list to segment by: วาน (Van, Turkey) is no name in เมื่อวาน ("yesterday")
+def test_no_short_name_inside_a_run_of_thai() -> None:
+    # วาน (Van, Turkey) is no name in เมื่อวาน ("yesterday"): a short key is a syllable of many words
     assert found("ฉันไปตลาด เมื่อวาน") == []
     # a name written apart is one, with its vowel and tone marks
     assert found("ไป เชียงใหม่ และ ภูเก็ต") == [("เชียงใหม่", "gn-1153671"), ("ภูเก็ต", "th-83")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Thai spaces phrases, not words: a name is glued to the words around it
+        ("คณะนักธุรกิจเดินทางไปญี่ปุ่นและเกาหลีใต้เมื่อวานนี้", [("ญี่ปุ่น", "jp"), ("เกาหลีใต้", "kr")]),
+        ("เที่ยวบินจากกรุงเทพฯไปโตเกียวล่าช้า", [("กรุงเทพฯ", "gn-1609350"), ("โตเกียว", "gn-1850147")]),
+        # a province's long name stands though news made it a frequent word; a short one that is a
+        # word too ("แพร่", to spread) after its unit's word ("จังหวัด", province)
+        ("นักท่องเที่ยวจำนวนมากเดินทางไปภูเก็ตช่วงปีใหม่", [("ภูเก็ต", "th-83")]),
+        ("ผู้ว่าราชการจังหวัดแพร่ประชุมเช้านี้", [("จังหวัดแพร่", "th-54")]),
+        # a country's short name after "ประเทศ" (country); "จีน" alone is "Chinese" too
+        ("รัฐมนตรีเยือนประเทศจีนและประเทศลาว", [("จีน", "cn"), ("ลาว", "la")]),
+    ],
+)  # fmt: skip
+def test_a_name_glued_to_thai_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ลูกค้าใช้บริการของธนาคารทุกวัน",  # ริกา (Riga) inside บริการ ("service")
+        "ปรากฏว่าเขาไม่มาประชุม",  # ปราก (Prague) inside ปรากฏ ("to appear")
+        "การแพร่ระบาดของโรคยังไม่หยุด",  # แพร่ ("to spread"), Phrae province's name too
+        "เขาพูดภาษาจีนได้คล่อง",  # จีน: "Chinese", too short to stand without "ประเทศ"
+    ],
+)
+def test_the_letters_of_a_name_inside_thai_words_are_no_name(text: str) -> None:
+    assert found(text) == []
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from ..model import Match
 from ..normalize import normalize_name
 from ..vocab import COUNTRY_KINDS
 from .raw import Raw
+from .thai import thai
 from .wordlists import load_lexicon
 
 __all__ = ["Caseless"]
@@ -24,6 +25,9 @@ _WORDED_UNIT = 2_000_000
 _CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
 #: Where a Hangul name of a first-level unit is of its own language (강원도, 충북, 제주특별자치도).
 _KOREAN_COUNTRIES = frozenset({"kr", "kp"})
+#: A Thai city of this many people stands on its Thai name, a frequent Thai word or not (พัทยา), and
+#: a Thai name of this many characters, a frequent word or not (ภูเก็ต; not แพร่, "to spread").
+_THAI_CITY, _THAI_LONG = 100_000, 5
 #: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
@@ -114,3 +118,25 @@ class Caseless:
         Thailand's Phrae and Afghanistan's Ghor are Japanese "play" and "goal" (プレー, ゴール)."""
         name = match.matched
         return name[-1:] in _UNIT_NAMES and match.place.kind == "subdivision" and self.index.places.top_level(row)
+
+    def named_so_in_thai(self, match: Match, row: int) -> bool:
+        """Is the place a province, region, island or river of Thailand, or one of its cities of
+        :data:`_THAI_CITY` people, by a Thai name of :data:`_THAI_LONG` characters or more? Thai's
+        frequent words hold ภูเก็ต and สงขลา because news names them, as Chinese's hold 江西; a
+        shorter name is as often a word (แพร่ "to spread", ตาก "to dry", เลย "at all") and stands
+        after its unit's word (จังหวัดแพร่) or with support."""
+        place, name = match.place, match.matched
+        if place.country != "th" or len(name) < _THAI_LONG or not any(thai(ch) for ch in name):
+            return False
+        if place.kind == "city":
+            return (place.population or 0) >= _THAI_CITY
+        return (place.kind == "subdivision" and self.index.places.top_level(row)) or place.kind in (
+            "river",
+            "region",
+            "island",
+        )
+
+    def frequent_because_named(self, match: Match, row: int) -> bool:
+        """Is a segment that is a frequent word of its script a name that news writes so often
+        that it became one (:meth:`named_so_in_han`, :meth:`unit_named`, :meth:`named_so_in_thai`)?"""
+        return self.named_so_in_han(match, row) or self.unit_named(match, row) or self.named_so_in_thai(match, row)

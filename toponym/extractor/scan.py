@@ -32,7 +32,10 @@ from .patterns import sentence_initial
 from .proper import forget_people, proper
 from .raw import Raw
 from .results import Results, merge
+from .standing import prominent
 from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
+from .thai import after_unit as thai_after_unit
+from .thai import inside as thai_inside
 from .units import Features, UnitWords
 from .villages import Villages
 from .windows import OVERLAP
@@ -222,7 +225,9 @@ class Scanner:
                 continue
             raw: Raw | None = None
             if info & H_UNSPACED:
-                raw = Raw(s, e, text[s:e], specific=True, rank=info // H_RULE) if self._whole(text, s, e) else None
+                # a Thai word for a kind of place before a segment makes it a name, not a word
+                rank = 0 if thai_after_unit(text, s) else info // H_RULE
+                raw = Raw(s, e, text[s:e], specific=True, rank=rank) if self._whole(text, s, e) else None
             elif not info // H_RULE:
                 if (
                     info & 15 == 1
@@ -326,8 +331,7 @@ class Scanner:
         """Is every place ``query`` names a village (:meth:`.Villages.village`)?"""
         return self.villages.village(query)
 
-    @staticmethod
-    def _whole(text: str, s: int, e: int) -> bool:
+    def _whole(self, text: str, s: int, e: int) -> bool:
         """May a key segment of a run without spaces be a name? Not a single character (中, 北, 原
         are words and abbreviations far more often than the places stored under them), and not a
         piece of a longer katakana word (モン in ソロモン, コモ in ドコモ): katakana writes one
@@ -336,11 +340,13 @@ class Scanner:
         if e - s < 2:
             return False
         # Thai, Lao, Tibetan, Myanmar and Khmer have no word list to segment by: a name runs from one
-        # break to the next ("วาน", Van, is no name in "เมื่อวาน", "yesterday")
+        # break to the next ("วาน", Van, is no name in "เมื่อวาน", "yesterday"), but a long Thai
+        # name of a place a reader knows by its name alone, where the spelling lets a word begin
+        # and end (Thai spaces phrases, not words: "เดินทางไปญี่ปุ่น", "travelled to Japan")
         if (s > 0 and _southeast(text[s]) and _southeast(text[s - 1])) or (
             e < len(text) and _southeast(text[e - 1]) and _southeast(text[e])
         ):
-            return False
+            return thai_inside(text, s, e) and self._known(text[s:e])
         if s > 0 and katakana(text[s]) and katakana(text[s - 1]):
             return False
         if e < len(text) and katakana(text[e - 1]) and katakana(text[e]):
@@ -348,6 +354,11 @@ class Scanner:
         # a name in hiragana glued to hiragana is a piece of the words around it: "のみとなる" holds
         # no Mito (みと)
         return not (hiragana(text[s]) and ((s > 0 and hiragana(text[s - 1])) or (e < len(text) and hiragana(text[e]))))
+
+    def _known(self, name: str) -> bool:
+        """Does ``name`` answer a place a reader knows by its name alone (:func:`.standing.prominent`)?"""
+        lookup = self.lookups.get(name)
+        return lookup.answer is not None and lookup.top_row >= 0 and prominent(self.index, lookup.top_row)
 
     def _dotted(self, text: str, raws: list[Raw], lo: int, hi: int) -> list[Raw]:
         """Dotted acronyms ("U.S.", "U.K."), which the word scan splits into letters.

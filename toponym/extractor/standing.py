@@ -128,7 +128,7 @@ class Standing:
         caseless = self.caseless
         if caseless.word_first(raw, major) and not raw.specific:
             return False  # 수단 is "means" before it is Sudan: a place of the text must hold it
-        if raw.rank and not (major or big or caseless.named_so_in_han(match, row) or caseless.unit_named(match, row)):
+        if raw.rank and not (major or big or caseless.frequent_because_named(match, row)):
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
