@@ -177,6 +177,10 @@ def test_arabic_news_names(shipped: Gazetteer, name: str, place: str) -> None:
         ("Xàtiva", "gn-2516345"),
         ("Figueres", "gn-3122453"),
         ("Manresa", "gn-3117533"),
+        # Croatian and Serbian, whose frequent words are one Serbo-Croatian list
+        ("Osijek", "gn-3193935"),
+        ("Kraljevo", "gn-789107"),
+        ("Pančevo", "gn-787237"),
     ],
 )
 def test_a_towns_name_frequent_in_the_language_of_its_country_is_its_name(

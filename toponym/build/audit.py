@@ -76,6 +76,7 @@ from .aliases import (
     short_untagged,
     town_names,
 )
+from .languages import word_list
 from .merge import MergedPlace
 from .prominence import people_of
 from .records import Words
@@ -190,7 +191,8 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
     ("Del." is not Spanish "del")."""
     local: dict[str, dict[str, frozenset[str]]] = {}
     for territory, langs in words.territory_langs.items():
-        local[territory] = {lang: frozenset(words.frequent.get(lang, ())) for lang in langs}
+        # by the language of the word list: Croatian, Serbian and Bosnian are Serbo-Croatian's
+        local[territory] = {word_list(lang): frozenset(words.frequent.get(word_list(lang), ())) for lang in langs}
     own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
     descriptive = _descriptive(places, words)
     cores = {lang: frozenset(ranked[:ORDINARY_CORE]) for lang, ranked in words.frequent.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["compiled_languages"]
+__all__ = ["compiled_languages", "word_list"]
 
 #: The commonest words of each language read to tell it ("und", "der", "het", "les").
 _WORDS = 100
@@ -16,12 +16,17 @@ _WORLD = frozenset({"en"})
 _MACRO = {"hr": "sh", "sr": "sh", "bs": "sh"}
 
 
+def word_list(lang: str) -> str:
+    """The language of the word list that covers CLDR's language ``lang`` ("hr" -> "sh")."""
+    return _MACRO.get(lang, lang)
+
+
 def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[str, Sequence[str]]) -> dict[str, object]:
     """What the build stores: each language's :data:`_WORDS` commonest words (``frequent``, in
     rank order) and the countries where it is spoken (``spoken``: territory -> languages)."""
     where: dict[str, list[str]] = {}
     for territory, langs in sorted(spoken.items()):
-        for lang in dict.fromkeys(_MACRO.get(lang, lang) for lang in langs):
+        for lang in dict.fromkeys(word_list(lang) for lang in langs):
             where.setdefault(lang, []).append(territory)
     return {
         "words": {lang: list(words[:_WORDS]) for lang, words in sorted(frequent.items())},
