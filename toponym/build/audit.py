@@ -8,9 +8,8 @@ Rules, each with its reason:
   of a text still reach its places): one of the ``ORDINARY_TOP`` most frequent words of a language
   (``words/<lang>.frequent.txt``) that is not the own name of a prominent place (canonical or
   reviewed; or given in a major language, or local: among the ``ORDINARY_CORE`` commonest, in that
-  very language),
-  nor a name English writes (a frequent English word missing from the English dictionary) unless
-  among the language's ``ORDINARY_CORE`` commonest.
+  very language), nor a name English writes (a frequent English word missing from the English
+  dictionary) unless among the language's ``ORDINARY_CORE`` commonest.
   "un" (French, Spanish) is an alias of a town in India, "Ende" (German for "end") a Franco-Provençal
   name of India, "Но" (Russian "but") a Cyrillic alias of a town in Ghana; "Essen", "Madrid" and
   "Deutschland" are their places' own names and stay. A frequent word that first-level units of
@@ -190,8 +189,7 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
     in lower case ("USA" is not Italian "usa"), nor an abbreviation for the word without its dot
     ("Del." is not Spanish "del")."""
     local: dict[str, dict[str, frozenset[str]]] = {}
-    for territory, langs in words.territory_langs.items():
-        # by the language of the word list: Croatian, Serbian and Bosnian are Serbo-Croatian's
+    for territory, langs in words.territory_langs.items():  # by word list: "hr", "sr", "bs" are "sh"
         local[territory] = {word_list(lang): frozenset(words.frequent.get(word_list(lang), ())) for lang in langs}
     own = _Own(set(), defaultdict(set), _coded_names(places, prominent, words))
     descriptive = _descriptive(places, words)
