@@ -1390,6 +1390,12 @@ def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expecte
         ("El Nino may be benefiting tuna fishing this year.", []),
         ("Submissions are due on October 6.", []),
         ("It was painted for a wealthy Florentine merchant.", []),
+        # an academic's title makes a person
+        ("Naps help, says Professor Houston of the sleep institute.", []),
+        # a farm business named after its state or country; the produce in lower case is the place's
+        ("The chairman of Victoria Grain says prices are down.", []),
+        ("A spokesman for Canada Beef said exports rose.", []),
+        ("Queensland cotton growers fear a price fall.", [("Queensland", "au-qld")]),
     ],
 )
 def test_names_of_people_landforms_instruments_and_foreign_forms_are_no_places(
