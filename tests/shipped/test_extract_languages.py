@@ -1390,6 +1390,11 @@ def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expecte
         ("El Nino may be benefiting tuna fishing this year.", []),
         ("Submissions are due on October 6.", []),
         ("It was painted for a wealthy Florentine merchant.", []),
+        # a given name that names a town or a river, before one of the commonest surnames, though
+        # that is a word too ("smith", "miller"); not before a river's name ("Murray Darling")
+        ("Export manager Murray Smith says prices rose.", []),
+        ("Researcher Mary Miller says the samples were clean.", []),
+        ("Irrigators across the Murray Darling Basin face cuts.", [("Murray", "murray-river")]),
         # an academic's title makes a person
         ("Naps help, says Professor Houston of the sleep institute.", []),
         # a farm business named after its state or country; the produce in lower case is the place's

@@ -154,6 +154,18 @@ def test_given_names_that_are_words_are_no_evidence(tmp_path: Path) -> None:
     assert words.given == {"jesus", "john"} and words.dictionary == {"mark", "john", "ma"}
 
 
+def test_surnames_are_kept_though_words(tmp_path: Path) -> None:
+    """``words/*.surnames.txt`` holds the commonest surnames, words of the dictionary or not
+    ("Walker" is a walker too), folded; the list makes no dictionary word and no given name."""
+    from toponym.build.sources import read_words
+
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "en.common.txt").write_text("walker\n", encoding="utf-8")
+    (tmp_path / "words" / "en.surnames.txt").write_text("# surnames\nWalker\nMüller\n", encoding="utf-8")
+    words = read_words(tmp_path)
+    assert words.surnames == {"walker", "muller"} and words.dictionary == {"walker"} and not words.given
+
+
 @pytest.mark.parametrize(
     ("name", "short"),
     [

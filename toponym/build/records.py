@@ -151,6 +151,8 @@ class Words:
     given: frozenset[str] = frozenset()
     """Given names (``*.given.txt``) longer than two letters that are none of the commonest words
     ("Mark", "Hope", "Will" are words too; a dictionary's "john" is no reason to drop "John")."""
+    surnames: frozenset[str] = frozenset()
+    """The commonest surnames (``*.surnames.txt``), words or not ("Walker", "Brown", "Miller")."""
 
 
 @dataclass(slots=True)

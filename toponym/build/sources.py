@@ -95,6 +95,7 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
     proper: set[str] = set()
     elsewhere: set[str] = set()
     given: set[str] = set()
+    surnames: set[str] = set()
     frequent: dict[str, tuple[str, ...]] = {}
     for path in sorted(p for p in (root / "words").glob("*.txt") if p.is_file()):
         rel = _rel(path, root)
@@ -118,6 +119,9 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
         if path.name.endswith(".given.txt"):
             given.update(keys)
             continue
+        if path.name.endswith(".surnames.txt"):
+            surnames.update(keys)
+            continue
         (proper if path.name.endswith(".proper.txt") else words).update(keys)
         if path.name.endswith(".common.txt"):
             common.update(keys)
@@ -138,6 +142,7 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
         frequent,
         territory_langs,
         frozenset(k for k in given - common if len(k) > 2),  # see Words.given
+        frozenset(surnames),
     )
 
 

@@ -31,6 +31,7 @@ from ..index.schema import (
     WORD_NO_FUZZY,
     WORD_ORDINARY,
     WORD_ORDINARY_KEY,
+    WORD_SURNAME,
     encode_degrees,
     pack_entry,
 )
@@ -323,7 +324,8 @@ def _word_sections(
     for group, bit in ((words.dictionary, WORD_DICTIONARY), (words.common, WORD_COMMON | WORD_DICTIONARY),
                        (words.no_fuzzy | words.dictionary, WORD_NO_FUZZY), (ordinary, WORD_ORDINARY),
                        ({fold_key(w) for w in ordinary}, WORD_ORDINARY_KEY), (function, WORD_FUNCTION),
-                       (caseless, WORD_CASELESS), (words.elsewhere, WORD_ELSEWHERE), (words.given, WORD_GIVEN)):  # fmt: skip
+                       (caseless, WORD_CASELESS), (words.elsewhere, WORD_ELSEWHERE), (words.given, WORD_GIVEN),
+                       (words.surnames, WORD_SURNAME)):  # fmt: skip
         for word in filter(None, group):
             flags[word] = flags.get(word, 0) | bit
     ordered = sorted(flags)

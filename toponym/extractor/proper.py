@@ -65,6 +65,10 @@ class Evidence(Protocol):
         """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
         ...
 
+    def surname(self, word: str) -> bool:
+        """Is ``word`` one of the commonest surnames, a word or not ("Walker", "Miller")?"""
+        ...
+
     def village(self, query: str) -> bool:
         """Does ``query`` name villages only?"""
         ...

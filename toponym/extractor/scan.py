@@ -327,6 +327,10 @@ class Scanner:
         """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
         return fold_key(normalize_name(word)) in self.index.policy.given_names
 
+    def surname(self, word: str) -> bool:
+        """Is ``word`` one of the commonest surnames, a word or not ("Walker", "Miller")?"""
+        return fold_key(normalize_name(word)) in self.index.policy.surnames
+
     def village(self, query: str) -> bool:
         """Is every place ``query`` names a village (:meth:`.Villages.village`)?"""
         return self.villages.village(query)

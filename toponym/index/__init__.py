@@ -38,6 +38,7 @@ from .schema import (
     WORD_NO_FUZZY,
     WORD_ORDINARY,
     WORD_ORDINARY_KEY,
+    WORD_SURNAME,
 )
 from .strings import Strings, line_starts
 from .views import KeyTable, NameTable, PlaceTable, Policy, TextTable, WordSet
@@ -68,6 +69,7 @@ def _policy(meta: IndexMeta, words: Strings, flags: Any) -> Policy:
         caseless_words=WordSet(words, flags, WORD_CASELESS),
         elsewhere=WordSet(words, flags, WORD_ELSEWHERE),
         given_names=WordSet(words, flags, WORD_GIVEN),
+        surnames=WordSet(words, flags, WORD_SURNAME),
         perspective_alias=meta.perspective_alias,
         id_alias=meta.id_alias,
         ambiguity=float(meta.ranking["ambiguity"]),

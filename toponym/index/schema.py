@@ -38,6 +38,7 @@ __all__ = [
     "WORD_NO_FUZZY",
     "WORD_ORDINARY",
     "WORD_ORDINARY_KEY",
+    "WORD_SURNAME",
     "Section",
     "c_header",
     "decode_degrees",
@@ -86,6 +87,9 @@ WORD_ELSEWHERE: Final = 128
 #: A given name (``words/*.given.txt``) that is none of the commonest English words: a town's name
 #: written right after one, capitalised, is a surname ("Jesús Medina").
 WORD_GIVEN: Final = 256
+#: One of the commonest surnames (``words/*.surnames.txt``), a word or not: after a given name that
+#: names a place, capitalised, it makes a person ("Angus Walker", "Georgia Miller").
+WORD_SURNAME: Final = 512
 
 #: ``text_flags``: a key of more words starts with this entry and a space (it is the start of
 #: "bosnia and herzegovina"); a longer key or word of a script without spaces starts with it.

@@ -247,6 +247,8 @@ class Policy:
     """Names of real places the index does not carry (folded keys): never read as a typo."""
     given_names: WordSet
     """Given names that are no English dictionary word (folded keys)."""
+    surnames: WordSet
+    """The commonest surnames, words or not (folded keys)."""
     perspective_alias: Mapping[str, str]
     id_alias: Mapping[str, str]
     ambiguity: float
