@@ -647,3 +647,12 @@ def test_a_region_written_after_a_name_or_before_its_kind_places_it(
     shipped: Gazetteer, text: str, name: str, expected: set[str]
 ) -> None:
     assert ids(shipped, text, name) == expected
+
+
+def test_a_local_unit_named_after_a_river_takes_no_support_from_its_region(shipped: Gazetteer) -> None:
+    """The Murray River Council (New South Wales) bears the river's name: a text on New South Wales
+    names the river, whose name ranks first; a country's name likewise keeps against a place inside
+    it that shares it."""
+    text = "Farmers near Albury in New South Wales want more water released into the Murray River."
+    assert ids(shipped, text, "Murray River") == {"murray-river"}
+    assert ids(shipped, "Mexico City and Mexico signed the deal.", "Mexico") == {"mx"}

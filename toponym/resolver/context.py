@@ -51,6 +51,7 @@ REGION_SUPPORT = 2_000_000
 SETTING_OVERSHADOWED = 30
 #: What a unit's namesake town takes over the unit from the same support (see :func:`supported`).
 _SEAT = 1e-6
+_FEATURES = frozenset({"river", "lake", "mountain", "mountain-range", "desert", "island", "island-group"})
 
 
 def reach(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
@@ -94,18 +95,14 @@ def supported(
     first = people[rows[0].place] if rows and not rows[0].tied else 0
     inside = within(index, context) if shared_by_countries(index, rows) else {}
     peers = _peers(index, rows, context)
-    # a country's name does not move to a place inside it that the text names ("Mexico" beside
-    # "Mexico City", whose alias it is): a place named inside a country speaks for the country
-    home = rows[0].place if rows and not rows[0].tied and places.kind[rows[0].place] in COUNTRY_KINDS else -1
+    muted = _named_for_first(index, rows)
     scores: list[float] = []
     held = {r.place for r in rows}
     prominence = places.prominence
     metropolis = prominence[rows[0].place] if first >= METROPOLIS and places.kind[rows[0].place] == "city" else 0.0
     for r in rows:
         p = r.place
-        if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or (
-            home >= 0 and p != home and country_of[p] == home
-        ):
+        if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or p in muted:
             scores.append(0.0)
             continue
         village = places.village(p)
@@ -138,6 +135,25 @@ def supported(
     if town < 0 and top > 0 and _ranked_first(index, rows, winners):
         town = 0
     return (winners[town], top) if town >= 0 else None
+
+
+def _named_for_first(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
+    """Candidates that bear the name of the first, which takes the support: a place inside a
+    country ("Mexico" beside "Mexico City", its alias), a local unit (no ISO code) named after a
+    river, a range or an island ("Murray River" beside "New South Wales", not its council)."""
+    if not rows or rows[0].tied:
+        return frozenset()
+    places = index.places
+    first, kind, country = rows[0].place, places.kind, places.country
+    if kind[first] in COUNTRY_KINDS:
+        return frozenset(r.place for r in rows if r.place != first and country[r.place] == first)
+    if kind[first] not in _FEATURES:
+        return frozenset()
+    return frozenset(
+        r.place
+        for r in rows
+        if kind[r.place] == "subdivision" and not places.iso_coded(r.place) and country[r.place] == country[first]
+    )
 
 
 def _states(index: Index, rows: Sequence[Ranked]) -> tuple[int, frozenset[int]]:
