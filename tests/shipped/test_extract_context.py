@@ -656,3 +656,11 @@ def test_a_local_unit_named_after_a_river_takes_no_support_from_its_region(shipp
     text = "Farmers near Albury in New South Wales want more water released into the Murray River."
     assert ids(shipped, text, "Murray River") == {"murray-river"}
     assert ids(shipped, "Mexico City and Mexico signed the deal.", "Mexico") == {"mx"}
+
+
+def test_a_word_a_source_gave_a_city_as_a_name_is_the_word(shipped: Gazetteer) -> None:
+    """GeoNames' untagged "Gold" for Gold Coast is dropped (curated source error): the word in a
+    text on Queensland is no mention, the city's name is."""
+    text = "Gold prices lifted miners across Queensland, and investors on the Gold Coast cheered."
+    assert ids(shipped, text, "Gold") == set()
+    assert ids(shipped, text, "Gold Coast") == {"gn-2165087"}
