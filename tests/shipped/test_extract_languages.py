@@ -1373,6 +1373,8 @@ def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expecte
             "Workers from around the Northern Territory's Barkly Tablelands travelled to the meeting.",
             [("Northern Territory", "au-nt")],
         ),
+        # ... and the plural after two names
+        ("Floods closed roads between the Leichhardt and Alexandra Rivers last week.", []),
         # an instrument named after a place or a person
         ("Astronomers at the Lovell Telescope confirmed it.", []),
         # an island named after another place; after an island's or a territory's own name the
