@@ -12,7 +12,7 @@ from .raw import Raw
 from .wordlists import Names, names
 
 if TYPE_CHECKING:
-    from .proper import Evidence
+    from .evidence import Evidence
 
 __all__ = [
     "SURNAME",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
 
 from .casing import agency_dateline
+from .evidence import Evidence
 from .figures import in_figures
 from .patterns import first_on_line, line_around, sentence_initial
 from .persons import (
@@ -23,55 +23,6 @@ from .units import said_before
 from .wordlists import Names, load_lexicon, locative, names
 
 __all__ = ["Evidence", "forget_people", "proper"]
-
-
-class Evidence(Protocol):
-    """What :func:`proper` asks about the words around a name and the places it names."""
-
-    def ordinary(self, surface: str) -> bool:
-        """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
-        ...
-
-    def function_word(self, surface: str) -> bool:
-        """Is ``surface`` one of the commonest words of some language ("Para", "Como", "Man")?"""
-        ...
-
-    def frequent(self, word: str) -> bool:
-        """Is ``word`` a frequent word of some language?"""
-        ...
-
-    def exonym(self, query: str) -> bool:
-        """Does ``query`` name a country by other than its English name ("Brasilien")?"""
-        ...
-
-    def kind(self, query: str) -> str | None:
-        """The kind of the first place ``query`` names, if any."""
-        ...
-
-    def national(self, query: str) -> bool:
-        """Does ``query`` name a country or the like, or a first-level division of one (England)?"""
-        ...
-
-    def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place other than a village (not a typo of one)?"""
-        ...
-
-    def metropolis(self, query: str) -> bool:
-        """Is the first place ``query`` names a country, a sea or the like, or a city of a million
-        people?"""
-        ...
-
-    def given(self, word: str) -> bool:
-        """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
-        ...
-
-    def surname(self, word: str) -> bool:
-        """Is ``word`` one of the commonest surnames, a word or not ("Walker", "Miller")?"""
-        ...
-
-    def village(self, query: str) -> bool:
-        """Does ``query`` name villages only?"""
-        ...
 
 
 _HYPHENS = frozenset("-\u2010\u2011")
