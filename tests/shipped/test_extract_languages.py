@@ -1375,6 +1375,13 @@ def test_a_name_inside_a_longer_one_is_read_as_the_longer_one(text: str, expecte
         ),
         # ... and the plural after two names
         ("Floods closed roads between the Leichhardt and Alexandra Rivers last week.", []),
+        # an ordinary word that ends a longer name is no place though a council bears it ("Federation",
+        # New South Wales); a city's name after an organisation's word stays ("University College Cork")
+        (
+            "The Queensland Farmers Federation met growers near Albury in New South Wales.",
+            [("Albury", "gn-2178174"), ("New South Wales", "au-nsw")],
+        ),
+        ("Mary Daly, from University College Cork in Ireland, spoke.", [("Cork", "gn-2965140"), ("Ireland", "ie")]),
         # an instrument named after a place or a person
         ("Astronomers at the Lovell Telescope confirmed it.", []),
         # an island named after another place; after an island's or a territory's own name the

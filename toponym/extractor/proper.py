@@ -262,6 +262,17 @@ def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> 
     return not (_GERMAN_IN.search(text, max(0, r.start - 6), r.start) and german.near(r.start))
 
 
+def _tail(text: str, r: Raw, before: str, ask: Evidence, words: Names) -> bool:
+    """Is ``r``, an ordinary word capitalised one space after the capitalised word ``before``, the
+    last word of a longer proper name ("Boston University", "Prospect Reservoir", "the Victorian
+    Farmers Federation", "Goddard Space Flight Center")? Not after a function word ("In Orange"),
+    a comma ("Centre, Cairns") or an organisation's word, whose place ends its name ("University
+    College Cork"); nor a country's, a division's or a metropolis's name, known in any name."""
+    if text[r.start - 1 : r.start] != " " or not before[-1:].isalpha() or before in words.organisation:
+        return False
+    return not ask.function_word(before) and not (ask.national(r.query) or ask.metropolis(r.query))
+
+
 def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -320,6 +331,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
+        if capital and r.word and _tail(text, r, before, ask, words):
+            continue  # the last word of a longer name: "Boston University", "Prospect Reservoir"
         if given_before_surname(text, r, ask, words.particles):
             # a given name, though the surname is a place ("Salvador Ibarra"), and alone later ("Georgia
             # Stevens ... Georgia began"), but a city of millions' ("Paris Hilton visited Paris")
