@@ -160,12 +160,12 @@ def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     """Is ``r`` a person's given name, the capitalised word after it (one space on) a surname
     ("Peter Mitchell", "Paola Suárez", "Tyler Houston", a town of that name or not)? Not where that
     word is an ordinary or frequent word ("Paris School", "Venice International", "Florida Senator
-    Marco Rubio") but one of the commonest surnames that names no place but a town, after a name
-    that is no country's, first-level division's, sea's or metropolis's ("Murray Smith", "Mary
-    Miller"; "Murray Darling" is the rivers; "India Rice" heads a report on India, and a person's name would make every "India"
-    after it the person's; "Sydney Fish Markets" are the city's); a country's or a first-level division's name not
-    before a given name either, as news writes it before a person's ("Georgia John Lewis";
-    "Isabel Salazar" is a person)."""
+    Marco Rubio"), unless it is one of the commonest surnames and names no place but a town, after
+    a name that is no country's, first-level division's, sea's or metropolis's ("Murray Smith",
+    "Mary Miller"; "Murray Darling" is the rivers; "India Rice" heads a report on India, and a
+    person would take every "India" after it; "Sydney Fish Markets" are the city's). A country's or
+    a first-level division's name is no given name before a given name either, as news writes it
+    before a person's ("Georgia John Lewis"; "Isabel Salazar" is a person)."""
     return (
         ask.given(r.query)
         and (

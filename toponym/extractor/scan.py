@@ -343,10 +343,10 @@ class Scanner:
         hiragana."""
         if e - s < 2:
             return False
-        # Thai, Lao, Tibetan, Myanmar and Khmer have no word list to segment by: a name runs from one
-        # break to the next ("วาน", Van, is no name in "เมื่อวาน", "yesterday"), but a long Thai
-        # name of a place a reader knows by its name alone, where the spelling lets a word begin
-        # and end (Thai spaces phrases, not words: "เดินทางไปญี่ปุ่น", "travelled to Japan")
+        # Lao, Tibetan, Myanmar and Khmer have no word list to segment by: a name runs from one break
+        # to the next; in Thai, segmented by its frequent words, a long name of a place a reader
+        # knows by its name alone where the spelling lets a word begin and end (.thai: Thai spaces
+        # phrases, not words, "เดินทางไปญี่ปุ่น"; "วาน", Van, is no name in "เมื่อวาน", "yesterday")
         if (s > 0 and _southeast(text[s]) and _southeast(text[s - 1])) or (
             e < len(text) and _southeast(text[e - 1]) and _southeast(text[e])
         ):

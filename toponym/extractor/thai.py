@@ -1,11 +1,11 @@
 """Names inside a run of Thai, which writes no space between words.
 
 Thai spaces phrases, not words, so a name is most often glued to the words around it
-("เดินทางไปญี่ปุ่น", "travelled to Japan"). The scan's segmentation finds the stored names in a run;
-with no word list of Thai to weigh them against, a piece of the run may be a name only where the
-spelling lets a word begin and end there: no vowel or tone mark that belongs to the letter before
-it begins it or follows it, and no vowel written before its consonant ends it or stands before
-it. A word for a kind of place before a piece says it is a name (:func:`after_unit`).
+("เดินทางไปญี่ปุ่น", "travelled to Japan"). The scan segments a run by the stored names and the
+frequent Thai words (``words/th.frequent.txt``); a piece of the run it makes a name's may be one
+only where the spelling lets a word begin and end there: no vowel or tone mark that belongs to the
+letter before it begins it or follows it, and no vowel written before its consonant ends it or
+stands before it. A word for a kind of place before a piece says it is a name (:func:`after_unit`).
 """
 
 from __future__ import annotations
