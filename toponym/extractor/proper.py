@@ -278,9 +278,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
     organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
-    Cubs"), and the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"); and an
-    ordinary word that ends one ("Boston University", :func:`_tail`). A line in title case (a
-    headline) is left alone by the first rules. ``ask`` answers what the rules ask about words and
+    Cubs"), the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"), an ordinary
+    word that ends one ("Boston University"). A headline in title case is left alone by the first. ``ask`` answers what the rules ask about words and
     places; the names the text gives people are added to ``people`` (see :func:`forget_people`)."""
     words = names()
     starts = _Starts({r.start: r for r in raws}, ask)
