@@ -33,8 +33,9 @@ def thai(ch: str) -> bool:
 
 def after_unit(text: str, s: int) -> bool:
     """Does a word that names a kind of place ("province", "country", "city") end at ``s``? What
-    follows it is a name, though a word too: จังหวัดแพร่ is Phrae province, แพร่ alone "to spread"."""
-    return text.endswith(UNIT_WORDS, 0, s)
+    follows it is a name, though a word too: จังหวัดแพร่ is Phrae province, แพร่ alone "to spread".
+    (One character's test first: the scanner asks of every segment of Han and kana too.)"""
+    return s > 0 and thai(text[s - 1]) and text.endswith(UNIT_WORDS, 0, s)
 
 
 def inside(text: str, s: int, e: int) -> bool:
