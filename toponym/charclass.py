@@ -18,7 +18,9 @@ __all__ = [
     "HAN_RANGES",
     "KANA",
     "UNSPACED_RANGES",
+    "WRITTEN_CASELESS_RANGES",
     "in_ranges",
+    "is_caseless",
     "is_han",
     "is_hangul",
     "is_katakana",
@@ -47,6 +49,9 @@ UNSPACED_RANGES: tuple[tuple[int, int], ...] = (
     (0x20000, 0x323AF),
 )
 HANGUL_RANGES: tuple[tuple[int, int], ...] = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
+#: Letters Unicode gives capitals that running text never uses: Georgian Mkhedruli (its Mtavruli
+#: capitals, since Unicode 11, are for all-caps titles), read as a script without case.
+WRITTEN_CASELESS_RANGES: tuple[tuple[int, int], ...] = ((0x10D0, 0x10FF),)
 
 # Scripts whose unidecode output is a fair romanisation.
 _SOUND_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic", "Armenian", "Georgian", "Common"})
@@ -102,6 +107,16 @@ def is_sound_script(text: str) -> bool:
 
 def in_ranges(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(a <= cp <= b for a, b in ranges)
+
+
+def is_caseless(text: str) -> bool:
+    """Is ``text`` written without case (Arabic, Devanagari, Georgian...): nothing in its letters
+    tells a name from a word?
+
+    >>> is_caseless("თბილისი"), is_caseless("القاهرة"), is_caseless("Tbilisi"), is_caseless("tbilisi")
+    (True, True, False, False)
+    """
+    return all(ch.upper() == ch.lower() or in_ranges(ord(ch), WRITTEN_CASELESS_RANGES) for ch in text)
 
 
 def is_unspaced(ch: str) -> bool:

@@ -144,3 +144,18 @@ def test_the_letters_of_a_name_inside_thai_words_are_no_name(text: str) -> None:
 )
 def test_an_arabic_name_of_several_words_is_read_without_its_hamza(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ის ცხოვრობს თბილისი და ბათუმი.", [("თბილისი", "gn-611717"), ("ბათუმი", "gn-615532")]),
+        ("საქართველო და რუსეთი", [("საქართველო", "ge"), ("რუსეთი", "ru")]),
+        # ordinary words: "centre", "pig" (regions of France and Afghanistan by their Georgian names)
+        ("ის წავიდა ცენტრი და ღორი.", []),
+    ],
+)
+def test_georgian_is_read_as_a_script_without_case(text: str, expected: list[tuple[str, str]]) -> None:
+    # Unicode gives Georgian letters capitals (Mtavruli) that running text never uses: read as
+    # lower case, no word of a Georgian text could start a mention
+    assert found(text) == expected

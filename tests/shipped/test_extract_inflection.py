@@ -392,3 +392,19 @@ def test_a_capital_i_is_no_turkish_letter(text: str, expected: list[tuple[str, s
     # Hungarian and Swedish endings are not read in a text with Turkish "ı"; its capital is "I",
     # which every text in Latin letters may hold
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ის თბილისში ცხოვრობს, მაგრამ ქუთაისიდან არის.", [("თბილისში", "gn-611717"), ("ქუთაისიდან", "gn-613607")]),
+        # the dative, and before "და" ("and") with -ა; a name in -ა loses it in the genitive
+        ("საქართველოს პრეზიდენტი ეწვია საფრანგეთსა და გერმანიას.", [("საქართველოს", "ge"), ("საფრანგეთსა", "fr"), ("გერმანიას", "de")]),
+        ("გერმანიის მთავრობამ ბათუმს მიაშურა.", [("გერმანიის", "de"), ("ბათუმს", "gn-615532")]),
+        # the lari's genitive is no form of Lara, a worker's of Muş, "in the centre" of no region
+        ("ფასი ათი ლარის ოდენობით გაიზარდა.", []),
+        ("მუშის ხელფასი ცენტრში გაიზარდა.", []),
+    ],
+)  # fmt: skip
+def test_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

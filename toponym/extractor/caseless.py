@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from ..charclass import HAN
+from ..charclass import HAN, is_caseless
 from ..index import Index
 from ..model import Match
 from ..normalize import normalize_name
@@ -71,7 +71,7 @@ class Caseless:
         abroad stay words (머리 "head" for Moray, 파이프 "pipe" for Fife)."""
         places = self.index.places
         if (
-            surface.upper() != surface.lower()
+            not is_caseless(surface)
             or places.people[row] >= _WORDED_UNIT
             or normalize_name(surface) not in self.index.policy.no_fuzzy_words
         ):

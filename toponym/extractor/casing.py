@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..charclass import is_caseless
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
@@ -258,8 +259,7 @@ class Casing:
         if self.ordinary(surface):
             return _WORD
         # without case, nothing tells the name of a town from a core word of its language
-        caseless = surface.upper() == surface.lower()
-        return _WORD if caseless and normalize_name(surface) in self.index.policy.caseless_words else _RAW
+        return _WORD if is_caseless(surface) and normalize_name(surface) in self.index.policy.caseless_words else _RAW
 
     def ordinary(self, surface: str) -> bool:
         """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""

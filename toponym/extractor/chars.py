@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .._unicode import MARKS
-from ..charclass import UNSPACED_RANGES
+from ..charclass import UNSPACED_RANGES, WRITTEN_CASELESS_RANGES
 from ..normalize import HAN_FOLD
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ C_MARK = 1024  # continues the character before it (a combining mark, a joiner, 
 #: ``fold``: folding removes the character.
 DROP = 0xFFFF
 #: Scripts that affix rules name, as the ``script`` table numbers them (0: any other).
-SCRIPTS = ("", "Latin", "Cyrillic", "Arabic", "Hangul", "Greek", "Hebrew", "Bengali", "Tamil")
+SCRIPTS = ("", "Latin", "Cyrillic", "Arabic", "Hangul", "Greek", "Hebrew", "Bengali", "Tamil", "Georgian")
 
 _BLANKS = " \t\u00a0\u2009\u202f"
 _APOSTROPHES = "'’ʼ"
@@ -138,6 +138,7 @@ _SCRIPT_BLOCKS = {
     "Hebrew": ((0x590, 0x5FF), (0xFB1D, 0xFB4F)),
     "Bengali": ((0x980, 0x9FF),),
     "Tamil": ((0xB80, 0xBFF),),
+    "Georgian": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F)),
 }  # fmt: skip
 
 
@@ -154,6 +155,8 @@ def char_tables() -> CharTables:
     letter = np.array(list(map(str.isalpha, chars)))
     cased = np.array(list(map(str.isupper, chars))) | np.array(list(map(str.istitle, chars)))
     caseless = np.array([a == b for a, b in zip(map(str.lower, chars), map(str.upper, chars), strict=True)])
+    for a, b in WRITTEN_CASELESS_RANGES:
+        caseless[a : b + 1] = True
     unspaced = np.zeros(0x10000, dtype=bool)
     for a, b in UNSPACED_RANGES:
         unspaced[a : min(b, 0xFFFF) + 1] = True

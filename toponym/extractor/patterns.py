@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..charclass import HANGUL_RANGES, UNSPACED_RANGES, is_hangul, is_unspaced
+from ..charclass import HANGUL_RANGES, UNSPACED_RANGES, is_caseless, is_hangul, is_unspaced
 
 __all__ = [
     "APOS",
@@ -65,8 +65,8 @@ def _starts_word(ch: str) -> bool:
     """May ``ch`` start a mention in a spaced script?"""
     if not ch.isalpha() or is_unspaced(ch) or is_hangul(ch):
         return False
-    # upper or title case, or a letter of a caseless script (lower() is upper() is itself)
-    return ch.isupper() or ch.istitle() or (ch.lower() == ch and ch.upper() == ch)
+    # upper or title case, or a letter of a script written without case
+    return ch.isupper() or ch.istitle() or is_caseless(ch)
 
 
 @functools.cache
