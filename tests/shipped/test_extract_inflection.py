@@ -408,3 +408,16 @@ def test_a_capital_i_is_no_turkish_letter(text: str, expected: list[tuple[str, s
 )  # fmt: skip
 def test_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case form before a name is no given name ("Janet Reno"): two places, one after the other
+        ("A miniszterelnök Budapestről Debrecenbe utazott.", [("Budapestről", "gn-3054643"), ("Debrecenbe", "gn-721472")]),
+        # "von" is no given name though "Von" is one: no "second surname" after it
+        ("Er fuhr von Berlin München entgegen.", [("Berlin", "gn-2950159"), ("München", "gn-2867714")]),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_case_form_or_a_particle_is_no_surname(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -360,6 +360,12 @@ def test_a_spanish_club_is_no_place() -> None:
     assert found("El Real Madrid venció al Deportivo La Coruña .") == []
 
 
+def test_a_bank_or_a_stadium_named_after_a_place_is_no_place() -> None:
+    assert found("Las acciones de Caja Madrid y del Banco Santander subieron .") == []
+    assert found("El director de Caixa Galicia jugó en el Estadio Jalisco .") == []
+    assert found("Las acciones subieron en Madrid .") == [("Madrid", "gn-3117735")]
+
+
 def test_a_club_written_in_arabic_is_no_place() -> None:
     assert found("انتقل اللاعب الى ريال مدريد ثم الى بايرن ميونيخ") == []
     assert found("وصل اللاعب الى مدريد امس") == [("مدريد", "gn-3117735")]

@@ -54,7 +54,8 @@ def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | Non
         return None  # most often a word in lower case: "in London"
     given = ask.given(word)
     # a second surname is no person's name alone later in the text (``False``)
-    second = ask.given(_word_ending(text, space - len(word) - 1)) and not dated(text, r.end)
+    prior = _word_ending(text, space - len(word) - 1)  # "von Berlin München": no given name
+    second = prior[:1].isupper() and ask.given(prior) and not dated(text, r.end)
     if not (given or second or (not ask.ordinary(word) and not ask.frequent(word) and not ask.named(word))):
         return None
     kind = ask.kind(r.query)

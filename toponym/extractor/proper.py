@@ -273,6 +273,14 @@ def _tail(text: str, r: Raw, before: str, ask: Evidence, words: Names) -> bool:
     return not ask.function_word(before) and not (ask.national(r.query) or ask.metropolis(r.query))
 
 
+def _person_before(text: str, r: Raw, before: str, ask: Evidence, kept: list[Raw]) -> bool | None:
+    """:func:`first_name_before`, but not after a unit's word nor after a case form kept right
+    before, which is a place's name ("Budapestről Debrecenbe": no "Janet Reno")."""
+    if before in _UNIT_WORDS or (kept and kept[-1].inflected and kept[-1].end == r.start - 1):
+        return None
+    return first_name_before(text, r, before, ask)
+
+
 def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[Raw]:
     """Drop place names that begin a longer proper name (``lexicons/names.toml``): followed,
     after one space on the same line, by a capitalised word that is no place and no ordinary
@@ -285,7 +293,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
     starts = _Starts({r.start: r for r in raws}, ask)
     german = _German(text)
     lines: dict[tuple[int, int], bool] = {}
-    out = []
+    out: list[Raw] = []
     for r in raws:
         if _visitors(text, r, starts) or _sentence_word(text, r, ask.function_word) or _quoted(text, r, ask):
             continue
@@ -297,7 +305,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if capital and particle_surname(text, r, before, ask, words.particles):
             people.add(r.query)  # "Vincenzo De Luca": the surname's, there and alone later
             continue
-        given = first_name_before(text, r, before, ask) if capital and before not in _UNIT_WORDS else None
+        given = _person_before(text, r, before, ask, out) if capital else None
         # the byline's name before a dateline is the reporter's ("Por Cristina Heusel Madrid , 23 may")
         if given is not None and (given or not german.near(r.start)) and not agency_dateline(text, r.start, r.end):
             if given and " " not in r.query:
