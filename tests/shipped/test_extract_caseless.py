@@ -159,3 +159,17 @@ def test_georgian_is_read_as_a_script_without_case(text: str, expected: list[tup
     # Unicode gives Georgian letters capitals (Mtavruli) that running text never uses: read as
     # lower case, no word of a Georgian text could start a mention
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال بولتون ان واشنطن تتوقع من الخرطوم الامتثال .",
+        "ראש הממשלה נפגש בוושינגטון עם נשיא ארצות הברית.",
+        "प्रधानमंत्री ने वाशिंगटन में राष्ट्रपति से मुलाकात की।",
+    ],
+)
+def test_washington_by_its_bare_name_is_the_capital(text: str) -> None:
+    # the sources give the bare name in these scripts to the state alone; news means the capital
+    assert "gn-4140963" in {place for _, place in found(text)}
+    assert "us-wa" not in {place for _, place in found(text)}

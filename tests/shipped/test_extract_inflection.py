@@ -67,6 +67,8 @@ def test_polish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
         ),
         ("Situace v Rusku je vážná a válka na Ukrajině pokračuje.", [("Rusku", "ru"), ("Ukrajině", "ua")]),
         ("Konference se koná v Brně a příští rok ve Vídni.", [("Brně", "gn-3078610"), ("Vídni", "gn-2761369")]),
+        # the city, not the region whose French name is "Plzeň"
+        ("V Ostravě a Plzni se konaly protesty.", [("Ostravě", "gn-3068799"), ("Plzni", "gn-3068160")]),
         (
             "Žije v České republice a pracuje ve Spojených státech.",
             [("České republice", "cz"), ("Spojených státech", "us")],
