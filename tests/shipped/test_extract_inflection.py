@@ -423,3 +423,39 @@ def test_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None
 )  # fmt: skip
 def test_a_name_after_a_case_form_or_a_particle_is_no_surname(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Estonian: the ending on a name in a vowel, the genitive's vowel first on one in a consonant
+        ("Peaminister kohtus Tallinnas ja sõitis seejärel Tartusse ja Venemaale.", [("Tallinnas", "gn-588409"), ("Tartusse", "gn-588335"), ("Venemaale", "ru")]),
+        ("Valitsus arutas olukorda Ukrainas ja Saksamaal, kõik ministrid olid Berliinis.", [("Ukrainas", "ua"), ("Saksamaal", "de"), ("Berliinis", "gn-2950159")]),
+        # Azerbaijani: no apostrophe before the ending, a glide after a vowel
+        ("Prezident Bakıda Türkiyənin nümayəndələri ilə görüşdü; sonra Gəncəyə getdi.", [("Bakıda", "gn-587084"), ("Türkiyənin", "tr"), ("Gəncəyə", "gn-586523")]),
+        # Kazakh, in Cyrillic letters
+        ("Президент Алматыда кездесті, кейін Астанаға барды, Мәскеуге сапармен барды.", [("Алматыда", "gn-1526384"), ("Астанаға", "gn-1526273"), ("Мәскеуге", "gn-524901")]),
+    ],
+)  # fmt: skip
+def test_estonian_azerbaijani_and_kazakh_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    # none of the three has a word list that tells a text's language: its own letters tell it
+    # (õ, ə, the Kazakh letters), and the form must be a name in the language
+    assert found(text) == expected
+
+
+def test_estonian_endings_are_not_read_without_estonian_letters() -> None:
+    # "Tallinnas" in a text with no "õ" is read as written (no key), as in Portuguese text with "ões"
+    assert found("Peaminister kohtus Tallinnas eile.") == []
+    assert found("As negociações em Tallinnas foram longas.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kryeministri vizitoi Tiranën dhe Durrësin, pastaj udhëtoi për në Kosovë.", [("Tiranën", "gn-3183875"), ("Durrësin", "gn-3185728"), ("Kosovë", "xk")]),
+        # a name in -i, and one in -ër, which loses its "ë"
+        ("Qeveria e Shqipërisë dhe bashkia e Shkodrës diskutuan me Italinë.", [("Shqipërisë", "al"), ("Shkodrës", "gn-3184081"), ("Italinë", "it")]),
+    ],
+)  # fmt: skip
+def test_albanian_definite_and_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

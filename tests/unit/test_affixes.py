@@ -12,7 +12,7 @@ def bits(langs: set[str]) -> int:
 
 
 #: The groups read only in a text with their letters.
-LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl", "sv", "da", "nb"}
+LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl", "sv", "da", "nb", "et", "az", "kk", "sq"}
 
 
 @pytest.mark.parametrize(
@@ -34,6 +34,12 @@ LETTERED = {"pl", "cs", "fi", "uk", "sh", "hu", "ro", "sk", "lt", "lv", "sl", "s
         ("Întâlnirea a avut loc la București.", {"ro"}),
         ("A találkozót Budapesten tartották, ő mondta.", {"hu"}),
         ("La reunión en Málaga terminó.", set()),  # Spanish "ñ", "á", "ó": no Hungarian
+        ("Valitsus kõneles Tallinnas.", {"et"}),  # Estonian's "õ"
+        ("As negociações em Lisboa.", set()),  # ... which Portuguese writes before "es"
+        ("Chính phủ nói rõ ở Hà Nội.", set()),  # ... and Vietnamese, with its own letters
+        ("Prezident Bakıda görüşdü, Gəncəyə getdi.", {"az", "ro"}),  # "ə"; Romanian writes "ş" too
+        ("Президент Астанаға барды.", {"kk"}),
+        ("Kryeministri vizitoi Tiranën.", {"sq"}),
     ],
 )
 def test_a_group_with_letters_is_read_only_in_a_text_that_holds_one(text: str, read: set[str]) -> None:

@@ -42,7 +42,17 @@ def languages() -> Languages:
 def test_the_table_holds_the_commonest_words_and_where_each_language_is_spoken() -> None:
     table = compiled_languages(FREQUENT, SPOKEN)
     assert table["words"]["de"][:3] == ["der", "die", "und"]  # type: ignore[index]
-    assert table["spoken"] == {"de": ["at", "ch", "de"], "fr": ["ch", "fr"]}  # English tells nothing
+    # English tells nothing of where a text is about; Bavarian and Italian, with no words listed,
+    # are stored for the case endings of a language read by its letters alone
+    assert table["spoken"] == {"bar": ["at"], "de": ["at", "ch", "de"], "fr": ["ch", "fr"], "it": ["ch"]}
+
+
+def test_a_language_without_common_words_is_not_ruled_out_and_makes_no_home(languages: Languages) -> None:
+    common = languages.common("Der Mann und die Frau")
+    assert languages.uses(common, "de") and not languages.uses(common, "fr")
+    assert languages.uses(common, "it")  # no word tells Italian in, or out
+    welsh = Languages(_Index({"languages": compiled_languages(FREQUENT, {**SPOKEN, "gb": ("en", "cy")})}))  # type: ignore[arg-type]
+    assert welsh.homes == {0, 1, 2, 3}  # where German or French is spoken: not where Welsh is (gb, 4)
 
 
 def test_a_text_is_told_by_its_commonest_words(languages: Languages) -> None:

@@ -30,5 +30,7 @@ def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[st
             where.setdefault(lang, []).append(territory)
     return {
         "words": {lang: list(words[:_WORDS]) for lang, words in sorted(frequent.items())},
-        "spoken": {lang: where[lang] for lang in sorted(where) if lang in frequent and lang not in _WORLD},
+        # every language's, not only those told by their words: the case endings of a language with
+        # no word list (Estonian, Kazakh) are read where it is spoken
+        "spoken": {lang: where[lang] for lang in sorted(where) if lang not in _WORLD},
     }

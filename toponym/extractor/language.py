@@ -39,6 +39,7 @@ class Languages:
             for word in words:
                 self._langs[word] = (*self._langs.get(word, ()), lang)
         self._words = frozenset(self._langs)
+        self._listed = frozenset(chain.from_iterable(self._langs.values()))
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
@@ -46,7 +47,7 @@ class Languages:
         }
         #: Countries some language that tells (not English) is spoken in: a town elsewhere needs
         #: no look at the text's language.
-        self.homes = frozenset().union(*self._spoken.values())
+        self.homes = frozenset().union(*(rows for lang, rows in self._spoken.items() if lang in self._listed))
 
     def leading(self, text: str) -> tuple[str, ...]:
         """The language of which the start of ``text`` holds the most distinct common words, when
@@ -75,8 +76,9 @@ class Languages:
 
     def uses(self, common: frozenset[str], lang: str) -> bool:
         """Is one of a text's :meth:`common` words one of ``lang``'s? (A short text's hint of its
-        language where :meth:`leading` tells none.)"""
-        return any(lang in self._langs[word] for word in common)
+        language where :meth:`leading` tells none.) A language with no common words listed
+        (Estonian, Kazakh) is not ruled out: its letters are all that tell it."""
+        return lang not in self._listed or any(lang in self._langs[word] for word in common)
 
     def language(self, text: str) -> str | None:
         """The language of ``text`` when one clearly leads (:meth:`leading`); else ``None``."""
