@@ -1422,3 +1422,16 @@ def test_names_of_people_landforms_instruments_and_foreign_forms_are_no_places(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+def test_a_region_named_with_a_hyphen_is_not_its_second_part() -> None:
+    assert found("Navies patrol the Indo-Pacific and the Pacific .") == [
+        ("Indo-Pacific", "indo-pacific"),
+        ("Pacific", "pacific-ocean"),
+    ]
+
+
+def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> None:
+    assert found("Oil deals signed by Kurdistan angered Baghdad .") == [("Kurdistan", "iq-kr"), ("Baghdad", "gn-98182")]
+    assert found("Guerrillas in Iranian Kurdistan attacked .") == [("Iranian Kurdistan", "ir-12")]
+    assert found("وأبرمت حكومة كردستان صفقتين نفطيتين مع شركات أجنبية") == [("كردستان", "iq-kr")]
