@@ -34,12 +34,13 @@ class Languages:
 
     def __init__(self, index: Index) -> None:
         stored = index.meta.extra.get(META_KEY) or {}
+        listed = stored.get("words") or {}
         self._langs: dict[str, tuple[str, ...]] = {}
-        for lang, words in sorted((stored.get("words") or {}).items()):
+        for lang, words in sorted(listed.items()):
             for word in words:
                 self._langs[word] = (*self._langs.get(word, ()), lang)
         self._words = frozenset(self._langs)
-        self._listed = frozenset(chain.from_iterable(self._langs.values()))
+        self._listed = frozenset(listed)  # the languages with a word list
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
