@@ -281,6 +281,22 @@ def test_the_first_part_of_a_compound_noun_is_no_mention(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Die Russland-Japan-Gespräche in Moskau sind gescheitert .", ["Moskau"]),  # talks, in Moscow
+        ("Sie gehört zur Volta-Kongo-Sprachfamilie .", []),  # a family of languages
+        ("Die Köln-Bonn-Autobahn ist gesperrt .", []),  # a motorway
+        ("Die Strecke Köln-Bonn-Koblenz ist gesperrt .", ["Köln", "Bonn", "Koblenz"]),  # three towns
+        ("The Russia-Japan talks in Moscow ended .", ["Russia", "Japan", "Moscow"]),  # English writes no compound
+    ],
+)
+def test_names_joined_before_a_compound_noun_are_no_mentions(text: str, names: list[str]) -> None:
+    """Names joined by hyphens, then a noun after one more: the names are the first part of one
+    compound noun, not places of the text."""
+    assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Die Regierung Baden-Württembergs tagte am Montag .",  # not Württemberg

@@ -85,6 +85,10 @@ class _Starts:
         r = self._at.get(start)
         return r is not None and not r.inflected and not self._ask.village(r.query)
 
+    def end_of(self, start: int) -> int:
+        """Where the name that starts at ``start`` ends."""
+        return self._at[start].end
+
 
 _LOCATIVE = locative()
 
@@ -195,11 +199,15 @@ def _personal(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
 
 def _hyphenated(text: str, r: Raw, starts: _Starts, ask: Evidence) -> bool:
     """Is ``r`` a part of a hyphenated word that names no place of its name: the first part of a
-    compound noun ("Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"), a case form of the second
+    compound noun ("Taiwan-Dollar", "Hamburg-Mannheimer", "Saxe-Weimar"), or of a compound whose
+    first part is names joined ("Russland-Japan-Gespräche", "Volta-Kongo-Sprachen"), a case form of the second
     part of a name ("Baden-Württembergs", "Sachsen-Anhalts", "Österreich-Ungarns" are the genitives
     of the state and the empire, not of Württemberg, Anhalt or Hungary), or an organisation's
     branch (:func:`_branch`)?"""
-    if text[r.end : r.end + 1] in _HYPHENS and r.end + 1 not in starts and _compound(text[r.end + 1 : r.end + 4]):
+    end = r.end
+    while text[end : end + 1] in _HYPHENS and end + 1 in starts:  # names joined: "Russland-Japan-Gespräche"
+        end = starts.end_of(end + 1)
+    if text[end : end + 1] in _HYPHENS and end + 1 not in starts and _compound(text[end + 1 : end + 4]):
         return True
     if r.start < 2 or text[r.start - 1] not in _HYPHENS:
         return False
