@@ -335,3 +335,18 @@ def test_a_short_han_name_without_a_unit_or_of_one_character_before_it_stays_dro
     """罗山县 and 岐山县 are counties of China, not 山县 (Yamagata, Gifu); 日高 is a surname as often."""
     found = shipped.resolve(name)
     assert found is None or found.place.kind != "city" or (found.place.population or 0) >= 100_000
+
+
+@pytest.mark.parametrize("name", ["North Asia", "East Bengal", "West London"])
+def test_a_name_of_real_words_is_no_typo_of_another(shipped: Gazetteer, name: str) -> None:
+    """Each word of these is a word of its own: none is a typo of North Sea, West Bengal or East
+    London (South Africa), one short word replaced by another two edits off."""
+    assert shipped.resolve(name) is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "place"), [("Nwe York", "gn-5128581"), ("Rio de Janiero", "gn-3451190"), ("Sri Lnaka", "lk")]
+)
+def test_typos_in_a_name_of_several_words_still_answer(shipped: Gazetteer, typo: str, place: str) -> None:
+    found = shipped.resolve(typo)
+    assert found is not None and found.place.id == place and found.method == "fuzzy"

@@ -139,6 +139,28 @@ def _latin(name: str) -> bool:
     return name.isascii() or script_of(name) == "Latin"
 
 
+def _word_edits(length: int) -> int:
+    """Edits a word of a name of several words tolerates: one, two from six letters."""
+    return 1 if length < 6 else 2
+
+
+def _per_word(words: list[str], key: str, index: Index) -> bool:
+    """May a query of several ``words`` be a typo of a stored ``key`` of as many words? A typo's
+    edits fall in the words a typist types; a word of the query that is a word of some language
+    (never fuzzy-matched alone: the policy's ``no_fuzzy_words``) is no typo of the key's word when
+    more edits off than that word tolerates ("Republic of Congo" is no "Republic of Togo", "South
+    Asia" no "South Sea"). Any other word is a typo of any length ("Sri Lnkaa"), and word counts
+    that differ (a space dropped or typed) are left to the whole key's allowance."""
+    other = key.split()
+    if len(other) != len(words) or len(words) < 2:
+        return True
+    no_fuzzy = index.policy.no_fuzzy_words
+    return all(
+        a == b or a not in no_fuzzy or OSA.distance(a, b) <= _word_edits(len(b))
+        for a, b in zip(words, other, strict=True)
+    )
+
+
 def _letters(key: str) -> int:
     """A key's length without its spaces and hyphens: a typist drops and swaps letters, marks
     and digits (a Devanagari vowel sign is no ``isalnum`` character, but typed as one)."""
@@ -165,8 +187,13 @@ def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Ca
     # (Georgian, Armenian) a minor language's name is what its readers type
     filed_at: dict[int, list[int]] = {}  # key row -> its names a typo may aim at
     hits = []
+    words = folded.split()
     for row, dist, length in index.fuzzy.near(folded, edits):
-        if dist <= key_edits(length) and dist <= key_edits(_letters(key_text[row])):
+        if (
+            dist <= key_edits(length)
+            and dist <= key_edits(_letters(key_text[row]))
+            and _per_word(words, key_text[row], index)
+        ):
             filed = [n for n in names_under(row) if rank[n] > _MINOR or not _latin(text_of[n])]
             if filed:
                 filed_at[row] = filed
