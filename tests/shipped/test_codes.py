@@ -194,3 +194,49 @@ def test_the_suffix_table_text_reads_holds_every_iso_3166_2_code(shipped: Gazett
     assert len(every) > 1500
     assert all(subdivision_suffix(index, code) == tuple(rows) for code, rows in every.items())
     assert "gn-b" in {index.places.ids[r] for r in subdivision_suffix(index, "B")}  # Guinea's Boké, GN-B
+
+
+#: The World Bank's country names (World Development Indicators), as its tables write them: an
+#: official name inverted after a comma, a short one qualified in parentheses; and the UN's and the
+#: IMF's forms of two more.
+WORLD_BANK = {
+    "Korea, Rep.": "kr",
+    "Korea, Dem. People's Rep.": "kp",
+    "Iran, Islamic Rep.": "ir",
+    "Egypt, Arab Rep.": "eg",
+    "Yemen, Rep.": "ye",
+    "Venezuela, RB": "ve",
+    "Congo, Dem. Rep.": "cd",
+    "Congo, Rep.": "cg",
+    "Micronesia, Fed. Sts.": "fm",
+    "Sint Maarten (Dutch part)": "sx",
+    "St. Martin (French part)": "mf",
+    "Macedonia, FYR": "mk",
+    "Hong Kong SAR, China": "hk",
+    "Lao PDR": "la",
+    "Gambia, The": "gm",
+    "Bahamas, The": "bs",
+    "Kyrgyz Republic": "kg",
+    "Slovak Republic": "sk",
+    "Virgin Islands (U.S.)": "vi",
+    "West Bank and Gaza": "ps",
+    "Netherlands (Kingdom of the)": "nl",
+    "Türkiye, Republic of": "tr",
+    "Republic of Congo": "cg",
+}
+
+
+@pytest.mark.parametrize(("name", "country"), sorted(WORLD_BANK.items()))
+def test_country_names_as_statistical_tables_write_them(shipped: Gazetteer, name: str, country: str) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == country
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("North Africa", "m49-015"), ("East Africa", "m49-014"), ("South Asia", "m49-034"), ("East Asia", "m49-030")],
+)
+def test_world_regions_by_the_names_english_writes(shipped: Gazetteer, name: str, region: str) -> None:
+    """ "North Africa" was North America by a typo reading, "South Asia" the South China Sea."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == region
