@@ -285,13 +285,6 @@ def test_typos_of_places_it_carries_still_answer(shipped: Gazetteer, typo: str, 
     assert found is not None and found.place.id == place and found.method == "fuzzy"
 
 
-@pytest.mark.parametrize("surname", ["Raisi", "Raosy"])
-def test_a_typo_aims_at_no_name_only_a_minor_language_writes_in_latin_letters(shipped: Gazetteer, surname: str) -> None:
-    """ "Raosi" is a Kaingang name of Laos, and no other source has it: a typist who misses a letter
-    of a name means one people write, so "Raisi" (the surname) is no typo of Laos."""
-    assert shipped.resolve("Laos") is not None and shipped.resolve(surname) is None
-
-
 @pytest.mark.parametrize(("typo", "place"), [("ქუთასი", "gn-613607"), ("Գյումր", "gn-616635")])
 def test_a_minor_language_in_its_own_script_is_typed(shipped: Gazetteer, typo: str, place: str) -> None:
     """Georgian and Armenian names are of minor languages to the sources, but their readers type

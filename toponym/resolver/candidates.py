@@ -134,11 +134,6 @@ def misspelt(index: Index, q: Query, spelling: Spelling) -> list[Candidate]:
     return _fuzzy(index, q.text, q.folded, spelling) if q.text is not None and q.norm else []
 
 
-def _latin(name: str) -> bool:
-    """Is ``name`` written in Latin letters?"""
-    return name.isascii() or script_of(name) == "Latin"
-
-
 def _word_edits(length: int) -> int:
     """Edits a word of a name of several words tolerates: one, two from six letters."""
     return 1 if length < 6 else 2
@@ -180,33 +175,25 @@ def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Ca
     # six-letter name with a letter dropped (two edits), a five-letter name takes one ("al ain"
     # is no name two letters off "ae-ajx")
     key_text = index.keys.text
-    names = index.names
-    place_of, rank, text_of, names_under = names.place, names.rank, names.text, index.keys.names_under
-    # a typist aims at a name people write: not one only a minor language writes in Latin letters
-    # ("Raosi", Kaingang for Laos, is no spelling "Raisi" misses); in a script of its own
-    # (Georgian, Armenian) a minor language's name is what its readers type
-    filed_at: dict[int, list[int]] = {}  # key row -> its names a typo may aim at
-    hits = []
     words = folded.split()
-    for row, dist, length in index.fuzzy.near(folded, edits):
-        if (
-            dist <= key_edits(length)
-            and dist <= key_edits(_letters(key_text[row]))
-            and _per_word(words, key_text[row], index)
-        ):
-            filed = [n for n in names_under(row) if rank[n] > _MINOR or not _latin(text_of[n])]
-            if filed:
-                filed_at[row] = filed
-                hits.append((row, dist, length))
+    hits = [
+        h
+        for h in index.fuzzy.near(folded, edits)
+        if h[1] <= key_edits(h[2])
+        and h[1] <= key_edits(_letters(key_text[h[0]]))
+        and _per_word(words, key_text[h[0]], index)
+    ]
     if not hits:
         return []
     best = hits[0][1]
     norm = normalize_name(query)
+    names = index.names
+    place_of, rank, text_of, names_under = names.place, names.rank, names.text, index.keys.names_under
     by_place: dict[int, Candidate] = {}  # one candidate per place: its closest, best-vouched spelling
     near: dict[int, int] = {}  # place -> how many of its keys lie within the allowed distance
     closest: dict[int, list[int]] = {}  # place -> its names at the least accent-aware distance
     for row, dist, length in hits:
-        filed = filed_at[row]
+        filed = names_under(row)  # fuzzy positions are key rows
         for place in {place_of[n] for n in filed}:
             near[place] = near.get(place, 0) + 1
         if dist != best:
