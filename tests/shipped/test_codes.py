@@ -240,3 +240,10 @@ def test_world_regions_by_the_names_english_writes(shipped: Gazetteer, name: str
     """ "North Africa" was North America by a typo reading, "South Asia" the South China Sea."""
     found = shipped.resolve(name)
     assert found is not None and found.place.id == region
+
+
+@pytest.mark.parametrize(("name", "country"), [("Kirghizia", "kg"), ("Kirgizia", "kg"), ("Byelorussia", "by")])
+def test_soviet_era_english_names_of_countries(shipped: Gazetteer, name: str, country: str) -> None:
+    """Kirghizia was read only as a typo of Kyrgyzstan."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == country and found.method == "exact"
