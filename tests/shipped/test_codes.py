@@ -247,3 +247,40 @@ def test_soviet_era_english_names_of_countries(shipped: Gazetteer, name: str, co
     """Kirghizia was read only as a typo of Kyrgyzstan."""
     found = shipped.resolve(name)
     assert found is not None and found.place.id == country and found.method == "exact"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Central African Rep.", "cf"),
+        ("Rep. of Moldova", "md"),
+        ("Dem. Rep. of the Congo", "cd"),
+        ("Lao People's Dem. Rep.", "la"),
+        ("Fed. Rep. of Germany", "de"),
+        ("Micronesia (Fed. States of)", "fm"),
+        ("China, Hong Kong SAR", "hk"),
+    ],
+)
+def test_official_names_with_the_words_tables_abbreviate(shipped: Gazetteer, name: str, country: str) -> None:
+    """Statistical tables (the UN's trade data, among others) abbreviate the words of official
+    names: each is read written out ("Fed." as "Federal" and as "Federated")."""
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == country
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Eswatini (Swaziland)", "sz"),
+        ("Côte d'Ivoire (Ivory Coast)", "ci"),
+        ("Falkland Islands (Malvinas)", "fk"),
+        ("Mumbai (Bombay)", "gn-1275339"),
+        ("Kunashir (Kunashiri)", "kunashir"),
+        ("Berlin (Paris)", None),
+    ],
+)
+def test_a_name_and_another_of_the_same_place_in_parentheses(shipped: Gazetteer, name: str, place: str | None) -> None:
+    """The name in parentheses is the region the place lies in ("Paris (Texas)") or another name of
+    the place itself, its former or other side's name; two places are no answer."""
+    found = shipped.resolve(name)
+    assert (found.place.id if found else None) == place

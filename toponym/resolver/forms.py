@@ -83,6 +83,14 @@ _ABBREVIATED: Final = {
     "st": ("Saint", "Sankt"),
     "ste": ("Sainte",),
 }
+#: Words of official names that statistical tables abbreviate anywhere in the name, with their
+#: dot ("Central African Rep.", "Rep. of Moldova", "Lao People's Dem. Rep.", "Micronesia (Fed.
+#: States of)", "Fed. Rep. of Germany"): the words sources store, each reading tried in turn.
+_OFFICIAL_WORDS: Final = (
+    {"rep": "Republic", "dem": "Democratic", "fed": "Federal", "sts": "States"},
+    {"rep": "Republic", "dem": "Democratic", "fed": "Federated", "sts": "States"},
+)
+_OFFICIAL = re.compile(r"(?<![\w.])(Rep|Dem|Fed|Sts)\.(?=[\s,)]|$)", re.IGNORECASE)
 #: What English names with its article where no source stores it so ("the Congo", "the Maldives",
 #: "the Crimea"): no town ("The Times", "The Sun" are papers) nor landmark.
 _ARTICLED: Final = frozenset(k for k in KINDS if k not in ("city", "landmark"))
@@ -105,6 +113,8 @@ class Reading:
     kinds: frozenset[Kind] | None = None
     region: str | None = None
     """The name or code of the region the place lies in ("City, Region")."""
+    alias: str | None = None
+    """Another name of the same place, written after it in parentheses ("Eswatini (Swaziland)")."""
 
 
 def _affixed(query: str) -> list[Reading]:
@@ -173,7 +183,9 @@ def readings(query: str) -> list[Reading]:
     if comma and head.strip() and tail.strip():
         out.append(Reading(head.strip(), f"{head.strip()!r} in {tail.strip()!r}", region=tail.strip()))
     elif parens:
-        out.append(Reading(parens["head"], f"{parens['head']!r} in {parens['tail']!r}", region=parens["tail"]))
+        head, tail = parens["head"], parens["tail"]
+        out.append(Reading(head, f"{head!r} in {tail!r}", region=tail))
+        out.append(Reading(head, f"{head!r}, also named {tail!r}", alias=tail))
     possessive = _POSSESSIVE.search(query)
     if possessive and possessive.start() > 1:
         out.append(Reading(query[: possessive.start()], f"{query[: possessive.start()]!r} (possessive)"))
@@ -187,8 +199,17 @@ def readings(query: str) -> list[Reading]:
         out.append(Reading(rest, f"{rest!r} after its article", _ARTICLED))
     for word in _ABBREVIATED.get(first.rstrip(".").casefold(), ()) if rest else ():
         out.append(Reading(f"{word} {rest}", f"{first!r} as {word!r}"))
+    for words in _OFFICIAL_WORDS if rest and _OFFICIAL.search(query) else ():
+        written = _written_out(query, words)
+        if all(r.core != written for r in out):
+            out.append(Reading(written, f"{query!r} with its abbreviations written out"))
     out.extend(r for r in _affixed(query) if r.core)
     return out
+
+
+def _written_out(query: str, words: dict[str, str]) -> str:
+    """``query`` with each abbreviation of :data:`_OFFICIAL` written out as ``words`` has it."""
+    return _OFFICIAL.sub(lambda m: words[m.group(1).casefold()], query)
 
 
 def fuzzy_allowance(found: Sequence[Reading]) -> int | None:
@@ -272,6 +293,10 @@ def _within(index: Index, regions: frozenset[int]) -> Callable[[Candidate], bool
     return keep
 
 
+def _among(places: set[int]) -> Callable[[Candidate], bool]:
+    return lambda c: c.place in places
+
+
 def read(
     index: Index, written: Sequence[Reading], hints: Hints, rows: Rows, regions_of: Callable[[str], frozenset[int]]
 ) -> list[Ranked]:
@@ -292,6 +317,11 @@ def read(
                 continue
             keep = _within(index, regions)
             country = country if country is not None else min(regions)
+        elif reading.alias is not None:
+            named = {r.place for r in rows(reading.alias, hints, None)}
+            if not named:
+                continue
+            keep = _among(named)
         # a reading is a hint in itself: no stop rule holds back "Nice, France" or "Reading's"
         read_hints = replace(hints, kinds=kinds, country=country)
         # a typo of the core is read under the constraint ("Kamcvhatka Krai" is a krai), of a
