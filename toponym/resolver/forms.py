@@ -2,7 +2,8 @@
 constraint. "Russia's" is Russia; "Adair County", "Province of Córdoba", "Aichi-ken", "Landkreis
 Harz" and "محافظة إدلب" are subdivisions of those names, "City of Hamilton" and "Sapporo-shi" cities;
 "Portland, OR", "Paris, France" and "London (Ontario)" a place of that name inside that region;
-"75001 Paris" and "Paris (75)" the town of a postal address.
+"75001 Paris" and "Paris (75)" the town of a postal address; "Central African Rep." the name with
+its abbreviated words written out; "Eswatini (Swaziland)" the place both names name.
 
 The resolver reads a query so only when the query itself matches no stored name (exactly, or with
 case, accents or script set aside): a stored "Kansas City" or "Orange County" is its own answer.
