@@ -146,8 +146,10 @@ def _per_word(words: list[str], key: str, index: Index) -> bool:
     more edits off than that word tolerates ("Republic of Congo" is no "Republic of Togo", "South
     Asia" no "South Sea"). Any other word is a typo of any length ("Sri Lnkaa"), and word counts
     that differ (a space dropped or typed) are left to the whole key's allowance."""
+    if len(words) < 2:
+        return True
     other = key.split()
-    if len(other) != len(words) or len(words) < 2:
+    if len(other) != len(words):
         return True
     no_fuzzy = index.policy.no_fuzzy_words
     return all(

@@ -87,10 +87,13 @@ _ABBREVIATED: Final = {
 #: Words of official names that statistical tables abbreviate anywhere in the name, with their
 #: dot ("Central African Rep.", "Rep. of Moldova", "Lao People's Dem. Rep.", "Micronesia (Fed.
 #: States of)", "Fed. Rep. of Germany"): the words sources store, each reading tried in turn.
-_OFFICIAL_WORDS: Final = (
-    {"rep": "Republic", "dem": "Democratic", "fed": "Federal", "sts": "States"},
-    {"rep": "Republic", "dem": "Democratic", "fed": "Federated", "sts": "States"},
-)
+_OFFICIAL_WORDS: Final = {
+    "rep": ("Republic",),
+    "dem": ("Democratic",),
+    "fed": ("Federal", "Federated"),
+    "sts": ("States",),
+}
+_OFFICIAL_CHOICES: Final = max(map(len, _OFFICIAL_WORDS.values()))
 _OFFICIAL = re.compile(r"(?<![\w.])(Rep|Dem|Fed|Sts)\.(?=[\s,)]|$)", re.IGNORECASE)
 #: What English names with its article where no source stores it so ("the Congo", "the Maldives",
 #: "the Crimea"): no town ("The Times", "The Sun" are papers) nor landmark.
@@ -200,17 +203,23 @@ def readings(query: str) -> list[Reading]:
         out.append(Reading(rest, f"{rest!r} after its article", _ARTICLED))
     for word in _ABBREVIATED.get(first.rstrip(".").casefold(), ()) if rest else ():
         out.append(Reading(f"{word} {rest}", f"{first!r} as {word!r}"))
-    for words in _OFFICIAL_WORDS if rest and _OFFICIAL.search(query) else ():
-        written = _written_out(query, words)
+    for choice in range(_OFFICIAL_CHOICES) if rest and _OFFICIAL.search(query) else ():
+        written = _written_out(query, choice)
         if all(r.core != written for r in out):
             out.append(Reading(written, f"{query!r} with its abbreviations written out"))
     out.extend(r for r in _affixed(query) if r.core)
     return out
 
 
-def _written_out(query: str, words: dict[str, str]) -> str:
-    """``query`` with each abbreviation of :data:`_OFFICIAL` written out as ``words`` has it."""
-    return _OFFICIAL.sub(lambda m: words[m.group(1).casefold()], query)
+def _written_out(query: str, choice: int) -> str:
+    """``query`` with each abbreviation of :data:`_OFFICIAL` written out as the ``choice``-th of
+    its words (its last where it has fewer)."""
+
+    def word(m: re.Match[str]) -> str:
+        words = _OFFICIAL_WORDS[m.group(1).casefold()]
+        return words[min(choice, len(words) - 1)]
+
+    return _OFFICIAL.sub(word, query)
 
 
 def fuzzy_allowance(found: Sequence[Reading]) -> int | None:
