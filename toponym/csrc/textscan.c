@@ -39,7 +39,7 @@ typedef struct {
 } Pair;
 
 typedef struct {
-    int script, min_stem, always;
+    int script, min_stem, always, last;
     Py_ssize_t npre, nsuf;
     Pair *pre, *suf; /* each begins with the pair ("", "") */
 } Group;
@@ -370,6 +370,9 @@ seen_add(Seen *seen, const Py_UCS4 *cp, Py_ssize_t n)
     return 1;
 }
 
+static int lasts(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const Key *low, Key *form,
+                 unsigned long long off);
+
 static int
 variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const Key *low, Key *form, Seen *seen,
          int later, unsigned long long off)
@@ -428,6 +431,31 @@ variants(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const 
         }
         break;
     }
+    return later ? lasts(self, out, s, e, low, form, off) : 0;
+}
+
+/* The word as written, when it begins longer keys, read on by each group that inflects the last
+   word of a name (`last`: German "Saudi-Arabiens"), a key itself or not ("Baden-Württembergs"). */
+static int
+lasts(TextScanObject *self, PyObject *out, Py_ssize_t s, Py_ssize_t e, const Key *low, Key *form,
+      unsigned long long off)
+{
+    int script = word_script(self, low->cp[0]);
+    int looked = 0, more = 0;
+    for (Py_ssize_t g = 0; g < self->ngroups; g++) {
+        if (self->groups[g].script != script || !self->groups[g].last || (off >> g & 1))
+            continue;
+        if (!looked) {
+            Py_ssize_t krow, trow;
+            find(self, low->cp, low->n, form->utf8, &krow, &trow);
+            more = text_flags(self, trow) & TEXT_MORE;
+            looked = 1;
+        }
+        if (!more)
+            return 0;
+        if (add_hit(out, s, e, -1, 1 | H_MORE | ((long long)(g + 1) << H_RULE_SHIFT)) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -468,12 +496,12 @@ match_at(TextScanObject *self, const Text *t, Py_ssize_t s, PyObject *out, Py_ss
         if (best[0] > *last)
             *last = best[0];
     }
-    if (best[1] < 0 || always(self, &w->low, w->off)) {
-        /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке") */
-        int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && Py_UNICODE_ISUPPER(at(t, e + 1));
+    /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке") */
+    int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && Py_UNICODE_ISUPPER(at(t, e + 1));
+    if (best[1] < 0 || always(self, &w->low, w->off))
         return variants(self, out, s, e, &w->low, &w->form, &w->seen, later, w->off);
-    }
-    return 0;
+    /* a key of this word alone may begin a name whose last word is inflected */
+    return later && best[0] == e ? lasts(self, out, s, e, &w->low, &w->form, w->off) : 0;
 }
 
 static int
@@ -742,15 +770,16 @@ read_groups(TextScanObject *self, PyObject *rules)
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *r = PySequence_Fast_GET_ITEM(seq, i);
         Group *g = &self->groups[i];
-        if (!PyTuple_Check(r) || PyTuple_GET_SIZE(r) != 5) {
-            PyErr_SetString(PyExc_TypeError, "a rule is (script, prefixes, suffixes, min_stem, always)");
+        if (!PyTuple_Check(r) || PyTuple_GET_SIZE(r) != 6) {
+            PyErr_SetString(PyExc_TypeError, "a rule is (script, prefixes, suffixes, min_stem, always, last)");
             Py_DECREF(seq);
             return -1;
         }
         g->script = (int)PyLong_AsLong(PyTuple_GET_ITEM(r, 0));
         g->min_stem = (int)PyLong_AsLong(PyTuple_GET_ITEM(r, 3));
         g->always = PyObject_IsTrue(PyTuple_GET_ITEM(r, 4));
-        if (PyErr_Occurred() || g->always < 0 || read_pairs(PyTuple_GET_ITEM(r, 1), &g->pre, &g->npre) < 0 ||
+        g->last = PyObject_IsTrue(PyTuple_GET_ITEM(r, 5));
+        if (PyErr_Occurred() || g->always < 0 || g->last < 0 || read_pairs(PyTuple_GET_ITEM(r, 1), &g->pre, &g->npre) < 0 ||
             read_pairs(PyTuple_GET_ITEM(r, 2), &g->suf, &g->nsuf) < 0) {
             Py_DECREF(seq);
             return -1;

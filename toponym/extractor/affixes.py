@@ -73,10 +73,14 @@ class Group:
     """Suffixes read only on a word that begins a name of several words (German "-en" of an
     adjective: "Vereinigten Staaten"), or on a country's name in the plural ("Niederlanden"), never
     on another name of one word ("Seinen" is no form of the Seine, "Wesen" none of the Weser)."""
+    last: bool = False
+    """The ending goes on the last word of a name of several words ("Saudi-Arabiens", "Sri Lankas"
+    are German genitives): a word that begins longer keys is read on with the group's forms, even
+    when it is a key itself ("Baden" in "Baden-Württembergs")."""
 
-    def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool]:
-        """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always)``."""
-        return self.script, self.prefixes, self.suffixes, self.min_stem, self.always
+    def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool, bool]:
+        """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always, last)``."""
+        return self.script, self.prefixes, self.suffixes, self.min_stem, self.always, self.last
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,7 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         letters=str(data.get("letters", "")),
         unless=str(data.get("unless", "")),
         within=frozenset(_pairs([e for e in data.get("suffix", []) if e.get("within", False)])),
+        last=bool(data.get("last", False)),
     )
 
 

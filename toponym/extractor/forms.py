@@ -17,11 +17,12 @@ from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name, translit_key
 from ..vocab import MAJOR_KINDS, METROPOLIS
-from .affixes import Group, Pair
+from .affixes import Group
 from .chars import SCRIPTS
 from .language import Told
 from .lookups import Lookups
 from .raw import Raw
+from .readon import ReadOn
 from .standing import prominent
 from .textscan import H_MORE, H_RULE, PyTextScan
 
@@ -32,21 +33,11 @@ _MISS = object()
 #: must be to be that name ("odessa"/"odesa", "kharkov"/"kharkiv", "rostov"/"rostov-on-don"), not
 #: another ("gorkii"/"nizhniy novgorod"): a ratio, or a ratio of the shorter within the longer.
 _RESPELT, _RESPELT_PART = 75, 90
-#: Words of an inflected name read at most ("Нижнем Новгороде", "Южной Корее").
-_INFLECTED_TOKENS = 3
 
 
 def cased(surface: str, form: str) -> str:
     """``form`` written with the surface's initial capital (a key is in lower case)."""
     return form[:1].upper() + form[1:] if surface[:1].isupper() else form
-
-
-def _by_letter(pairs: tuple[Pair, ...], at: int) -> dict[str, tuple[Pair, ...]]:
-    """``pairs`` (affix, replacement) that a word whose first (``at=0``) or last letter (``-1``)
-    is the key may take, in their order; under ``""`` those every word takes (an empty affix:
-    Russian "Москв" + "а")."""
-    letters = {pair[0][at] for pair in pairs if pair[0]}
-    return {letter: tuple(pair for pair in pairs if not pair[0] or pair[0][at] == letter) for letter in (*letters, "")}
 
 
 def _within_only(word: str, key: str, rules: Group) -> bool:
@@ -74,15 +65,10 @@ class Forms:
         self._spoken = spoken  # the countries (rows) that speak a language
         self.lookups = lookups
         self.groups = groups
-        self._python = python  # its separator and word end, for the words after a form
+        self.reading = ReadOn(index, groups, python)  # names of several words, read on from a form
         self._chosen: BoundedMemo[
             tuple[str, tuple[int, ...], tuple[int, ...]], tuple[str, int, tuple[int, ...]] | None
         ] = BoundedMemo()
-        self._heads: BoundedMemo[tuple[str, int, int], str] = BoundedMemo()
-        self._steps: BoundedMemo[tuple[str, int, str], tuple[str | None, str]] = BoundedMemo()
-        # each group's affixes by the letter a word must begin or end with to take them (Arabic
-        # has 62 prefixes): a word is tested against a few, in their order
-        self._affixes = [(_by_letter(g.prefixes, 0), _by_letter(g.suffixes, -1)) for g in groups]
 
     def always(self, hits: list[int], a: int, b: int) -> bool:
         """Is one of the form hits ``hits[a:b]`` of a group tried on words that are keys too?"""
@@ -111,6 +97,47 @@ class Forms:
         same = self.lookups.get(raw.query).top_row == self.lookups.get(form.query).top_row
         return form if same or not self._prominent(raw.query, answered=True) else None
 
+    def lasts_from(self, hits: list[int], a: int, b: int) -> int:
+        """Where the hits among ``hits[a:b]`` that read a name on to an inflected last word begin
+        (``b`` when there are none): the scan puts them after a word's other hits."""
+        while b > a and hits[b - 2] < 0 and self.groups[hits[b - 1] // H_RULE - 1].last:
+            b -= 4
+        return b
+
+    def last(self, text: str, hits: list[int], a: int, b: int, hi: int, told: Told) -> Raw | None:
+        """The name of several words whose last word is inflected that a key of one word begins,
+        from the hits ``hits[a:b]`` of groups that inflect a name's last word (:meth:`lasts_from`:
+        "Baden" + "Württembergs"); ``None`` when the words after it make none. Read by the first
+        group in whose language the name is ("Nya Zeelands" is Swedish, "Schleswig-Holsteins"
+        German), else by a group that reads any name; never by one of a language the text is told
+        not to be in."""
+        s, e = hits[a], hits[a + 1]
+        surface = text[s:e]
+        read: list[tuple[int, str, int]] = []
+        for k in range(a, b, 4):
+            info = hits[k + 3]
+            group = info // H_RULE - 1
+            found = self.reading.read(text, e, hi, self.reading.head(surface, hits[k + 2], info), group)
+            if found is not None and not (told.leading() and told.elsewhere(self.groups[group].readers)):
+                read.append((group, *found))
+        chosen = next((r for r in read if self._names(r[1], self.groups[r[0]])), None)
+        chosen = chosen or next((r for r in read if not self.groups[r[0]].own), None)
+        if chosen is None:
+            return None
+        group, key, end = chosen
+        query = cased(surface, key)
+        # of a place the group may reach, by a name that answers it: Spanish "Para Estados Unidos"
+        # holds no German genitive of "Para Estado", a name of Pará that no answer gives
+        if self.groups[group].base == "prominent" and not self._prominent(query, answered=True):
+            return None
+        return Raw(s, end, query, inflected=True, specific=True, group=group)
+
+    def _names(self, key: str, rules: Group) -> bool:
+        """Is ``key`` a name tagged with ``rules``' language?"""
+        row = self.index.keys.text.row_of(key)
+        names = self.index.names
+        return row >= 0 and any(not names.languages(n).isdisjoint(rules.names) for n, _ in self.index.keys.entries(row))
+
     def form(self, text: str, hits: list[int], a: int, b: int, hi: int, told: Told | None = None) -> Raw | None:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several
         words it begins ("Нижнем Новгороде"), else a form naming a prominent place, else the first;
@@ -124,7 +151,7 @@ class Forms:
             info = options[k + 3]
             if info & H_MORE:  # the words after it decide
                 group = info // H_RULE - 1
-                read = self._read_on(text, e, hi, self._head(surface, options[k + 2], info), group)
+                read = self.reading.read(text, e, hi, self.reading.head(surface, options[k + 2], info), group)
                 if read is not None:
                     found = (*read, group)
                     break
@@ -300,72 +327,3 @@ class Forms:
         names = self.index.names
         tagged = [m for m in self.index.places.names_of(place) if not names.languages(m).isdisjoint(group.names)]
         return not tagged or any(key in normalize_name(names.text[m]) for m in tagged)
-
-    def _head(self, surface: str, row: int, info: int) -> str:
-        """The form a hit stands for (a key, or for a hit that only begins one, made again)."""
-        if row >= 0:
-            return self.index.keys.text[row]
-        memo_key = (surface, row, info)
-        found = self._heads.get(memo_key)
-        if found is None:
-            found = self._heads.put(memo_key, self._make_head(surface, self.groups[info // H_RULE - 1]))
-        return found
-
-    def _make_head(self, surface: str, group: Group) -> str:
-        low = normalize_name(surface)
-        for pf, pt in (("", ""), *group.prefixes):
-            for sf, st in (("", ""), *group.suffixes):
-                if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= group.min_stem:
-                    form = pt + low[len(pf) : len(low) - len(sf)] + st
-                    t = self.index.text.text.row_of(form)
-                    if t >= 0 and self.index.text.flags[t] & 1:
-                        return form
-        return low
-
-    def _read_on(self, text: str, e: int, hi: int, head: str, group: int) -> tuple[str, int] | None:
-        """The key of several words an inflected head begins ("нижний" + "Новгороде")."""
-        py = self._python
-        key, end = head, e
-        for _ in range(_INFLECTED_TOKENS - 1):
-            start = py._separator(text, end, hi)
-            if start < 0:
-                return None
-            stop = py._word_end(text, start, hi)
-            word = text[start:stop]
-            step = self._steps.get((key, group, word))
-            if step is None:
-                step = self._steps.put((key, group, word), self._step(key, group, word))
-            found, key = step
-            if found is not None:
-                return found, stop
-            if not key:
-                return None
-            end = stop
-        return None
-
-    def _step(self, key: str, group: int, word: str) -> tuple[str | None, str]:
-        """Reading ``word`` after ``key``: the key they make, else ``None`` and the beginning of a
-        key they make (``""``: none)."""
-        low = normalize_name(word)
-        if not low:
-            return None, ""
-        options = [low, *self._forms_of(low, group)]
-        keys, starts = self.index.keys.text, self.index.text.text
-        found = next((f"{key} {o}" for o in options if keys.row_of(f"{key} {o}") >= 0), None)
-        if found is not None:
-            return found, ""
-        return None, next((f"{key} {o}" for o in options if starts.row_of(f"{key} {o}") >= 0), "")
-
-    def _forms_of(self, low: str, group: int) -> list[str]:
-        min_stem = self.groups[group].min_stem
-        by_first, by_last = self._affixes[group]
-        # the affixes the word has, each tested once, in the group's order
-        prefixes = [(pf, pt) for pf, pt in by_first.get(low[0], by_first[""]) if low.startswith(pf)]
-        suffixes = [(sf, st) for sf, st in by_last.get(low[-1], by_last[""]) if low.endswith(sf)]
-        n = len(low)
-        return [
-            pt + low[len(pf) : n - len(sf)] + st
-            for pf, pt in (("", ""), *prefixes)
-            for sf, st in (("", ""), *suffixes)
-            if n - len(pf) - len(sf) >= min_stem
-        ]

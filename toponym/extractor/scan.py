@@ -223,15 +223,19 @@ class Scanner:
                     last = raws[-1].end if raws else last
                 i = j
                 continue
+            k = forms.lasts_from(hits, i, j) if hits[j - 2] < 0 else j  # the hits reading on to a last word's form
+            longer = forms.last(text, hits, k, j, hi, told) if k < j else None
             raw: Raw | None = None
             if info & H_UNSPACED:
                 # a Thai word for a kind of place before a segment makes it a name, not a word
                 rank = 0 if thai_after_unit(text, s) else info // H_RULE
                 raw = Raw(s, e, text[s:e], specific=True, rank=rank) if self._whole(text, s, e) else None
+            elif longer is not None and not self._foreign(longer, told, text):
+                raw = longer  # "Baden-Württembergs", the state's genitive, though "Baden" is a town
             elif not info // H_RULE:
                 if (
                     info & 15 == 1
-                    and j == i + 4
+                    and k == i + 4
                     and not info & H_FOLDED
                     and self.villages.idle(hits[i + 2])
                     and _PLACED.match(text, e) is None  # "Sort ( Lleida )": the region places it
@@ -239,9 +243,11 @@ class Scanner:
                     i = j  # no candidate (and no end for the hits after it, as when it was no key)
                     continue
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
-                if raw is not None and j > i + 4 and forms.always(hits, i + 4, j):
-                    raw = forms.over(text, raw, hits, i + 4, j, told) or raw
-            elif (raw := forms.form(text, hits, i, j, hi, told)) is not None and self._foreign(raw, told, text):
+                if raw is not None and k > i + 4 and forms.always(hits, i + 4, k):
+                    raw = forms.over(text, raw, hits, i + 4, k, told) or raw
+            elif (
+                k > i and (raw := forms.form(text, hits, i, k, hi, told)) is not None and self._foreign(raw, told, text)
+            ):
                 raw = None
             if raw is not None:
                 raws.append(raw)

@@ -22,8 +22,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import _accel
+from ..index.schema import TEXT_MORE
 from ..memo import BoundedMemo
 from .chars import C_APOS, C_BLANK, C_CR, C_HYPHEN, C_IDENT, C_MARK, C_NEWLINE, C_START, C_UNSPACED, C_WORD, DROP
+from .segment import cheapest
 
 __all__ = ["H_FOLDED", "H_IRREGULAR", "H_MORE", "H_RULE", "H_UNSPACED", "MAX_TOKENS", "PyTextScan", "TextScan"]
 
@@ -37,15 +39,13 @@ H_FOLDED = 1 << 7
 H_RULE = 1 << 16
 #: Words of a name read at most (longer keys are never matched in text).
 MAX_TOKENS = 12
-#: Characters of a run without spaces read at most from one position.
-UNSPACED_MAX = 16
 
-_TEXT_MORE, _TEXT_GROW = 1, 2
 _BLANK2 = " \t"
 
 #: The rules of one language (:meth:`.affixes.Group.rule`): script, prefixes and suffixes as
-#: ``(written, stored)`` pairs, the least letters a stem keeps, whether keys are tried too.
-Rule = tuple[int, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int, bool]
+#: ``(written, stored)`` pairs, the least letters a stem keeps, whether keys are tried too, whether
+#: the last word of a name takes the ending.
+Rule = tuple[int, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int, bool, bool]
 _NONE = (("", ""),)
 
 
@@ -201,10 +201,13 @@ class PyTextScan:
                 if walked:
                     walked[3] |= H_FOLDED
                 found = walked or []
+        # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке")
+        later = e + 1 < hi and text[e] in " -" and text[e + 1].isupper()
         if not found or self._always(low, off):
-            # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке")
-            later = e + 1 < hi and text[e] in " -" and text[e + 1].isupper()
             found += self._variants(s, e, low, later, off)
+        elif later and found[1] == e:  # a key of this word alone may begin a name whose last word is inflected
+            lasts = self._lasts(low, off)
+            found += [x for k in range(0, len(lasts), 2) for x in (s, e, lasts[k], lasts[k + 1])]
         return found
 
     def _walk(
@@ -233,7 +236,7 @@ class PyTextScan:
             if row >= 0:
                 best = [s, end, row, n]
             t = self._text(key)
-            if t < 0 or not self._flags[t] & _TEXT_MORE or n == MAX_TOKENS:
+            if t < 0 or not self._flags[t] & TEXT_MORE or n == MAX_TOKENS:
                 return best
             start = self._separator(text, end, hi)
             if start < 0:
@@ -320,7 +323,7 @@ class PyTextScan:
         script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
         out: list[int] = []
         size = len(low)
-        for g, (_, prefixes, suffixes, min_stem, _always) in self._rules.get(script, ()):
+        for g, (_, prefixes, suffixes, min_stem, _always, _last) in self._rules.get(script, ()):
             if off >> g & 1:
                 continue
             seen = {low}  # each group reports its own forms (see the C scanner)
@@ -340,7 +343,7 @@ class PyTextScan:
                     seen.add(form)
                     row = self._keys(form)
                     t = self._text(form)
-                    more = t >= 0 and self._flags[t] & _TEXT_MORE
+                    more = t >= 0 and self._flags[t] & TEXT_MORE
                     if row >= 0 or more:
                         out += [row, 1 | (H_MORE if more else 0) | (g + 1) * H_RULE]
         # the word as written, when it only begins longer keys: in a language that inflects every
@@ -350,50 +353,28 @@ class PyTextScan:
             next((g for g, rule in self._rules.get(script, ()) if rule[4] and not off >> g & 1), -1) if later else -1
         )
         t = self._text(low) if group >= 0 else -1
-        if t >= 0 and self._flags[t] & _TEXT_MORE and self._keys(low) < 0:
+        if t >= 0 and self._flags[t] & TEXT_MORE and self._keys(low) < 0:
             out += [-1, 1 | H_MORE | (group + 1) * H_RULE]
+        if later:
+            out += self._lasts(low, off)
         return tuple(out)
+
+    def _lasts(self, low: str, off: int) -> tuple[int, ...]:
+        """The word as written, when it begins longer keys, read on by each group that inflects the
+        last word of a name (``last``: German "Saudi-Arabiens"), as its key row and info."""
+        script = self._script[ord(low[0])] if ord(low[0]) < 0x10000 else 0
+        groups = [g for g, rule in self._rules.get(script, ()) if rule[5] and not off >> g & 1]
+        t = self._text(low) if groups else -1
+        if t < 0 or not self._flags[t] & TEXT_MORE:
+            return ()
+        return tuple(x for g in groups for x in (-1, 1 | H_MORE | (g + 1) * H_RULE))
 
     # --- scripts without spaces -----------------------------------------------------------------
 
     def segment(self, text: str, a: int, b: int) -> list[int]:
-        """The key hits of the cheapest segmentation of the run ``text[a:b]``."""
-        fold = self._fold
-        codes = [fold[ord(ch)] if ord(ch) < 0x10000 else 0 for ch in text[a:b]]
-        # a character the tables cannot fold: read the run as it is
-        run = text[a:b] if 0 in codes or DROP in codes else "".join(map(chr, codes))
-        unknown, key_cost, scale, base = self._costs
-        m = len(run)
-        inf = 1 << 60
-        best = [0] + [inf] * m
-        back: list[tuple[int, int, int]] = [(0, -1, 0)] * (m + 1)  # (start, key row, rank)
-        for i in range(m):
-            if best[i] == inf:
-                continue
-            here = best[i]
-            single = False
-            for j in range(i + 1, min(m, i + UNSPACED_MAX) + 1):
-                piece = run[i:j]
-                t = self._text(piece)
-                row = self._keys(piece)
-                rank = self._rank[t] if t >= 0 else 0
-                if row >= 0 or rank:
-                    cost = min(key_cost if row >= 0 else inf, base + scale * rank if rank else inf)
-                    if here + cost < best[j]:
-                        best[j], back[j] = here + cost, (i, row, rank)
-                    single = single or j == i + 1
-                if t < 0 or not self._flags[t] & _TEXT_GROW:
-                    break
-            if not single and here + unknown < best[i + 1]:
-                best[i + 1], back[i + 1] = here + unknown, (i, -1, 0)
-        out: list[int] = []
-        j = m
-        while j > 0:
-            i, row, rank = back[j]
-            if row >= 0:
-                out[:0] = [a + i, a + j, row, H_UNSPACED | rank * H_RULE]
-            j = i
-        return out
+        """The key hits of the cheapest segmentation of the run ``text[a:b]`` (:func:`.segment.cheapest`)."""
+        info = lambda rank: H_UNSPACED | rank * H_RULE  # noqa: E731
+        return cheapest(text, a, b, self._fold, self._costs, self._text, self._keys, self._rank, self._flags, info)
 
 
 #: ``TextScan(text, flags, rank, keys, tables, rules, elisions, costs)``: C's, or :class:`PyTextScan`.
