@@ -1,7 +1,7 @@
 """Extraction on real text: span and link scores and first-pass speed, per language, beside geotext.
 
     python benchmarks/bench_text.py [--data DIR] [--langs en,ru,...] [--runs 3] [--index FILE]
-                                    [--baseline CHECKOUT] [--no-geotext] [--json OUT]
+                                    [--baseline CHECKOUT] [--no-geotext] [--json OUT] [--documents N]
 
 The data are hand-annotated corpora that are *not* part of the repository (research-use licences):
 ``ner-dev/<lang>.jsonl`` (place spans in several languages), ``linking-dev/tr-news.jsonl`` (English
@@ -17,6 +17,8 @@ linking-dev it also prints linked accuracy (exact spans whose place is the gold 
 precision, recall and F1 (a mention counts when its span is exact and its place right), and a
 second row with ``extract(..., demonyms=True)``: TR-News marks a country's adjective ("Russian")
 as a mention of the country, which that option reads so (the CoNLL sets of ner-dev do not).
+With ``--documents N``, a row more scores every N consecutive lines read as one document
+(``extract_many(..., documents=...)``): most lines of the sets are sentences beside their article's.
 
 geotext (English only, if importable: ``pip install geotext``) runs on the English files in the
 same run, its spans found with its own regex. ``--baseline`` runs the same measurements on another
@@ -142,7 +144,7 @@ def _load(index: str | None) -> Any:
     return Gazetteer.load(path)
 
 
-def worker(path: Path, lang: str, runs: int, index: str | None) -> dict[str, Any]:
+def worker(path: Path, lang: str, runs: int, index: str | None, documents: int = 0) -> dict[str, Any]:
     """Scores and speeds of the importable toponym on one corpus."""
     docs = read_docs(path)
     texts = [d["text"] for d in docs]
@@ -175,7 +177,22 @@ def worker(path: Path, lang: str, runs: int, index: str | None) -> dict[str, Any
     if lang == LINKING:
         out.update(link_scores(gz, docs, found, out["pred"], out["gold"]))
         out["demonyms"] = _with_demonyms(gz, docs, gold)
+    if documents > 0:
+        out["documents"] = _as_documents(gz, texts, gold, documents)
     return out
+
+
+def _as_documents(gz: Any, texts: list[str], gold: list[list[tuple[int, int]]], size: int) -> dict[str, Any] | None:
+    """Scores with every ``size`` consecutive lines read as one document (``extract_many(...,
+    documents=...)``): the lines of the sets are sentences, most of them beside their article's
+    others. ``None`` for a checkout without the option."""
+    import toponym
+
+    try:
+        found = toponym.extract_many(texts, documents=[i // size for i in range(len(texts))], gazetteer=gz)
+    except TypeError:
+        return None
+    return spans_scores(gold, [{(m.start, m.end) for m in ms} for ms in found])
 
 
 def _with_demonyms(gz: Any, docs: list[dict[str, Any]], gold: list[list[tuple[int, int]]]) -> dict[str, Any] | None:
@@ -253,6 +270,7 @@ def run_worker(
     checkout: Path | None, args: argparse.Namespace, lang: str, path: Path, geotext: bool = False
 ) -> dict[str, Any] | None:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", lang, str(path), "--runs", str(args.runs)]
+    cmd += ["--documents", str(args.documents)] if args.documents else []
     if geotext:
         cmd.append("--geotext-worker")
     index = args.index if checkout is None else args.baseline_index
@@ -291,11 +309,20 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--worker", nargs=2, metavar=("LANG", "FILE"), help=argparse.SUPPRESS)
     parser.add_argument("--geotext-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also score every N consecutive lines read as one document",
+    )
     args = parser.parse_args()
     if args.worker:
         lang, path = args.worker[0], Path(args.worker[1])
         result = (
-            geotext_worker(path, lang, args.runs) if args.geotext_worker else worker(path, lang, args.runs, args.index)
+            geotext_worker(path, lang, args.runs)
+            if args.geotext_worker
+            else worker(path, lang, args.runs, args.index, args.documents)
         )
         print(json.dumps(result))
         return
@@ -323,6 +350,9 @@ def main() -> None:
                 print(row(name, r), flush=True)
                 if r.get("demonyms"):
                     print(row(" demonyms", r["demonyms"]) + "   (extract(..., demonyms=True))", flush=True)
+                if r.get("documents"):
+                    note = f"   ({args.documents} lines as one document)"
+                    print(row(" documents", r["documents"]) + note, flush=True)
         if geotext and lang in ("en", LINKING):
             r = run_worker(None, args, lang, path, geotext=True)
             if r is not None:

@@ -95,12 +95,22 @@ def extract(
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
+    documents: bool | Column = False,
 ) -> pa.Table:
     """A long table of mentions: ``row`` (position of the text), ``start``, ``end`` (``str``
-    offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``."""
+    offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``.
+    ``documents`` reads the texts of one document together, as :func:`toponym.extract_many` does."""
     _pyarrow()
     return table_of_mentions(
-        extract_batch(texts, context=context, demonyms=demonyms, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer)
+        extract_batch(
+            texts,
+            context=context,
+            demonyms=demonyms,
+            n_jobs=n_jobs,
+            progress=progress,
+            gazetteer=gazetteer,
+            documents=documents,
+        )
     )
 
 

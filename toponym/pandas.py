@@ -99,12 +99,20 @@ def extract(
     n_jobs: int = 1,
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
+    documents: bool | Column = False,
 ) -> pd.DataFrame:
     """A long DataFrame of mentions: ``row`` (the index label of the text), ``start``, ``end``
-    (``str`` offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``."""
+    (``str`` offsets), ``text``, ``id``, ``name``, ``kind``, ``country``, ``score``, ``method``.
+    ``documents`` reads the texts of one document together, as :func:`toponym.extract_many` does."""
     pd = _pandas()
     batch = extract_batch(
-        texts, context=context, demonyms=demonyms, n_jobs=n_jobs, progress=progress, gazetteer=gazetteer
+        texts,
+        context=context,
+        demonyms=demonyms,
+        n_jobs=n_jobs,
+        progress=progress,
+        gazetteer=gazetteer,
+        documents=documents,
     )
     return frame_of_mentions(batch, index=texts.index if isinstance(texts, pd.Series) else None)
 

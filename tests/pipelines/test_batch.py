@@ -162,6 +162,56 @@ def test_extract_many_is_a_loop_in_order(shipped: Gazetteer) -> None:
     assert got, "the corpus names places"
 
 
+#: Short texts of two documents: "Georgia" is the US state beside Atlanta, Cambridge the one
+#: in Massachusetts beside Harvard and Boston; each alone is the country, or no answer.
+POSTS = [
+    "Floods hit Georgia on Monday.",
+    None,
+    "Storms reached Cambridge overnight.",
+    "Roads out of Atlanta were closed.",
+    "Harvard and Boston lost power.",
+]
+
+
+def ids(rows: list[list[Any]]) -> list[list[str]]:
+    return [[m.place.id for m in row] for row in rows]
+
+
+def test_texts_of_one_document_are_read_together() -> None:
+    alone = ids(toponym.extract_many(POSTS))
+    assert alone[0] == ["ge"] and alone[2] == [], "read alone, Georgia is the country and Cambridge ambiguous"
+    together = toponym.extract_many(POSTS, documents=True)
+    assert ids(together) == [["us-ga"], [], ["gn-4931972"], ["gn-4180439"], ["gn-4930956"]]
+    for text, row in zip(POSTS, together, strict=True):  # offsets into each row's own text
+        assert all(text is not None and text[m.start : m.end] == m.text for m in row)
+    # a key per row: two documents, a row without a key read alone
+    keyed = ids(toponym.extract_many(POSTS, documents=["a", "a", "b", "a", math.nan]))
+    assert keyed == [["us-ga"], [], [], ["gn-4180439"], ["gn-4930956"]]
+    assert toponym.extract_many(POSTS, documents=None) == toponym.extract_many(POSTS)
+
+
+def test_no_name_runs_from_one_text_of_a_document_into_the_next() -> None:
+    texts = ["The delegation left New", "York officials said nothing.", "Talks on Kunashiri"]
+    assert "New\nYork" in [m.text for m in toponym.extract("\n".join(texts))], "one line break joins a name"
+    together = toponym.extract_many(texts, documents=True)
+    assert [[m.text for m in row] for row in together] == [[], ["York"], ["Kunashiri"]]
+
+
+def test_document_keys_are_checked() -> None:
+    with pytest.raises(ValueError, match="one key per text"):
+        toponym.extract_many(POSTS, documents=["a"])
+    with pytest.raises(TypeError, match="hashable"):
+        toponym.extract_many(POSTS, documents=[["a"]] * len(POSTS))
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_documents_read_in_worker_processes_as_in_one(method: str) -> None:
+    keys = ["a", "a", "b", "a", "b"]
+    assert toponym.extract_many(POSTS, documents=keys, n_jobs=2, mp_context=method) == toponym.extract_many(
+        POSTS, documents=keys
+    )
+
+
 def test_fields_are_plain_values_per_distinct_query() -> None:
     batch = resolve_batch(["Japan", "Qxzvtplkwj", None, "Japan"])
     fields = batch.fields(codes=["iso3166_1_alpha2", "wikidata"])

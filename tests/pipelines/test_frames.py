@@ -11,7 +11,7 @@ import pytest
 import toponym
 from tests import corpus
 from tests.extras import need
-from tests.pipelines.test_batch import BAD, demonym_column, loop_status
+from tests.pipelines.test_batch import BAD, POSTS, demonym_column, loop_status
 from toponym import Gazetteer
 
 CODES = ["iso3166_1_alpha2", "wikidata"]
@@ -157,6 +157,32 @@ def test_demonyms_reach_every_frame_library(names: list[Any], shipped: Gazetteer
     import toponym.arrow
 
     assert toponym.arrow.resolve(pa.array(column, type=pa.string()), codes=CODES, demonyms=True).to_pylist() == want
+
+
+def read_together(texts: list[Any], keys: list[str]) -> list[tuple[Any, ...]]:
+    found = toponym.extract_many(texts, documents=keys)
+    return [(row, m.start, m.end, m.text, m.place.id) for row, ms in enumerate(found) for m in ms]
+
+
+def test_documents_reach_every_frame_library() -> None:
+    keys = ["a", "a", "b", "a", "b"]
+    want = read_together(POSTS, keys)
+    assert want != [m[:5] for m in loop_mentions(POSTS)], "read together, the rows differ from a loop"
+    pd = need("pandas", "pandas")
+    import toponym.pandas
+
+    frame = toponym.pandas.extract(pd.Series(POSTS), documents=pd.Series(keys))
+    assert list(frame[["row", "start", "end", "text", "id"]].itertuples(index=False, name=None)) == want
+    pl = need("polars", "polars")
+    import toponym.polars
+
+    got = toponym.polars.extract(pl.Series(POSTS), documents=keys).select(["row", "start", "end", "text", "id"])
+    assert got.rows() == want
+    pa = need("pyarrow", "arrow")
+    import toponym.arrow
+
+    table = toponym.arrow.extract(pa.array(POSTS), documents=keys).select(["row", "start", "end", "text", "id"])
+    assert [tuple(r.values()) for r in table.to_pylist()] == want
 
 
 def test_unknown_code_keys_say_which_there_are() -> None:

@@ -37,6 +37,7 @@ from .rows import (
     Unusable,
     check_codes,
     column_values,
+    document_groups,
     kinds_hint,
     per_row,
     queries,
@@ -44,7 +45,7 @@ from .rows import (
     status,
     text_hint,
 )
-from .work import extract_chunk, open_gazetteer, plain, resolve_chunk, run_chunks
+from .work import documents_chunk, extract_chunk, open_gazetteer, plain, resolve_chunk, run_chunks
 
 __all__ = [
     "HINTS",
@@ -252,16 +253,43 @@ def extract_batch(
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
     mp_context: str | BaseContext | None = None,
+    documents: bool | Column = False,
 ) -> TextBatch:
     """Scan a column of texts into a :class:`TextBatch`; see :func:`extract_many`."""
-    seen: dict[str | Unusable, int] = {}
     values = column_values(texts)
+    if documents is not False and documents is not None:
+        return _documents_batch(values, documents, context, demonyms, n_jobs, progress, gazetteer, mp_context)
+    seen: dict[str | Unusable, int] = {}
     rows = np.fromiter((seen.setdefault(row_key(v), len(seen)) for v in values), dtype=np.intp, count=len(values))
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     items: list[tuple[object, bool, bool]] = [(text, context, demonyms) for text in seen]
     label = f"toponym: {len(items)} distinct texts"
     found = run_chunks(extract_chunk, items, gz, n_jobs=n_jobs, progress=progress, label=label, mp_context=mp_context)
     return TextBatch(rows, tuple(found))
+
+
+def _documents_batch(
+    values: list[Any],
+    documents: bool | Column,
+    context: bool,
+    demonyms: bool,
+    n_jobs: int,
+    progress: bool | None,
+    gazetteer: Gazetteer | None,
+    mp_context: str | BaseContext | None,
+) -> TextBatch:
+    """Each document's texts read together (:func:`~.work.documents_chunk`), a row's own mentions
+    kept for each row: no row shares another's answer, as context may set them apart."""
+    groups = document_groups(documents, len(values))
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    items = [(tuple(values[i] for i in rows), context, demonyms) for rows in groups]
+    label = f"toponym: {len(items)} documents"
+    read = run_chunks(documents_chunk, items, gz, n_jobs=n_jobs, progress=progress, label=label, mp_context=mp_context)
+    found: list[tuple[Mention, ...]] = [()] * len(values)
+    for rows, mentions in zip(groups, read, strict=True):
+        for i, own in zip(rows, mentions, strict=True):
+            found[i] = own
+    return TextBatch(np.arange(len(values), dtype=np.intp), tuple(found))
 
 
 def extract_many(
@@ -273,6 +301,7 @@ def extract_many(
     progress: bool | None = None,
     gazetteer: Gazetteer | None = None,
     mp_context: str | BaseContext | None = None,
+    documents: bool | Column = False,
 ) -> list[list[Mention]]:
     """``extract`` over a column of texts: one list of mentions per row, in input order.
 
@@ -281,6 +310,19 @@ def extract_many(
 
     >>> [[m.place.id for m in row] for row in extract_many(["Talks on Kunashiri", None, "Iturup and Kunashiri"])]
     [['kunashir'], [], ['iturup', 'kunashir']]
+
+    Short texts of one document (the sentences of an article, the posts of a thread) are read
+    together with ``documents``: ``True`` makes all rows one document, a column gives each row's
+    document key (rows with the same key are one document, in row order; a row without a key is
+    read alone). Each text is then the others' context, as in a text read whole: a place named in
+    one settles a name another shares with other places; each row keeps its own mentions, with
+    offsets into its own text.
+
+    >>> posts = ["Floods hit Georgia on Monday.", "Roads out of Atlanta were closed."]
+    >>> [[m.place.id for m in row] for row in extract_many(posts)]
+    [['ge'], ['gn-4180439']]
+    >>> [[m.place.id for m in row] for row in extract_many(posts, documents=True)]
+    [['us-ga'], ['gn-4180439']]
     """
     return extract_batch(
         texts,
@@ -290,4 +332,5 @@ def extract_many(
         progress=progress,
         gazetteer=gazetteer,
         mp_context=mp_context,
+        documents=documents,
     ).mentions()

@@ -104,6 +104,30 @@ def column_values(column: Column) -> list[Any]:
     return list(column)
 
 
+def document_groups(documents: object, rows: int) -> list[list[int]]:
+    """The rows of each document, in row order, documents in the order they first appear:
+    ``documents=True`` makes every row one document; a column gives each row's document key, and a
+    row without one (``None``, NaN) is a document of its own."""
+    if documents is True:
+        return [list(range(rows))]
+    keys = column_values(documents)
+    if len(keys) != rows:
+        raise ValueError(f"documents has {len(keys)} values for {rows} texts: give one key per text, or True")
+    groups: dict[object, list[int]] = {}
+    alone: list[list[int]] = []
+    for i, key in enumerate(keys):
+        if _missing(key):
+            alone.append([i])
+            continue
+        try:
+            groups.setdefault(key, []).append(i)
+        except TypeError:
+            raise TypeError(
+                f"a document key must be hashable (a number or a string), not {type(key).__name__}"
+            ) from None
+    return sorted([*groups.values(), *alone], key=lambda rows_of: rows_of[0])
+
+
 def row_key(value: object) -> str | Unusable:
     """What a row is deduplicated by: its string, or one marker for all rows holding no string."""
     if type(value) is str:

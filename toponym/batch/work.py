@@ -7,9 +7,12 @@ import os
 import sys
 import threading
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
+from itertools import accumulate
 from multiprocessing.context import BaseContext
 from typing import Any, Final, TypeVar
 
@@ -19,8 +22,10 @@ from ..model import Match, Mention
 from .rows import MAX_NAME, Query, Status, unusable
 
 __all__ = [
+    "DOCUMENT_BREAK",
     "MEMO_SIZE",
     "Answer",
+    "documents_chunk",
     "extract_chunk",
     "open_gazetteer",
     "plain",
@@ -107,6 +112,33 @@ def _extract_one(gazetteer: Gazetteer, text: object, context: bool, demonyms: bo
 
 def extract_chunk(gazetteer: Gazetteer, chunk: list[tuple[object, bool, bool]]) -> list[tuple[Mention, ...]]:
     return [_extract_one(gazetteer, text, context, demonyms) for text, context, demonyms in chunk]
+
+
+#: What stands between the texts of one document read together: a blank line, across which no
+#: name reads on, and after which a text begins a line, as when it is read alone.
+DOCUMENT_BREAK: Final = "\n\n"
+
+
+def _extract_together(
+    gazetteer: Gazetteer, texts: tuple[object, ...], context: bool, demonyms: bool
+) -> tuple[tuple[Mention, ...], ...]:
+    """The mentions of each of ``texts``, read as one document (each text the others' context),
+    with offsets into its own text."""
+    parts = [t if isinstance(t, str) and t.strip() else "" for t in texts]
+    starts = list(accumulate((len(p) + len(DOCUMENT_BREAK) for p in parts[:-1]), initial=0))
+    found = _extract_one(gazetteer, DOCUMENT_BREAK.join(parts), context, demonyms)
+    out: list[list[Mention]] = [[] for _ in parts]
+    for m in found:
+        k = bisect_right(starts, m.start) - 1
+        if m.end <= starts[k] + len(parts[k]):  # within its text (a name never spans a blank line)
+            out[k].append(replace(m, start=m.start - starts[k], end=m.end - starts[k]))
+    return tuple(map(tuple, out))
+
+
+def documents_chunk(
+    gazetteer: Gazetteer, chunk: list[tuple[tuple[object, ...], bool, bool]]
+) -> list[tuple[tuple[Mention, ...], ...]]:
+    return [_extract_together(gazetteer, texts, context, demonyms) for texts, context, demonyms in chunk]
 
 
 _worker_gazetteer: Gazetteer | None = None
