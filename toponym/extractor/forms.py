@@ -117,6 +117,8 @@ class Forms:
         for k in range(a, b, 4):
             info = hits[k + 3]
             group = info // H_RULE - 1
+            if not self.reading.ending_ahead(text, e, hi, group):
+                continue
             found = self.reading.read(text, e, hi, self.reading.head(surface, hits[k + 2], info), group)
             if found is not None and not (told.leading() and told.elsewhere(self.groups[group].readers)):
                 read.append((group, *found))

@@ -7,6 +7,8 @@ affixes make of it, are a key or begin one; a step's answer is remembered by the
 
 from __future__ import annotations
 
+import re
+
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import normalize_name
@@ -27,6 +29,16 @@ def _by_letter(pairs: tuple[Pair, ...], at: int) -> dict[str, tuple[Pair, ...]]:
     return {letter: tuple(pair for pair in pairs if not pair[0] or pair[0][at] == letter) for letter in (*letters, "")}
 
 
+def _ending_ahead(group: Group) -> re.Pattern[str] | None:
+    """A pattern matched right after a word: one of the next words ends in one of ``group``'s
+    suffixes (``None``: the group has an empty suffix, which any word ends in)."""
+    endings = sorted({form for form, _ in group.suffixes}, key=len, reverse=True)
+    if not endings or "" in endings:
+        return None
+    ends = "|".join(map(re.escape, endings))
+    return re.compile(rf"(?:\W{{1,3}}\w+){{0,{_INFLECTED_TOKENS - 2}}}?\W{{1,3}}\w*?(?:{ends})(?!\w)")
+
+
 class ReadOn:
     """Names of several words read on from a word that begins one (memoised per process)."""
 
@@ -39,6 +51,15 @@ class ReadOn:
         # each group's affixes by the letter a word must begin or end with to take them (Arabic
         # has 62 prefixes): a word is tested against a few, in their order
         self._affixes = [(_by_letter(g.prefixes, 0), _by_letter(g.suffixes, -1)) for g in groups]
+        self._endings = [_ending_ahead(g) for g in groups]
+
+    def ending_ahead(self, text: str, e: int, hi: int, group: int) -> bool:
+        """May one of the words after ``text[e]`` that a name reads on to end in one of ``group``'s
+        suffixes? A name whose last word takes the ending is read on only then: a name read on
+        by the words as written is one the scan found (checked before the reading, which costs
+        more)."""
+        ending = self._endings[group]
+        return ending is None or ending.match(text, e, min(hi, e + 120)) is not None
 
     def head(self, surface: str, row: int, info: int) -> str:
         """The form a hit stands for (a key, or for a hit that only begins one, made again)."""
