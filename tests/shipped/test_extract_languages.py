@@ -1344,6 +1344,32 @@ def test_a_russian_given_name_and_surname_name_a_person(text: str) -> None:
     assert toponym.extract(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # given names of many languages (world.given.txt), each before a surname that names a town
+        "Teknik direktör Emre Aydın maçtan sonra açıklama yaptı.",  # Turkish: Aydın
+        "Der Trainer Jürgen Ulm sprach am Sonntag über das Spiel.",  # German: Ulm
+        "De spits Bram Venlo scoorde twee keer.",  # Dutch: Venlo
+        "Ministr Radek Kladno odmítl komentovat situaci.",  # Czech: Kladno
+        "Coach Emre Bursa praised his team after the match.",  # a Turkish name in English text
+    ],
+)
+def test_a_given_name_of_any_language_and_a_surname_name_a_person(text: str) -> None:
+    assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Am Montag fuhr Jürgen nach Ulm und Stuttgart.", ["gn-2820256", "gn-2825297"]),
+        ("Bram woont sinds mei in Venlo.", ["gn-2745641"]),
+    ],
+)
+def test_a_place_after_a_given_name_that_is_no_surname_is_still_a_place(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
 def test_a_russian_given_name_alone_is_still_a_place() -> None:
     text = "Он переехал во Владимир , а потом в Софию ."
     assert [m.place.id for m in toponym.extract(text)] == ["gn-473247", "gn-727011"]
