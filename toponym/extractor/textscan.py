@@ -373,8 +373,12 @@ class PyTextScan:
 
     def segment(self, text: str, a: int, b: int) -> list[int]:
         """The key hits of the cheapest segmentation of the run ``text[a:b]`` (:func:`.segment.cheapest`)."""
-        info = lambda rank: H_UNSPACED | rank * H_RULE  # noqa: E731
-        return cheapest(text, a, b, self._fold, self._costs, self._text, self._keys, self._rank, self._flags, info)
+        return cheapest(text, a, b, self._fold, self._costs, self._text, self._keys, self._rank, self._flags, _unspaced)
+
+
+def _unspaced(rank: int) -> int:
+    """The info of a segment's key hit: unspaced, with the word's rank class."""
+    return H_UNSPACED | rank * H_RULE
 
 
 #: ``TextScan(text, flags, rank, keys, tables, rules, elisions, costs)``: C's, or :class:`PyTextScan`.
