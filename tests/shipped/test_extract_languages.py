@@ -1370,6 +1370,25 @@ def test_a_place_after_a_given_name_that_is_no_surname_is_still_a_place(text: st
     assert [m.place.id for m in toponym.extract(text)] == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a common English word after a preposition of place, in a text of another language, is the
+        # town (in English "in Reading" may be the word)
+        ("Il habite à Nice depuis 2010 et travaille dans une banque de la ville.", ["gn-2990440"]),
+        ("Er wohnt seit 2010 in Split und arbeitet dort in einer Bank am Hafen.", ["gn-3190261"]),
+        ("Hij woont al jaren in Lens en werkt daar bij een bank.", ["gn-3003093"]),
+        ("Vive en Reading desde 2010 y trabaja en un banco de la ciudad.", ["gn-2639577"]),
+        ("He has lived in Reading since 2010 and works at a bank there.", []),
+        # no guess among namesakes, and no word the text's own language has ("van" is Dutch for "of")
+        ("Il est né à Springfield et travaille dans une banque de la ville.", []),
+        ("Daarna gingen Wouters en Van Hove naar huis.", []),
+    ],
+)
+def test_an_english_word_after_a_preposition_in_another_language_is_the_town(text: str, want: list[str]) -> None:
+    assert [m.place.id for m in toponym.extract(text)] == want
+
+
 def test_a_russian_given_name_alone_is_still_a_place() -> None:
     text = "Он переехал во Владимир , а потом в Софию ."
     assert [m.place.id for m in toponym.extract(text)] == ["gn-473247", "gn-727011"]

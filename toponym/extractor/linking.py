@@ -31,7 +31,7 @@ from .raw import Raw, Signature, by_name, mention
 from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
-from .verdict import FirstPass, adjective_shaped
+from .verdict import FirstPass, abroad, adjective_shaped
 from .villages import as_word
 from .windows import Candidates
 from .wordlists import apposition
@@ -141,8 +141,7 @@ class Linker:
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every place ``query`` may name, their countries and ancestors: what can lend
         them support (as :meth:`Resolver.reach`, without ranking)."""
-        found = self._reach.get(query)
-        if found is None:
+        if (found := self._reach.get(query)) is None:
             found = self._reach.put(query, frozenset(self.index.reach(self.standing.places(query))))
         return found
 
@@ -255,6 +254,8 @@ class Linker:
         while nxt is not None:
             (raw, sig), nxt = nxt, next(after, None)
             first = passes[sig]
+            if raw.specific and first.match is None and not first.never:  # "à Nice", "in Split"
+                first = abroad(raw, told, self.lookups, self.standing, self.index) or first
             # an adjective read on request; a name placed by the region after it ("Glasgow, Ky.")
             adjective = self.lookups.adjective(raw.query) if demonyms and adjective_shaped(raw, first) else None
             pin = None if adjective or first.never else self.placer.pinned(text, raw, first, nxt, passes, pins)
@@ -341,9 +342,9 @@ class Linker:
         self, text: str, raw: Raw, match: Match, told: Told, teams: Teams, pins: dict[str, Pin], near: dict[int, float]
     ) -> Match | None:
         """``match`` as the mention's answer: none for a club's city ("Boston Celtics", "el Valencia",
-        "Milan's coach" in a sports report: :class:`.Teams`) or a county's side, in a compound word of a language that
-        writes them, after an article a noun follows, a name of another language's
-        (:meth:`.Standing.foreign`); the unit or town its words say."""
+        "Milan's coach" in a sports report: :class:`.Teams`) or a county's side, in a compound word
+        of a language that writes them, after an article a noun follows, a name of another
+        language's (:meth:`.Standing.foreign`); the unit or town its words say."""
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
         if match.place.kind != "city":

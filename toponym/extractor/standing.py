@@ -85,7 +85,7 @@ class Standing:
         self._groups = affixes().groups
         self.caseless = Caseless(index)
 
-    def alone(self, raw: Raw, match: Match, row: int) -> bool:
+    def alone(self, raw: Raw, match: Match, row: int, *, english: bool = True) -> bool:
         """May this mention stand without support from other places of the text?
 
         Countries, seas and the like may, unless the word is an ordinary word that is not their
@@ -93,11 +93,10 @@ class Standing:
         "Turkey", "Jordan" are the countries). Curated places may, unless ordinary words. Cities
         and subdivisions may when prominent (population, first-level subdivision, a coded unit
         below it named as a major language names it; not a side of a country, "Eastern Region")
-        and not ordinary words. Everything else
-        ("Reading", "Union", "Set", a village named "Martin") needs another place of the text that
-        contains it.
-        """
+        and not ordinary words (of English only where the text is not ``english``). Everything else
+        ("Reading", "Union", "Set", a village named "Martin") needs a place of the text holding it."""
         place, kind, surface = match.place, match.place.kind, raw.query
+        uncommon = raw.word and (not english or self._uncommon(surface))
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
@@ -111,10 +110,10 @@ class Standing:
         if raw.word and not (
             (big and own_name)
             # after a preposition of place, a town's name is the town though some language has the
-            # word ("in Gent", "à Bâle", "in Homburg"), unless the word is a common one ("in
-            # Reading", "in Nice"); so is a first-level unit's ("in Wales")
-            or (raw.specific and kind == "city" and (place.population or 0) >= _CITY_HOME and self._uncommon(surface))
-            or (raw.specific and kind == "subdivision" and self._first_level(row) and self._uncommon(surface))
+            # word ("in Gent", "à Bâle", "in Homburg"), unless the word is a common one of English
+            # where the text may be English ("in Reading", "in Nice"); so is a first-level unit's
+            or (raw.specific and kind == "city" and (place.population or 0) >= _CITY_HOME and uncommon)
+            or (raw.specific and kind == "subdivision" and self._first_level(row) and uncommon)
             or (major and (own_name or self.english.is_english(row, match.matched)))
             or (major and self._named_so(surface, match, tag))
         ):

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..index import Index
 from ..model import Match
+from ..normalize import fold_key, normalize_name
+from ..vocab import MAJOR_KINDS
+from .casing import token_key
+from .language import Told
+from .lookups import Lookups
 from .raw import Raw
+from .standing import Standing
 
-__all__ = ["FirstPass", "adjective_shaped"]
+__all__ = ["FirstPass", "abroad", "adjective_shaped"]
 
 
 class FirstPass(NamedTuple):
@@ -33,3 +40,24 @@ class FirstPass(NamedTuple):
 def adjective_shaped(raw: Raw, first: FirstPass) -> bool:
     """May ``raw`` be a country's adjective (for ``demonyms=True``)? It names no place, as written."""
     return (first.never or first.match is None) and raw.group < 0
+
+
+def abroad(raw: Raw, told: Told, lookups: Lookups, standing: Standing, index: Index) -> FirstPass | None:
+    """The verdict on a common English word after a preposition of place in a text told to be in
+    another language, where it is no word: "à Nice", "in Split" name the towns as "in Gent" does
+    (in English, "in Reading" may be the word: :meth:`.Standing.alone` and the stop on the name
+    hold it back). ``None`` where it does not stand so, or the text may be English."""
+    if raw.group >= 0 or fold_key(token_key(raw.query)) not in index.policy.common_words:
+        return None  # no English word: its answer, or its want of one (a tie), stands
+    if normalize_name(raw.query) in index.policy.function_words:
+        return None  # one of the commonest words of some language: Dutch "Van" begins a surname
+    leading = told.leading()
+    if not leading or "en" in leading:
+        return None
+    lookup = lookups.get(raw.query)
+    top, row = lookup.top, lookup.top_row
+    if top is None or row < 0 or not standing.alone(raw, top, row, english=False):
+        return None
+    kind = index.places.kind
+    expanded = tuple(dict.fromkeys(r for r in (row, *index.ancestors(row)) if r >= 0 and kind[r] not in MAJOR_KINDS))
+    return FirstPass(top, len(lookup.rows), True, (row,), expanded)
