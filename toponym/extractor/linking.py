@@ -253,9 +253,7 @@ class Linker:
         pins: dict[str, Pin] = {}  # names the text places in a region ("Glasgow, Ky.")
         while nxt is not None:
             (raw, sig), nxt = nxt, next(after, None)
-            first = passes[sig]
-            if raw.specific and first.match is None and not first.never:  # "à Nice", "in Split"
-                first = abroad(raw, told, self.lookups, self.standing, self.index) or first
+            first = abroad(raw, passes[sig], told, self.lookups, self.standing, self.index)  # "à Nice"
             # an adjective read on request; a name placed by the region after it ("Glasgow, Ky.")
             adjective = self.lookups.adjective(raw.query) if demonyms and adjective_shaped(raw, first) else None
             pin = None if adjective or first.never else self.placer.pinned(text, raw, first, nxt, passes, pins)

@@ -42,22 +42,24 @@ def adjective_shaped(raw: Raw, first: FirstPass) -> bool:
     return (first.never or first.match is None) and raw.group < 0
 
 
-def abroad(raw: Raw, told: Told, lookups: Lookups, standing: Standing, index: Index) -> FirstPass | None:
-    """The verdict on a common English word after a preposition of place in a text told to be in
-    another language, where it is no word: "à Nice", "in Split" name the towns as "in Gent" does
-    (in English, "in Reading" may be the word: :meth:`.Standing.alone` and the stop on the name
-    hold it back). ``None`` where it does not stand so, or the text may be English."""
-    if raw.group >= 0 or fold_key(token_key(raw.query)) not in index.policy.common_words:
-        return None  # no English word: its answer, or its want of one (a tie), stands
+def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: Standing, index: Index) -> FirstPass:
+    """``first``, or for a common English word after a preposition of place in a text told to be in
+    another language, where it is no word, the verdict that it stands: "à Nice", "in Split" name the
+    towns as "in Gent" does (in English, "in Reading" may be the word: :meth:`.Standing.alone` and
+    the stop on the name hold it back). Not where the text may be English."""
+    if not raw.specific or first.match is not None or first.never or raw.group >= 0:
+        return first
+    if fold_key(token_key(raw.query)) not in index.policy.common_words:
+        return first  # no English word: its answer, or its want of one (a tie), stands
     if normalize_name(raw.query) in index.policy.function_words:
-        return None  # one of the commonest words of some language: Dutch "Van" begins a surname
+        return first  # one of the commonest words of some language: Dutch "Van" begins a surname
     leading = told.leading()
     if not leading or "en" in leading:
-        return None
+        return first
     lookup = lookups.get(raw.query)
     top, row = lookup.top, lookup.top_row
     if top is None or row < 0 or not standing.alone(raw, top, row, english=False):
-        return None
+        return first
     kind = index.places.kind
     expanded = tuple(dict.fromkeys(r for r in (row, *index.ancestors(row)) if r >= 0 and kind[r] not in MAJOR_KINDS))
     return FirstPass(top, len(lookup.rows), True, (row,), expanded)
