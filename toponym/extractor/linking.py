@@ -31,7 +31,7 @@ from .raw import Raw, Signature, by_name, mention
 from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
-from .verdict import FirstPass, abroad, adjective_shaped
+from .verdict import FirstPass, abroad, adjective_shaped, below_country
 from .villages import as_word
 from .windows import Candidates
 from .wordlists import apposition
@@ -108,9 +108,7 @@ class Linker:
             # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
             # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
             # gazetteer's policy); countries named in the text count only in ``explicit``
-            kind = self.index.places.kind
-            rows = (row, *self.index.ancestors(row))
-            expanded = tuple(dict.fromkeys(r for r in rows if r >= 0 and kind[r] not in MAJOR_KINDS))
+            expanded = below_country(self.index, row)
         described = not alone and cand is not None and self.standing.described(raw, cand)
         return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded, home=home, described=described))
 

@@ -96,7 +96,7 @@ class Standing:
         and not ordinary words (of English only where the text is not ``english``). Everything else
         ("Reading", "Union", "Set", a village named "Martin") needs a place of the text holding it."""
         place, kind, surface = match.place, match.place.kind, raw.query
-        uncommon = raw.word and (not english or self._uncommon(surface))
+        uncommon = raw.word and (not english or self.uncommon(surface))
         if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
@@ -326,7 +326,7 @@ class Standing:
         ("des Suisses" are the people): a country's many places vouch for none of its words."""
         return not raw.word and not raw.inflected and normalize_name(raw.query) not in self.index.policy.ordinary
 
-    def _uncommon(self, surface: str) -> bool:
+    def uncommon(self, surface: str) -> bool:
         """Is ``surface`` no common word of English (where "Reading" and "Nice" are)?"""
         return fold_key(token_key(surface)) not in self.index.policy.common_words
 
@@ -335,7 +335,7 @@ class Standing:
         spelt = match.method == "exact" or (match.method == "normalized" and surface.isupper())
         if not spelt or tag not in MAJOR_LANGS or not (surface[1:].islower() or surface.isupper()):
             return False
-        return self._uncommon(surface)
+        return self.uncommon(surface)
 
     def _seat(self, raw: Raw, row: int) -> bool:
         """Is the city at ``row`` the seat of a coded subdivision that ``query`` also names, which

@@ -6,15 +6,14 @@ from typing import NamedTuple
 
 from ..index import Index
 from ..model import Match
-from ..normalize import fold_key, normalize_name
+from ..normalize import normalize_name
 from ..vocab import MAJOR_KINDS
-from .casing import token_key
 from .language import Told
 from .lookups import Lookups
 from .raw import Raw
 from .standing import Standing
 
-__all__ = ["FirstPass", "abroad", "adjective_shaped"]
+__all__ = ["FirstPass", "abroad", "adjective_shaped", "below_country"]
 
 
 class FirstPass(NamedTuple):
@@ -49,7 +48,7 @@ def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: S
     the stop on the name hold it back). Not where the text may be English."""
     if not raw.specific or first.match is not None or first.never or raw.group >= 0:
         return first
-    if fold_key(token_key(raw.query)) not in index.policy.common_words:
+    if standing.uncommon(raw.query):
         return first  # no English word: its answer, or its want of one (a tie), stands
     if normalize_name(raw.query) in index.policy.function_words:
         return first  # one of the commonest words of some language: Dutch "Van" begins a surname
@@ -60,6 +59,11 @@ def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: S
     top, row = lookup.top, lookup.top_row
     if top is None or row < 0 or not standing.alone(raw, top, row, english=False):
         return first
+    return FirstPass(top, len(lookup.rows), True, (row,), below_country(index, row))
+
+
+def below_country(index: Index, row: int) -> tuple[int, ...]:
+    """The place at ``row`` and the places holding it, below country level: a mention's
+    :attr:`FirstPass.expanded`."""
     kind = index.places.kind
-    expanded = tuple(dict.fromkeys(r for r in (row, *index.ancestors(row)) if r >= 0 and kind[r] not in MAJOR_KINDS))
-    return FirstPass(top, len(lookup.rows), True, (row,), expanded)
+    return tuple(dict.fromkeys(r for r in (row, *index.ancestors(row)) if r >= 0 and kind[r] not in MAJOR_KINDS))
