@@ -50,6 +50,7 @@ IMPLEMENTATIONS = [PYTHON] + (
 )
 
 
-@pytest.fixture(params=IMPLEMENTATIONS, ids=[i.name for i in IMPLEMENTATIONS])
+# every test taking ``impl`` runs both implementations itself: once per CI run is enough
+@pytest.fixture(params=[pytest.param(i, id=i.name, marks=pytest.mark.once) for i in IMPLEMENTATIONS])
 def impl(request: pytest.FixtureRequest) -> Impl:
     return request.param  # type: ignore[no-any-return]

@@ -80,6 +80,7 @@ def shipped_pair() -> tuple[Any, PyTextScan]:
 @given(st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=6), st.sampled_from(WORDS)), max_size=40))
 @example(["The", " ", "Hague", ".", "\n\n", "None", ".  ", "X", "-", " ", "Y", "\n", "  ", "Z"])
 @example(["os", ".", "Path", " ", "self", ".", "Tokyo", " ", ".", "NET", " ", "a", "'", "The", "’", "s"])
+@pytest.mark.once
 def test_c_and_python_scans_agree_on_the_fixture(parts: list[str]) -> None:
     check_same_hits(fixture_pair(), "".join(parts))
 
@@ -87,11 +88,13 @@ def test_c_and_python_scans_agree_on_the_fixture(parts: list[str]) -> None:
 @needs_c
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=6), st.sampled_from(WORDS)), max_size=40))
+@pytest.mark.once
 def test_c_and_python_scans_agree_on_the_shipped_gazetteer(parts: list[str]) -> None:
     check_same_hits(shipped_pair(), "".join(parts))
 
 
 @needs_c
+@pytest.mark.once
 def test_c_and_python_scans_agree_on_real_text() -> None:
     pair = shipped_pair()
     check_same_hits(pair, (DATA / "prose_en.txt").read_text(encoding="utf-8")[:100_000])
@@ -100,6 +103,7 @@ def test_c_and_python_scans_agree_on_real_text() -> None:
 
 
 @needs_c
+@pytest.mark.once
 def test_c_and_python_scans_agree_on_names_inflected_in_a_later_word() -> None:
     check_same_hits(shipped_pair(), "в Нью-Йорке, Лос-Анджелеса; New Yorks Straßen, Нью-Дели нью йорке, Буэнос-Айресе")
 
@@ -109,6 +113,7 @@ def test_c_and_python_scans_agree_on_names_inflected_in_a_later_word() -> None:
 @pytest.mark.parametrize(
     "langs", [(), ("ar",), ("cs",), ("cs", "de", "fi", "pl"), ("ru", "uk", "el", "ko"), ("sv", "da", "he"), "all"]
 )
+@pytest.mark.once
 def test_c_and_python_scans_agree_with_rule_groups_off(langs: tuple[str, ...] | str) -> None:
     groups = affixes().groups
     off = (1 << 64) - 1 if langs == "all" else sum(1 << g for g, group in enumerate(groups) if group.lang in langs)
@@ -123,6 +128,7 @@ def test_c_and_python_scans_agree_with_rule_groups_off(langs: tuple[str, ...] | 
 
 
 @needs_c
+@pytest.mark.once
 def test_c_and_python_scans_agree_outside_the_bmp() -> None:
     check_same_hits(
         shipped_pair(),

@@ -29,6 +29,7 @@ def _examples() -> list[tuple[str, str]]:
     return [(p.id, ex) for p in sources.curated for ex in p.examples]
 
 
+@pytest.mark.once
 def test_shipped_gazetteer_is_valid() -> None:
     assert check(read_gazetteer(SHIPPED)) == []
 

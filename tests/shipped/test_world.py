@@ -183,6 +183,7 @@ def _shared_country_names() -> dict[str, tuple[str, set[str]]]:
     return {k: (spelling[k], ids) for k, ids in owners.items() if len(ids) > 1}
 
 
+@pytest.mark.once
 def test_names_sources_share_are_listed_not_guessed(shipped: Gazetteer, audit_drops: set[tuple[str, str]]) -> None:
     """A name ISO/CLDR give to several countries: ``resolve_all`` lists every country that keeps it
     (the alias audit's drops are its decisions, listed by ``toponym audit``), and ``resolve``

@@ -283,6 +283,7 @@ def test_missing_file_and_folder_input(index: str, tmp_path: Path) -> None:
     assert code == 1 and "cannot read" in one_line_error(err)
 
 
+@pytest.mark.once
 def test_full_disk(index: str, tmp_path: Path, full_device: Path) -> None:
     src = source(tmp_path)
     for args in (
@@ -307,6 +308,7 @@ def test_full_disk(index: str, tmp_path: Path, full_device: Path) -> None:
         assert one_line_error(proc.stderr).startswith("toponym: cannot write standard output: No space left on device")
 
 
+@pytest.mark.once
 def test_full_disk_while_replacing_a_file_leaves_it(
     index: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -153,6 +153,7 @@ def test_no_progress_bar_in_a_pipe(index: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.once
 def test_kill_9_during_in_place_leaves_the_original(index: str, tmp_path: Path) -> None:
     """Kill the rewrite at several moments: the file is always the old one or the whole new one."""
     src = tmp_path / "big.txt"
