@@ -24,7 +24,7 @@ from .candidates import Candidate, Query, gather, misspelt
 from .codes import code_first, code_shaped, code_table
 from .context import reach, supported
 from .fastpath import MAX_QUERY, SLOW, FastPath
-from .forms import Regions, fuzzy_allowance, readings
+from .forms import Regions, each_reading, fuzzy_allowance, readings
 from .forms import read as read_forms
 from .hints import NO_HINTS, Hints, make_hints, side_id, side_row
 from .lookup import Lookup
@@ -345,14 +345,13 @@ class Resolver:
         reached = cands = gather(self.index, q)
         if keep is not None:
             cands = [c for c in cands if keep(c)]
-        written = readings(query) if forms and not cands else ()
-        if written:
-            found = read_forms(self.index, written, hints, self._rows, self._regions)
+        if forms and not cands:
+            found = read_forms(self.index, each_reading(query), hints, self._rows, self._regions)
             if found:
                 return found
         if not reached and self.fuzzy:  # a typo only when no stored name is reached, kept or not
             cands = misspelt(self.index, q, self._spelling)
-            allowance = fuzzy_allowance(written) if written and cands else None
+            allowance = fuzzy_allowance(readings(query)) if forms and cands else None
             if allowance is not None:  # a typo is read in the core of "X County", not in its admin word
                 cands = [c for c in cands if c.spelled <= allowance]
             if keep is not None:

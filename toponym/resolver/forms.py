@@ -14,8 +14,8 @@ Dallas, and "Springfield, Narnia" nothing at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Final
 
 from ..index import Index
@@ -29,7 +29,7 @@ from .fastpath import MAX_QUERY
 from .hints import Hints
 from .ranking import DEMONYM, Ranked, credible
 
-__all__ = ["Reading", "Regions", "fuzzy_allowance", "read", "readings", "region_rows"]
+__all__ = ["Reading", "Regions", "each_reading", "fuzzy_allowance", "read", "readings", "region_rows"]
 
 _UNIT: Final[frozenset[Kind]] = frozenset({"subdivision"})
 _CITY: Final[frozenset[Kind]] = frozenset({"city"})
@@ -176,39 +176,44 @@ def readings(query: str) -> list[Reading]:
     >>> [(r.core, r.kinds) for r in readings("75001 Paris")]
     [('Paris', frozenset({'city'}))]
     """
+    return list(each_reading(query))
+
+
+def each_reading(query: str) -> Iterator[Reading]:
+    """:func:`readings`, one at a time: the resolver stops at the first that names a place, and a
+    "City, Region" query, the commonest in data columns, is read by its first."""
     if query.isalnum() and query[-1] not in _CJK:  # one bare word: no comma, space, hyphen or apostrophe
-        return []
+        return
     query = " ".join(query.split())
     if not query:
-        return []
-    out: list[Reading] = []
+        return
     head, comma, tail = query.rpartition(",")
-    parens = _PARENS.match(query)
     if comma and head.strip() and tail.strip():
-        out.append(Reading(head.strip(), f"{head.strip()!r} in {tail.strip()!r}", region=tail.strip()))
-    elif parens:
+        yield Reading(head.strip(), f"{head.strip()!r} in {tail.strip()!r}", region=tail.strip())
+    elif parens := _PARENS.match(query):
         head, tail = parens["head"], parens["tail"]
-        out.append(Reading(head, f"{head!r} in {tail!r}", region=tail))
-        out.append(Reading(head, f"{head!r}, also named {tail!r}", alias=tail))
+        yield Reading(head, f"{head!r} in {tail!r}", region=tail)
+        yield Reading(head, f"{head!r}, also named {tail!r}", alias=tail)
     possessive = _POSSESSIVE.search(query)
     if possessive and possessive.start() > 1:
-        out.append(Reading(query[: possessive.start()], f"{query[: possessive.start()]!r} (possessive)"))
+        yield Reading(query[: possessive.start()], f"{query[: possessive.start()]!r} (possessive)")
     postal = _POSTAL.match(query)
     if postal:
         town = postal["town"] or postal["head"] or postal["name"]
         number = postal["code"] or postal["tail"] or postal["dept"]
-        out.append(Reading(town, f"{town!r} (its postal code or department {number})", _CITY))
+        yield Reading(town, f"{town!r} (its postal code or department {number})", _CITY)
     first, _, rest = query.partition(" ")
     if rest and first.casefold() == "the":
-        out.append(Reading(rest, f"{rest!r} after its article", _ARTICLED))
+        yield Reading(rest, f"{rest!r} after its article", _ARTICLED)
     for word in _ABBREVIATED.get(first.rstrip(".").casefold(), ()) if rest else ():
-        out.append(Reading(f"{word} {rest}", f"{first!r} as {word!r}"))
+        yield Reading(f"{word} {rest}", f"{first!r} as {word!r}")
+    written_out: list[str] = []
     for choice in range(_OFFICIAL_CHOICES) if rest and _OFFICIAL.search(query) else ():
         written = _written_out(query, choice)
-        if all(r.core != written for r in out):
-            out.append(Reading(written, f"{query!r} with its abbreviations written out"))
-    out.extend(r for r in _affixed(query) if r.core)
-    return out
+        if written not in written_out:  # no earlier reading of these has this core
+            written_out.append(written)
+            yield Reading(written, f"{query!r} with its abbreviations written out")
+    yield from (r for r in _affixed(query) if r.core)
 
 
 def _written_out(query: str, choice: int) -> str:
@@ -308,7 +313,7 @@ def _among(places: set[int]) -> Callable[[Candidate], bool]:
 
 
 def read(
-    index: Index, written: Sequence[Reading], hints: Hints, rows: Rows, regions_of: Callable[[str], frozenset[int]]
+    index: Index, written: Iterable[Reading], hints: Hints, rows: Rows, regions_of: Callable[[str], frozenset[int]]
 ) -> list[Ranked]:
     """The ranked candidates of the first of a query's :func:`readings` that has any (see the
     module); ``regions_of`` is :func:`region_rows` over ``index`` and ``rows``, as :class:`Regions`
@@ -333,7 +338,7 @@ def read(
                 continue
             keep = _among(named)
         # a reading is a hint in itself: no stop rule holds back "Nice, France" or "Reading's"
-        read_hints = replace(hints, kinds=kinds, country=country)
+        read_hints = Hints(hints.lang, country, kinds, hints.perspective, hints.demonyms)
         # a typo of the core is read under the constraint ("Kamcvhatka Krai" is a krai), of a
         # place prominent enough to be typed so ("Adair County" is no typo of Agadir's prefecture)
         found = rows(reading.core, read_hints if not read_hints.empty else hints, keep)
