@@ -502,3 +502,49 @@ def test_estonian_endings_are_not_read_without_estonian_letters() -> None:
 )  # fmt: skip
 def test_albanian_definite_and_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town of a few tens of thousands, in a case form right after "in": it stands alone, as
+        # "in Bayreuth" does
+        ("Mieszka od lat w Kłodzku.", [("Kłodzku", "gn-3096053")]),
+        ("Он родился и вырос в Кимрах.", [("Кимрах", "gn-548652")]),
+        # ... also where its name is a word of English or a frequent word of the language
+        ("Ljeto provodi sa ženom u Splitu.", [("Splitu", "gn-3190261")]),
+        ("Žije v Přerově už dvacet let.", [("Přerově", "gn-3067580")]),
+        # a stored case form (an alias) after the Russian preposition
+        ("Она работает в Кинешме.", [("Кинешме", "gn-548605")]),
+    ],
+)
+def test_a_case_form_after_a_preposition_of_place_stands(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Він переїхав з Дніпра до Берліна.", [("Дніпра", "gn-709930"), ("Берліна", "gn-2950159")]),
+        ("Вона живе у Дніпрі, а працює у Кременчуці.", [("Дніпрі", "gn-709930"), ("Кременчуці", "gn-704147")]),
+        ("Він повернувся з Криму.", [("Криму", "crimea")]),
+        ("Він захоплюється Берліном і Одесою.", [("Берліном", "gn-2950159"), ("Одесою", "gn-698740")]),
+        ("Делегація з Полтави прибула вчора.", [("Полтави", "gn-696643")]),
+    ],
+)
+def test_ukrainian_genitive_dative_and_instrumental(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the preposition, not the case form, is what changed: a town's name that is a word, with no
+        # case ending, still needs another place of the text ("Split" is an English word)
+        "Il a dit: Split the bill.",
+        # "у" in Russian is "at", "by" (someone's): no preposition of place
+        "Встреча у Путина прошла вчера.",
+    ],
+)
+def test_no_place_where_no_case_form_follows_a_preposition_of_place(text: str) -> None:
+    assert found(text) == []

@@ -77,6 +77,9 @@ class Group:
     """The ending goes on the last word of a name of several words ("Saudi-Arabiens", "Sri Lankas"
     are German genitives): a word that begins longer keys is read on with the group's forms, even
     when it is a key itself ("Baden" in "Baden-Württembergs")."""
+    places: frozenset[str] = frozenset()
+    """Prepositions of place of the language, in lower case: a case form right after one ("w
+    Kłodzku", "в Кимрах") is as specific as a name of several words, as "in Bayreuth" is."""
 
     def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool, bool]:
         """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always, last)``."""
@@ -151,6 +154,7 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         unless=str(data.get("unless", "")),
         within=frozenset(_pairs([e for e in data.get("suffix", []) if e.get("within", False)])),
         last=bool(data.get("last", False)),
+        places=frozenset(word.casefold() for word in data.get("places", ())),
     )
 
 

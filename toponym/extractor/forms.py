@@ -172,7 +172,8 @@ class Forms:
         query, end, group = found
         if end == e and self.groups[group].span == "name":
             end = self._name_end(text, s, e, query)
-        return Raw(s, end, cased(surface, query), inflected=True, specific=end > e, group=group)
+        specific = end > e or _after_word(text, s, self.groups[group].places)
+        return Raw(s, end, cased(surface, query), inflected=True, specific=specific, group=group)
 
     @staticmethod
     def _name_end(text: str, s: int, e: int, key: str) -> int:
@@ -329,3 +330,13 @@ class Forms:
         names = self.index.names
         tagged = [m for m in self.index.places.names_of(place) if not names.languages(m).isdisjoint(group.names)]
         return not tagged or any(key in normalize_name(names.text[m]) for m in tagged)
+
+
+def _after_word(text: str, s: int, words: frozenset[str]) -> bool:
+    """Does one of ``words`` (short, lower case) stand right before ``text[s:]``, after a space?"""
+    if not words or s < 2 or text[s - 1] != " ":
+        return False
+    k = s - 1
+    while k > 0 and s - k <= 4 and text[k - 1].isalpha():
+        k -= 1
+    return (k == 0 or not text[k - 1].isalnum()) and text[k : s - 1].casefold() in words

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ..index import Index
 from ..model import Match
-from ..normalize import normalize_name
+from ..normalize import fold_key, normalize_name
 from ..vocab import MAJOR_KINDS
 from .language import Told
 from .lookups import Lookups
@@ -46,8 +46,10 @@ def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: S
     another language, where it is no word, the verdict that it stands: "à Nice", "in Split" name the
     towns as "in Gent" does (in English, "in Reading" may be the word: :meth:`.Standing.alone` and
     the stop on the name hold it back). Not where the text may be English."""
-    if not raw.specific or first.match is not None or first.never or raw.group >= 0:
+    if not raw.specific or first.match is not None or first.never:
         return first
+    if raw.group >= 0:
+        return _case_form(raw, first, lookups, index)
     if standing.uncommon(raw.query):
         return first  # no English word: its answer, or its want of one (a tie), stands
     if normalize_name(raw.query) in index.policy.function_words:
@@ -58,6 +60,25 @@ def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: S
     lookup = lookups.get(raw.query)
     top, row = lookup.top, lookup.top_row
     if top is None or row < 0 or not standing.alone(raw, top, row, english=False):
+        return first
+    return FirstPass(top, len(lookup.rows), True, (row,), below_country(index, row))
+
+
+def _case_form(raw: Raw, first: FirstPass, lookups: Lookups, index: Index) -> FirstPass:
+    """``first``, or for a case form after its language's preposition of place that stands but gets
+    no answer only because its name is a word (of English, or of some language: "u Splitu", "v
+    Přerově"), the verdict that it names its first candidate: the ending and the preposition say it
+    is that language's name of a place, as no word of English or of the language is inflected so and
+    capitalised. Not a name a curated stop holds back, nor one several places share alike."""
+    if not raw.inflected or not first.alone:
+        return first  # a form the group may not read for this place (its ``_form_ok``) stays out
+    lookup = lookups.get(raw.query)
+    top, row = lookup.top, lookup.top_row
+    if top is None or row < 0 or lookup.rows[0].tied or lookup.rows[0].cand.weak:
+        return first
+    policy, norm = index.policy, normalize_name(raw.query)
+    folded = fold_key(norm)
+    if folded in policy.stop or not (norm in policy.ordinary or folded in policy.common_words):
         return first
     return FirstPass(top, len(lookup.rows), True, (row,), below_country(index, row))
 
