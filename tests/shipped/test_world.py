@@ -623,6 +623,21 @@ def test_a_given_name_in_a_minor_language_is_no_countrys_name(
     assert shipped.extract(f"{name} Hall says the plan will work .") == []
 
 
+@pytest.mark.parametrize(("name", "place"), [("Belediye", "si-085"), ("Sziget", "mt-20"), ("జిల్లా", "ug-411")])
+def test_a_languages_word_for_a_kind_of_place_is_no_places_name(
+    shipped: Gazetteer, audit_drops: set[tuple[str, str]], name: str, place: str
+) -> None:
+    """A source gives Novo Mesto the Turkish name "Belediye" ("municipality", of "X Belediyesi"),
+    Senglea the Hungarian "Sziget" ("island") and Ntungamo the Telugu "జిల్లా" ("district"): the
+    audit drops them (``generic-word-alias``), and a Turkish text's "Belediye" (the town hall) is
+    no place; a name several places bear whole, in a language that ends many names with it,
+    stays ("Nord")."""
+    assert (place, name) in audit_drops
+    assert place not in _ids(shipped.resolve_all(name))
+    assert shipped.extract(f"{name} başkanı açıklama yaptı.") == []
+    assert "fr-59" in _ids(shipped.resolve_all("Nord"))
+
+
 def test_sakhalin_is_the_island(shipped: Gazetteer) -> None:
     m = shipped.resolve("Sakhalin")
     assert m is not None and m.place.id == "sakhalin" and m.place.kind == "island"

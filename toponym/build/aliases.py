@@ -3,6 +3,7 @@ place's, each decision with its rule and reason (the rules are listed in the aud
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -18,6 +19,7 @@ __all__ = [
     "Decision",
     "adjective_aliases",
     "foreign_country_names",
+    "generic_words",
     "key",
     "part_names",
     "primaries",
@@ -34,6 +36,7 @@ Rule = Literal[
     "adjective-alias",
     "town-name-alias",
     "given-name-alias",
+    "generic-word-alias",
 ]
 RULES: tuple[Rule, ...] = get_args(Rule)
 #: An untagged alias of this many letters or fewer is a word or an abbreviation (``short-untagged-alias``).
@@ -63,6 +66,11 @@ _TOWN_SHARE = 1 / 3
 #: ... and that this many towns bear as their canonical name: a name many towns have, not one
 #: town's own in another language (German "Freiburg" for Fribourg, French "Berthoud" for Burgdorf).
 _TOWN_NAMESAKES = 3
+#: A one-word name in a language is that language's word for a kind of place when the names of
+#: this many other places in the language end in a word it begins (``generic-word-alias``).
+_GENERIC_NAMES = 80
+#: ... unless this many places or more bear it as their whole name in the language: a name.
+_GENERIC_OWNERS = 4
 #: The kinds of place whose canonical name no place holding it may have as an untagged alias.
 _PARTS = frozenset({"city", "subdivision"})
 #: English endings that make a country's name its adjective ("Korea" -> "Korean", "Togo" ->
@@ -267,4 +275,47 @@ def _short_forms(name: str) -> set[str]:
     for half in name.split("/"):
         words = half.strip().replace("-", " ").split()
         out.update(key(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return out
+
+
+def generic_words(places: dict[str, MergedPlace]) -> list[Decision]:
+    """``generic-word-alias``: a one-word name in a language that the names of many other places in
+    that language end with, or end with a word it begins ("X Belediyesi", "X జిల్లా"): the
+    language's word for a municipality, district, province or island, which a source gave one place
+    as its name (Turkish "Belediye" for Novo Mesto, Telugu "జిల్లా", "district", for Ntungamo,
+    Hungarian "Sziget", "island", for Senglea). Not a name the place bears in another language or
+    untagged, nor one several places bear whole ("Nord")."""
+    last: dict[str, list[str]] = defaultdict(list)  # language -> the last words of its names of several words
+    whole: dict[tuple[str, str], set[str]] = defaultdict(set)  # (language, key) -> places of that one-word name
+    for pid, p in places.items():
+        for n in p.names.values():
+            words = key(n.name).replace("-", " ").split()
+            for lang in primaries(n.langs):
+                if len(words) > 1:
+                    last[lang].append(words[-1] + "\0" + pid)
+                elif words:
+                    whole[(lang, words[0])].add(pid)
+    for ends in last.values():
+        ends.sort()
+    out: list[Decision] = []
+    for (lang, word), owners in whole.items():
+        if len(owners) >= _GENERIC_OWNERS or len(word) <= SHORT:
+            continue
+        ends = last[lang]
+        i, ending = bisect_left(ends, word), set()
+        while i < len(ends) and ends[i].startswith(word):
+            ending.add(ends[i].rsplit("\0", 1)[1])
+            i += 1
+        if len(ending - owners) < _GENERIC_NAMES:
+            continue
+        for pid in sorted(owners):
+            for n in places[pid].names.values():
+                if n.curated or key(n.name) != word or lang not in primaries(n.langs):
+                    continue
+                if any(key(o.name) == word and lang not in primaries(o.langs) for o in places[pid].names.values()):
+                    continue  # its name in another language too ("Para" is Pará's in several)
+                detail = (
+                    f"the {lang} names of {len(ending - owners)} other places end in it: a word for a kind of place"
+                )
+                out.append(Decision("generic-word-alias", word, pid, n.name, detail))
     return out

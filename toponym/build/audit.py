@@ -46,6 +46,11 @@ Rules, each with its reason:
   for Russia, "Rhodesian" for Zimbabwe): the people, the language, often of more than one place.
 * ``town-name-alias`` (an alias is dropped): a town's untagged alias that three towns bear as their
   own, one of a third of its people or more ("Newton", a former name of Tallahassee).
+* ``generic-word-alias`` (an alias is dropped): a one-word name in a language that the names of 80 or
+  more other places in that language end with, or end with a word it begins: the language's word for
+  a kind of place that a source gave one place as its name (Turkish "Belediye", "municipality", for
+  Novo Mesto, from "X Belediyesi"; Hungarian "Sziget", "island", for Senglea). Not a name the place
+  bears in another language or untagged, nor one four places or more bear whole.
   (These rules are in :mod:`.aliases`.)
 
 A place is *prominent* when a reader of any text may mean it by name alone: a country, territory or
@@ -69,6 +74,7 @@ from .aliases import (
     Decision,
     adjective_aliases,
     foreign_country_names,
+    generic_words,
     key,
     part_names,
     primaries,
@@ -378,6 +384,7 @@ def audit(merged: list[MergedPlace], words: Words) -> Audit:
         *part_names(places),
         *adjective_aliases(places, english),
         *town_names(places),
+        *generic_words(places),
     ]
     own = _own_names(places, prominent, words)
     ordinary = _ordinary(words, own)
