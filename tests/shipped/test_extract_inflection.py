@@ -548,3 +548,19 @@ def test_ukrainian_genitive_dative_and_instrumental(text: str, expected: list[tu
 )
 def test_no_place_where_no_case_form_follows_a_preposition_of_place(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Kolína" is Czech for "of Kolín"; only an untagged "Kolina" of Colina, Chile, reaches it,
+        # by dropping its accent: no place without another of the text
+        ("Přijel z Kolína do Prahy vlakem.", [("Prahy", "gn-3067696")]),
+        # after a preposition of place the spelling without accents still names the town
+        ("Il habite à Môtiers depuis dix ans.", [("Môtiers", "gn-2991325")]),
+    ],
+)
+def test_a_word_with_accents_that_only_a_spelling_without_them_reaches(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

@@ -120,6 +120,16 @@ class Standing:
             return False
         if match.method in ("folded", "transliterated") and surface.isascii() and not major:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
+        if (
+            match.method == "folded"
+            and tag == "und"
+            and match.matched.isascii()
+            and not surface.isascii()
+            and not (major or raw.specific)
+        ):
+            # nor a word with accents only an untagged spelling without them reaches: "Kolína"
+            # (Czech, "of Kolín") is no Colina, Chile, by its "Kolina"; "à Môtiers" is Motiers
+            return False
         if match.method == "folded" and tag == "ja" and match.name_type == "short" and not major:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
