@@ -531,6 +531,10 @@ def test_a_unit_named_by_its_side_of_a_country_needs_that_country(shipped: Gazet
     # Arabic sides alone: "south-west of Baghdad" is no region of Cameroon; a text on Cameroon says it is
     assert [m.text for m in shipped.extract("قتل شخصان في حي يقع جنوب غرب بغداد أمس .")] == ["بغداد"]
     assert ids(shipped, "زار الوزير منطقة جنوب غرب الكاميرون .", "جنوب غرب") == {"cm-sw"}
+    # in Spanish and Portuguese too: "o Nordeste" is Brazil's north-east, "el Sudeste de Europa"
+    # south-east Europe, not Haiti's Nord-Est and Sud-Est, whose names in those languages they are
+    assert shipped.extract("O governo anunciou novas medidas para o Nordeste.") == []
+    assert [m.text for m in shipped.extract("Firmaron un pacto para el Sudeste de Europa.")] == ["Europa"]
 
 
 @pytest.mark.parametrize(
