@@ -29,6 +29,9 @@ from .textscan import H_MORE, H_RULE, PyTextScan
 __all__ = ["Forms"]
 
 _MISS = object()
+#: A town of this many people has its own name and its case forms in the languages of its country,
+#: though they are frequent words there (as the build's audit keeps the name).
+_TOWN_LOCAL = 50_000
 #: How alike a city's name in its own script, respelt in Latin letters, and its canonical name
 #: must be to be that name ("odessa"/"odesa", "kharkov"/"kharkiv", "rostov"/"rostov-on-don"), not
 #: another ("gorkii"/"nizhniy novgorod"): a ratio, or a ratio of the shorter within the longer.
@@ -149,13 +152,14 @@ class Forms:
         surface = text[s:e]
         options = tuple(hits[a:b])
         found = None
+        makers: tuple[int, ...] = ()  # the groups whose prepositions of place may stand before it
         for k in range(0, len(options), 4):
             info = options[k + 3]
             if info & H_MORE:  # the words after it decide
                 group = info // H_RULE - 1
                 read = self.reading.read(text, e, hi, self.reading.head(surface, options[k + 2], info), group)
                 if read is not None:
-                    found = (*read, group)
+                    found, makers = (*read, group), (group,)
                     break
         if found is None:
             # else a word's forms are the same wherever it stands: remembered by its rows and rules
@@ -165,14 +169,22 @@ class Forms:
                 chosen = self._chosen.put(memo_key, self._choose(surface, options))
             if not isinstance(chosen, tuple):
                 return None
-            group = chosen[1]
-            if told is not None and len(chosen[2]) > 1 and (leading := told.leading()):
-                group = next((g for g in chosen[2] if not self.groups[g].readers.isdisjoint(leading)), group)
+            group, makers = chosen[1], chosen[2]
+            if told is not None and len(makers) > 1 and (leading := told.leading()):
+                group = next((g for g in makers if not self.groups[g].readers.isdisjoint(leading)), group)
+                makers = (group,)
+            elif len(makers) > 1:
+                # a preposition of place says the language where the text does not ("v Mariboru"
+                # is Slovenian, though Serbo-Croatian makes the form too)
+                group = next((g for g in makers if _after_word(text, s, self.groups[g].places)), group)
             found = (chosen[0], e, group)
         query, end, group = found
         if end == e and self.groups[group].span == "name":
             end = self._name_end(text, s, e, query)
-        specific = end > e or _after_word(text, s, self.groups[group].places)
+        # after a preposition of place of a language that makes the form, where the text's
+        # language does not say which ("v Mariboru" is Slovenian, though Serbo-Croatian makes it too)
+        places = frozenset().union(*(self.groups[g].places for g in makers))
+        specific = end > e or _after_word(text, s, places)
         return Raw(s, end, cased(surface, query), inflected=True, specific=specific, group=group)
 
     @staticmethod
@@ -251,7 +263,25 @@ class Forms:
     def _own_reading(self, surface: str, form: str, group: int) -> bool:
         """May a frequent word be read as ``form`` by ``group``, a language read for its own names?"""
         rules = self.groups[group]
-        return rules.own and self._prominent(cased(surface, form), own=rules)
+        query = cased(surface, form)
+        return rules.own and (self._prominent(query, own=rules) or self._home_town(query, rules))
+
+    def _home_town(self, query: str, rules: Group) -> bool:
+        """Is ``query`` the own name of a town of :data:`_TOWN_LOCAL` people where ``rules``'
+        language is spoken? Its case forms are frequent words of the language because its news
+        names the town ("Osijeku", "Mariboru"), as its name is (the build's audit keeps such a
+        name a name)."""
+        lookup = self.lookups.get(query)
+        row = lookup.top_row
+        if row < 0 or lookup.answer is None:
+            return False
+        places = self.index.places
+        return (
+            places.kind[row] == "city"
+            and (places.population[row] or 0) >= _TOWN_LOCAL
+            and places.country[row] in self._spoken(rules.lang)
+            and fold_key(places.name[row]) == fold_key(query)
+        )
 
     def _home_metropolis(self, query: str, group: int) -> bool:
         """Is ``query``'s answer a metropolis where ``group``'s language is spoken, by its own name
