@@ -455,12 +455,12 @@ def test_a_hyphen_written_as_a_space_is_the_places_own_name() -> None:
 
 
 def test_a_name_in_two_languages_is_the_places_own_name_in_each() -> None:
-    from toponym.extractor.standing import _own_name
+    from toponym.extractor.spelling import is_own_name
 
     # GeoNames writes a bilingual official name so: "Vitoria" is Gasteiz / Vitoria's own name
-    assert _own_name("Vitoria", "Gasteiz / Vitoria") and _own_name("Gasteiz", "Gasteiz / Vitoria")
-    assert _own_name("San Sebastián", "Donostia / San Sebastián")
-    assert not _own_name("Nord", "Neustadt/Nord")  # a district's qualifier, no name of its own
+    assert is_own_name("Vitoria", "Gasteiz / Vitoria") and is_own_name("Gasteiz", "Gasteiz / Vitoria")
+    assert is_own_name("San Sebastián", "Donostia / San Sebastián")
+    assert not is_own_name("Nord", "Neustadt/Nord")  # a district's qualifier, no name of its own
 
 
 def test_the_short_form_of_a_city_name_of_several_words() -> None:

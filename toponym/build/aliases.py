@@ -1,5 +1,36 @@
 """The aliases the audit (:mod:`.audit`) drops: names a source gives a place that are another
-place's, each decision with its rule and reason (the rules are listed in the audit's docstring)."""
+place's, or no name at all, each decision with its rule and reason. The rules:
+
+* ``foreign-country-name`` (an alias is dropped): a country's alias, in no major language, that is the
+  canonical or English name of another country ("Mexico" is a Guarani name of Malaysia in a source);
+  ``given-name-alias``: one that is a given name ("Cameron", Occitan for Cameroon).
+* ``short-untagged-alias`` (an alias is dropped): an untagged alternate of four letters or fewer of
+  a place that is not prominent ("Len" for Leh, "Int" for Inta): such strings are words and
+  abbreviations far more often than that place. Not a name that ends in its unit, written in the
+  script of the place's own country whose characters are syllables or words (Han and kana in
+  Japan, Han in China, Hangul in Korea): 秩父市 and 稚内市 are those towns' whole names; nor the name
+  of a town of 15,000 people written in the consonants of its country's script (Arabic, Hebrew):
+  أملج, Umluj.
+* ``part-name`` (an alias is dropped): an untagged alias of a country or territory that is the
+  canonical name of a city or unit inside it, and no tagged or reviewed name of the country
+  ("Fredericton" and "Charlottetown" for Canada, "Lugano" for Switzerland, in a source of country
+  names): the part's name, not the whole's.
+* ``address-alias`` (an alias is dropped): an untagged alias of a country or territory written
+  "Part, Whole" whose part is the canonical name of a city or unit inside it, and not the country's
+  own name ("Edmonton, Alberta" and "Karachi, Pakistan" in a source of country names, "TEXAS,
+  U.S.A."): an address of the part, which "City, Region" reads as the part ("Hong Kong, China" and
+  "Korea, Republic of" stay).
+* ``adjective-alias`` (an alias is dropped): an untagged alias of a country or territory that is
+  another of its English names with an adjective's ending ("Korean" for South Korea, "Siberian"
+  for Russia, "Rhodesian" for Zimbabwe): the people, the language, often of more than one place.
+* ``town-name-alias`` (an alias is dropped): a town's untagged alias that three towns bear as their
+  own, one of a third of its people or more ("Newton", a former name of Tallahassee).
+* ``generic-word-alias`` (an alias is dropped): a one-word name in a language that the names of 80 or
+  more other places in that language end with, or end with a word it begins: the language's word for
+  a kind of place that a source gave one place as its name (Turkish "Belediye", "municipality", for
+  Novo Mesto, from "X Belediyesi"; Hungarian "Sziget", "island", for Senglea). Not a name the place
+  bears in another language or untagged, nor one four places or more bear whole.
+"""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from .casing import token_key
 from .chars import SCRIPTS
 from .language import Told
 from .raw import Raw, unworded
+from .spelling import accents_dropped, is_own_name, letters_of
 from .windows import Candidates
 from .wordlists import descriptive
 
@@ -58,22 +59,6 @@ _CITY_ALONE_UNTAGGED, _CITY_ALONE_SHARED = 2_000, 20_000
 _CITY_HOME = 15_000
 
 
-def _own_name(surface: str, name: str, shortest: int = 4, joins: str = " -") -> bool:
-    """Is ``surface`` the place's own name ``name``, or (``shortest`` letters or more) its first
-    words before one of ``joins`` ("Pineda" for Pineda de Mar, "Yverdon" for Yverdon-les-Bains)?"""
-    if surface == name or fold_key(token_key(surface)) == fold_key(token_key(name)):
-        return True
-    if "-" in name and surface == name.replace("-", " "):
-        return True  # a hyphen written as a space: "Saint Denis" is Saint-Denis
-    if " / " in name:  # a name in two languages: "Gasteiz / Vitoria", "Donostia / San Sebastián"
-        return any(_own_name(surface, part, shortest, joins) for part in name.split(" / "))
-    return len(surface) >= shortest and name.startswith(surface) and name[len(surface) : len(surface) + 1] in joins
-
-
-def _letters_of(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
-
-
 class Standing:
     """May a mention stand alone? (memoised per process, with the places each query names)."""
 
@@ -97,10 +82,10 @@ class Standing:
         ("Reading", "Union", "Set", a village named "Martin") needs a place of the text holding it."""
         place, kind, surface = match.place, match.place.kind, raw.query
         uncommon = raw.word and (not english or self.uncommon(surface))
-        if len(match.matched) > 1 and match.matched.isupper() and _letters_of(surface) != _letters_of(match.matched):
+        if len(match.matched) > 1 and match.matched.isupper() and letters_of(surface) != letters_of(match.matched):
             return False  # "Mac" is not "MAC" (an acronym of Macau); "U.K." is "U K"
         # the first word of a name of several is its short form ("Frankfurt" for Frankfurt am Main)
-        own_name = _own_name(surface, place.name, shortest=5, joins=" ")
+        own_name = is_own_name(surface, place.name, shortest=5, joins=" ")
         major, big = kind in MAJOR_KINDS, kind == "city" and (place.population or 0) >= METROPOLIS
         tag = match.lang.split("-")[0]
         # a metropolis stands on its own name though English has the word ("shanghai", "cologne");
@@ -120,16 +105,9 @@ class Standing:
             return False
         if match.method in ("folded", "transliterated") and surface.isascii() and not major:
             return False  # "Der" reaches Győr only as the Serbian "Đer": not without support
-        if (
-            match.method == "folded"
-            and tag == "und"
-            and match.matched.isascii()
-            and not surface.isascii()
-            and not (major or raw.specific)
-        ):
-            # nor a word with accents only an untagged spelling without them reaches: "Kolína"
-            # (Czech, "of Kolín") is no Colina, Chile, by its "Kolina"; "à Môtiers" is Motiers
-            return False
+        dropped = match.method == "folded" and tag == "und" and accents_dropped(surface, match.matched)
+        if dropped and not (major or raw.specific):
+            return False  # "Kolína" (Czech, "of Kolín") is no Colina by its "Kolina"; "à Môtiers" is Motiers
         if match.method == "folded" and tag == "ja" and match.name_type == "short" and not major:
             # a Japanese short name reached through other Han characters: Chinese 国后 ("after ...
             # the country") folds to 国後, Kunashir (國後島, with the island's suffix, is a name)
@@ -213,7 +191,7 @@ class Standing:
             or not surface[:1].isupper()
         ):
             return -1
-        if not _own_name(surface, place.name) and normalize_name(surface) in self.index.policy.no_fuzzy_words:
+        if not is_own_name(surface, place.name) and normalize_name(surface) in self.index.policy.no_fuzzy_words:
             # an alias that is a word or a given name ("Dort", German "there", for Dordrecht;
             # "Duran" for Eloy Alfaro) is no town of the text's country without support
             return -1
