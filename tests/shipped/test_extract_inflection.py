@@ -541,6 +541,20 @@ def test_ukrainian_genitive_dative_and_instrumental(text: str, expected: list[tu
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the genitive of a Polish plural name in -ice takes no ending
+        ("Pociąg z Katowic do Krakowa jest opóźniony.", [("Katowic", "gn-3096472"), ("Krakowa", "gn-3094802")]),
+        ("Wrócił z Gliwic i z Kielc, mówi rzecznik.", [("Gliwic", "gn-3099230"), ("Kielc", "gn-769250")]),
+        # a Czech name in -ec loses its e before an ending
+        ("Zápas v Liberci skončil remízou, řekl trenér.", [("Liberci", "gn-3071961")]),
+    ],
+)
+def test_forms_without_an_ending_or_a_fleeting_e(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the preposition, not the case form, is what changed: a town's name that is a word, with no
