@@ -24,6 +24,7 @@ __all__ = [
     "NAME_TYPES",
     "SCHEMES",
     "STATUSES",
+    "TOWN_LOCAL",
     "VILLAGE",
     "Kind",
     "Method",
@@ -110,6 +111,11 @@ MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea",
 #: A city of this many people is a metropolis: in text it stands on its own name though a language
 #: has the word ("Shanghai") and on an untagged alternate ("Milano"); its name is no function word.
 METROPOLIS: Final = 1_000_000
+#: A town of this many people has its own name, and in text its case forms, in the languages of its
+#: country though they are frequent words there: the news names it ("Mechelen" in Dutch, "Osijeku"
+#: in Serbo-Croatian). Its untagged aliases count only beyond a language's core words, in that
+#: language only (a town's "Mont" or "Seul" would make the words answers).
+TOWN_LOCAL: Final = 50_000
 #: A town of fewer people is a village: a reader knows it from where the text puts it, not from
 #: its name (its country alone does not place it; a word or a given name of its name is no mention).
 VILLAGE: Final = 10_000

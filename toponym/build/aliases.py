@@ -316,14 +316,14 @@ def generic_words(places: dict[str, MergedPlace]) -> list[Decision]:
     as its name (Turkish "Belediye" for Novo Mesto, Telugu "జిల్లా", "district", for Ntungamo,
     Hungarian "Sziget", "island", for Senglea). Not a name the place bears in another language or
     untagged, nor one several places bear whole ("Nord")."""
-    last: dict[str, list[str]] = defaultdict(list)  # language -> the last words of its names of several words
+    last: dict[str, list[tuple[str, str]]] = defaultdict(list)  # language -> (last word, place) of its longer names
     whole: dict[tuple[str, str], set[str]] = defaultdict(set)  # (language, key) -> places of that one-word name
     for pid, p in places.items():
         for n in p.names.values():
             words = key(n.name).replace("-", " ").split()
             for lang in primaries(n.langs):
                 if len(words) > 1:
-                    last[lang].append(words[-1] + "\0" + pid)
+                    last[lang].append((words[-1], pid))
                 elif words:
                     whole[(lang, words[0])].add(pid)
     for ends in last.values():
@@ -333,9 +333,9 @@ def generic_words(places: dict[str, MergedPlace]) -> list[Decision]:
         if len(owners) >= _GENERIC_OWNERS or len(word) <= SHORT:
             continue
         ends = last[lang]
-        i, ending = bisect_left(ends, word), set()
-        while i < len(ends) and ends[i].startswith(word):
-            ending.add(ends[i].rsplit("\0", 1)[1])
+        i, ending = bisect_left(ends, (word,)), set()
+        while i < len(ends) and ends[i][0].startswith(word):
+            ending.add(ends[i][1])
             i += 1
         if len(ending - owners) < _GENERIC_NAMES:
             continue

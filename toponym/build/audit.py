@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from ..charclass import is_han, is_hangul
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
-from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS, TOWN_LOCAL
 from .aliases import (
     RULES,
     SHORT,
@@ -68,10 +68,6 @@ ORDINARY_CORE = 1_000
 #: How many of a language's most frequent words are its function words ("para", "como", "man").
 FUNCTION_TOP = 100
 _CITY_PROMINENT = 100_000
-#: A smaller town's canonical name is its own in the languages of its country from this many people
-#: (its untagged aliases only beyond a language's core words, and in that language only: a town's
-#: "Mont" or "Seul" would make the words answers).
-_TOWN_LOCAL = 50_000
 _PHYSICAL = frozenset({"sea", "ocean", "gulf", "strait", "lake", "river", "mountain", "mountain-range", "desert",
                        "island", "island-group", "peninsula", "region", "macro-region"})  # fmt: skip
 _MAJOR_PHYSICAL = frozenset({"ocean", "sea", "macro-region", "gulf", "strait"})
@@ -179,7 +175,7 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
         # a real word's length beyond the language's core words, in that language only: the
         # town's name in it, which the source gives untagged ("Oostende" for Ostend); a core word
         # is not ("Mont", "Seul")
-        if p.src.kind == "city" and p.src.id not in prominent and (p.src.population or 0) >= _TOWN_LOCAL:
+        if p.src.kind == "city" and p.src.id not in prominent and (p.src.population or 0) >= TOWN_LOCAL:
             norm = normalize_name(p.src.name)
             aliases = {normalize_name(n.name) for n in p.names.values()}
             aliases = {a for a in aliases if sum(ch.isalpha() for ch in a) > SHORT}

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name, translit_key
-from ..vocab import MAJOR_KINDS, METROPOLIS
+from ..vocab import MAJOR_KINDS, METROPOLIS, TOWN_LOCAL
 from .affixes import Group
 from .chars import SCRIPTS
 from .language import Told
@@ -29,9 +29,6 @@ from .textscan import H_MORE, H_RULE, PyTextScan
 __all__ = ["Forms"]
 
 _MISS = object()
-#: A town of this many people has its own name and its case forms in the languages of its country,
-#: though they are frequent words there (as the build's audit keeps the name).
-_TOWN_LOCAL = 50_000
 #: How alike a city's name in its own script, respelt in Latin letters, and its canonical name
 #: must be to be that name ("odessa"/"odesa", "kharkov"/"kharkiv", "rostov"/"rostov-on-don"), not
 #: another ("gorkii"/"nizhniy novgorod"): a ratio, or a ratio of the shorter within the longer.
@@ -153,6 +150,7 @@ class Forms:
         options = tuple(hits[a:b])
         found = None
         makers: tuple[int, ...] = ()  # the groups whose prepositions of place may stand before it
+        before = _word_before(text, s)  # such a preposition, maybe
         for k in range(0, len(options), 4):
             info = options[k + 3]
             if info & H_MORE:  # the words after it decide
@@ -173,18 +171,16 @@ class Forms:
             if told is not None and len(makers) > 1 and (leading := told.leading()):
                 group = next((g for g in makers if not self.groups[g].readers.isdisjoint(leading)), group)
                 makers = (group,)
-            elif len(makers) > 1:
+            elif len(makers) > 1 and before:
                 # a preposition of place says the language where the text does not ("v Mariboru"
                 # is Slovenian, though Serbo-Croatian makes the form too)
-                group = next((g for g in makers if _after_word(text, s, self.groups[g].places)), group)
+                group = next((g for g in makers if before in self.groups[g].places), group)
             found = (chosen[0], e, group)
         query, end, group = found
         if end == e and self.groups[group].span == "name":
             end = self._name_end(text, s, e, query)
-        # after a preposition of place of a language that makes the form, where the text's
-        # language does not say which ("v Mariboru" is Slovenian, though Serbo-Croatian makes it too)
-        places = frozenset().union(*(self.groups[g].places for g in makers))
-        specific = end > e or _after_word(text, s, places)
+        # after a preposition of place of a language that makes the form
+        specific = end > e or (bool(before) and any(before in self.groups[g].places for g in makers))
         return Raw(s, end, cased(surface, query), inflected=True, specific=specific, group=group)
 
     @staticmethod
@@ -267,7 +263,7 @@ class Forms:
         return rules.own and (self._prominent(query, own=rules) or self._home_town(query, rules))
 
     def _home_town(self, query: str, rules: Group) -> bool:
-        """Is ``query`` the own name of a town of :data:`_TOWN_LOCAL` people where ``rules``'
+        """Is ``query`` the own name of a town of :data:`~toponym.vocab.TOWN_LOCAL` people where ``rules``'
         language is spoken? Its case forms are frequent words of the language because its news
         names the town ("Osijeku", "Mariboru"), as its name is (the build's audit keeps such a
         name a name)."""
@@ -278,7 +274,7 @@ class Forms:
         places = self.index.places
         return (
             places.kind[row] == "city"
-            and (places.population[row] or 0) >= _TOWN_LOCAL
+            and (places.population[row] or 0) >= TOWN_LOCAL
             and places.country[row] in self._spoken(rules.lang)
             and fold_key(places.name[row]) == fold_key(query)
         )
@@ -362,11 +358,12 @@ class Forms:
         return not tagged or any(key in normalize_name(names.text[m]) for m in tagged)
 
 
-def _after_word(text: str, s: int, words: frozenset[str]) -> bool:
-    """Does one of ``words`` (short, lower case) stand right before ``text[s:]``, after a space?"""
-    if not words or s < 2 or text[s - 1] != " ":
-        return False
+def _word_before(text: str, s: int) -> str:
+    """The short word (four letters at most, in lower case) right before ``text[s:]``, after a space;
+    empty where there is none."""
+    if s < 2 or text[s - 1] != " ":
+        return ""
     k = s - 1
     while k > 0 and s - k <= 4 and text[k - 1].isalpha():
         k -= 1
-    return (k == 0 or not text[k - 1].isalnum()) and text[k : s - 1].casefold() in words
+    return text[k : s - 1].casefold() if k == 0 or not text[k - 1].isalnum() else ""
