@@ -16,14 +16,11 @@ from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
 from ..resolver import Resolver
-from ..resolver.codes import code_shaped
 from ..resolver.context import focus_of, implied, peer_countries, shared_by_countries, supports, widened
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, METROPOLIS
 from .adjectives import EnglishNames
-from .affixes import affixes
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
 from .casing import agency_dateline
-from .chars import SCRIPTS
 from .language import Languages, Told
 from .lookups import Lookups
 from .placed import Pin, Placer
@@ -31,7 +28,7 @@ from .raw import Raw, Signature, by_name, mention
 from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
-from .verdict import FirstPass, abroad, adjective_shaped, below_country
+from .verdict import FirstPass, Verdicts, abroad, adjective_shaped
 from .villages import as_word
 from .windows import Candidates
 from .wordlists import apposition
@@ -51,11 +48,9 @@ class Linker:
         self.index = index
         self.resolver = resolver
         self.lookups = lookups
-        self._first: BoundedMemo[Signature, FirstPass] = BoundedMemo()
-        self._groups = affixes().groups
-        self.english = EnglishNames(index)
-        self.standing = Standing(index, self.english)
+        self.standing = Standing(index, EnglishNames(index))
         self.languages = languages  # the scanner's: one table of languages for both
+        self.first_pass = Verdicts(index, resolver, lookups, self.standing, languages).first_pass
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._countries: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[_ContextKey, Match | None] = BoundedMemo()
@@ -65,76 +60,6 @@ class Linker:
             lookups,
             lambda query, rows: self._in_context(query, rows, {}, need_support=True, default=None, placed=True),
         )
-
-    def first_pass(self, raw: Raw, sig: Signature | None = None) -> FirstPass:
-        """The context-free verdict on a raw mention (memoised: it depends on its signature only).
-
-        The answer comes from the answers compiled at build time where they answer (no ranking);
-        only a name without one (a tie, a stop, a key ranked at query time) is ranked now.
-        """
-        sig = raw.signature if sig is None else sig
-        found = self._first.get(sig)
-        if found is not None:
-            return found
-        if raw.word and raw.group < 0 and not raw.specific and not self.lookups.may_be_major(raw.query):
-            # an ordinary word that names no country, sea or the like never stands alone (see
-            # :meth:`alone`) but after a preposition of place, whatever it names: no answer is
-            # needed to say so
-            return self._first.put(sig, FirstPass(None, 0, False, (), ()))
-        # text is not read for codes: in prose "IT", "IN" and "OR" are words (text_lookup's answer)
-        match: Match | None = (
-            self.lookups.get(raw.query).answer if code_shaped(raw.query) else self.resolver.resolve(raw.query)
-        )
-        if match is not None:
-            row = self.index.row_of(match.place.id)
-            cand: Match | None = match
-            cand_row, count = row, len(self.standing.places(raw.query)) or 1  # places of its key, unranked
-        else:
-            lookup = self.lookups.get(raw.query)
-            cand, match = lookup.top, None if raw.word or raw.group >= 0 else self.lookups.name_over_word(raw.query)
-            row, cand_row, count = lookup.top_row if match else -1, lookup.top_row, len(lookup.rows)
-        if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
-            return self._first.put(sig, FirstPass(None, count, False, (), ()))
-        adjective = cand is not None and cand.place.kind in MAJOR_KINDS and self.english.adjective(cand_row, raw.query)
-        if cand is not None and (adjective or self.lookups.demonym(raw.query)):
-            return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
-        alone = cand is not None and self.standing.alone(raw, cand, cand_row)
-        home = self.standing.home(raw, match, row) if match is not None and not alone else -1
-        home = home if home in self.languages.homes else -1
-        explicit: tuple[int, ...] = ()
-        expanded: tuple[int, ...] = ()
-        if match is not None and alone:
-            explicit = (row,)
-            # ambiguity is settled by specific evidence: "Atlanta" (in us-ga) settles "Georgia",
-            # a bare country does not ("Ukraine" next to "Crimea" is no reason to override the
-            # gazetteer's policy); countries named in the text count only in ``explicit``
-            expanded = below_country(self.index, row)
-        described = not alone and cand is not None and self.standing.described(raw, cand)
-        return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded, home=home, described=described))
-
-    def _form_ok(self, raw: Raw, match: Match | None, row: int) -> bool:
-        """May an inflected form stand for this place? A rule group whose base is ``prominent``
-        reads only names of prominent places (a clitic stripped off an ordinary Arabic word, a
-        German "-s" off any word, would otherwise reach villages); and the name must be one of the
-        group's language or of no language, or a city's untagged name in a country that speaks it
-        ("Russias" is not the German genitive of the English "Russia"; "Berlins" is of Berlin's); a
-        group read for its own names (:attr:`.Group.own`) takes a prominent place's untagged name
-        that the language names some place by ("Berlinie": Polish names the Land "Berlin")."""
-        group = self._groups[raw.group]
-        if match is None or (group.base == "prominent" and not self.standing.prominent(row)):
-            return False
-        if group.script != SCRIPTS.index("Latin"):
-            return True  # a script of its own: the form is of that language's name
-        names, places = self.index.names, self.index.places  # names compared in the table, not built
-        spoken = places.kind[row] not in MAJOR_KINDS and places.country[row] in self.languages.spoken((group.lang,))
-        named = group.own and self.standing.prominent(row) and self.standing.named_in(match.matched, group.names)
-        home = named or (spoken and (group.own or places.kind[row] == "city"))
-        for n in places.names_of(row):
-            if names.text.equals(n, match.matched):
-                tags = names.languages(n)
-                if not tags.isdisjoint(group.names) or (tags == {"und"} and not group.own) or (home and "und" in tags):
-                    return True
-        return False
 
     def reach(self, query: str) -> frozenset[int]:
         """Rows of every place ``query`` may name, their countries and ancestors: what can lend
