@@ -194,8 +194,12 @@ def test_a_state_whose_name_is_a_city_s_first_is_the_state_after_its_town(shippe
         ),
         ("El accidente ocurrió en el término de Agreda ( Soria ) .", [("Agreda", "gn-3130909"), ("Soria", "es-so")]),
         # a unit of that name a reader does not know by it is none ("Innisfail", a town of 7,700
-        # people, has a municipal district of its name: no mention without more support)
-        ("She skates in Red Deer, Innisfail and Edmonton .", [("Red Deer", "gn-6118158"), ("Edmonton", "gn-5946768")]),
+        # people, has a municipal district of its name): listed with two cities of Alberta, it is
+        # the town there
+        (
+            "The choir sings in Lethbridge, Innisfail and Calgary .",
+            [("Lethbridge", "gn-6053154"), ("Innisfail", "gn-5983430"), ("Calgary", "gn-5913490")],
+        ),
     ],
 )
 def test_a_region_that_alone_names_no_one_place_is_the_unit_holding_the_town_before_it(
@@ -668,3 +672,64 @@ def test_a_word_a_source_gave_a_city_as_a_name_is_the_word(shipped: Gazetteer) -
     text = "Gold prices lifted miners across Queensland, and investors on the Gold Coast cheered."
     assert ids(shipped, text, "Gold") == set()
     assert ids(shipped, text, "Gold Coast") == {"gn-2165087"}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # towns of a few tens of thousands, listed beside a city that stands: France's
+        ("The tour visits Nantes, Vannes and Lorient.", {"Vannes": "fr", "Lorient": "fr"}),
+        ("The cyclists rode through Lyon, Annecy, Chambéry and Albertville.", {"Annecy": "fr", "Albertville": "fr"}),
+        # words of English ("sedan", "lens") that French towns are named, beside a third that stands
+        ("Sedan, Lens et Metz jouent samedi.", {"Sedan": "fr", "Lens": "fr"}),
+        ("El viaje pasa por Sevilla, Écija y Carmona.", {"Écija": "es", "Carmona": "es"}),
+        # none of them stands alone, and each answers a town of Germany
+        ("Die Buslinie verbindet Wiehl, Gummersbach und Engelskirchen.", {"Wiehl": "de", "Engelskirchen": "de"}),
+    ],
+)
+def test_names_listed_beside_places_that_stand_are_places_of_their_country(
+    shipped: Gazetteer, text: str, listed: dict[str, str]
+) -> None:
+    """A list is one kind of thing: the country of the names in it that stand holds the others."""
+    found = {m.text: m.place.country for m in shipped.extract(text)}
+    assert {name: found.get(name) for name in listed} == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "en" places the centre in Washington in Spanish: it joins no list
+        ("Según el centro Wilson en Washington, la cifra es baja.", "Wilson"),
+        # a given name beside one place is a person
+        ("Warren and Dallas watched the game.", "Warren"),
+        ("Paris, Martin and Simon signed the letter.", "Martin"),
+        # surnames of no one country are no list of places
+        ("Lynch, Batchelor, Barton and Riel were held.", "Barton"),
+        # nothing but a comma or "and" joins a list: the country in brackets is a player's
+        ("Ivanisevic ( Croatia ) , Becker and Muster won.", "Becker"),
+        # the end of a longer name is no item of the list ("Stoke Newington", a district of London)
+        ("Engines came from Islington, Stoke Newington and Enfield.", "Newington"),
+    ],
+)
+def test_what_is_no_list_of_places_lends_no_support(shipped: Gazetteer, text: str, name: str) -> None:
+    assert name not in {m.text for m in shipped.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # alone a city of Argentina; beside two Spanish regions, Spain's region
+        ("El río Ebro cruza Cantabria, La Rioja y Aragón.", "La Rioja", "es-ri"),
+        # alone a department of Colombia; listed with two towns of Castile and León, the Spanish
+        # city (in Cantabria: the region they share does not hold it, their country does)
+        ("Los trenes entre Santander, Valladolid y Burgos vuelven a circular.", "Santander", "gn-3109718"),
+        # a country listed with countries stays the country, not a province of a neighbour
+        ("The band toured Belgium, Luxembourg and the Netherlands.", "Luxembourg", "lu"),
+        # a city of millions is not moved to a small town of its list's country
+        ("Flights to Paris, Dallas and Houston were cancelled.", "Paris", PARIS_FR),
+    ],
+)
+def test_a_list_settles_which_place_an_ambiguous_name_of_it_is(
+    shipped: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    assert ids(shipped, text, name) == {expected}

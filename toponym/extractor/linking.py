@@ -21,6 +21,7 @@ from ..vocab import COUNTRY_KINDS, METROPOLIS
 from .adjectives import EnglishNames
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
 from .casing import agency_dateline
+from .enumeration import listed_support
 from .language import Languages, Told
 from .lookups import Lookups
 from .placed import Pin, Placer
@@ -161,12 +162,12 @@ class Linker:
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
+        listed = listed_support(text, raws, sigs, passes, self.index, told, self.reach)
         times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
         ctx = (named, countries, expanded, explicit)
-        # within one text the verdict depends on the first pass only: once per distinct signature
-        decided: dict[Signature, Match | None] = {}
-        decided_home: dict[Signature, Match | None] = {}
+        # within one text the verdict depends on the first pass and the support only
+        decided: dict[tuple[Signature, bool], Match | None] = {}
         between, teams = apposition(), Teams(text, told)
         out: list[Mention] = []
         settled: list[tuple[int, Raw, FirstPass, int]] = []  # mentions the text's focus settled
@@ -190,30 +191,27 @@ class Linker:
                     out.append(pin.written)
                     nxt = next((n for n in chain((nxt,), after) if n is None or n[0].start >= pin.written.end), None)
                 continue
-            if (
-                first.home >= 0
-                and first.home in told.homeland()
-                and set_apart(text, raw, told.language() in NOUN_CAPITALS)
-            ):
-                first = first._replace(alone=True)
+            first, lent = self._at_home(text, raw, first, told), listed.get(raw.start)
             support = homed if homed is not local and not first.alone and self.standing.town_like(raw) else local
             if first.described and named:
                 support = {**support, **named}  # "In Ghana, the Eastern Region voted"
             if not first.alone:
-                support = self._beside(text, raw, support, nxt, passes, between)
+                support = self._beside(text, raw, support, nxt, passes, between, lent)
                 if not support or not use_context:
                     continue
             focused = first.alone  # settled by the text's focus, unless nothing could change it
+            # the verdict is remembered for the text's own support or its home's, unless a list lends more
+            key = (sig, support is local) if lent is None and (support is local or support is homed) else None
             if first.alone and not (
                 use_context and (expanded or countries) and (first.match is None or first.candidates > 1)
             ):
                 match, focused = first.match, False  # stands, and nothing in the text could change its answer
-            elif (memo := decided if support is local else decided_home if support is homed else None) and sig in memo:
-                match = memo[sig]
+            elif key is not None and key in decided:
+                match = decided[key]
             else:
-                match = self._decide(raw, first, times[sig[0]], support, ctx, use_context)
-                if memo is not None:
-                    memo[sig] = match
+                match = self._decide(raw, first, times[sig[0]], support, ctx, use_context, lent)
+                if key is not None:
+                    decided[key] = match
             if match is None and first.alone and first.match is None:
                 match = self._dated(text, raw)
             if match is not None and (match := self._kept(text, raw, match, told, teams, pins, local)) is not None:
@@ -240,19 +238,21 @@ class Linker:
         nxt: tuple[Raw, Signature] | None,
         passes: dict[Signature, FirstPass],
         between: re.Pattern[str],
+        lent: dict[int, float] | None,
     ) -> dict[int, float]:
         """The support of a name that may not stand alone: only a place named in the text that
         contains it, one named below country level (``support``), or the place written right
         after it ("Nice, France"): any place that name may name and the regions holding it; in
         "Torremolinos ( Málaga )" the province (in Andalusia, where a source puts the town),
         though a bare "Málaga" is the city; not for a word ("Seaton Street, Edmonton" is no town
-        of Street in England)."""
+        of Street in England). Where none of these may hold it, what its list ``lent`` it."""
         beside = passes[nxt[1]].explicit if nxt is not None else ()
-        if not beside or nxt is None or not between.fullmatch(text, raw.end, nxt[0].start):
-            return support
-        if not raw.word:
-            beside = (*beside, *self._regions(nxt[0].query))
-        return {**support, **dict.fromkeys(beside, 1.0)}
+        if beside and nxt is not None and between.fullmatch(text, raw.end, nxt[0].start):
+            beside = beside if raw.word else (*beside, *self._regions(nxt[0].query))
+            support = {**support, **dict.fromkeys(beside, 1.0)}
+        if lent is not None and self.reach(raw.query).isdisjoint(support):  # "Nantes, Vannes and Lorient"
+            support = {**support, **lent}
+        return support
 
     def _elsewhere(self, again: Match, first: Match) -> bool:
         """Is ``again`` in another country than ``first``? (Within one, the first answer stands.)"""
@@ -287,6 +287,13 @@ class Linker:
         says it is a place ("Soria , 23 may ( EFE )", "León , 23 may"); else ``None``."""
         return self.lookups.get(raw.query).top if agency_dateline(text, raw.start, raw.end) else None
 
+    def _at_home(self, text: str, raw: Raw, first: FirstPass, told: Told) -> FirstPass:
+        """``first``, standing where it is a town of the text's homeland set apart from the words
+        around it (:meth:`.Standing.home`)."""
+        if first.home >= 0 and first.home in told.homeland() and set_apart(text, raw, told.language() in NOUN_CAPITALS):
+            return first._replace(alone=True)
+        return first
+
     def _decide(
         self,
         raw: Raw,
@@ -295,6 +302,7 @@ class Linker:
         support: dict[int, float],
         context: tuple[dict[int, float], dict[int, float], dict[int, float], dict[int, float]],
         use_context: bool,
+        lent: dict[int, float] | None = None,
     ) -> Match | None:
         # a name lends its own first answer no support: all ``count`` of its mentions are taken
         # out of the context (three "London" in a text about Canada are not three votes for England)
@@ -312,6 +320,9 @@ class Linker:
             focus = focus_of(self.index, row, named, countries, expanded, query=raw.query)
             if focus and self._shared(raw.query):  # its peers among the other countries named ("Georgia")
                 focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
+            if lent and row >= 0 and self.index.places.kind[row] not in COUNTRY_KINDS:
+                # the places of its list weigh too: "Cantabria, La Rioja y Aragón" (a country stays one)
+                focus = {r: focus.get(r, 0.0) + lent.get(r, 0.0) for r in focus.keys() | lent.keys()}
             if focus:  # the regions only the text's metropolises imply, read for a metropolis's name
                 own = dict.fromkeys(first.expanded, float(count))  # or a famous city's (its villages')
                 big = row < 0 or self.index.places.people[row] >= METROPOLIS  # or a tie: ranked now

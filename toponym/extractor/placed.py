@@ -187,7 +187,7 @@ class Placer:
         places = self.index.places
         units = [r.place for r in self.lookups.get(after.query).rows if places.kind[r.place] == "subdivision"]
         # a unit a reader knows by that name: a state, or a province with an ISO 3166-2 code (not
-        # "Innisfail", a municipal district of a town's name in "Red Deer, Innisfail and Edmonton")
+        # "Innisfail", a municipal district of a town's name, after "Lethbridge, ")
         units = [r for r in units if (places.top_level(r) if top_level else places.iso_coded(r))]
         found = self._in_unit(query, match, units)
         if found is None:
