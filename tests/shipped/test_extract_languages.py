@@ -492,6 +492,12 @@ def test_a_country_named_in_capitals_in_running_text(text: str, name: str) -> No
     assert name in [m.text for m in toponym.extract(text)]
 
 
+@pytest.mark.parametrize("text", ["Das Land NRW zahlt die Hälfte der Kosten.", "In NRW wird im Mai gewählt."])
+def test_a_states_short_name_in_its_own_language_in_capitals(text: str) -> None:
+    """ "NRW", as German writes North Rhine-Westphalia: stored so, tagged German, not English."""
+    assert found(text) == [("NRW", "de-nw")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

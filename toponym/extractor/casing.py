@@ -16,7 +16,7 @@ from ..charclass import is_caseless
 from ..index import Index
 from ..memo import BoundedMemo
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_KINDS
+from ..vocab import MAJOR_KINDS, NAME_TYPES
 from .lookups import Lookups
 from .patterns import first_on_line, headline
 from .raw import Raw, make_raw
@@ -352,7 +352,9 @@ class Casing:
         Data sources file ISO 3166 alpha-3 codes as names ("AND" for Andorra, "TLS") and local
         abbreviations of cities ("HH", "SF"); in prose these are words or technical acronyms. A
         country's acronym stands ("UK", "UAE", "USA") unless it is only its alpha-3 code; a
-        smaller place's acronym needs an English name tag.
+        smaller place's acronym needs an English name tag, or for a state or province (first-level,
+        with an ISO 3166-2 code) a short name of three letters or more tagged with a language
+        ("NRW", German for North Rhine-Westphalia).
         """
         found = self._acronyms.get(surface)
         if found is None:
@@ -368,13 +370,18 @@ class Casing:
             return False
         # one of the place's names is this spelling, tagged English (a country has hundreds of
         # names: compared in the table, not built)
-        names = self.index.names
-        english = any(
-            names.text.equals(n, surface) and "en" in names.langs[names.lang[n]].split(",")
-            for n in self.index.places.names_of(lookup.answer_row)
-        )
+        names, places, row = self.index.names, self.index.places, lookup.answer_row
+        spelt = [n for n in places.names_of(row) if names.text.equals(n, surface)]
+        english = any("en" in names.langs[names.lang[n]].split(",") for n in spelt)
         if match.place.kind not in MAJOR_KINDS:
-            return english
+            # or a state's short name in its own language: "NRW" is North Rhine-Westphalia in German
+            unit = places.top_level(row) and places.iso_coded(row) and len(surface) >= 3
+            return english or (
+                unit
+                and any(
+                    NAME_TYPES[names.type_code[n]] == "short" and names.langs[names.lang[n]] != "und" for n in spelt
+                )
+            )
         return english or match.place.codes.get("iso3166_1_alpha3") != surface
 
     def stored_exactly(self, surface: str) -> bool:
