@@ -1265,6 +1265,22 @@ def test_a_capitalised_word_after_a_place_in_english_is_a_longer_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town of ordinary words ends a longer name: the hot springs of Beppu, a store's name
+        ("Tourists soak in Beppu Hot Springs all winter.", ["Beppu"]),
+        ("The shop sells Saks Fifth Avenue labels.", []),
+        # not after a possessive, a country's or a state's name, nor a word that begins a sentence
+        ("Tourists flock to Queensland's Gold Coast.", ["Queensland", "Gold Coast"]),
+        ("Rain fell across the US Pacific Northwest.", ["US", "Pacific Northwest"]),
+        ("Later Union Square filled with people.", ["Union Square"]),
+    ],
+)
+def test_a_name_of_ordinary_words_after_a_capitalised_word_ends_a_longer_name(text: str, expected: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "kind"),
     [
         ("Le Conseil d'Etat du canton de Vaud a décidé hier de fermer les écoles .", "canton de Vaud", "subdivision"),

@@ -281,6 +281,20 @@ def _tail(text: str, r: Raw, before: str, ask: Evidence, words: Names) -> bool:
     return not ask.function_word(before) and not (ask.national(r.query) or ask.metropolis(r.query))
 
 
+def _worded(text: str, r: Raw, before: str, ask: Evidence) -> bool:
+    """Is ``r`` a name of several ordinary words ("National Park", "Hot Springs") that may end a
+    longer name after ``before`` ("Denali National Park")? Not in capitals, nor after a possessive
+    ("Queensland's Gold Coast"), a country's, a state's or a metropolis's name ("the US Pacific
+    Northwest") or an ordinary word that begins a sentence ("Vanaf Union Square")."""
+    if " " not in r.query or r.query.isupper() or before.endswith(("'s", "’s")) or ask.national(before):
+        return False
+    if not all(ask.ordinary(w) for w in r.query.split()):
+        return False
+    if sentence_initial(text, r.start - len(before) - 1) and (ask.ordinary(before) or ask.frequent(before)):
+        return False
+    return not ask.metropolis(before)
+
+
 def _person_before(text: str, r: Raw, before: str, ask: Evidence, kept: list[Raw]) -> bool | None:
     """:func:`first_name_before`, but not after a unit's word nor after a case form kept right
     before, which is a place's name ("Budapestről Debrecenbe": no "Janet Reno")."""
@@ -294,8 +308,8 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
     after one space on the same line, by a capitalised word that is no place and no ordinary
     word ("Vladimir Putin", "Paris Hilton", "Boston Celtics"), or by a word that heads
     organisations ("Manchester United", "Sydney Newsroom") or is a team's nickname ("Chicago
-    Cubs"), the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"), an ordinary
-    word that ends one ("Boston University"). A headline in title case is left alone by the first. ``ask`` answers what the rules ask about words and
+    Cubs"), the visiting team of a fixture list in capitals ("OAKLAND AT BOSTON"); and names that
+    end one: an ordinary word ("Boston University"), or ordinary words ("Beppu Hot Springs"). A headline in title case is left alone by the first. ``ask`` answers what the rules ask about words and
     places; the names the text gives people are added to ``people`` (see :func:`forget_people`)."""
     words = names()
     starts = _Starts({r.start: r for r in raws}, ask)
@@ -347,7 +361,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a title or an initial: "Queen Sofía", "J. Kennedy"
         if words.of_organisation(text, r.start, ask.given):
             continue  # the place an organisation is named after: "Banco de España", "Bank of England"
-        if capital and r.word and _tail(text, r, before, ask, words):
+        if capital and (r.word or _worded(text, r, before, ask)) and _tail(text, r, before, ask, words):
             continue  # the last word of a longer name: "Boston University", "Prospect Reservoir"
         if given_before_surname(text, r, ask, words.particles):
             # a given name, though the surname is a place ("Salvador Ibarra"), and alone later ("Georgia
