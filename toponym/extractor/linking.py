@@ -16,7 +16,7 @@ from ..index import Index
 from ..memo import BoundedMemo
 from ..model import Match, Mention
 from ..resolver import Resolver
-from ..resolver.context import focus_of, implied, peer_countries, shared_by_countries, supports, widened
+from ..resolver.context import peer_countries, shared_by_countries
 from ..vocab import COUNTRY_KINDS, METROPOLIS
 from .adjectives import EnglishNames
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
@@ -26,6 +26,7 @@ from .language import Languages, Told
 from .lookups import Lookups
 from .placed import Pin, Placer
 from .raw import Raw, Signature, by_name, mention
+from .setting import focus_of, implied, supports, widened
 from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
