@@ -733,3 +733,22 @@ def test_a_list_settles_which_place_an_ambiguous_name_of_it_is(
     shipped: Gazetteer, text: str, name: str, expected: str
 ) -> None:
     assert ids(shipped, text, name) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mine in the Kimberley region of Western Australia will reopen, as zinc prices rise in London.",
+        "Cattle stations in the Kimberley and the Pilbara, in Western Australia, need cooks; buyers in London want beef.",
+    ],
+)
+def test_a_region_the_text_names_outweighs_one_a_metropolis_only_implies(shipped: Gazetteer, text: str) -> None:
+    """Western Australia holds the Kimberley region; England, which London implies but the text
+    does not name, holds a town called Kimberley: alike supported, the region named wins (not the
+    city in South Africa that "Kimberley" is alone)."""
+    assert ids(shipped, text, "Kimberley") == {"kimberley-region"}
+
+
+def test_a_region_a_metropolis_implies_still_settles_a_name_that_is_its_own_city(shipped: Gazetteer) -> None:
+    text = "Mayor of New York: Brooklyn and Manhattan voters back the plan."
+    assert ids(shipped, text, "New York") == {"gn-5128581"}

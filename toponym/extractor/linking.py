@@ -17,7 +17,7 @@ from ..memo import BoundedMemo
 from ..model import Match, Mention
 from ..resolver import Resolver
 from ..resolver.context import peer_countries, shared_by_countries
-from ..vocab import COUNTRY_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS
 from .adjectives import EnglishNames
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
 from .casing import agency_dateline
@@ -324,10 +324,8 @@ class Linker:
             if lent and row >= 0 and self.index.places.kind[row] not in COUNTRY_KINDS:
                 # the places of its list weigh too: "Cantabria, La Rioja y Aragón" (a country stays one)
                 focus = {r: focus.get(r, 0.0) + lent.get(r, 0.0) for r in focus.keys() | lent.keys()}
-            if focus:  # the regions only the text's metropolises imply, read for a metropolis's name
-                own = dict.fromkeys(first.expanded, float(count))  # or a famous city's (its villages')
-                big = row < 0 or self.index.places.people[row] >= METROPOLIS  # or a tie: ranked now
-                heeded = big or as_word(self.index, raw.query, self.lookups.get(raw.query).rows)[1]
-                unnamed = implied(self.index, explicit, expanded) if heeded else frozenset()
+            if focus:  # the regions only the text's metropolises imply weigh less (:func:`.context.supported`)
+                own = dict.fromkeys(first.expanded, float(count))
+                unnamed = implied(self.index, explicit, expanded)
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match

@@ -60,6 +60,8 @@ def supported(
     city's ``proper`` name take theirs: "London" makes no "Berkeley" the English village.
     A name with no answer of its own (a stop or a tie) that two or more countries share takes the
     support of the places in each: Dutch "Kongo" beside "Kinshasa" is the Democratic Republic.
+    Of candidates supported alike, those least supported by regions the text only ``implied``
+    go first: a region it names outweighs one that only a city of a million it names lies in.
     """
     places = index.places
     country_of, people = places.country, places.people
@@ -98,6 +100,8 @@ def supported(
         return None
     top = max(scores)
     winners = [i for i, s in enumerate(scores) if s == top]
+    if top > 0 and len(winners) > 1 and implied:
+        winners = _named_over_implied(index, rows, winners, context, implied)
     if top > 0 and len(winners) == 1:
         return winners[0], top
     town = _named_after(index, tied := [rows[i].place for i in winners]) if top > 0 else -1
@@ -106,6 +110,18 @@ def supported(
     if town < 0 and top > 0 and _ranked_first(index, rows, winners):
         town = 0
     return (winners[town], top) if town >= 0 else None
+
+
+def _named_over_implied(
+    index: Index, rows: Sequence[Ranked], winners: list[int], context: Mapping[int, float], implied: frozenset[int]
+) -> list[int]:
+    """Of candidates supported alike, those least supported by regions the text only ``implied``
+    (through a city of a million people it names): "Kimberley" beside "Western Australia" and
+    "London" is the region in Western Australia, not a town of England."""
+    places = [(rows[i].place, *index.ancestors(rows[i].place)) for i in winners]
+    only = [sum(context.get(a, 0.0) for a in held if a in implied) for held in places]
+    least = min(only)
+    return [i for i, o in zip(winners, only, strict=True) if o == least]
 
 
 def _named_for_first(index: Index, rows: Sequence[Ranked]) -> frozenset[int]:
