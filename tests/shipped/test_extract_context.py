@@ -685,6 +685,8 @@ def test_a_word_a_source_gave_a_city_as_a_name_is_the_word(shipped: Gazetteer) -
         ("El viaje pasa por Sevilla, Écija y Carmona.", {"Écija": "es", "Carmona": "es"}),
         # none of them stands alone, and each answers a town of Germany
         ("Die Buslinie verbindet Wiehl, Gummersbach und Engelskirchen.", {"Wiehl": "de", "Engelskirchen": "de"}),
+        # a slash joins a list too
+        ("Concerten: Antwerpen / Gent / Hasselt.", {"Gent": "be", "Hasselt": "be"}),
     ],
 )
 def test_names_listed_beside_places_that_stand_are_places_of_their_country(

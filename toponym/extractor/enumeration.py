@@ -26,13 +26,13 @@ from .verdict import FirstPass
 
 __all__ = ["listed_support"]
 
-#: What joins two names of a list: a comma, a coordinating word (and, und, et, y, e, i, og, och,
-#: ve, és, oder, or, ou, o, и, или), or both; in Chinese and Japanese the enumeration comma and
+#: What joins two names of a list: a comma, a slash, a coordinating word (and, und, et, y, e, i,
+#: og, och, ve, és, oder, or, ou, o, и, или), or both; in Chinese and Japanese the enumeration comma and
 #: the joining characters (和, 与, 及, と, や). Lower case only: "And" between two capitalised words
 #: heads a title. Dutch "en" only in Dutch: in French and Spanish it places what comes before
 #: in what follows ("el centro Wilson en Washington").
 _WORDS = "and|und|et|y|e|i|og|och|ve|és|oder|or|ou|o|и|или"
-_JOIN = re.compile(rf"\s*(?:,|,?\s*(?:{_WORDS})(?=\s))\s*|[、，和与及とや]")
+_JOIN = re.compile(rf"\s*(?:,|/|,?\s*(?:{_WORDS})(?=\s))\s*|[、，和与及とや]")
 _JOIN_NL = re.compile(rf"\s*(?:,|,?\s*(?:{_WORDS}|en)(?=\s))\s*")
 _LONGEST_JOIN = 12  # ", oder " with a space or two more
 
