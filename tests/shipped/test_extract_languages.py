@@ -851,7 +851,7 @@ def test_an_english_word_that_is_a_town_s_own_name_in_the_language_of_its_countr
         # a city of 100,000 people stands by an untagged exonym that is no word of any language
         ("Salonique fut prise par les troupes serbes .", [("Salonique", "gn-734077")]),
         ("La Haya , 23 may ( EFE ) .", [("La Haya", "gn-2747373")]),
-        ("Muenster / Osnabrueck 382 up 28.2", [("Osnabrueck", "gn-2856883")]),
+        ("Traffic near Osnabrueck was slow on Monday .", [("Osnabrueck", "gn-2856883")]),
         # ... not a small town's, a word's or a given name's ("Sam" for Damascus, "Chistian")
         ("The court of Sam ruled .", []),
         ("Chistian Cevaer finished fourth .", []),
