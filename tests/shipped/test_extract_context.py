@@ -112,7 +112,7 @@ def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         # a town of 8,000 whose namesake has 9 million: the region written after it still moves it
         ("LONDON, Ky. (AP) -- A fire destroyed a house. London police said.", "London", "us-ky"),
         # a dateline may drop the abbreviation's dot before the agency
-        ("EDMONTON, Ky (WBKO) -- One of the biggest fires in years.", "Edmonton", "us-ky"),
+        ("EDMONTON, Ky (WCLU) -- The county school board met on Thursday night.", "Edmonton", "us-ky"),
         # or be tokenised, with its date on the next line
         ("Retailer sees loss .\nRICHMOND , Va .\n2024-03-05\nThe company said on Tuesday .", "Richmond", "us-va"),
         # the town's parent is the state where the text names the province (Bizkaia, Basque Country)
@@ -123,7 +123,7 @@ def places(gz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         ("The bonds of Fairview, Texas, were rated Baa1.", "Fairview", "us-tx"),
         # a list of towns, each with its state: the list goes on with a town, not with a region
         (
-            "Outages hit Lexington, Kentucky, Richmond, Virginia, Fort Lauderdale and Orlando, Florida.",
+            "Storms delayed flights in Louisville, Kentucky, Richmond, Virginia, and Tampa, Florida.",
             "Richmond",
             "us-va",
         ),
@@ -189,7 +189,7 @@ def test_a_state_whose_name_is_a_city_s_first_is_the_state_after_its_town(shippe
     [
         # alone "León" ties (the city, Nicaragua's), "Astorga" is first a town of Brazil
         (
-            "Los socialistas acordaron en Astorga ( León ) personarse mañana .",
+            "La feria del libro se celebra este año en Astorga ( León ) .",
             [("Astorga", "gn-3129231"), ("León", "es-le")],
         ),
         ("El accidente ocurrió en el término de Agreda ( Soria ) .", [("Agreda", "gn-3130909"), ("Soria", "es-so")]),
@@ -211,7 +211,7 @@ def test_a_region_that_alone_names_no_one_place_is_the_unit_holding_the_town_bef
 @pytest.mark.parametrize(
     ("text", "name", "unit"),
     [
-        ("The family home in the western province of Aydin was searched.", "Aydin", "tr-09"),
+        ("Hundreds of olive farms flooded in the province of Aydin overnight.", "Aydin", "tr-09"),
         ("Rebels shelled villages in Idlib province on Monday.", "Idlib", "sy-id"),
         ("Former New York Gov. Mario Cuomo spoke.", "New York", "us-ny"),
     ],
@@ -245,7 +245,7 @@ def test_a_german_unit_s_word_before_a_name_says_the_unit_and_stays_apart(
 @pytest.mark.parametrize(
     ("text", "name", "town", "other"),
     [
-        ("He was arrested in the Thai seaside town of Pattaya on Monday.", "Pattaya", "gn-1614295", "th-s"),
+        ("Tourists crowded the beaches of the resort town of Pattaya last week.", "Pattaya", "gn-1614295", "th-s"),
         ("They met near the Iraqi city of Dohuk .", "Dohuk", "gn-96994", "iq-da"),
         ("Visitaron la ciudad de México y Puebla .", "México", "gn-3530597", "mx"),
         ("He was born in the city of Kuwait in 1960 .", "Kuwait", "gn-285787", "kw"),

@@ -85,7 +85,7 @@ def test_a_word_stays_a_word(text: str) -> None:
     "text",
     [
         "La fabrique Dupuis S. A. engage des ouvriers .",  # a société anonyme, not South Australia
-        "N. D. L. R. — L'auteur de ces lignes nous écrit .",  # a note of the editors
+        "N. D. L. R. — Nous publions volontiers la réponse de notre correspondant .",  # a note of the editors
     ],
 )
 def test_spaced_initials_are_no_abbreviation_of_a_place(text: str) -> None:
@@ -146,7 +146,7 @@ def test_an_article_and_a_word_in_lower_case_are_no_name(text: str) -> None:
     [
         # an article and a common noun that head a longer name: an organisation, not a town
         ("La Guardia Civil detuvo a un joven .", []),
-        ("El Banco de Sabadell cuenta con la ventaja .", []),
+        ("El Banco de Sabadell abrió tres oficinas nuevas en marzo .", []),
         ("El Centro de Profesores es un servicio público .", []),
         # the town itself, and a longer name of a town that is stored whole
         ("Vive en La Paz desde 1990 .", ["La Paz"]),
@@ -338,12 +338,12 @@ def test_teams_in_tables_and_fixtures(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("At Colchester : Gloucestershire 280 ( J. Russell 63 ) .", ["Colchester"]),  # runs, a bracket
+        ("At Chelmsford : Somerset 315 ( T. Marsh 71 ) .", ["Chelmsford"]),  # runs, a bracket
         ("Yorkshire 529-8 declared .", []),  # runs-wickets, declared
         ("Warwickshire 310 and 162-4 declared .", []),  # two innings
         ("Lancashire 323\n( N. Fairbrother 86 )", []),  # the bracket on the next line
         ("Essex 24 points , Hampshire 7 points .", []),  # a county's points
-        ("Scores : England 326 and 74-0 ; Pakistan 339 ( Saeed Anwar 176 ) .", ["England", "Pakistan"]),
+        ("Close of play : India 298 and 41-2 ; Australia 305 ( M. Tate 112 ) .", ["India", "Australia"]),
         ("Floods hit Hampshire 20 years ago .", ["Hampshire"]),  # a number, but no score
     ],
 )
@@ -452,7 +452,7 @@ def test_a_country_written_with_its_capital_in_a_major_language_stands_on_a_fore
 @pytest.mark.parametrize(
     "text",
     [
-        "They found the bottle on the beach at Robben Island last week .",  # Iceland in Danish and German
+        "A ferry carries visitors to Robben Island twice a day .",  # Iceland in Danish and German
         "Two foreign players -- a Pole and a Romanian -- joined the club .",  # Poland in some languages
         "The journal Human Gene Therapy published the study .",
     ],
@@ -677,7 +677,7 @@ def test_the_build_lists_core_words_of_caseless_languages_but_countries_and_metr
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Выбор НАТО будет означать для Грузии потерю рынка .", "ge"),
+        ("Экспорт вина из Грузии вырос в прошлом году .", "ge"),
         ("Посла Японии уволили за то , что он не собрал информацию .", "jp"),
         ("Власти Италии не могли договориться .", "it"),
     ],
@@ -691,8 +691,8 @@ def test_a_case_form_of_a_country_over_a_spelling_that_answers_nothing(text: str
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("В этот же день президент США Барак Обама заявил о помощи .", "us"),
-        ("Министр финансов РФ Алексей Кудрин сообщил об этом .", "ru"),
+        ("Вечером госсекретарь США Джон Керри прибыл с визитом .", "us"),
+        ("Глава Минэкономразвития РФ Эльвира Набиуллина выступила на форуме .", "ru"),
     ],
 )
 def test_a_cyrillic_country_acronym_before_a_persons_name(text: str, place: str) -> None:
@@ -713,7 +713,7 @@ def test_a_function_word_that_names_a_lesser_place_begins_a_sentence_as_the_word
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Сказал президент Виктор Янукович в Киеве .", ["gn-703448"]),  # not Victoria, BC ("Виктори")
+        ("Об этом рассказал Виктор Ющенко в Киеве .", ["gn-703448"]),  # not Victoria, BC ("Виктори")
         ("Об этом говорил Александр Белов .", []),  # not Alexandria ("Александри")
         ("Острова Курил и руины Афин .", ["kuril-islands", "gn-264371"]),  # genitive plurals of names
     ],
@@ -745,7 +745,7 @@ def test_an_ordinary_word_is_a_form_only_of_a_notable_place(text: str, want: lis
     "text",
     [
         "Hij won de Ronde van Frankrijk en de Ronde van Vlaanderen .",
-        "Bugno , who won the Giro d'Italia in 1990 , rode the Tour de France .",
+        "Pantani took the Giro d'Italia and then the Tour de France in 1998 .",
         "la décima etapa del Giro de Italia y el Gran Premio de Europa",
         "Sieger beim Großen Preis von Monaco",
     ],
@@ -766,9 +766,9 @@ def test_a_place_an_event_is_named_after(text: str) -> None:
         ("Danach bestehen Gerichte in Homburg .", ["gn-2899449"]),
         ("Sie trug einen Homburg .", []),
         # a stop entry of the policy is a word: "Olympic" is the Games' adjective, not Hong Kong's Olympic
-        ("She became the Olympic champion in Olympic record time .", []),
+        ("Three of the riders have competed in Olympic finals before .", []),
         # a first-level unit named by a rarer English word ("wales"), where the text places it
-        ("Enkele jaren terug verbleven we in Hereford , nabij Wales .", ["gn-2647074", "gb-wls"]),
+        ("Vorig jaar logeerden wij in Chester , nabij Wales .", ["gn-2653228", "gb-wls"]),
         ("She studied in Wales , for two years .", ["gb-wls"]),
         ("Wales won the match .", []),
         ("Le train arrive à Thoune ce soir .", ["gn-2658377"]),  # an untagged exonym of a town
@@ -833,8 +833,8 @@ def test_a_city_by_its_official_name_though_the_source_gives_an_older_one() -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Het orkest speelt in Leuven , Brussel , Gent en Roeselare .",
-        "Op de Kouter komt de Gele Zaal in het hart van Gent terecht .",
+        "De tentoonstelling reist naar Antwerpen , Brugge , Gent en Kortrijk .",
+        "Aan de Korenmarkt opent het Nieuwe Huis volgend jaar in het centrum van Gent .",
         # a long text is read in windows: the same answer
         "Na een jaar verhuisden ze naar Gent . " + "De mensen zijn er vriendelijk en de straten zijn mooi . " * 300,
     ],
@@ -864,7 +864,7 @@ def test_a_citys_untagged_exonym_stands_alone(text: str, want: list[tuple[str, s
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("La fabrique de montres Zénith, au Locle, enfin .", [("Locle", "gn-2659960")]),
+        ("Les ouvriers de la manufacture Tissot, au Locle, ont fait grève .", [("Locle", "gn-2659960")]),
         ("Il est arrivé au Caire hier .", [("Caire", "gn-360630")]),
         ("Les dockers du Havre ont voté .", [("Havre", "gn-3003796")]),
         ("Il vit au Canada depuis .", [("Canada", "ca")]),  # no "Le Canada": the name alone
@@ -898,7 +898,7 @@ def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[s
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Sie erreichte in Irland und Brasilien Platz 1 der Charts .", ["ie", "br"]),
+        ("Die Single belegte in Kanada und Japan Rang 4 der Hitliste .", ["ca", "jp"]),
         ("Der größte Erfolg für Italien Anfang Mai .", ["it"]),
         ("Wladimir Putin sagte am Montag .", []),  # a city's name before a surname: a person
         ("Er flog mit Kenya Airways nach Hause .", []),  # an organisation's head
@@ -959,7 +959,7 @@ def test_a_coded_unit_below_the_first_level_stands_on_a_major_languages_name(
     ("text", "want"),
     [
         # the province in brackets holds the town, though a bare "Málaga" is the city
-        ("La fiesta fue organizada por Torremolinos ( Málaga ) .", ["Torremolinos", "Málaga"]),
+        ("El certamen estuvo patrocinado por Nerja ( Málaga ) este año .", ["Nerja", "Málaga"]),
         ("Lo acompañaron al cuartel de Esparreguera ( Barcelona ) ayer .", ["Esparreguera", "Barcelona"]),
         # a word is no town on such support: "Silver Street, Edmonton" is no town of Street
         ("Police were called to Silver Street, Edmonton, after the attack.", ["Edmonton"]),
@@ -976,19 +976,19 @@ def test_a_town_beside_a_name_that_may_be_its_province(text: str, want: list[str
         ("Majadahonda , 23 may ( EFE ) .\nLos vecinos protestan .", ["Majadahonda"]),
         ("Majadahonda , 23 años , dijo .", []),  # no agency: no dateline
         # after the byline that starts its line: the reporter's name is no person's of the town
-        ("Por Cristina Heusel Madrid , 23 may ( EFE ) .", ["Madrid"]),
-        ("Texto .\nPor Mónica Collado Valencia , 23 may ( EFE ) .", ["Valencia"]),
-        ("Ayer habló Cristina Heusel Madrid , la portavoz .", []),  # no dateline: a person
+        ("Por Laura Benítez Sevilla , 14 jun ( EFE ) .", ["Sevilla"]),
+        ("Fin .\nPor Javier Ortega Zaragoza , 9 feb ( EFE ) .", ["Zaragoza"]),
+        ("Ayer habló Laura Benítez Sevilla , la portavoz .", []),  # no dateline: a person
         # inside a line, after no name's word (a slug, a figure): the day and month in lower case
         ("EFE Colindres , 23 may ( EFE ) .", ["Colindres"]),
-        ("Inmobiliarias 1.158,25 Baja 6,59 Vitoria , 23 may ( EFE ) .", ["Vitoria"]),
+        ("Eléctricas 842,10 Sube 1,72 Logroño , 7 oct ( EFE ) .", ["Logroño"]),
         ("Habló Juan Majadahonda , 23 may ( EFE ) .", []),  # a person's surname
         # ... or after a byline in lower case, joined to the heading before it
         ("EFE NAVARRA por Ana Ruiz Tudela Majadahonda , 23 may ( EFE ) .", ["NAVARRA", "Majadahonda"]),
         ("Texto . por Ana Ruiz Majadahonda , 23 may ( EFE ) .", ["Majadahonda"]),
         ("Habló por fin Ana Ruiz Majadahonda , 23 may ( EFE ) .", []),  # "fin" is no name
         # ... or after one with its capital inside a line, the town's region in brackets after it
-        ("CRONICA Por Pedro Gómez Calahorra ( La Rioja ) , 22 may ( EFE ) .", ["Calahorra", "La Rioja"]),
+        ("REPORTAJE Por Elena Marín Alcañiz ( Teruel ) , 3 mar ( EFE ) .", ["Alcañiz", "Teruel"]),
         ("FERIA Por Luis Sanz Tudela , 22 may ( EFE ) .", ["Tudela"]),
         ("Division B OFK Kikinda 1 Radnicki ( N ) 0", []),  # a score
     ],
@@ -1189,8 +1189,8 @@ def test_a_town_stands_alone_in_a_text_in_its_countrys_language(text: str, name:
         # ... and in French, which is not spoken in Germany
         "La police a arrêté lundi un homme dans le centre de Zwickau qui aurait attaqué des passants avec un couteau .",
         # a surname among capitalised words, though a town of Spanish-speaking America bears it
-        "El ministro de Agricultura , Miguel Arias Cañete , dijo hoy que el acuerdo con los países "
-        "de la Unión es bueno para el sector y para la pesca .",
+        "El portavoz de Economía , Luis Ramos Cañete , explicó el martes que la reforma de las pensiones no afectará a "
+        "los contratos firmados antes de junio .",
         # a town of 10,295 people
         "Die Polizei hat am Montag in der Innenstadt von Wunsiedel einen Mann festgenommen .",
         # a plural article makes the word a noun: the King and Queen, not a town called Reyes
@@ -1346,7 +1346,7 @@ def test_a_territory_reached_by_a_bulk_alias_needs_support(text: str) -> None:
         ("Die Wirtschaft Kölns wächst .", [("Kölns", "gn-2886242")]),
         # not a region's English name in another language's country ("Zealand" is Danish land),
         # nor a French plural of a country's name, the people ("Suisses")
-        ("An earthquake shook New Zealands upper South Island .", []),
+        ("Storms battered New Zealands west coast overnight .", []),
         ("Puis les autres Suisses : 12. Camenzind .", []),
     ],
 )
@@ -1519,4 +1519,4 @@ def test_a_region_named_with_a_hyphen_is_not_its_second_part() -> None:
 def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> None:
     assert found("Oil deals signed by Kurdistan angered Baghdad .") == [("Kurdistan", "iq-kr"), ("Baghdad", "gn-98182")]
     assert found("Guerrillas in Iranian Kurdistan attacked .") == [("Iranian Kurdistan", "ir-12")]
-    assert found("وأبرمت حكومة كردستان صفقتين نفطيتين مع شركات أجنبية") == [("كردستان", "iq-kr")]
+    assert found("وقال رئيس برلمان كردستان إن الانتخابات ستجري في الخريف") == [("كردستان", "iq-kr")]

@@ -31,7 +31,7 @@ def test_competitors_countries(text: str, expected: list[tuple[str, str]]) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "El Partido Revolucionario Institucional ( PRI ) ganó en tres estados.",  # a party, not Puerto Rico
+        "El Partido Revolucionario de los Trabajadores ( PRT ) convocó una huelga .",  # a party, not Portugal
         "Het voorstel van de partij ( PAN ) werd verworpen .",  # after a lower-case word
         "De Slowaak Kovac ( Slo ) werd derde .",  # Slovenië or Slowakije: no answer
         "He said ( Fra ) was the word.",

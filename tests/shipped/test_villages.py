@@ -92,7 +92,7 @@ def test_a_typo_of_a_curated_village_is_read(shipped: Gazetteer, typo: str) -> N
 @pytest.mark.parametrize(
     ("text", "name", "place"),
     [
-        ("Gloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1", "Valletta", "gn-2562305"),
+        ("Shelbourne ( Ireland ) 1 Valletta ( Malta ) 1", "Valletta", "gn-2562305"),
         ("SOCCER - MALTA WIN . Valletta ( Malta ) beat Vaduz ( Liechtenstein ) 2-1 .", "Vaduz", "gn-3042030"),
     ],
 )
@@ -121,7 +121,7 @@ def test_a_city_is_read_before_the_local_unit_named_after_it(
 
 def test_a_region_with_a_code_is_no_local_unit_of_its_city(shipped: Gazetteer) -> None:
     """Quebec is a province and its capital: the province keeps its own standing."""
-    text = "Turning right on red lights became legal in Quebec in 2003. Montreal mayors disagree."
+    text = "Bike lanes doubled in Quebec over ten years ; Montreal added the most ."
     assert ("Quebec", "ca-qc") in _found(shipped, text)
 
 

@@ -62,7 +62,7 @@ def _codes(field: str) -> dict[str, str]:
     return dict(item.split("=", 1) for item in field.split(";") if item)
 
 
-# --- coverage counts and code invariants --------------------------------------------------------
+# --- coverage counts and code invariants ---
 
 
 def test_place_and_name_counts(shipped: Gazetteer) -> None:
@@ -118,7 +118,7 @@ def test_countries_and_territories_carry_wikidata_qids(shipped: Gazetteer) -> No
     assert not bad, bad
 
 
-# --- country names from ISO and CLDR ------------------------------------------------------------
+# --- country names from ISO and CLDR ---
 
 
 def _country_name_pairs() -> tuple[list[tuple[str, str]], int]:
@@ -216,7 +216,7 @@ def _bucket(m: Match) -> str:
     return "exact" if m.method in ("exact", "normalized") else m.method
 
 
-# --- typos --------------------------------------------------------------------------------------
+# --- typos ---
 
 
 def _written_about(shipped: Gazetteer, pid: str) -> bool:
@@ -398,7 +398,7 @@ def test_typo_recall_over_every_typo(typo_run: _TypoRun) -> None:
     assert typo_run.recall(False) >= TYPO_RECALL
 
 
-# --- common words -------------------------------------------------------------------------------
+# --- common words ---
 
 
 def _english_place_name(word: str, m: Match) -> bool:
@@ -431,7 +431,7 @@ def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
     assert len(answered) / len(queries) <= COMMON_WORD_ANSWER_RATE, [(q, m.place.id) for q, m in answered]
 
 
-# --- compiled answers -------------------------------------------------------------------------
+# --- compiled answers ---
 
 COMPILED_SAMPLE = 6_000
 
@@ -469,7 +469,7 @@ def test_compiled_answers_agree_with_query_time_ranking(shipped: Gazetteer) -> N
     assert not wrong, wrong[:10]
 
 
-# --- the curated layer wins ---------------------------------------------------------------------
+# --- the curated layer wins ---
 
 
 def _curated_records() -> list[dict[str, object]]:
@@ -653,7 +653,7 @@ def test_shikotan_is_the_island_not_the_settlement(shipped: Gazetteer) -> None:
         assert other.place.kind != "island"
 
 
-# --- ambiguity as data --------------------------------------------------------------------------
+# --- ambiguity as data ---
 
 
 def _ids(matches: list[Match]) -> list[str]:
@@ -728,7 +728,7 @@ def test_lang_hint_reranks_a_tie(shipped: Gazetteer) -> None:
     assert checked >= 2
 
 
-# --- European historical regions and rivers (world-european-regions.toml, world-rivers.toml) ----
+# --- European historical regions and rivers (world-european-regions.toml, world-rivers.toml) ---
 
 
 @pytest.mark.parametrize(
@@ -836,7 +836,7 @@ def test_a_river_named_like_a_word_or_a_person_needs_a_hint(shipped: Gazetteer, 
     assert _id(shipped, word, kinds={"river"}) == river
 
 
-# --- landmarks (world-landmarks.toml) ------------------------------------------------------------
+# --- landmarks (world-landmarks.toml) ---
 
 
 @pytest.mark.parametrize(
@@ -865,7 +865,7 @@ def test_the_towns_a_landmark_shares_its_name_with_stay_reachable(shipped: Gazet
     [
         ("The plane landed at Heathrow on Monday .", [("Heathrow", "heathrow-airport")]),
         # the kind in lower case after the name is no part of it
-        ("Security was tight at Stansted airport , officials said .", [("Stansted", "stansted-airport")]),
+        ("Two flights were delayed at Stansted airport this morning .", [("Stansted", "stansted-airport")]),
         ("Shares fell on Wall Street on Friday .", [("Wall Street", "wall-street")]),
         ("Tankers queued to enter the Suez Canal .", [("Suez Canal", "suez-canal")]),
         # "area" in lower case after a place's name is no part of a region's name ("Wide Bay" is
@@ -878,7 +878,7 @@ def test_a_landmark_in_text(shipped: Gazetteer, text: str, want: list[tuple[str,
     assert [(m.text, m.place.id) for m in shipped.extract(text)] == want
 
 
-# --- generated docs -----------------------------------------------------------------------------
+# --- generated docs ---
 
 
 def _gen_coverage() -> ModuleType:
@@ -896,7 +896,7 @@ def test_coverage_doc_is_current(shipped: Gazetteer) -> None:
     assert committed == text, "docs/coverage.md is stale: run python scripts/gen_coverage.py"
 
 
-# --- Alpine passes (world-mountains.toml) ---------------------------------------------------------
+# --- Alpine passes (world-mountains.toml) ---
 
 
 @pytest.mark.parametrize(

@@ -302,7 +302,7 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
     for text in ["Vladimir Putin said.", "He met Paris Hilton.", "the Boston Celtics won", "-- Sydney Newsroom 61-2"]:
         assert toponym.extract(text) == [], text
     # a hospital or a church named after a place: the Vancouver hospital is no place "St. Paul's"
-    found = toponym.extract("At St. Paul's Hospital in downtown Vancouver , doctors said .")
+    found = toponym.extract("Nurses at St. Paul's Hospital treated two hikers rescued outside Vancouver last night .")
     assert [m.text for m in found] == ["Vancouver"]
     # a news agency named like a place, where the text reports through it, there and after
     text = "Four were hurt in Sichuan , Xinhua reported . Pictures from Xinhua showed Hunan ."
@@ -312,14 +312,14 @@ def test_a_place_name_that_begins_a_longer_proper_name() -> None:
         "Fars",
     ]
     # an organisation's branch or desk after its acronym and a hyphen, not a country after one
-    assert [m.text for m in toponym.extract("EFE-Cantabria Santander , 23 may ( EFE ) .")] == ["Santander"]
+    assert [m.text for m in toponym.extract("EFE-Asturias Gijón , 9 jul ( EFE ) .")] == ["Gijón"]
     assert [m.text for m in toponym.extract("The EU-Canada trade deal was signed .")] == ["Canada"]
     # a breed named after its place, but not a country's or a state's trade
     assert [m.text for m in toponym.extract("They grow Angus beef cattle in Missouri .")] == ["Missouri"]
     assert [m.text for m in toponym.extract("Japan beef imports rose ; Texas cattle fell .")] == ["Japan", "Texas"]
     # ... and so is a reef or a rock formation named after a town (Leduc, Alberta)
-    found = toponym.extract("The well near Edmonton , Alberta logged 28 feet of productive Leduc Reef .")
-    assert [m.text for m in found] == ["Edmonton", "Alberta"]
+    found = toponym.extract("Crews near Red Deer , Alberta found 40 metres of porous Leduc Reef in March .")
+    assert [m.text for m in found] == ["Red Deer", "Alberta"]
     # ... and a landform named after a river or a town, which is not it (Mary is in Turkmenistan,
     # County Clare in Ireland)
     found = toponym.extract("A dam in the Mary Valley south of Gympie worries growers in the Clare Valley .")
@@ -374,7 +374,7 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # a Spanish patronymic surname is a frequent word of Spanish, and still a surname
     assert toponym.extract("El concejal Salvador Méndez y la jueza Carolina Núñez votaron .") == []
     # a unit's name after a given name is a surname too, there and later in the text
-    text = "El presidente de Castilla-La Mancha , José Bono , dijo que Bono no irá ."
+    text = "Ayer Pedro Bono visitó Castilla-La Mancha y Bono prometió volver ."
     assert [m.text for m in toponym.extract(text)] == ["Castilla-La Mancha"]
     assert toponym.extract("He spoke with Secretary of State John Kerry .") == []
     # a name before a comma and Spanish "quien", said of people only, is a person's, there and later
@@ -399,19 +399,19 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
         "Kassel",
     ]
     # a second surname after a given name and a surname, but not a byline's place before its dateline
-    assert toponym.extract("el juez Manuel García Castellón , que será magistrado .") == []
+    assert toponym.extract("la fiscal Lucía Pérez Castellón , que presidirá el tribunal .") == []
     # ... which names no person alone: the town elsewhere in the text stays
     text = "3. Charles Tschantfc Saint-Imier , 1 h. ; 1. E. Krebs , Saint-Imier ."
     assert [(m.text, m.start) for m in toponym.extract(text)] == [("Saint-Imier", text.rindex("Saint-Imier"))]
-    text = "señaló . por Claudia Gutiérrez Pekín , 25 may ( EFE ) ."
-    assert [m.text for m in toponym.extract(text)] == ["Pekín"]
+    text = "añadió . por Marta Ríos Bogotá , 11 feb ( EFE ) ."
+    assert [m.text for m in toponym.extract(text)] == ["Bogotá"]
     # ... or before "and", another given name and the surname the couple shares
     text = "Retired workers Brent and Lynnette Hain say so . Brent told CTV Edmonton ."
     assert [m.text for m in toponym.extract(text)] == ["Edmonton"]
     assert [m.text for m in toponym.extract("Flights from Moscow and Ayse Wieting arrived .")] == ["Moscow"]
     # not before an ordinary word, nor a country's or a state's name, which news writes before titles
     assert [m.text for m in toponym.extract("Bonds of the Paris School District were sold .")] == ["Paris"]
-    assert [m.text for m in toponym.extract("she supported Florida Senator Marco Rubio")] == ["Florida"]
+    assert [m.text for m in toponym.extract("a bill signed by Virginia Governor Ralph Northam")] == ["Virginia"]
     # a country's or a state's name is a given name only before a surname that is no given name too
     assert toponym.extract("La diputada socialista Isabel Salazar presentó la propuesta .") == []
     assert [m.text for m in toponym.extract("said the representative for Georgia John Lewis .")] == ["Georgia"]
@@ -494,15 +494,15 @@ def test_a_place_an_organisation_is_named_after() -> None:
         "the Bank of England said",
         "la Junta de Andalucía aprobó",
         # the head further back, behind capitalised words of the organisation's name
-        "El Colegio Oficial de Farmacéuticos de Madrid defiende",
-        "La Audiencia Provincial de Navarra ha acordado",
+        "El Colegio Oficial de Arquitectos de Madrid convocó un concurso .",
+        "La Audiencia Provincial de Zaragoza rechazó el recurso .",
         "Caixa de Girona ha obtenido beneficios",  # a savings bank's, a statute's, an army's
         "el Estatuto Foral de Navarra",
-        "milicianos del Ejército del Sur del Líbano",
+        "El Ejército del Sur del Líbano abandonó sus posiciones .",
         # a stock exchange, an embassy, an official gazette
         "El índice de la Bolsa de Madrid subió .",
         "se refugió en la Embajada de Brasil .",
-        "El Boletín Oficial de Cantabria ha publicado la resolución .",
+        "Lo recoge hoy el Boletín Oficial de Aragón en su edición .",
     ]:
         assert toponym.extract(text) == [], text
     # a word in lower case ends the organisation's name
@@ -513,7 +513,7 @@ def test_a_place_an_organisation_is_named_after() -> None:
     # a building, street or square named after a place right before it; further back, the place
     # is where the site is
     assert toponym.extract("La reunión tuvo lugar en el Palacio de Navarra .") == []
-    assert toponym.extract("La marcha transcurrió por la Avenida de Andalucía .") == []
+    assert toponym.extract("Los vecinos cortaron el tráfico en la Avenida de Extremadura .") == []
     assert [m.text for m in toponym.extract("marcharán sobre la Plaza de Armas de Lima .")] == ["Lima"]
     # ... unless the site is a landmark of its own (world-landmarks.toml)
     assert [m.text for m in toponym.extract("marcharán sobre la Plaza de Mayo de Buenos Aires .")] == [
@@ -522,7 +522,9 @@ def test_a_place_an_organisation_is_named_after() -> None:
     ]
     # an organisation named after a person is where the place after the person's name says
     assert [m.text for m in toponym.extract("Ingresó en el Hospital Carlos Haya de Málaga .")] == ["Málaga"]
-    assert [m.text for m in toponym.extract("el Hospital Virgen del Rocío de Sevilla , dijo")] == ["Sevilla"]
+    assert [m.text for m in toponym.extract("Fue trasladado al Hospital Virgen de la Arrixaca de Murcia .")] == [
+        "Murcia"
+    ]
 
 
 def test_a_name_inside_a_compound_word() -> None:
@@ -559,13 +561,15 @@ def test_a_city_after_a_preposition_of_place_needs_no_support() -> None:
     assert toponym.extract("Colmar gagne encore .") == []
     # a town of 9,000 after one, or a name of several words of 5,000: no other place needed
     assert [m.text for m in toponym.extract("Mañana habrá una reunión en Navia con los afiliados .")] == ["Navia"]
-    assert [m.text for m in toponym.extract("Un vecino de Tossa de Mar ha alertado a la policía .")] == ["Tossa de Mar"]
+    assert [m.text for m in toponym.extract("Pasó el verano en Tossa de Mar con sus hijos .")] == ["Tossa de Mar"]
     assert toponym.extract("Navia espera la reunión .") == []
     # so does a direction from it; "cairns" is an English word, Cairns a city of 150,000
     assert [m.text for m in toponym.extract("a house south of Cairns , he said")] == ["Cairns"]
     assert [m.text for m in toponym.extract("Il vit au nord de Colmar .")] == ["Colmar"]
     assert toponym.extract("a house with Cairns , he said") == []
-    assert [m.text for m in toponym.extract("Réauville liegt im Südosten von Montélimar .")] == ["Montélimar"]
+    assert [m.text for m in toponym.extract("Das Weingut liegt zehn Kilometer nördlich von Montélimar .")] == [
+        "Montélimar"
+    ]
     # so does a postal code in an address (not a year in a sentence)
     assert [m.text for m in toponym.extract("Puitstraat 6, 8890 Moorslede .")] == ["Moorslede"]
     assert toponym.extract("Het jaar 8890 Moorslede .") == []

@@ -54,15 +54,15 @@ _INLINE_DATELINE = re.compile(
 )
 
 #: A byline that starts a line, right before its dateline: "By", "Por", "Par", "Von" and up to
-#: four names ("Por Caius Apicius Madrid , 25 may ( EFE )").
+#: four names ("Por Julia Sanz Madrid , 14 jun ( EFE )").
 _BYLINE_WORDS = ("By ", "Por ", "Par ", "Von ", "Door ", "Di ", "Da ")
 _BYLINE = re.compile(
     rf"(?:^|\n)(?:{'|'.join(w.strip() for w in _BYLINE_WORDS)})(?:[ \t]+[^\W\d_][\w.'’-]*){{1,4}}[ \t]+\Z"
 )
 
-#: ... and one inside a line, after the agency's heading it was joined to ("EFE GALICIA por Kathy
-#: Seleme Beirut , 25 may ( EFE )", "TIERRA ABIERTA Por Emilio Oliva Calahorra ( La Rioja ) , 22
-#: may"): the word, then one to four names (group 1).
+#: ... and one inside a line, after the agency's heading it was joined to ("EFE ARAGÓN por Luis
+#: Prado Damasco , 16 jun ( EFE )", "CAMPO ABIERTO Por Ana Soler Haro ( La Rioja ) , 15 jun"): the
+#: word, then one to four names (group 1).
 _INNER_BYLINE = re.compile(r"(?<!\S)(?:[pP]or|[bB]y|[pP]ar|[vV]on|[dD]oor)((?:[ \t]+[^\W\d_][\w.'’-]*){1,4})[ \t]+\Z")
 
 #: A word right before a name (one space): in title case, the name may be the last of a person's.
@@ -115,18 +115,18 @@ def dated(text: str, e: int) -> bool:
 
 def agency_dateline(text: str, s: int, e: int) -> bool:
     """Is the name at ``text[s:e]``, first on its line, after the byline that starts it or inside
-    a line after no word of a name or after a byline, the place of an agency's dateline ("Soria , 23
-    may ( EFE )", "Por Cristina Heusel Madrid , 23 may ( EFE )", "EFE Colindres , 23 may ( EFE )",
-    "EFE GALICIA por Kathy Seleme Beirut , 25 may ( EFE )")?"""
+    a line after no word of a name or after a byline, the place of an agency's dateline ("Teruel , 14
+    jun ( EFE )", "Por Marta Ibáñez Sevilla , 14 jun ( EFE )", "EFE Santoña , 14 jun ( EFE )",
+    "EFE ARAGÓN por Luis Prado Damasco , 16 jun ( EFE )")?"""
     if s == 0 or text[s - 1] == "\n":
         return _AGENCY_DATELINE.match(text, e) is not None
     if text.startswith((" ,", ",", " (", "("), e) and _INLINE_DATELINE.match(text, e):
         before = _WORD_BEFORE.search(text, max(0, s - 40), s)
         if before is None or not before.group().istitle():
-            return True  # after no name's word: "... Baja 6,59 Vitoria , 23 may ( EFE )", "EFE Colindres , 23 may"
+            return True  # after no name's word: "... Sube 2,10 Lugo , 14 jun ( EFE )", "EFE Santoña , 14 jun"
         inner = _INNER_BYLINE.search(text, max(0, s - 60), s)
         if inner is not None and all(w[0].isupper() for w in inner.group(1).split()):
-            return True  # after a byline inside the line: "EFE GALICIA por Kathy Seleme Beirut , 25 may"
+            return True  # after a byline inside the line: "EFE ARAGÓN por Luis Prado Damasco , 16 jun"
     line = text.rfind("\n", max(0, s - 60), s) + 1  # a byline is short: its line starts near
     if (line == 0 and s > 60) or not text.startswith(_BYLINE_WORDS, line):
         return False

@@ -41,8 +41,8 @@ _COUPLE = re.compile(
 def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | None:
     """Is ``r`` a town's or a unit's name (or a river's...) written right after a person's first
     name: a given name ("Jesús Medina", "Lindsay Davenport", "José Bono", "John Shannon": ``True``)
-    or a given name and a surname (a second surname: "Manuel García Castellón", not in a byline
-    before its dateline: "por Claudia Gutiérrez Pekín , 25 may ( EFE )"), or, before a town's name,
+    or a given name and a surname (a second surname: "Pedro Ruiz Castellón", not in a byline
+    before its dateline: "por Elena Martín Tokio , 12 jun ( EFE )"), or, before a town's name,
     a capitalised word that is no name of a place and no word of any language ("Janet Reno",
     "Чарльза Дарвина", "Иоанн Грозный": ``False``)? ``None`` when it is not. Words that begin names of places ("Landkreis", "Western",
     "Нижнем") are ordinary words, a name of several words is stored whole ("Kuala Lumpur"), and a

@@ -282,7 +282,7 @@ class Placer:
     def _regions_listed(self, text: str, at: int) -> bool:
         """Does the list at ``at`` go on with a region or a name of no place ("Victoria and
         Queensland"), not with a town, which pairs with a region as the name before did
-        ("Richmond, Virginia, Fort Lauderdale and Orlando, Florida")?"""
+        ("Norfolk, Virginia, Tampa and Ocala, Florida")?"""
         found = _NEXT.match(text, at)
         words = found.group().split() if found is not None else []
         for k in range(len(words), 0, -1):  # the longest name the words begin with

@@ -267,8 +267,8 @@ _ISLANDED = frozenset({"island", "island-group", "territory", "subdivision", "co
 #: How many capitalised words back the head of an organisation named "of" a place may stand.
 _CHAIN = 4
 
-#: Prepositions that make a name right after them no subject: "el delegado del Gobierno en Ceuta
-#: explicó", "el presidente del PP del País Vasco añadió".
+#: Prepositions that make a name right after them no subject: "el alcalde de Lugo dijo", "la
+#: consejera del Gobierno de Aragón añadió".
 _OF_IN = (" de ", " del ", " en ", " a ", " al ", " de la ", " por ")
 
 #: An indefinite article right before a word: "une rue de Tokyo" is a street in Tokyo.
