@@ -754,3 +754,21 @@ def test_a_region_the_text_names_outweighs_one_a_metropolis_only_implies(shipped
 def test_a_region_a_metropolis_implies_still_settles_a_name_that_is_its_own_city(shipped: Gazetteer) -> None:
     text = "Mayor of New York: Brooklyn and Manhattan voters back the plan."
     assert ids(shipped, text, "New York") == {"gn-5128581"}
+
+
+def test_a_long_list_asks_what_the_text_implies_once(shipped: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a text only implies depends on the text, not on the name being settled: a list of
+    hundreds of towns (a column pasted as text) works it out once, not once a name."""
+    from toponym.extractor import linking
+
+    calls = []
+    real = linking.implied
+
+    def counted(*args: object) -> frozenset[int]:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linking, "implied", counted)
+    names = ["Springfield", "Paris", "London", "Richmond", "Georgia", "Kingston", "Victoria", "Perth"] * 40
+    found = shipped.extract(", ".join(names) + ".")
+    assert len(found) > 100 and len(calls) <= 2

@@ -35,6 +35,8 @@ _WORDS = "and|und|et|y|e|i|og|och|ve|és|oder|or|ou|o|и|или"
 _JOIN = re.compile(rf"\s*(?:,|/|,?\s*(?:{_WORDS})(?=\s))\s*|[、，和与及とや]")
 _JOIN_NL = re.compile(rf"\s*(?:,|,?\s*(?:{_WORDS}|en)(?=\s))\s*")
 _LONGEST_JOIN = 12  # ", oder " with a space or two more
+#: How many names on each side of a listed name lend it support.
+_NEAR = 8
 
 
 class _Item(NamedTuple):
@@ -134,7 +136,9 @@ def _lend(
                 out[item.raw.start] = dict.fromkeys(counts, 1.0)
         return
     for i, item in enumerate(items):
-        others = [other.held for j, other in enumerate(items) if j != i and other.held]
+        # the names near it in the list: a list of thousands (a column pasted as text) costs what its length does
+        near = [*items[max(0, i - _NEAR) : i], *items[i + 1 : i + 1 + _NEAR]]
+        others = [other.held for other in near if other.held]
         lent = Counter(chain.from_iterable(others))
         # a region that holds them all says more than their country, where it may hold this one: a
         # town listed between two of Alberta is the town there, not a unit of its name that the

@@ -43,6 +43,21 @@ _MISS = object()
 _ContextKey = tuple[str, bool, bool, tuple[tuple[int, float], ...], frozenset[int]]
 
 
+class _Implied:
+    """The regions a text only implies (:func:`.setting.implied`), found on first need: a text
+    of thousands of places asks it once, not once a name."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self) -> None:
+        self._found: frozenset[int] | None = None
+
+    def get(self, index: Index, explicit: dict[int, float], expanded: dict[int, float]) -> frozenset[int]:
+        if self._found is None:
+            self._found = implied(index, explicit, expanded)
+        return self._found
+
+
 class Linker:
     """Decides the mentions of one text from its candidates (memoised per process)."""
 
@@ -166,7 +181,7 @@ class Linker:
         listed = listed_support(text, raws, sigs, passes, self.index, told, self.reach)
         times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
-        ctx = (named, countries, expanded, explicit)
+        ctx = (named, countries, expanded, explicit, _Implied())  # what the text only implies: asked once
         # within one text the verdict depends on the first pass and the support only
         decided: dict[tuple[Signature, bool], Match | None] = {}
         between, teams = apposition(), Teams(text, told)
@@ -224,8 +239,9 @@ class Linker:
         if settled and held and (wider := widened(self.index, held, expanded)) is not None:
             # the towns a region placed or the text supported settle a name read before them:
             # "an Edmonton woman ... a man from Clacton, Essex" is in England, not Alberta
+            wide = (*ctx[:2], wider, ctx[3], _Implied())
             for i, raw, first, count in settled:
-                again = self._decide(raw, first, count, local, (*ctx[:2], wider, ctx[3]), use_context)
+                again = self._decide(raw, first, count, local, wide, use_context)
                 if again is not None and self._elsewhere(again, out[i].match):
                     again = self._kept(text, raw, again, told, teams, pins, local)
                     out[i] = out[i] if again is None else mention(text, raw, again)
@@ -301,13 +317,13 @@ class Linker:
         first: FirstPass,
         count: int,
         support: dict[int, float],
-        context: tuple[dict[int, float], dict[int, float], dict[int, float], dict[int, float]],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float], dict[int, float], _Implied],
         use_context: bool,
         lent: dict[int, float] | None = None,
     ) -> Match | None:
         # a name lends its own first answer no support: all ``count`` of its mentions are taken
         # out of the context (three "London" in a text about Canada are not three votes for England)
-        named, countries, expanded, explicit = context
+        named, countries, expanded, explicit, known = context
         if first.never:
             return None
         if not first.alone:
@@ -323,9 +339,11 @@ class Linker:
                 focus = {**{r: w for r, w in named.items() if r not in first.explicit}, **focus}
             if lent and row >= 0 and self.index.places.kind[row] not in COUNTRY_KINDS:
                 # the places of its list weigh too: "Cantabria, La Rioja y Aragón" (a country stays one)
-                focus = {r: focus.get(r, 0.0) + lent.get(r, 0.0) for r in focus.keys() | lent.keys()}
+                focus = focus.copy()
+                for r, w in lent.items():
+                    focus[r] = focus.get(r, 0.0) + w
             if focus:  # the regions only the text's metropolises imply weigh less (:func:`.context.supported`)
                 own = dict.fromkeys(first.expanded, float(count))
-                unnamed = implied(self.index, explicit, expanded)
+                unnamed = known.get(self.index, explicit, expanded)
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match
