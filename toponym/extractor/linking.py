@@ -47,14 +47,15 @@ class _Implied:
     """The regions a text only implies (:func:`.setting.implied`), found on first need: a text
     of thousands of places asks it once, not once a name."""
 
-    __slots__ = ("_found",)
+    __slots__ = ("_expanded", "_explicit", "_found", "_index")
 
-    def __init__(self) -> None:
+    def __init__(self, index: Index, explicit: dict[int, float], expanded: dict[int, float]) -> None:
+        self._index, self._explicit, self._expanded = index, explicit, expanded
         self._found: frozenset[int] | None = None
 
-    def get(self, index: Index, explicit: dict[int, float], expanded: dict[int, float]) -> frozenset[int]:
+    def get(self) -> frozenset[int]:
         if self._found is None:
-            self._found = implied(index, explicit, expanded)
+            self._found = implied(self._index, self._explicit, self._expanded)
         return self._found
 
 
@@ -178,10 +179,11 @@ class Linker:
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
         passes, counts, explicit, expanded = self._passes(raws, sigs)
-        listed = listed_support(text, raws, sigs, passes, self.index, told, self.reach)
+        # a list lends support, which only a linker reading the text's context asks for
+        listed = listed_support(text, raws, sigs, passes, self.index, told, self.reach) if use_context else {}
         times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
-        ctx = (named, countries, expanded, explicit, _Implied())  # what the text only implies: asked once
+        ctx = (named, countries, expanded, _Implied(self.index, explicit, expanded))
         # within one text the verdict depends on the first pass and the support only
         decided: dict[tuple[Signature, bool], Match | None] = {}
         between, teams = apposition(), Teams(text, told)
@@ -239,7 +241,7 @@ class Linker:
         if settled and held and (wider := widened(self.index, held, expanded)) is not None:
             # the towns a region placed or the text supported settle a name read before them:
             # "an Edmonton woman ... a man from Clacton, Essex" is in England, not Alberta
-            wide = (*ctx[:2], wider, ctx[3], _Implied())
+            wide = (*ctx[:2], wider, _Implied(self.index, explicit, wider))
             for i, raw, first, count in settled:
                 again = self._decide(raw, first, count, local, wide, use_context)
                 if again is not None and self._elsewhere(again, out[i].match):
@@ -317,13 +319,13 @@ class Linker:
         first: FirstPass,
         count: int,
         support: dict[int, float],
-        context: tuple[dict[int, float], dict[int, float], dict[int, float], dict[int, float], _Implied],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float], _Implied],
         use_context: bool,
         lent: dict[int, float] | None = None,
     ) -> Match | None:
         # a name lends its own first answer no support: all ``count`` of its mentions are taken
         # out of the context (three "London" in a text about Canada are not three votes for England)
-        named, countries, expanded, explicit, known = context
+        named, countries, expanded, known = context
         if first.never:
             return None
         if not first.alone:
@@ -344,6 +346,6 @@ class Linker:
                     focus[r] = focus.get(r, 0.0) + w
             if focus:  # the regions only the text's metropolises imply weigh less (:func:`.context.supported`)
                 own = dict.fromkeys(first.expanded, float(count))
-                unnamed = known.get(self.index, explicit, expanded)
+                unnamed = known.get()
                 return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
         return first.match
