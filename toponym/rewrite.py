@@ -60,11 +60,15 @@ def rewrite(
 
 def _clitic(m: Mention) -> str:
     """The word a mention's form glues before the name (Arabic "ب" of "بالعراق", Hebrew "ל" of
-    "לירושלים": "in", "to", "and"), which a rewrite keeps; ``""`` for any other mention (a fused
-    ending, Russian "Москве", is the name's own form)."""
+    "לירושלים": "in", "to", "and"; German "Süd" of "Süditalien"), which a rewrite keeps, with a
+    hyphen where the name lost its capital in the compound ("Süd-Italy"); ``""`` for any other
+    mention (a fused ending, Russian "Москве", is the name's own form)."""
     name = m.match.matched
     if name.startswith("\u0627\u0644") and m.text.endswith("\u0644" + name[1:]):
         name = name[1:]  # "ل" before the article "ال" takes its alif: "للشام" is "ل" + "الشام"
-    if m.method != "inflected" or len(m.text) <= len(name) or not m.text.endswith(name):
+    at = m.text.casefold().find(name.casefold(), 1) if m.method == "inflected" and name else -1
+    if at < 1 or len(m.text.casefold()) != len(m.text):  # no prefix, or offsets the folding moves
         return ""
-    return m.text[: len(m.text) - len(name)]
+    prefix = m.text[:at]
+    glued = prefix[-1].isalpha() and m.text[at].islower() and name[0].isupper()
+    return prefix + "-" if glued else prefix

@@ -582,3 +582,67 @@ def test_a_word_with_accents_that_only_a_spelling_without_them_reaches(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German glues the direction to the name, and the genitive goes on the compound
+        (
+            "Die Dürre trifft vor allem Süditalien und den Nordirak.",
+            [("Süditalien", "it"), ("Nordirak", "iq")],
+        ),
+        (
+            "Die Bauern Norddeutschlands und Westsibiriens klagen.",
+            [("Norddeutschlands", "de"), ("Westsibiriens", "siberia")],
+        ),
+        ("Das Unwetter zog über Nordhessen hinweg.", [("Nordhessen", "de-he")]),
+        # Dutch, Finnish, Norwegian write a hyphen; the direction's own key (Dutch "Noord" is the
+        # French département Nord) goes with it
+        (
+            "De gevechten in Noord-Syrië en Noord-Irak gaan door.",
+            [("Noord-Syrië", "sy"), ("Noord-Irak", "iq")],
+        ),
+        (
+            "Pohjois-Italia ja Keski-Eurooppa kärsivät helteestä.",
+            [("Pohjois-Italia", "it"), ("Keski-Eurooppa", "m49-150")],
+        ),
+        ("Die Lage in Süd-Italien bleibt angespannt.", [("Süd-Italien", "it")]),
+    ],
+)
+def test_a_direction_written_with_a_name_is_part_of_the_mention(text: str, expected: list[tuple[str, str]]) -> None:
+    """A part of a country named by its direction ("Süditalien", "Noord-Syrië") is one word with
+    the name: the mention is the whole word, as annotators mark it, and the named place's."""
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # keys of their own stay their own places
+        (
+            "Nach Südafrika und Nordirland reisten sie über Westfalen.",
+            [("Südafrika", "za"), ("Nordirland", "gb-nir"), ("Westfalen", "westphalia")],
+        ),
+        ("In voormalig Oost-Duitsland en in Noord-Brabant.", [("Oost-Duitsland", "ddde"), ("Noord-Brabant", "nl-nb")]),
+        # a river has no south ("Nordrhein" is a region), the East Indies are no part of India, and a
+        # direction's word before a name that is no place ("Westerwelle") makes nothing
+        ("Der Handel mit Ostindien begann in Nordrhein, sagte Westerwelle.", []),
+    ],
+)
+def test_a_direction_compound_reads_only_a_part_of_a_place(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Er lebt in Süditalien.", "Er lebt in Süd-Italy."),  # the name lost its capital: a hyphen
+        ("Hij woont in Zuid-Frankrijk.", "Hij woont in Zuid-France."),
+        ("Das Wetter Norditaliens ist mild.", "Das Wetter Nord-Italy ist mild."),
+    ],
+)
+def test_a_rewrite_keeps_the_direction(text: str, want: str) -> None:
+    """Rewritten to its place's name, a direction compound keeps its direction: "Süditalien" is
+    the south of Italy, not Italy."""
+    assert toponym.normalize_text(text, lang="en") == want

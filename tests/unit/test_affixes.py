@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toponym.extractor.affixes import affixes, unread
+from toponym.extractor.affixes import _group, affixes, unread
 
 
 def bits(langs: set[str]) -> int:
@@ -59,3 +59,11 @@ def test_groups_read_for_their_own_names() -> None:
     assert groups["ko"].span == "name" and groups["ru"].span == "word"
     latin = groups["pl"].script  # a group of a script of its own needs no letters (Greek, Ukrainian's "ї" aside)
     assert all(g.letters for g in groups.values() if g.own and g.script == latin)
+
+
+def test_a_group_names_its_language_and_only_known_kinds() -> None:
+    rules = {"script": "Latin", "min_stem": 4, "always": False, "base": "prominent", "lang": "de"}
+    assert _group("compass", {**rules, "kinds": ["country", "region"]}).lang == "de"
+    assert _group("compass", {**rules, "kinds": ["country", "region"]}).kinds == {"country", "region"}
+    with pytest.raises(ValueError, match="kinds must be among"):
+        _group("compass", {**rules, "kinds": ["valley"]})

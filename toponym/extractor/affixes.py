@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
+from ..vocab import KINDS
 from .chars import SCRIPTS
 
 __all__ = ["Affixes", "Group", "affixes", "unread"]
@@ -80,6 +81,12 @@ class Group:
     places: frozenset[str] = frozenset()
     """Prepositions of place of the language, in lower case: a case form right after one ("w
     Kłodzku", "в Кимрах") is as specific as a name of several words, as "in Bayreuth" is."""
+    kinds: frozenset[str] = frozenset()
+    """The kinds of place a form may stand for (empty: any): a direction compound names a part of
+    a country or region, never of a river ("Nordrhein")."""
+    literal: frozenset[str] = frozenset()
+    """Words, in lower case, that the group never reads ("Ostindien", the East Indies, is no part
+    of India)."""
 
     def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool, bool]:
         """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always, last)``."""
@@ -129,9 +136,12 @@ def _pairs(entries: list[dict[str, Any]]) -> list[Pair]:
     return [(e["form"], base) for e in entries for base in e["base"]]
 
 
-def _group(lang: str, data: dict[str, Any]) -> Group:
+def _group(name: str, data: dict[str, Any]) -> Group:
     if data.get("span", "word") not in ("word", "name") or data["base"] not in ("any", "prominent"):
-        raise ValueError(f"lexicons/{lang}.toml: span is 'word' or 'name', base 'any' or 'prominent'")
+        raise ValueError(f"lexicons/{name}.toml: span is 'word' or 'name', base 'any' or 'prominent'")
+    if not set(data.get("kinds", ())) <= set(KINDS):
+        raise ValueError(f"lexicons/{name}.toml: kinds must be among {', '.join(KINDS)}")
+    lang = str(data.get("lang", name))  # a file named for what it reads says its language
     prefixes = _pairs(data.get("prefix", []))
     initials = _pairs(data.get("initial", []))
     if initials:
@@ -155,6 +165,8 @@ def _group(lang: str, data: dict[str, Any]) -> Group:
         within=frozenset(_pairs([e for e in data.get("suffix", []) if e.get("within", False)])),
         last=bool(data.get("last", False)),
         places=frozenset(word.casefold() for word in data.get("places", ())),
+        kinds=frozenset(data.get("kinds", ())),
+        literal=frozenset(word.casefold() for word in data.get("literal", ())),
     )
 
 

@@ -177,6 +177,8 @@ class Forms:
                 group = next((g for g in makers if before in self.groups[g].places), group)
             found = (chosen[0], e, group)
         query, end, group = found
+        if self.groups[group].literal and surface.casefold() in self.groups[group].literal:
+            return None  # a word the group reads as written: "Ostindien" is no part of India
         if end == e and self.groups[group].span == "name":
             end = self._name_end(text, s, e, query)
         # after a preposition of place of a language that makes the form

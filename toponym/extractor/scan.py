@@ -21,6 +21,7 @@ from .affixes import affixes, unread
 from .casing import Casing
 from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
+from .compass import Compass
 from .contractions import Contractions
 from .forms import Forms
 from .japanese import JOINS, dotted_names, hiragana, japanese, katakana, unit_nouns
@@ -36,6 +37,7 @@ from .standing import prominent
 from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .thai import after_unit as thai_after_unit
 from .thai import inside as thai_inside
+from .thai import southeast
 from .units import Features, UnitWords
 from .villages import Villages
 from .windows import OVERLAP
@@ -55,10 +57,6 @@ def _lowered(word: str) -> str | None:
 
 def _folded(word: str) -> str | None:
     return fold_key(normalize_name(word)) or None
-
-
-def _southeast(ch: str) -> bool:
-    return "\u0e00" <= ch <= "\u109f" or "\u1780" <= ch <= "\u17ff"
 
 
 #: A word in brackets after a name, which may be the region that places it ("Sort ( Lleida )").
@@ -103,6 +101,7 @@ class Scanner:
         self.forms = Forms(index, lookups, found.groups, self._python, lambda lang: languages.spoken((lang,)))
         self._own = [g.readers if g.own else None for g in found.groups]
         self.units = UnitWords(lookups)
+        self.compass = Compass(index, lookups)
         self.features = Features(lookups)
         self.villages = Villages(index)
 
@@ -185,6 +184,7 @@ class Scanner:
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
             raws = self.units.extend(text, proper(text, self.units.apart(text, raws), self, people))
+            raws = self.compass.extend(text, raws) if "-" in text else raws  # "Noord-Syrië"
         raws = self.features.find(text, lo, hi, raws)  # "la mer Noire": a name the scan cannot start
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
@@ -353,8 +353,8 @@ class Scanner:
         # to the next; in Thai, segmented by its frequent words, a long name of a place a reader
         # knows by its name alone where the spelling lets a word begin and end (.thai: Thai spaces
         # phrases, not words, "เดินทางไปญี่ปุ่น"; "วาน", Van, is no name in "เมื่อวาน", "yesterday")
-        if (s > 0 and _southeast(text[s]) and _southeast(text[s - 1])) or (
-            e < len(text) and _southeast(text[e - 1]) and _southeast(text[e])
+        if (s > 0 and southeast(text[s]) and southeast(text[s - 1])) or (
+            e < len(text) and southeast(text[e - 1]) and southeast(text[e])
         ):
             return thai_inside(text, s, e) and self._known(text[s:e])
         if s > 0 and katakana(text[s]) and katakana(text[s - 1]):

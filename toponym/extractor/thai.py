@@ -10,7 +10,7 @@ stands before it. A word for a kind of place before a piece says it is a name (:
 
 from __future__ import annotations
 
-__all__ = ["MIN_INSIDE", "UNIT_WORDS", "after_unit", "inside", "thai"]
+__all__ = ["MIN_INSIDE", "UNIT_WORDS", "after_unit", "inside", "southeast", "thai"]
 
 #: Vowels and marks written after (above, below) the consonant they belong to.
 _FOLLOWING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45") | frozenset(
@@ -29,6 +29,11 @@ UNIT_WORDS = ("จังหวัด", "อำเภอ", "เมือง", "�
 def thai(ch: str) -> bool:
     """Is ``ch`` a character of the Thai block?"""
     return "\u0e00" <= ch <= "\u0e7f"
+
+
+def southeast(ch: str) -> bool:
+    """A letter of Thai, Lao, Tibetan, Myanmar or Khmer (scripts written without spaces)."""
+    return "\u0e00" <= ch <= "\u109f" or "\u1780" <= ch <= "\u17ff"
 
 
 def after_unit(text: str, s: int) -> bool:

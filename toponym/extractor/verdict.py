@@ -166,6 +166,8 @@ class Verdicts:
         group = self._groups[raw.group]
         if match is None or (group.base == "prominent" and not self.standing.prominent(row)):
             return False
+        if group.kinds and self.index.places.kind[row] not in group.kinds:
+            return False  # a direction compound names no part of a river ("Nordrhein")
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
         names, places = self.index.names, self.index.places  # names compared in the table, not built
