@@ -608,6 +608,11 @@ def test_a_word_with_accents_that_only_a_spelling_without_them_reaches(
             [("Pohjois-Italia", "it"), ("Keski-Eurooppa", "m49-150")],
         ),
         ("Die Lage in Süd-Italien bleibt angespannt.", [("Süd-Italien", "it")]),
+        # ... and a case form after the hyphen is the compound's (no part of a longer word)
+        (
+            "Hän asui Pohjois-Italiassa ja kävi Etelä-Suomessa.",
+            [("Pohjois-Italiassa", "it"), ("Etelä-Suomessa", "fi")],
+        ),
     ],
 )
 def test_a_direction_written_with_a_name_is_part_of_the_mention(text: str, expected: list[tuple[str, str]]) -> None:

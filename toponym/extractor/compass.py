@@ -38,7 +38,10 @@ class Compass:
     def extend(self, text: str, raws: list[Raw]) -> list[Raw]:
         """``raws``, each written after a direction and a hyphen taking them in when it names a
         prominent place of a kind with directions (the direction's own candidate goes: Dutch
-        "Noord" is the French department Nord)."""
+        "Noord" is the French department Nord). Read before the rules for longer names, which
+        take a case form after a hyphen for a part of a compound ("Pohjois-Italiassa" is whole)."""
+        if "-" not in text and "\u2010" not in text and "\u2011" not in text:
+            return raws
         out: list[Raw] = []
         changed = False
         for r in raws:
@@ -46,7 +49,7 @@ class Compass:
             if start >= 0 and (not out or out[-1].end <= start or (out[-1].start, out[-1].end) == (start, r.start - 1)):
                 if out and out[-1].end > start:
                     out.pop()
-                out.append(Raw(start, r.end, r.query, inflected=True, specific=r.specific))
+                out.append(Raw(start, r.end, r.query, inflected=True, specific=r.specific, group=r.group))
                 changed = True
             else:
                 out.append(r)
@@ -54,7 +57,7 @@ class Compass:
 
     def _direction(self, text: str, r: Raw) -> int:
         """Where the direction and hyphen written before ``r`` begin, if it takes them; else -1."""
-        if r.start < 4 or text[r.start - 1] not in _HYPHENS or r.inflected:
+        if r.start < 4 or text[r.start - 1] not in _HYPHENS:
             return -1
         m = self._before.search(text, max(0, r.start - 12), r.start)
         if m is None or not text[m.start()].isupper():

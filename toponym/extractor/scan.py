@@ -183,8 +183,8 @@ class Scanner:
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
-            raws = self.units.extend(text, proper(text, self.units.apart(text, raws), self, people))
-            raws = self.compass.extend(text, raws) if "-" in text else raws  # "Noord-Syrië"
+            raws = self.compass.extend(text, self.units.apart(text, raws))  # "Noord-Syrië": one name
+            raws = self.units.extend(text, proper(text, raws, self, people))
         raws = self.features.find(text, lo, hi, raws)  # "la mer Noire": a name the scan cannot start
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
