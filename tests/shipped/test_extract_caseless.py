@@ -173,3 +173,26 @@ def test_washington_by_its_bare_name_is_the_capital(text: str) -> None:
     # the sources give the bare name in these scripts to the state alone; news means the capital
     assert "gn-4140963" in {place for _, place in found(text)}
     assert "us-wa" not in {place for _, place in found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议在日内瓦举行。", [("日内瓦", "gn-2660646")]),
+        ("总统今天飞抵华盛顿。", [("华盛顿", "gn-4140963")]),
+        ("代表团明天前往雅典。", [("雅典", "gn-264371")]),
+        # a Chinese town's untagged name that is an ordinary word still needs a place beside it
+        ("他们为民主奋斗了一生。", []),
+    ],
+)
+def test_a_city_abroad_stands_on_its_chinese_name(text: str, expected: list[tuple[str, str]]) -> None:
+    """A transliteration (日内瓦, 华盛顿) is among Chinese's frequent words because news writes it:
+    a city abroad by the name a source tags Chinese stands alone, as it does in English."""
+    assert found(text) == expected
+
+
+@pytest.mark.xfail(
+    strict=True, reason="拉萨 is an untagged Chinese name and a frequent word, as 民主 and 奋斗 are of towns"
+)
+def test_lhasa_stands_on_its_chinese_name() -> None:
+    assert found("他去了拉萨。") == [("拉萨", "gn-1280737")]

@@ -28,6 +28,9 @@ _KOREAN_COUNTRIES = frozenset({"kr", "kp"})
 #: A Thai city of this many people stands on its Thai name, a frequent Thai word or not (พัทยา), and
 #: a Thai name of this many characters, a frequent word or not (ภูเก็ต; not แพร่, "to spread").
 _THAI_CITY, _THAI_LONG = 100_000, 5
+#: A city abroad of this many people stands on the Chinese name a source gives it, a frequent
+#: Chinese word or not (雅典, 日内瓦, 华盛顿: transliterations, frequent because news names them).
+_HAN_CITY_ABROAD = 100_000
 #: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
@@ -136,7 +139,28 @@ class Caseless:
             "island",
         )
 
+    @staticmethod
+    def named_abroad_in_han(match: Match) -> bool:
+        """Is the place a city of :data:`_HAN_CITY_ABROAD` people outside the countries that write
+        Chinese, by a name a source tags Chinese? Such a name is a transliteration (雅典 Athens,
+        日内瓦 Geneva, 华盛顿 Washington): a frequent word because news writes it. Not an untagged
+        name, nor one of a Chinese city, which may be an ordinary word as well (安康, "well-being")."""
+        place = match.place
+        return (
+            place.kind == "city"
+            and match.lang.split("-")[0] == "zh"
+            and place.country not in _CHINESE_COUNTRIES
+            and (place.population or 0) >= _HAN_CITY_ABROAD
+            and all(HAN.match(ch) for ch in match.matched)
+        )
+
     def frequent_because_named(self, match: Match, row: int) -> bool:
         """Is a segment that is a frequent word of its script a name that news writes so often
-        that it became one (:meth:`named_so_in_han`, :meth:`unit_named`, :meth:`named_so_in_thai`)?"""
-        return self.named_so_in_han(match, row) or self.unit_named(match, row) or self.named_so_in_thai(match, row)
+        that it became one (:meth:`named_so_in_han`, :meth:`named_abroad_in_han`, :meth:`unit_named`,
+        :meth:`named_so_in_thai`)?"""
+        return (
+            self.named_so_in_han(match, row)
+            or self.named_abroad_in_han(match)
+            or self.unit_named(match, row)
+            or self.named_so_in_thai(match, row)
+        )
