@@ -889,6 +889,11 @@ def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: li
         ("这部电影由中国青年日报社摄制。", []),  # ... a newspaper
         ("中国的银行业发展很快。", ["cn"]),  # "China's banking": not across 的
         ("成都一家电脑公司买下了冠名权。", ["gn-1815286"]),  # "a computer firm in Chengdu": not across a count
+        ("巴西国会昨天通过了预算。", []),  # a legislature
+        ("法国代表团昨天抵达。", []),  # a delegation
+        ("韩国女篮昨天输了。", []),  # the women's basketball team
+        ("他当选为英国物理学会会长。", []),  # a society whose name goes on before its head
+        ("英国国会大厦前的广场", []),  # ... and a building
     ],
 )
 def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[str]) -> None:
@@ -932,6 +937,10 @@ def test_a_japanese_name_reached_from_a_chinese_spelling_needs_support(text: str
         ("渔船在东海作业。", ["east-china-sea"]),  # in Chinese, the sea
         # ... while Japanese writes 北京 as Chinese does (ペキン is its reading), and a state's name
         ("首相は北京と中華民国を訪れた。", ["gn-1816670", "tw"]),
+        # an untagged name in kanji of a city abroad that Japanese writes in katakana is Chinese:
+        # 万博 is Huambo (ウアンボ) in Chinese, a world's fair in Japanese
+        ("神戸万博の準備が始まった。", []),
+        ("彼はウアンボに行った。", ["gn-3348313"]),
     ],
 )
 def test_a_chinese_name_japanese_writes_otherwise_is_no_place_in_japanese(text: str, want: list[str]) -> None:

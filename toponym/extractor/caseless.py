@@ -23,6 +23,8 @@ _WORDED_UNIT = 2_000_000
 #: Where a segment of Chinese is a province's or a river's name: the countries that write Chinese.
 #: (Not Japanese: its prefectures' names are surnames too, 石川, 千葉.)
 _CHINESE_COUNTRIES = frozenset({"cn", "tw", "hk", "mo", "sg"})
+#: The countries that write their places' names in Han characters (Japanese writes others' in kana).
+_HAN_COUNTRIES = _CHINESE_COUNTRIES | {"jp", "kr", "kp", "vn"}
 #: Where a Hangul name of a first-level unit is of its own language (강원도, 충북, 제주특별자치도).
 _KOREAN_COUNTRIES = frozenset({"kr", "kp"})
 #: A Thai city of this many people stands on its Thai name, a frequent Thai word or not (พัทยา), and
@@ -35,6 +37,10 @@ _HAN_CITY_ABROAD = 100_000
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
 _UNIT_NAMES = frozenset("都道府県省州")
+
+
+def _katakana(name: str) -> bool:
+    return all("\u30a1" <= ch <= "\u30fc" or ch == " " for ch in name)
 
 
 def _hangul(surface: str) -> bool:
@@ -85,14 +91,28 @@ class Caseless:
         """Is ``match`` a Chinese name of a place (tagged Chinese, not Japanese) that Japanese writes
         otherwise, with Han characters too? In Japanese text the Han characters are Japanese words:
         東海 is the Tōkai region and 南海 the Nankai line, not the East and South China Seas (東シナ海,
-        南シナ海); 北京 is Beijing, which Japanese writes so (ペキン is its reading)."""
-        if not match.lang.startswith("zh") or match.place.kind in COUNTRY_KINDS:
+        南シナ海); 北京 is Beijing, which Japanese writes so (ペキン is its reading). An untagged
+        name is Chinese where it names a place abroad that has a katakana name (:meth:`_chinese_abroad`)."""
+        if match.place.kind in COUNTRY_KINDS:
             return False  # a state's Chinese names are Japanese too, whatever name it has in kanji (中華民国)
+        if match.lang == "und":
+            return self._chinese_abroad(match, row)
+        if not match.lang.startswith("zh"):
+            return False
         names = self.index.names
         japanese = [n for n in self.index.places.names_of(row) if any(t.startswith("ja") for t in names.languages(n))]
         # a name in kana alone is how Japanese reads the Chinese one, not another name (ペキン, 北京)
         written = [n for n in japanese if HAN.search(names.text[n]) is not None]
         return bool(written) and not any(names.text.equals(n, match.matched) for n in japanese)
+
+    def _chinese_abroad(self, match: Match, row: int) -> bool:
+        """Is ``match`` an untagged name in Han characters of a place outside the countries that
+        write them, which has a name in katakana? Japanese writes a place abroad in katakana, so
+        the Han name is Chinese: 万博 is Huambo in Chinese, the World Expo in Japanese (ウアンボ)."""
+        if match.place.country in _HAN_COUNTRIES or not all(HAN.match(ch) for ch in match.matched):
+            return False
+        names = self.index.names
+        return any(_katakana(names.text[n]) for n in self.index.places.names_of(row))
 
     def named_so_in_han(self, match: Match, row: int) -> bool:
         """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are

@@ -245,7 +245,7 @@ class Standing:
         if self.english.adjective_in_english(row, raw.query) and told.language() == "en":  # told on need
             return True
         return (
-            match.lang.startswith("zh")
+            (match.lang.startswith("zh") or match.lang == "und")
             and KANA.search(text) is not None
             and self.caseless.named_otherwise_in_japanese(match, row)
         )
