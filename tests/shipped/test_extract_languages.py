@@ -941,6 +941,12 @@ def test_a_japanese_name_reached_from_a_chinese_spelling_needs_support(text: str
         # 万博 is Huambo (ウアンボ) in Chinese, a world's fair in Japanese
         ("神戸万博の準備が始まった。", []),
         ("彼はウアンボに行った。", ["gn-3348313"]),
+        # ... and so is a name tagged Chinese of a place Japanese names in katakana alone: 高地 is
+        # Highland (ハイランド) in Chinese, high ground in Japanese
+        ("部隊は高地を占領した。", []),
+        ("彼はハイランドを旅した。", ["gb-hld"]),
+        # a short name in hiragana after a kanji is the ending of its word: 高さが is "the height"
+        ("車両の高さが3メートルだった。", []),
     ],
 )
 def test_a_chinese_name_japanese_writes_otherwise_is_no_place_in_japanese(text: str, want: list[str]) -> None:

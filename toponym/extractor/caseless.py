@@ -103,7 +103,9 @@ class Caseless:
         japanese = [n for n in self.index.places.names_of(row) if any(t.startswith("ja") for t in names.languages(n))]
         # a name in kana alone is how Japanese reads the Chinese one, not another name (ペキン, 北京)
         written = [n for n in japanese if HAN.search(names.text[n]) is not None]
-        return bool(written) and not any(names.text.equals(n, match.matched) for n in japanese)
+        if not written:  # Japanese names it in katakana alone, if at all: 高地 is Highland in Chinese
+            return self._chinese_abroad(match, row)
+        return not any(names.text.equals(n, match.matched) for n in japanese)
 
     def _chinese_abroad(self, match: Match, row: int) -> bool:
         """Is ``match`` an untagged name in Han characters of a place outside the countries that

@@ -361,9 +361,9 @@ class Scanner:
             return False
         if e < len(text) and katakana(text[e - 1]) and katakana(text[e]):
             return False
-        # a name in hiragana glued to hiragana is a piece of the words around it: "のみとなる" holds
-        # no Mito (みと)
-        return not (hiragana(text[s]) and ((s > 0 and hiragana(text[s - 1])) or (e < len(text) and hiragana(text[e]))))
+        # a hiragana name glued to hiragana, or short after a kanji, is a word's piece (のみとなる, 高さが)
+        glued = s > 0 and (hiragana(text[s - 1]) or (e - s <= 3 and HAN.match(text[s - 1]) is not None))
+        return not (hiragana(text[s]) and (glued or (e < len(text) and hiragana(text[e]))))
 
     def _known(self, name: str) -> bool:
         """Does ``name`` answer a place a reader knows by its name alone (:func:`.standing.prominent`)?"""
