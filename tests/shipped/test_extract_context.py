@@ -472,6 +472,24 @@ def test_a_region_in_brackets_places_the_town_even_when_its_name_is_first_a_city
     assert found == [("Alfaro", "gn-3130399"), ("La Rioja", "es-ri"), ("Alfaro", "gn-3130399")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The treaty promised Constantinople (Istanbul) to the tsar.",
+            [("Constantinople", "gn-745044"), ("Istanbul", "gn-745044")],
+        ),
+        ("She grew up in Bombay (Mumbai).", [("Bombay", "gn-1275339"), ("Mumbai", "gn-1275339")]),
+    ],
+)
+def test_another_name_of_the_same_place_in_brackets_is_no_region(
+    shipped: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A name in brackets that answers the same place as the name before it glosses it: it is no
+    region that places the town (Istanbul's province, Mumbai's district)."""
+    assert [(m.text, m.place.id) for m in shipped.extract(text)] == expected
+
+
 def test_a_region_in_brackets_places_a_village_named_by_a_frequent_word(shipped: Gazetteer) -> None:
     """ "Sort" is an English word: a village of that name is no candidate, but where the region in
     brackets after it places it."""

@@ -119,6 +119,8 @@ class Placer:
         "Zurich, Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
         if region is None or (between.strip() != "in" and self._listed(text, after)):
             return None  # "Sydney, Victoria and Perth" is a list; "Portland in Victoria and ..." is not
+        if match is not None and region.place.id == match.place.id and "(" in between:
+            return None  # another name of the same place: "Constantinople (Istanbul)", "Bombay (Mumbai)"
         if region.place.kind in COUNTRY_KINDS:
             return self._in_country(query, match, region, between, first_on_line(text, start))
         # a region in brackets whose name is a town's first ("Alfaro ( La Rioja )": La Rioja is a
