@@ -608,6 +608,12 @@ def test_a_word_with_accents_that_only_a_spelling_without_them_reaches(
             [("Pohjois-Italia", "it"), ("Keski-Eurooppa", "m49-150")],
         ),
         ("Die Lage in Süd-Italien bleibt angespannt.", [("Süd-Italien", "it")]),
+        # Swedish, Danish and Norwegian glue it too, and the genitive goes on the compound
+        (
+            "Regeringen diskuterade läget i Nordtyskland och Östukraina.",
+            [("Nordtyskland", "de"), ("Östukraina", "ua")],
+        ),
+        ("Uvejret ramte Sydsverige og Nordtysklands kyst.", [("Sydsverige", "se"), ("Nordtysklands", "de")]),
         # ... and a case form after the hyphen is the compound's (no part of a longer word)
         (
             "Hän asui Pohjois-Italiassa ja kävi Etelä-Suomessa.",

@@ -8,7 +8,7 @@ from toponym.extractor.affixes import _group, affixes, unread
 
 
 def bits(langs: set[str]) -> int:
-    return sum(1 << g for g, group in enumerate(affixes().groups) if group.lang in langs)
+    return sum(1 << g for g, group in enumerate(affixes().groups) if group.lang in langs and group.letters)
 
 
 #: The groups read only in a text with their letters.
@@ -54,7 +54,7 @@ def test_the_window_is_what_is_read() -> None:
 
 
 def test_groups_read_for_their_own_names() -> None:
-    groups = {g.lang: g for g in affixes().groups}
+    groups = {g.lang: g for g in affixes().groups if not g.kinds}  # the compass groups share their languages
     assert {lang for lang, g in groups.items() if g.own} == LETTERED | {"el", "he", "bn", "ta"}
     assert groups["ko"].span == "name" and groups["ru"].span == "word"
     latin = groups["pl"].script  # a group of a script of its own needs no letters (Greek, Ukrainian's "ї" aside)
@@ -67,3 +67,12 @@ def test_a_group_names_its_language_and_only_known_kinds() -> None:
     assert _group("compass", {**rules, "kinds": ["country", "region"]}).kinds == {"country", "region"}
     with pytest.raises(ValueError, match="kinds must be among"):
         _group("compass", {**rules, "kinds": ["valley"]})
+    assert _group("compass", {**rules, "prefixed": True}).prefixed
+
+
+def test_a_compass_groups_ending_goes_on_a_compound_only() -> None:
+    """The German and Nordic direction compounds take the genitive's "-s" ("Süditaliens"); a name
+    alone takes it by its language's own file, never by theirs (no "Deutschlands" of theirs)."""
+    compass = [g for g in affixes().groups if g.kinds]
+    assert {g.lang for g in compass} == {"de", "sv"}
+    assert all(g.prefixed and g.suffixes and g.prefixes for g in compass)

@@ -87,6 +87,9 @@ class Group:
     literal: frozenset[str] = frozenset()
     """Words, in lower case, that the group never reads ("Ostindien", the East Indies, is no part
     of India)."""
+    prefixed: bool = False
+    """Its suffixes go only on a word that takes one of its prefixes: a direction compound's
+    genitive ("Nordtysklands"), never a name's own ("Luxemburgs" is Dutch "Luxembourgish")."""
 
     def rule(self) -> tuple[int, tuple[Pair, ...], tuple[Pair, ...], int, bool, bool]:
         """What the scanner reads: ``(script, prefixes, suffixes, min_stem, always, last)``."""
@@ -167,6 +170,7 @@ def _group(name: str, data: dict[str, Any]) -> Group:
         places=frozenset(word.casefold() for word in data.get("places", ())),
         kinds=frozenset(data.get("kinds", ())),
         literal=frozenset(word.casefold() for word in data.get("literal", ())),
+        prefixed=bool(data.get("prefixed", False)),
     )
 
 

@@ -205,14 +205,19 @@ class Forms:
             rules = self.groups[group]
             if (
                 row >= 0
+                and not (rules.prefixed and not low.startswith(tuple(p for p, _ in rules.prefixes)))
                 and not low.endswith(rules.adjectives)
                 and not (_within_only(low, names[row], rules) and not self.lookups.major(cased(surface, names[row])))
                 and self._of_language(row, rules)
             ):
                 made.setdefault(names[row], []).append(group)
-        # a form two groups make is the first's, or a language's that reads its own names
-        # ("Latvijas" is Latvian for Latvia's, not the German genitive of "Latvija")
-        forms = {f: min(gs, key=lambda g: not self.groups[g].own) for f, gs in made.items()}
+        # a form two groups make is a language's that reads its own names ("Latvijas" is Latvian for
+        # Latvia's, not the German genitive of "Latvija"), else one's whose language names the place
+        # ("Norddeutschlands" is German, not Nordic), else the first's
+        forms = {
+            f: min(gs, key=lambda g: (not self.groups[g].own, not self._names(f, self.groups[g])))
+            for f, gs in made.items()
+        }
         if low in self.index.policy.ordinary or self._clitic_word(low, made):
             # an ordinary word read as a stem with an ending added ("виктор" as the genitive plural of
             # "Виктори", an untagged name of Victoria, BC) is the word: the ending is taken off a name
