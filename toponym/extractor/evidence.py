@@ -44,6 +44,11 @@ class Evidence(Protocol):
         people?"""
         ...
 
+    def renowned(self, query: str) -> bool:
+        """Does ``query`` name a country or the like, a metropolis, or a first-level division of a
+        million people: a place a reader knows by its name alone?"""
+        ...
+
     def given(self, word: str) -> bool:
         """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
         ...

@@ -16,8 +16,8 @@ from bisect import bisect_left
 from ..charclass import CJK, HAN, KANA
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..vocab import METROPOLIS
 from .affixes import affixes, unread
+from .asking import Asking
 from .casing import Casing
 from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
@@ -104,6 +104,7 @@ class Scanner:
         self.compass = Compass(index, lookups)
         self.features = Features(lookups)
         self.villages = Villages(index)
+        self.ask = Asking(index, lookups, self.casing, self.villages)  # what the rules on longer names ask
 
     def scan(self, text: str, told: Told | None = None) -> list[Raw]:
         """The candidates of ``text``, read as one window (``told``: its language, told on need)."""
@@ -120,7 +121,7 @@ class Scanner:
     def _long_s_name(self, word: str) -> bool:
         """Is ``word`` a stored name, and no ordinary word ("Fur ce point" is "Sur", "on") or given
         name ("l'efcadre de Nelfon" is Nelson's)?"""
-        return bool(self.index.keys.reach(word)) and not self.casing.ordinary(word) and not self.given(word)
+        return bool(self.index.keys.reach(word)) and not self.casing.ordinary(word) and not self.ask.given(word)
 
     def _dotted_place(self, name: str) -> bool:
         """Is a name of several katakana words joined by the dot a stored name as a whole, with
@@ -184,7 +185,7 @@ class Scanner:
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
             raws = self.compass.extend(text, self.units.apart(text, raws))  # "Noord-Syrië": one name
-            raws = self.units.extend(text, proper(text, raws, self, people))
+            raws = self.units.extend(text, proper(text, raws, self.ask, people))
         raws = self.features.find(text, lo, hi, raws)  # "la mer Noire": a name the scan cannot start
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
@@ -280,66 +281,11 @@ class Scanner:
         if (
             text[raw.start].isupper()
             and sentence_initial(text, raw.start)
-            and self.frequent(text[raw.start : raw.end])
+            and self.ask.frequent(text[raw.start : raw.end])
             and (_ADJECTIVAL.search(raw.query) is not None or not self.lookups.major(raw.query))
         ):
             return True
         return told.elsewhere(readers)
-
-    def ordinary(self, surface: str) -> bool:
-        """Is ``surface`` an ordinary word (or a stop entry) when written in lower case?"""
-        return self.casing.ordinary(surface)
-
-    def function_word(self, surface: str) -> bool:
-        """Is ``surface`` one of the commonest words of some language ("Para", "Como", "Man")?"""
-        return self.casing.function_word(surface)
-
-    def frequent(self, word: str) -> bool:
-        """Is ``word`` a frequent word of some language?"""
-        return normalize_name(word) in self.index.policy.ordinary
-
-    def exonym(self, query: str) -> bool:
-        """Does ``query`` name a country by other than its English name ("Brasilien", not "Jordan",
-        which is a given name too)?"""
-        top = self.lookups.get(query).top if self.lookups.major(query) else None
-        return top is not None and fold_key(normalize_name(query)) != fold_key(normalize_name(top.place.name))
-
-    def kind(self, query: str) -> str | None:
-        """The kind of the first place ``query`` names, if any."""
-        top = self.lookups.get(query).top
-        return None if top is None else top.place.kind
-
-    def national(self, query: str) -> bool:
-        """Does ``query`` name a country or the like, or a first-level division of one (England)?"""
-        if self.lookups.major(query):
-            return True
-        lookup = self.lookups.get(query)
-        top = lookup.top
-        return top is not None and top.place.kind == "subdivision" and self.index.places.top_level(lookup.top_row)
-
-    def named(self, word: str) -> bool:
-        """Is ``word`` a stored name of some place other than a village (:meth:`.Villages.named`)?"""
-        return self.villages.named(word)
-
-    def metropolis(self, query: str) -> bool:
-        """Is the first place ``query`` names a country, a sea or the like, or a city of a million
-        people?"""
-        if self.lookups.major(query):
-            return True
-        lookup = self.lookups.get(query)
-        return lookup.top is not None and (self.index.places.population[lookup.top_row] or 0) >= METROPOLIS
-
-    def given(self, word: str) -> bool:
-        """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
-        return fold_key(normalize_name(word)) in self.index.policy.given_names
-
-    def surname(self, word: str) -> bool:
-        """Is ``word`` one of the commonest surnames, a word or not ("Walker", "Miller")?"""
-        return fold_key(normalize_name(word)) in self.index.policy.surnames
-
-    def village(self, query: str) -> bool:
-        """Is every place ``query`` names a village (:meth:`.Villages.village`)?"""
-        return self.villages.village(query)
 
     def _whole(self, text: str, s: int, e: int) -> bool:
         """May a key segment of a run without spaces be a name? Not a single character (中, 北, 原
