@@ -48,7 +48,7 @@ def test_a_country_named_again_and_again_is_where_the_text_is_set(shipped: Gazet
         # the text names nothing in Texas: the capital of France
         ("The U.S. envoy flew from Moscow to Paris. U.S. officials said the U.S. would wait.", {PARIS_FR}),
         # a place of Texas named: the town is the text's own (its state's support, not its country's)
-        ("Schools in Paris and Tyler stay shut. U.S. forecasters said the U.S. storm will last.", {PARIS_TX}),
+        ("Schools in Paris and Waco stay shut. U.S. forecasters said the U.S. storm will last.", {PARIS_TX}),
     ],
 )
 def test_a_country_a_text_is_set_in_does_not_move_a_metropolis_to_a_town_of_it(

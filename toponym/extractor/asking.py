@@ -10,11 +10,26 @@ from .casing import Casing
 from .lookups import Lookups
 from .villages import Villages
 
-__all__ = ["RENOWNED_UNIT", "Asking"]
+__all__ = ["GIVEN_CITY", "RENOWNED_UNIT", "Asking", "given_first"]
 
 #: A first-level division of this many people is known to readers by its name alone, whatever else
 #: the name is (Georgia, Victoria; not Diana, a region of Madagascar, which is a given name first).
 RENOWNED_UNIT = 1_000_000
+#: A town of this many people stands on a name that is a given name too ("Denver", "Austin"); a
+#: smaller one needs another place of the text or a preposition of place ("Nigel agreed").
+GIVEN_CITY = 500_000
+
+
+def given_first(index: Index, surface: str, row: int) -> bool:
+    """Is ``surface`` a given name that names the place at ``row`` less well than a person: a town
+    of fewer than :data:`GIVEN_CITY` people, a unit of fewer than :data:`RENOWNED_UNIT` ("Nigel
+    agreed", "Diana said": towns of South Africa and Madagascar's region; not Denver, Victoria)?"""
+    if fold_key(normalize_name(surface)) not in index.policy.given_names:
+        return False
+    places = index.places
+    if places.kind[row] == "city":
+        return (places.population[row] or 0) < GIVEN_CITY
+    return places.people[row] < RENOWNED_UNIT
 
 
 class Asking:

@@ -164,17 +164,14 @@ def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
     Marco Rubio"), unless it is one of the commonest surnames and names no place but a town, after
     a name that is no country's, first-level division's, sea's or metropolis's ("Murray Smith",
     "Mary Miller"; "Murray Darling" is the rivers; "India Rice" heads a report on India, and a
-    person would take every "India" after it; "Sydney Fish Markets" are the city's). A country's or
-    a first-level division's name is no given name before a given name either, as news writes it
-    before a person's ("Georgia John Lewis"; "Isabel Salazar" is a person)."""
+    person would take every "India" after it; "Sydney Fish Markets" are the city's). A name a
+    reader knows as a place (:meth:`.Evidence.renowned`) is no given name before a given name
+    either, as news writes it before a person's ("Georgia John Lewis"; "Isabel Salazar" and "Diana
+    Orlando" are people: Diana is a region of Madagascar)."""
     return (
         ask.given(r.query)
         and (
-            (
-                ask.surname(surname)
-                and ask.kind(surname) in (None, "city")
-                and not (ask.national(r.query) or ask.metropolis(r.query))
-            )
+            (ask.surname(surname) and ask.kind(surname) in (None, "city") and not ask.renowned(r.query))
             or (
                 not ask.ordinary(surname)
                 and (
@@ -185,7 +182,7 @@ def given_name(r: Raw, surname: str, ask: Evidence) -> bool:
             )
         )
         and surname not in names().calendar
-        and not (ask.national(r.query) and ask.given(surname))
+        and not (ask.renowned(r.query) and ask.given(surname))
     )
 
 

@@ -251,9 +251,13 @@ _POSSESSED = re.compile(r"(?=\w*[ışğçöü])\w+[ıiuü]\Z")
 
 
 def _name_goes_on(text: str, r: Raw, w: str, ask: Evidence, german: _German) -> bool:
-    """Does the capitalised word ``w`` after ``r`` go on a proper name ("Vladimir Putin")?"""
-    if w in names().calendar or ask.ordinary(w):
+    """Does the capitalised word ``w`` after ``r`` go on a proper name ("Vladimir Putin")? An
+    ordinary word does after a given name that no reader knows as a place: a surname ("Nigel
+    Officer", "Mary Noon": Nigel and Mary are towns of South Africa and Turkmenistan)."""
+    if w in names().calendar:
         return False
+    if ask.ordinary(w):
+        return ask.given(r.query) and not ask.renowned(r.query)
     if person_of_title(text, r, w, ask):  # "la canciller de Alemania Angela Merkel"
         return False
     # one of a language's commonest words starts the sentence after a heading or a dateline

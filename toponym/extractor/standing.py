@@ -15,6 +15,7 @@ from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
 from .adjectives import EnglishNames
 from .affixes import affixes
+from .asking import given_first
 from .caseless import Caseless
 from .casing import token_key
 from .chars import SCRIPTS
@@ -119,6 +120,12 @@ class Standing:
             # a segment of a run without spaces that is an ordinary word of its language (ゴール
             # "goal", プレー "play", 南部 "the south") names a lesser place only with support
             return False
+        if (
+            kind in ("city", "subdivision")
+            and not (raw.specific or place.curated)
+            and given_first(self.index, surface, row)
+        ):
+            return False  # a given name first: "Diana said" is no region of Madagascar ("Victoria" is the state)
         if major:
             # a country's name in any tagged language stands ("Russland", "Giappone"); not a bulk
             # source's untagged alias, often a town's name ("Stanley" for the Falklands)
