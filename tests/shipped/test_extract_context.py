@@ -325,7 +325,7 @@ def test_a_town_written_before_its_regions_code_is_the_one_there(
         ),
         # near a town across a border, a name keeps its answer
         (
-            "Flights to Malaga, about 100 kilometres east of Gibraltar, resumed.",
+            "Ferries reached Malaga, some 100 km east of Gibraltar, on time.",
             [("Malaga", "es-an"), ("Gibraltar", "gi")],
         ),
         # no place of the name near that town: no answer (not Jamaica's capital)
@@ -640,7 +640,7 @@ def test_context_moves_a_name_to_a_place_of_no_country(shipped: Gazetteer, name:
 def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -> None:
     """University is a town in Florida, and Florida is named: "the University of South Florida" is
     still a university, and the town of a word needs a place that the word itself names."""
-    text = "Students at the University of South Florida in Tampa built it."
+    text = "A team at the University of South Florida, Tampa, built it."
     assert "University" not in [m.text for m in shipped.extract(text)]
     assert "Tampa" in [m.text for m in shipped.extract(text)]
 
@@ -653,7 +653,7 @@ def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -
         ("The plant is near London in Ontario.", "London", {"gn-6058560"}),
         # ... and where no place of the name lies there, it names no place the index holds (a
         # town of Victoria the index lacks is no city of Oregon), a list or not
-        ("Cattle leave from Portland in Victoria and Fremantle in Western Australia.", "Portland", set()),
+        ("Ships load at Portland in Victoria and Fremantle in WA.", "Portland", set()),
         ("Cattle leave from Portland, Victoria, every week.", "Portland", set()),
         # a metropolis before a comma and a region that holds none of its name begins a list
         ("The firm has offices in Sydney, Victoria and Perth.", "Sydney", {"gn-2147714"}),
@@ -666,7 +666,7 @@ def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -
             "Vancouver",
             {"gn-6173331"},
         ),
-        ("Farmers near the Northern Territory town of Batchelor are worried.", "Batchelor", set()),
+        ("Rain fell on the Northern Territory settlement of Batchelor.", "Batchelor", set()),
     ],
 )
 def test_a_region_written_after_a_name_or_before_its_kind_places_it(
@@ -758,7 +758,7 @@ def test_a_list_settles_which_place_an_ambiguous_name_of_it_is(
 @pytest.mark.parametrize(
     "text",
     [
-        "A mine in the Kimberley region of Western Australia will reopen, as zinc prices rise in London.",
+        "The Kimberley region of Western Australia has a new mine; zinc prices rose in London.",
         "Cattle stations in the Kimberley and the Pilbara, in Western Australia, need cooks; buyers in London want beef.",
     ],
 )

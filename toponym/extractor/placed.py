@@ -33,7 +33,7 @@ __all__ = ["BETWEEN", "Pin", "Placer"]
 #: "Alfaro ( La Rioja )", "Portland in Victoria").
 BETWEEN = re.compile(r" ?,\s*|\s*\(\s*| in ")
 #: A region or its adjective before a settlement's word, right before a name: "the Canadian city of
-#: Vancouver", "the Northern Territory town of Batchelor".
+#: Vancouver", "the Queensland town of Cooktown".
 _REGION_BEFORE = re.compile(
     r"\b[Tt]he ((?:[^\W\d_a-z][\w'’-]* ){1,3})(?:town|city|village|port|suburb|community|settlement) of \Z"
 )
