@@ -10,7 +10,7 @@ from .casing import Casing
 from .lookups import Lookups
 from .villages import Villages
 
-__all__ = ["GIVEN_CITY", "RENOWNED_UNIT", "Asking", "given_first"]
+__all__ = ["GIVEN_CITY", "RENOWNED_UNIT", "Asking", "given", "given_first"]
 
 #: A first-level division of this many people is known to readers by its name alone, whatever else
 #: the name is (Georgia, Victoria; not Diana, a region of Madagascar, which is a given name first).
@@ -20,11 +20,16 @@ RENOWNED_UNIT = 1_000_000
 GIVEN_CITY = 500_000
 
 
+def given(index: Index, word: str) -> bool:
+    """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
+    return fold_key(normalize_name(word)) in index.policy.given_names
+
+
 def given_first(index: Index, surface: str, row: int) -> bool:
     """Is ``surface`` a given name that names the place at ``row`` less well than a person: a town
     of fewer than :data:`GIVEN_CITY` people, a unit of fewer than :data:`RENOWNED_UNIT` ("Nigel
     agreed", "Diana said": towns of South Africa and Madagascar's region; not Denver, Victoria)?"""
-    if fold_key(normalize_name(surface)) not in index.policy.given_names:
+    if not given(index, surface):
         return False
     places = index.places
     if places.kind[row] == "city":
@@ -86,7 +91,7 @@ class Asking:
 
     def given(self, word: str) -> bool:
         """Is ``word`` a given name that is none of the commonest English words ("Jesús", not "Mark")?"""
-        return fold_key(normalize_name(word)) in self.index.policy.given_names
+        return given(self.index, word)
 
     def surname(self, word: str) -> bool:
         """Is ``word`` one of the commonest surnames, a word or not ("Walker", "Miller")?"""

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import functools
 
-from ..charclass import HAN, is_caseless
+from ..charclass import HAN, is_caseless, is_han
 from ..index import Index
 from ..model import Match
 from ..normalize import normalize_name
 from ..vocab import COUNTRY_KINDS
+from .japanese import kana_name
 from .raw import Raw
 from .thai import thai
 from .wordlists import load_lexicon
@@ -37,10 +38,6 @@ _HAN_CITY_ABROAD = 100_000
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
 _UNIT_NAMES = frozenset("都道府県省州")
-
-
-def _katakana(name: str) -> bool:
-    return all("\u30a1" <= ch <= "\u30fc" or ch == " " for ch in name)
 
 
 def _hangul(surface: str) -> bool:
@@ -111,10 +108,10 @@ class Caseless:
         """Is ``match`` an untagged name in Han characters of a place outside the countries that
         write them, which has a name in katakana? Japanese writes a place abroad in katakana, so
         the Han name is Chinese: 万博 is Huambo in Chinese, the World Expo in Japanese (ウアンボ)."""
-        if match.place.country in _HAN_COUNTRIES or not all(HAN.match(ch) for ch in match.matched):
+        if match.place.country in _HAN_COUNTRIES or not all(map(is_han, match.matched)):
             return False
         names = self.index.names
-        return any(_katakana(names.text[n]) for n in self.index.places.names_of(row))
+        return any(kana_name(names.text[n]) for n in self.index.places.names_of(row))
 
     def named_so_in_han(self, match: Match, row: int) -> bool:
         """Is the place a Chinese province, region or river named in Chinese (江西, 华南, 长江 are
@@ -173,7 +170,7 @@ class Caseless:
             and match.lang.split("-")[0] == "zh"
             and place.country not in _CHINESE_COUNTRIES
             and (place.population or 0) >= _HAN_CITY_ABROAD
-            and all(HAN.match(ch) for ch in match.matched)
+            and all(map(is_han, match.matched))
         )
 
     def frequent_because_named(self, match: Match, row: int) -> bool:

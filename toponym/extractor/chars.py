@@ -47,6 +47,7 @@ __all__ = [
     "C_UNSPACED",
     "C_WORD",
     "DROP",
+    "HYPHENS",
     "SCRIPTS",
     "CharTables",
     "char_tables",
@@ -72,6 +73,8 @@ SCRIPTS = ("", "Latin", "Cyrillic", "Arabic", "Hangul", "Greek", "Hebrew", "Beng
 
 _BLANKS = " \t\u00a0\u2009\u202f"
 _APOSTROPHES = "'’ʼ"
+#: The hyphens that join the words of a compound ("Baden-Württemberg", "Noord-Syrië").
+HYPHENS = "-\u2010\u2011"
 #: Characters that extend the one before them without being letters: joiners, variation
 #: selectors (outside the BMP: tags and more selectors, emoji modifiers; see :func:`extends`).
 _EXTENDERS = "\u200c\u200d" + "".join(map(chr, range(0xFE00, 0xFE10)))
@@ -167,7 +170,7 @@ def char_tables() -> CharTables:
     info[word & ~unspaced & letter & (cased | caseless)] |= C_START
     info[mark] = C_WORD | C_MARK
     info[mark & unspaced] |= C_UNSPACED  # a Thai vowel or tone mark goes on its run (ญี่ปุ่น)
-    for chars_of, bit in ((_BLANKS, C_BLANK), (_APOSTROPHES, C_APOS), ("-\u2010\u2011", C_HYPHEN),
+    for chars_of, bit in ((_BLANKS, C_BLANK), (_APOSTROPHES, C_APOS), (HYPHENS, C_HYPHEN),
                           ("./\\@#$=", C_IDENT), ("\n", C_NEWLINE), (".", C_DOT), ("\r", C_CR)):  # fmt: skip
         info[[ord(ch) for ch in chars_of]] |= bit
     lower = _lower(chars, word)

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 
 from ..index import Index
+from .chars import HYPHENS
 from .lookups import Lookups
 from .raw import Raw
 from .standing import prominent
 from .wordlists import load_lexicon
 
 __all__ = ["Compass"]
-
-_HYPHENS = "-\u2010\u2011"
 
 
 class Compass:
@@ -32,7 +31,7 @@ class Compass:
         lexicon = load_lexicon("compass.toml")
         words = sorted({w for ws in lexicon["hyphenated"].values() for w in ws}, key=len, reverse=True)
         # the direction capitalised, first in its word, right before the hyphen
-        self._before = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})[{_HYPHENS}]\Z", re.IGNORECASE)
+        self._before = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})[{HYPHENS}]\Z", re.IGNORECASE)
         self._kinds = frozenset(lexicon["kinds"])
 
     def extend(self, text: str, raws: list[Raw]) -> list[Raw]:
@@ -57,7 +56,7 @@ class Compass:
 
     def _direction(self, text: str, r: Raw) -> int:
         """Where the direction and hyphen written before ``r`` begin, if it takes them; else -1."""
-        if r.start < 4 or text[r.start - 1] not in _HYPHENS:
+        if r.start < 4 or text[r.start - 1] not in HYPHENS:
             return -1
         m = self._before.search(text, max(0, r.start - 12), r.start)
         if m is None or not text[m.start()].isupper():

@@ -11,7 +11,7 @@ from ..charclass import is_han
 from .raw import Raw, make_raw, replaced
 from .wordlists import cjk
 
-__all__ = ["JOINS", "dotted_names", "hiragana", "japanese", "katakana", "unit_nouns"]
+__all__ = ["JOINS", "dotted_names", "hiragana", "japanese", "kana_name", "katakana", "unit_nouns"]
 
 #: Units of administration that end a part of a Japanese address (国: a country, 中国上海市; 州 and
 #: 省: of the US, China...).
@@ -48,9 +48,9 @@ def katakana(ch: str) -> bool:
 JOINS = "・=＝"
 
 
-def _kana(name: str) -> bool:
-    """Is ``name`` written in katakana (and the marks that part its words)?"""
-    return all(katakana(ch) or ch in JOINS for ch in name)
+def kana_name(name: str) -> bool:
+    """Is ``name`` written in katakana (and the marks and spaces that part its words)?"""
+    return all(katakana(ch) or ch in JOINS or ch == " " for ch in name)
 
 
 def hiragana(ch: str) -> bool:
@@ -145,7 +145,7 @@ def japanese(text: str, raws: list[Raw]) -> list[Raw]:
             end = _neighbourhood(text, end, words.heads)
         if (part := _PART.match(text, end)) is not None:
             end = part.end()  # a part of the place is named with it: スペイン北部, 中国大陸, 東北地方
-        elif j == i and end == raw.end and (unit := _KANA_UNIT.match(text, end)) is not None and _kana(raw.query):
+        elif j == i and end == raw.end and (unit := _KANA_UNIT.match(text, end)) is not None and kana_name(raw.query):
             end = unit.end()  # a place abroad written in katakana with its unit: ノヴィ・サド市, レイテ島
         after = text[end] if end < len(text) else ""
         before = text[raw.start - 1] if raw.start else ""

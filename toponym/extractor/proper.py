@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from .casing import agency_dateline
+from .chars import HYPHENS
 from .evidence import Evidence
 from .figures import in_figures
 from .patterns import first_on_line, line_around, sentence_initial
@@ -25,7 +26,7 @@ from .wordlists import Names, load_lexicon, locative, names
 __all__ = ["Evidence", "forget_people", "proper"]
 
 
-_HYPHENS = frozenset("-\u2010\u2011")
+_HYPHENS = frozenset(HYPHENS)  # a set: an empty slice at the text's end is none
 
 
 #: A unit's word written before its name ("des Kantons Bern", "der Provinz Posen"): no given name
