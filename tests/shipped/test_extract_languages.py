@@ -70,6 +70,30 @@ def test_a_country_named_like_a_word_of_another_language(text: str, expected: tu
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir ziehen im Sommer nach Minden um .", ("Minden", "gn-2871039")),  # Hungarian "minden": all
+        ("Der Rat der Stadt Minden tagt heute .", ("Minden", "gn-2871039")),
+    ],
+)
+def test_a_town_named_like_a_word_of_another_language_where_a_town_is_expected(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minden Bürger bekam einen Brief .",  # no preposition of place, no "Stadt": no town
+        "Er fährt nach Stadt und Land .",  # "Stadt" names no town of its own
+    ],
+)
+def test_a_town_named_like_a_word_needs_a_place_for_a_town(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Am Ende des Tages war der Mann müde .",  # "Ende": a Franco-Provençal name of India

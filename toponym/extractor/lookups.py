@@ -13,6 +13,8 @@ __all__ = ["Lookups"]
 #: Places named in every language by the common noun ("Welt", "world"): no name of theirs is read over a word.
 _GENERIC = frozenset({"m49-001"})
 _MISS = object()
+#: The people of a town read over a frequent word where its text expects a town (:meth:`Lookups.town_over_word`).
+TOWN_OVER_WORD = 15_000
 
 
 class Lookups:
@@ -103,6 +105,27 @@ class Lookups:
             return None
         tags = {t.split("-")[0] for n in top.place.names if n.name == top.matched for t in (n.langs or (n.lang,))}
         return top if tags & MAJOR_LANGS else None
+
+    def town_over_word(self, query: str) -> Match | None:
+        """The town of :data:`TOWN_OVER_WORD` people or more that a capitalised ``query`` names,
+        written where a town is expected (after a preposition of place, "die Stadt"), although a
+        bare query of it gets no answer only because it is a frequent word of some language other
+        than English: "in Minden" (Hungarian "minden", all), "nach Füssen" (German "Füssen", feet)
+        are the towns; the name must be the town's own name, and no other place's as likely."""
+        if len(query) < 4 or not query[:1].isupper() or query.isupper():
+            return None
+        lookup = self.get(query)
+        top, rows = lookup.top, lookup.rows
+        if lookup.answer is not None or top is None or not rows or rows[0].tied or not rows[0].stopped:
+            return None
+        if top.place.kind != "city" or (top.place.population or 0) < TOWN_OVER_WORD or top.method != "exact":
+            return None
+        policy = self.resolver.index.policy
+        norm = normalize_name(query)
+        folded = fold_key(norm)
+        if norm not in policy.ordinary or folded in policy.stop or folded in policy.common_words:
+            return None
+        return top if top.matched == top.place.name else None
 
     def demonym(self, query: str) -> bool:
         """Is ``query`` stored as a place's demonym ("German", "Dutch", "Chechen", "Texan")? Then in

@@ -132,7 +132,7 @@ class Verdicts:
             cand_row, count = row, len(self.standing.places(raw.query)) or 1  # places of its key, unranked
         else:
             lookup = self.lookups.get(raw.query)
-            cand, match = lookup.top, None if raw.word or raw.group >= 0 else self.lookups.name_over_word(raw.query)
+            cand, match = lookup.top, None if raw.word or raw.group >= 0 else self._over_word(raw)
             row, cand_row, count = lookup.top_row if match else -1, lookup.top_row, len(lookup.rows)
         if raw.group >= 0 and not self._form_ok(raw, cand, cand_row):
             return self._first.put(sig, FirstPass(None, count, False, (), ()))
@@ -154,6 +154,12 @@ class Verdicts:
             expanded = below_country(self.index, row)
         described = not alone and cand is not None and self.standing.described(raw, cand)
         return self._first.put(sig, FirstPass(match, count, alone, explicit, expanded, home=home, described=described))
+
+    def _over_word(self, raw: Raw) -> Match | None:
+        """The place a capitalised name that is also a frequent word names: a country or the like
+        anywhere, a town where the text expects one (:meth:`.Lookups.town_over_word`)."""
+        found = self.lookups.name_over_word(raw.query)
+        return self.lookups.town_over_word(raw.query) if found is None and raw.specific else found
 
     def _form_ok(self, raw: Raw, match: Match | None, row: int) -> bool:
         """May an inflected form stand for this place? A rule group whose base is ``prominent``
