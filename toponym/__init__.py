@@ -58,7 +58,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    # the public names only: tab completion should not offer typing helpers or internal modules
+    return sorted(__all__)
 
 
 __all__ = [

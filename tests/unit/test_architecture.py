@@ -67,6 +67,15 @@ def test_no_module_is_shadowed_by_a_public_name() -> None:
     assert not modules & set(toponym.__all__)
 
 
+def test_dir_lists_the_public_names_and_each_resolves() -> None:
+    """Tab completion offers what the package exports (the lazy names too), each one there, and
+    neither typing helpers nor internal modules."""
+    listed = dir(toponym)
+    assert listed == sorted(toponym.__all__)
+    assert "Any" not in listed and "TYPE_CHECKING" not in listed and "api" not in listed
+    assert all(getattr(toponym, name) is not None for name in listed)
+
+
 def test_the_query_path_never_imports_the_build() -> None:
     for package in ("index", "resolver", "extractor"):
         for path in sorted((PACKAGE / package).glob("*.py")):
