@@ -932,3 +932,38 @@ def test_a_bilingual_town_by_each_of_its_names(shipped: Gazetteer) -> None:
     # "Bienne" was also a source's untagged name of Vienna, which outranked the Swiss town
     assert (_id(shipped, "Biel"), _id(shipped, "Bienne")) == ("gn-2661513", "gn-2661513")
     assert _id(shipped, "Vienne", lang="fr") != "gn-2661513"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Sari", "gn-116996"),  # the Iranian city, not Surrey spelt as Serbian writes it in Latin letters
+        ("Hanam", "gn-1897007"),  # the Korean city, not Hà Nam
+        ("Saba", "nl-bq2"),  # the Caribbean island, not Sabah
+        ("Istok", "gn-789996"),  # the town in Kosovo, not Burkina Faso's Est region
+    ],
+)
+def test_a_place_s_own_name_beats_another_s_name_transliterated_by_rule(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place
+
+
+def test_a_name_transliterated_by_rule_still_answers_where_no_own_name_competes(shipped: Gazetteer) -> None:
+    found = shipped.resolve("Nemačka")  # Germany, in Serbian's Latin letters
+    assert found is not None and found.place.id == "de"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Matamoros", "gn-3523466"),  # Heroica Matamoros, not the smaller Matamoros in Coahuila
+        ("Belem", "gn-3405870"),  # Belém typed without its accent, not a town named Belem
+    ],
+)
+def test_a_city_s_name_without_its_honorific_or_its_accents_is_its_own(
+    shipped: Gazetteer, name: str, place: str
+) -> None:
+    found = shipped.resolve(name)
+    assert found is not None and found.place.id == place

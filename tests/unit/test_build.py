@@ -6,7 +6,7 @@ import pytest
 
 from toponym import Gazetteer, IndexFormatError
 from toponym.build import compile_gazetteer
-from toponym.build.tables import _own_forms, _unqualified
+from toponym.build.levels import _own_forms, _unaccented, _unqualified
 from toponym.index import Index
 
 from ..conftest import FIXTURE
@@ -181,6 +181,9 @@ def test_surnames_are_kept_though_words(tmp_path: Path) -> None:
         ("Madīnat an Naşr", None),  # an Arabic article, no preposition
         ("Aix-les-Bains", None),
         ("Los Angeles", None),
+        ("Heroica Matamoros", "Matamoros"),  # an honorific Mexican official names begin with
+        ("Heroica Ciudad de Tlaxiaco", "Ciudad de Tlaxiaco"),
+        ("Heroica", None),
     ],
 )
 def test_the_short_form_of_a_town_s_name_is_without_its_qualifier(name: str, short: str | None) -> None:
@@ -200,3 +203,17 @@ def test_the_short_form_of_a_town_s_name_is_without_its_qualifier(name: str, sho
 )
 def test_the_forms_a_town_s_own_name_takes_in_text(name: str, forms: tuple[str, ...]) -> None:
     assert _own_forms(name) == forms
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "same"),
+    [
+        ("Belem", "Belém", True),
+        ("Sao Paulo", "São Paulo", True),
+        ("Belém", "Belém", False),  # the name itself, not a form of it
+        ("Belen", "Belém", False),
+        ("Moskva", "Москва", False),  # another script is a transliteration, not the name unaccented
+    ],
+)
+def test_a_name_typed_without_its_accents(name: str, own: str, same: bool) -> None:
+    assert _unaccented(name, own) is same

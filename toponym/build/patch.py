@@ -25,12 +25,13 @@ from ..normalize import fold_key, normalize_name
 from ..resolver import Resolver
 from ..vocab import COUNTRY_KINDS, NAME_TYPES, shown_tag
 from .defaults import Answers, recompile_answers
+from .levels import level
 from .merge import MergedName, MergedPlace, _add_names, merge
 from .overlay import Overlay
 from .patch_keys import affected_keys, as_array, patch_keys, rebuild_blob, remap_slots
 from .prominence import MAX_DEPTH, counted, listed, misspelt, prominence, shares
 from .records import Policy, Prefer, Prominence, Ranking, SourcePlace, Sources, Stop
-from .tables import _level, codes_text, place_sections
+from .tables import codes_text, place_sections
 from .textlex import patch_text_sections
 
 __all__ = ["apply_overlay"]
@@ -307,7 +308,7 @@ def _names_and_meta(
         new["lang"].append(langs.setdefault(",".join(nm.langs) or "und", len(langs)))
         new["persp"].append(persps.setdefault(persp, len(persps)))
         new["type"].append(NAME_TYPES.index(nm.type))
-        new["rank"].append(_level(nm, place))
+        new["rank"].append(level(nm, place))
         if nm.display:
             for lang in nm.langs:
                 for key in [f"{side}:{lang.split('-')[0]}" for side in persp] or [lang.split("-")[0]]:
@@ -346,8 +347,7 @@ def _meta(
             part_of.setdefault(plan.row(member, base), set()).add(row)
     curated = bytearray()
     old_row = {int(r): i for i, r in enumerate(remap.tolist())}
-    for row in range(len(plan.ids)):
-        curated.append(1 if row in plan.new else meta.place_curated[old_row[row]])
+    curated.extend(1 if row in plan.new else meta.place_curated[old_row[row]] for row in range(len(plan.ids)))
     prefer = {k: (int(remap[r]), why) for k, (r, why) in meta.prefer.items()}
     prefer.update(
         (fold_key(normalize_name(e.name)), (plan.row(e.place, base), e.reason)) for e in overlay.policy.prefer

@@ -7,7 +7,6 @@ folded and transliterated keys (:mod:`toponym.normalize`); the compiled answers 
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,10 +37,11 @@ from ..index.schema import (
 from ..index.strings import build_table
 from ..normalize import bare_alifs, fold_key, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
-from ..vocab import COUNTRY_KINDS, KINDS, MAJOR_LANGS, NAME_TYPES, shown_tag
-from .merge import MergedName, MergedPlace
+from ..vocab import COUNTRY_KINDS, KINDS, NAME_TYPES, shown_tag
+from .levels import level
+from .merge import MergedPlace
 from .prominence import MAX_DEPTH, misspelt, people_of, prominences
-from .records import NAME_LEVELS, Words
+from .records import Words
 from .sources import Sources
 from .textlex import nations, text_sections
 
@@ -92,50 +92,6 @@ def _countries(places: list[MergedPlace], row: dict[str, int], parent: array[int
     return country
 
 
-#: What ends a town's name to tell it from its namesakes: a bracket ("Halle (Saale)", "Frankfurt
-#: (Oder)"; not "Zürich (Kreis 11)"), or a river, lake or region after a preposition ("Frankfurt am
-#: Main", "Freiburg im Breisgau", "Newcastle upon Tyne", "Stoke-on-Trent", "Boulogne-sur-Mer").
-_QUALIFIER = re.compile(
-    r"\s+\((?=[A-ZÀ-Þ])[^()\d]+\)$"
-    r"|\s+(?:am|an der|im|in der|ob der|upon)\s+[A-ZÀ-Þ]\S*(?:\s+[A-ZÀ-Þ]\S*)?$"
-    r"|-(?:on|upon|sur|sous|lès)-[A-ZÀ-Þ][^\s]*$"
-)
-
-
-def _unqualified(name: str) -> str | None:
-    """The short form of a town's ``name`` without its qualifier ("Halle (Saale)": "Halle"), or
-    ``None``."""
-    bare = _QUALIFIER.sub("", name)
-    return bare if bare != name and len(bare) >= 3 else None
-
-
-def _own_forms(name: str) -> tuple[str, ...]:
-    """What a town's ``name`` is written as in text besides itself: without the qualifier that ends
-    it ("Halle"), or either half of a name in two languages ("Gasteiz / Vitoria": "Gasteiz" and
-    "Vitoria"; not "Zürich (Kreis 4) / Aussersihl", a district's)."""
-    short = _unqualified(name)
-    if short is not None:
-        return (short,)
-    parts = name.split(" / ")
-    if len(parts) == 2 and all(part and not any(ch in part for ch in "()0123456789") for part in parts):
-        return tuple(parts)
-    return ()
-
-
-def _level(nm: MergedName, p: MergedPlace) -> int:
-    """How much a name vouches for its place (an index into ``NAME_LEVELS``; the ranking weighs it)."""
-    if nm.type == "misspelling":
-        return NAME_LEVELS.index("misspelling")
-    # a town's name without the qualifier that ends it is its own name too: the qualifier tells
-    # it from its namesakes, a text writes "Halle" and "Frankfurt"
-    if nm.curated or nm.name == p.src.name or (p.src.kind == "city" and nm.name in _own_forms(p.src.name)):
-        return NAME_LEVELS.index("reviewed")
-    tags = {t.split("-")[0] for t in nm.langs if t != "und"}
-    if tags & MAJOR_LANGS:
-        return NAME_LEVELS.index("major-language")
-    return NAME_LEVELS.index("minor-language" if tags else "untagged")
-
-
 def _names(places: list[MergedPlace]) -> _Names:
     out = _Names()
     for i, p in enumerate(places):
@@ -149,7 +105,7 @@ def _names(places: list[MergedPlace]) -> _Names:
             out.persp.append(out.perspectives.setdefault(persp, len(out.perspectives)))
             out.type.append(NAME_TYPES.index(nm.type))
             out.curated.append(nm.curated)
-            out.rank.append(_level(nm, p))
+            out.rank.append(level(nm, p))
             for lang in nm.display_langs:  # names sort alike in every build: the first one wins
                 if lang != "en":  # English is the place's own `name`
                     out.shown.setdefault(i, {}).setdefault(lang, len(out.text) - 1)
