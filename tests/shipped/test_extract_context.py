@@ -790,3 +790,17 @@ def test_a_long_list_asks_what_the_text_implies_once(shipped: Gazetteer, monkeyp
     names = ["Springfield", "Paris", "London", "Richmond", "Georgia", "Kingston", "Victoria", "Perth"] * 40
     found = shipped.extract(", ".join(names) + ".")
     assert len(found) > 100 and len(calls) <= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The heat wave in Phoenix broke a record set last year .", ["Phoenix"]),
+        ("The Phoenix probe sent its first pictures from Mars .", []),  # the word, no city
+        ("A new theatre opened in Queens on Friday .", ["Queens"]),
+    ],
+)
+def test_a_metropolis_named_by_a_common_word_is_the_city_after_a_preposition_of_place(
+    shipped: Gazetteer, text: str, found: list[str]
+) -> None:
+    assert [m.text for m in shipped.extract(text) if m.place.kind == "city"] == found

@@ -431,6 +431,18 @@ def test_common_english_words_get_no_answer(shipped: Gazetteer) -> None:
     assert len(answered) / len(queries) <= COMMON_WORD_ANSWER_RATE, [(q, m.place.id) for q, m in answered]
 
 
+@pytest.mark.parametrize("name", ["Phoenix", "PHOENIX", "Queens"])
+def test_a_metropolis_named_by_a_common_word_is_the_city_written_as_a_name(shipped: Gazetteer, name: str) -> None:
+    # written with its capital (a column of cities writes it so); in lower case it is the word
+    found = shipped.resolve(name)
+    assert found is not None and found.place.kind == "city" and (found.place.population or 0) >= 1_000_000
+    assert shipped.resolve(name.lower()) is None
+
+
+def test_a_town_named_by_a_common_word_stays_unanswered_with_its_capital(shipped: Gazetteer) -> None:
+    assert [shipped.resolve(q) for q in ("Nice", "Reading", "Mobile")] == [None, None, None]
+
+
 # --- compiled answers ---
 
 COMPILED_SAMPLE = 6_000

@@ -126,6 +126,17 @@ class Verdicts:
         match: Match | None = (
             self.lookups.get(raw.query).answer if code_shaped(raw.query) else self.resolver.resolve(raw.query)
         )
+        if (
+            match is not None
+            and match.place.kind == "city"
+            and raw.word
+            and not raw.specific
+            and not self.standing.uncommon(raw.query)
+        ):
+            # a metropolis a common English word names ("Phoenix", "Queens") is the city in a
+            # column, but in running text only after a preposition of place or where the text's
+            # places settle it: "the Phoenix mission" is none
+            match = None
         if match is not None:
             row = self.index.row_of(match.place.id)
             cand: Match | None = match

@@ -15,7 +15,7 @@ from ..index import Index
 from ..model import Explanation, Rule
 from ..normalize import fold_key, normalize_name
 from ..surface import is_acronym
-from ..vocab import MAJOR_KINDS, NAME_LEVELS, NAME_TYPES
+from ..vocab import MAJOR_KINDS, METROPOLIS, NAME_LEVELS, NAME_TYPES
 from .candidates import SCORE, Candidate, Query
 from .hints import Hints
 
@@ -36,6 +36,8 @@ _MISSPELLING = NAME_TYPES.index("misspelling")
 DEMONYM = NAME_TYPES.index("demonym")
 #: A name of this level or above (a major language's, or reviewed) is a place's own name.
 _VOUCHING = NAME_LEVELS.index("major-language")
+#: The score of a match spelt as stored, but for case and spacing (exact or normalised).
+_SPELT = SCORE["normalized"]
 
 
 class RankKey(NamedTuple):
@@ -284,15 +286,22 @@ def _stop(index: Index, c: Candidate, key: RankKey, q: Query, lower: bool) -> st
         and q.ascii  # a word typed with accents is none of English's ("Gênes" is Genoa, not "genes")
         and not (c.method == "exact" and is_acronym(names.text[c.name]))  # "US", "IN" in capitals
         and (lower or index.places.kind[p] not in MAJOR_KINDS or names.rank[c.name] < _VOUCHING)
+        and not (not lower and c.score >= _SPELT and _metropolis(index, p) and names.rank[c.name] > _VOUCHING)
     ):
         # "china" is porcelain, "Nice" an adjective, "Here" only a bulk source's alias of GB;
-        # "China", "Turkey", "Chad" are their countries' own names
+        # "China", "Turkey", "Chad" are their countries' own names, "Phoenix" and "Queens" a
+        # metropolis's own name written with its capital
         return "a common English word; give a hint (country, kinds) to resolve it"
     # an acronym typed in capitals is no word ("RF" for РФ), whatever script it is stored in
     if q.norm in index.policy.ordinary and not ((c.method == "exact" or q.upper) and is_acronym(names.text[c.name])):
         # "un", "Ende", "Но": frequent words of some language that name no prominent place in it
         return "an ordinary word in some language; give a hint (country, kinds) to resolve it"
     return None
+
+
+def _metropolis(index: Index, p: int) -> bool:
+    places = index.places
+    return places.kind[p] == "city" and places.population[p] >= METROPOLIS
 
 
 def _adjective(index: Index, p: int, adjective: frozenset[int]) -> str | None:
