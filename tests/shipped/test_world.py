@@ -25,6 +25,7 @@ from toponym import Gazetteer
 from toponym.model import Match
 from toponym.normalize import fold_key, normalize_name, script_of
 from toponym.resolver.candidates import NO_FUZZY_SCRIPTS
+from toponym.vocab import MAJOR_LANGUAGES
 
 from ..conftest import SHIPPED
 
@@ -979,3 +980,22 @@ def test_a_city_s_name_without_its_honorific_or_its_accents_is_its_own(
 ) -> None:
     found = shipped.resolve(name)
     assert found is not None and found.place.id == place
+
+
+def test_no_name_in_a_major_language_names_two_countries_but_congo(shipped: Gazetteer) -> None:
+    """A source's translation copied from the next country's entry ties the two countries: each
+    such name is dropped in the curated layer (the two Congos share "Congo" in English for real)."""
+    index = shipped.index
+    places, names = index.places, index.names
+    holders: dict[tuple[str, str], set[str]] = {}
+    for row in range(len(places)):
+        if places.kind[row] not in ("country", "territory"):
+            continue
+        for n in places.names_of(row):
+            for tag in names.tags(n):
+                if tag.split("-")[0] in MAJOR_LANGUAGES:
+                    holders.setdefault((names.text[n], tag.split("-")[0]), set()).add(places.ids[row])
+    shared = {key: sorted(ids) for key, ids in holders.items() if len(ids) > 1}
+    assert shared == {("Congo", "en"): ["cd", "cg"]}
+    found = shipped.resolve("فلسطین")  # Palestine in Persian
+    assert found is not None and found.place.id == "ps"
