@@ -999,3 +999,27 @@ def test_no_name_in_a_major_language_names_two_countries_but_congo(shipped: Gaze
     assert shared == {("Congo", "en"): ["cd", "cg"]}
     found = shipped.resolve("فلسطین")  # Palestine in Persian
     assert found is not None and found.place.id == "ps"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Far East",
+        "the Far East",
+        "Fernost",
+        "Ferner Osten",
+        "Extrême-Orient",
+        "Lejano Oriente",
+        "極東",
+        "远东",
+        "Viễn Đông",
+    ],
+)
+def test_the_far_east_by_its_names(shipped: Gazetteer, name: str) -> None:
+    # German "Fernost" was a fuzzy answer to Vermont, Vietnamese "Viễn Đông" to the South China Sea
+    assert _id(shipped, name) == "far-east"
+
+
+@pytest.mark.parametrize("name", ["Near East", "Proche-Orient", "Vicino Oriente"])
+def test_the_near_east_is_the_middle_east(shipped: Gazetteer, name: str) -> None:
+    assert _id(shipped, name) == "middle-east"
