@@ -192,6 +192,23 @@ def test_a_genitive_on_the_last_word_of_a_name(text: str, expected: list[tuple[s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the adjective that begins a name takes its ending, the noun after it none: the name is
+        # read on from the adjective's form that begins a stored name ("Schwarzes", not "Schwarze")
+        ("Die Fähren fahren seit Mai wieder im Schwarzen Meer.", [("Schwarzen Meer", "black-sea")]),
+        ("Die Löhne im Vereinigten Königreich steigen kaum.", [("Vereinigten Königreich", "gb")]),
+        ("Der Handel mit dem Fernen Osten wuchs im letzten Jahr.", [("Fernen Osten", "far-east")]),
+        ("Im Roten Meer fuhren weniger Tanker.", [("Roten Meer", "red-sea")]),
+        # no name: a word with the ending before a noun that makes none
+        ("Seinen Hund führte er am Abend aus.", []),
+    ],
+)
+def test_an_inflected_adjective_that_begins_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a key that may begin such a name is read as before where the words after it make none:
         # an idle village's name stays no candidate ("Arab", Alabama), a frequent word no name
         ("Families in Arab East Jerusalem protested on Monday.", []),

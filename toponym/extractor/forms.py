@@ -50,6 +50,12 @@ def _within_only(word: str, key: str, rules: Group) -> bool:
     return bool(pairs) and all(pair in rules.within for pair in pairs)
 
 
+def _within_ending(word: str, rules: Group) -> bool:
+    """Does ``word`` end in a suffix ``rules`` read only inside a name of several words?"""
+    low = word.lower()
+    return any(low.endswith(form) for form, _ in rules.within if form)
+
+
 class Forms:
     """Chooses the stored form of an inflected word (memoised per process)."""
 
@@ -117,7 +123,9 @@ class Forms:
         for k in range(a, b, 4):
             info = hits[k + 3]
             group = info // H_RULE - 1
-            if not self.reading.ending_ahead(text, e, hi, group):
+            # read on where a word after it may take the ending, or where the word itself takes one
+            # inside a name ("im Schwarzen Meer": the adjective's, "Meer" as stored)
+            if not (self.reading.ending_ahead(text, e, hi, group) or _within_ending(surface, self.groups[group])):
                 continue
             found = self.reading.read(text, e, hi, self.reading.head(surface, hits[k + 2], info), group)
             if found is not None and not (told.leading() and told.elsewhere(self.groups[group].readers)):
@@ -136,9 +144,7 @@ class Forms:
 
     def _names(self, key: str, rules: Group) -> bool:
         """Is ``key`` a name tagged with ``rules``' language?"""
-        row = self.index.keys.text.row_of(key)
-        names = self.index.names
-        return row >= 0 and any(not names.languages(n).isdisjoint(rules.names) for n, _ in self.index.keys.entries(row))
+        return self.reading.named_in(key, rules)
 
     def form(self, text: str, hits: list[int], a: int, b: int, hi: int, told: Told | None = None) -> Raw | None:
         """The inflected candidate from the form hits ``hits[a:b]`` of one word: a name of several

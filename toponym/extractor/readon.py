@@ -46,7 +46,7 @@ class ReadOn:
         self.index = index
         self.groups = groups
         self._python = python  # its separator and word end, for the words after a form
-        self._heads: BoundedMemo[tuple[str, int, int], str] = BoundedMemo()
+        self._heads: BoundedMemo[tuple[str, int, int], tuple[str, ...]] = BoundedMemo()
         self._steps: BoundedMemo[tuple[str, int, str], tuple[str | None, str]] = BoundedMemo()
         # each group's affixes by the letter a word must begin or end with to take them (Arabic
         # has 62 prefixes): a word is tested against a few, in their order
@@ -61,29 +61,50 @@ class ReadOn:
         ending = self._endings[group]
         return ending is None or ending.match(text, e, min(hi, e + 120)) is not None
 
-    def head(self, surface: str, row: int, info: int) -> str:
-        """The form a hit stands for (a key, or for a hit that only begins one, made again)."""
+    def head(self, surface: str, row: int, info: int) -> tuple[str, ...]:
+        """The forms a hit may stand for (a key; for a hit that only begins one, the forms of it
+        that begin a longer key, made again: German "Fernen" is "ferne" or "ferner", and only
+        "ferner osten" is a key)."""
         if row >= 0:
-            return self.index.keys.text[row]
+            return (self.index.keys.text[row],)
         memo_key = (surface, row, info)
         found = self._heads.get(memo_key)
         if found is None:
-            found = self._heads.put(memo_key, self._make_head(surface, self.groups[info // H_RULE - 1]))
+            found = self._heads.put(memo_key, self._make_heads(surface, self.groups[info // H_RULE - 1]))
         return found
 
-    def _make_head(self, surface: str, group: Group) -> str:
+    def _make_heads(self, surface: str, group: Group) -> tuple[str, ...]:
+        """Every form of ``surface`` that begins a key, in the order of the group's affixes; the
+        surface itself when none does."""
         low = normalize_name(surface)
+        heads: list[str] = []
         for pf, pt in (("", ""), *group.prefixes):
             for sf, st in (("", ""), *group.suffixes):
                 if low.startswith(pf) and low.endswith(sf) and len(low) - len(pf) - len(sf) >= group.min_stem:
                     form = pt + low[len(pf) : len(low) - len(sf)] + st
                     t = self.index.text.text.row_of(form)
-                    if t >= 0 and self.index.text.flags[t] & 1:
-                        return form
-        return low
+                    if t >= 0 and self.index.text.flags[t] & 1 and form not in heads:
+                        heads.append(form)
+        return tuple(heads) or (low,)
 
-    def read(self, text: str, e: int, hi: int, head: str, group: int) -> tuple[str, int] | None:
-        """The key of several words an inflected head begins ("нижний" + "Новгороде")."""
+    def named_in(self, key: str, rules: Group) -> bool:
+        """Is ``key`` a name tagged with ``rules``' language?"""
+        row = self.index.keys.text.row_of(key)
+        names = self.index.names
+        return row >= 0 and any(not names.languages(n).isdisjoint(rules.names) for n, _ in self.index.keys.entries(row))
+
+    def read(self, text: str, e: int, hi: int, heads: tuple[str, ...], group: int) -> tuple[str, int] | None:
+        """The key of several words one of an inflected word's ``heads`` begins ("нижний" +
+        "Новгороде"), by the first head that makes one; by a later head, only a name in the group's
+        language (German "Fernen Osten" is "Ferner Osten", not another language's spelling that a
+        form of the word happens to begin)."""
+        for n, head in enumerate(heads):
+            found = self._read(text, e, hi, head, group)
+            if found is not None and (not n or self.named_in(found[0], self.groups[group])):
+                return found
+        return None
+
+    def _read(self, text: str, e: int, hi: int, head: str, group: int) -> tuple[str, int] | None:
         py = self._python
         key, end = head, e
         for _ in range(_INFLECTED_TOKENS - 1):
