@@ -918,6 +918,7 @@ def test_a_name_whose_article_a_french_preposition_swallowed(text: str, want: li
         ("韩国女篮昨天输了。", []),  # the women's basketball team
         ("他当选为英国物理学会会长。", []),  # a society whose name goes on before its head
         ("英国国会大厦前的广场", []),  # ... and a building
+        ("此案由上海市高级人民法院审理。", []),  # ... and a court
     ],
 )
 def test_chinese_provinces_rivers_and_the_names_of_teams(text: str, want: list[str]) -> None:
