@@ -1350,6 +1350,21 @@ def test_a_french_sea_or_lake_named_after_a_word_in_lower_case(text: str, expect
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dos buques rusos navegan por el mar Negro desde el lunes .", [("mar Negro", "black-sea")]),
+        ("O navio cruzou o oceano Pacífico em três semanas .", [("oceano Pacífico", "pacific-ocean")]),
+        ("Le petroliere attraversano il golfo Persico ogni giorno .", [("golfo Persico", "persian-gulf")]),
+        ("Es un mar de dudas , dijo el ministro en Sevilla .", [("Sevilla", "gn-2510911")]),  # the word
+    ],
+)
+def test_a_sea_or_gulf_named_after_a_word_in_lower_case_in_spanish_portuguese_and_italian(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
 def test_a_unit_written_before_a_name_in_english_is_not() -> None:
     assert [m.text for m in toponym.extract("The governor of the state of Texas said so .")] == ["Texas"]
 
