@@ -73,6 +73,7 @@ def test_polish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
             "Žije v České republice a pracuje ve Spojených státech.",
             [("České republice", "cz"), ("Spojených státech", "us")],
         ),
+        ("Epidemie v Guineji se šíří, řekl ministr.", [("Guineji", "gn")]),  # a name in -ea
     ],
 )
 def test_czech_case_forms_and_the_preposition_v(text: str, expected: list[tuple[str, str]]) -> None:
