@@ -96,12 +96,7 @@ class Lookups:
         top = lookup.top
         if lookup.answer is not None or top is None or top.place.kind not in MAJOR_KINDS:
             return None
-        policy = self.resolver.index.policy
-        norm = normalize_name(query)
-        folded = fold_key(norm)
-        if norm not in policy.ordinary or folded in policy.stop or folded in policy.common_words:
-            return None
-        if top.place.id in _GENERIC:
+        if not self._only_a_word(query) or top.place.id in _GENERIC:
             return None
         tags = {t.split("-")[0] for n in top.place.names if n.name == top.matched for t in (n.langs or (n.lang,))}
         return top if tags & MAJOR_LANGS else None
@@ -120,12 +115,14 @@ class Lookups:
             return None
         if top.place.kind != "city" or (top.place.population or 0) < TOWN_OVER_WORD or top.method != "exact":
             return None
+        return top if self._only_a_word(query) and top.matched == top.place.name else None
+
+    def _only_a_word(self, query: str) -> bool:
+        """Is ``query`` held back as a frequent word of some language (not English's, not a curated stop)?"""
         policy = self.resolver.index.policy
         norm = normalize_name(query)
         folded = fold_key(norm)
-        if norm not in policy.ordinary or folded in policy.stop or folded in policy.common_words:
-            return None
-        return top if top.matched == top.place.name else None
+        return norm in policy.ordinary and folded not in policy.stop and folded not in policy.common_words
 
     def demonym(self, query: str) -> bool:
         """Is ``query`` stored as a place's demonym ("German", "Dutch", "Chechen", "Texan")? Then in
