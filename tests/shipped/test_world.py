@@ -1023,3 +1023,9 @@ def test_the_far_east_by_its_names(shipped: Gazetteer, name: str) -> None:
 @pytest.mark.parametrize("name", ["Near East", "Proche-Orient", "Vicino Oriente"])
 def test_the_near_east_is_the_middle_east(shipped: Gazetteer, name: str) -> None:
     assert _id(shipped, name) == "middle-east"
+
+
+@pytest.mark.parametrize("name", ["Crno more", "Црно море", "Biển Đen", "Černé moře", "Svarta havet", "Fekete-tenger"])
+def test_the_black_sea_in_more_languages(shipped: Gazetteer, name: str) -> None:
+    # Serbian and Croatian were fuzzy answers to Egypt's Red Sea Governorate, Vietnamese to a province
+    assert _id(shipped, name) == "black-sea"
