@@ -1025,7 +1025,17 @@ def test_the_near_east_is_the_middle_east(shipped: Gazetteer, name: str) -> None
     assert _id(shipped, name) == "middle-east"
 
 
-@pytest.mark.parametrize("name", ["Crno more", "Црно море", "Biển Đen", "Černé moře", "Svarta havet", "Fekete-tenger"])
-def test_the_black_sea_in_more_languages(shipped: Gazetteer, name: str) -> None:
-    # Serbian and Croatian were fuzzy answers to Egypt's Red Sea Governorate, Vietnamese to a province
-    assert _id(shipped, name) == "black-sea"
+@pytest.mark.parametrize(
+    ("name", "sea"),
+    [
+        # Serbian and Croatian were fuzzy answers to Egypt's Red Sea Governorate, Vietnamese to a province
+        ("Crno more", "black-sea"), ("Црно море", "black-sea"), ("Biển Đen", "black-sea"), ("Černé moře", "black-sea"),
+        ("Svarta havet", "black-sea"), ("Fekete-tenger", "black-sea"),
+        # the Red Sea's names in these languages were the Egyptian or Sudanese provinces'
+        ("Crveno more", "red-sea"), ("Laut Merah", "red-sea"), ("Ερυθρά Θάλασσα", "red-sea"),
+        # Finnish "Välimeri" and Swedish "Nordsjön" were fuzzy answers to towns
+        ("Välimeri", "mediterranean-sea"), ("Nordsjön", "north-sea"), ("Biển Caspi", "caspian-sea"),
+    ],
+)  # fmt: skip
+def test_seas_in_more_languages(shipped: Gazetteer, name: str, sea: str) -> None:
+    assert _id(shipped, name) == sea
