@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import fold_key, normalize_name
-from ..vocab import MAJOR_LANGS
+from ..vocab import MAJOR_LANGS, METROPOLIS
 from .merge import MergedName, MergedPlace
 from .records import NAME_LEVELS
 
@@ -41,14 +41,11 @@ def _unqualified(name: str) -> str | None:
     return bare if bare != name and len(bare) >= 3 else None
 
 
-#: The people of a place whose own name typed without its accents is its own name too: English
-#: news writes a metropolis so ("Belem" for Belém, "Sao Paulo"); a lesser town's accentless alias is
-#: as often a namesake's own name ("Vitoria" is Vitoria-Gasteiz, not Vitória in Brazil).
-_UNACCENTED_CITY = 1_000_000
-
-
 def _unaccented(name: str, own: str) -> bool:
-    """Is ``name`` the place's ``own`` name written in plain ASCII letters, its accents left off?"""
+    """Is ``name`` the place's ``own`` name written in plain ASCII letters, its accents left off?
+    English news writes a metropolis's name so ("Belem" for Belém, "Sao Paulo"); a lesser town's
+    accentless alias is as often a namesake's own name ("Vitoria" is Vitoria-Gasteiz, not Vitória
+    in Brazil), so :func:`level` asks it of places of :data:`~toponym.vocab.METROPOLIS` people."""
     return name.isascii() and not own.isascii() and normalize_name(name) == fold_key(normalize_name(own))
 
 
@@ -73,7 +70,7 @@ def level(nm: MergedName, p: MergedPlace) -> int:
     # it from its namesakes, a text writes "Halle" and "Frankfurt"
     if nm.curated or nm.name == p.src.name or (p.src.kind == "city" and nm.name in _own_forms(p.src.name)):
         return NAME_LEVELS.index("reviewed")
-    if (p.src.population or 0) >= _UNACCENTED_CITY and _unaccented(nm.name, p.src.name):
+    if (p.src.population or 0) >= METROPOLIS and _unaccented(nm.name, p.src.name):
         return NAME_LEVELS.index("reviewed")  # "Belem", "Sao Paulo": its own name typed without accents
     tags = {t.split("-")[0] for t in nm.langs if t != "und" and t not in _MACHINE_SPELT}
     if tags & MAJOR_LANGS:

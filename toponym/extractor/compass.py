@@ -39,7 +39,7 @@ class Compass:
         prominent place of a kind with directions (the direction's own candidate goes: Dutch
         "Noord" is the French department Nord). Read before the rules for longer names, which
         take a case form after a hyphen for a part of a compound ("Pohjois-Italiassa" is whole)."""
-        if "-" not in text and "\u2010" not in text and "\u2011" not in text:
+        if not any(hyphen in text for hyphen in HYPHENS):
             return raws
         out: list[Raw] = []
         changed = False
