@@ -191,6 +191,22 @@ def test_a_city_abroad_stands_on_its_chinese_name(text: str, expected: list[tupl
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("アムステルダムで会議が開かれた。", [("アムステルダム", "gn-2759794")]),
+        ("チューリッヒに本社を置く銀行が発表した。", [("チューリッヒ", "gn-2657896")]),
+        ("エルサレムで衝突があった。", [("エルサレム", "gn-281184")]),
+        # a smaller city's katakana name is as often a person's: it needs a place beside it
+        ("ダーウィンの進化論を読んだ。", []),
+    ],
+)
+def test_a_city_abroad_stands_on_its_katakana_name(text: str, expected: list[tuple[str, str]]) -> None:
+    """Japanese writes a city abroad in katakana, and its frequent words hold the names news
+    writes (アムステルダム, エルサレム): a city of 300,000 people abroad stands on such a name."""
+    assert found(text) == expected
+
+
 @pytest.mark.xfail(
     strict=True, reason="拉萨 is an untagged Chinese name and a frequent word, as 民主 and 奋斗 are of towns"
 )

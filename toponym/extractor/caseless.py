@@ -34,6 +34,9 @@ _THAI_CITY, _THAI_LONG = 100_000, 5
 #: A city abroad of this many people stands on the Chinese name a source gives it, a frequent
 #: Chinese word or not (雅典, 日内瓦, 华盛顿: transliterations, frequent because news names them).
 _HAN_CITY_ABROAD = 100_000
+#: ... and on its Japanese name in katakana, a frequent Japanese word or not (アムステルダム,
+#: チューリッヒ); fewer people and the name is as often a person's (ダーウィン).
+_KANA_CITY_ABROAD = 300_000
 #: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
@@ -173,13 +176,29 @@ class Caseless:
             and all(map(is_han, match.matched))
         )
 
+    @staticmethod
+    def named_abroad_in_kana(match: Match) -> bool:
+        """Is the place a city of :data:`_KANA_CITY_ABROAD` people outside the countries that write
+        Han characters, by a name in katakana a source tags Japanese? Japanese writes a city abroad
+        so (アムステルダム, エルサレム): a frequent word because news writes it, as 日内瓦 is Chinese's.
+        Not a lesser place's: プレー and ゴール ("play", "goal") are a Thai town's and an Afghan province's."""
+        place = match.place
+        return (
+            place.kind == "city"
+            and match.lang.split("-")[0] == "ja"
+            and place.country not in _HAN_COUNTRIES
+            and (place.population or 0) >= _KANA_CITY_ABROAD
+            and kana_name(match.matched)
+        )
+
     def frequent_because_named(self, match: Match, row: int) -> bool:
         """Is a segment that is a frequent word of its script a name that news writes so often
-        that it became one (:meth:`named_so_in_han`, :meth:`named_abroad_in_han`, :meth:`unit_named`,
-        :meth:`named_so_in_thai`)?"""
+        that it became one (:meth:`named_so_in_han`, :meth:`named_abroad_in_han`,
+        :meth:`named_abroad_in_kana`, :meth:`unit_named`, :meth:`named_so_in_thai`)?"""
         return (
             self.named_so_in_han(match, row)
             or self.named_abroad_in_han(match)
+            or self.named_abroad_in_kana(match)
             or self.unit_named(match, row)
             or self.named_so_in_thai(match, row)
         )
