@@ -74,6 +74,10 @@ def test_a_country_named_like_a_word_of_another_language(text: str, expected: tu
     [
         ("Wir ziehen im Sommer nach Minden um .", ("Minden", "gn-2871039")),  # Hungarian "minden": all
         ("Der Rat der Stadt Minden tagt heute .", ("Minden", "gn-2871039")),
+        # a metropolis by its name in a major language: "Seul" (Seoul) is French "seul", "Daca"
+        # (Dhaka) Romanian "daca" written without its accent
+        ("As delegações reuniram-se em Seul na terça-feira .", ("Seul", "gn-1835848")),
+        ("La delegación llegó en avión y se reunió en Daca .", ("Daca", "gn-1185241")),
     ],
 )
 def test_a_town_named_like_a_word_of_another_language_where_a_town_is_expected(
@@ -87,6 +91,8 @@ def test_a_town_named_like_a_word_of_another_language_where_a_town_is_expected(
     [
         "Minden Bürger bekam einen Brief .",  # no preposition of place, no "Stadt": no town
         "Er fährt nach Stadt und Land .",  # "Stadt" names no town of its own
+        "Seul le ministre a parlé aux journalistes .",  # no preposition of place: the French word
+        "O bispo rezou em Latim durante a missa .",  # a word in capitals after "em" is no town
     ],
 )
 def test_a_town_named_like_a_word_needs_a_place_for_a_town(text: str) -> None:
@@ -796,6 +802,7 @@ def test_a_place_an_event_is_named_after(text: str) -> None:
         ("She studied in Wales , for two years .", ["gb-wls"]),
         ("Wales won the match .", []),
         ("Le train arrive à Thoune ce soir .", ["gn-2658377"]),  # an untagged exonym of a town
+        ("O jogo foi disputado em Natal , no domingo .", ["gn-3394023"]),  # Portuguese "natal": native
         ("The bank said it had accepted the bids .", []),  # an untagged alias of several words
     ],
 )

@@ -106,7 +106,9 @@ class Lookups:
         written where a town is expected (after a preposition of place, "die Stadt"), although a
         bare query of it gets no answer only because it is a frequent word of some language other
         than English: "in Minden" (Hungarian "minden", all), "nach Füssen" (German "Füssen", feet)
-        are the towns; the name must be the town's own name, and no other place's as likely."""
+        are the towns; the name must be the town's own name, or a metropolis's name in a major
+        language ("a Seul", Italian and Portuguese for Seoul, French "seul"; Spanish "en Daca"), and
+        no other place's as likely."""
         if len(query) < 4 or not query[:1].isupper() or query.isupper():
             return None
         lookup = self.get(query)
@@ -115,7 +117,10 @@ class Lookups:
             return None
         if top.place.kind != "city" or (top.place.population or 0) < TOWN_OVER_WORD or top.method != "exact":
             return None
-        return top if self._only_a_word(query) and top.matched == top.place.name else None
+        own = top.matched == top.place.name
+        tags = {t.split("-")[0] for t in top.lang.split(",") if t != "sr-Latn"}
+        named = (top.place.population or 0) >= METROPOLIS and not tags.isdisjoint(MAJOR_LANGS)
+        return top if self._only_a_word(query) and (own or named) else None
 
     def _only_a_word(self, query: str) -> bool:
         """Is ``query`` held back as a frequent word of some language (not English's, not a curated stop)?"""
