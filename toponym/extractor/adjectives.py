@@ -16,7 +16,9 @@ __all__ = ["EnglishNames"]
 
 #: How an English adjective or demonym is made from a country's English name: the name and an
 #: ending ("Israeli", "Iraqi", "Indian", "Japanese"), the name less its last letter and an ending
-#: ("German", "Italian", "Chinese"), or the name less "ia"/"a" ("Serb", "Somali").
+#: ("German", "Italian", "Chinese"; a name less its last "s" or "n" alone: "Philippine", "Swede"),
+#: or the name in "ia" less "ia"/"a" ("Serb", "Somali"). A name less another last letter is another
+#: language's name of the country, no adjective ("Surinam", Turkish "Eritre").
 _ADJ_AFTER = ("i", "n", "an", "ian", "ese", "ish")
 _ADJ_INSTEAD = ("", "an", "ian", "ese", "ish")
 _ADJ_SHORT = ("ia", "a")
@@ -93,12 +95,14 @@ class EnglishNames:
                 continue
             if surface.startswith(name) and surface[len(name) :] in _ADJ_AFTER:
                 return True
+            ending = surface[len(name) - 1 :]
             if (
                 surface.startswith(name[:-1])
-                and surface[len(name) - 1 :] in _ADJ_INSTEAD
-                and surface != name[:-1] + name[-1]
+                and ending in _ADJ_INSTEAD
+                and surface != name
+                and (ending or name.endswith(("s", "n")))
             ):
                 return True
-            if name.startswith(surface) and name[len(surface) :] in _ADJ_SHORT:
-                return True
+            if name.startswith(surface) and name[len(surface) :] in _ADJ_SHORT and name.endswith("ia"):
+                return True  # "Somali"; not Turkish "Eritre" (Eritrea)
         return False
