@@ -39,6 +39,7 @@ __all__ = [
     "b_row",
     "bare_alifs",
     "fold_key",
+    "hangul_units",
     "is_sound_script",
     "normalize_name",
     "script_of",
@@ -132,6 +133,31 @@ def bare_alifs(key: str) -> str:
     'امريكا اللاتينية'
     """
     return key.translate(_BARE_ALIF) if not key.isascii() else key
+
+
+#: Korean words for a kind of unit or feature that sources write after a name with a space ("캘리포니아
+#: 주", "광둥 성", "마셜 제도"), which Korean spelling glues to a name from abroad ("캘리포니아주").
+_HANGUL_UNITS = frozenset({
+    "주", "준주", "성", "현", "부", "도", "시", "군", "구", "자치구", "자치시", "교구", "지구", "지역", "지방", "섬",
+    "제도", "열도", "환초", "해협", "토후국",
+})  # fmt: skip
+#: ... and those a news text as often leaves off a state's, a province's or a prefecture's name ("캘리포니아").
+_HANGUL_DROPPED = frozenset(["주", "성", "현"])
+
+
+def hangul_units(key: str) -> tuple[str, str | None] | None:
+    """The glued form of a Hangul name whose last word is a unit's, and the name without the
+    unit where news leaves it off (``None`` otherwise); ``None`` for any other name.
+
+    >>> hangul_units("캘리포니아 주")
+    ('캘리포니아주', '캘리포니아')
+    >>> hangul_units("마셜 제도")
+    ('마셜제도', None)
+    """
+    head, _, unit = key.rpartition(" ")
+    if not head or unit not in _HANGUL_UNITS or not all("\uac00" <= ch <= "\ud7a3" or ch == " " for ch in key):
+        return None
+    return head + unit, (head if unit in _HANGUL_DROPPED and len(head) >= 2 else None)
 
 
 #: Katakana's "v" syllables and the "b" row that Japanese as often writes for them.

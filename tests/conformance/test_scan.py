@@ -37,7 +37,7 @@ ALPHABET = (
 )
 WORDS = [
     "The", "Hague", "Sea", "of", "Japan", "None", "It's", "d'Ivoire", "Côte", "US", "U.S.", "x", "Kuril",
-    "Yuzhno", "Russia", "Russia's", "Москве", "Нижнем", "Новгороде", "بلبنان", "서울에서", "l'Allemagne",
+    "Yuzhno", "Russia", "Russia's", "Москве", "Нижнем", "Новгороде", "بلبنان", "서울에서", "마셜", "제도에서는", "l'Allemagne",
     "Deutschlands", "北京", "他去北京。", "日本語", "東京都", "Bosnia", "and", "Herzegovina", "St.", "Petersburg",
 ]  # fmt: skip
 
@@ -120,7 +120,7 @@ def test_c_and_python_scans_agree_with_rule_groups_off(langs: tuple[str, ...] | 
     c, py = shipped_pair()
     text = (
         "w Warszawie, z Polski, Gdańska; v Praze, v České republice; у Києві, в Україні; Helsingissä, "
-        "Suomessa; в Москве, Нью-Йорке; بلبنان; 서울에서; Deutschlands, der Vereinigten Staaten; της Ελλάδας; "
+        "Suomessa; в Москве, Нью-Йорке; بلبنان; 서울에서; 마셜 제도에서; Deutschlands, der Vereinigten Staaten; της Ελλάδας; "
         "Sveriges, Danmarks. "
     ) * 3
     assert c.scan(text, 0, len(text), off) == py.scan(text, 0, len(text), off)

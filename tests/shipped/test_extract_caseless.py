@@ -33,6 +33,23 @@ def test_a_korean_province_named_in_hangul_stands_alone(text: str, expected: lis
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sources write a unit abroad with its unit's word after a space ("캘리포니아 주"); Korean
+        # spelling glues it, and news as often leaves it off a state, a province or a prefecture
+        ("캘리포니아주에서 산불이 났다.", [("캘리포니아주", "us-ca")]),
+        ("캘리포니아에서 산불이 났다.", [("캘리포니아", "us-ca")]),
+        ("광둥성 선전시에서 회의가 열렸다.", [("광둥성", "cn-gd"), ("선전시", "gn-1795565")]),
+        ("아이치현 나고야시에서 지진이 났다.", [("아이치현", "jp-23"), ("나고야시", "gn-1856057")]),
+        ("뉴욕주 정부는 새 법을 발표했다.", [("뉴욕주", "us-ny")]),
+        ("뉴욕에서 회의가 열렸다.", [("뉴욕", "gn-5128581")]),  # the city keeps its own name
+    ],
+)
+def test_a_unit_abroad_in_hangul_with_its_unit_glued_or_left_off(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "이를 수단으로 삼았다.",  # "used it as a means", not Sudan

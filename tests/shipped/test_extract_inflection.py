@@ -260,6 +260,18 @@ def test_a_korean_mention_is_the_name_without_its_particle() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("마셜 제도에서는 선거가 열렸다.", [("마셜 제도", "mh")]),
+        ("보스니아 헤르체고비나의 수도는 사라예보이다.", [("보스니아 헤르체고비나", "ba"), ("사라예보", "gn-3191281")]),
+        ("남아프리카 공화국과 협정을 맺었다.", [("남아프리카 공화국", "za")]),
+    ],
+)
+def test_a_korean_particle_goes_on_the_last_word_of_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         ("وصل الوفد بالعراق ثم لبنان", "وصل الوفد بIraq ثم Lebanon"),  # "in": kept, the name rewritten

@@ -38,7 +38,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..charclass import is_han, is_hangul
-from ..normalize import fold_key, normalize_name
+from ..normalize import fold_key, hangul_units, normalize_name
 from ..surface import is_acronym
 from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS, TOWN_LOCAL
 from .aliases import (
@@ -214,8 +214,12 @@ def _own_names(places: dict[str, MergedPlace], prominent: set[str], words: Words
             if n.name == p.src.name or n.curated or country:
                 own.anywhere.add(norm)
                 continue
+            # with a unit's word, the forms Korean writes it in are the name too ("캘리포니아 주":
+            # 캘리포니아주, 캘리포니아, a frequent word because news names the state); not a core word
+            # without it ("나라 현" is Nara, "나라" a country)
+            forms = [norm, *(f for f in hangul_units(norm) or () if f is not None and f not in cores.get("ko", ()))]
             for lang in major:
-                own.by_lang[lang].add(norm)
+                own.by_lang[lang].update(forms)
             for lang, frequent in spoken.items():
                 if norm in frequent:
                     own.by_lang[lang].add(norm)

@@ -35,7 +35,7 @@ from ..index.schema import (
     pack_entry,
 )
 from ..index.strings import build_table
-from ..normalize import bare_alifs, fold_key, normalize_name, script_of, translit_key
+from ..normalize import bare_alifs, fold_key, hangul_units, normalize_name, script_of, translit_key
 from ..resolver.candidates import NO_FUZZY_SCRIPTS
 from ..vocab import COUNTRY_KINDS, KINDS, NAME_TYPES, shown_tag
 from .levels import level
@@ -146,6 +146,10 @@ def file_name(text: str) -> tuple[dict[str, int], str | None]:
     filed.setdefault(folded, TIER_FOLDED)
     if " " in norm and (bare := bare_alifs(norm)) != norm:  # not one word: "أمان", safety, is no Amman
         filed.setdefault(bare, TIER_FOLDED)
+    if " " in norm and (unit := hangul_units(norm)) is not None:  # "캘리포니아 주": 캘리포니아주, 캘리포니아
+        for form in unit:
+            if form is not None:
+                filed.setdefault(form, TIER_FOLDED)
     if trans:
         filed.setdefault(trans, TIER_TRANSLIT)
     fuzzy = len(folded) >= FUZZY_MIN_LEN and script_of(folded) not in NO_FUZZY_SCRIPTS

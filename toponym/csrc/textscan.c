@@ -467,6 +467,13 @@ typedef struct {
     unsigned long long off; /* the rule groups not read in this text (bit g: group g) */
 } Work;
 
+/* A capital, or a letter of a script without case. */
+static inline int
+caseless_or_upper(Py_UCS4 c)
+{
+    return Py_UNICODE_ISUPPER(c) || (Py_UNICODE_ISALPHA(c) && !Py_UNICODE_ISLOWER(c));
+}
+
 /* The hits of the candidate at s; *last is moved past a key hit. */
 static int
 match_at(TextScanObject *self, const Text *t, Py_ssize_t s, PyObject *out, Py_ssize_t *last, Work *w)
@@ -496,8 +503,9 @@ match_at(TextScanObject *self, const Text *t, Py_ssize_t s, PyObject *out, Py_ss
         if (best[0] > *last)
             *last = best[0];
     }
-    /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке") */
-    int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && Py_UNICODE_ISUPPER(at(t, e + 1));
+    /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке"), or is
+       written in a script without case ("마셜 제도에서": Korean's particle on the last word) */
+    int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && caseless_or_upper(at(t, e + 1));
     if (best[1] < 0 || always(self, &w->low, w->off))
         return variants(self, out, s, e, &w->low, &w->form, &w->seen, later, w->off);
     /* a key of this word alone may begin a name whose last word is inflected */

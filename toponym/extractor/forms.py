@@ -140,6 +140,8 @@ class Forms:
         # holds no German genitive of "Para Estado", a name of Pará that no answer gives
         if self.groups[group].base == "prominent" and not self._prominent(query, answered=True):
             return None
+        if self.groups[group].span == "name":  # "마셜 제도" of "마셜 제도에서": the particle is no part of it
+            end = self._name_end(text, s, end, key)
         return Raw(s, end, query, inflected=True, specific=True, group=group)
 
     def _names(self, key: str, rules: Group) -> bool:

@@ -201,8 +201,9 @@ class PyTextScan:
                 if walked:
                     walked[3] |= H_FOLDED
                 found = walked or []
-        # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке")
-        later = e + 1 < hi and text[e] in " -" and text[e + 1].isupper()
+        # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке"), or is
+        # written in a script without case ("마셜 제도에서": Korean's particle on the last word)
+        later = e + 1 < hi and text[e] in " -" and _caseless_or_upper(text[e + 1])
         if not found or self._always(low, off):
             found += self._variants(s, e, low, later, off)
         elif later and found[1] == e:  # a key of this word alone may begin a name whose last word is inflected
@@ -374,6 +375,11 @@ class PyTextScan:
     def segment(self, text: str, a: int, b: int) -> list[int]:
         """The key hits of the cheapest segmentation of the run ``text[a:b]`` (:func:`.segment.cheapest`)."""
         return cheapest(text, a, b, self._fold, self._costs, self._text, self._keys, self._rank, self._flags, _unspaced)
+
+
+def _caseless_or_upper(ch: str) -> bool:
+    """A capital, or a letter of a script without case (as the C scanner's ``caseless_or_upper``)."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 def _unspaced(rank: int) -> int:
