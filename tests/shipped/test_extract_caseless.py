@@ -224,6 +224,22 @@ def test_a_city_abroad_stands_on_its_katakana_name(text: str, expected: list[tup
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他去了英格兰。", [("英格兰", "gb-eng")]),
+        ("在加泰罗尼亚，当局周一宣布了新措施。", [("加泰罗尼亚", "es-ct")]),
+        ("カリフォルニアで山火事が起きた。", [("カリフォルニア", "us-ca")]),
+        ("ハワイに旅行した。", [("ハワイ", "us-hi")]),
+        # a short name is as often a word ("mackerel" is Sabah's), a small unit's too ("chocolate", Chocó)
+        ("サバの味噌煮を食べた。", []),
+        ("チョコを食べた。", []),
+    ],
+)
+def test_a_large_unit_abroad_stands_on_its_chinese_or_japanese_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
 @pytest.mark.xfail(
     strict=True, reason="拉萨 is an untagged Chinese name and a frequent word, as 民主 and 奋斗 are of towns"
 )

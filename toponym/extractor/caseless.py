@@ -37,6 +37,10 @@ _HAN_CITY_ABROAD = 100_000
 #: ... and on its Japanese name in katakana, a frequent Japanese word or not (アムステルダム,
 #: チューリッヒ); fewer people and the name is as often a person's (ダーウィン).
 _KANA_CITY_ABROAD = 300_000
+#: A first-level unit abroad of this many people stands on its Chinese or Japanese name of three
+#: characters or more (英格兰, 加泰罗尼亚, カリフォルニア, ハワイ); shorter ones are as often words
+#: (サバ, mackerel, is Sabah; コム Qom), and smaller units' names too (チョコ, Chocó; プール, Pool).
+_UNIT_ABROAD, _UNIT_ABROAD_CHARS = 1_000_000, 3
 #: The units that end the whole name of a Japanese prefecture (東京都, 北海道, 大阪府, 千葉県).
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
@@ -191,14 +195,32 @@ class Caseless:
             and kana_name(match.matched)
         )
 
+    def unit_named_abroad(self, match: Match, row: int) -> bool:
+        """Is the place a first-level unit of :data:`_UNIT_ABROAD` people outside the countries that
+        write Han characters, by a name a source tags Chinese (in Han characters) or Japanese (in
+        katakana) of :data:`_UNIT_ABROAD_CHARS` or more? A frequent word because news names it."""
+        place, name = match.place, match.matched
+        if (
+            place.kind != "subdivision"
+            or place.country in _HAN_COUNTRIES
+            or len(name) < _UNIT_ABROAD_CHARS
+            or self.index.places.people[row] < _UNIT_ABROAD
+            or not self.index.places.top_level(row)
+        ):
+            return False
+        tag = match.lang.split("-")[0]
+        return (tag == "zh" and all(map(is_han, name))) or (tag == "ja" and kana_name(name))
+
     def frequent_because_named(self, match: Match, row: int) -> bool:
         """Is a segment that is a frequent word of its script a name that news writes so often
         that it became one (:meth:`named_so_in_han`, :meth:`named_abroad_in_han`,
-        :meth:`named_abroad_in_kana`, :meth:`unit_named`, :meth:`named_so_in_thai`)?"""
+        :meth:`named_abroad_in_kana`, :meth:`unit_named_abroad`, :meth:`unit_named`,
+        :meth:`named_so_in_thai`)?"""
         return (
             self.named_so_in_han(match, row)
             or self.named_abroad_in_han(match)
             or self.named_abroad_in_kana(match)
+            or self.unit_named_abroad(match, row)
             or self.unit_named(match, row)
             or self.named_so_in_thai(match, row)
         )
