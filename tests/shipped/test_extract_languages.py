@@ -1122,6 +1122,11 @@ def test_a_prefecture_by_its_whole_name_is_no_ordinary_japanese_word(text: str, 
         ("ノヴィ・サドの人口は30万人である。", [("ノヴィ・サド", "gn-3194360")]),
         ("彼はリオ・デ・ジャネイロで生まれた。", [("リオ・デ・ジャネイロ", "gn-3451190")]),
         ("バーデン=ヴュルテンベルク州のクラブに入った。", [("バーデン=ヴュルテンベルク州", "de-bw")]),
+        (
+            "ウッタル・プラデーシュ州で選挙が行われた。",
+            [("ウッタル・プラデーシュ州", "in-up")],
+        ),  # the unit after the dot's words
+        ("ラ・パンパ州の農家が抗議した。", [("ラ・パンパ州", "ar-l")]),
         ("スタン・リーを高く評価した。", []),  # a person's names run together are a small town's
         # a place abroad in katakana with its unit, as one word: no source writes it so
         ("トピカ市にある飛行場に就航した。", [("トピカ市", "gn-4280539")]),

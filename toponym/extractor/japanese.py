@@ -80,17 +80,22 @@ def _dotted_name(text: str, s: int, e: int, starts: set[int], ends: set[int]) ->
 #: Words of katakana joined by the middle dot or an equals sign: a name abroad of several words
 #: (リオ・デ・ジャネイロ, ノヴィ・サド, バーデン=ヴュルテンベルク).
 _DOTTED = re.compile(rf"[\u30a1-\u30fa\u30fc]+(?:[{JOINS}][\u30a1-\u30fa\u30fc]+)+")
+#: The units written right after such a name, as part of it (ウッタル・プラデーシュ州, ラ・パンパ州).
+_DOTTED_UNITS = frozenset("州県市区島")
 
 
 def dotted_names(text: str, lo: int, hi: int, raws: list[Raw], named: Callable[[str], bool]) -> list[Raw]:
     """``raws`` with the names of several katakana words joined by the middle dot that ``named``
     knows as a whole (the scan reads each word alone: the stored name has a space where the text
-    has the dot), in place of the words' own hits."""
-    found = [
-        make_raw(m.start(), m.end(), m.group(), False, False, True, -1, 0)
-        for m in _DOTTED.finditer(text, lo, hi)
-        if named(m.group())
-    ]
+    has the dot), with the unit written after them where the name holds it (ウッタル・プラデーシュ州),
+    in place of the words' own hits."""
+    found = []
+    for m in _DOTTED.finditer(text, lo, hi):
+        name, end = m.group(), m.end()
+        if text[end : end + 1] in _DOTTED_UNITS and named(name + text[end]):
+            found.append(make_raw(m.start(), end + 1, name + text[end], False, False, True, -1, 0))
+        elif named(name):
+            found.append(make_raw(m.start(), end, name, False, False, True, -1, 0))
     return replaced(raws, found)
 
 
