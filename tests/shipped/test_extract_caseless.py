@@ -240,6 +240,21 @@ def test_a_large_unit_abroad_stands_on_its_chinese_or_japanese_name(text: str, e
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在巴登-符腾堡，当局周一宣布了新措施。", [("巴登-符腾堡", "de-bw")]),
+        ("在巴登－符腾堡，当局周一宣布了新措施。", [("巴登－符腾堡", "de-bw")]),  # a full-width hyphen
+        ("北莱茵-威斯特法伦州举行选举。", [("北莱茵-威斯特法伦州", "de-nw")]),  # with its unit
+        ("普罗旺斯-阿尔卑斯-蓝色海岸大区发生山火。", [("普罗旺斯-阿尔卑斯-蓝色海岸", "fr-pac")]),
+        # two names joined by a hyphen stay two
+        ("北京-上海高铁开通。", [("北京", "gn-1816670"), ("上海", "gn-1796236")]),
+    ],
+)
+def test_a_chinese_name_of_words_joined_by_a_hyphen(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
 @pytest.mark.xfail(
     strict=True, reason="拉萨 is an untagged Chinese name and a frequent word, as 民主 and 奋斗 are of towns"
 )

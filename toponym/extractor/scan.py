@@ -24,6 +24,7 @@ from .chinese import abbreviations, organisations
 from .compass import Compass
 from .contractions import Contractions
 from .forms import Forms
+from .hyphened import hyphened_names
 from .japanese import JOINS, dotted_names, hiragana, japanese, katakana, unit_nouns
 from .language import Languages, Told
 from .locators import locators
@@ -140,6 +141,12 @@ class Scanner:
             top.place.kind != "city" or self.index.places.people[lookup.top_row] >= _DOTTED_CITY
         )
 
+    def _hyphened_place(self, name: str) -> bool:
+        """Is ``name`` (Han words, spaces for the hyphens) a stored name, or one with its unit after
+        it, that answers a place?"""
+        keys = self.index.keys
+        return (name in keys or name[:-1] in keys) and self.lookups.get(name).answer is not None
+
     @staticmethod
     def kana(text: str) -> bool:
         """Is ``text`` Japanese (see :func:`japanese`)?"""
@@ -181,6 +188,7 @@ class Scanner:
             raws = locators(text, unit_nouns(text, japanese(text, raws), self._same), self.lookups) if raws else raws
             raws = abbreviations(text, lo, hi, raws, "ja.toml")  # "日米間", "訪日": one-character names
         elif han:
+            raws = hyphened_names(text, lo, hi, raws, self._hyphened_place)  # "巴登-符腾堡": one name
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
         if raws:
