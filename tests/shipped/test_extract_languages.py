@@ -72,6 +72,22 @@ def test_a_country_named_like_a_word_of_another_language(text: str, expected: tu
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an English word that the text's language names a country or a large unit by
+        ("Die Regierung von Island kündigte am Montag neue Maßnahmen an .", [("Island", "is")]),
+        ("Les îles Canaries accueillent des migrants , et la situation est grave .", [("Canaries", "es-cn")]),
+        ("El gobierno de Gales anunció el lunes que la economía de la región crece .", [("Gales", "gb-wls")]),
+        ("Strong gales hit the coast in Wales on Monday .", [("Wales", "gb-wls")]),  # English: the word
+        # a smaller unit's name is as often the language's word: "occidental" is Spanish for western
+        ("Dijo que la empresa Occidental compró la cadena hotelera por un precio alto .", []),
+    ],
+)
+def test_an_english_word_that_the_texts_language_names_a_place_by(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Wir ziehen im Sommer nach Minden um .", ("Minden", "gn-2871039")),  # Hungarian "minden": all
         ("Der Rat der Stadt Minden tagt heute .", ("Minden", "gn-2871039")),
         # a metropolis by its name in a major language: "Seul" (Seoul) is French "seul", "Daca"

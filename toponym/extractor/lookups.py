@@ -15,6 +15,10 @@ _GENERIC = frozenset({"m49-001"})
 _MISS = object()
 #: The people of a town read over a frequent word where its text expects a town (:meth:`Lookups.town_over_word`).
 TOWN_OVER_WORD = 15_000
+#: The people of a first-level unit read over an English word in a text in a language that names
+#: it so (:meth:`Lookups.named_in`): a smaller one's name is as often that language's word too
+#: (Spanish "Occidental", Egypt's Gharbia, is "western"; German "Grad", a Slovenian municipality).
+UNIT_NAMED_IN = 2_000_000
 
 
 class Lookups:
@@ -26,6 +30,7 @@ class Lookups:
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._kinds = resolver.index.places.kind
         self._adjectives: BoundedMemo[str, Match | None] = BoundedMemo()
+        self._named_in: BoundedMemo[tuple[str, str], Match | None] = BoundedMemo()
 
     def get(self, query: str) -> Lookup:
         """The bare answer for ``query``, and every candidate."""
@@ -80,6 +85,34 @@ class Lookups:
         if found is None:
             found = self._reach.put(query, self.resolver.reach(self.get(query)))
         return found
+
+    def named_in(self, query: str, lang: str) -> Match | None:
+        """The country, sea or the like, or the first-level unit of :data:`UNIT_NAMED_IN` people,
+        that ``query`` names as written by a name tagged ``lang``, when a bare query of it answers
+        that place: in a text in that language an English word so written is the name (Spanish
+        "Gales" is Wales, French "Canaries" the Canary Islands, German "Island" Iceland)."""
+        found = self._named_in.get((query, lang), _MISS)
+        if found is _MISS:
+            found = self._named_in.put((query, lang), self._named_in_lang(query, lang))
+        return found  # type: ignore[return-value]
+
+    def _named_in_lang(self, query: str, lang: str) -> Match | None:
+        answer = self.get(query).answer
+        if answer is None or answer.method != "exact":
+            return None
+        index, place = self.resolver.index, answer.place
+        row = index.row_of(place.id)
+        if not (
+            place.kind in MAJOR_KINDS
+            or (
+                place.kind == "subdivision"
+                and index.places.top_level(row)
+                and index.places.people[row] >= UNIT_NAMED_IN
+            )
+        ):
+            return None
+        tagged = any(lang in {t.split("-")[0] for t in n.langs} for n in place.names if n.name == answer.matched)
+        return answer if tagged else None
 
     def name_over_word(self, query: str) -> Match | None:
         """The country, sea or world region a capitalised ``query`` names in text although a bare

@@ -50,8 +50,22 @@ def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: S
     """``first``, or for a common English word after a preposition of place in a text told to be in
     another language, where it is no word, the verdict that it stands: "à Nice", "in Split" name the
     towns as "in Gent" does (in English, "in Reading" may be the word: :meth:`.Standing.alone` and
-    the stop on the name hold it back). Not where the text may be English."""
-    if not raw.specific or first.match is not None or first.never:
+    the stop on the name hold it back). Not where the text may be English. Anywhere in such a text,
+    a common English word is the name of a country or a first-level unit that the text's language
+    writes so (:meth:`.Lookups.named_in`: Spanish "Gales", French "Canaries", German "Island")."""
+    if first.never:
+        return first
+    if not raw.specific:
+        if first.alone and first.match is not None:
+            return first
+        # written with its capital: a caseless script's word is no name so written (مدينة, "town")
+        langs = told.leading() if raw.word and raw.group < 0 and raw.query[:1].isupper() else ()
+        named = None if "en" in langs else next(filter(None, (lookups.named_in(raw.query, x) for x in langs)), None)
+        if named is None:
+            return first
+        row = index.row_of(named.place.id)
+        return FirstPass(named, len(lookups.get(raw.query).rows), True, (row,), below_country(index, row))
+    if first.match is not None:
         return first
     if raw.group >= 0:
         return _case_form(raw, first, lookups, index)
