@@ -61,6 +61,19 @@ def test_polish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Rząd w województwie mazowieckim ogłosił nowe środki.", [("województwie mazowieckim", "pl-14")]),
+        ("Mieszkańcy województwa kujawsko-pomorskiego protestują.", [("województwa kujawsko-pomorskiego", "pl-04")]),
+        ("Województwo śląskie ogłosiło nowe środki.", [("Województwo śląskie", "pl-24")]),
+        ("W województwie nowym nie ma takiej ulicy.", []),  # an adjective that makes no stored name
+    ],
+)
+def test_a_polish_voivodeship_in_lower_case_and_declined(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Prezident se sešel v Praze s velvyslancem, který přijel z Německa.",
             [("Praze", "gn-3067696"), ("Německa", "de")],

@@ -23,6 +23,7 @@ from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
 from .compass import Compass
 from .contractions import Contractions
+from .declined import Declined
 from .forms import Forms
 from .hyphened import hyphened_names
 from .japanese import JOINS, dotted_names, hiragana, japanese, katakana, unit_nouns
@@ -104,6 +105,7 @@ class Scanner:
         self.units = UnitWords(lookups)
         self.compass = Compass(index, lookups)
         self.features = Features(lookups)
+        self.declined = Declined(lookups)
         self.villages = Villages(index)
         self.ask = Asking(index, lookups, self.casing, self.villages)  # what the rules on longer names ask
 
@@ -195,6 +197,7 @@ class Scanner:
             raws = self.compass.extend(text, self.units.apart(text, raws))  # "Noord-Syrië": one name
             raws = self.units.extend(text, proper(text, raws, self.ask, people))
         raws = self.features.find(text, lo, hi, raws)  # "la mer Noire": a name the scan cannot start
+        raws = self.declined.find(text, lo, hi, raws)  # "w województwie mazowieckim": nor this
         extra = self.results.find(text, lo, hi)  # "Finot ( Fra )" in sports results
         raws = merge(raws, extra) if extra else raws
         if text.isascii():  # no ASCII character continues another
