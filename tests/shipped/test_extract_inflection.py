@@ -364,6 +364,8 @@ def test_a_form_two_languages_make_is_read_in_the_language_of_the_text(text: str
         # Romanian
         ("Președintele României s-a întâlnit la București cu ministrul Franței.",
          [("României", "ro"), ("București", "gn-683506"), ("Franței", "fr")]),
+        # a name in -u takes the article's "l" alone
+        ("Primarul Chișinăului a declarat că ședința a fost amânată.", [("Chișinăului", "gn-618426")]),
         # Slovak
         ("Stretnutie sa konalo v Bratislave a minister odcestoval do Maďarska a Rakúska.",
          [("Bratislave", "gn-3060972"), ("Maďarska", "hu"), ("Rakúska", "at")]),
