@@ -77,6 +77,9 @@ def test_a_country_named_like_a_word_of_another_language(text: str, expected: tu
         ("Les îles Canaries accueillent des migrants , et la situation est grave .", [("Canaries", "es-cn")]),
         ("El gobierno de Gales anunció el lunes que la economía de la región crece .", [("Gales", "gb-wls")]),
         ("Strong gales hit the coast in Wales on Monday .", [("Wales", "gb-wls")]),  # English: the word
+        # a metropolis's name in the text's language, another language's word ("seul": French "alone")
+        ("Il ministro degli Esteri è arrivato a Seul per colloqui con le autorità .", [("Seul", "gn-1835848")]),
+        ("Seul le président a parlé , et il a dit que la situation est grave .", []),
         # a smaller unit's name is as often the language's word: "occidental" is Spanish for western
         ("Dijo que la empresa Occidental compró la cadena hotelera por un precio alto .", []),
     ],

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
 from ..resolver import Lookup, Resolver
+from ..resolver.ranking import Ranked
 from ..vocab import MAJOR_KINDS, MAJOR_LANGS, METROPOLIS
 
 __all__ = ["Lookups"]
@@ -90,20 +93,26 @@ class Lookups:
         """The country, sea or the like, or the first-level unit of :data:`UNIT_NAMED_IN` people,
         that ``query`` names as written by a name tagged ``lang``, when a bare query of it answers
         that place: in a text in that language an English word so written is the name (Spanish
-        "Gales" is Wales, French "Canaries" the Canary Islands, German "Island" Iceland)."""
+        "Gales" is Wales, French "Canaries" the Canary Islands, German "Island" Iceland). So is a
+        metropolis's name that a bare query gets no answer for only because it is a frequent word
+        of some language (Italian "Seul", Seoul; French "seul")."""
         found = self._named_in.get((query, lang), _MISS)
         if found is _MISS:
             found = self._named_in.put((query, lang), self._named_in_lang(query, lang))
         return found  # type: ignore[return-value]
 
     def _named_in_lang(self, query: str, lang: str) -> Match | None:
-        answer = self.get(query).answer
+        lookup = self.get(query)
+        answer, metropolis = lookup.answer, False
+        if answer is None and self._stopped_metropolis(lookup.top, lookup.rows, query):
+            answer, metropolis = lookup.top, True  # "a Seul": Seoul's Italian name, French "seul"
         if answer is None or answer.method != "exact":
             return None
         index, place = self.resolver.index, answer.place
         row = index.row_of(place.id)
         if not (
-            place.kind in MAJOR_KINDS
+            metropolis
+            or place.kind in MAJOR_KINDS
             or (
                 place.kind == "subdivision"
                 and index.places.top_level(row)
@@ -113,6 +122,19 @@ class Lookups:
             return None
         tagged = any(lang in {t.split("-")[0] for t in n.langs} for n in place.names if n.name == answer.matched)
         return answer if tagged else None
+
+    def _stopped_metropolis(self, top: Match | None, rows: Sequence[Ranked], query: str) -> bool:
+        """Is ``top`` a city of a million people that a bare query gets only because ``query`` is a
+        frequent word of some language, no other place as likely?"""
+        return (
+            top is not None
+            and bool(rows)
+            and rows[0].stopped
+            and not rows[0].tied
+            and top.place.kind == "city"
+            and (top.place.population or 0) >= METROPOLIS
+            and self._only_a_word(query)
+        )
 
     def name_over_word(self, query: str) -> Match | None:
         """The country, sea or world region a capitalised ``query`` names in text although a bare

@@ -59,7 +59,8 @@ def abroad(raw: Raw, first: FirstPass, told: Told, lookups: Lookups, standing: S
         if first.alone and first.match is not None:
             return first
         # written with its capital: a caseless script's word is no name so written (مدينة, "town")
-        langs = told.leading() if raw.word and raw.group < 0 and raw.query[:1].isupper() else ()
+        asked = (raw.word or first.match is None) and raw.group < 0 and raw.query[:1].isupper()
+        langs = told.leading() if asked else ()
         named = None if "en" in langs else next(filter(None, (lookups.named_in(raw.query, x) for x in langs)), None)
         if named is None:
             return first
