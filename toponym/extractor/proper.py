@@ -19,6 +19,7 @@ from .persons import (
     word_before,
 )
 from .raw import Raw
+from .speakers import spoken_of
 from .sports import team_before
 from .units import said_before
 from .wordlists import Names, load_lexicon, locative, names
@@ -162,40 +163,6 @@ class _German:
             self.low = low
         lo, hi = max(0, i - 400), i + 400
         return _GERMAN.search(low, lo, hi) is not None or (lo == 0 and _GERMAN_FIRST.match(low, 0, hi) is not None)
-
-
-def _spoken_of(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
-    """Is ``r`` a news agency's name the text reports through ("according to Xinhua"), or a
-    person's that the words beside it say is one: a comma and Spanish "quien" after it ("Moreno ,
-    quien"), or a Spanish verb of saying or "según" before a town's or a unit's name, or a verb of
-    saying after it ("según Moreno", "dijo Rangel", "Solana añadió"; not a country's: a state
-    speaks)?"""
-    return (
-        (r.query in words.agencies and words.reports(text, r.start, r.end))
-        or (text.startswith((",", " ,"), r.end) and _personal(text, r, words, ask))
-        or (
-            words.speaks(text, r.start, r.end)
-            and ask.kind(r.query) in ("city", "subdivision")
-            and not ask.metropolis(r.query)  # a capital speaks for its state: "Pekín calificó"
-        )
-    )
-
-
-def _personal(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
-    """Does a relative pronoun said of people follow ``r`` and its comma: Spanish "quien" after any
-    name, English "who" after a town's name of one word that begins its sentence ("Salou, who
-    plays for Duisburg", "Porto, who are fighting"; not "a man from Geelong, who was charged";
-    not a metropolis, which speaks for its state)?"""
-    if words.personal.match(text, r.end) is not None:
-        return True
-    return (
-        words.personal_town.match(text, r.end) is not None
-        and " " not in r.query
-        and (r.start == 0 or text[r.start - 1].isspace())  # no part of a word ("Nebraska-Lincoln")
-        and sentence_initial(text, r.start)
-        and ask.kind(r.query) == "city"
-        and not ask.metropolis(r.query)
-    )
 
 
 def _hyphenated(text: str, r: Raw, starts: _Starts, ask: Evidence) -> bool:
@@ -355,7 +322,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
         if text.startswith(words.breeds, r.end) and not ask.national(r.query):
             continue  # a breed named after its place ("Angus beef"); not a country's trade ("U.S. beef")
-        if _spoken_of(text, r, words, ask):
+        if spoken_of(text, r, words, ask):
             people.add(r.query)  # the agency's or the person's in the rest of the text too ("according to Xinhua")
             continue
         if r.query in words.titles and not _after_preposition(text, r.start):
