@@ -307,6 +307,21 @@ def test_a_surname_that_speaks_is_no_place(text: str, names: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a given name that is a common word too, before a common surname that names a town
+        ("Ken Henderson from the bottling plant spoke to growers.", []),
+        ("The chief executive Bob Richardson has defended the deal.", []),
+        # ... not before a country, nor a word that is no given name ("In", "Royal")
+        ("Penny Ireland spoke to reporters.", ["Ireland"]),
+        ("In Henderson, the rain fell all day.", ["Henderson"]),
+    ],
+)
+def test_a_given_name_that_is_a_word_before_a_surname_is_a_person(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # a name that alone fills quotation marks names what is named after the place
         ("Le paquebot « Lugano » quitte Marseille demain .", ["Marseille"]),
         ('La cerveza " San Miguel " se vende ya en Tokio .', ["Tokio"]),

@@ -3,13 +3,14 @@ second surname, a given name before a surname, a couple."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from ..vocab import MAJOR_KINDS
 from .casing import dated
 from .raw import Raw
-from .wordlists import Names, names
+from .wordlists import Names, load_lexicon, names
 
 if TYPE_CHECKING:
     from .evidence import Evidence
@@ -50,9 +51,12 @@ def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | Non
     a given name: there the word before a place is as often a noun ("Residenzstadt Mannheim").
     ``word`` is the word right before ``r`` (:func:`word_before`)."""
     space = r.start - 1
-    if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+    if len(word) < 2 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return None  # most often a word in lower case: "in London"
-    given = ask.given(word)
+    # a given name that is a word too, before one of the commonest surnames ("Ken Henderson")
+    given = ask.given(word) or (word in _given_words() and ask.surname(r.query))
+    if len(word) < 3 and not given:
+        return None
     # a second surname is no person's name alone later in the text (``False``)
     prior = _word_ending(text, space - len(word) - 1)  # "von Berlin München": no given name
     second = prior[:1].isupper() and ask.given(prior) and not dated(text, r.end)
@@ -66,6 +70,12 @@ def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | Non
     # ... and so is a river's, a mountain's or an island's one word after a given name ("John
     # Shannon"; "the Murray Darling River" is no Murray Darling)
     return True if given and kind is not None and kind not in MAJOR_KINDS and " " not in r.query else None
+
+
+@functools.cache
+def _given_words() -> frozenset[str]:
+    """Given names that are common English words too (``given_words`` of ``lexicons/names.toml``)."""
+    return frozenset(load_lexicon("names.toml")["given_words"])
 
 
 def particle_surname(text: str, r: Raw, particle: str, ask: Evidence, particles: frozenset[str]) -> bool:
