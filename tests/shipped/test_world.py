@@ -891,6 +891,35 @@ def test_a_landmark_in_text(shipped: Gazetteer, text: str, want: list[tuple[str,
     assert [(m.text, m.place.id) for m in shipped.extract(text)] == want
 
 
+# --- islands (world-islands.toml) ---
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("North Island", "north-island"),  # was a fuzzy answer to Northern Ireland
+        ("South Island", "south-island"),  # was an alias of Coronado, California
+        ("Long Island", "long-island"),  # was a district of the Bahamas
+        ("Elba", "elba"),  # was a town of Alabama
+        ("Upolu", "upolu"),  # was a fuzzy answer to Opole
+        ("Funen", "funen"),  # was a fuzzy answer to Lünen
+        ("Isla de Pascua", "easter-island"),
+        ("Fraser Island", "kgari"),
+    ],
+)
+def test_an_island_wins_over_what_answered_its_name(shipped: Gazetteer, name: str, place: str) -> None:
+    m = shipped.resolve(name)
+    assert m is not None and m.place.id == place and m.place.kind == "island" and m.place.lat is not None
+
+
+def test_the_places_an_island_shares_its_name_with_stay_reachable(shipped: Gazetteer) -> None:
+    assert _id(shipped, "Long Island", country="bs") == "bs-li"
+    assert _id(shipped, "Flores", country="uy") == "uy-fs"
+    assert [(m.text, m.place.id) for m in shipped.extract("Fossils were found on the island of Flores .")] == [
+        ("Flores", "flores-island")
+    ]
+
+
 # --- generated docs ---
 
 
