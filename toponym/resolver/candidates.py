@@ -15,8 +15,9 @@ from ..index import Index
 from ..index.blocking import key_edits
 from ..index.schema import TIER_NORMAL, TIER_TRANSLIT
 from ..normalize import b_row, fold_key, normalize_name, script_of, translit_key
+from ..romanized import pinyin_word
 from ..surface import is_acronym, letters, whole_word_char
-from ..vocab import NAME_LEVELS, Method
+from ..vocab import MAJOR_KINDS, NAME_LEVELS, Method
 
 __all__ = ["FUZZY_MAX", "NO_FUZZY_SCRIPTS", "SCORE", "Candidate", "Query", "gather", "misspelt"]
 
@@ -27,6 +28,7 @@ NO_FUZZY_SCRIPTS = frozenset({"Han", "Mixed"})
 #: A name of a minority language's locale only ("Hɛlɛŋ", Vai for Greece): reached by dropping its
 #: accents or by transliteration, it is too weak to answer an ASCII query ("Helen") on its own.
 _MINOR = NAME_LEVELS.index("minor-language")
+_MAJOR = NAME_LEVELS.index("major-language")
 _TIER_METHOD: dict[int, Method] = {TIER_NORMAL: "normalized", 1: "folded", TIER_TRANSLIT: "transliterated"}
 
 
@@ -214,6 +216,15 @@ def _fuzzy(index: Index, query: str, folded: str, spelling: Spelling) -> list[Ca
                     closest[place] = []
             if by_place[place].spelled == spelled:
                 closest[place].append(n)
+    if pinyin_word(folded):
+        # a word read whole as pinyin is a Chinese place's name of its own, no typo of a town's
+        # (Jiekeng is no Jieyang): a country, a unit or the like only (:mod:`toponym.romanized`)
+        kinds = index.places.kind
+        by_place = {
+            p: c
+            for p, c in by_place.items()
+            if (kinds[p] in MAJOR_KINDS or kinds[p] == "subdivision") and rank[c.name] >= _MAJOR
+        }
     for place, cand in by_place.items():
         # a place that several near spellings point to is the likelier intent of a typo
         cand.support = near[place]
