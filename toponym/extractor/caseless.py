@@ -5,6 +5,7 @@ text. Part of :class:`~toponym.extractor.standing.Standing`'s policy."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from ..charclass import HAN, is_caseless, is_han
 from ..index import Index
@@ -45,6 +46,19 @@ _UNIT_ABROAD, _UNIT_ABROAD_CHARS = 1_000_000, 3
 _PREFECTURE_UNITS = frozenset("都道府県")
 #: ... and of a first-level unit in Han characters anywhere (山東省, 加利福尼亚州, 大阪府).
 _UNIT_NAMES = frozenset("都道府県省州")
+
+
+def _city_abroad(match: Match, lang: str, home: frozenset[str], people: int, written: Callable[[str], bool]) -> bool:
+    """Is ``match`` a city of ``people`` or more outside the countries of ``home``, by a name a
+    source tags ``lang``, ``written`` in that language's script for places abroad?"""
+    place = match.place
+    return (
+        place.kind == "city"
+        and match.lang.split("-")[0] == lang
+        and place.country not in home
+        and (place.population or 0) >= people
+        and written(match.matched)
+    )
 
 
 def _hangul(surface: str) -> bool:
@@ -171,14 +185,7 @@ class Caseless:
         Chinese, by a name a source tags Chinese? Such a name is a transliteration (雅典 Athens,
         日内瓦 Geneva, 华盛顿 Washington): a frequent word because news writes it. Not an untagged
         name, nor one of a Chinese city, which may be an ordinary word as well (安康, "well-being")."""
-        place = match.place
-        return (
-            place.kind == "city"
-            and match.lang.split("-")[0] == "zh"
-            and place.country not in _CHINESE_COUNTRIES
-            and (place.population or 0) >= _HAN_CITY_ABROAD
-            and all(map(is_han, match.matched))
-        )
+        return _city_abroad(match, "zh", _CHINESE_COUNTRIES, _HAN_CITY_ABROAD, lambda name: all(map(is_han, name)))
 
     @staticmethod
     def named_abroad_in_kana(match: Match) -> bool:
@@ -186,14 +193,7 @@ class Caseless:
         Han characters, by a name in katakana a source tags Japanese? Japanese writes a city abroad
         so (アムステルダム, エルサレム): a frequent word because news writes it, as 日内瓦 is Chinese's.
         Not a lesser place's: プレー and ゴール ("play", "goal") are a Thai town's and an Afghan province's."""
-        place = match.place
-        return (
-            place.kind == "city"
-            and match.lang.split("-")[0] == "ja"
-            and place.country not in _HAN_COUNTRIES
-            and (place.population or 0) >= _KANA_CITY_ABROAD
-            and kana_name(match.matched)
-        )
+        return _city_abroad(match, "ja", _HAN_COUNTRIES, _KANA_CITY_ABROAD, kana_name)
 
     def unit_named_abroad(self, match: Match, row: int) -> bool:
         """Is the place a first-level unit of :data:`_UNIT_ABROAD` people outside the countries that
