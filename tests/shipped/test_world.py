@@ -944,6 +944,12 @@ def test_an_island_wins_over_what_answered_its_name(shipped: Gazetteer, name: st
     assert m is not None and m.place.id == place and m.place.kind == "island" and m.place.lat is not None
 
 
+@pytest.mark.parametrize("name", ["Huai River", "淮河", "Хуайхэ"])
+def test_the_huai_river_is_no_typo_of_the_han(shipped: Gazetteer, name: str) -> None:
+    m = shipped.resolve(name)  # "Huai River" was a fuzzy answer to Korea's Han River
+    assert m is not None and m.place.id == "huai-river" and m.method == "exact"
+
+
 def test_the_places_an_island_shares_its_name_with_stay_reachable(shipped: Gazetteer) -> None:
     assert _id(shipped, "Long Island", country="bs") == "bs-li"
     assert _id(shipped, "Flores", country="uy") == "uy-fs"
