@@ -27,7 +27,7 @@ def hyphened_names(text: str, lo: int, hi: int, raws: list[Raw], named: Callable
     """``raws`` with each name of Han words joined by hyphens that ``named`` knows (with spaces for
     the hyphens), with its unit where it is written after it, in place of the candidates it
     overlaps: the longest, its first word first."""
-    if "-" not in text and not any(h in text for h in _HYPHENS[1:]):
+    if not any(h in text for h in _HYPHENS):
         return raws
     found = []
     for m in _JOINED.finditer(text, lo, hi):

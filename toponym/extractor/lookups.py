@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
 from ..resolver import Lookup, Resolver
-from ..resolver.ranking import Ranked
 from ..vocab import MAJOR_KINDS, MAJOR_LANGS, METROPOLIS
 
 __all__ = ["Lookups"]
@@ -22,6 +19,11 @@ TOWN_OVER_WORD = 15_000
 #: it so (:meth:`Lookups.named_in`): a smaller one's name is as often that language's word too
 #: (Spanish "Occidental", Egypt's Gharbia, is "western"; German "Grad", a Slovenian municipality).
 UNIT_NAMED_IN = 2_000_000
+
+
+def _name_tags(match: Match) -> set[str]:
+    """The languages (primary subtags) of the names of ``match``'s place spelt as it matched."""
+    return {t.split("-")[0] for n in match.place.names if n.name == match.matched for t in (n.langs or (n.lang,))}
 
 
 class Lookups:
@@ -104,8 +106,9 @@ class Lookups:
     def _named_in_lang(self, query: str, lang: str) -> Match | None:
         lookup = self.get(query)
         answer, metropolis = lookup.answer, False
-        if answer is None and self._stopped_metropolis(lookup.top, lookup.rows, query):
-            answer, metropolis = lookup.top, True  # "a Seul": Seoul's Italian name, French "seul"
+        if answer is None:
+            answer = self._stopped_town(lookup, query, METROPOLIS)  # "a Seul": Seoul's Italian name, French "seul"
+            metropolis = answer is not None
         if answer is None or answer.method != "exact":
             return None
         index, place = self.resolver.index, answer.place
@@ -120,21 +123,18 @@ class Lookups:
             )
         ):
             return None
-        tagged = any(lang in {t.split("-")[0] for t in n.langs} for n in place.names if n.name == answer.matched)
-        return answer if tagged else None
+        return answer if lang in _name_tags(answer) else None
 
-    def _stopped_metropolis(self, top: Match | None, rows: Sequence[Ranked], query: str) -> bool:
-        """Is ``top`` a city of a million people that a bare query gets only because ``query`` is a
-        frequent word of some language, no other place as likely?"""
-        return (
-            top is not None
-            and bool(rows)
-            and rows[0].stopped
-            and not rows[0].tied
-            and top.place.kind == "city"
-            and (top.place.population or 0) >= METROPOLIS
-            and self._only_a_word(query)
-        )
+    def _stopped_town(self, lookup: Lookup, query: str, people: int) -> Match | None:
+        """The city of ``people`` or more that ``lookup`` tops, where a bare query of ``query`` gets
+        no answer only because it is a frequent word of some language (:meth:`_only_a_word`), no
+        other place as likely; else ``None``."""
+        top, rows = lookup.top, lookup.rows
+        if lookup.answer is not None or top is None or not rows or rows[0].tied or not rows[0].stopped:
+            return None
+        if top.place.kind != "city" or (top.place.population or 0) < people or not self._only_a_word(query):
+            return None
+        return top
 
     def name_over_word(self, query: str) -> Match | None:
         """The country, sea or world region a capitalised ``query`` names in text although a bare
@@ -153,8 +153,7 @@ class Lookups:
             return None
         if not self._only_a_word(query) or top.place.id in _GENERIC:
             return None
-        tags = {t.split("-")[0] for n in top.place.names if n.name == top.matched for t in (n.langs or (n.lang,))}
-        return top if tags & MAJOR_LANGS else None
+        return top if _name_tags(top) & MAJOR_LANGS else None
 
     def town_over_word(self, query: str) -> Match | None:
         """The town of :data:`TOWN_OVER_WORD` people or more that a capitalised ``query`` names,
@@ -166,16 +165,13 @@ class Lookups:
         no other place's as likely."""
         if len(query) < 4 or not query[:1].isupper() or query.isupper():
             return None
-        lookup = self.get(query)
-        top, rows = lookup.top, lookup.rows
-        if lookup.answer is not None or top is None or not rows or rows[0].tied or not rows[0].stopped:
-            return None
-        if top.place.kind != "city" or (top.place.population or 0) < TOWN_OVER_WORD or top.method != "exact":
+        top = self._stopped_town(self.get(query), query, TOWN_OVER_WORD)
+        if top is None or top.method != "exact":
             return None
         own = top.matched == top.place.name
         tags = {t.split("-")[0] for t in top.lang.split(",") if t != "sr-Latn"}
         named = (top.place.population or 0) >= METROPOLIS and not tags.isdisjoint(MAJOR_LANGS)
-        return top if self._only_a_word(query) and (own or named) else None
+        return top if own or named else None
 
     def _only_a_word(self, query: str) -> bool:
         """Is ``query`` held back as a frequent word of some language (not English's, not a curated stop)?"""

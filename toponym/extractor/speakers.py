@@ -17,7 +17,11 @@ __all__ = ["spoken_of"]
 
 #: Words before a name that make it the place something is in or comes from, whatever follows it
 #: ("a grazier in Fraser, says", "Scott Wilson from Henderson said").
-_PLACED = (" in", " of", " from", " at", " near", " to", " for", " around", " outside", " across")
+_PLACED = tuple(
+    w
+    for word in (" in", " of", " from", " at", " near", " to", " for", " around", " outside", " across")
+    for w in (word, word.title())
+)
 
 
 @functools.cache
@@ -51,7 +55,7 @@ def _surname_speaking(text: str, r: Raw, ask: Evidence) -> bool:
     a million that speaks for its state, may say: "Canberra says"."""
     if " " in r.query or _surname_speaks().match(text, r.end) is None or not ask.surname(r.query):
         return False
-    if text.endswith(_PLACED, 0, r.start - 1) or text.endswith(tuple(p.title() for p in _PLACED), 0, r.start - 1):
+    if text.endswith(_PLACED, 0, r.start - 1):
         return False
     kind = ask.kind(r.query)
     return kind is not None and kind not in COUNTRY_KINDS and not ask.metropolis(r.query)
