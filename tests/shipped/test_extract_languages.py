@@ -1659,3 +1659,35 @@ def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> Non
     assert found("Oil deals signed by Kurdistan angered Baghdad .") == [("Kurdistan", "iq-kr"), ("Baghdad", "gn-98182")]
     assert found("Guerrillas in Iranian Kurdistan attacked .") == [("Iranian Kurdistan", "ir-12")]
     assert found("وقال رئيس برلمان كردستان إن الانتخابات ستجري في الخريف") == [("كردستان", "iq-kr")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Dutch "indien" ("if") is India in German, Danish and Swedish; Dutch says India
+        ("Indien de trein vertraging heeft , bellen we je op tijd en dat is het plan .", "Indien"),
+        # Dutch "nogal" ("rather"); Italian names Somalia's Nugal region so
+        ("Nogal wat mensen vonden het een goed idee , maar het was niet zo .", "Nogal"),
+        # Spanish "oro" ("gold"): Papua New Guinea's Oro province in other languages
+        ("El premio de oro y la medalla de Oro se entregan cada año en la ciudad que el jurado elige.", "Oro"),
+        # Polish "po" ("after") after a heading: English names the river so, Polish says Pad
+        ("Ustawienia Po zmianie hasła wszystkie sesje użytkownika są zamykane, jeśli nie zostały zapisane.", "Po"),
+    ],
+)
+def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word: str) -> None:
+    assert word not in [t for t, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "pid"),
+    [
+        # German names India "Indien": in German text it is the country
+        ("Die Regierung von Indien hat die Wahl für den Herbst und den Winter angekündigt .", "Indien", "in"),
+        # "Berlin" is Berlin's own name, a frequent French word because French news names it
+        ("Le président est arrivé à Berlin pour une visite de deux jours avec les ministres .", "Berlin", "gn-2950159"),
+        # an acronym is no word of the text's language: "USA" in German
+        ("Die USA und die Europäische Union haben sich auf einen neuen Vertrag geeinigt .", "USA", "us"),
+    ],
+)
+def test_a_name_the_text_language_writes_stands(text: str, name: str, pid: str) -> None:
+    assert (name, pid) in found(text)

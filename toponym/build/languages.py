@@ -4,11 +4,20 @@ each language's commonest words, to tell a text's language, and the countries wh
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-__all__ = ["compiled_languages", "word_list"]
+from ..normalize import normalize_name
+
+if TYPE_CHECKING:
+    from ..index import Index
+
+__all__ = ["compiled_languages", "foreign_names", "word_list"]
 
 #: The commonest words of each language read to tell it ("und", "der", "het", "les").
 _WORDS = 100
+#: How many of a language's commonest words are read as its words where another language's name of
+#: a place spells one (Dutch "indien", "if", is German's India: :func:`foreign_names`).
+FOREIGN_TOP = 5_000
 #: Languages that tell nothing of where a text is about: English is written of every country.
 _WORLD = frozenset({"en"})
 #: CLDR's languages that one word list covers: wordfreq's "sh" is Serbo-Croatian, which CLDR
@@ -34,3 +43,23 @@ def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[st
         # no word list (Estonian, Kazakh) are read where it is spoken
         "spoken": {lang: where[lang] for lang in sorted(where) if lang not in _WORLD},
     }
+
+
+def foreign_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[str, dict[str, int]]:
+    """Per language: those of its :data:`FOREIGN_TOP` commonest words (``frequent``, normalised, in
+    rank order) that a name of a place spells whose sources tag it with other languages only, and
+    the word's rank ("indien" in Dutch, Danish and Swedish India; "para" Pará in French, Lithuanian
+    and more). Untagged names tell nothing: a source gives them in no language."""
+    names, keys = index.names, index.keys
+    table: dict[str, dict[str, int]] = {}
+    for lang, ranked in sorted(frequent.items()):
+        found: dict[str, int] = {}
+        for rank, word in enumerate(ranked[:FOREIGN_TOP]):
+            for n, _tier in keys.lookup(word):
+                tags = names.languages(n) - {"und"}
+                if tags and lang not in tags and normalize_name(names.text[n]) == word:
+                    found[word] = rank
+                    break
+        if found:
+            table[lang] = found
+    return table

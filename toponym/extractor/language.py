@@ -41,6 +41,7 @@ class Languages:
                 self._langs[word] = (*self._langs.get(word, ()), lang)
         self._words = frozenset(self._langs)
         self._listed = frozenset(listed)  # the languages with a word list
+        self._foreign: dict[str, dict[str, int]] = stored.get("foreign") or {}
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
@@ -80,6 +81,11 @@ class Languages:
         language where :meth:`leading` tells none.) A language with no common words listed
         (Estonian, Kazakh) is not ruled out: its letters are all that tell it."""
         return lang not in self._listed or any(lang in self._langs[word] for word in common)
+
+    def foreign_name(self, word: str, lang: str) -> int | None:
+        """The rank among ``lang``'s commonest words of ``word`` (normalised) where only other
+        languages' names of places spell it ("indien" in Dutch), else ``None``."""
+        return self._foreign.get(lang, {}).get(word)
 
     def language(self, text: str) -> str | None:
         """The language of ``text`` when one clearly leads (:meth:`leading`); else ``None``."""

@@ -24,6 +24,7 @@ from .casing import agency_dateline
 from .enumeration import listed_support
 from .language import Languages, Told
 from .lookups import Lookups
+from .otherwords import OtherWords
 from .placed import Pin, Placer
 from .raw import Raw, Signature, by_name, mention
 from .setting import focus_of, implied, supports, widened
@@ -68,6 +69,7 @@ class Linker:
         self.lookups = lookups
         self.standing = Standing(index, EnglishNames(index))
         self.languages = languages  # the scanner's: one table of languages for both
+        self.other_words = OtherWords(index, languages)
         self.first_pass = Verdicts(index, resolver, lookups, self.standing, languages).first_pass
         self._reach: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._countries: BoundedMemo[str, frozenset[int]] = BoundedMemo()
@@ -284,9 +286,12 @@ class Linker:
         """``match`` as the mention's answer: none for a club's city ("Boston Celtics", "el Valencia",
         "Milan's coach" in a sports report: :class:`.Teams`) or a county's side, in a compound word
         of a language that writes them, after an article a noun follows, a name of another
-        language's (:meth:`.Standing.foreign`); the unit or town its words say."""
+        language's (:meth:`.Standing.foreign`) or one that is a common word of the text's
+        (:class:`.OtherWords`); the unit or town its words say."""
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
+        if self.other_words.word(raw, match, told):
+            return None  # Dutch "Indien" ("if"), German's India
         if match.place.kind != "city":
             if self.standing.side(raw, match, told) and teams.club(raw.start, raw.end):
                 return None  # "Essex beat Kent by an innings", "gave Bayern a two-goal cushion"
