@@ -1691,3 +1691,20 @@ def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word:
 )
 def test_a_name_the_text_language_writes_stands(text: str, name: str, pid: str) -> None:
     assert (name, pid) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a country's name after a given name is a surname
+        ("The guard Wayne Jordan scored twelve points in the last quarter.", []),
+        ("Dit seizoen zegt teamchef Eddie Jordan weinig over zijn plannen.", []),
+        ("The actress Kathy Ireland opened the shop on Tuesday.", []),
+        # ... not after a renowned place, a function word, or a qualifier; nor in capitals
+        ("They drove from Victoria Australia to Perth.", ["Australia", "Perth"]),
+        ("Les Suisse ont gagné le match contre la France.", ["Suisse", "France"]),
+        ("The museum covers Nazi Germany and its allies.", ["Germany"]),
+    ],
+)
+def test_a_country_after_a_given_name_is_a_surname(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names

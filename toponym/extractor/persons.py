@@ -7,7 +7,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..vocab import MAJOR_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS
 from .casing import dated
 from .raw import Raw
 from .wordlists import Names, load_lexicon, names
@@ -67,9 +67,33 @@ def first_name_before(text: str, r: Raw, word: str, ask: Evidence) -> bool | Non
     # not after any capitalised word: "Губернатору Подмосковья" is the governor of the region
     if kind == "city" or (kind == "subdivision" and (given or second)):
         return given
+    if " " in r.query or not given or kind is None:
+        return None
     # ... and so is a river's, a mountain's or an island's one word after a given name ("John
-    # Shannon"; "the Murray Darling River" is no Murray Darling)
-    return True if given and kind is not None and kind not in MAJOR_KINDS and " " not in r.query else None
+    # Shannon"; "the Murray Darling River" is no Murray Darling), and a country's after a given name
+    # that is no word and no renowned place ("Michael Jordan", "Tom Holland"; not "Victoria Australia")
+    if kind not in MAJOR_KINDS or (kind in COUNTRY_KINDS and _person_country(r, word, ask)):
+        return True
+    return None
+
+
+def _person_country(r: Raw, word: str, ask: Evidence) -> bool:
+    """Is the country ``r`` a surname after ``word``: a given name that is no function word ("Les
+    Suisse"), no renowned place ("Victoria Australia") and no qualifier ("Nazi Germany"), before a
+    name not in capitals (a byline's dateline: "Javier Martín GRECIA")?"""
+    return (
+        ask.given(word)
+        and not ask.function_word(word)
+        and not ask.renowned(word)
+        and word not in _qualifiers()
+        and not r.query.isupper()
+    )
+
+
+@functools.cache
+def _qualifiers() -> frozenset[str]:
+    """Given names that qualify a country (``country_qualifiers`` of ``lexicons/names.toml``)."""
+    return frozenset(load_lexicon("names.toml")["country_qualifiers"])
 
 
 @functools.cache
