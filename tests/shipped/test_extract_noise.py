@@ -7,6 +7,8 @@ mention per 10,000 words (geotext, the most precise peer measured, gives 2.5).
 
 from __future__ import annotations
 
+import pytest
+
 import toponym
 
 from ..conftest import DATA
@@ -32,3 +34,30 @@ def test_ordinary_words_in_capitals_are_not_places() -> None:
         "work. Nice work! Bar charts and Can openers. Here we go. End of story. Some people said so."
     )
     assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city was founded in 500 B.C. by settlers from the coast.",  # an era: no British Columbia
+        "The temple dates from the 3rd century B.C. and was rebuilt later.",
+        "Gli anni precedenti all'anno 1 D.C. sono rappresentati come numeri negativi.",
+        "N.B. All spaces that should be kept must be escaped.",  # a note: no New Brunswick
+        "The -d option deletes the file and the -D option forces it.",  # options: no "The D", Detroit
+        "Use N-M to print from the Nth to the Mth byte.",  # a range: no N.M., New Mexico
+    ],
+)
+def test_eras_notes_options_and_ranges_are_no_places(text: str) -> None:
+    assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The 2017 B.C. election was the closest in decades.", "B.C."),
+        ("She moved to Moncton, N.B., last spring.", "N.B."),
+        ("He lives in Santa Fe, N.M., with his family.", "N.M."),
+    ],
+)
+def test_the_abbreviations_stand_where_they_name_the_place(text: str, name: str) -> None:
+    assert name in [m.text for m in toponym.extract(text)]

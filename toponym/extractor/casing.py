@@ -96,6 +96,8 @@ _LAST_WORD = re.compile(r"[^\W\d_][\w'-]*$")
 _UNIT_WORDS = frozenset({"county", "parish", "city", "township", "borough"})
 
 #: Capital letters each followed by a dot and a space ("S. A", "N. D").
+#: Single letters joined by spaces or hyphens ("N-M", "N L").
+_LETTERS = re.compile(r"[A-Za-z](?:[ -][A-Za-z])+")
 _SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\.[ \t]+)+[^\W\d_]\.?")
 
 
@@ -206,10 +208,13 @@ class Casing:
     def phrase(self, text: str, s: int, e: int) -> Raw | None:
         """The candidate a key of several words at ``text[s:e]`` makes: not initials spaced out
         ("S. A." after a firm's name is a société anonyme, "N. D. L. R." a note of the editors,
-        never South Australia or North Dakota, whose abbreviations are written "S.A.", "N.D.")."""
+        never South Australia or North Dakota, whose abbreviations are written "S.A.", "N.D."), nor
+        a word and an option after it ("The -d")."""
         surface = text[s:e]
-        if _SPACED_INITIALS.fullmatch(surface):
-            return None
+        if _SPACED_INITIALS.fullmatch(surface) or " -" in surface:
+            return None  # ... nor a command's option: "The -d option" is no "The D" (Detroit)
+        if _LETTERS.fullmatch(surface) and not self.stored_exactly(surface):
+            return None  # letters without their dots: "N-M" is a range, "N L" two variables, no N.M.
         head, _, tail = surface.partition("-")
         if tail.islower() and self.ordinary(head) and self.ordinary(tail) and not self.stored_exactly(surface):
             return None  # an English compound word ("Cut-off"), not the name "Cut Off" (Louisiana)

@@ -24,6 +24,7 @@ from .chinese import abbreviations, organisations
 from .compass import Compass
 from .contractions import Contractions
 from .declined import Declined
+from .eras import no_place
 from .forms import Forms
 from .hyphened import hyphened_names
 from .japanese import JOINS, dotted_names, hiragana, japanese, katakana, unit_nouns
@@ -350,7 +351,8 @@ class Scanner:
                 continue  # overlaps a mention found by the word scan
             top = self.lookups.get(m.group()).top
             letters = m.group().replace(".", "")
-            if top is not None and top.matched.replace(".", "").replace(" ", "") == letters:
+            stored = top is not None and top.matched.replace(".", "").replace(" ", "") == letters
+            if stored and not no_place(text, s, e, self.casing.function_word):  # "500 B.C.", "N.B. All"
                 found.append(Raw(s, e, m.group(), specific=True))
         if not found:
             return raws
