@@ -1708,3 +1708,18 @@ def test_a_name_the_text_language_writes_stands(text: str, name: str, pid: str) 
 )
 def test_a_country_after_a_given_name_is_a_surname(text: str, names: list[str]) -> None:
     assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "found_names"),
+    [
+        # one letter that Vietnamese names Italy by: a letter in text in any other language
+        ("El carácter Ý se escribe con la tecla AltGr.", []),
+        # two capitals a source lists for a former country in no language: a word in capitals
+        ("LA EMPRESA VENDE SU PARTE DEL NEGOCIO A UN GRUPO DE INVERSORES", []),
+        # ... but the acronyms English writes stand
+        ("The US and the UK signed the accord in Geneva.", ["US", "UK", "Geneva"]),
+    ],
+)
+def test_letters_and_codes_no_language_writes_are_no_places(text: str, found_names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == found_names

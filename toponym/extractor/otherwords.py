@@ -1,13 +1,16 @@
 """A name in other languages that is a common word of the text's: Dutch "Indien" ("if") is India
 only in German, Danish and Swedish; Spanish "Para" ("for") is Pará only in French, Lithuanian and
 more; Polish "Po" ("after") is the river only in English (Polish says Pad). Read in a text told to
-be in that language, such a word is the word."""
+be in that language, such a word is the word. So are a letter that one language names a country by
+(Vietnamese "Ý", Italy) in text in any other, and two capitals that a source lists for a country in
+no language (the former codes "SU", "YU"): a letter, a code or an acronym there ("DE SU USO")."""
 
 from __future__ import annotations
 
 from ..index import Index
 from ..model import Match
 from ..normalize import fold_key, normalize_name
+from ..vocab import COUNTRY_KINDS
 from .language import Languages, Told
 from .raw import Raw
 
@@ -32,8 +35,12 @@ class OtherWords:
         """Is ``raw``, a name of ``match``'s place in other languages only, one of the commonest words
         of the text's language, which names the place otherwise and is not spoken there?"""
         surface = raw.query
-        if raw.inflected or raw.specific or surface.isupper() or max(surface) >= _LATIN_END:
-            return False  # an acronym ("USA" in German), a form, a name of several words
+        if raw.inflected or raw.specific or max(surface) >= _LATIN_END:
+            return False  # a form, a name of several words
+        if len(surface) < 3:
+            return self._letters(raw, match, told)
+        if surface.isupper():
+            return False  # an acronym: "USA" in German
         lang = told.language()
         key = normalize_name(surface)
         if lang is None or lang == "en" or normalize_name(match.matched) != key:
@@ -56,3 +63,16 @@ class OtherWords:
             elif lang in tags and rank >= _CORE and fold_key(normalize_name(names.text[n])) == folded:
                 return False  # the language's name without its accents ("Egypte"), no core word
         return rank < _CORE or not english
+
+    def _letters(self, raw: Raw, match: Match, told: Told) -> bool:
+        """Is ``raw``, of one or two letters, a letter that only other languages than the text's
+        name the place by, or two capitals that name a country in no language?"""
+        surface, row = raw.query, self.index.row_of(match.place.id)
+        if len(surface) == 2 and not (surface.isupper() and match.place.kind in COUNTRY_KINDS):
+            return False
+        names, key = self.index.names, normalize_name(surface)
+        spelled = [names.languages(n) for n, _ in self.index.keys.lookup(key) if names.place[n] == row]
+        if len(surface) == 2:
+            return all(tags <= {"und"} for tags in spelled)
+        lang = told.language()
+        return not any(lang in tags for tags in spelled)
