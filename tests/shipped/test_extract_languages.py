@@ -1723,3 +1723,17 @@ def test_a_country_after_a_given_name_is_a_surname(text: str, names: list[str]) 
 )
 def test_letters_and_codes_no_language_writes_are_no_places(text: str, found_names: list[str]) -> None:
     assert [t for t, _ in found(text)] == found_names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name before middle initials and a surname is a person's given name
+        ("The manual was written by Angus J. C. Duggan in the spring.", []),
+        ("The tool was ported by Fresno T. Walker last year.", []),
+        # ... not before initials that name a place, nor a renowned place's name
+        ("Sydney J. Harris wrote a column for years.", ["Sydney"]),
+    ],
+)
+def test_a_name_before_middle_initials_is_a_given_name(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names

@@ -22,6 +22,7 @@ __all__ = [
     "given_before_particle",
     "given_before_surname",
     "given_name",
+    "initialled",
     "particle_surname",
     "person_of_title",
     "titled_first_name",
@@ -129,6 +130,23 @@ def given_before_surname(text: str, r: Raw, ask: Evidence, particles: frozenset[
         (surname is not None and given_name(r, surname.group(1), ask))
         or couple(text, r, ask)
         or given_before_particle(text, r, ask, particles)
+        or initialled(text, r, ask)
+    )
+
+
+#: Middle initials and a surname after a name: " J. C. Duggan", " F. Kennedy".
+_INITIALS_SURNAME = re.compile(r"((?: [A-Z]\.){1,2}) [A-Z][a-z]+\b")
+
+
+def initialled(text: str, r: Raw, ask: Evidence) -> bool:
+    """Is ``r`` a given name before middle initials and a surname ("Angus J. C. Duggan"; not
+    "Washington D. C.", whose initials name a place, nor a renowned place's name)?"""
+    m = _INITIALS_SURNAME.match(text, r.end)
+    return (
+        m is not None
+        and " " not in r.query
+        and ask.kind(m.group(1).replace(" ", "")) is None
+        and not ask.renowned(r.query)
     )
 
 
