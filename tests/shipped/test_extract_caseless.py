@@ -260,3 +260,26 @@ def test_a_chinese_name_of_words_joined_by_a_hyphen(text: str, expected: list[tu
 )
 def test_lhasa_stands_on_its_chinese_name() -> None:
     assert found("他去了拉萨。") == [("拉萨", "gn-1280737")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大数据时代已经到来。",  # 大数据, "big data": no 大数 (a source's name of Tarsus)
+        "今天的车速比通常慢得多。",  # 通常, "usual": no 比通 (Bitung)
+        "秘书长安南希望各方保持克制。",  # 安南 希望, "Annan hopes": no 南希 (Nancy)
+    ],
+)
+def test_a_lesser_place_cut_out_of_a_common_word_is_no_name(text: str) -> None:
+    assert toponym.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他住在郑州市中心。", "郑州市"),  # a unit's character ends the name: 市中心 does not cut it
+        ("美国人喜欢篮球。", "美国"),  # a country stays though 国人 is a word
+    ],
+)
+def test_a_name_beside_a_common_word_stays_where_it_should(text: str, name: str) -> None:
+    assert name in [m.text for m in toponym.extract(text)]

@@ -37,6 +37,7 @@ from .proper import forget_people, proper
 from .raw import Raw
 from .results import Results, merge
 from .standing import prominent
+from .straddle import straddled
 from .textscan import H_FOLDED, H_IRREGULAR, H_RULE, H_UNSPACED, PyTextScan, TextScan
 from .thai import after_unit as thai_after_unit
 from .thai import inside as thai_inside
@@ -127,6 +128,16 @@ class Scanner:
         name ("l'efcadre de Nelfon" is Nelson's)?"""
         return bool(self.index.keys.reach(word)) and not self.casing.ordinary(word) and not self.ask.given(word)
 
+    def _word_rank(self, word: str) -> int:
+        """The rank class of a word of a script without spaces, or 0 (:class:`.TextTable`)."""
+        table = self.index.text
+        row = table.text.row_of(word)
+        return table.rank[row] if row >= 0 else 0
+
+    def _renowned(self, query: str) -> bool:
+        """Does ``query`` name a country, a metropolis or a large or first-level unit?"""
+        return self.ask.renowned(query) or self.ask.national(query)
+
     def _dotted_place(self, name: str) -> bool:
         """Is a name of several katakana words joined by the dot a stored name as a whole, with
         spaces for the dots (ノヴィ・サド), or with none (リオ・デ・ジャネイロ is リオデジャネイロ) of a
@@ -194,6 +205,7 @@ class Scanner:
             raws = hyphened_names(text, lo, hi, raws, self._hyphened_place)  # "巴登-符腾堡": one name
             raws = abbreviations(text, lo, hi, raws)  # "中美两国", "访华": Chinese one-character names
             raws = organisations(text, raws) if raws else raws  # "中国队", "北京大学"
+            raws = straddled(text, raws, self._word_rank, self._renowned) if raws else raws  # "大数据": no 大数
         if raws:
             raws = self.compass.extend(text, self.units.apart(text, raws))  # "Noord-Syrië": one name
             raws = self.units.extend(text, proper(text, raws, self.ask, people))
