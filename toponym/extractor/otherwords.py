@@ -37,7 +37,7 @@ class OtherWords:
         surface = raw.query
         if raw.inflected or raw.specific or max(surface) >= _LATIN_END:
             return False  # a form, a name of several words
-        if len(surface) < 3:
+        if len(surface) == 1 or (len(surface) == 2 and surface.isupper()):
             return self._letters(raw, match, told)
         if surface.isupper():
             return False  # an acronym: "USA" in German
@@ -68,7 +68,7 @@ class OtherWords:
         """Is ``raw``, of one or two letters, a letter that only other languages than the text's
         name the place by, or two capitals that name a country in no language?"""
         surface, row = raw.query, self.index.row_of(match.place.id)
-        if len(surface) == 2 and not (surface.isupper() and match.place.kind in COUNTRY_KINDS):
+        if len(surface) == 2 and match.place.kind not in COUNTRY_KINDS:
             return False
         names, key = self.index.names, normalize_name(surface)
         spelled = [names.languages(n) for n, _ in self.index.keys.lookup(key) if names.place[n] == row]
