@@ -1672,6 +1672,9 @@ def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> Non
         ("El premio de oro y la medalla de Oro se entregan cada año en la ciudad que el jurado elige.", "Oro"),
         # Polish "po" ("after") after a heading: English names the river so, Polish says Pad
         ("Ustawienia Po zmianie hasła wszystkie sesje użytkownika są zamykane, jeśli nie zostały zapisane.", "Po"),
+        # one of the language's commonest words that a lesser town elsewhere bears untagged
+        ("Bitte speichern Sie die Daten in Ihren Ordnern , bevor Sie das Programm schließen .", "Ihren"),  # Ukraine
+        ("Hij spreekt goed Engels en een beetje Duits , zegt zijn moeder .", "Engels"),  # Russia
     ],
 )
 def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word: str) -> None:

@@ -37,7 +37,7 @@ def compile_sources(sources: Sources) -> Index:
     from ..resolver import Resolver
     from .audit import apply, audit
     from .defaults import compile_answers
-    from .languages import compiled_languages, foreign_names
+    from .languages import compiled_languages, core_names, foreign_names
     from .merge import merge
     from .tables import build_tables
     from .validate import validate
@@ -56,6 +56,7 @@ def compile_sources(sources: Sources) -> Index:
     tables.meta.extra[RESULTS_KEY] = compiled_table(Results(index, Lookups(Resolver(index))))
     languages = compiled_languages(sources.words.frequent, sources.words.territory_langs)
     languages["foreign"] = foreign_names(index, sources.words.frequent)
+    languages["core"] = core_names(index, sources.words.frequent)
     tables.meta.extra[LANGUAGES_KEY] = languages
     return Index(serialize(tables))
 

@@ -11,13 +11,16 @@ from ..normalize import normalize_name
 if TYPE_CHECKING:
     from ..index import Index
 
-__all__ = ["compiled_languages", "foreign_names", "word_list"]
+__all__ = ["compiled_languages", "core_names", "foreign_names", "word_list"]
 
 #: The commonest words of each language read to tell it ("und", "der", "het", "les").
 _WORDS = 100
 #: How many of a language's commonest words are read as its words where another language's name of
 #: a place spells one (Dutch "indien", "if", is German's India: :func:`foreign_names`).
 FOREIGN_TOP = 5_000
+#: How many of a language's commonest words are read as its words where a place elsewhere bears one
+#: as its name in no language the text's (German "Ihren", "your", is a town of Ukraine: :func:`core_names`).
+CORE_TOP = 1_000
 #: Languages that tell nothing of where a text is about: English is written of every country.
 _WORLD = frozenset({"en"})
 #: CLDR's languages that one word list covers: wordfreq's "sh" is Serbo-Croatian, which CLDR
@@ -60,6 +63,19 @@ def foreign_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[s
                 if tags and lang not in tags and normalize_name(names.text[n]) == word:
                     found[word] = rank
                     break
+        if found:
+            table[lang] = found
+    return table
+
+
+def core_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Per language: those of its :data:`CORE_TOP` commonest words (``frequent``, normalised, in
+    rank order) that some place's name spells ("ihren" in German; "engels" in Dutch, English,
+    a Russian town)."""
+    names, keys = index.names, index.keys
+    table: dict[str, list[str]] = {}
+    for lang, ranked in sorted(frequent.items()):
+        found = [w for w in ranked[:CORE_TOP] if any(normalize_name(names.text[n]) == w for n, _t in keys.lookup(w))]
         if found:
             table[lang] = found
     return table

@@ -42,6 +42,7 @@ class Languages:
         self._words = frozenset(self._langs)
         self._listed = frozenset(listed)  # the languages with a word list
         self._foreign: dict[str, dict[str, int]] = stored.get("foreign") or {}
+        self._core = {lang: frozenset(words) for lang, words in (stored.get("core") or {}).items()}
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)
@@ -86,6 +87,10 @@ class Languages:
         """The rank among ``lang``'s commonest words of ``word`` (normalised) where only other
         languages' names of places spell it ("indien" in Dutch), else ``None``."""
         return self._foreign.get(lang, {}).get(word)
+
+    def core_name(self, word: str, lang: str) -> bool:
+        """Is ``word`` (normalised) one of ``lang``'s commonest words and some place's name?"""
+        return word in self._core.get(lang, ())
 
     def language(self, text: str) -> str | None:
         """The language of ``text`` when one clearly leads (:meth:`leading`); else ``None``."""

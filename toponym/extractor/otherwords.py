@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..index import Index
 from ..model import Match
 from ..normalize import fold_key, normalize_name
-from ..vocab import COUNTRY_KINDS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .language import Languages, Told
 from .raw import Raw
 
@@ -32,10 +32,12 @@ class OtherWords:
         self.languages = languages
 
     def word(self, raw: Raw, match: Match, told: Told) -> bool:
-        """Is ``raw``, a name of ``match``'s place in other languages only, one of the commonest words
-        of the text's language, which names the place otherwise and is not spoken there?"""
+        """Is ``raw`` a common word of the text's language rather than ``match``'s place: a name in
+        other languages only (:meth:`_foreign`), or one of the language's 1,000 commonest words that
+        a lesser place where it is not spoken bears in no tag of that language ("in Ihren
+        Skripten": German "your", a town of Ukraine)?"""
         surface = raw.query
-        if raw.inflected or raw.specific or max(surface) >= _LATIN_END:
+        if raw.inflected or " " in surface or max(surface) >= _LATIN_END:
             return False  # a form, a name of several words
         if len(surface) == 1 or (len(surface) == 2 and surface.isupper()):
             return self._letters(raw, match, told)
@@ -45,12 +47,17 @@ class OtherWords:
         key = normalize_name(surface)
         if lang is None or lang == "en" or normalize_name(match.matched) != key:
             return False
-        rank = self.languages.foreign_name(key, lang)
-        if rank is None:
-            return False
         row = self.index.row_of(match.place.id)
         if self.index.places.country[row] in told.homeland():
-            return False  # a town where the language is spoken bears its own name: Spanish "Rota"
+            return False  # a town where the language is spoken bears its own name: Spanish "Rota", "nach Füssen"
+        rank = None if raw.specific else self.languages.foreign_name(key, lang)
+        if rank is not None:
+            return self._foreign(key, lang, rank, row, match)
+        return self.languages.core_name(key, lang) and not self._renowned(row) and not self._tagged(key, lang, row)
+
+    def _foreign(self, key: str, lang: str, rank: int, row: int, match: Match) -> bool:
+        """Is ``key``, of ``lang``'s commonest words at ``rank``, a name of the place at ``row`` in
+        other languages only, and a core word of ``lang`` or a name English does not write?"""
         names, folded, english = self.index.names, fold_key(key), key == normalize_name(match.place.name)
         for n, _tier in self.index.keys.lookup(key):
             if names.place[n] != row:
@@ -63,6 +70,24 @@ class OtherWords:
             elif lang in tags and rank >= _CORE and fold_key(normalize_name(names.text[n])) == folded:
                 return False  # the language's name without its accents ("Egypte"), no core word
         return rank < _CORE or not english
+
+    def _tagged(self, key: str, lang: str, row: int) -> bool:
+        """Does a source tag ``lang`` on the name ``key`` of the place at ``row``?"""
+        names = self.index.names
+        return any(
+            names.place[n] == row and lang in names.languages(n) and normalize_name(names.text[n]) == key
+            for n, _tier in self.index.keys.lookup(key)
+        )
+
+    def _renowned(self, row: int) -> bool:
+        """Is the place at ``row`` a country or the like, a metropolis or a first-level unit of a
+        million people: a place a reader knows by the name, whatever the language's word?"""
+        places = self.index.places
+        kind = places.kind[row]
+        if kind in MAJOR_KINDS:
+            return True
+        big = places.people[row] >= METROPOLIS
+        return big and (kind == "city" or (kind == "subdivision" and places.top_level(row)))
 
     def _letters(self, raw: Raw, match: Match, told: Told) -> bool:
         """Is ``raw``, of one or two letters, a letter that only other languages than the text's
