@@ -43,6 +43,8 @@ class Languages:
         self._listed = frozenset(listed)  # the languages with a word list
         self._foreign: dict[str, dict[str, int]] = stored.get("foreign") or {}
         self._core = {lang: frozenset(words) for lang, words in (stored.get("core") or {}).items()}
+        #: Every word of either table: most names are none, and need no look at the text's language.
+        self.word_names = frozenset().union(*self._foreign.values(), *self._core.values())
         ids = index.places.ids
         self._spoken = {
             lang: frozenset(r for r in (ids.row_of(t) for t in territories) if r >= 0)

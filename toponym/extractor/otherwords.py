@@ -43,8 +43,10 @@ class OtherWords:
             return self._letters(raw, match, told)
         if surface.isupper():
             return False  # an acronym: "USA" in German
-        lang = told.language()
         key = normalize_name(surface)
+        if key not in self.languages.word_names:
+            return False  # no language's common word: the text's language need not be told
+        lang = told.language()
         if lang is None or lang == "en" or normalize_name(match.matched) != key:
             return False
         row = self.index.row_of(match.place.id)
