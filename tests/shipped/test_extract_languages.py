@@ -1740,3 +1740,16 @@ def test_letters_and_codes_no_language_writes_are_no_places(text: str, found_nam
 )
 def test_a_name_before_middle_initials_is_a_given_name(text: str, names: list[str]) -> None:
     assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Italian "a" before a city abroad is a preposition of place in Italian text
+        ("Secondo la polizia , a Bradford sono stati arrestati due uomini durante la notte .", ["Bradford"]),
+        # ... not before a name and a surname, nor a name joined on by a hyphen
+        ("Il premio è andato a Orlando Bloom per il suo ruolo nel film .", []),
+    ],
+)
+def test_italian_a_is_a_preposition_of_place(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names

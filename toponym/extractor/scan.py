@@ -29,12 +29,13 @@ from .forms import Forms
 from .hyphened import hyphened_names
 from .japanese import JOINS, dotted_names, hiragana, japanese, katakana, unit_nouns
 from .language import Languages, Told
+from .locatives import told_locative
 from .locators import locators
 from .longs import long_s
 from .lookups import Lookups
 from .patterns import sentence_initial
 from .proper import forget_people, proper
-from .raw import Raw
+from .raw import Raw, make_raw
 from .results import Results, merge
 from .standing import prominent
 from .straddle import straddled
@@ -50,6 +51,8 @@ __all__ = ["COSTS", "Scanner"]
 
 #: Segmentation costs: an unknown character, a key, per rank class of a word, a word's base cost.
 COSTS = (140, 60, 8, 20)
+#: A surname or a hyphen right after a name: "a Orlando Bloom" is a person, "a Meta-f" a key.
+_NAMED_ON = re.compile(r" [^\W\d_a-z]|-")
 #: "U.S.", "U.A.E.": capitals each followed by a dot, not glued to a word on either side.
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
 _DOTTED_HINT = re.compile(r"\.[A-Z]\.")
@@ -268,6 +271,13 @@ class Scanner:
                     i = j  # no candidate (and no end for the hits after it, as when it was no key)
                     continue
                 raw = single(text, s, e) if info & 15 == 1 else self.casing.phrase(text, s, e)
+                if (
+                    raw is not None
+                    and not raw.specific
+                    and told_locative(text, s, told)
+                    and not _NAMED_ON.match(text, e)
+                ):
+                    raw = make_raw(s, e, raw.query, raw.inflected, raw.word, True, raw.group, raw.rank)  # "a Cleveland"
                 if raw is not None and k > i + 4 and forms.always(hits, i + 4, k):
                     raw = forms.over(text, raw, hits, i + 4, k, told) or raw
             elif (
