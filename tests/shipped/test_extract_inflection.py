@@ -707,3 +707,16 @@ def test_a_rewrite_keeps_the_direction(text: str, want: str) -> None:
     """Rewritten to its place's name, a direction compound keeps its direction: "Süditalien" is
     the south of Italy, not Italy."""
     assert toponym.normalize_text(text, lang="en") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name in a vowel and "а" is not declined: "Самое" ("the most") is no case form of Самоа
+        ("Самое главное — не спешить с выводами .", []),
+        ("Он прилетел на Самоа в понедельник .", ["Самоа"]),
+        ("Он вернулся из Москвы и Кубы .", ["Москвы", "Кубы"]),
+    ],
+)
+def test_a_name_in_a_vowel_and_a_is_not_declined(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

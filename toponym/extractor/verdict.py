@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..index import Index
@@ -19,6 +20,11 @@ from .raw import Raw, Signature
 from .standing import Standing
 
 __all__ = ["FirstPass", "Verdicts", "abroad", "adjective_shaped", "below_country"]
+
+
+_CYRILLIC = SCRIPTS.index("Cyrillic")
+#: A Cyrillic name that ends in a vowel and "а" (Самоа, Гоа, Никарагуа): Russian does not decline it.
+_INDECLINABLE = re.compile(r"[аеёиоуыэюя]а$")
 
 
 class FirstPass(NamedTuple):
@@ -200,6 +206,8 @@ class Verdicts:
             return False
         if group.kinds and self.index.places.kind[row] not in group.kinds:
             return False  # a direction compound names no part of a river ("Nordrhein")
+        if group.script == _CYRILLIC and _INDECLINABLE.search(match.matched):
+            return False  # a name in a vowel and "а" is not declined: "Самое главное" is no Samoa's
         if group.script != SCRIPTS.index("Latin"):
             return True  # a script of its own: the form is of that language's name
         names, places = self.index.names, self.index.places  # names compared in the table, not built
