@@ -720,3 +720,16 @@ def test_a_rewrite_keeps_the_direction(text: str, want: str) -> None:
 )
 def test_a_name_in_a_vowel_and_a_is_not_declined(text: str, names: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a case form in capitals is a word's, but a country's or a metropolis's
+        ("ТАБЛИЦА СИМВОЛОВ : ЗНАК ИЕНЫ И ЗНАК ФУНТА", []),  # the yen's sign, no Jena
+        ("ДЛИННОЕ ТИРЕ И КОРОТКОЕ ТИРЕ", []),  # a dash, no Tyre
+        ("DEUTSCHLANDS WIRTSCHAFT WÄCHST WIEDER", ["DEUTSCHLANDS"]),
+    ],
+)
+def test_a_case_form_in_capitals_names_only_a_renowned_place(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

@@ -284,6 +284,13 @@ class Scanner:
                 k > i and (raw := forms.form(text, hits, i, k, hi, told)) is not None and self._foreign(raw, told, text)
             ):
                 raw = None
+            if (
+                raw is not None
+                and raw.inflected
+                and text[raw.start : raw.end].isupper()
+                and not self.ask.metropolis(raw.query)
+            ):
+                raw = None  # a form in capitals is a word's ("ЗНАК ИЕНЫ", the yen's sign), but a country's or a metropolis's
             if raw is not None:
                 raws.append(raw)
                 last = raw.end
