@@ -61,3 +61,17 @@ def test_eras_notes_options_and_ranges_are_no_places(text: str) -> None:
 )
 def test_the_abbreviations_stand_where_they_name_the_place(text: str, name: str) -> None:
     assert name in [m.text for m in toponym.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an abbreviation without its dot is another word: Dutch "wis" ("wipe"), no "Wis.", Wisconsin
+        ("Wis de regel en begin opnieuw met typen .", []),
+        # ... with its dot, or its dot as a token of its own, it names the state after its town
+        ("Madison, Wis., reported snow on Monday.", ["Madison", "Wis."]),
+        ("Eau Claire , Wis . reported snow on Monday .", ["Eau Claire", "Wis"]),
+    ],
+)
+def test_an_abbreviation_needs_its_dot(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

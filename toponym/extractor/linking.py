@@ -60,6 +60,11 @@ class _Implied:
         return self._found
 
 
+#: A stored abbreviation of one word with its dot ("Wis.", "Calif."): written without the dot (or
+#: its token, " .", in tokenised text) it is another word.
+_ABBREVIATION = re.compile(r"[^\W\d_]+\.")
+
+
 class Linker:
     """Decides the mentions of one text from its candidates (memoised per process)."""
 
@@ -292,6 +297,12 @@ class Linker:
             return None
         if self.other_words.word(raw, match, told):
             return None  # Dutch "Indien" ("if"), German's India
+        if (
+            _ABBREVIATION.fullmatch(match.matched)
+            and not raw.query.endswith(".")
+            and not text.startswith((".", " ."), raw.end)
+        ):
+            return None  # an abbreviation without its dot: Dutch "Wis" ("wipe") is no "Wis.", Wisconsin
         if match.place.kind != "city":
             if self.standing.side(raw, match, told) and teams.club(raw.start, raw.end):
                 return None  # "Essex beat Kent by an innings", "gave Bayern a two-goal cushion"
