@@ -1753,3 +1753,16 @@ def test_a_name_before_middle_initials_is_a_given_name(text: str, names: list[st
 )
 def test_italian_a_is_a_preposition_of_place(text: str, names: list[str]) -> None:
     assert [t for t, _ in found(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a heading in capitals ends where a sentence begins: its commonest words are words there
+        ("NOTAS Cada socio puede invitar a dos personas a la cena anual .", []),  # no Chad ("Čada")
+        # ... an acronym of three letters is no heading
+        ("La Rabobank en de ING in Nederland melden winst .", ["Nederland"]),
+    ],
+)
+def test_a_sentence_begins_after_a_heading_in_capitals(text: str, names: list[str]) -> None:
+    assert [t for t, _ in found(text)] == names

@@ -145,10 +145,20 @@ def first_on_line(text: str, start: int) -> bool:
 
 
 def sentence_initial(text: str, start: int) -> bool:
+    """Does a sentence begin at ``start``: after the text's start, a sentence's end or an opening
+    mark, or after a heading or a dateline in capitals ("INFORMAR DE ERRORES Para informar",
+    "DETROIT The U.S. ...")?"""
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    if i < start - 1 and text[i].isupper():  # a word in capitals before the space: a heading's?
+        j = i
+        while j >= 0 and text[j].isalpha() and text[j].isupper():
+            j -= 1
+        return i - j >= 4 and (j < 0 or not text[j].isalnum())  # not an acronym: "МЧС России"
+    return False
 
 
 #: Characters of a line read on either side of a mention: a line longer than this (a text without
