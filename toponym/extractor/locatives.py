@@ -13,15 +13,16 @@ __all__ = ["told_locative"]
 
 
 @functools.cache
-def _endings() -> dict[str, tuple[str, ...]]:
-    """Language -> its prepositions as they end the text before a name (" a ")."""
-    return {lang: tuple(f" {w} " for w in words) for lang, words in load_lexicon("locative.toml")["told"].items()}
+def _endings() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Language -> its prepositions as they end the text before a name (" a "), and all of them."""
+    by_lang = {lang: tuple(f" {w} " for w in words) for lang, words in load_lexicon("locative.toml")["told"].items()}
+    return by_lang, tuple(e for ends in by_lang.values() for e in ends)
 
 
 def told_locative(text: str, start: int, told: Told) -> bool:
     """Is the word at ``start`` written right after a preposition of place of the text's language?"""
-    ends = tuple(e for group in _endings().values() for e in group)
-    if not text.endswith(ends, 0, start):
-        return False
+    by_lang, every = _endings()
+    if not text.endswith(every, 0, start):
+        return False  # the cheap test first: the text's language is told only where one is written
     lang = told.language()
-    return lang is not None and text.endswith(_endings().get(lang, ()), 0, start)
+    return lang is not None and text.endswith(by_lang.get(lang, ()), 0, start)

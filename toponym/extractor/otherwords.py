@@ -1,7 +1,9 @@
 """A name in other languages that is a common word of the text's: Dutch "Indien" ("if") is India
 only in German, Danish and Swedish; Spanish "Para" ("for") is Pará only in French, Lithuanian and
 more; Polish "Po" ("after") is the river only in English (Polish says Pad). Read in a text told to
-be in that language, such a word is the word. So are a letter that one language names a country by
+be in that language, such a word is the word; and so is one of the language's 1,000 commonest words
+that a lesser place abroad bears in no tag of it (German "Ihren", "your", a town of Ukraine). So are a
+letter that one language names a country by
 (Vietnamese "Ý", Italy) in text in any other, and two capitals that a source lists for a country in
 no language (the former codes "SU", "YU"): a letter, a code or an acronym there ("DE SU USO")."""
 

@@ -2,8 +2,8 @@
 name below two words, so in 大数据时代 ("the age of big data") the cover takes 大数, a source's name of
 Tarsus, and 据 before 大 and 数据 (data); in 比通常慢 ("slower than usual") 比通, Bitung. Where one of
 the commonest words straddles a name's first or last character with the characters beside it, a
-lesser place's name is no name there; a country's, a metropolis's or a large unit's stays (美国人 is
-read as 美国 and 人, though 国人 is a word)."""
+lesser place's name is no name there; a country's, a metropolis's or a first-level unit's stays
+(美国人 is read as 美国 and 人, though 国人 is a word)."""
 
 from __future__ import annotations
 
