@@ -75,3 +75,18 @@ def test_the_abbreviations_stand_where_they_name_the_place(text: str, name: str)
 )
 def test_an_abbreviation_needs_its_dot(text: str, names: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a firm's or a person's name before the place's needs another place of the text
+        ("Shares in Rio Tinto rose after the results .", []),
+        ("Toyota recalled two million cars on Tuesday .", []),
+        ("The Kennedy administration opened the talks .", []),
+        # ... and stands where one holds it
+        ("The plant is in Toyota , Aichi , near Nagoya .", ["Toyota", "Aichi", "Nagoya"]),
+    ],
+)
+def test_a_firm_named_like_a_town_needs_support(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from .language import Languages, Told
 from .lookups import Lookups
 from .raw import Raw, Signature
 from .standing import Standing
+from .wordlists import load_lexicon
 
 __all__ = ["FirstPass", "Verdicts", "abroad", "adjective_shaped", "below_country"]
 
@@ -25,6 +27,12 @@ __all__ = ["FirstPass", "Verdicts", "abroad", "adjective_shaped", "below_country
 _CYRILLIC = SCRIPTS.index("Cyrillic")
 #: A Cyrillic name that ends in a vowel and "а" (Самоа, Гоа, Никарагуа): Russian does not decline it.
 _INDECLINABLE = re.compile(r"[аеёиоуыэюя]а$")
+
+
+@functools.cache
+def _homonyms() -> frozenset[str]:
+    """Names news gives firms or people before places (``lexicons/homonyms.toml``)."""
+    return frozenset(load_lexicon("homonyms.toml")["names"])
 
 
 class FirstPass(NamedTuple):
@@ -173,7 +181,8 @@ class Verdicts:
         )
         if cand is not None and (adjective or self.lookups.demonym(raw.query)):
             return self._first.put(sig, FirstPass(None, count, False, (), (), never=True))
-        alone = cand is not None and self.standing.alone(raw, cand, cand_row)
+        # a firm's or a person's name before a place's (lexicons/homonyms.toml) needs support
+        alone = cand is not None and raw.query not in _homonyms() and self.standing.alone(raw, cand, cand_row)
         home = self.standing.home(raw, match, row) if match is not None and not alone else -1
         home = home if home in self.languages.homes else -1
         explicit: tuple[int, ...] = ()
