@@ -90,3 +90,18 @@ def test_an_abbreviation_needs_its_dot(text: str, names: list[str]) -> None:
 )
 def test_a_firm_named_like_a_town_needs_support(text: str, names: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # common words and an organisation's head after a place name make the organisation's name
+        ("Members of the Kurdistan Democratic Party met in the evening .", []),
+        ("Copper fell on the London Metal Exchange on Friday .", []),
+        ("She teaches at Ohio State University this year .", []),
+        # ... not a public office's, whose place linked news marks
+        ("Officers of the Kentucky State Police arrived late .", ["Kentucky"]),
+    ],
+)
+def test_a_place_heading_an_organisations_name_is_no_mention(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -353,8 +354,35 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             named = named and (heads or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german))
             if named and not _title_line(text, r.start, lines):
                 continue
+        if (
+            after is not None
+            and not r.inflected
+            and _heads_chain(text, r, ask)
+            and not _title_line(text, r.start, lines)
+        ):
+            continue  # "the Kurdistan Democratic Party", "the London Metal Exchange"
         out.append(r)
     return out
+
+
+#: One to three capitalised words, then another: the words after a place name up to a head.
+_CHAINED = re.compile(r"((?: [^\W\d_a-z][^\W\d_A-Z]+(?:['’]s)?){1,3}) ([^\W\d_a-z][^\W\d_A-Z]+)\b")
+
+
+@functools.cache
+def _chain_heads() -> frozenset[str]:
+    """Heads of organisations a chain of common words joins to a place (``chain_heads`` of names.toml)."""
+    return frozenset(load_lexicon("names.toml")["chain_heads"])
+
+
+def _heads_chain(text: str, r: Raw, ask: Evidence) -> bool:
+    """Is ``r`` followed by common words, no places, and the head of an organisation ("Kurdistan
+    Democratic Party")?"""
+    m = _CHAINED.match(text, r.end)
+    if m is None or m.group(2) not in _chain_heads():
+        return False
+    words = [w.removesuffix("'s").removesuffix("’s") for w in m.group(1).split()]
+    return all(ask.ordinary(w) and not ask.named(w) for w in words)
 
 
 def forget_people(text: str, raws: Iterable[Raw], people: set[str]) -> Iterator[Raw]:
