@@ -341,28 +341,28 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
             # Stevens ... Georgia began"), but a city of millions' ("Paris Hilton visited Paris")
             people.update(() if ask.metropolis(r.query) and not ask.national(r.query) else (r.query,))
             continue
-        if (
-            after is not None
-            and not r.inflected
-            and (r.end + 1 not in starts or after.group(1) in words.landforms)  # "Barkly Tablelands"
-            and text[r.start : r.start + 1].isupper()
-            and not _cyrillic_acronym(text[r.start : r.end])
-        ):
-            w = after.group(1)
-            heads = words.heads(w, r.query, ask.kind)  # None: the place's own name goes on ("Pitcairn Island")
-            named = heads is not None and w[0].isupper() and not _dateline_into_story(text, r, w)
-            named = named and (heads or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german))
-            if named and not _title_line(text, r.start, lines):
-                continue
-        if (
-            after is not None
-            and not r.inflected
-            and _heads_chain(text, r, ask)
-            and not _title_line(text, r.start, lines)
-        ):
-            continue  # "the Kurdistan Democratic Party", "the London Metal Exchange"
+        begins = after is not None and not r.inflected and _begins_name(text, r, after.group(1), starts, ask, german)
+        if begins and not _title_line(text, r.start, lines):
+            continue
         out.append(r)
     return out
+
+
+def _begins_name(text: str, r: Raw, w: str, starts: _Starts, ask: Evidence, german: _German) -> bool:
+    """Does ``r`` begin a longer proper name, the capitalised word ``w`` after it (see :func:`proper`):
+    a head of organisations or landforms, a team's nickname, a surname, or common words and a head
+    ("the Kurdistan Democratic Party", "the London Metal Exchange")?"""
+    words = names()
+    if (
+        (r.end + 1 not in starts or w in words.landforms)  # "Barkly Tablelands"
+        and text[r.start : r.start + 1].isupper()
+        and not _cyrillic_acronym(text[r.start : r.end])
+    ):
+        heads = words.heads(w, r.query, ask.kind)  # None: the place's own name goes on ("Pitcairn Island")
+        named = heads is not None and w[0].isupper() and not _dateline_into_story(text, r, w)
+        if named and (heads or _team(w, ask.ordinary) or _name_goes_on(text, r, w, ask, german)):
+            return True
+    return _heads_chain(text, r, ask)
 
 
 #: One to three capitalised words, then another: the words after a place name up to a head.
