@@ -59,6 +59,8 @@ def test_a_unit_abroad_in_hangul_with_its_unit_glued_or_left_off(text: str, expe
         "오만과 편견",  # "Pride and Prejudice", not Oman
         "빈 집이 많다.",  # "empty houses", not Vienna
         "머리가 아프다.",  # "head", not Moray
+        "회의가 끝난 후에 기자회견이 열렸다.",  # "after" the meeting, not Huế
+        "두 값은 콜론으로 구분한다.",  # "a colon", not Colón
     ],
 )
 def test_a_korean_word_is_no_place(text: str) -> None:
