@@ -61,10 +61,19 @@ def test_a_unit_abroad_in_hangul_with_its_unit_glued_or_left_off(text: str, expe
         "머리가 아프다.",  # "head", not Moray
         "회의가 끝난 후에 기자회견이 열렸다.",  # "after" the meeting, not Huế
         "두 값은 콜론으로 구분한다.",  # "a colon", not Colón
+        "여당에 대한 지지가 크게 올랐다.",  # "support", not Jijiga
+        "강아지 세 마리가 뛰어놀았다.",  # the counter of animals, not Mary
+        "실내 온도가 너무 높다.",  # "temperature", not Ondo
+        "사진 저장에 실패했다.",  # "storage", not Zhejiang
     ],
 )
 def test_a_korean_word_is_no_place(text: str) -> None:
     assert found(text) == []
+
+
+def test_the_east_of_a_country_is_no_region() -> None:
+    # 동부, "the east", is the Eastern Province of Saudi Arabia by its Korean name
+    assert found("미국 동부에 폭설이 내렸다.") == [("미국", "us")]
 
 
 def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
