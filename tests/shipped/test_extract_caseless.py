@@ -92,6 +92,10 @@ def test_a_korean_homograph_stands_where_a_place_of_the_text_holds_it() -> None:
         ("اغلقت بورصة طوكيو على ارتفاع", [("طوكيو", "gn-1850147")]),  # the stock exchange, not Bursa
         ("وقال المتحدث باسم البيت الابيض إن الزيارة الغيت", []),  # the White House, not El Obeid
         ("صاموا ثلاثين يوما", []),  # "they fasted", not Samoa
+        ("فاز المنتخب لاول مرة منذ سنوات", []),  # "for the first time", not Laval
+        ("نشرت الوكالة تقريرا بصور من الحدث", []),  # "with pictures", not "in Tyre"
+        ("تم نقل كمية من الوقود", []),  # "a quantity", not "like Mie"
+        ("قصفت الطائرات مدينة صور في جنوب لبنان", [("صور", "gn-267008"), ("لبنان", "lb")]),
         ("وصل الوفد الى مدينة الابيض", [("الابيض", "gn-379003")]),
         # after "the city of", the word is the city
         ("وصل الوفد الى مدينة الخبر", [("الخبر", "gn-109323")]),

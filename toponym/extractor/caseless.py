@@ -17,7 +17,7 @@ from .raw import Raw
 from .thai import thai
 from .wordlists import load_lexicon
 
-__all__ = ["Caseless"]
+__all__ = ["Caseless", "homograph"]
 
 #: A unit with fewer people, named by a word in a script without case, needs support or a
 #: preposition of place (see :meth:`Caseless.worded_unit`).
@@ -59,6 +59,11 @@ def _city_abroad(match: Match, lang: str, home: frozenset[str], people: int, wri
         and (place.population or 0) >= people
         and written(match.matched)
     )
+
+
+def homograph(surface: str) -> bool:
+    """Is ``surface`` a word of a caseless script before it is a place (``lexicons/homographs.toml``)?"""
+    return surface in _homographs()
 
 
 def _hangul(surface: str) -> bool:

@@ -13,11 +13,12 @@ import itertools
 import re
 from bisect import bisect_left
 
-from ..charclass import CJK, HAN, KANA
+from ..charclass import CJK, HAN, KANA, is_caseless
 from ..index import Index
 from ..normalize import fold_key, normalize_name
 from .affixes import affixes, unread
 from .asking import Asking
+from .caseless import homograph
 from .casing import Casing
 from .chars import char_tables, extends
 from .chinese import abbreviations, organisations
@@ -284,17 +285,26 @@ class Scanner:
                 k > i and (raw := forms.form(text, hits, i, k, hi, told)) is not None and self._foreign(raw, told, text)
             ):
                 raw = None
-            if (
-                raw is not None
-                and raw.inflected
-                and text[raw.start : raw.end].isupper()
-                and not self.ask.metropolis(raw.query)
-            ):
-                raw = None  # a form in capitals is a word's ("ЗНАК ИЕНЫ", the yen's sign), but a country's or a metropolis's
+            if raw is not None and raw.inflected:
+                raw = self._form_read(text, raw)
             if raw is not None:
                 raws.append(raw)
                 last = raw.end
             i = j
+
+    def _form_read(self, text: str, raw: Raw) -> Raw | None:
+        """A case form as a candidate: none in capitals but a country's or a metropolis's ("ЗНАК
+        ИЕНЫ", the yen's sign, is no Jena); a word where its stored form is a core word of a script
+        without case, or the form itself a homograph ("بصور", "with pictures", is no "in Tyre";
+        "كمية", "quantity", no Mie), as the word alone is."""
+        surface = text[raw.start : raw.end]
+        if surface.isupper() and not self.ask.metropolis(raw.query):
+            return None
+        if not raw.word and is_caseless(surface):
+            core = normalize_name(raw.query) in self.index.policy.caseless_words
+            if core or homograph(surface):
+                return make_raw(raw.start, raw.end, raw.query, True, True, raw.specific, raw.group, raw.rank)
+        return raw
 
     def _after_article(self, text: str, s: int, e: int, hi: int, raws: list[Raw], told: Told, off: int) -> bool:
         """Read the name after the article at ``s`` instead of the key ``text[s:e]`` that holds the
