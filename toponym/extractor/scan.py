@@ -13,14 +13,14 @@ import itertools
 import re
 from bisect import bisect_left
 
-from ..charclass import CJK, HAN, KANA, is_caseless
+from ..charclass import CJK, HAN, KANA
 from ..index import Index
 from ..normalize import fold_key, normalize_name
 from .affixes import affixes, unread
 from .asking import Asking
 from .caseless import homograph
 from .casing import Casing
-from .chars import char_tables, extends
+from .chars import SCRIPTS, char_tables, extends
 from .chinese import abbreviations, organisations
 from .compass import Compass
 from .contractions import Contractions
@@ -73,6 +73,8 @@ _PLACED = re.compile(r" ?\( ?[^\W\d_]")
 #: too, which a sentence begins with as often ("Polski rząd", the Polish government).
 _ADJECTIVAL = re.compile(r"[sšcč]k[aáoé]$", re.IGNORECASE)
 
+#: The script of Arabic's clitic rules (see :meth:`Scanner._form_read`).
+_ARABIC = SCRIPTS.index("Arabic")
 #: The people of a city whose name a dotted katakana name may be with its dots dropped.
 _DOTTED_CITY = 100_000
 #: The marks that join the words of a name in katakana, dropped or read as spaces.
@@ -294,13 +296,12 @@ class Scanner:
 
     def _form_read(self, text: str, raw: Raw) -> Raw | None:
         """A case form as a candidate: none in capitals but a country's or a metropolis's ("ЗНАК
-        ИЕНЫ", the yen's sign, is no Jena); a word where its stored form is a core word of a script
-        without case, or the form itself a homograph ("بصور", "with pictures", is no "in Tyre";
-        "كمية", "quantity", no Mie), as the word alone is."""
+        ИЕНЫ" is no Jena); an Arabic clitic form a word where its stored form is a core word of
+        Arabic, or the form a homograph ("بصور", "with pictures", is no "in Tyre"; "كمية" no Mie)."""
         surface = text[raw.start : raw.end]
         if surface.isupper() and not self.ask.metropolis(raw.query):
             return None
-        if not raw.word and is_caseless(surface):
+        if not raw.word and raw.group >= 0 and self.groups[raw.group].script == _ARABIC:
             core = normalize_name(raw.query) in self.index.policy.caseless_words
             if core or homograph(surface):
                 return make_raw(raw.start, raw.end, raw.query, True, True, raw.specific, raw.group, raw.rank)
