@@ -53,16 +53,12 @@ def foreign_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[s
     rank order) that a name of a place spells whose sources tag it with other languages only, and
     the word's rank ("indien" in Dutch, Danish and Swedish India; "para" Pará in French, Lithuanian
     and more). Untagged names tell nothing: a source gives them in no language."""
-    names, keys = index.names, index.keys
     table: dict[str, dict[str, int]] = {}
     for lang, ranked in sorted(frequent.items()):
         found: dict[str, int] = {}
         for rank, word in enumerate(ranked[:FOREIGN_TOP]):
-            for n, _tier in keys.lookup(word):
-                tags = names.languages(n) - {"und"}
-                if tags and lang not in tags and normalize_name(names.text[n]) == word:
-                    found[word] = rank
-                    break
+            if any((tags := index.names.languages(n) - {"und"}) and lang not in tags for n in _spelling(index, word)):
+                found[word] = rank
         if found:
             table[lang] = found
     return table
@@ -72,10 +68,14 @@ def core_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[str,
     """Per language: those of its :data:`CORE_TOP` commonest words (``frequent``, normalised, in
     rank order) that some place's name spells ("ihren" in German; "engels" in Dutch, English,
     a Russian town)."""
-    names, keys = index.names, index.keys
     table: dict[str, list[str]] = {}
     for lang, ranked in sorted(frequent.items()):
-        found = [w for w in ranked[:CORE_TOP] if any(normalize_name(names.text[n]) == w for n, _t in keys.lookup(w))]
-        if found:
+        if found := [w for w in ranked[:CORE_TOP] if _spelling(index, w)]:
             table[lang] = found
     return table
+
+
+def _spelling(index: Index, word: str) -> list[int]:
+    """The stored names that spell ``word`` (normalised) exactly, not only under its key."""
+    names = index.names
+    return [n for n, _tier in index.keys.lookup(word) if normalize_name(names.text[n]) == word]

@@ -1,11 +1,11 @@
 """A name in other languages that is a common word of the text's: Dutch "Indien" ("if") is India
 only in German, Danish and Swedish; Spanish "Para" ("for") is Pará only in French, Lithuanian and
 more; Polish "Po" ("after") is the river only in English (Polish says Pad). Read in a text told to
-be in that language, such a word is the word; and so is one of the language's 1,000 commonest words
-that a lesser place abroad bears in no tag of it (German "Ihren", "your", a town of Ukraine). So are a
-letter that one language names a country by
-(Vietnamese "Ý", Italy) in text in any other, and two capitals that a source lists for a country in
-no language (the former codes "SU", "YU"): a letter, a code or an acronym there ("DE SU USO")."""
+be in that language, such a word is the word; and so is one of the language's 1,000 commonest
+words that a lesser place abroad bears in no tag of it (German "Ihren", "your", a town of
+Ukraine). So are a letter that one language names a country by (Vietnamese "Ý", Italy) in text in
+any other, and two capitals that a source lists for a country in no language (the former codes
+"SU", "YU"): a letter, a code or an acronym there ("DE SU USO")."""
 
 from __future__ import annotations
 
@@ -63,9 +63,7 @@ class OtherWords:
         """Is ``key``, of ``lang``'s commonest words at ``rank``, a name of the place at ``row`` in
         other languages only, and a core word of ``lang`` or a name English does not write?"""
         names, folded, english = self.index.names, fold_key(key), key == normalize_name(match.place.name)
-        for n, _tier in self.index.keys.lookup(key):
-            if names.place[n] != row:
-                continue
+        for n in self._names(key, row):
             tags = names.languages(n)
             if normalize_name(names.text[n]) == key:
                 if tags <= {"und"} or lang in tags:
@@ -78,14 +76,13 @@ class OtherWords:
     def _tagged(self, key: str, lang: str, row: int) -> bool:
         """Does a source tag ``lang`` on the name ``key`` of the place at ``row``?"""
         names = self.index.names
-        return any(
-            names.place[n] == row and lang in names.languages(n) and normalize_name(names.text[n]) == key
-            for n, _tier in self.index.keys.lookup(key)
-        )
+        return any(lang in names.languages(n) and normalize_name(names.text[n]) == key for n in self._names(key, row))
 
     def _renowned(self, row: int) -> bool:
-        """Is the place at ``row`` a country or the like, a metropolis or a first-level unit of a
-        million people: a place a reader knows by the name, whatever the language's word?"""
+        """Is the place at ``row`` a country or the like, a city or a first-level unit of a million
+        people: a place a reader knows by the name, whatever the language's word? (Narrower than
+        :meth:`.Asking.renowned`, which counts a place of any kind of a million people, a unit below
+        the first level too.)"""
         places = self.index.places
         kind = places.kind[row]
         if kind in MAJOR_KINDS:
@@ -93,14 +90,19 @@ class OtherWords:
         big = places.people[row] >= METROPOLIS
         return big and (kind == "city" or (kind == "subdivision" and places.top_level(row)))
 
+    def _names(self, key: str, row: int) -> list[int]:
+        """The names of the place at ``row`` filed under ``key``."""
+        names = self.index.names
+        return [n for n, _tier in self.index.keys.lookup(key) if names.place[n] == row]
+
     def _letters(self, raw: Raw, match: Match, told: Told) -> bool:
         """Is ``raw``, of one or two letters, a letter that only other languages than the text's
         name the place by, or two capitals that name a country in no language?"""
         surface, row = raw.query, self.index.row_of(match.place.id)
         if len(surface) == 2 and match.place.kind not in COUNTRY_KINDS:
             return False
-        names, key = self.index.names, normalize_name(surface)
-        spelled = [names.languages(n) for n, _ in self.index.keys.lookup(key) if names.place[n] == row]
+        names = self.index.names
+        spelled = [names.languages(n) for n in self._names(normalize_name(surface), row)]
         if len(surface) == 2:
             return all(tags <= {"und"} for tags in spelled)
         lang = told.language()
