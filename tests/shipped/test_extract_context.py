@@ -79,6 +79,20 @@ def test_a_region_a_named_place_lies_in_does_not_move_a_metropolis_to_a_town_of_
         # a word list holds "Plymouth" as the English city's name, no word: the town of 7,500 in
         # the state the text names is the one meant
         ("The pilgrims came ashore at Plymouth and wintered in Massachusetts.", "Plymouth", "gn-4947597"),
+        # ... and the country the text names again and again counts for that village too, not for
+        # every town of the name in that country alike (a tie, and the English city)
+        (
+            "Turkeys are raised all over the United States. Cranberries grow in the United States too. "
+            "The United States holds a feast each year. The first was held in Plymouth, and Massachusetts marks it.",
+            "Plymouth",
+            "gn-4947597",
+        ),
+        # a village of that name in the region does not tie with the region's unit of the name
+        (
+            "Voters in Guerrero, Mexico, went to the polls. The mayor of Acatepec said Mexico must act.",
+            "Acatepec",
+            "gn-8582016",
+        ),
         # England, which only London implies, says nothing of the English village named Berkeley
         ("A lab in London and one at Berkeley shared the prize.", "Berkeley", "gn-5327684"),
         # two states named alike, a town in one and a village in the other: the town

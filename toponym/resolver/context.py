@@ -48,7 +48,8 @@ def supported(
     ``us`` and ``us-ga``, beside "Tbilisi" that of ``ge``.
 
     A village (fewer than :data:`~toponym.vocab.VILLAGE` people) takes no support from its country
-    (a country holds thousands), and none at all when the name is a ``word`` or a given name of
+    (a country holds thousands) unless the text names a region holding it (a town or unit of the
+    name there still goes first); none at all when the name is a ``word`` or a given name of
     some language: in text that is the word or the person ("Carlos Moya ( Spain )", "Clinton").
     A village whose name also names the unit holding it (a candidate too) is that unit's town: it
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
@@ -69,14 +70,14 @@ def supported(
     inside = within(index, context) if shared_by_countries(index, rows) else {}
     peers = _peers(index, rows, context)
     muted = _named_for_first(index, rows)
-    scores: list[float] = []
+    scores: list[tuple[float, float]] = []  # (support, support the country lends towns only)
     held = {r.place for r in rows}
     prominence = places.prominence
     metropolis = prominence[rows[0].place] if first >= METROPOLIS and places.kind[rows[0].place] == "city" else 0.0
     for r in rows:
         p = r.place
         if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or p in muted:
-            scores.append(0.0)
+            scores.append((0.0, 0.0))
             continue
         village = places.village(p)
         ancestors = tuple(index.ancestors(p))
@@ -85,21 +86,44 @@ def supported(
         # is the capital, not its local council)
         seat = village and not held.isdisjoint(ancestors)
         if village and word and not seat:
-            scores.append(0.0)
+            scores.append((0.0, 0.0))
             continue
         support = context.get(p, 0.0) + inside.get(p, 0.0) + peers.get(p, 0.0)
         country = country_of[p]
         far = prominence[p] * SETTING_OVERSHADOWED < metropolis
-        if country >= 0 and country != p and (not village or seat) and not far:
-            support += context.get(country, 0.0) + (_SEAT if seat else 0.0)
+        regional = 0.0
         for anc in ancestors:
             if anc != country and not ((far or (village and proper)) and anc in implied):
-                support += context.get(anc, 0.0)
-        scores.append(support)
+                regional += context.get(anc, 0.0)
+        # a village the text names a region of takes its country's support as a town does: "the
+        # United States" thrice and "Massachusetts" once make "Plymouth" the town there; between
+        # such a village and a town or unit of that region, the country goes to the town alone
+        # ("Acatepec" in Guerrero is the municipality, not one of its villages of that name)
+        lends = country >= 0 and country != p and not far
+        lent = context.get(country, 0.0) if lends else 0.0
+        support += regional
+        if not village or seat:
+            support += lent + (_SEAT if seat and lends else 0.0)
+            scores.append((support, support))
+        else:
+            scores.append((support + lent if regional else support, support))
+    return _winner(index, rows, scores, context, implied)
+
+
+def _winner(
+    index: Index,
+    rows: Sequence[Ranked],
+    scores: list[tuple[float, float]],
+    context: Mapping[int, float],
+    implied: frozenset[int],
+) -> tuple[int, float] | None:
+    """The candidate of :func:`supported` that the ``scores`` of ``rows`` make the one, and its
+    support: the only one with the most, or the one a rule picks among those that share it."""
     if not scores:
         return None
-    top = max(scores)
-    winners = [i for i, s in enumerate(scores) if s == top]
+    best = max(scores)
+    top = best[0]
+    winners = [i for i, s in enumerate(scores) if s == best]
     if top > 0 and len(winners) > 1 and implied:
         winners = _named_over_implied(index, rows, winners, context, implied)
     if top > 0 and len(winners) == 1:
