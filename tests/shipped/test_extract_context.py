@@ -818,3 +818,29 @@ def test_a_metropolis_named_by_a_common_word_is_the_city_after_a_preposition_of_
     shipped: Gazetteer, text: str, found: list[str]
 ) -> None:
     assert [m.text for m in shipped.extract(text) if m.place.kind == "city"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        # a borough's council sets the text in the borough, though it is no mention
+        (
+            "Pupils from an Edmonton school planted a garden. Jane Hill, Enfield Council's head of parks, judged it.",
+            "Edmonton",
+            "gb-eng",
+        ),
+        ("A woman from Edmonton won the prize. The Enfield Borough Council paid for it.", "Edmonton", "gb-eng"),
+        # without it, the city of Alberta
+        ("Pupils from an Edmonton school planted a garden. Jane Hill, head of parks, judged it.", "Edmonton", "ca-ab"),
+        # a body named after a name the text mentions adds nothing to what the name says alone
+        (
+            "The mayor of London opened a library. Jim Wood, London Council's head of parks, came. Ontario paid for it.",
+            "London",
+            "ca-on",
+        ),
+    ],
+)
+def test_a_local_body_says_where_a_text_is_set(shipped: Gazetteer, text: str, name: str, parent: str) -> None:
+    found = [m.place for m in shipped.extract(text) if m.text == name]
+    assert found and found[0].parent == parent
+    assert not {m.text for m in shipped.extract(text)} & {"Enfield", "Enfield Council", "London Council"}

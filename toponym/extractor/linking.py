@@ -20,6 +20,7 @@ from ..resolver.context import peer_countries, shared_by_countries
 from ..vocab import COUNTRY_KINDS
 from .adjectives import EnglishNames
 from .apart import NOUN_CAPITALS, article_before, compounding, in_compound, noun_after, set_apart
+from .bodies import Bodies
 from .casing import agency_dateline
 from .enumeration import listed_support
 from .language import Languages, Told
@@ -80,6 +81,7 @@ class Linker:
         self._countries: BoundedMemo[str, frozenset[int]] = BoundedMemo()
         self._context: BoundedMemo[_ContextKey, Match | None] = BoundedMemo()
         self.unit_said = UnitSaid(lookups)
+        self.bodies = Bodies(index, lookups)
         self.placer = Placer(
             index,
             lookups,
@@ -151,10 +153,11 @@ class Linker:
         return self._context.put(memo_key, found)
 
     def _passes(
-        self, raws: Sequence[Raw], sigs: list[Signature] | None
+        self, raws: Sequence[Raw], sigs: list[Signature] | None, text: str | None
     ) -> tuple[dict[Signature, FirstPass], dict[Signature, int], dict[int, float], dict[int, float]]:
         """The first pass of each distinct signature, how many mentions have it, and the text's
-        explicit and expanded context (each place weighted by how many mentions name it)."""
+        explicit and expanded context (each place weighted by how many mentions name it, and by
+        the local bodies of ``text`` when its context is read)."""
         counts: dict[Signature, int]
         if sigs is None:
             counts, firsts = raws.signatures()  # type: ignore[attr-defined]
@@ -174,6 +177,8 @@ class Linker:
                     explicit[row] = explicit.get(row, 0.0) + weight
                 for row in found.expanded:
                     expanded[row] = expanded.get(row, 0.0) + weight
+        if text is not None:
+            self._bodies(text, raws, passes, explicit, expanded)
         return passes, counts, explicit, expanded
 
     def link(
@@ -185,7 +190,7 @@ class Linker:
         raws = self.standing.home_words(raws, told, self.languages.homes)
         # a long text's candidates are made as they are read: their signatures too
         sigs = None if isinstance(raws, Candidates) else [r.signature for r in raws]
-        passes, counts, explicit, expanded = self._passes(raws, sigs)
+        passes, counts, explicit, expanded = self._passes(raws, sigs, text if use_context else None)
         # a list lends support, which only a linker reading the text's context asks for
         listed = listed_support(text, raws, sigs, passes, self.index, told, self.reach) if use_context else {}
         times = by_name(counts)
@@ -255,6 +260,22 @@ class Linker:
                     again = self._kept(text, raw, again, told, teams, pins, local)
                     out[i] = out[i] if again is None else mention(text, raw, again)
         return out
+
+    def _bodies(
+        self,
+        text: str,
+        raws: Sequence[Raw],
+        passes: dict[Signature, FirstPass],
+        explicit: dict[int, float],
+        expanded: dict[int, float],
+    ) -> None:
+        """Add to the text's context the places its local bodies are named after ("Enfield
+        Council": where the text is set, though no mention; :class:`.Bodies`)."""
+        strong = {sig[0].casefold() for sig, found in passes.items() if found.explicit}
+        for row, weight in self.bodies.places(text, raws, strong).items():
+            explicit[row] = explicit.get(row, 0.0) + weight
+            for r in self.index.reach((row,)) - {-1}:
+                expanded[r] = expanded.get(r, 0.0) + weight
 
     def _beside(
         self,
