@@ -1675,6 +1675,10 @@ def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> Non
         # one of the language's commonest words that a lesser town elsewhere bears untagged
         ("Bitte speichern Sie die Daten in Ihren Ordnern , bevor Sie das Programm schließen .", "Ihren"),  # Ukraine
         ("Hij spreekt goed Engels en een beetje Duits , zegt zijn moeder .", "Engels"),  # Russia
+        # ... a city of a million there, at the head of a sentence: Finnish "jos" ("if"), Nigeria's Jos
+        ("Jos haluat lähteä aikaisin, soita minulle ennen kuin lähdet kotoa.", "Jos"),
+        # ... in a text that two languages alike may be in (Indonesian and Malay: "you", a city of China)
+        ("Jika Anda menemukan kesalahan dalam terjemahan ini, silakan kirim surat kepada kami.", "Anda"),
     ],
 )
 def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word: str) -> None:
@@ -1690,6 +1694,8 @@ def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word:
         ("Le président est arrivé à Berlin pour une visite de deux jours avec les ministres .", "Berlin", "gn-2950159"),
         # an acronym is no word of the text's language: "USA" in German
         ("Die USA und die Europäische Union haben sich auf einen neuen Vertrag geeinigt .", "USA", "us"),
+        # a city of a million inside a sentence is the city, though its name is a common word
+        ("Nigerian kaupungissa Jos on ollut levotonta koko viikon ajan.", "Jos", "gn-2335953"),
     ],
 )
 def test_a_name_the_text_language_writes_stands(text: str, name: str, pid: str) -> None:

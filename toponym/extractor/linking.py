@@ -316,7 +316,7 @@ class Linker:
         (:class:`.OtherWords`); the unit or town its words say."""
         if (in_compound(text, raw) and compounding(told.leading())) or self.standing.foreign(text, raw, match, told):
             return None
-        if self.other_words.word(raw, match, told):
+        if self.other_words.word(raw, match, told, text):
             return None  # Dutch "Indien" ("if"), German's India
         if (
             _ABBREVIATION.fullmatch(match.matched)

@@ -5,7 +5,8 @@ be in that language, such a word is the word; and so is one of the language's 1,
 words that a lesser place abroad bears in no tag of it (German "Ihren", "your", a town of
 Ukraine). So are a letter that one language names a country by (Vietnamese "Ý", Italy) in text in
 any other, and two capitals that a source lists for a country in no language (the former codes
-"SU", "YU"): a letter, a code or an acronym there ("DE SU USO")."""
+"SU", "YU"): a letter, a code or an acronym there ("DE SU USO"). At the head of a sentence, a
+common word is the word even where a city of a million people abroad bears it (Finnish "Jos")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..model import Match
 from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 from .language import Languages, Told
+from .patterns import sentence_initial
 from .raw import Raw
 
 __all__ = ["OtherWords"]
@@ -33,11 +35,13 @@ class OtherWords:
         self.index = index
         self.languages = languages
 
-    def word(self, raw: Raw, match: Match, told: Told) -> bool:
+    def word(self, raw: Raw, match: Match, told: Told, text: str = "") -> bool:
         """Is ``raw`` a common word of the text's language rather than ``match``'s place: a name in
         other languages only (:meth:`_foreign`), or one of the language's 1,000 commonest words that
         a lesser place where it is not spoken bears in no tag of that language ("in Ihren
-        Skripten": German "your", a town of Ukraine)?"""
+        Skripten": German "your", a town of Ukraine), or a city of a million people there at the
+        head of a sentence of ``text``, where its capital tells nothing (Finnish "Jos", "if", is
+        the city of Nigeria)?"""
         surface = raw.query
         if raw.inflected or " " in surface or max(surface) >= _LATIN_END:
             return False  # a form, a name of several words
@@ -48,16 +52,24 @@ class OtherWords:
         key = normalize_name(surface)
         if key not in self.languages.word_names:
             return False  # no language's common word: the text's language need not be told
-        lang = told.language()
-        if lang is None or lang == "en" or normalize_name(match.matched) != key:
+        langs = told.leading()  # one language, or two alike ("id" and "ms"): the word of each
+        if not langs or "en" in langs or normalize_name(match.matched) != key:
             return False
         row = self.index.row_of(match.place.id)
         if self.index.places.country[row] in told.homeland():
             return False  # a town where the language is spoken bears its own name: Spanish "Rota", "nach Füssen"
+        return all(self._word_of(raw, lang, key, row, match, text) for lang in langs)
+
+    def _word_of(self, raw: Raw, lang: str, key: str, row: int, match: Match, text: str) -> bool:
+        """:meth:`word` for a text in ``lang``, of a word ``key`` that the place at ``row`` bears."""
         rank = None if raw.specific else self.languages.foreign_name(key, lang)
         if rank is not None:
             return self._foreign(key, lang, rank, row, match)
-        return self.languages.core_name(key, lang) and not self._renowned(row) and not self._tagged(key, lang, row)
+        if not self.languages.core_name(key, lang) or self._tagged(key, lang, row):
+            return False
+        if not self._renowned(row):
+            return True
+        return self.index.places.kind[row] == "city" and sentence_initial(text, raw.start)
 
     def _foreign(self, key: str, lang: str, rank: int, row: int, match: Match) -> bool:
         """Is ``key``, of ``lang``'s commonest words at ``rank``, a name of the place at ``row`` in
