@@ -506,7 +506,9 @@ match_at(TextScanObject *self, const Text *t, Py_ssize_t s, PyObject *out, Py_ss
     /* a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке"), or is
        written in a script without case ("마셜 제도에서": Korean's particle on the last word) */
     int later = e + 1 < t->hi && (at(t, e) == ' ' || at(t, e) == '-') && caseless_or_upper(at(t, e + 1));
-    if (best[1] < 0 || always(self, &w->low, w->off))
+    /* a word that is a key only without its marks may be a form of a name with them: "Číně" is
+       Czech for "in China" (Čína), though it folds to Friulian "Cine" */
+    if (best[1] < 0 || (best[2] & H_FOLDED) || always(self, &w->low, w->off))
         return variants(self, out, s, e, &w->low, &w->form, &w->seen, later, w->off);
     /* a key of this word alone may begin a name whose last word is inflected */
     return later && best[0] == e ? lasts(self, out, s, e, &w->low, &w->form, w->off) : 0;

@@ -167,11 +167,6 @@ class Scanner:
         keys = self.index.keys
         return (name in keys or name[:-1] in keys) and self.lookups.get(name).answer is not None
 
-    @staticmethod
-    def kana(text: str) -> bool:
-        """Is ``text`` Japanese (see :func:`japanese`)?"""
-        return not text.isascii() and KANA.search(text) is not None
-
     def window(
         self, text: str, lo: int, cut: int, hi: int, kana: bool | None, people: set[str], told: Told | None = None
     ) -> tuple[list[Raw], int]:
@@ -263,6 +258,8 @@ class Scanner:
                 raw = Raw(s, e, text[s:e], specific=True, rank=rank) if self._whole(text, s, e) else None
             elif longer is not None and not self._foreign(longer, told, text):
                 raw = longer  # "Baden-Württembergs", the state's genitive, though "Baden" is a town
+            elif info & H_FOLDED and k > i + 4 and (raw := forms.form(text, hits, i + 4, k, hi, told)) is not None:
+                raw = None if self._foreign(raw, told, text) else raw  # "Číně": Czech "Čína", no Friulian "Cine"
             elif not info // H_RULE:
                 if (
                     info & 15 == 1

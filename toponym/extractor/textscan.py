@@ -204,7 +204,7 @@ class PyTextScan:
         # a later word of a name, after a space or a hyphen, has its capital ("Нью-Йорке"), or is
         # written in a script without case ("마셜 제도에서": Korean's particle on the last word)
         later = e + 1 < hi and text[e] in " -" and _caseless_or_upper(text[e + 1])
-        if not found or self._always(low, off):
+        if not found or found[3] & H_FOLDED or self._always(low, off):  # "Číně" folds to "Cine"
             found += self._variants(s, e, low, later, off)
         elif later and found[1] == e:  # a key of this word alone may begin a name whose last word is inflected
             lasts = self._lasts(low, off)

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
+from ..charclass import KANA
 from .chars import extends
 from .proper import forget_people
 from .raw import Raw, Signature, make_raw
@@ -127,7 +128,7 @@ def scan_windows(scanner: Scanner, text: str, size: int = WINDOW, told: Told | N
     """The candidates of ``text`` read in windows of about ``size`` characters (see the module);
     ``told``: its language, told on need."""
     out = Candidates()
-    kana = scanner.kana(text)
+    kana = not text.isascii() and KANA.search(text) is not None  # Japanese: one scan for the whole text
     n = len(text)
     lo = floor = 0
     people: set[str] = set()
