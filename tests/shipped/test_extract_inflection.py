@@ -131,6 +131,11 @@ def test_ukrainian_case_forms(text: str, expected: list[tuple[str, str]]) -> Non
             "Hän asuu Suomessa, mutta työskentelee Ruotsissa ja matkustaa usein Venäjälle.",
             [("Suomessa", "fi"), ("Ruotsissa", "se"), ("Venäjälle", "ru")],
         ),
+        # a name in a consonant takes an "i" before the ending
+        (
+            "Hän on asunut Bostonissa jo vuosia, mutta hän on syntynyt Tampereella ja hänen perheensä asuu siellä.",
+            [("Bostonissa", "gn-4930956"), ("Tampereella", "gn-634963")],
+        ),
     ],
 )
 def test_finnish_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -737,3 +742,35 @@ def test_a_name_in_a_vowel_and_a_is_not_declined(text: str, names: list[str]) ->
 )
 def test_a_case_form_in_capitals_names_only_a_renowned_place(text: str, names: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city abroad that no Hungarian, Czech or Finnish name names is written as others write it,
+        # and declined so
+        (
+            "A tárgyalásokat Washingtonban tartották, ahol az amerikai elnök is részt vett a megbeszélésen.",
+            [("Washingtonban", "gn-4140963")],
+        ),
+        (
+            "A miniszterelnök szerdán Londonba repült, ahol a brit kormányfővel is tárgyalt, és a két ország együttműködéséről beszéltek.",
+            [("Londonba", "gn-2643743")],
+        ),
+        (
+            "Ministr zahraničí se ve středu sešel ve Washingtonu se svým americkým protějškem a jednali o sankcích.",
+            [("Washingtonu", "gn-4140963")],
+        ),
+        (
+            "Ulkoministeri tapasi keskiviikkona Washingtonissa yhdysvaltalaisen kollegansa, ja he keskustelivat siitä, mitä pakotteet tarkoittavat.",
+            [("Washingtonissa", "gn-4140963")],
+        ),
+        # a city the language names otherwise is declined by that name only: Finnish "Lontoo", not "London"
+        (
+            "Hän sanoi, että Londonissa ja Lontoossa on paljon ihmisiä, ja he ovat kaikki tyytyväisiä.",
+            [("Lontoossa", "gn-2643743")],
+        ),
+    ],
+)
+def test_a_city_abroad_written_as_elsewhere_is_declined(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

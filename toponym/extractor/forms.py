@@ -19,6 +19,7 @@ from ..normalize import fold_key, normalize_name, translit_key
 from ..vocab import MAJOR_KINDS, METROPOLIS, TOWN_LOCAL
 from .affixes import Group
 from .chars import SCRIPTS
+from .elsewhere import written_as_elsewhere
 from .language import Told
 from .lookups import Lookups
 from .raw import Raw
@@ -208,17 +209,23 @@ class Forms:
         names = self.index.keys.text
         made: dict[str, list[int]] = {}
         low = normalize_name(surface)
-        for k in range(0, len(options), 4):
-            row, group = options[k + 2], options[k + 3] // H_RULE - 1
-            rules = self.groups[group]
-            if (
-                row >= 0
-                and not (rules.prefixed and not low.startswith(tuple(p for p, _ in rules.prefixes)))
-                and not low.endswith(rules.adjectives)
-                and not (_within_only(low, names[row], rules) and not self.lookups.major(cased(surface, names[row])))
-                and self._of_language(row, rules)
-            ):
-                made.setdefault(names[row], []).append(group)
+        # a language's own names first; only where they make no form, a city it writes as others do
+        for of_language in (self._of_language, self._as_elsewhere):
+            for k in range(0, len(options), 4):
+                row, group = options[k + 2], options[k + 3] // H_RULE - 1
+                rules = self.groups[group]
+                if (
+                    row >= 0
+                    and not (rules.prefixed and not low.startswith(tuple(p for p, _ in rules.prefixes)))
+                    and not low.endswith(rules.adjectives)
+                    and not (
+                        _within_only(low, names[row], rules) and not self.lookups.major(cased(surface, names[row]))
+                    )
+                    and of_language(row, rules)
+                ):
+                    made.setdefault(names[row], []).append(group)
+            if made:
+                break
         # a form two groups make is a language's that reads its own names ("Latvijas" is Latvian for
         # Latvia's, not the German genitive of "Latvija"), else one's whose language names the place
         # ("Norddeutschlands" is German, not Nordic), else the first's
@@ -362,6 +369,13 @@ class Forms:
             ):
                 return True
         return False
+
+    def _as_elsewhere(self, row: int, group: Group) -> bool:
+        """Is key ``row`` a name :func:`.written_as_elsewhere` in ``group``'s language?"""
+        names = self.index.names
+        return group.own and any(
+            written_as_elsewhere(self.index, names.place[n], n, group) for n, _tier in self.index.keys.entries(row)
+        )
 
     def _named_so(self, place: int, key: str, group: Group) -> bool:
         """May an untagged name (key ``key``) of a place where ``group``'s language is spoken be

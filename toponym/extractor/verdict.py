@@ -15,6 +15,7 @@ from ..resolver.codes import code_shaped
 from ..vocab import MAJOR_KINDS
 from .affixes import affixes
 from .chars import SCRIPTS
+from .elsewhere import written_as_elsewhere
 from .language import Languages, Told
 from .lookups import Lookups
 from .raw import Raw, Signature
@@ -228,4 +229,6 @@ class Verdicts:
                 tags = names.languages(n)
                 if not tags.isdisjoint(group.names) or (tags == {"und"} and not group.own) or (home and "und" in tags):
                     return True
+                if group.own and written_as_elsewhere(self.index, row, n, group):
+                    return True  # "Londonban": Hungarian writes London as English does
         return False
