@@ -774,3 +774,26 @@ def test_a_case_form_in_capitals_names_only_a_renowned_place(text: str, names: l
 )
 def test_a_city_abroad_written_as_elsewhere_is_declined(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hungarian, Finnish, Czech and Serbo-Croatian put the ending on a name's last word
+        (
+            "A tárgyalásokat New Yorkban tartották, ahol az amerikai elnök is részt vett a megbeszélésen.",
+            [("New Yorkban", "gn-5128581")],
+        ),
+        (
+            "Hän asuu nyt New Yorkissa, mutta hän on syntynyt Helsingissä.",
+            [("New Yorkissa", "gn-5128581"), ("Helsingissä", "gn-658225")],
+        ),
+        (
+            "Ministr zahraničí se ve středu sešel v New Yorku se svým americkým protějškem.",
+            [("New Yorku", "gn-5128581")],
+        ),
+        ("Ministar je u srijedu u New Yorku razgovarao s američkim kolegom.", [("New Yorku", "gn-5128581")]),
+    ],
+)
+def test_the_ending_on_the_last_word_of_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
