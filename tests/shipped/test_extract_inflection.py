@@ -431,6 +431,9 @@ def test_words_that_are_no_case_forms(text: str, not_found: str) -> None:
     [
         ("Susitikimas vyko Vilniuje, o ministras išvyko į Lenkiją ir Vokietiją, pranešė Lietuvos vyriausybė.",
          [("Vilniuje", "gn-593116"), ("Lenkiją", "pl"), ("Vokietiją", "de"), ("Lietuvos", "lt")]),
+        # the accusative of a name in -as after "į" (to)
+        ("Premjeras išskrido į Londoną, o jo pavaduotojas išvyko į Kauną, pranešė vyriausybė.",
+         [("Londoną", "gn-2643743"), ("Kauną", "gn-598316")]),
         ("Tikšanās notika Rīgā, un ministrs devās uz Vāciju un Krieviju, paziņoja Latvijas valdība.",
          [("Rīgā", "gn-456172"), ("Vāciju", "de"), ("Krieviju", "ru"), ("Latvijas", "lv")]),
     ],
