@@ -796,6 +796,11 @@ def test_a_city_abroad_written_as_elsewhere_is_declined(text: str, expected: lis
             [("New Yorku", "gn-5128581")],
         ),
         ("Ministar je u srijedu u New Yorku razgovarao s američkim kolegom.", [("New Yorku", "gn-5128581")]),
+        # ... and on a name's last part after its hyphen ("Nagy-Britannia", Great Britain)
+        (
+            "A látogatás Nagy-Britanniában véget ért, a miniszterelnök hazautazott Budapestre.",
+            [("Nagy-Britanniában", "gb"), ("Budapestre", "gn-3054643")],
+        ),
     ],
 )
 def test_the_ending_on_the_last_word_of_a_name(text: str, expected: list[tuple[str, str]]) -> None:
