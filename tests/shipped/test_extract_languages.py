@@ -1679,6 +1679,8 @@ def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> Non
         ("Jos haluat lähteä aikaisin, soita minulle ennen kuin lähdet kotoa.", "Jos"),
         # ... in a text that two languages alike may be in (Indonesian and Malay: "you", a city of China)
         ("Jika Anda menemukan kesalahan dalam terjemahan ini, silakan kirim surat kepada kami.", "Anda"),
+        # ... in Serbian Cyrillic: "ово" ("this") is a Russian name of Owo, Nigeria
+        ("Ово је важно за све нас, рекао је министар у понедељак на састанку у влади.", "Ово"),
     ],
 )
 def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word: str) -> None:

@@ -133,3 +133,15 @@ def test_every_language_as_likely_as_the_first_leads_with_it() -> None:
     assert languages.leading("wrócił do domu a potem i tak") == ("cs", "pl", "sk")
     assert languages.leading("wrócił do domu a potem się i tak") == ("pl", "cs", "sk")
     assert languages.language("wrócił do domu a potem się i tak") is None
+
+
+def test_serbian_is_told_in_either_of_its_scripts() -> None:
+    """wordfreq lists Serbo-Croatian in Latin letters; the build writes each word in Serbian
+    Cyrillic too, at its rank ("lj", "nj", "dž" are one letter each)."""
+    frequent = {**FREQUENT, "sh": ("je", "i", "u", "da", "se", "na", "ljudi", "njega", "džep", "za")}
+    table = compiled_languages(frequent, {**SPOKEN, "rs": ("sr",)})
+    assert table["words"]["sh"][:4] == ["je", "је", "i", "и"]  # type: ignore[index]
+    assert {"људи", "њега", "џеп"} <= set(table["words"]["sh"])  # type: ignore[index]
+    serbian = Languages(_Index({"languages": table}, ("at", "ch", "de", "fr", "gb", "rs")))  # type: ignore[arg-type]
+    assert serbian.language("Он је рекао да се људи на југу и у граду за то не брину") == "sh"
+    assert serbian.language("On je rekao da se ljudi na jugu i u gradu za to ne brinu") == "sh"

@@ -33,6 +33,41 @@ def word_list(lang: str) -> str:
     return _MACRO.get(lang, lang)
 
 
+#: Serbian's Latin letters and digraphs in its Cyrillic, which is written letter for letter.
+_SERBIAN_CYRILLIC = {
+    "lj": "љ", "nj": "њ", "dž": "џ", "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ", "d": "д", "đ": "ђ",
+    "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ј", "k": "к", "l": "л", "m": "м", "n": "н",
+    "o": "о", "p": "п", "r": "р", "s": "с", "š": "ш", "t": "т", "u": "у", "v": "в", "z": "з", "ž": "ж",
+}  # fmt: skip
+
+
+def _serbian_cyrillic(word: str) -> str | None:
+    """``word`` of the Serbo-Croatian list in Serbian Cyrillic; ``None`` where a letter has none."""
+    out, i = [], 0
+    while i < len(word):
+        pair = word[i : i + 2]
+        if pair in _SERBIAN_CYRILLIC:
+            out.append(_SERBIAN_CYRILLIC[pair])
+            i += 2
+        elif word[i] in _SERBIAN_CYRILLIC:
+            out.append(_SERBIAN_CYRILLIC[word[i]])
+            i += 1
+        else:
+            return None
+    return "".join(out)
+
+
+def ranked(frequent: Mapping[str, Sequence[str]], lang: str) -> list[tuple[int, str]]:
+    """``lang``'s commonest words with their ranks; Serbo-Croatian's in Serbian Cyrillic too, each
+    at the rank of its Latin spelling (wordfreq lists Serbian in Latin letters only, and Serbian
+    news is as often in Cyrillic: "ово", "this", is Owo in Nigeria by a Russian name)."""
+    words = list(enumerate(frequent[lang]))
+    if lang != "sh":
+        return words
+    twins = [(rank, twin) for rank, word in words if (twin := _serbian_cyrillic(word)) is not None]
+    return sorted(words + twins, key=lambda item: item[0])
+
+
 def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[str, Sequence[str]]) -> dict[str, object]:
     """What the build stores: each language's :data:`_WORDS` commonest words (``frequent``, in
     rank order) and the countries where it is spoken (``spoken``: territory -> languages)."""
@@ -41,7 +76,7 @@ def compiled_languages(frequent: Mapping[str, Sequence[str]], spoken: Mapping[st
         for lang in dict.fromkeys(word_list(lang) for lang in langs):
             where.setdefault(lang, []).append(territory)
     return {
-        "words": {lang: list(words[:_WORDS]) for lang, words in sorted(frequent.items())},
+        "words": {lang: [w for r, w in ranked(frequent, lang) if r < _WORDS] for lang in sorted(frequent)},
         # every language's, not only those told by their words: the case endings of a language with
         # no word list (Estonian, Kazakh) are read where it is spoken
         "spoken": {lang: where[lang] for lang in sorted(where) if lang not in _WORLD},
@@ -54,10 +89,12 @@ def foreign_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[s
     the word's rank ("indien" in Dutch, Danish and Swedish India; "para" Pará in French, Lithuanian
     and more). Untagged names tell nothing: a source gives them in no language."""
     table: dict[str, dict[str, int]] = {}
-    for lang, ranked in sorted(frequent.items()):
+    for lang in sorted(frequent):
         found: dict[str, int] = {}
-        for rank, word in enumerate(ranked[:FOREIGN_TOP]):
-            if any((tags := index.names.languages(n) - {"und"}) and lang not in tags for n in _spelling(index, word)):
+        for rank, word in ranked(frequent, lang):
+            if rank < FOREIGN_TOP and any(
+                (tags := index.names.languages(n) - {"und"}) and lang not in tags for n in _spelling(index, word)
+            ):
                 found[word] = rank
         if found:
             table[lang] = found
@@ -69,8 +106,8 @@ def core_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[str,
     rank order) that some place's name spells ("ihren" in German; "engels" in Dutch, English,
     a Russian town)."""
     table: dict[str, list[str]] = {}
-    for lang, ranked in sorted(frequent.items()):
-        if found := [w for w in ranked[:CORE_TOP] if _spelling(index, w)]:
+    for lang in sorted(frequent):
+        if found := [w for r, w in ranked(frequent, lang) if r < CORE_TOP and _spelling(index, w)]:
             table[lang] = found
     return table
 

@@ -43,7 +43,7 @@ class OtherWords:
         head of a sentence of ``text``, where its capital tells nothing (Finnish "Jos", "if", is
         the city of Nigeria)?"""
         surface = raw.query
-        if raw.inflected or " " in surface or max(surface) >= _LATIN_END:
+        if raw.inflected or " " in surface:
             return False  # a form, a name of several words
         if len(surface) == 1 or (len(surface) == 2 and surface.isupper()):
             return self._letters(raw, match, told)
@@ -62,7 +62,9 @@ class OtherWords:
 
     def _word_of(self, raw: Raw, lang: str, key: str, row: int, match: Match, text: str) -> bool:
         """:meth:`word` for a text in ``lang``, of a word ``key`` that the place at ``row`` bears."""
-        rank = None if raw.specific else self.languages.foreign_name(key, lang)
+        # another language's name (in Latin letters: in a script with case endings of its own,
+        # Macedonian's "Америки", America, is Russian's genitive of Америка, read by its rules)
+        rank = None if raw.specific or max(key) >= _LATIN_END else self.languages.foreign_name(key, lang)
         if rank is not None:
             return self._foreign(key, lang, rank, row, match)
         if not self.languages.core_name(key, lang) or self._tagged(key, lang, row):
