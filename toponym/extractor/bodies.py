@@ -53,12 +53,12 @@ class Bodies:
         for m in _BODY.finditer(text):
             start, end = m.span()
             starts = [r.start for r in raws] if starts is None else starts  # in order, without overlaps
-            i = bisect_left(starts, end)
-            if i and raws[i - 1].end > start:
-                continue
+            after = bisect_left(starts, end)
+            if after and raws[after - 1].end > start:
+                continue  # a candidate reads a name in it
             words = m.group(1).split(" ")
-            for i in range(len(words)):  # "The Enfield Council": the longest name that answers
-                name = " ".join(words[i:])
+            for first in range(len(words)):  # "The Enfield Council": the longest name that answers
+                name = " ".join(words[first:])
                 answer = self.lookups.get(name).answer
                 if answer is not None:
                     if name.casefold() not in strong:

@@ -35,7 +35,7 @@ class OtherWords:
         self.index = index
         self.languages = languages
 
-    def word(self, raw: Raw, match: Match, told: Told, text: str = "") -> bool:
+    def word(self, raw: Raw, match: Match, told: Told, text: str) -> bool:
         """Is ``raw`` a common word of the text's language rather than ``match``'s place: a name in
         other languages only (:meth:`_foreign`), or one of the language's 1,000 commonest words that
         a lesser place where it is not spoken bears in no tag of that language ("in Ihren
