@@ -1679,6 +1679,9 @@ def test_kurdistan_in_news_is_the_region_of_iraq_unless_written_iranian() -> Non
         ("Jos haluat lähteä aikaisin, soita minulle ennen kuin lähdet kotoa.", "Jos"),
         # ... in a text that two languages alike may be in (Indonesian and Malay: "you", a city of China)
         ("Jika Anda menemukan kesalahan dalam terjemahan ini, silakan kirim surat kepada kami.", "Anda"),
+        # ... at the head of a sentence, a town's or unit's name the language gives it too: Dutch
+        # "kent" ("knows") is Kent
+        ("Kent u het antwoord op deze vraag niet, bel dan gerust de helpdesk van de gemeente.", "Kent"),
         # ... in Serbian Cyrillic: "ово" ("this") is a Russian name of Owo, Nigeria
         ("Ово је важно за све нас, рекао је министар у понедељак на састанку у влади.", "Ово"),
     ],
@@ -1698,6 +1701,7 @@ def test_a_name_in_other_languages_is_a_common_word_of_the_text(text: str, word:
         ("Die USA und die Europäische Union haben sich auf einen neuen Vertrag geeinigt .", "USA", "us"),
         # a city of a million inside a sentence is the city, though its name is a common word
         ("Nigerian kaupungissa Jos on ollut levotonta koko viikon ajan.", "Jos", "gn-2335953"),
+        ("Hij woont al jaren in Kent en werkt elke dag in Londen bij een bank.", "Kent", "gb-ken"),
     ],
 )
 def test_a_name_the_text_language_writes_stands(text: str, name: str, pid: str) -> None:

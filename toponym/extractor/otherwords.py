@@ -67,11 +67,17 @@ class OtherWords:
         rank = None if raw.specific or max(key) >= _LATIN_END else self.languages.foreign_name(key, lang)
         if rank is not None:
             return self._foreign(key, lang, rank, row, match)
-        if not self.languages.core_name(key, lang) or self._tagged(key, lang, row):
+        if not self.languages.core_name(key, lang):
+            return False
+        # at the head of a sentence, where its capital tells nothing, even a name the language
+        # gives a town or unit (Dutch "Kent", "knows", is the English county's Dutch name too)
+        initial = sentence_initial(text, raw.start)
+        town = self.index.places.kind[row] in ("city", "subdivision")
+        if self._tagged(key, lang, row) and not (initial and town):
             return False
         if not self._renowned(row):
             return True
-        return self.index.places.kind[row] == "city" and sentence_initial(text, raw.start)
+        return self.index.places.kind[row] == "city" and initial
 
     def _foreign(self, key: str, lang: str, rank: int, row: int, match: Match) -> bool:
         """Is ``key``, of ``lang``'s commonest words at ``rank``, a name of the place at ``row`` in
