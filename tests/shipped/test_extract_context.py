@@ -821,26 +821,18 @@ def test_a_metropolis_named_by_a_common_word_is_the_city_after_a_preposition_of_
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "parent"),
+    ("name", "parent", "text"),
     [
         # a borough's council sets the text in the borough, though it is no mention
-        (
-            "Pupils from an Edmonton school planted a garden. Jane Hill, Enfield Council's head of parks, judged it.",
-            "Edmonton",
-            "gb-eng",
-        ),
-        ("A woman from Edmonton won the prize. The Enfield Borough Council paid for it.", "Edmonton", "gb-eng"),
+        ("Edmonton", "gb-eng", "Pupils from an Edmonton school planted a garden. Jane Hill, Enfield Council's head of parks, judged it."),
+        ("Edmonton", "gb-eng", "A woman from Edmonton won the prize. The Enfield Borough Council paid for it."),
         # without it, the city of Alberta
-        ("Pupils from an Edmonton school planted a garden. Jane Hill, head of parks, judged it.", "Edmonton", "ca-ab"),
+        ("Edmonton", "ca-ab", "Pupils from an Edmonton school planted a garden. Jane Hill, head of parks, judged it."),
         # a body named after a name the text mentions adds nothing to what the name says alone
-        (
-            "The mayor of London opened a library. Jim Wood, London Council's head of parks, came. Ontario paid for it.",
-            "London",
-            "ca-on",
-        ),
+        ("London", "ca-on", "The mayor of London opened a library. Jim Wood, London Council's head of parks, came. Ontario paid for it."),
     ],
-)
-def test_a_local_body_says_where_a_text_is_set(shipped: Gazetteer, text: str, name: str, parent: str) -> None:
-    found = [m.place for m in shipped.extract(text) if m.text == name]
-    assert found and found[0].parent == parent
-    assert not {m.text for m in shipped.extract(text)} & {"Enfield", "Enfield Council", "London Council"}
+)  # fmt: skip
+def test_a_local_body_says_where_a_text_is_set(shipped: Gazetteer, name: str, parent: str, text: str) -> None:
+    parents = dict(places(shipped, text))  # each mention's text: its place's parent
+    assert parents.get(name) == parent
+    assert not parents.keys() & {"Enfield", "Enfield Council", "London Council"}  # the bodies are no mentions
