@@ -426,6 +426,20 @@ def test_a_country_after_a_name_is_where_it_lies(shipped: Gazetteer, text: str, 
     assert found and set(found) == {parent}
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a country's name before its own is its city of that name; the second is the country
+        ('They tagged the location "Singapore, Singapore" on their photos.', ["city", "country"]),
+        ("The office moved to Panama, Panama, in May. Panama is a hub.", ["city", "country", "country"]),
+        # a country's name that begins a list is the country
+        ("Singapore, Malaysia and Thailand signed the pact.", ["country", "country", "country"]),
+    ],
+)
+def test_a_countrys_name_before_its_own_is_its_city(shipped: Gazetteer, text: str, kinds: list[str]) -> None:
+    assert [m.place.kind for m in shipped.extract(text)] == kinds
+
+
 def test_a_country_after_a_name_never_takes_its_answer_away(shipped: Gazetteer) -> None:
     """A town that no place of the country bears keeps its answer (no pin drops it), and a driver's
     country in results or a list of places moves nothing."""

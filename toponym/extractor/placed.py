@@ -299,10 +299,20 @@ class Placer:
         name is there; never no answer (a driver's country in results, "Mika Salo, Finland", is
         no country of a town), and not after a bracket ("Salo ( Finland )"). A name with no answer
         alone (a tie) is placed so only first on its line, as a dateline writes it ("SAN JOSE,
-        Costa Rica"; in results, "Smith, USA" is a person)."""
+        Costa Rica"; in results, "Smith, USA" is a person). A country's own name before it is its
+        city of that name."""
         if (match is None and not dateline) or not between.lstrip().startswith(","):
             return None
         row = self.index.row_of(country.place.id)
+        if match is not None and match.place.id == country.place.id:
+            # a country's name before its own is its city of the name ("Singapore, Singapore", "Panama,
+            # Panama"), as "City, Country" is written
+            town = self.lookups.resolver.resolve(query, country=country.place.id, kinds=("city",))
+            return (
+                Pin(town)
+                if town is not None and self.index.places.country[self.index.row_of(town.place.id)] == row
+                else None
+            )
         if match is not None and (
             match.place.kind in MAJOR_KINDS or self.index.places.country[self.index.row_of(match.place.id)] == row
         ):
@@ -374,7 +384,8 @@ class Placer:
                 return pins.get(key)
         else:
             return pins.get(key)
-        pins[key] = pin
+        if after.query.casefold() != key:  # "Singapore, Singapore": the name after it is still the country
+            pins[key] = pin
         if pin.region is not None:  # the town settles which region it is, here and after
             pins[after.query.casefold()] = Pin(pin.region)
         return pin
