@@ -96,9 +96,9 @@ _LAST_WORD = re.compile(r"[^\W\d_][\w'-]*$")
 _UNIT_WORDS = frozenset({"county", "parish", "city", "township", "borough"})
 
 #: Capital letters each followed by a dot and a space ("S. A", "N. D").
+_SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\.[ \t]+)+[^\W\d_]\.?")
 #: Single letters joined by spaces or hyphens ("N-M", "N L").
 _LETTERS = re.compile(r"[A-Za-z](?:[ -][A-Za-z])+")
-_SPACED_INITIALS = re.compile(r"(?:[^\W\d_]\.[ \t]+)+[^\W\d_]\.?")
 
 
 def dateline(text: str, s: int, e: int) -> bool:

@@ -71,13 +71,12 @@ class OtherWords:
             return False
         # at the head of a sentence, where its capital tells nothing, even a name the language
         # gives a town or unit (Dutch "Kent", "knows", is the English county's Dutch name too)
-        initial = sentence_initial(text, raw.start)
-        town = self.index.places.kind[row] in ("city", "subdivision")
-        if self._tagged(key, lang, row) and not (initial and town):
+        kind, initial = self.index.places.kind[row], sentence_initial(text, raw.start)
+        if self._tagged(key, lang, row) and not (initial and kind in ("city", "subdivision")):
             return False
         if not self._renowned(row):
             return True
-        return self.index.places.kind[row] == "city" and initial
+        return kind == "city" and initial
 
     def _foreign(self, key: str, lang: str, rank: int, row: int, match: Match) -> bool:
         """Is ``key``, of ``lang``'s commonest words at ``rank``, a name of the place at ``row`` in

@@ -304,22 +304,18 @@ class Placer:
         if (match is None and not dateline) or not between.lstrip().startswith(","):
             return None
         row = self.index.row_of(country.place.id)
-        if match is not None and match.place.id == country.place.id:
-            # a country's name before its own is its city of the name ("Singapore, Singapore", "Panama,
-            # Panama"), as "City, Country" is written
-            town = self.lookups.resolver.resolve(query, country=country.place.id, kinds=("city",))
-            return (
-                Pin(town)
-                if town is not None and self.index.places.country[self.index.row_of(town.place.id)] == row
-                else None
-            )
-        if match is not None and (
-            match.place.kind in MAJOR_KINDS or self.index.places.country[self.index.row_of(match.place.id)] == row
+        # a country's name before its own is its city of the name ("Singapore, Singapore", "Panama,
+        # Panama"), as "City, Country" is written
+        own = match is not None and match.place.id == country.place.id
+        if (
+            match is not None
+            and not own
+            and (match.place.kind in MAJOR_KINDS or self.index.places.country[self.index.row_of(match.place.id)] == row)
         ):
             return None
         # ranked as a country hint ranks it: the likeliest of its places there (Victoria, British
         # Columbia, before Victoria County, Nova Scotia), none when they tie
-        found = self.lookups.resolver.resolve(query, country=country.place.id)
+        found = self.lookups.resolver.resolve(query, country=country.place.id, kinds=("city",) if own else None)
         if found is None or found.place.kind in MAJOR_KINDS:
             return None
         if self.index.places.country[self.index.row_of(found.place.id)] != row:
