@@ -32,7 +32,7 @@ from .setting import focus_of, implied, supports, widened
 from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
-from .verdict import FirstPass, Verdicts, abroad, adjective_shaped
+from .verdict import FirstPass, Verdicts, abroad, adjective_shaped, below_country
 from .villages import as_word
 from .windows import Candidates
 from .wordlists import apposition
@@ -274,7 +274,7 @@ class Linker:
         strong = {sig[0].casefold() for sig, found in passes.items() if found.explicit}
         for row, weight in self.bodies.places(text, raws, strong).items():
             explicit[row] = explicit.get(row, 0.0) + weight
-            for r in self.index.reach((row,)) - {-1}:
+            for r in below_country(self.index, row):  # as a mention's first pass expands it
                 expanded[r] = expanded.get(r, 0.0) + weight
 
     def _beside(
