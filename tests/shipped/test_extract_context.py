@@ -850,3 +850,25 @@ def test_a_local_body_says_where_a_text_is_set(shipped: Gazetteer, name: str, pa
     parents = dict(places(shipped, text))  # each mention's text: its place's parent
     assert parents.get(name) == parent
     assert not parents.keys() & {"Enfield", "Enfield Council", "London Council"}  # the bodies are no mentions
+
+
+@pytest.mark.parametrize(
+    ("name", "parent", "text"),
+    [
+        # an area code of Ontario: the city of Ontario, not the English capital
+        ("London", "ca-on", "A man was hurt in a crash on Monday, London police said. Call them at 519-555-0199."),
+        ("London", "ca-on", "Tips on the London theft go to (226) 555-0142, police said."),
+        # a town that needs support takes it from the code: West Virginia's, south-west Missouri's
+        ("Huntington", "us-wv", "Huntington police said the man fled. Call 304.555.0107."),
+        ("Springfield", "us-mo", "Flooding closed roads near Springfield on Tuesday. Call 417-555-0107 for updates."),
+        # Atlanta's code: the state of Georgia, not the country
+        ("Georgia", "us", "Georgia officials said the vote is on Tuesday. Call 404-555-0107."),
+        # a toll-free number serves no place, and numbers set apart by spaces are no telephone number
+        ("London", "gb-eng", "A man was hurt in a crash on Monday, London police said. Call 1-800-555-0199."),
+        ("London", "gb-eng", "A man was hurt in a crash on Monday in London. The score was 519 555 0199."),
+    ],
+)  # fmt: skip
+def test_an_area_code_says_where_a_text_is_set(shipped: Gazetteer, name: str, parent: str, text: str) -> None:
+    parents = dict(places(shipped, text))
+    assert parents.get(name) == parent
+    assert all(m.text[:1].isalpha() for m in shipped.extract(text))  # a number is no mention

@@ -31,6 +31,7 @@ def compile_sources(sources: Sources) -> Index:
     """An :class:`~toponym.index.Index` of ``sources``; ``GazetteerError`` lists every problem first."""
     from ..extractor.language import META_KEY as LANGUAGES_KEY
     from ..extractor.lookups import Lookups
+    from ..extractor.phones import META_KEY as AREA_CODES_KEY
     from ..extractor.results import META_KEY as RESULTS_KEY
     from ..extractor.results import Results, compiled_table
     from ..index.format import serialize
@@ -58,6 +59,10 @@ def compile_sources(sources: Sources) -> Index:
     languages["foreign"] = foreign_names(index, sources.words.frequent)
     languages["core"] = core_names(index, sources.words.frequent)
     tables.meta.extra[LANGUAGES_KEY] = languages
+    known = set(index.places.ids)
+    tables.meta.extra[AREA_CODES_KEY] = {  # the places of the index only (a test gazetteer has few)
+        code: kept for code, ids in sorted(sources.words.area_codes.items()) if (kept := [i for i in ids if i in known])
+    }
     return Index(serialize(tables))
 
 

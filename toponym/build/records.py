@@ -148,6 +148,8 @@ class Words:
     accents kept (:func:`~toponym.normalize.normalize_name`), not folded."""
     territory_langs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Country or territory ID -> the languages spoken there (``territory-languages.tsv``)."""
+    area_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """North American telephone area code -> the IDs of the places it serves (``area-codes.tsv``)."""
     given: frozenset[str] = frozenset()
     """Given names (``*.given.txt``) longer than two letters that are none of the commonest words
     ("Mark", "Hope", "Will" are words too; a dictionary's "john" is no reason to drop "John")."""

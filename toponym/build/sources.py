@@ -127,23 +127,28 @@ def read_words(root: Path, problems: list[Problem] | None = None, *, fold: bool 
             common.update(keys)
     # a given name typed is a person's, no typo of a place's name ("Melita" is no Malita)
     no_fuzzy = proper | words | given | {fold_key(w) for ranked in frequent.values() for w in ranked}
-    territory_langs: dict[str, tuple[str, ...]] = {}
-    table = root / "words" / "territory-languages.tsv"
-    if table.is_file():
-        for line in (read_source(table, _rel(table, root), problems) or "").splitlines():
-            if line and not line.startswith("#") and "\t" in line:
-                territory, langs = line.split("\t", 1)
-                territory_langs[territory] = tuple(langs.split(","))
     return Words(
         frozenset(words),
         frozenset(common),
         frozenset(no_fuzzy),
         frozenset(elsewhere),
         frequent,
-        territory_langs,
+        _table(root / "words" / "territory-languages.tsv", root, problems),
+        _table(root / "words" / "area-codes.tsv", root, problems),
         frozenset(k for k in given - common if len(k) > 2),  # see Words.given
         frozenset(surnames),
     )
+
+
+def _table(path: Path, root: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """A two-column table of ``words/`` (a key, a tab, values joined by commas); none if absent."""
+    out: dict[str, tuple[str, ...]] = {}
+    if path.is_file():
+        for line in (read_source(path, _rel(path, root), problems) or "").splitlines():
+            if line and not line.startswith("#") and "\t" in line:
+                key, values = line.split("\t", 1)
+                out[key] = tuple(values.split(","))
+    return out
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -26,6 +26,7 @@ from .enumeration import listed_support
 from .language import Languages, Told
 from .lookups import Lookups
 from .otherwords import OtherWords
+from .phones import AreaCodes
 from .placed import Pin, Placer
 from .raw import Raw, Signature, by_name, mention
 from .setting import focus_of, implied, supports, widened
@@ -82,6 +83,7 @@ class Linker:
         self._context: BoundedMemo[_ContextKey, Match | None] = BoundedMemo()
         self.unit_said = UnitSaid(lookups)
         self.bodies = Bodies(index, lookups)
+        self.area_codes = AreaCodes(index)
         self.placer = Placer(
             index,
             lookups,
@@ -270,9 +272,11 @@ class Linker:
         expanded: dict[int, float],
     ) -> None:
         """Add to the text's context the places its local bodies are named after ("Enfield
-        Council": where the text is set, though no mention; :class:`.Bodies`)."""
+        Council": where the text is set, though no mention; :class:`.Bodies`) and those its
+        telephone numbers' area codes serve (:class:`.AreaCodes`)."""
         strong = {sig[0].casefold() for sig, found in passes.items() if found.explicit}
-        for row, weight in self.bodies.places(text, raws, strong).items():
+        bodies = self.bodies.places(text, raws, strong)
+        for row, weight in chain(bodies.items(), self.area_codes.places(text).items()):
             explicit[row] = explicit.get(row, 0.0) + weight
             for r in below_country(self.index, row):  # as a mention's first pass expands it
                 expanded[r] = expanded.get(r, 0.0) + weight
