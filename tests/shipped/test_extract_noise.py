@@ -99,6 +99,10 @@ def test_a_firm_named_like_a_town_needs_support(text: str, names: list[str]) -> 
         ("Members of the Kurdistan Democratic Party met in the evening .", []),
         ("Copper fell on the London Metal Exchange on Friday .", []),
         ("She teaches at Ohio State University this year .", []),
+        # ... or a firm's legal form or partnership
+        ("Shares of Texas Land Company rose on Monday .", []),
+        ("The Japan Credit Partners fund closed .", []),
+        ("Analysts at Singapore Trade Associates Inc said so .", []),
         # ... not a public office's, whose place linked news marks
         ("Officers of the Kentucky State Police arrived late .", ["Kentucky"]),
     ],
