@@ -805,16 +805,16 @@ def test_a_region_a_metropolis_implies_still_settles_a_name_that_is_its_own_city
 def test_a_long_list_asks_what_the_text_implies_once(shipped: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
     """What a text only implies depends on the text, not on the name being settled: a list of
     hundreds of towns (a column pasted as text) works it out once, not once a name."""
-    from toponym.extractor import linking
+    from toponym.extractor import setting
 
     calls = []
-    real = linking.implied
+    real = setting.implied
 
     def counted(*args: object) -> frozenset[int]:
         calls.append(1)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(linking, "implied", counted)
+    monkeypatch.setattr(setting, "implied", counted)
     names = ["Springfield", "Paris", "London", "Richmond", "Georgia", "Kingston", "Victoria", "Perth"] * 40
     found = shipped.extract(", ".join(names) + ".")
     assert len(found) > 100 and len(calls) <= 2
@@ -872,3 +872,18 @@ def test_an_area_code_says_where_a_text_is_set(shipped: Gazetteer, name: str, pa
     parents = dict(places(shipped, text))
     assert parents.get(name) == parent
     assert all(m.text[:1].isalpha() for m in shipped.extract(text))  # a number is no mention
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # local news names counties of its state: a town a famous namesake overshadows is the town there
+        ("Laurel County deputies said the owner, John Smith of London, was not hurt.", "London", "us-ky"),
+        ("Metcalfe County deputies said the driver, of Edmonton, was not hurt.", "Edmonton", "us-ky"),
+        # the state alone is no local news: the namesakes stand
+        ("Kentucky Senator Jane Doe flew to London for talks on Monday.", "London", "gb-eng"),
+        ("Deputies in Kentucky said the driver, of Edmonton, was not hurt.", "Edmonton", "ca-ab"),
+    ],
+)  # fmt: skip
+def test_counties_named_make_a_text_local_to_their_state(shipped: Gazetteer, text: str, name: str, region: str) -> None:
+    assert dict(places(shipped, text)).get(name) == region

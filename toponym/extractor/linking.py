@@ -29,7 +29,7 @@ from .otherwords import OtherWords
 from .phones import AreaCodes
 from .placed import Pin, Placer
 from .raw import Raw, Signature, by_name, mention
-from .setting import focus_of, implied, supports, widened
+from .setting import Regions, focus_of, supports, widened
 from .sports import Teams
 from .standing import Standing
 from .units import UnitSaid
@@ -43,23 +43,7 @@ __all__ = ["Linker"]
 #: Beyond a few mentions, more of the same says nothing new (and the context memo stays small).
 _WEIGHT_CAP = 3.0
 _MISS = object()
-_ContextKey = tuple[str, bool, bool, tuple[tuple[int, float], ...], frozenset[int]]
-
-
-class _Implied:
-    """The regions a text only implies (:func:`.setting.implied`), found on first need: a text
-    of thousands of places asks it once, not once a name."""
-
-    __slots__ = ("_expanded", "_explicit", "_found", "_index")
-
-    def __init__(self, index: Index, explicit: dict[int, float], expanded: dict[int, float]) -> None:
-        self._index, self._explicit, self._expanded = index, explicit, expanded
-        self._found: frozenset[int] | None = None
-
-    def get(self) -> frozenset[int]:
-        if self._found is None:
-            self._found = implied(self._index, self._explicit, self._expanded)
-        return self._found
+_ContextKey = tuple[str, bool, bool, tuple[tuple[int, float], ...], frozenset[int], frozenset[int]]
 
 
 #: A stored abbreviation of one word with its dot ("Wis.", "Calif."): written without the dot (or
@@ -126,6 +110,7 @@ class Linker:
         default: Match | None,
         placed: bool = False,
         implied: frozenset[int] = frozenset(),
+        local: frozenset[int] = frozenset(),
     ) -> Match | None:
         """:meth:`Resolver.resolve_in_context`, memoised on the part of the context that matters.
 
@@ -142,16 +127,17 @@ class Linker:
         relevant = tuple(sorted(item for item in weights if item[1] > 0))
         if not relevant:
             return None if need_support else default
-        memo_key = (query, need_support, placed, relevant, implied.intersection(r for r, _ in relevant))
+        near = local.intersection(reach) if local else local
+        memo_key = (query, need_support, placed, relevant, implied.intersection(r for r, _ in relevant), near)
         known = self._context.get(memo_key, _MISS)  # one read: another thread may clear the memo
         if known is not _MISS:
             return known  # type: ignore[return-value]
         lookup = self.lookups.get(query)
         word, proper = (False, False) if placed else as_word(self.index, query, lookup.rows)
-        near, unnamed = dict(relevant), memo_key[4]
         found = self.resolver.resolve_in_context(
-            lookup, near, need_support=need_support, word=word, proper=proper, placed=placed, implied=unnamed
-        )
+            lookup, dict(relevant), need_support=need_support, word=word, proper=proper, placed=placed,
+            implied=memo_key[4], local=near,
+        )  # fmt: skip
         return self._context.put(memo_key, found)
 
     def _passes(
@@ -197,7 +183,7 @@ class Linker:
         listed = listed_support(text, raws, sigs, passes, self.index, told, self.reach) if use_context else {}
         times = by_name(counts)
         local, homed, named, countries = supports(self.index, explicit, expanded, told.homeland)
-        ctx = (named, countries, expanded, _Implied(self.index, explicit, expanded))
+        ctx = (named, countries, expanded, Regions(self.index, explicit, expanded))
         # within one text the verdict depends on the first pass and the support only
         decided: dict[tuple[Signature, bool], Match | None] = {}
         between, teams = apposition(), Teams(text, told)
@@ -255,7 +241,7 @@ class Linker:
         if settled and held and (wider := widened(self.index, held, expanded)) is not None:
             # the towns a region placed or the text supported settle a name read before them:
             # "an Edmonton woman ... a man from Clacton, Essex" is in England, not Alberta
-            wide = (*ctx[:2], wider, _Implied(self.index, explicit, wider))
+            wide = (*ctx[:2], wider, Regions(self.index, explicit, wider))
             for i, raw, first, count in settled:
                 again = self._decide(raw, first, count, local, wide, use_context)
                 if again is not None and self._elsewhere(again, out[i].match):
@@ -360,7 +346,7 @@ class Linker:
         first: FirstPass,
         count: int,
         support: dict[int, float],
-        context: tuple[dict[int, float], dict[int, float], dict[int, float], _Implied],
+        context: tuple[dict[int, float], dict[int, float], dict[int, float], Regions],
         use_context: bool,
         lent: dict[int, float] | None = None,
     ) -> Match | None:
@@ -387,6 +373,8 @@ class Linker:
                     focus[r] = focus.get(r, 0.0) + w
             if focus:  # the regions only the text's metropolises imply weigh less (:func:`.context.supported`)
                 own = dict.fromkeys(first.expanded, float(count))
-                unnamed = known.get()
-                return self._in_context(raw.query, focus, own, need_support=False, default=first.match, implied=unnamed)
+                unnamed, local = known.implied(), known.local()
+                return self._in_context(
+                    raw.query, focus, own, need_support=False, default=first.match, implied=unnamed, local=local
+                )
         return first.match

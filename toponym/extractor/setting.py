@@ -11,7 +11,7 @@ from ..index import Index
 from ..normalize import fold_key, normalize_name
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
 
-__all__ = ["Supports", "focus_of", "home_of", "implied", "setting", "supports", "widened"]
+__all__ = ["Regions", "Supports", "focus_of", "home_of", "implied", "local_to", "setting", "supports", "widened"]
 
 #: Mentions of a country that make it the setting of a text (see :func:`setting`).
 FOCUS_MENTIONS = 2
@@ -76,6 +76,38 @@ def implied(index: Index, explicit: Mapping[int, float], expanded: Mapping[int, 
     kind, people = places.kind, places.people
     local = {a for r in explicit if not (kind[r] == "city" and people[r] >= METROPOLIS) for a in index.ancestors(r)}
     return frozenset(r for r in expanded if r not in explicit and r not in local)
+
+
+def local_to(index: Index, named: Mapping[int, float]) -> frozenset[int]:
+    """The first-level units whose second-level units a text names (``named``): a text that names
+    counties of Kentucky ("Laurel County") is local news from there, and a town of Kentucky a famous
+    namesake overshadows ("London") is the town there (:func:`~toponym.resolver.context.supported`)."""
+    kind, parent = index.places.kind, index.places.parent
+    return frozenset(
+        parent[r] for r in named if kind[r] == "subdivision" and parent[r] >= 0 and kind[parent[r]] == "subdivision"
+    )
+
+
+class Regions:
+    """The regions a text only implies (:func:`implied`) and those it is local to
+    (:func:`local_to`), found on first need: a text of thousands of places asks once, not once a name."""
+
+    __slots__ = ("_expanded", "_explicit", "_implied", "_index", "_local")
+
+    def __init__(self, index: Index, explicit: dict[int, float], expanded: dict[int, float]) -> None:
+        self._index, self._explicit, self._expanded = index, explicit, expanded
+        self._implied: frozenset[int] | None = None
+        self._local: frozenset[int] | None = None
+
+    def implied(self) -> frozenset[int]:
+        if self._implied is None:
+            self._implied = implied(self._index, self._explicit, self._expanded)
+        return self._implied
+
+    def local(self) -> frozenset[int]:
+        if self._local is None:
+            self._local = local_to(self._index, self._explicit)
+        return self._local
 
 
 def widened(index: Index, held: set[int], expanded: dict[int, float]) -> dict[int, float] | None:

@@ -198,6 +198,7 @@ class Resolver:
         proper: bool = False,
         placed: bool = False,
         implied: Collection[int] = (),
+        local: frozenset[int] = frozenset(),
     ) -> Match | None:
         """Resolve ``name`` using evidence from its surroundings, e.g. other places in the same text.
 
@@ -206,9 +207,10 @@ class Resolver:
         ``[[prefer]]`` entry or a stop rule (a text about France may say "Nice"); ties in support
         fall back to :meth:`resolve`. With ``need_support`` a name without any support answers
         ``None`` (for names that are also ordinary words). A name the text ``placed`` in a region
-        written after it ("London, Ky.") may be a place its first answer overshadows. The
-        ``implied`` rows of ``context`` (regions holding a place named nearby, not named themselves)
-        move no city of a million to a far smaller town, nor a ``proper`` name to a village.
+        written after it ("London, Ky."), or in a region it is ``local`` to, may be a place its
+        first answer overshadows. The ``implied`` rows of ``context`` (regions holding a place named
+        nearby, not named themselves) move no city of a million to a far smaller town, nor a
+        ``proper`` name to a village.
         """
         lookup = name if isinstance(name, Lookup) else None
         query = lookup.query if lookup is not None else name
@@ -217,8 +219,9 @@ class Resolver:
         rows = lookup.rows if lookup is not None else tuple(self._rows(query, NO_HINTS))
         if not rows:
             return None
-        unnamed = frozenset(implied)
-        found = supported(self.index, rows, context, word=word, proper=proper, placed=placed, implied=unnamed)
+        found = supported(
+            self.index, rows, context, word=word, proper=proper, placed=placed, implied=frozenset(implied), local=local
+        )
         if found is not None:
             pos, weight = found
             return self._settled(query, rows, rows[pos], weight)
@@ -283,8 +286,7 @@ class Resolver:
         return found  # type: ignore[return-value]
 
     def _plain(self, name: str) -> Match | None:
-        """A bare query's answer as a name (from the compiled answers where they answer it): a
-        stored spelling, the commonest query, in one call."""
+        """A bare query's answer as a name, from the compiled answers where they answer it."""
         if len(name) > MAX_QUERY:
             return None
         best = self._stored(name)
@@ -311,8 +313,7 @@ class Resolver:
         return (code_match(self.index, name, row, scheme, others), row), rows
 
     def _allowed(self, row: int, hints: Hints) -> bool:
-        """Does the place at ``row`` fit the hints (its kind asked for, in the hinted country, as
-        the ranking's ``in_country`` reads a country hint)?"""
+        """Does the place at ``row`` fit the hints (its kind, in the country as ``in_country`` reads it)?"""
         places = self.index.places
         if hints.kinds is not None and places.kind[row] not in hints.kinds:
             return False

@@ -39,6 +39,7 @@ def supported(
     proper: bool = False,
     placed: bool = False,
     implied: frozenset[int] = frozenset(),
+    local: frozenset[int] = frozenset(),
 ) -> tuple[int, float] | None:
     """The one candidate (position in ``rows``) with the most support from ``context``, and that
     support; ``None`` when none has any or several share the most.
@@ -54,7 +55,8 @@ def supported(
     A village whose name also names the unit holding it (a candidate too) is that unit's town: it
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
     A place :data:`OVERSHADOWED` by the first takes none, unless the text ``placed`` the name in
-    its region ("London, Ky."); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a
+    its region ("London, Ky.") or the region is one the text is ``local`` to (it names units
+    of the region's own: "Laurel County" makes "London" the town of Kentucky); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a
     million people takes none from its country, nor from the regions of ``context`` that are
     ``implied`` (they hold a place the text names, and are not named themselves): "Paris" beside
     "Dallas" is France's capital, beside "Texas" the town there. Nor does a village by a famous
@@ -76,11 +78,11 @@ def supported(
     metropolis = prominence[rows[0].place] if first >= METROPOLIS and places.kind[rows[0].place] == "city" else 0.0
     for r in rows:
         p = r.place
-        if (not placed and people[p] >= 0 and people[p] * OVERSHADOWED < first) or p in muted:
+        ancestors = tuple(index.ancestors(p))
+        if (not placed and 0 <= people[p] * OVERSHADOWED < first and local.isdisjoint(ancestors)) or p in muted:
             scores.append((0.0, 0.0))
             continue
         village = places.village(p)
-        ancestors = tuple(index.ancestors(p))
         # a village whose name also names the unit holding it is that unit's town, as much the
         # country's as the unit, and a word it spells is that place's name ("Valletta ( Malta )"
         # is the capital, not its local council)
