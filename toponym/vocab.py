@@ -7,7 +7,7 @@ The build scripts (``scripts/_common.py``) import these too, so data and code ca
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final, Literal, get_args
 
 __all__ = [
@@ -221,3 +221,22 @@ def is_language_tag(tag: str) -> bool:
     [True, True, True, False, False, False]
     """
     return bool(LANG_TAG.match(tag))
+
+
+#: CLDR's languages that one word list covers: wordfreq's "sh" is Serbo-Croatian, which CLDR and
+#: the sources name Croatian, Serbian and Bosnian (where it is spoken, and on names: "Beč").
+_MACRO: Final = {"hr": "sh", "sr": "sh", "bs": "sh"}
+
+
+def word_list(lang: str) -> str:
+    """The language of the word list that covers CLDR's language ``lang``.
+
+    >>> word_list("hr"), word_list("de")
+    ('sh', 'de')
+    """
+    return _MACRO.get(lang, lang)
+
+
+def word_lists(tags: Iterable[str]) -> frozenset[str]:
+    """The languages of the word lists that cover a name's language ``tags`` (``und`` kept)."""
+    return frozenset(_MACRO.get(t, t) for t in tags)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from ..charclass import is_han, is_hangul
 from ..normalize import fold_key, hangul_units, normalize_name
 from ..surface import is_acronym
-from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS, TOWN_LOCAL
+from ..vocab import COUNTRY_KINDS, MAJOR_LANGS, METROPOLIS, TOWN_LOCAL, word_list
 from .aliases import (
     RULES,
     SHORT,
@@ -54,7 +54,6 @@ from .aliases import (
     short_untagged,
     town_names,
 )
-from .languages import word_list
 from .merge import MergedPlace
 from .prominence import people_of
 from .records import Words

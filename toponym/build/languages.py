@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..normalize import normalize_name
+from ..vocab import word_list, word_lists
 
 if TYPE_CHECKING:
     from ..index import Index
 
-__all__ = ["compiled_languages", "core_names", "foreign_names", "word_list"]
+__all__ = ["compiled_languages", "core_names", "foreign_names"]
 
 #: The commonest words of each language read to tell it ("und", "der", "het", "les").
 _WORDS = 100
@@ -23,16 +24,6 @@ FOREIGN_TOP = 5_000
 CORE_TOP = 1_000
 #: Languages that tell nothing of where a text is about: English is written of every country.
 _WORLD = frozenset({"en"})
-#: CLDR's languages that one word list covers: wordfreq's "sh" is Serbo-Croatian, which CLDR
-#: names Croatian, Serbian and Bosnian (where it is spoken).
-_MACRO = {"hr": "sh", "sr": "sh", "bs": "sh"}
-
-
-def word_list(lang: str) -> str:
-    """The language of the word list that covers CLDR's language ``lang`` ("hr" -> "sh")."""
-    return _MACRO.get(lang, lang)
-
-
 #: Serbian's Latin letters and digraphs in its Cyrillic, which is written letter for letter.
 _SERBIAN_CYRILLIC = {
     "lj": "љ", "nj": "њ", "dž": "џ", "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ", "d": "д", "đ": "ђ",
@@ -93,7 +84,8 @@ def foreign_names(index: Index, frequent: Mapping[str, Sequence[str]]) -> dict[s
         found: dict[str, int] = {}
         for rank, word in ranked(frequent, lang):
             if rank < FOREIGN_TOP and any(
-                (tags := index.names.languages(n) - {"und"}) and lang not in tags for n in _spelling(index, word)
+                (tags := word_lists(index.names.languages(n)) - {"und"}) and lang not in tags
+                for n in _spelling(index, word)
             ):
                 found[word] = rank
         if found:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..index import Index
 from ..model import Match
 from ..normalize import fold_key, normalize_name
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS, word_lists
 from .language import Languages, Told
 from .patterns import sentence_initial
 from .raw import Raw
@@ -83,7 +83,7 @@ class OtherWords:
         other languages only, and a core word of ``lang`` or a name English does not write?"""
         names, folded, english = self.index.names, fold_key(key), key == normalize_name(match.place.name)
         for n in self._names(key, row):
-            tags = names.languages(n)
+            tags = word_lists(names.languages(n))  # "Beč" tagged Serbian and Croatian is Serbo-Croatian's
             if normalize_name(names.text[n]) == key:
                 if tags <= {"und"} or lang in tags:
                     return False  # a name some source gives untagged, or the language's own
@@ -95,7 +95,10 @@ class OtherWords:
     def _tagged(self, key: str, lang: str, row: int) -> bool:
         """Does a source tag ``lang`` on the name ``key`` of the place at ``row``?"""
         names = self.index.names
-        return any(lang in names.languages(n) and normalize_name(names.text[n]) == key for n in self._names(key, row))
+        return any(
+            lang in word_lists(names.languages(n)) and normalize_name(names.text[n]) == key
+            for n in self._names(key, row)
+        )
 
     def _renowned(self, row: int) -> bool:
         """Is the place at ``row`` a country or the like, a city or a first-level unit of a million
@@ -121,7 +124,7 @@ class OtherWords:
         if len(surface) == 2 and match.place.kind not in COUNTRY_KINDS:
             return False
         names = self.index.names
-        spelled = [names.languages(n) for n in self._names(normalize_name(surface), row)]
+        spelled = [word_lists(names.languages(n)) for n in self._names(normalize_name(surface), row)]
         if len(surface) == 2:
             return all(tags <= {"und"} for tags in spelled)
         lang = told.language()

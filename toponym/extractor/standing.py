@@ -12,7 +12,7 @@ from ..index.schema import TIER_NORMAL
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS, word_lists
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .asking import given_first
@@ -281,7 +281,7 @@ class Standing:
         # the place's names filed under the spelling's key, any case ("VAUD" is the French "Vaud")
         names, langs, row = self.index.names, frozenset((lang, "en")), self.index.row_of(match.place.id)
         return all(
-            langs.isdisjoint(names.languages(n))
+            langs.isdisjoint(word_lists(names.languages(n)))
             for n, tier in self.index.keys.lookup(normalize_name(surface))
             if tier == TIER_NORMAL and names.place[n] == row
         )
