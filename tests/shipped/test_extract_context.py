@@ -887,3 +887,18 @@ def test_an_area_code_says_where_a_text_is_set(shipped: Gazetteer, name: str, pa
 )  # fmt: skip
 def test_counties_named_make_a_text_local_to_their_state(shipped: Gazetteer, text: str, name: str, region: str) -> None:
     assert dict(places(shipped, text)).get(name) == region
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # a university named after its state, with its campus after it: the campus is in that state
+        ("Dr Jane Roe, of the University of California at Santa Cruz, led the study.", "Santa Cruz", "us-ca"),
+        ("Researchers at the University of Alabama at Birmingham report their findings.", "Birmingham", "us-al"),
+        ("Scientists from the University of Arkansas in Fayetteville said so.", "Fayetteville", "us-ar"),
+        # an affiliation alone says where a person works, not where the text is set
+        ("The University of Maryland's Dr Jane Roe spoke at a meeting in Pasadena this week.", "Pasadena", None),
+    ],
+)  # fmt: skip
+def test_a_university_places_its_campus(shipped: Gazetteer, text: str, name: str, region: str | None) -> None:
+    assert dict(places(shipped, text)).get(name) == region
