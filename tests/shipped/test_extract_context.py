@@ -679,6 +679,13 @@ def test_an_english_word_heading_a_longer_name_is_no_place(shipped: Gazetteer) -
         # "in" and a region after a name place it there, as a comma does
         ("Delegates flew to Perth in Scotland for the talks.", "Perth", {"gn-2640358"}),
         ("The plant is near London in Ontario.", "London", {"gn-6058560"}),
+        # ... with the part of the region between ("in southern Queensland", "in far north-west NSW")
+        ("Scanners were put in at Roma in southern Queensland last year.", "Roma", {"gn-2151187"}),
+        ("The plant is near London in south-western Ontario.", "London", {"gn-6058560"}),
+        # a river or a range crosses regions: one written after it places nothing, nor hides it
+        ("Floods on the Murray River in South Australia rose.", "Murray River", {"murray-river"}),
+        ("Rain fell on the Darling River in far western New South Wales.", "Darling River", {"darling-river"}),
+        ("Rain fell on the Darling River in New South Wales.", "Darling River", {"darling-river"}),
         # ... and where no place of the name lies there, it names no place the index holds (a
         # town of Victoria the index lacks is no city of Oregon), a list or not
         ("Ships load at Portland in Victoria and Fremantle in WA.", "Portland", set()),

@@ -30,8 +30,11 @@ from .verdict import FirstPass
 __all__ = ["BETWEEN", "Pin", "Placer"]
 
 #: What stands between a name and the region written after it to place it ("Portland, Oregon",
-#: "Alfaro ( La Rioja )", "Portland in Victoria").
-BETWEEN = re.compile(r" ?,\s*|\s*\(\s*| in ")
+#: "Alfaro ( La Rioja )", "Portland in Victoria", "Roma in southern Queensland", "Bourke in far
+#: north-west New South Wales").
+BETWEEN = re.compile(
+    r" ?,\s*|\s*\(\s*| in (?:(?:far[- ])?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)? |central |regional )?"
+)
 #: A region or its adjective before a settlement's word, right before a name: "the Canadian city of
 #: Vancouver", "the Queensland town of Cooktown".
 _REGION_BEFORE = re.compile(
@@ -45,6 +48,8 @@ _CODE_AFTER = re.compile(r",[ \t]*([A-Z]{2,3})(?![^\W_])")
 _LIST = re.compile(r"\s*(?:[,;&]|(?:and|or|et|ou|y|e|o|und|oder|en|of|i|и|или)\s)\s*[^\W\d_a-z]")
 #: A capitalised word and a comma right before a name: the name may be a list's item.
 _LISTED = re.compile(r"([^\W\d_a-z][\w.'’-]*)[ \t]?,[ \t]*\Z")
+#: Kinds of place the index files under no region: a region written after one places nothing.
+_FEATURES = frozenset({"river", "lake", "mountain", "mountain-range", "desert"})
 #: The kinds of place that end a "town, region" pair before another town.
 _REGION_KINDS = frozenset({"subdivision", "country", "territory"})
 #: The name a list goes on with: up to four capitalised words.
@@ -117,7 +122,7 @@ class Placer:
         them (the name begins at ``start``); ``None`` when that name is no region of it: one of a
         list ("Sydney, Victoria and ..."), or the name is a region itself ("Texas, California",
         "Zurich, Vaud et Genève"). A country after a name only moves it there (:meth:`_in_country`)."""
-        if region is None or (between.strip() != "in" and self._listed(text, after)):
+        if region is None or (not between.startswith(" in ") and self._listed(text, after)):
             return None  # "Sydney, Victoria and Perth" is a list; "Portland in Victoria and ..." is not
         if match is not None and region.place.id == match.place.id and "(" in between:
             return None  # another name of the same place: "Constantinople (Istanbul)", "Bombay (Mumbai)"
@@ -129,8 +134,8 @@ class Placer:
         if bracketed and "(" not in between:
             return self._held(query, match, after, top_level=True)
         kind = self.index.places.kind
-        if match is not None and match.place.kind in MAJOR_KINDS:
-            return None
+        if match is not None and (match.place.kind in MAJOR_KINDS or match.place.kind in _FEATURES):
+            return None  # ... nor a river or a range, which no region holds ("the Darling River in western NSW")
         top_level, country = self.index.places.top_level, self.index.places.country
         region_row = self.index.row_of(region.place.id)
         peer = country[region_row]  # a region of its country: "Zurich, Vaud et Genève"
@@ -366,7 +371,7 @@ class Placer:
         between = BETWEEN.fullmatch(text, raw.end, nxt[0].start) if nxt is not None else None
         if nxt is None or between is None or (between.group().lstrip().startswith(",") and self._item(text, raw.start)):
             return pins.get(key)
-        if raw.word and between.group() == " in ":
+        if raw.word and between.group().startswith(" in "):
             return pins.get(key)  # a word before "in" is the word: "McMaster University in Ontario"
         after, region = nxt[0], passes[nxt[1]]
         if region.explicit:
