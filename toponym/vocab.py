@@ -224,15 +224,16 @@ def is_language_tag(tag: str) -> bool:
 
 
 #: CLDR's languages that one word list covers: wordfreq's "sh" is Serbo-Croatian, which CLDR and
-#: the sources name Croatian, Serbian and Bosnian (where it is spoken, and on names: "Beč").
-_MACRO: Final = {"hr": "sh", "sr": "sh", "bs": "sh"}
+#: the sources name Croatian, Serbian and Bosnian (where it is spoken, and on names: "Beč"); its
+#: "nb" is Norwegian, mostly "no" on names (and "nn", Nynorsk); its "fil" is Filipino, "tl" too.
+_MACRO: Final = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
 def word_list(lang: str) -> str:
     """The language of the word list that covers CLDR's language ``lang``.
 
-    >>> word_list("hr"), word_list("de")
-    ('sh', 'de')
+    >>> word_list("hr"), word_list("no"), word_list("tl"), word_list("de")
+    ('sh', 'nb', 'fil', 'de')
     """
     return _MACRO.get(lang, lang)
 
