@@ -909,3 +909,19 @@ def test_counties_named_make_a_text_local_to_their_state(shipped: Gazetteer, tex
 )  # fmt: skip
 def test_a_university_places_its_campus(shipped: Gazetteer, text: str, name: str, region: str | None) -> None:
     assert dict(places(shipped, text)).get(name) == region
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a city the world knows beside a metropolis: England, which only "London" implies, is no
+        # reason for the towns of England that bear its name (listed or not)
+        ("Trade talks in Boston and London ended on Friday.", "Boston", "gn-4930956"),
+        ("Officials in Washington and London said so.", "Washington", "gn-4140963"),
+        ("The minister flew to Washington and then to London.", "Washington", "gn-4140963"),
+        # ... while towns that are no metropolis still lend their region to a list ("Nantes, Vannes")
+        ("The tour visits Nantes, Vannes and Lorient.", "Vannes", "gn-2970777"),
+    ],
+)  # fmt: skip
+def test_a_metropolis_does_not_move_a_renowned_city(shipped: Gazetteer, text: str, name: str, expected: str) -> None:
+    assert ids(shipped, text, name) == {expected}

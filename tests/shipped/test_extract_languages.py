@@ -1795,3 +1795,8 @@ def test_a_sentence_begins_after_a_heading_in_capitals(text: str, names: list[st
 )
 def test_serbo_croatian_names_are_its_own(text: str, names: list[tuple[str, str]]) -> None:
     assert found(text) == names
+
+
+def test_arabic_united_after_a_city_is_a_club() -> None:
+    """ "United" transliterated after a city's name (مانشستر يونايتد) is the club's name, as in English."""
+    assert found("وقع اللاعب عقدا مع نادي مانشستر يونايتد في لندن أمس .") == [("لندن", "gn-2643743")]

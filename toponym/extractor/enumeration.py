@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..vocab import COUNTRY_KINDS
+from ..resolver.context import RENOWNED_CITY
+from ..vocab import COUNTRY_KINDS, METROPOLIS
 from .language import Told
 from .persons import word_before
 from .raw import Raw, Signature
@@ -45,6 +46,8 @@ class _Item(NamedTuple):
     """Where it stands alone: its country, and the regions below it that hold it."""
     guess: int
     """The country of its answer (when it has one), whether or not it stands."""
+    people: int = 0
+    """The people of its answer, a city: a metropolis lends nothing to a renowned city's name."""
 
 
 def listed_support(
@@ -63,7 +66,7 @@ def listed_support(
     passes; ``reach`` gives the rows a name may name, their countries and the regions holding them."""
     if len(raws) < 2:
         return {}
-    country, kind = index.places.country, index.places.kind
+    country, kind, people = index.places.country, index.places.kind, index.places.people
     given_names = index.policy.given_names
 
     def given(name: str) -> bool:
@@ -76,7 +79,7 @@ def listed_support(
         named = index.row_of(found.match.place.id)
         guess = named if kind[named] in COUNTRY_KINDS else country[named]
         held = (guess, *(r for r in found.expanded if r != named)) if found.alone and guess >= 0 else ()
-        return _Item(raw, held, guess)
+        return _Item(raw, held, guess, people[named] if kind[named] == "city" else 0)
 
     out: dict[int, dict[int, float]] = {}
     items: list[_Item] = []  # the list read so far
@@ -138,7 +141,10 @@ def _lend(
     for i, item in enumerate(items):
         # the names near it in the list: a list of thousands (a column pasted as text) costs what its length does
         near = [*items[max(0, i - _NEAR) : i], *items[i + 1 : i + 1 + _NEAR]]
-        others = [other.held for other in near if other.held]
+        # a metropolis says nothing of where a city the world knows lies: "Boston and London" are
+        # two such cities, not two towns of England ("Boston, Lincoln and Grantham" are)
+        renowned = item.people >= RENOWNED_CITY
+        others = [other.held for other in near if other.held and not (renowned and other.people >= METROPOLIS)]
         lent = Counter(chain.from_iterable(others))
         # a region that holds them all says more than their country, where it may hold this one: a
         # town listed between two of Alberta is the town there, not a unit of its name that the

@@ -20,6 +20,10 @@ OVERSHADOWED = 100
 #: Ontario, a twentieth of London, still takes Canada's; measured on the development sets: 30
 #: moves only such capitals back, in English, French and the linked news).
 SETTING_OVERSHADOWED = 30
+#: A city of this many people is one the world knows by its name: a region only a metropolis the
+#: text names implies lends its namesakes no support ("Washington" beside "London" is no town of
+#: England; see :func:`supported`).
+RENOWNED_CITY = 500_000
 #: What a unit's namesake town takes over the unit from the same support (see :func:`supported`).
 _SEAT = 1e-6
 _FEATURES = frozenset({"river", "lake", "mountain", "mountain-range", "desert", "island", "island-group"})
@@ -49,22 +53,20 @@ def supported(
     ``us`` and ``us-ga``, beside "Tbilisi" that of ``ge``.
 
     A village (fewer than :data:`~toponym.vocab.VILLAGE` people) takes no support from its country
-    (a country holds thousands) unless the text names a region holding it (a town or unit of the
-    name there still goes first); none at all when the name is a ``word`` or a given name of
-    some language: in text that is the word or the person ("Carlos Moya ( Spain )", "Clinton").
+    unless the text names a region holding it (a town or unit of the name there still goes
+    first); none when the name is a ``word`` or a given name ("Carlos Moya ( Spain )", "Clinton").
     A village whose name also names the unit holding it (a candidate too) is that unit's town: it
     takes the support the unit takes, and a little more ("Valletta ( Malta )" is the capital).
     A place :data:`OVERSHADOWED` by the first takes none, unless the text ``placed`` the name in
-    its region ("London, Ky.") or the region is one the text is ``local`` to (it names units
-    of the region's own: "Laurel County" makes "London" the town of Kentucky); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a
-    million people takes none from its country, nor from the regions of ``context`` that are
-    ``implied`` (they hold a place the text names, and are not named themselves): "Paris" beside
-    "Dallas" is France's capital, beside "Texas" the town there. Nor does a village by a famous
-    city's ``proper`` name take theirs: "London" makes no "Berkeley" the English village.
-    A name with no answer of its own (a stop or a tie) that two or more countries share takes the
-    support of the places in each: Dutch "Kongo" beside "Kinshasa" is the Democratic Republic.
-    Of candidates supported alike, those least supported by regions the text only ``implied``
-    go first: a region it names outweighs one that only a city of a million it names lies in.
+    its region ("London, Ky.") or is ``local`` to the region (it names its counties: "Laurel
+    County"); one :data:`SETTING_OVERSHADOWED` by a first that is a city of a million people takes
+    none from its country, nor from the regions of ``context`` that are ``implied`` (they hold a
+    place the text names, and are not named themselves): "Paris" beside "Dallas" is France's
+    capital, beside "Texas" the town there. Nor do those regions lend to a namesake of a
+    :data:`RENOWNED_CITY` ("Washington" beside "London"), or to a village by a famous city's
+    ``proper`` name ("London" makes no "Berkeley" the English village). A name with no answer
+    of its own (a stop or a tie) that countries share takes the support of the places in each.
+    Among candidates supported alike, a region the text names outweighs one it only ``implied``.
     """
     places = index.places
     country_of, people = places.country, places.people
@@ -76,6 +78,7 @@ def supported(
     held = {r.place for r in rows}
     prominence = places.prominence
     metropolis = prominence[rows[0].place] if first >= METROPOLIS and places.kind[rows[0].place] == "city" else 0.0
+    renowned = rows[0].place if first >= RENOWNED_CITY and places.kind[rows[0].place] == "city" else -1
     for r in rows:
         p = r.place
         ancestors = tuple(index.ancestors(p))
@@ -93,9 +96,10 @@ def supported(
         support = context.get(p, 0.0) + inside.get(p, 0.0) + peers.get(p, 0.0)
         country = country_of[p]
         far = prominence[p] * SETTING_OVERSHADOWED < metropolis
+        aside = far or (village and proper) or -1 < renowned != p  # "Washington and London": not England's
         regional = 0.0
         for anc in ancestors:
-            if anc != country and not ((far or (village and proper)) and anc in implied):
+            if anc != country and not (aside and anc in implied):
                 regional += context.get(anc, 0.0)
         # a village the text names a region of takes its country's support as a town does: "the
         # United States" thrice and "Massachusetts" once make "Plymouth" the town there; between
