@@ -294,10 +294,14 @@ def test_a_town_before_who_at_the_start_of_a_sentence_is_no_place(text: str, nam
         ("Fraser says the drought is over. Fraser has farmed for years.", []),
         ("But, Flores adds, in most cases the dogs come home.", []),
         ('"It was a shock," Hamilton said.', []),
+        # ... and after it, where the attribution follows a quotation
+        ('"The gas lingers for decades," says Austin.', []),
+        ("Storms get more coverage now, says Flores, and more money.", []),
         # ... not after a word that places something there, nor a state or a metropolis that speaks
         ("A grazier from Henderson says the rain came late.", ["Henderson"]),
         ("Bonn says Moscow has protested.", ["Bonn", "Moscow"]),  # no surname
         ("Jordan says it will open the border.", ["Jordan"]),  # a country
+        ("He says Austin is the best city to live in.", ["Austin"]),  # said of it, not saying
     ],
 )
 def test_a_surname_that_speaks_is_no_place(text: str, names: list[str]) -> None:

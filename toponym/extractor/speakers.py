@@ -1,6 +1,7 @@
 """Names that the words beside them say are a person's or a news agency's, not a place's: "according
 to Xinhua", "según Moreno", "Solana añadió", "Salou, who plays for Duisburg", and in English a
-common surname that speaks ("Fraser says", "Flores adds"). Part of :func:`.proper.proper`."""
+common surname that speaks ("Fraser says", "Flores adds", '"...," says Austin.'). Part of
+:func:`.proper.proper`."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ def _surname_speaks() -> re.Pattern[str]:
     return re.compile(rf",? (?:{'|'.join(map(re.escape, verbs))})\b")
 
 
+@functools.cache
+def _spoken_after() -> re.Pattern[str]:
+    """A verb of saying right before the name, the name ending the clause: the attribution after a
+    quotation ("... an hour or two," says Manchester.)."""
+    verbs = load_lexicon("names.toml")["surname_speaks"]
+    return re.compile(rf"(?:^|[,\"”’'] )(?:{'|'.join(map(re.escape, verbs))}) \Z")
+
+
 def spoken_of(text: str, r: Raw, words: Names, ask: Evidence) -> bool:
     """Is ``r`` a news agency's name the text reports through ("according to Xinhua"), or a
     person's that the words beside it say is one: a comma and Spanish "quien" after it ("Moreno ,
@@ -53,8 +62,12 @@ def _surname_speaking(text: str, r: Raw, ask: Evidence) -> bool:
     ("Fraser says", "But, Flores adds,", "Ken Henderson from Best Bottlers says" is read at the
     given name), and not the place a word before it puts something in? A country, and a city of
     a million that speaks for its state, may say: "Canberra says"."""
-    if " " in r.query or _surname_speaks().match(text, r.end) is None or not ask.surname(r.query):
+    if " " in r.query or not ask.surname(r.query):
         return False
+    if _surname_speaks().match(text, r.end) is None:
+        before = _spoken_after().search(text, max(0, r.start - 16), r.start)
+        if before is None or not text.startswith((".", ","), r.end):
+            return False
     if text.endswith(_PLACED, 0, r.start - 1):
         return False
     kind = ask.kind(r.query)
