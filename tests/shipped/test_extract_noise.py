@@ -109,3 +109,18 @@ def test_a_firm_named_like_a_town_needs_support(text: str, names: list[str]) -> 
 )
 def test_a_place_heading_an_organisations_name_is_no_mention(text: str, names: list[str]) -> None:
     assert [m.text for m in toponym.extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a breed or a spacecraft named after a place: the text speaks of the animals or the craft
+        ("Hereford cattle fetched record prices at the sale .", []),
+        ("NASA launched the New Horizons spacecraft towards Pluto .", []),
+        ("The Phoenix lander dug up ice near the pole .", []),
+        # ... not a country's trade or craft
+        ("A U.S. spacecraft reached Mars , and Texas cattle sold well .", ["U.S.", "Texas"]),
+    ],
+)
+def test_a_breed_or_a_craft_named_after_a_place_is_no_mention(text: str, names: list[str]) -> None:
+    assert [m.text for m in toponym.extract(text)] == names

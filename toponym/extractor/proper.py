@@ -322,7 +322,7 @@ def proper(text: str, raws: list[Raw], ask: Evidence, people: set[str]) -> list[
         if text[r.end : r.end + 1] == "$" or words.agency_after(text, r.end):
             continue  # a dollar's sign ("US$ 20", "NZ$"), or a news agency's name ("the Xinhua news agency")
         if text.startswith(words.breeds, r.end) and not ask.national(r.query):
-            continue  # a breed named after its place ("Angus beef"); not a country's trade ("U.S. beef")
+            continue  # a breed or a craft named after a place ("Angus beef"); not a country's trade ("U.S. beef")
         if spoken_of(text, r, words, ask):
             people.add(r.query)  # the agency's or the person's in the rest of the text too ("according to Xinhua")
             continue

@@ -34,7 +34,7 @@ def _surname_speaks() -> re.Pattern[str]:
 @functools.cache
 def _spoken_after() -> re.Pattern[str]:
     """A verb of saying right before the name, the name ending the clause: the attribution after a
-    quotation ("... an hour or two," says Manchester.)."""
+    quotation ("... for decades," says Austin.)."""
     verbs = load_lexicon("names.toml")["surname_speaks"]
     return re.compile(rf"(?:^|[,\"”’'] )(?:{'|'.join(map(re.escape, verbs))}) \Z")
 

@@ -151,7 +151,7 @@ class Names:
     agency_word: re.Pattern[str]
     """... as a whole word (Arabic "برس", Press, is no "برسم")."""
     breeds: tuple[str, ...]
-    """What follows a breed's name, after one space ("Angus beef")."""
+    """What follows a breed's or a craft's name, after one space ("Angus beef", "the Phoenix lander")."""
     speaker: re.Pattern[str]
     """A word right before a name that makes it the speaker, in Spanish ("según Moreno")."""
     speaker_ends: tuple[str, ...]
@@ -351,7 +351,7 @@ def names() -> Names:
         frozenset(data["currencies"]),
         tuple(" " + w for w in data["agency"]),
         re.compile(rf" (?:{'|'.join(map(re.escape, data['agency']))})(?!\w)"),
-        tuple(" " + w for w in data["breeds"]),
+        tuple(" " + w for w in (*data["breeds"], *data["crafts"])),
         _word_before(data["speaker_before"], opening=r"\s"),
         tuple(w + " " for w in data["speaker_before"]),
         re.compile(rf" (?:{'|'.join(map(re.escape, data['speaker_after']))})\b"),
