@@ -805,3 +805,17 @@ def test_a_city_abroad_written_as_elsewhere_is_declined(text: str, expected: lis
 )
 def test_the_ending_on_the_last_word_of_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a short text told in no language: a city of half a million abroad is declined as any
+        ("Schůzka se konala ve Washingtonu.", [("Washingtonu", "gn-4140963")]),
+        ("Зустріч відбулася у Вашингтоні.", [("Вашингтоні", "gn-4140963")]),
+        # ... a smaller town abroad is no form without a text that tells the language
+        ("Byl jsem v Daytonu.", []),
+    ],
+)
+def test_a_renowned_city_is_declined_in_a_short_text(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.id) for m in toponym.extract(text)] == names

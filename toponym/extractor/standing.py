@@ -12,6 +12,7 @@ from ..index.schema import TIER_NORMAL
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
+from ..resolver.context import RENOWNED_CITY
 from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS, word_lists
 from .adjectives import EnglishNames
 from .affixes import affixes
@@ -226,7 +227,8 @@ class Standing:
         letters) in a text told to be in another? There it is another word ("Marie" in French is no
         Polish form of Mara, "Gansus" in English no genitive of Gansu). Told in none (a short text),
         a language read for its own names needs a country or the like, or a common word of the
-        language for a metropolis or a place where it is spoken ("Byłem w Krakowie")."""
+        language for a city of half a million or a place where it is spoken ("Byłem w Krakowie",
+        "Schůzka se konala ve Washingtonu")."""
         if raw.group < 0:
             return False
         if not (group := self._groups[raw.group]).own:
@@ -239,7 +241,7 @@ class Standing:
             return False  # a script of the language's own (Greek, Hebrew) tells it: "ביקר בחיפה"
         if not any(told.uses(lang) for lang in group.readers):
             return True
-        return places.prominence[row] < METROPOLIS and places.country[row] not in told.spoken(group.lang)
+        return places.prominence[row] < RENOWNED_CITY and places.country[row] not in told.spoken(group.lang)
 
     def foreign(self, text: str, raw: Raw, match: Match, told: Told) -> bool:
         """Is ``raw`` a form of another language's than the text's (:meth:`foreign_form`), an
