@@ -62,12 +62,14 @@ def _surname_speaking(text: str, r: Raw, ask: Evidence) -> bool:
     ("Fraser says", "But, Flores adds,", "Ken Henderson from Best Bottlers says" is read at the
     given name), and not the place a word before it puts something in? A country, and a city of
     a million that speaks for its state, may say: "Canberra says"."""
-    if " " in r.query or not ask.surname(r.query):
+    if " " in r.query:
         return False
-    if _surname_speaks().match(text, r.end) is None:
+    if _surname_speaks().match(text, r.end) is None:  # the words first: most names have none beside them
         before = _spoken_after().search(text, max(0, r.start - 16), r.start)
         if before is None or not text.startswith((".", ","), r.end):
             return False
+    if not ask.surname(r.query):
+        return False
     if text.endswith(_PLACED, 0, r.start - 1):
         return False
     kind = ask.kind(r.query)
