@@ -83,8 +83,8 @@ def abbreviations_of_names(own: dict[str, str], exchanges: dict[str, Counter[str
     return out
 
 
-def subdivision_codes() -> set[str]:
-    pycountry = next(s for s in load_sources() if s.name == "pycountry")
+def subdivision_codes(pycountry: Source) -> set[str]:
+    """The ISO 3166-2 codes of the United States and Canada in the pinned pycountry wheel."""
     with zipfile.ZipFile(fetch(pycountry)) as z:
         table = json.loads(z.read("pycountry/databases/iso3166-2.json"))
     return {entry["code"] for entry in table["3166-2"] if entry["code"][:2] in COUNTRIES}
@@ -94,7 +94,8 @@ def main() -> None:
     with zipfile.ZipFile(fetch(SOURCE)) as wheel:
         own, exchanges = descriptions(wheel)
     named = abbreviations_of_names(own, exchanges)
-    known = subdivision_codes()
+    pycountry = next(s for s in load_sources() if s.name == "pycountry")
+    known = subdivision_codes(pycountry)
     rows: list[str] = []
     left: list[str] = []
     for code, text in sorted(own.items()):
@@ -104,7 +105,6 @@ def main() -> None:
             rows.append(f"{code}\t{','.join(p.lower() for p in places)}")
         else:
             left.append(f"{code} ({text})")
-    pycountry = next(s for s in load_sources() if s.name == "pycountry")
     write_list(OUT, HEADER.replace("{pycountry}", pycountry.version), SOURCE, rows)
     print(f"{OUT.name}: {len(rows)} area codes; left out, unexplained: {', '.join(left) or 'none'}")
 

@@ -111,6 +111,10 @@ MAJOR_KINDS: Final[frozenset[Kind]] = COUNTRY_KINDS | frozenset({"ocean", "sea",
 #: A city of this many people is a metropolis: in text it stands on its own name though a language
 #: has the word ("Shanghai") and on an untagged alternate ("Milano"); its name is no function word.
 METROPOLIS: Final = 1_000_000
+#: A city of this many people is one the world knows by its name: a region only a metropolis the
+#: text names implies lends its namesakes no support ("Washington" beside "London" is no town of
+#: England), and a short text declines it in any language that reads its own names.
+RENOWNED_CITY: Final = 500_000
 #: A town of this many people has its own name, and in text its case forms, in the languages of its
 #: country though they are frequent words there: the news names it ("Mechelen" in Dutch, "Osijeku"
 #: in Serbo-Croatian). Its untagged aliases count only beyond a language's core words, in that

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
+from itertools import chain
 
 from ..index import Index
 from .lookups import Lookups
@@ -53,12 +54,10 @@ class Bodies:
         named after a name the text makes ``strong`` mentions of (casefolded): they count already,
         and as the text reads them ("GLASGOW, Ky. ... Glasgow Police" is in Kentucky)."""
         found: dict[int, float] = {}
-        if any(h in text for h in _HINTS):
-            for row in self._rows(text, raws, strong):
-                found[row] = found.get(row, 0.0) + 1.0
-        if "University of " in text:
-            for row in self._universities(text, raws, strong):
-                found[row] = found.get(row, 0.0) + 1.0
+        councils = self._rows(text, raws, strong) if any(h in text for h in _HINTS) else ()
+        universities = self._universities(text, raws, strong) if "University of " in text else ()
+        for row in chain(councils, universities):
+            found[row] = found.get(row, 0.0) + 1.0
         return found
 
     def _universities(self, text: str, raws: Sequence[Raw], strong: Collection[str]) -> Iterator[int]:

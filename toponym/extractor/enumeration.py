@@ -18,8 +18,7 @@ from typing import NamedTuple
 
 from ..index import Index
 from ..normalize import fold_key, normalize_name
-from ..resolver.context import RENOWNED_CITY
-from ..vocab import COUNTRY_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, METROPOLIS, RENOWNED_CITY
 from .language import Told
 from .persons import word_before
 from .raw import Raw, Signature

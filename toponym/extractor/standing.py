@@ -12,8 +12,7 @@ from ..index.schema import TIER_NORMAL
 from ..memo import BoundedMemo
 from ..model import Match
 from ..normalize import fold_key, normalize_name
-from ..resolver.context import RENOWNED_CITY
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS, word_lists
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, MAJOR_LANGS, MAJOR_LANGUAGES, METROPOLIS, RENOWNED_CITY, word_lists
 from .adjectives import EnglishNames
 from .affixes import affixes
 from .asking import given_first

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..index import Index
-from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS
+from ..vocab import COUNTRY_KINDS, MAJOR_KINDS, METROPOLIS, RENOWNED_CITY
 from .ranking import Ranked, tied
 
 __all__ = ["OVERSHADOWED", "SETTING_OVERSHADOWED", "peer_countries", "reach", "shared_by_countries", "supported"]
@@ -20,10 +20,6 @@ OVERSHADOWED = 100
 #: Ontario, a twentieth of London, still takes Canada's; measured on the development sets: 30
 #: moves only such capitals back, in English, French and the linked news).
 SETTING_OVERSHADOWED = 30
-#: A city of this many people is one the world knows by its name: a region only a metropolis the
-#: text names implies lends its namesakes no support ("Washington" beside "London" is no town of
-#: England; see :func:`supported`).
-RENOWNED_CITY = 500_000
 #: What a unit's namesake town takes over the unit from the same support (see :func:`supported`).
 _SEAT = 1e-6
 _FEATURES = frozenset({"river", "lake", "mountain", "mountain-range", "desert", "island", "island-group"})
@@ -63,7 +59,7 @@ def supported(
     none from its country, nor from the regions of ``context`` that are ``implied`` (they hold a
     place the text names, and are not named themselves): "Paris" beside "Dallas" is France's
     capital, beside "Texas" the town there. Nor do those regions lend to a namesake of a
-    :data:`RENOWNED_CITY` ("Washington" beside "London"), or to a village by a famous city's
+    :data:`~toponym.vocab.RENOWNED_CITY` ("Washington" beside "London"), or to a village by a famous city's
     ``proper`` name ("London" makes no "Berkeley" the English village). A name with no answer
     of its own (a stop or a tie) that countries share takes the support of the places in each.
     Among candidates supported alike, a region the text names outweighs one it only ``implied``.
